@@ -1,0 +1,65 @@
+#include "doc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+
+void doc_load(document *doc, const char *bytes, size_t len)
+{
+    doc->bytes = bytes;
+    doc->len = len;
+    text_prepare(&doc->text, bytes, len);
+    tokenize(doc->text.clean, len, &doc->tokens);
+    segment_text(doc->text.clean, len, &doc->tokens, &doc->paragraphs, &doc->sentences);
+
+    grow_array((void **)&doc->token_edges, &doc->edges_cap, len + 1, 1);
+    memset(doc->token_edges, 0, len + 1);
+    for (size_t i = 0; i < doc->tokens.count; i++) {
+        const token *t = &doc->tokens.items[i];
+        doc->token_edges[t->start] |= 1;
+        doc->token_edges[t->end - 1] |= 2;
+    }
+    doc->span_count = 0;
+    doc->attr_count = 0;
+    doc->pool_len = 0;
+}
+
+void doc_free(document *doc)
+{
+    text_free(&doc->text);
+    token_list_free(&doc->tokens);
+    segment_list_free(&doc->paragraphs);
+    segment_list_free(&doc->sentences);
+    free(doc->token_edges);
+    free(doc->spans);
+    free(doc->attrs);
+    free(doc->pool);
+    memset(doc, 0, sizeof *doc);
+}
+
+uint32_t doc_intern(document *doc, const char *s, size_t len)
+{
+    grow_array((void **)&doc->pool, &doc->pool_cap, doc->pool_len + len + 1, 1);
+    uint32_t off = (uint32_t)doc->pool_len;
+    memcpy(doc->pool + off, s, len);
+    doc->pool[off + len] = '\0';
+    doc->pool_len += len + 1;
+    return off;
+}
+
+size_t doc_add_span(document *doc, const span *s)
+{
+    ARRAY_PUSH(doc->spans, doc->span_count, doc->span_cap, *s);
+    return doc->span_count - 1;
+}
+
+void doc_add_attr(document *doc, span *s, uint32_t key, uint32_t value)
+{
+    if (s->attr_count == 0)
+        s->attrs = (uint32_t)doc->attr_count;
+    /* A span's attributes are contiguous: they are added right after the span. */
+    span_attr a = {key, value};
+    ARRAY_PUSH(doc->attrs, doc->attr_count, doc->attr_cap, a);
+    s->attr_count++;
+}

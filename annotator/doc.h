@@ -1,0 +1,87 @@
+/* doc: one document as it moves through the pipeline, and the standoff
+ * annotation set every stage adds to. Stages never write markup: they add
+ * spans (byte offsets into the document); writers turn spans into output.
+ *
+ * A document borrows its input bytes (the stream owns them) and owns every
+ * derived structure; doc_reset() keeps the buffers for the next document so a
+ * stream allocates only while documents grow. */
+#ifndef ANN_DOC_H
+#define ANN_DOC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "segment.h"
+#include "text.h"
+#include "token.h"
+
+typedef struct {
+    uint32_t key;         /* offset of the attribute name in the doc's string pool */
+    uint32_t value;       /* offset of the value */
+} span_attr;
+
+enum {
+    SPAN_REMOVED = 1,     /* lost to a later rule; kept so indices stay valid */
+    SPAN_HIDDEN = 2       /* helper type (name starts with '_'): never written */
+};
+
+/* One annotation. Entity spans start on a token start and end on a token end;
+ * the resolver keeps the visible ones properly nested (never crossing). */
+typedef struct {
+    uint32_t start, end;  /* byte offsets, end exclusive */
+    uint16_t type;        /* type id in the rule set */
+    uint16_t phase;
+    int32_t rule;         /* index of the rule that made it, -1 for none */
+    uint32_t norm;        /* string pool offset, or NO_STRING */
+    uint32_t attrs;       /* index of the first attribute in doc->attrs */
+    uint16_t attr_count;
+    uint16_t flags;       /* SPAN_* */
+    int32_t priority;
+} span;
+
+#define NO_STRING UINT32_MAX
+
+typedef struct document {
+    const char *bytes;    /* the input, borrowed; len bytes */
+    size_t len;
+    text_view text;       /* clean copy and raw runs */
+    token_list tokens;
+    segment_list paragraphs;
+    segment_list sentences;
+    uint8_t *token_edges; /* 2 bits a byte: bit 0 token starts here, bit 1 a token ends here */
+    size_t edges_cap;
+
+    span *spans;
+    size_t span_count, span_cap;
+    span_attr *attrs;
+    size_t attr_count, attr_cap;
+    char *pool;           /* NUL-terminated strings, addressed by offset */
+    size_t pool_len, pool_cap;
+} document;
+
+/* Points doc at bytes[0..len) and runs the text, token and segment stages.
+ * Clears the spans of the previous document. */
+void doc_load(document *doc, const char *bytes, size_t len);
+void doc_free(document *doc);
+
+/* Copies s[0..len) into the string pool; returns its offset. */
+uint32_t doc_intern(document *doc, const char *s, size_t len);
+static inline const char *doc_string(const document *doc, uint32_t off)
+{
+    return off == NO_STRING ? NULL : doc->pool + off;
+}
+
+/* Appends a span and returns its index (spans may move on the next append). */
+size_t doc_add_span(document *doc, const span *s);
+void doc_add_attr(document *doc, span *s, uint32_t key, uint32_t value);
+
+static inline int doc_token_starts_at(const document *doc, uint32_t off)
+{
+    return off < doc->len && (doc->token_edges[off] & 1);
+}
+static inline int doc_token_ends_at(const document *doc, uint32_t off)
+{
+    return off > 0 && off <= doc->len && (doc->token_edges[off - 1] & 2);
+}
+
+#endif

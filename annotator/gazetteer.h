@@ -1,0 +1,69 @@
+/* gazetteer: word lists matched by hashing token sequences.
+ *
+ * Every list entry is tokenized with the document tokenizer and stored under
+ * the hash of its token sequence (case-folded for caseless lists), together
+ * with the hash of each of its proper prefixes. A lookup walks forward from a
+ * token, extending the hash one token at a time, and stops as soon as no entry
+ * has the sequence as a prefix: the cost per token is a few probes of one
+ * open-addressing table, whatever the number of entries. A hash hit is
+ * confirmed by comparing the tokens, so collisions cost time, never accuracy.
+ *
+ * One gazetteer serves every list rule of a phase; it owns its entries. */
+#ifndef ANN_GAZETTEER_H
+#define ANN_GAZETTEER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct {
+    uint32_t rule;        /* the list rule this entry belongs to */
+    uint32_t token_count;
+    uint32_t key;         /* offset in strings: the tokens' (folded) text joined by 0x1F */
+    uint32_t surface;     /* offset in strings: the entry as written */
+    uint32_t norm;        /* offset in strings, or UINT32_MAX when the surface is the norm */
+    uint32_t attrs;       /* offset in strings: "k=v k=v", or UINT32_MAX */
+    uint32_t next;        /* next entry with the same hash, or UINT32_MAX */
+    uint8_t caseless;
+} gaz_entry;
+
+typedef struct {
+    uint64_t hash;        /* 0: empty slot */
+    uint32_t entries;     /* first entry whose whole sequence has this hash, or UINT32_MAX */
+    uint32_t prefix_of;   /* number of entries that extend this sequence */
+} gaz_slot;
+
+typedef struct gazetteer {
+    gaz_slot *slots;
+    size_t slot_count;    /* a power of two */
+    size_t used;
+    gaz_entry *entries;
+    size_t entry_count, entry_cap;
+    char *strings;
+    size_t strings_len, strings_cap;
+    uint32_t max_tokens;  /* the longest entry, in tokens */
+    int has_caseless, has_cased;
+} gazetteer;
+
+/* Adds one entry. Returns 0, or -1 when the surface has no token. */
+int gaz_add(gazetteer *g, uint32_t rule, int caseless, const char *surface, size_t surface_len,
+            const char *norm, size_t norm_len, const char *attrs, size_t attrs_len);
+void gaz_free(gazetteer *g);
+
+/* Per-document token hashes, computed once and shared by every lookup. */
+typedef struct {
+    uint64_t *cased;
+    uint64_t *folded;
+    size_t cap;
+} gaz_token_hashes;
+
+struct document;
+void gaz_hash_tokens(const gazetteer *g, const struct document *doc, gaz_token_hashes *h);
+void gaz_hashes_free(gaz_token_hashes *h);
+
+/* Calls hit(ctx, entry, first, last_exclusive) for every entry matching the
+ * tokens first..limit-1 starting exactly at token first. */
+typedef void (*gaz_hit_fn)(void *ctx, const gaz_entry *entry, size_t first, size_t end);
+void gaz_lookup(const gazetteer *g, const struct document *doc, const gaz_token_hashes *h,
+                size_t first, size_t limit, gaz_hit_fn hit, void *ctx);
+
+#endif

@@ -1,0 +1,364 @@
+/* annotator: the command-line tool. A thin layer over the public API
+ * (annotator.h): parses options, reads files, folders and stdin in chunks,
+ * prints diagnostics, and turns what happened into an exit status. */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "annotator.h"
+
+enum {
+    EXIT_ALL_ANNOTATED = 0,
+    EXIT_SOME_INPUT_FAILED = 1,
+    EXIT_USAGE_RULES_OUTPUT = 2
+};
+
+#define READ_CHUNK (64 * 1024)
+#define BINARY_SNIFF 8192
+
+typedef struct {
+    const char *name;
+    const char *arg;      /* NULL: takes no value */
+    const char *help;
+} option_doc;
+
+/* One table: it is both what the parser accepts and what --help prints. */
+static const option_doc options[] = {
+    {"-o, --output", "FILE", "write the XML to FILE instead of standard output"},
+    {"--rules", "PATH", "add a rule file, or every *.rules file under a folder (repeatable)"},
+    {"--no-default-rules", NULL, "do not load the built-in rules"},
+    {"--explain", NULL, "name on each annotation the rule, file and line that made it"},
+    {"--tokens", NULL, "also wrap every token in <w>"},
+    {"--max-doc-size", "N", "skip (and report) documents larger than N bytes; K, M, G suffixes (default 64M)"},
+    {"--check-rules", "[PATH]", "compile the rules (and PATH, if given), run every rule example, and exit"},
+    {"-h, --help", NULL, "show this help"},
+    {"--version", NULL, "show the version"},
+};
+
+static void usage(FILE *f)
+{
+    fprintf(f, "usage: annotator [OPTIONS] [FILE|DIR|-]...\n\n"
+               "Annotates news text with entities and writes annotated XML. With no operand, or\n"
+               "with -, reads standard input. A folder is read recursively in sorted order (files\n"
+               "that look binary are skipped). In a stream, a line holding only a form feed\n"
+               "separates documents.\n\nOptions:\n");
+    for (size_t i = 0; i < sizeof options / sizeof *options; i++) {
+        char left[40];
+        snprintf(left, sizeof left, "%s%s%s", options[i].name, options[i].arg ? " " : "",
+                 options[i].arg ? options[i].arg : "");
+        fprintf(f, "  %-24s %s\n", left, options[i].help);
+    }
+    fprintf(f, "\nExit status:\n"
+               "  0  all input was annotated\n"
+               "  1  some input could not be annotated (each case reported; the rest was annotated)\n"
+               "  2  usage error, rule-file error, or output error\n");
+}
+
+static void print_diag(void *ctx, const ann_error *e)
+{
+    (void)ctx;
+    fprintf(stderr, "annotator: %s", e->file[0] ? e->file : "-");
+    if (e->line) {
+        fprintf(stderr, ":%lu", e->line);
+        if (e->column)
+            fprintf(stderr, ":%lu", e->column);
+    }
+    if (e->byte >= 0)
+        fprintf(stderr, ": byte %lld", e->byte);
+    fprintf(stderr, ": %s%s\n", e->severity == ANN_DIAG_WARNING ? "warning: " : "", e->message);
+}
+
+static void print_error(const ann_error *e)
+{
+    print_diag(NULL, e);
+}
+
+static void fail_usage(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "annotator: ");
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\nTry 'annotator --help'.\n");
+    exit(EXIT_USAGE_RULES_OUTPUT);
+}
+
+static int write_file(void *ctx, const char *data, size_t len)
+{
+    FILE *f = ctx;
+    return fwrite(data, 1, len, f) == len ? 0 : -1;
+}
+
+static int flush_file(void *ctx)
+{
+    return fflush((FILE *)ctx) == 0 ? 0 : -1;
+}
+
+static size_t parse_size(const char *s)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    unsigned long long mult = 1;
+    switch (*end) {
+    case 'k': case 'K': mult = 1ULL << 10; end++; break;
+    case 'm': case 'M': mult = 1ULL << 20; end++; break;
+    case 'g': case 'G': mult = 1ULL << 30; end++; break;
+    }
+    if (errno || end == s || *end || v == 0 || v > (1ULL << 32) / mult)
+        fail_usage("--max-doc-size wants a positive number of bytes up to 4G, not '%s'", s);
+    return (size_t)(v * mult);
+}
+
+typedef struct {
+    const ann_rules *rules;
+    ann_output *out;
+    ann_stream_options opts;
+    int input_failed;
+    int output_failed;
+    int reader_gone;      /* the output pipe was closed: stop quietly */
+} run_state;
+
+static void note_output_error(run_state *run, const ann_error *err)
+{
+    if (err->sys_errno == EPIPE)
+        run->reader_gone = 1;
+    else if (!run->output_failed)
+        print_error(err);
+    run->output_failed = 1;
+}
+
+/* Annotates one source read from fd. */
+static void annotate_fd(run_state *run, int fd, const char *name)
+{
+    ann_stream *st = ann_stream_new(run->rules, run->out, name, &run->opts);
+    static char chunk[READ_CHUNK];
+    ann_error err;
+    int rc = ANN_OK;
+    for (;;) {
+        ssize_t n = read(fd, chunk, sizeof chunk);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            fprintf(stderr, "annotator: %s: read error: %s\n", name, strerror(errno));
+            run->input_failed = 1;
+            break;
+        }
+        if (n == 0 || (rc = ann_stream_feed(st, chunk, (size_t)n, &err)) != ANN_OK)
+            break;
+    }
+    if (rc == ANN_OK)
+        rc = ann_stream_finish(st, &err);
+    if (rc != ANN_OK)
+        note_output_error(run, &err);
+    if (ann_stream_failures(st))
+        run->input_failed = 1;
+    ann_stream_free(st);
+}
+
+static void annotate_path(run_state *run, const char *path, int from_folder);
+
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void annotate_folder(run_state *run, const char *path)
+{
+    DIR *d = opendir(path);
+    if (!d) {
+        fprintf(stderr, "annotator: %s: cannot open folder: %s\n", path, strerror(errno));
+        run->input_failed = 1;
+        return;
+    }
+    char **names = NULL;
+    size_t count = 0, cap = 0;
+    for (struct dirent *e; (e = readdir(d));) {
+        if (e->d_name[0] == '.')
+            continue;
+        if (count == cap) {
+            cap = cap ? cap * 2 : 64;
+            names = realloc(names, cap * sizeof *names);
+            if (!names) {
+                fprintf(stderr, "annotator: out of memory\n");
+                abort();
+            }
+        }
+        size_t len = strlen(path) + strlen(e->d_name) + 2;
+        names[count] = malloc(len);
+        if (!names[count]) {
+            fprintf(stderr, "annotator: out of memory\n");
+            abort();
+        }
+        snprintf(names[count++], len, "%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/", e->d_name);
+    }
+    closedir(d);
+    qsort(names, count, sizeof *names, compare_names);
+    for (size_t i = 0; i < count; i++) {
+        if (!run->reader_gone && !run->output_failed)
+            annotate_path(run, names[i], 1);
+        free(names[i]);
+    }
+    free(names);
+}
+
+/* A file in a folder whose first kilobytes hold a NUL is taken for binary. */
+static int looks_binary(int fd)
+{
+    char head[BINARY_SNIFF];
+    ssize_t n = pread(fd, head, sizeof head, 0);
+    return n > 0 && memchr(head, '\0', (size_t)n) != NULL;
+}
+
+static void annotate_path(run_state *run, const char *path, int from_folder)
+{
+    if (!strcmp(path, "-")) {
+        annotate_fd(run, STDIN_FILENO, "-");
+        return;
+    }
+    int fd = open(path, O_RDONLY);
+    if (fd < 0) {
+        fprintf(stderr, "annotator: %s: %s\n", path, strerror(errno));
+        run->input_failed = 1;
+        return;
+    }
+    struct stat st;
+    if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+        close(fd);
+        annotate_folder(run, path);
+        return;
+    }
+    if (from_folder && looks_binary(fd)) {
+        fprintf(stderr, "annotator: %s: skipped: looks binary (NUL byte in the first %d bytes)\n", path,
+                BINARY_SNIFF);
+        run->input_failed = 1;
+    } else
+        annotate_fd(run, fd, path);
+    close(fd);
+}
+
+static int check_rules(const ann_rules *rules)
+{
+    size_t run = 0;
+    int failures = ann_rules_check(rules, print_diag, NULL, &run);
+    if (failures < 0) {
+        fprintf(stderr, "annotator: cannot check rules\n");
+        return EXIT_USAGE_RULES_OUTPUT;
+    }
+    printf("%zu rules, %zu examples, %d failed\n", ann_rules_count(rules), run, failures);
+    return failures ? EXIT_USAGE_RULES_OUTPUT : EXIT_ALL_ANNOTATED;
+}
+
+int main(int argc, char **argv)
+{
+    const char *output_path = NULL;
+    const char **rule_paths = calloc((size_t)argc, sizeof *rule_paths);
+    const char **operands = calloc((size_t)argc, sizeof *operands);
+    if (!rule_paths || !operands) {
+        fprintf(stderr, "annotator: out of memory\n");
+        return EXIT_USAGE_RULES_OUTPUT;
+    }
+    size_t rule_count = 0, operand_count = 0;
+    int default_rules = 1, flags = 0, checking = 0, options_done = 0;
+    run_state run = {0};
+
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (options_done || a[0] != '-' || !strcmp(a, "-")) {
+            operands[operand_count++] = a;
+        } else if (!strcmp(a, "--")) {
+            options_done = 1;
+        } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            usage(stdout);
+            return EXIT_ALL_ANNOTATED;
+        } else if (!strcmp(a, "--version")) {
+            printf("annotator %s\n", ANN_VERSION);
+            return EXIT_ALL_ANNOTATED;
+        } else if (!strcmp(a, "--no-default-rules")) {
+            default_rules = 0;
+        } else if (!strcmp(a, "--explain")) {
+            flags |= ANN_OUT_EXPLAIN;
+        } else if (!strcmp(a, "--tokens")) {
+            flags |= ANN_OUT_TOKENS;
+        } else if (!strcmp(a, "--check-rules")) {
+            checking = 1;
+            if (i + 1 < argc && argv[i + 1][0] != '-')
+                rule_paths[rule_count++] = argv[++i];
+        } else if (!strcmp(a, "-o") || !strcmp(a, "--output") || !strcmp(a, "--rules") ||
+                   !strcmp(a, "--max-doc-size")) {
+            if (i + 1 >= argc)
+                fail_usage("option %s needs a value", a);
+            const char *v = argv[++i];
+            if (a[1] == 'o' || a[2] == 'o')
+                output_path = v;
+            else if (a[2] == 'r')
+                rule_paths[rule_count++] = v;
+            else
+                run.opts.max_doc_size = parse_size(v);
+        } else {
+            fail_usage("unknown option %s", a);
+        }
+    }
+
+    ann_error err;
+    ann_rules *rules = ann_rules_new();
+    int rc = default_rules ? ann_rules_add_builtin(rules, &err) : ANN_OK;
+    for (size_t i = 0; rc == ANN_OK && i < rule_count; i++)
+        rc = ann_rules_add_path(rules, rule_paths[i], &err);
+    if (rc == ANN_OK)
+        rc = ann_rules_compile(rules, &err);
+    if (rc != ANN_OK) {
+        print_error(&err);
+        ann_rules_free(rules);
+        return EXIT_USAGE_RULES_OUTPUT;
+    }
+    if (checking) {
+        int status = check_rules(rules);
+        ann_rules_free(rules);
+        free(rule_paths);
+        free(operands);
+        return status;
+    }
+
+    FILE *out_file = stdout;
+    if (output_path && !(out_file = fopen(output_path, "wb"))) {
+        fprintf(stderr, "annotator: %s: %s\n", output_path, strerror(errno));
+        ann_rules_free(rules);
+        return EXIT_USAGE_RULES_OUTPUT;
+    }
+    /* A closed pipe shows up as EPIPE on write, and ends the run quietly. */
+    signal(SIGPIPE, SIG_IGN);
+    run.rules = rules;
+    run.opts.diag = print_diag;
+    run.out = ann_output_new(write_file, flush_file, out_file, flags, &err);
+    if (!run.out) {
+        note_output_error(&run, &err);
+    } else {
+        if (operand_count == 0)
+            annotate_path(&run, "-", 0);
+        for (size_t i = 0; i < operand_count && !run.reader_gone && !run.output_failed; i++)
+            annotate_path(&run, operands[i], 0);
+        if (!run.output_failed && ann_output_finish(run.out, &err) != ANN_OK)
+            note_output_error(&run, &err);
+    }
+    ann_output_free(run.out);
+    ann_rules_free(rules);
+    free(rule_paths);
+    free(operands);
+    if (fclose(out_file) != 0 && !run.output_failed) {
+        fprintf(stderr, "annotator: %s: write error: %s\n", output_path ? output_path : "standard output",
+                strerror(errno));
+        run.output_failed = 1;
+        if (errno == EPIPE)
+            run.reader_gone = 1;
+    }
+    if (run.reader_gone)
+        return EXIT_ALL_ANNOTATED;
+    if (run.output_failed)
+        return EXIT_USAGE_RULES_OUTPUT;
+    return run.input_failed ? EXIT_SOME_INPUT_FAILED : EXIT_ALL_ANNOTATED;
+}

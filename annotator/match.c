@@ -1,0 +1,479 @@
+#include "match.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+
+#define MATCH_LIMIT 1000000
+#define DEPTH_LIMIT 10000
+#define HEAP_LIMIT_KIB 20000
+
+/* One marker inserted into a view: where it sits in the view, its length, the
+ * document offset it stands at, and the total marker bytes up to its end. */
+typedef struct {
+    uint32_t vpos, vlen, orig, shift;
+    uint8_t open;
+} view_mark;
+
+typedef struct {
+    uint32_t start, end;
+    uint32_t phase;
+    uint32_t index;       /* in doc->spans */
+} span_ref;
+
+struct matcher {
+    const ann_rules *rules;
+    pcre2_match_data *match_data;
+    pcre2_match_context *match_context;
+    pcre2_jit_stack *jit_stack;
+    gaz_token_hashes hashes;
+    match_limit_fn on_limit;
+    void *limit_ctx;
+
+    /* the view being matched; for the plain view, text is the clean text */
+    const document *doc;
+    const char *text;
+    char *view;
+    size_t view_len, view_cap;
+    view_mark *marks;
+    size_t mark_count, mark_cap;
+    span_ref *selected;   /* spans shown in the view, outer first */
+    size_t selected_count, selected_cap;
+    int phase;
+
+    char *scratch;        /* norm and attribute values being built */
+    size_t scratch_len, scratch_cap;
+};
+
+/* ---- views ---------------------------------------------------------------- */
+
+/* Maps a view offset to a document offset; *inside is set when the offset
+ * falls strictly inside a marker. */
+static uint32_t view_to_doc(const matcher *m, size_t vpos, int *inside)
+{
+    *inside = 0;
+    size_t lo = 0, hi = m->mark_count;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (m->marks[mid].vpos <= vpos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == 0)
+        return (uint32_t)vpos;
+    const view_mark *k = &m->marks[lo - 1];
+    if (vpos < (size_t)k->vpos + k->vlen) {
+        *inside = vpos > k->vpos;
+        return k->orig;
+    }
+    return (uint32_t)(vpos - k->shift);
+}
+
+static int at_token_end(pcre2_callout_block *block, void *data)
+{
+    const matcher *m = data;
+    int inside;
+    uint32_t off = view_to_doc(m, block->current_position, &inside);
+    return !inside && doc_token_ends_at(m->doc, off) ? 0 : 1;
+}
+
+/* Outer spans first: by start, then longer first, then later phase first
+ * (a later rule built around an earlier span of the same extent). */
+static int by_nesting(const void *a, const void *b)
+{
+    const span_ref *x = a, *y = b;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    if (x->end != y->end)
+        return x->end > y->end ? -1 : 1;
+    if (x->phase != y->phase)
+        return x->phase > y->phase ? -1 : 1;
+    return x->index < y->index ? -1 : 1;
+}
+
+static void view_add(matcher *m, const char *s, size_t n)
+{
+    grow_array((void **)&m->view, &m->view_cap, m->view_len + n + 1, 1);
+    memcpy(m->view + m->view_len, s, n);
+    m->view_len += n;
+}
+
+static void view_mark_add(matcher *m, uint32_t orig, const char *type_name, int open)
+{
+    view_mark k = {.vpos = (uint32_t)m->view_len, .orig = orig, .open = (uint8_t)open};
+    if (open) {
+        view_add(m, MARK_OPEN, MARK_LEN);
+        view_add(m, type_name, strlen(type_name));
+        view_add(m, MARK_SEP, MARK_LEN);
+    } else
+        view_add(m, MARK_CLOSE, MARK_LEN);
+    k.vlen = (uint32_t)m->view_len - k.vpos;
+    k.shift = (m->mark_count ? m->marks[m->mark_count - 1].shift : 0) + k.vlen;
+    ARRAY_PUSH(m->marks, m->mark_count, m->mark_cap, k);
+}
+
+/* Builds the view of the document in which the spans of earlier phases whose
+ * types are in types[] are wrapped in markers. Spans that would cross an
+ * already placed one are left out, so the markers always nest. */
+static void build_view(matcher *m, const document *doc, const uint8_t *types, int phase)
+{
+    m->selected_count = 0;
+    m->mark_count = 0;
+    m->view_len = 0;
+    for (size_t i = 0; i < doc->span_count; i++) {
+        const span *s = &doc->spans[i];
+        if (!(s->flags & SPAN_REMOVED) && s->phase < phase && (types[s->type / 8] & (1u << (s->type % 8)))) {
+            span_ref ref = {s->start, s->end, s->phase, (uint32_t)i};
+            ARRAY_PUSH(m->selected, m->selected_count, m->selected_cap, ref);
+        }
+    }
+    qsort(m->selected, m->selected_count, sizeof *m->selected, by_nesting);
+
+    size_t stack[64];
+    size_t depth = 0, kept = 0;
+    uint32_t pos = 0;
+    const ann_rules *rules = m->rules;
+    for (size_t k = 0; k < m->selected_count; k++) {
+        const span *s = &doc->spans[m->selected[k].index];
+        while (depth && doc->spans[stack[depth - 1]].end <= s->start) {
+            const span *top = &doc->spans[stack[--depth]];
+            view_add(m, doc->text.clean + pos, top->end - pos);
+            pos = top->end;
+            view_mark_add(m, pos, NULL, 0);
+        }
+        if ((depth && s->end > doc->spans[stack[depth - 1]].end) || depth == sizeof stack / sizeof *stack)
+            continue;
+        view_add(m, doc->text.clean + pos, s->start - pos);
+        pos = s->start;
+        view_mark_add(m, pos, rules->type_names[s->type], 1);
+        stack[depth++] = m->selected[k].index;
+        m->selected[kept++] = m->selected[k];
+    }
+    m->selected_count = kept;
+    while (depth) {
+        const span *top = &doc->spans[stack[--depth]];
+        view_add(m, doc->text.clean + pos, top->end - pos);
+        pos = top->end;
+        view_mark_add(m, pos, NULL, 0);
+    }
+    view_add(m, doc->text.clean + pos, doc->len - pos);
+    m->view[m->view_len] = '\0';
+    m->text = m->view;
+}
+
+/* ---- candidates ----------------------------------------------------------- */
+
+static void scratch_add(matcher *m, const char *s, size_t n)
+{
+    grow_array((void **)&m->scratch, &m->scratch_cap, m->scratch_len + n + 1, 1);
+    memcpy(m->scratch + m->scratch_len, s, n);
+    m->scratch_len += n;
+    m->scratch[m->scratch_len] = '\0';
+}
+
+/* Appends text[start..end) with every run of spaces, controls and characters
+ * XML cannot carry folded into one space, and the ends trimmed: the form of a
+ * surface used in norms and attributes. */
+static void scratch_add_surface(matcher *m, const document *doc, uint32_t start, uint32_t end)
+{
+    const unsigned char *t = (const unsigned char *)doc->text.clean;
+    int pending_space = 0;
+    size_t begin = m->scratch_len;
+    for (uint32_t i = start; i < end;) {
+        unsigned char c = t[i];
+        size_t n = 1;
+        int blank = c <= ' ' || c == 0x7f;
+        if (c == 0xEF && i + 2 < end && t[i + 1] == 0xBF && (t[i + 2] == 0xBE || t[i + 2] == 0xBF))
+            blank = 1, n = 3;
+        else if (c == 0xC2 && i + 1 < end && t[i + 1] == 0xA0)
+            blank = 1, n = 2;
+        if (blank) {
+            pending_space = 1;
+        } else {
+            if (pending_space && m->scratch_len > begin)
+                scratch_add(m, " ", 1);
+            pending_space = 0;
+            scratch_add(m, (const char *)t + i, 1);
+        }
+        i += (uint32_t)n;
+    }
+    if (m->scratch_len == begin)
+        scratch_add(m, "", 0);
+}
+
+/* The value of a capture: the norm of the earlier annotation it coincides
+ * with, if any, else its surface. */
+static void scratch_add_value(matcher *m, const document *doc, uint32_t start, uint32_t end)
+{
+    for (size_t k = 0; k < m->selected_count; k++) {
+        const span *s = &doc->spans[m->selected[k].index];
+        if (s->start > start)
+            break;
+        if (s->start == start && s->end == end && s->norm != NO_STRING) {
+            const char *norm = doc_string(doc, s->norm);
+            scratch_add(m, norm, strlen(norm));
+            return;
+        }
+    }
+    scratch_add_surface(m, doc, start, end);
+}
+
+typedef struct {
+    const rule *r;
+    PCRE2_SIZE *ovector;  /* NULL for list matches */
+    uint32_t start, end;  /* the whole match, in document offsets */
+} match_source;
+
+static int capture_range(const matcher *m, const match_source *src, uint32_t group, uint32_t *start,
+                         uint32_t *end)
+{
+    PCRE2_SIZE vs = src->ovector[2 * group], ve = src->ovector[2 * group + 1];
+    if (vs == PCRE2_UNSET)
+        return 0;
+    int inside;
+    *start = view_to_doc(m, vs, &inside);
+    *end = view_to_doc(m, ve, &inside);
+    return 1;
+}
+
+/* Expands a norm or attribute template: {match} is the surface, {name} the
+ * value of the named capture (empty when it did not take part). */
+static void scratch_add_template(matcher *m, const document *doc, const match_source *src, const char *tpl)
+{
+    for (const char *p = tpl; *p;) {
+        const char *close = p[0] == '{' ? strchr(p, '}') : NULL;
+        if (!close) {
+            const char *next = strchr(p + 1, '{');
+            size_t n = next ? (size_t)(next - p) : strlen(p);
+            scratch_add(m, p, n);
+            p += n;
+            continue;
+        }
+        size_t n = (size_t)(close - p - 1);
+        if (n == 5 && !memcmp(p + 1, "match", 5))
+            scratch_add_surface(m, doc, src->start, src->end);
+        else if (src->ovector) {
+            for (size_t c = 0; c < src->r->capture_count; c++) {
+                const char *name = src->r->capture_names[c];
+                uint32_t cs, ce;
+                if (strlen(name) == n && !memcmp(name, p + 1, n) &&
+                    capture_range(m, src, src->r->capture_groups[c], &cs, &ce))
+                    scratch_add_value(m, doc, cs, ce);
+            }
+        }
+        p = close + 1;
+    }
+}
+
+static uint32_t intern_scratch(document *doc, matcher *m, size_t from)
+{
+    uint32_t off = doc_intern(doc, m->scratch + from, m->scratch_len - from);
+    m->scratch_len = from;
+    return off;
+}
+
+static void add_attr_pair(document *doc, size_t span_index, const char *key, size_t key_len, matcher *m,
+                          size_t value_from)
+{
+    uint32_t k = doc_intern(doc, key, key_len);
+    uint32_t v = intern_scratch(doc, m, value_from);
+    doc_add_attr(doc, &doc->spans[span_index], k, v);
+}
+
+static void add_candidate(matcher *m, document *doc, size_t rule_index, const match_source *src,
+                          const gaz_entry *entry, const gazetteer *g)
+{
+    const rule *r = src->r;
+    span s = {.start = src->start, .end = src->end, .type = r->type, .phase = (uint16_t)m->phase,
+              .rule = (int32_t)rule_index, .norm = NO_STRING, .priority = r->priority,
+              .flags = r->hidden ? SPAN_HIDDEN : 0};
+    m->scratch_len = 0;
+    if (r->norm_template)
+        scratch_add_template(m, doc, src, r->norm_template);
+    else if (entry && entry->norm != UINT32_MAX)
+        scratch_add(m, g->strings + entry->norm, strlen(g->strings + entry->norm));
+    else
+        scratch_add_surface(m, doc, s.start, s.end);
+    s.norm = intern_scratch(doc, m, 0);
+    size_t idx = doc_add_span(doc, &s);
+
+    if (src->ovector)
+        for (size_t c = 0; c < r->capture_count; c++) {
+            uint32_t cs, ce;
+            if (!capture_range(m, src, r->capture_groups[c], &cs, &ce))
+                continue;
+            scratch_add_value(m, doc, cs, ce);
+            add_attr_pair(doc, idx, r->capture_names[c], strlen(r->capture_names[c]), m, 0);
+        }
+    if (entry && entry->attrs != UINT32_MAX) {
+        /* "k=v k=v": values hold no spaces */
+        for (const char *p = g->strings + entry->attrs; *p;) {
+            while (*p == ' ')
+                p++;
+            const char *end = p + strcspn(p, " ");
+            const char *eq = memchr(p, '=', (size_t)(end - p));
+            if (eq && eq > p) {
+                scratch_add(m, eq + 1, (size_t)(end - eq - 1));
+                add_attr_pair(doc, idx, p, (size_t)(eq - p), m, 0);
+            }
+            p = end;
+        }
+    }
+    for (size_t a = 0; a < r->attr_count; a++) {
+        scratch_add_template(m, doc, src, r->attrs[a].value_template);
+        add_attr_pair(doc, idx, r->attrs[a].key, strlen(r->attrs[a].key), m, 0);
+    }
+}
+
+/* ---- running -------------------------------------------------------------- */
+
+typedef struct {
+    matcher *m;
+    document *doc;
+    const gazetteer *g;
+} list_ctx;
+
+static void on_list_hit(void *data, const gaz_entry *entry, size_t first, size_t end)
+{
+    list_ctx *c = data;
+    const rule *r = &c->m->rules->rules[entry->rule];
+    match_source src = {.r = r, .start = c->doc->tokens.items[first].start,
+                        .end = c->doc->tokens.items[end - 1].end};
+    add_candidate(c->m, c->doc, entry->rule, &src, entry, c->g);
+}
+
+static void match_lists(matcher *m, document *doc, int phase)
+{
+    const gazetteer *g = &m->rules->lists[phase - 1];
+    if (!g->entry_count)
+        return;
+    gaz_hash_tokens(g, doc, &m->hashes);
+    list_ctx ctx = {m, doc, g};
+    for (size_t s = 0; s < doc->sentences.count; s++) {
+        const segment *seg = &doc->sentences.items[s];
+        size_t limit = seg->first_token + seg->token_count;
+        for (size_t t = seg->first_token; t < limit; t++)
+            gaz_lookup(g, doc, &m->hashes, t, limit, on_list_hit, &ctx);
+    }
+}
+
+static void try_rules_at(matcher *m, document *doc, const rule_view *v, size_t vpos, size_t subject_len)
+{
+    unsigned char b = (unsigned char)m->text[vpos];
+    const size_t *list = v->by_first_byte[b];
+    for (size_t k = 0; k < v->by_first_count[b]; k++) {
+        const rule *r = &m->rules->rules[list[k]];
+        int rc = pcre2_match(r->code, (PCRE2_SPTR)m->text, subject_len, vpos, PCRE2_NO_UTF_CHECK,
+                             m->match_data, m->match_context);
+        if (rc == PCRE2_ERROR_NOMATCH)
+            continue;
+        int inside;
+        if (rc < 0) {
+            if (m->on_limit)
+                m->on_limit(m->limit_ctx, r, view_to_doc(m, vpos, &inside), rc);
+            continue;
+        }
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->match_data);
+        uint32_t group = r->span_group;
+        if (ov[2 * group] == PCRE2_UNSET)
+            continue;
+        match_source src = {.r = r, .ovector = ov};
+        src.start = view_to_doc(m, ov[2 * group], &inside);
+        src.end = view_to_doc(m, ov[2 * group + 1], &inside);
+        if (src.end <= src.start || !doc_token_starts_at(doc, src.start) || !doc_token_ends_at(doc, src.end))
+            continue;
+        add_candidate(m, doc, list[k], &src, NULL, NULL);
+    }
+}
+
+/* Tries the view's rules at every token start (and every marker opening
+ * there) of every sentence, each match confined to its sentence. */
+static void match_view(matcher *m, document *doc, const rule_view *v)
+{
+    size_t mi = 0;        /* first mark not yet passed */
+    uint32_t shift = 0;   /* marker bytes before the current point */
+    for (size_t s = 0; s < doc->sentences.count; s++) {
+        const segment *seg = &doc->sentences.items[s];
+        /* the sentence's end in the view: after the markers closing there */
+        size_t me = mi;
+        uint32_t end_shift = shift;
+        while (me < m->mark_count && (m->marks[me].orig < seg->end ||
+                                      (m->marks[me].orig == seg->end && !m->marks[me].open)))
+            end_shift = m->marks[me++].shift;
+        size_t subject_len = seg->end + end_shift;
+        for (size_t t = seg->first_token; t < seg->first_token + seg->token_count; t++) {
+            uint32_t start = doc->tokens.items[t].start;
+            while (mi < m->mark_count && m->marks[mi].orig < start)
+                shift = m->marks[mi++].shift;
+            while (mi < m->mark_count && m->marks[mi].orig == start) {
+                if (m->marks[mi].open)
+                    try_rules_at(m, doc, v, m->marks[mi].vpos, subject_len);
+                shift = m->marks[mi++].shift;
+            }
+            try_rules_at(m, doc, v, start + shift, subject_len);
+        }
+    }
+}
+
+static int view_is_plain(const rule_view *v)
+{
+    for (size_t i = 0; i < sizeof v->types; i++)
+        if (v->types[i])
+            return 0;
+    return 1;
+}
+
+void match_phase(matcher *m, document *doc, int phase)
+{
+    m->doc = doc;
+    m->phase = phase;
+    match_lists(m, doc, phase);
+    for (size_t i = 0; i < m->rules->view_count; i++) {
+        const rule_view *v = &m->rules->views[i];
+        if (v->phase != phase || !v->rule_count)
+            continue;
+        if (view_is_plain(v)) {
+            m->mark_count = 0;
+            m->selected_count = 0;
+            m->text = doc->text.clean;
+        } else
+            build_view(m, doc, v->types, phase);
+        match_view(m, doc, v);
+    }
+}
+
+matcher *matcher_new(const ann_rules *rules, match_limit_fn on_limit, void *ctx)
+{
+    matcher *m = xcalloc(1, sizeof *m);
+    m->rules = rules;
+    m->on_limit = on_limit;
+    m->limit_ctx = ctx;
+    m->match_data = pcre2_match_data_create(rules->max_capture_count + 1, NULL);
+    m->match_context = pcre2_match_context_create(NULL);
+    m->jit_stack = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
+    if (!m->match_data || !m->match_context || !m->jit_stack)
+        out_of_memory(sizeof *m);
+    pcre2_jit_stack_assign(m->match_context, NULL, m->jit_stack);
+    pcre2_set_match_limit(m->match_context, MATCH_LIMIT);
+    pcre2_set_depth_limit(m->match_context, DEPTH_LIMIT);
+    pcre2_set_heap_limit(m->match_context, HEAP_LIMIT_KIB);
+    pcre2_set_callout(m->match_context, at_token_end, m);
+    return m;
+}
+
+void matcher_free(matcher *m)
+{
+    if (!m)
+        return;
+    pcre2_match_data_free(m->match_data);
+    pcre2_match_context_free(m->match_context);
+    pcre2_jit_stack_free(m->jit_stack);
+    gaz_hashes_free(&m->hashes);
+    free(m->view);
+    free(m->marks);
+    free(m->selected);
+    free(m->scratch);
+    free(m);
+}

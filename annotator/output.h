@@ -1,0 +1,23 @@
+/* output: the XML writer (the public ann_output). Turns a resolved document's
+ * spans into <document> markup with libxml2's xmlTextWriter, every call
+ * checked. Inside a document the text is written unchanged, so its string
+ * value equals the input: no indentation, CR as &#13;, and each run of bytes
+ * XML 1.0 cannot carry as an empty <raw hex="..."/> element holding them. */
+#ifndef ANN_OUTPUT_H
+#define ANN_OUTPUT_H
+
+#include "doc.h"
+#include "rules.h"
+
+typedef struct {
+    const char *source;   /* the input's name */
+    unsigned long line;   /* the line of the source the document starts on */
+    long long byte;       /* its byte offset in the source */
+} doc_meta;
+
+/* Writes one document and flushes. Returns ANN_OK or ANN_ERR_OUTPUT (err
+ * filled; the output is then unusable). */
+int output_document(ann_output *out, const ann_rules *rules, const document *doc, const doc_meta *meta,
+                    ann_error *err);
+
+#endif

@@ -1,0 +1,206 @@
+#include "resolve.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "match.h"
+
+typedef struct {
+    const document *doc;
+    size_t index;
+} ranked;
+
+static const span *span_of(const ranked *r)
+{
+    return &r->doc->spans[r->index];
+}
+
+/* Priority, then length, then leftmost, then rule order, then the order found. */
+static int by_rank(const void *a, const void *b)
+{
+    const span *x = span_of(a), *y = span_of(b);
+    if (x->priority != y->priority)
+        return x->priority > y->priority ? -1 : 1;
+    uint32_t lx = x->end - x->start, ly = y->end - y->start;
+    if (lx != ly)
+        return lx > ly ? -1 : 1;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    if (x->rule != y->rule)
+        return x->rule < y->rule ? -1 : 1;
+    size_t ia = ((const ranked *)a)->index, ib = ((const ranked *)b)->index;
+    return ia < ib ? -1 : ia > ib;
+}
+
+static int type_in(const uint8_t *bitmap, uint16_t type)
+{
+    return bitmap && (bitmap[type / 8] & (1u << (type % 8)));
+}
+
+static int same_span(const span *a, const span *b)
+{
+    return a->start == b->start && a->end == b->end && a->type == b->type;
+}
+
+void resolve_phase(const ann_rules *rules, document *doc, size_t first)
+{
+    size_t n = doc->span_count - first;
+    if (!n)
+        return;
+    ranked *order = xmalloc(n * sizeof *order);
+    for (size_t i = 0; i < n; i++)
+        order[i] = (ranked){doc, first + i};
+    qsort(order, n, sizeof *order, by_rank);
+
+    /* Bytes covered by a visible span kept in this phase. */
+    uint8_t *taken = xcalloc(doc->len + 1, 1);
+    /* Earlier visible spans, to test crossing and containment. */
+    size_t *earlier = NULL, earlier_count = 0, earlier_cap = 0;
+    for (size_t i = 0; i < first; i++)
+        if (!(doc->spans[i].flags & (SPAN_REMOVED | SPAN_HIDDEN)))
+            ARRAY_PUSH(earlier, earlier_count, earlier_cap, i);
+    size_t *covered = NULL, covered_count = 0, covered_cap = 0;
+
+    for (size_t k = 0; k < n; k++) {
+        span *c = &doc->spans[order[k].index];
+        if (c->flags & SPAN_HIDDEN) {
+            /* helpers never conflict; only exact duplicates go */
+            for (size_t j = 0; j < k; j++) {
+                const span *o = &doc->spans[order[j].index];
+                if (!(o->flags & SPAN_REMOVED) && same_span(o, c)) {
+                    c->flags |= SPAN_REMOVED;
+                    break;
+                }
+            }
+            continue;
+        }
+        int lost = memchr(taken + c->start, 1, c->end - c->start) != NULL;
+        const uint8_t *nest = rules->rules[c->rule].nest_types;
+        covered_count = 0;
+        for (size_t e = 0; !lost && e < earlier_count; e++) {
+            const span *o = &doc->spans[earlier[e]];
+            if (o->flags & SPAN_REMOVED || o->end <= c->start || o->start >= c->end)
+                continue;
+            int o_in_c = o->start >= c->start && o->end <= c->end;
+            int c_in_o = c->start >= o->start && c->end <= o->end;
+            if (o_in_c && type_in(nest, o->type))
+                continue; /* built from it: it stays nested */
+            if (o_in_c && o->priority <= c->priority && (!c_in_o || o->type != c->type))
+                ARRAY_PUSH(covered, covered_count, covered_cap, earlier[e]);
+            else
+                lost = 1; /* crosses, lies inside, or covers a span that outranks it */
+        }
+        if (lost) {
+            c->flags |= SPAN_REMOVED;
+            continue;
+        }
+        for (size_t j = 0; j < covered_count; j++)
+            doc->spans[covered[j]].flags |= SPAN_REMOVED;
+        memset(taken + c->start, 1, c->end - c->start);
+    }
+    free(covered);
+    free(earlier);
+    free(taken);
+    free(order);
+}
+
+/* ---- linking names -------------------------------------------------------- */
+
+typedef struct {
+    const char *surname;  /* in the document text */
+    size_t surname_len;
+    uint32_t norm;        /* NO_STRING when two people share the surname */
+} known_name;
+
+static int is_word_token(const token *t)
+{
+    return t->kind == TOK_WORD && (t->flags & TOKF_CAPITALIZED);
+}
+
+void link_names(const ann_rules *rules, document *doc)
+{
+    int person = -1;
+    for (size_t i = 0; i < rules->type_count; i++)
+        if (!strcmp(rules->type_names[i], "PERSON"))
+            person = (int)i;
+    if (person < 0)
+        return;
+
+    known_name *names = NULL;
+    size_t count = 0, cap = 0;
+    size_t span_count = doc->span_count;
+    for (size_t i = 0; i < span_count; i++) {
+        const span *s = &doc->spans[i];
+        if (s->type != person || (s->flags & (SPAN_REMOVED | SPAN_HIDDEN)))
+            continue;
+        size_t first = token_at_or_after(&doc->tokens, s->start);
+        size_t last = first;
+        size_t words = 0;
+        for (size_t t = first; t < doc->tokens.count && doc->tokens.items[t].end <= s->end; t++)
+            if (doc->tokens.items[t].kind == TOK_WORD || doc->tokens.items[t].kind == TOK_ABBREV) {
+                words++;
+                last = t;
+            }
+        const token *tail = &doc->tokens.items[last];
+        if (words < 2 || !is_word_token(tail))
+            continue;
+        const char *surname = doc->text.clean + tail->start;
+        size_t len = tail->end - tail->start;
+        size_t k = 0;
+        while (k < count && !(names[k].surname_len == len && !memcmp(names[k].surname, surname, len)))
+            k++;
+        if (k == count) {
+            known_name kn = {surname, len, s->norm};
+            ARRAY_PUSH(names, count, cap, kn);
+        } else if (names[k].norm != NO_STRING && strcmp(doc_string(doc, names[k].norm), doc_string(doc, s->norm)))
+            names[k].norm = NO_STRING;
+    }
+    if (!count) {
+        free(names);
+        return;
+    }
+
+    /* Bytes inside a visible annotation: a surname there is part of something else. */
+    uint8_t *inside = xcalloc(doc->len + 1, 1);
+    for (size_t i = 0; i < span_count; i++) {
+        const span *s = &doc->spans[i];
+        if (!(s->flags & (SPAN_REMOVED | SPAN_HIDDEN)))
+            memset(inside + s->start, 1, s->end - s->start);
+    }
+    for (size_t i = 0; i < span_count; i++) {
+        span *s = &doc->spans[i];
+        if (s->type != person || (s->flags & (SPAN_REMOVED | SPAN_HIDDEN)))
+            continue;
+        for (size_t k = 0; k < count; k++)
+            if (names[k].norm != NO_STRING && s->end - s->start == names[k].surname_len &&
+                !memcmp(doc->text.clean + s->start, names[k].surname, names[k].surname_len))
+                s->norm = names[k].norm;
+    }
+    for (size_t t = 0; t < doc->tokens.count; t++) {
+        const token *tok = &doc->tokens.items[t];
+        if (!is_word_token(tok) || inside[tok->start])
+            continue;
+        for (size_t k = 0; k < count; k++) {
+            if (names[k].norm == NO_STRING || tok->end - tok->start != names[k].surname_len ||
+                memcmp(doc->text.clean + tok->start, names[k].surname, names[k].surname_len))
+                continue;
+            span s = {.start = tok->start, .end = tok->end, .type = (uint16_t)person, .phase = UINT16_MAX,
+                      .rule = -1, .norm = names[k].norm};
+            doc_add_span(doc, &s);
+            break;
+        }
+    }
+    free(inside);
+    free(names);
+}
+
+void annotate_document(matcher *m, const ann_rules *rules, document *doc)
+{
+    for (int phase = 1; phase <= rules->phase_count; phase++) {
+        size_t first = doc->span_count;
+        match_phase(m, doc, phase);
+        resolve_phase(rules, doc, first);
+    }
+    link_names(rules, doc);
+}

@@ -1,0 +1,30 @@
+/* resolve: chooses among overlapping candidates, and links names.
+ *
+ * Policy, applied per phase in this order, documented in rules/README.md:
+ * candidates are ranked by priority (higher first), then length (longer
+ * first), then position (leftmost first), then rule order. A candidate is
+ * kept unless it overlaps a kept candidate of the same phase, crosses a span
+ * of an earlier phase, or lies inside one. When it covers an earlier span,
+ * the earlier span stays nested inside it if the rule references or nests
+ * its type; otherwise the earlier span is removed, unless its priority is
+ * higher, in which case the candidate loses. Helper types (starting with '_') never
+ * conflict with anything. Losers stay in doc->spans flagged SPAN_REMOVED. */
+#ifndef ANN_RESOLVE_H
+#define ANN_RESOLVE_H
+
+#include "doc.h"
+#include "rules.h"
+
+/* Resolves the candidates doc->spans[first..] of one phase. */
+void resolve_phase(const ann_rules *rules, document *doc, size_t first);
+
+/* Gives a name's short mentions the full name as norm: a PERSON seen with
+ * two or more words makes later and earlier mentions of its last word (alone,
+ * capitalised, not inside another annotation) PERSON spans with that norm. */
+void link_names(const ann_rules *rules, document *doc);
+
+/* Runs every phase, resolution and linking over a loaded document. */
+struct matcher;
+void annotate_document(struct matcher *m, const ann_rules *rules, document *doc);
+
+#endif

@@ -1,0 +1,1037 @@
+/* rules: reading rule files into an ann_rules and compiling them. The file
+ * format is documented for users in rules/README.md. */
+#include "rules.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <utf8proc.h>
+
+#include "alloc.h"
+#include "builtin.h"
+
+#define MAX_PHASE 32
+#define MAX_FILE_SIZE ((size_t)256 << 20)
+
+struct macro {
+    char *name;
+    char *expansion;      /* already expanded: macros may use earlier macros */
+    uint8_t refs[MAX_TYPES / 8];
+};
+
+void set_error(ann_error *err, ann_status status, const char *file, unsigned long line,
+               unsigned long column, const char *fmt, ...)
+{
+    if (!err)
+        return;
+    memset(err, 0, sizeof *err);
+    err->status = status;
+    err->severity = ANN_DIAG_ERROR;
+    err->byte = -1;
+    snprintf(err->file, sizeof err->file, "%s", file ? file : "");
+    err->line = line;
+    err->column = column;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    va_end(ap);
+}
+
+ann_rules *ann_rules_new(void)
+{
+    return xcalloc(1, sizeof(ann_rules));
+}
+
+static void free_rule(rule *r)
+{
+    free(r->name);
+    free(r->file);
+    free(r->pattern);
+    free(r->expanded);
+    pcre2_code_free(r->code);
+    free(r->list_path);
+    free(r->norm_template);
+    free(r->span_capture);
+    for (size_t i = 0; i < r->capture_count; i++)
+        free(r->capture_names[i]);
+    free(r->capture_names);
+    free(r->capture_groups);
+    for (size_t i = 0; i < r->attr_count; i++) {
+        free(r->attrs[i].key);
+        free(r->attrs[i].value_template);
+    }
+    free(r->attrs);
+    free(r->nest_types);
+    for (size_t i = 0; i < r->example_count; i++) {
+        free(r->examples[i].text);
+        free(r->examples[i].spans);
+    }
+    free(r->examples);
+}
+
+void ann_rules_free(ann_rules *rules)
+{
+    if (!rules)
+        return;
+    for (size_t i = 0; i < rules->count; i++)
+        free_rule(&rules->rules[i]);
+    free(rules->rules);
+    for (size_t i = 0; i < rules->type_count; i++)
+        free(rules->type_names[i]);
+    for (size_t i = 0; i < rules->macro_count; i++) {
+        free(rules->macros[i].name);
+        free(rules->macros[i].expansion);
+    }
+    free(rules->macros);
+    for (size_t v = 0; v < rules->view_count; v++) {
+        free(rules->views[v].rules);
+        for (int b = 0; b < 256; b++)
+            free(rules->views[v].by_first_byte[b]);
+    }
+    free(rules->views);
+    if (rules->lists)
+        for (int p = 0; p < rules->phase_count; p++)
+            gaz_free(&rules->lists[p]);
+    free(rules->lists);
+    free(rules);
+}
+
+size_t ann_rules_count(const ann_rules *rules)
+{
+    return rules->count;
+}
+
+int rules_type_id(ann_rules *rules, const char *name, size_t len)
+{
+    for (size_t i = 0; i < rules->type_count; i++)
+        if (strlen(rules->type_names[i]) == len && memcmp(rules->type_names[i], name, len) == 0)
+            return (int)i;
+    if (rules->type_count == MAX_TYPES)
+        return -1;
+    rules->type_names[rules->type_count] = xstrndup(name, len);
+    return (int)rules->type_count++;
+}
+
+/* ---- reading files -------------------------------------------------------- */
+
+/* Reads a whole file: from the built-in set when builtin is set, else from
+ * disk. On success *data is malloc'd and NUL-terminated. */
+static int read_source(const char *path, int builtin, char **data, size_t *len, ann_error *err,
+                       const char *from_file, unsigned from_line)
+{
+    if (builtin) {
+        const builtin_file *f = builtin_find(path);
+        if (!f) {
+            set_error(err, ANN_ERR_RULES, from_file, from_line, 0, "no built-in file %s", path);
+            return -1;
+        }
+        *data = xstrndup(f->data, f->len);
+        *len = f->len;
+        return 0;
+    }
+    FILE *fp = fopen(path, "rb");
+    if (!fp) {
+        set_error(err, ANN_ERR_RULES, from_file ? from_file : path, from_line, 0, "cannot open %s: %s",
+                  path, strerror(errno));
+        return -1;
+    }
+    size_t cap = 4096, n = 0;
+    char *buf = xmalloc(cap);
+    size_t got;
+    while ((got = fread(buf + n, 1, cap - n - 1, fp)) > 0) {
+        n += got;
+        if (n + 1 == cap) {
+            if (cap >= MAX_FILE_SIZE) {
+                set_error(err, ANN_ERR_RULES, path, 0, 0, "file larger than %zu bytes", MAX_FILE_SIZE);
+                free(buf);
+                fclose(fp);
+                return -1;
+            }
+            cap *= 2;
+            buf = xrealloc(buf, cap);
+        }
+    }
+    int failed = ferror(fp);
+    fclose(fp);
+    if (failed) {
+        set_error(err, ANN_ERR_RULES, path, 0, 0, "read error");
+        free(buf);
+        return -1;
+    }
+    buf[n] = '\0';
+    *data = buf;
+    *len = n;
+    return 0;
+}
+
+/* The path of a file named in a rule file, relative to that file's folder. */
+static char *relative_path(const char *from_file, const char *name)
+{
+    if (name[0] == '/')
+        return xstrdup(name);
+    const char *slash = strrchr(from_file, '/');
+    if (!slash)
+        return xstrdup(name);
+    size_t dir_len = (size_t)(slash - from_file);
+    char *p = xmalloc(dir_len + 1 + strlen(name) + 1);
+    memcpy(p, from_file, dir_len);
+    p[dir_len] = '/';
+    strcpy(p + dir_len + 1, name);
+    return p;
+}
+
+/* ---- pattern expansion ---------------------------------------------------- */
+
+typedef struct {
+    char *s;
+    size_t len, cap;
+} strbuf;
+
+static void sb_add(strbuf *b, const char *s, size_t n)
+{
+    grow_array((void **)&b->s, &b->cap, b->len + n + 1, 1);
+    memcpy(b->s + b->len, s, n);
+    b->len += n;
+    b->s[b->len] = '\0';
+}
+
+static void sb_str(strbuf *b, const char *s)
+{
+    sb_add(b, s, strlen(s));
+}
+
+static int is_name_start(char c)
+{
+    return (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+static int is_name_char(char c)
+{
+    return is_name_start(c) || (c >= '0' && c <= '9');
+}
+
+static size_t name_length(const char *s)
+{
+    size_t n = 0;
+    if (!is_name_start(s[0]))
+        return 0;
+    while (is_name_char(s[n]))
+        n++;
+    return n;
+}
+
+static const macro *find_macro(const ann_rules *rules, const char *name, size_t len)
+{
+    for (size_t i = 0; i < rules->macro_count; i++)
+        if (strlen(rules->macros[i].name) == len && memcmp(rules->macros[i].name, name, len) == 0)
+            return &rules->macros[i];
+    return NULL;
+}
+
+/* Copies the character class starting at p[0] == '[' and returns its length. */
+static size_t class_length(const char *p)
+{
+    size_t i = 1;
+    if (p[i] == '^')
+        i++;
+    if (p[i] == ']')
+        i++;
+    while (p[i] && p[i] != ']') {
+        if (p[i] == '\\' && p[i + 1])
+            i += 2;
+        else if (p[i] == '[' && p[i + 1] == ':') {
+            const char *end = strstr(p + i + 2, ":]");
+            i = end ? (size_t)(end - p) + 2 : i + 1;
+        } else
+            i++;
+    }
+    return p[i] ? i + 1 : i;
+}
+
+/* The length of an escape starting at p[0] == '\\', including a braced or
+ * bracketed argument (\p{Lu}, \x{E000}, \k<name>, \g{1}) and \Q...\E. */
+static size_t escape_length(const char *p)
+{
+    if (!p[1])
+        return 1;
+    char c = p[1];
+    if (c == 'Q') {
+        const char *end = strstr(p + 2, "\\E");
+        return end ? (size_t)(end - p) + 2 : strlen(p);
+    }
+    if (strchr("pPxoNgk", c) && (p[2] == '{' || p[2] == '<' || p[2] == '\'')) {
+        char close = p[2] == '{' ? '}' : p[2] == '<' ? '>' : '\'';
+        const char *end = strchr(p + 3, close);
+        return end ? (size_t)(end - p) + 1 : strlen(p);
+    }
+    return 2;
+}
+
+static const char ANN_BODY_DEFINE[] =
+    "(?(DEFINE)(?<_ann_body>(?:[^\\x{E000}\\x{E002}]++|\\x{E000}[^\\x{E001}]*+\\x{E001}(?&_ann_body)\\x{E002})*+))";
+
+/* Expands {MACRO} and <TYPE|TYPE> in pattern into out; sets refs. On error
+ * returns -1 with *bad_col the 0-based column and a message in err. */
+static int expand_pattern(ann_rules *rules, const char *pattern, strbuf *out, uint8_t *refs,
+                          const char *file, unsigned line, unsigned col, ann_error *err)
+{
+    const char *p = pattern;
+    while (*p) {
+        if (*p == '\\') {
+            size_t n = escape_length(p);
+            sb_add(out, p, n);
+            p += n;
+        } else if (*p == '[') {
+            size_t n = class_length(p);
+            sb_add(out, p, n);
+            p += n;
+        } else if (*p == '(' && p[1] == '?' && (p[2] == '<' || (p[2] == 'P' && p[3] == '<')) &&
+                   p[p[2] == 'P' ? 4 : 3] != '=' && p[p[2] == 'P' ? 4 : 3] != '!') {
+            /* a named group: copy its name so it is not read as <TYPE> */
+            const char *end = strchr(p, '>');
+            size_t n = end ? (size_t)(end - p) + 1 : strlen(p);
+            sb_add(out, p, n);
+            p += n;
+        } else if (*p == '{' && name_length(p + 1) && p[1 + name_length(p + 1)] == '}') {
+            size_t n = name_length(p + 1);
+            const macro *m = find_macro(rules, p + 1, n);
+            if (!m) {
+                set_error(err, ANN_ERR_RULES, file, line, col + (unsigned)(p - pattern) + 1,
+                          "unknown macro {%.*s} (define it before use, or write \\{ for a literal brace)",
+                          (int)n, p + 1);
+                return -1;
+            }
+            sb_str(out, "(?:");
+            sb_str(out, m->expansion);
+            sb_str(out, ")");
+            for (size_t i = 0; i < sizeof m->refs; i++)
+                refs[i] |= m->refs[i];
+            p += n + 2;
+        } else if (*p == '<' && name_length(p + 1)) {
+            /* <TYPE> or <TYPE|TYPE...>: one earlier annotation of those types */
+            const char *q = p + 1;
+            strbuf alt = {0};
+            for (;;) {
+                size_t n = name_length(q);
+                if (!n)
+                    break;
+                int id = rules_type_id(rules, q, n);
+                if (id < 0) {
+                    set_error(err, ANN_ERR_RULES, file, line, col + (unsigned)(q - pattern) + 1,
+                              "too many types");
+                    free(alt.s);
+                    return -1;
+                }
+                refs[id / 8] |= (uint8_t)(1u << (id % 8));
+                if (alt.len)
+                    sb_str(&alt, "|");
+                sb_add(&alt, q, n);
+                q += n;
+                if (*q != '|')
+                    break;
+                q++;
+            }
+            if (*q != '>') {
+                set_error(err, ANN_ERR_RULES, file, line, col + (unsigned)(q - pattern) + 1,
+                          "expected '>' to close the annotation reference");
+                free(alt.s);
+                return -1;
+            }
+            sb_str(out, "(?:\\x{E000}(?:");
+            sb_add(out, alt.s, alt.len);
+            sb_str(out, ")\\x{E001}(?&_ann_body)\\x{E002})");
+            free(alt.s);
+            p = q + 1;
+        } else {
+            sb_add(out, p, 1);
+            p++;
+        }
+    }
+    if (!out->s)
+        sb_str(out, "");
+    return 0;
+}
+
+/* ---- parsing -------------------------------------------------------------- */
+
+typedef struct {
+    ann_rules *rules;
+    const char *file;
+    ann_error *err;
+    rule *current;
+    uint8_t refs[MAX_TYPES / 8]; /* of the current rule's patterns */
+    strbuf patterns;             /* the current rule's alternatives, expanded */
+    strbuf raw_patterns;
+} parser;
+
+static char *trim(char *s)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+        s[--n] = '\0';
+    return s;
+}
+
+static int parse_int(const char *s, long lo, long hi, long *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (errno || end == s || *trim(end) || v < lo || v > hi)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+static int check_type_name(parser *ps, const char *name, unsigned line, unsigned col)
+{
+    size_t n = name_length(name);
+    if (!n || name[n]) {
+        set_error(ps->err, ANN_ERR_RULES, ps->file, line, col,
+                  "type '%s' must be upper-case letters, digits and '_'", name);
+        return -1;
+    }
+    return 0;
+}
+
+/* example text: [[...]] marks each span the rule must produce (or, for a
+ * counter-example, must not produce); without marks a counter-example means
+ * "no annotation of this rule's type anywhere in the text". */
+static int parse_example(parser *ps, const char *value, int counter, unsigned line, unsigned col)
+{
+    rule_example ex = {.counter = counter, .line = line};
+    strbuf text = {0};
+    size_t span_cap = 0;
+    for (const char *p = value; *p;) {
+        if (p[0] == '[' && p[1] == '[') {
+            const char *end = strstr(p + 2, "]]");
+            if (!end) {
+                set_error(ps->err, ANN_ERR_RULES, ps->file, line, col + (unsigned)(p - value),
+                          "'[[' without ']]' in example");
+                free(text.s);
+                free(ex.spans);
+                return -1;
+            }
+            uint32_t start = (uint32_t)text.len;
+            sb_add(&text, p + 2, (size_t)(end - p - 2));
+            ARRAY_PUSH(ex.spans, ex.span_count, span_cap, start);
+            ARRAY_PUSH(ex.spans, ex.span_count, span_cap, (uint32_t)text.len);
+            p = end + 2;
+        } else {
+            sb_add(&text, p, 1);
+            p++;
+        }
+    }
+    ex.span_count /= 2;
+    if (!counter && ex.span_count == 0) {
+        set_error(ps->err, ANN_ERR_RULES, ps->file, line, col,
+                  "an example must mark the expected annotation with [[ ]]");
+        free(text.s);
+        return -1;
+    }
+    ex.text = text.s ? text.s : xstrdup("");
+    rule *r = ps->current;
+    size_t cap = r->example_count;
+    ARRAY_PUSH(r->examples, r->example_count, cap, ex);
+    return 0;
+}
+
+static int finish_rule(parser *ps)
+{
+    rule *r = ps->current;
+    if (!r)
+        return 0;
+    ps->current = NULL;
+    if (r->type == UINT16_MAX) {
+        set_error(ps->err, ANN_ERR_RULES, ps->file, r->line, 1, "rule %s has no type", r->name);
+        return -1;
+    }
+    if (!ps->patterns.s == !r->list_path) {
+        set_error(ps->err, ANN_ERR_RULES, ps->file, r->line, 1,
+                  "rule %s needs exactly one of 'pattern' or 'list'", r->name);
+        return -1;
+    }
+    if (ps->patterns.s) {
+        r->expanded = ps->patterns.s;
+        r->pattern = ps->raw_patterns.s;
+        ps->patterns = (strbuf){0};
+        ps->raw_patterns = (strbuf){0};
+        /* the refs decide the view at compile time; keep them in nest_types too:
+         * what a rule is built from stays inside it */
+        if (!r->nest_types)
+            r->nest_types = xcalloc(MAX_TYPES / 8, 1);
+        for (size_t i = 0; i < MAX_TYPES / 8; i++)
+            r->nest_types[i] |= ps->refs[i];
+        rule_view v = {0};
+        memcpy(v.types, ps->refs, sizeof v.types);
+        v.phase = r->phase;
+        size_t idx = ps->rules->view_count;
+        for (size_t i = 0; i < ps->rules->view_count; i++)
+            if (ps->rules->views[i].phase == v.phase && !memcmp(ps->rules->views[i].types, v.types, sizeof v.types))
+                idx = i;
+        if (idx == ps->rules->view_count)
+            ARRAY_PUSH(ps->rules->views, ps->rules->view_count, ps->rules->view_cap, v);
+        r->view = (int)idx;
+    }
+    if (r->phase > ps->rules->phase_count)
+        ps->rules->phase_count = r->phase;
+    return 0;
+}
+
+static int parse_rule_line(parser *ps, char *key, char *value, unsigned line, unsigned vcol)
+{
+    rule *r = ps->current;
+    ann_rules *rules = ps->rules;
+    if (!strcmp(key, "type")) {
+        if (check_type_name(ps, value, line, vcol))
+            return -1;
+        int id = rules_type_id(rules, value, strlen(value));
+        if (id < 0) {
+            set_error(ps->err, ANN_ERR_RULES, ps->file, line, vcol, "too many types");
+            return -1;
+        }
+        r->type = (uint16_t)id;
+        r->hidden = value[0] == '_';
+    } else if (!strcmp(key, "phase") || !strcmp(key, "priority")) {
+        long v;
+        int is_phase = key[1] == 'h';
+        if (parse_int(value, is_phase ? 1 : -1000000, is_phase ? MAX_PHASE : 1000000, &v)) {
+            set_error(ps->err, ANN_ERR_RULES, ps->file, line, vcol, "%s must be a number%s", key,
+                      is_phase ? " from 1 to 32" : "");
+            return -1;
+        }
+        if (is_phase)
+            r->phase = (uint16_t)v;
+        else
+            r->priority = (int32_t)v;
+    } else if (!strcmp(key, "pattern")) {
+        strbuf one = {0};
+        if (expand_pattern(rules, value, &one, ps->refs, ps->file, line, vcol - 1, ps->err)) {
+            free(one.s);
+            return -1;
+        }
+        if (ps->patterns.s) {
+            sb_str(&ps->patterns, "|");
+            sb_str(&ps->raw_patterns, "\n");
+        }
+        sb_str(&ps->patterns, "(?:");
+        sb_add(&ps->patterns, one.s, one.len);
+        sb_str(&ps->patterns, ")");
+        sb_str(&ps->raw_patterns, value);
+        free(one.s);
+        if (!r->pattern_line) {
+            r->pattern_line = line;
+            r->pattern_col = vcol;
+        }
+    } else if (!strcmp(key, "list")) {
+        if (r->list_path) {
+            set_error(ps->err, ANN_ERR_RULES, ps->file, line, vcol, "a rule has one list");
+            return -1;
+        }
+        r->list_path = relative_path(ps->file, value);
+        r->pattern_line = line;
+    } else if (!strcmp(key, "case")) {
+        if (!strcmp(value, "sensitive"))
+            r->case_mode = CASE_SENSITIVE;
+        else if (!strcmp(value, "insensitive"))
+            r->case_mode = CASE_INSENSITIVE;
+        else if (!strcmp(value, "upper"))
+            r->case_mode = CASE_ALSO_UPPER;
+        else {
+            set_error(ps->err, ANN_ERR_RULES, ps->file, line, vcol,
+                      "case is 'sensitive', 'insensitive' or 'upper'");
+            return -1;
+        }
+    } else if (!strcmp(key, "span")) {
+        free(r->span_capture);
+        r->span_capture = xstrdup(value);
+    } else if (!strcmp(key, "norm")) {
+        free(r->norm_template);
+        r->norm_template = xstrdup(value);
+    } else if (!strcmp(key, "attr")) {
+        char *sp = value + strcspn(value, " \t");
+        if (!*sp || sp == value) {
+            set_error(ps->err, ANN_ERR_RULES, ps->file, line, vcol, "attr needs a name and a value");
+            return -1;
+        }
+        *sp = '\0';
+        rule_attr a = {xstrdup(value), xstrdup(trim(sp + 1))};
+        size_t cap = r->attr_count;
+        ARRAY_PUSH(r->attrs, r->attr_count, cap, a);
+    } else if (!strcmp(key, "nest")) {
+        if (!r->nest_types)
+            r->nest_types = xcalloc(MAX_TYPES / 8, 1);
+        for (char *tok = strtok(value, " \t,"); tok; tok = strtok(NULL, " \t,")) {
+            if (check_type_name(ps, tok, line, vcol))
+                return -1;
+            int id = rules_type_id(rules, tok, strlen(tok));
+            if (id < 0)
+                return -1;
+            r->nest_types[id / 8] |= (uint8_t)(1u << (id % 8));
+        }
+    } else if (!strcmp(key, "example") || !strcmp(key, "counter")) {
+        return parse_example(ps, value, key[0] == 'c', line, vcol);
+    } else {
+        set_error(ps->err, ANN_ERR_RULES, ps->file, line, vcol - (unsigned)strlen(key) - 1,
+                  "unknown key '%s' (expected type, phase, priority, pattern, list, case, norm, attr, "
+                  "span, nest, example or counter)",
+                  key);
+        return -1;
+    }
+    return 0;
+}
+
+static int parse_rules_text(ann_rules *rules, const char *file, char *text, ann_error *err)
+{
+    parser ps = {.rules = rules, .file = file, .err = err};
+    unsigned line_no = 0;
+    int rc = 0;
+    char *next;
+    for (char *line = text; line && !rc; line = next) {
+        next = strchr(line, '\n');
+        if (next)
+            *next++ = '\0';
+        line_no++;
+        size_t len = strlen(line);
+        if (len && line[len - 1] == '\r')
+            line[--len] = '\0';
+        int indented = line[0] == ' ' || line[0] == '\t';
+        char *body = trim(line);
+        if (!*body || *body == '#')
+            continue;
+        unsigned col = (unsigned)(body - line) + 1;
+        char *sp = body + strcspn(body, " \t");
+        char *value = *sp ? trim(sp + 1) : sp;
+        if (*sp)
+            *sp = '\0';
+        unsigned vcol = (unsigned)(value - line) + 1;
+        if (indented) {
+            if (!ps.current) {
+                set_error(err, ANN_ERR_RULES, file, line_no, col, "'%s' outside a rule", body);
+                rc = -1;
+            } else if (!*value) {
+                set_error(err, ANN_ERR_RULES, file, line_no, col, "'%s' needs a value", body);
+                rc = -1;
+            } else
+                rc = parse_rule_line(&ps, body, value, line_no, vcol);
+        } else if (!strcmp(body, "rule")) {
+            if ((rc = finish_rule(&ps)))
+                break;
+            if (!*value) {
+                set_error(err, ANN_ERR_RULES, file, line_no, col, "rule needs a name");
+                rc = -1;
+                break;
+            }
+            rule r = {.name = xstrdup(value), .file = xstrdup(file), .line = line_no,
+                      .type = UINT16_MAX, .phase = 1, .view = -1};
+            ARRAY_PUSH(rules->rules, rules->count, rules->cap, r);
+            ps.current = &rules->rules[rules->count - 1];
+            memset(ps.refs, 0, sizeof ps.refs);
+        } else if (!strcmp(body, "define")) {
+            if ((rc = finish_rule(&ps)))
+                break;
+            char *msp = value + strcspn(value, " \t");
+            size_t n = name_length(value);
+            if (!n || value + n != msp || !*msp) {
+                set_error(err, ANN_ERR_RULES, file, line_no, vcol,
+                          "expected 'define NAME PATTERN' with an upper-case NAME");
+                rc = -1;
+                break;
+            }
+            *msp = '\0';
+            char *pat = trim(msp + 1);
+            if (find_macro(rules, value, n)) {
+                set_error(err, ANN_ERR_RULES, file, line_no, vcol, "macro %s is already defined", value);
+                rc = -1;
+                break;
+            }
+            macro m = {.name = xstrdup(value)};
+            strbuf out = {0};
+            if (expand_pattern(rules, pat, &out, m.refs, file, line_no, (unsigned)(pat - line), err)) {
+                free(m.name);
+                free(out.s);
+                rc = -1;
+                break;
+            }
+            m.expansion = out.s;
+            ARRAY_PUSH(rules->macros, rules->macro_count, rules->macro_cap, m);
+        } else {
+            set_error(err, ANN_ERR_RULES, file, line_no, col,
+                      "expected 'rule NAME' or 'define NAME PATTERN', found '%s'", body);
+            rc = -1;
+        }
+    }
+    if (!rc)
+        rc = finish_rule(&ps);
+    free(ps.patterns.s);
+    free(ps.raw_patterns.s);
+    return rc;
+}
+
+/* ---- lists ---------------------------------------------------------------- */
+
+static char *upper_case(const char *s)
+{
+    size_t len = strlen(s);
+    char *out = xmalloc(len * 4 + 1);
+    size_t o = 0;
+    for (size_t i = 0; i < len;) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
+        if (n <= 0) {
+            out[o++] = s[i++];
+            continue;
+        }
+        o += (size_t)utf8proc_encode_char(utf8proc_toupper(cp), (utf8proc_uint8_t *)out + o);
+        i += (size_t)n;
+    }
+    out[o] = '\0';
+    return out;
+}
+
+/* Reads a rule's list file into the gazetteer of the rule's phase. */
+static int load_list(ann_rules *rules, size_t rule_index, int builtin, ann_error *err)
+{
+    rule *r = &rules->rules[rule_index];
+    char *data;
+    size_t len;
+    if (read_source(r->list_path, builtin, &data, &len, err, r->file, r->pattern_line))
+        return -1;
+    gazetteer *g = &rules->lists[r->phase - 1];
+    unsigned line_no = 0;
+    char *next;
+    int rc = 0;
+    for (char *line = data; line && !rc; line = next) {
+        next = strchr(line, '\n');
+        if (next)
+            *next++ = '\0';
+        line_no++;
+        char *body = trim(line);
+        if (!*body || *body == '#')
+            continue;
+        char *fields[3] = {body, NULL, NULL};
+        int nf = 1;
+        for (char *bar = strchr(body, '|'); bar; bar = strchr(bar + 1, '|')) {
+            if (nf == 3) {
+                set_error(err, ANN_ERR_RULES, r->list_path, line_no, (unsigned long)(bar - line) + 1,
+                          "at most three fields: surface | norm | key=value ...");
+                rc = -1;
+                break;
+            }
+            *bar = '\0';
+            fields[nf++] = bar + 1;
+        }
+        if (rc)
+            break;
+        for (int f = 0; f < nf; f++)
+            fields[f] = trim(fields[f]);
+        const char *norm = nf > 1 ? fields[1] : "";
+        const char *attrs = nf > 2 ? fields[2] : "";
+        int caseless = r->case_mode == CASE_INSENSITIVE;
+        if (gaz_add(g, (uint32_t)rule_index, caseless, fields[0], strlen(fields[0]), norm, strlen(norm),
+                    attrs, strlen(attrs))) {
+            set_error(err, ANN_ERR_RULES, r->list_path, line_no, 1, "entry has no word");
+            rc = -1;
+        } else if (r->case_mode == CASE_ALSO_UPPER) {
+            /* the ALL-CAPS form headlines and datelines use; norm from the entry */
+            char *upper = upper_case(fields[0]);
+            if (strcmp(upper, fields[0]))
+                gaz_add(g, (uint32_t)rule_index, 0, upper, strlen(upper), *norm ? norm : fields[0],
+                        strlen(*norm ? norm : fields[0]), attrs, strlen(attrs));
+            free(upper);
+        }
+    }
+    free(data);
+    return rc;
+}
+
+/* ---- adding --------------------------------------------------------------- */
+
+static int add_text(ann_rules *rules, const char *name, const char *text, size_t len, int builtin,
+                    ann_error *err)
+{
+    if (rules->compiled) {
+        set_error(err, ANN_ERR_USAGE, name, 0, 0, "rules already compiled");
+        return ANN_ERR_USAGE;
+    }
+    if (memchr(text, '\0', len)) {
+        set_error(err, ANN_ERR_RULES, name, 0, 0, "a rule file cannot contain NUL bytes");
+        return ANN_ERR_RULES;
+    }
+    size_t first_new = rules->count;
+    char *copy = xstrndup(text, len);
+    int rc = parse_rules_text(rules, name, copy, err);
+    free(copy);
+    /* built-in rules read built-in lists: mark their paths with '@' until compile */
+    for (size_t i = first_new; i < rules->count; i++)
+        if (rules->rules[i].list_path && builtin) {
+            char *tagged = xmalloc(strlen(rules->rules[i].list_path) + 2);
+            tagged[0] = '@';
+            strcpy(tagged + 1, rules->rules[i].list_path);
+            free(rules->rules[i].list_path);
+            rules->rules[i].list_path = tagged;
+        }
+    return rc ? ANN_ERR_RULES : ANN_OK;
+}
+
+int ann_rules_add_text(ann_rules *rules, const char *name, const char *text, size_t len, ann_error *err)
+{
+    return add_text(rules, name, text, len, 0, err);
+}
+
+int ann_rules_add_builtin(ann_rules *rules, ann_error *err)
+{
+    for (size_t i = 0; i < builtin_file_count; i++) {
+        const builtin_file *f = &builtin_files[i];
+        size_t n = strlen(f->name);
+        if (n > 6 && !strcmp(f->name + n - 6, ".rules")) {
+            int rc = add_text(rules, f->name, f->data, f->len, 1, err);
+            if (rc)
+                return rc;
+        }
+    }
+    return ANN_OK;
+}
+
+static int add_file(ann_rules *rules, const char *path, ann_error *err)
+{
+    char *data;
+    size_t len;
+    if (read_source(path, 0, &data, &len, err, NULL, 0))
+        return ANN_ERR_RULES;
+    int rc = add_text(rules, path, data, len, 0, err);
+    free(data);
+    return rc;
+}
+
+static int compare_strings(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Collects every *.rules file below dir, recursively. */
+static int collect_rule_files(const char *dir, char ***paths, size_t *count, size_t *cap, ann_error *err)
+{
+    DIR *d = opendir(dir);
+    if (!d) {
+        set_error(err, ANN_ERR_RULES, dir, 0, 0, "cannot open folder: %s", strerror(errno));
+        return -1;
+    }
+    struct dirent *e;
+    int rc = 0;
+    while (!rc && (e = readdir(d))) {
+        if (e->d_name[0] == '.')
+            continue;
+        char *path = xmalloc(strlen(dir) + strlen(e->d_name) + 2);
+        sprintf(path, "%s/%s", dir, e->d_name);
+        struct stat st;
+        if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+            rc = collect_rule_files(path, paths, count, cap, err);
+            free(path);
+        } else {
+            size_t n = strlen(path);
+            if (n > 6 && !strcmp(path + n - 6, ".rules"))
+                ARRAY_PUSH(*paths, *count, *cap, path);
+            else
+                free(path);
+        }
+    }
+    closedir(d);
+    return rc;
+}
+
+int ann_rules_add_path(ann_rules *rules, const char *path, ann_error *err)
+{
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        set_error(err, ANN_ERR_RULES, path, 0, 0, "cannot open: %s", strerror(errno));
+        return ANN_ERR_RULES;
+    }
+    if (!S_ISDIR(st.st_mode))
+        return add_file(rules, path, err);
+    char **paths = NULL;
+    size_t count = 0, cap = 0;
+    int rc = collect_rule_files(path, &paths, &count, &cap, err) ? ANN_ERR_RULES : ANN_OK;
+    if (!rc && count == 0) {
+        set_error(err, ANN_ERR_RULES, path, 0, 0, "no .rules file in this folder");
+        rc = ANN_ERR_RULES;
+    }
+    qsort(paths, count, sizeof *paths, compare_strings);
+    for (size_t i = 0; i < count; i++) {
+        if (!rc)
+            rc = add_file(rules, paths[i], err);
+        free(paths[i]);
+    }
+    free(paths);
+    return rc;
+}
+
+/* ---- compiling ------------------------------------------------------------ */
+
+static void set_first_bytes(rule *r, const char *full, size_t full_len)
+{
+    /* The start-of-match information PCRE2 computes for the unanchored form
+     * tells which bytes a match can begin with; the anchored form used for
+     * matching does not compute it. */
+    int errcode;
+    PCRE2_SIZE erroff;
+    memset(r->first_bytes, 0xff, sizeof r->first_bytes);
+    pcre2_code *probe = pcre2_compile((PCRE2_SPTR)full, full_len, PCRE2_UTF | PCRE2_UCP, &errcode,
+                                      &erroff, NULL);
+    if (!probe)
+        return;
+    uint32_t type = 0;
+    pcre2_pattern_info(probe, PCRE2_INFO_FIRSTCODETYPE, &type);
+    if (type == 1) {
+        uint32_t unit = 0;
+        pcre2_pattern_info(probe, PCRE2_INFO_FIRSTCODEUNIT, &unit);
+        memset(r->first_bytes, 0, sizeof r->first_bytes);
+        r->first_bytes[unit / 8] |= (uint8_t)(1u << (unit % 8));
+        if (unit < 128 && isalpha((int)unit)) {
+            unsigned other = (unsigned)(isupper((int)unit) ? tolower((int)unit) : toupper((int)unit));
+            r->first_bytes[other / 8] |= (uint8_t)(1u << (other % 8));
+        }
+    } else if (type == 0) {
+        const uint8_t *bitmap = NULL;
+        if (pcre2_pattern_info(probe, PCRE2_INFO_FIRSTBITMAP, &bitmap) == 0 && bitmap)
+            memcpy(r->first_bytes, bitmap, sizeof r->first_bytes);
+    }
+    pcre2_code_free(probe);
+}
+
+/* Records the named captures that become attributes, and the one that
+ * delimits the annotation when the rule has a 'span' line. */
+static int collect_captures(rule *r, ann_error *err)
+{
+    uint32_t count = 0, entry_size = 0;
+    PCRE2_SPTR table = NULL;
+    pcre2_pattern_info(r->code, PCRE2_INFO_NAMECOUNT, &count);
+    pcre2_pattern_info(r->code, PCRE2_INFO_NAMEENTRYSIZE, &entry_size);
+    pcre2_pattern_info(r->code, PCRE2_INFO_NAMETABLE, &table);
+    r->capture_names = xcalloc(count, sizeof *r->capture_names);
+    r->capture_groups = xcalloc(count, sizeof *r->capture_groups);
+    for (uint32_t i = 0; i < count; i++) {
+        PCRE2_SPTR entry = table + (size_t)i * entry_size;
+        uint32_t group = ((uint32_t)entry[0] << 8) | entry[1];
+        const char *name = (const char *)entry + 2;
+        if (r->span_capture && !strcmp(name, r->span_capture))
+            r->span_group = group;
+        if (name[0] == '_')
+            continue;
+        r->capture_names[r->capture_count] = xstrdup(name);
+        r->capture_groups[r->capture_count++] = group;
+    }
+    if (r->span_capture && !r->span_group) {
+        set_error(err, ANN_ERR_RULES, r->file, r->pattern_line, r->pattern_col,
+                  "rule %s: 'span %s' names no capture of the pattern", r->name, r->span_capture);
+        return -1;
+    }
+    return 0;
+}
+
+static int compile_pattern(ann_rules *rules, rule *r, ann_error *err)
+{
+    strbuf full = {0};
+    sb_str(&full, "(?:");
+    sb_str(&full, r->expanded);
+    sb_str(&full, ")(?C1)");
+    if (strstr(r->expanded, "(?&_ann_body)"))
+        sb_str(&full, ANN_BODY_DEFINE);
+    int errcode;
+    PCRE2_SIZE erroff;
+    r->code = pcre2_compile((PCRE2_SPTR)full.s, full.len, PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED, &errcode,
+                            &erroff, NULL);
+    if (!r->code) {
+        PCRE2_UCHAR msg[256];
+        pcre2_get_error_message(errcode, msg, sizeof msg);
+        /* Offsets map back to the written pattern when it used no macro. */
+        int plain = !strchr(r->pattern, '\n') && strlen(r->expanded) == strlen(r->pattern) + 4;
+        if (plain && erroff >= 3)
+            set_error(err, ANN_ERR_RULES, r->file, r->pattern_line, r->pattern_col + (erroff - 3),
+                      "rule %s: %s", r->name, (char *)msg);
+        else
+            set_error(err, ANN_ERR_RULES, r->file, r->pattern_line, r->pattern_col,
+                      "rule %s: %s (at offset %zu of the expanded pattern: %.60s)", r->name, (char *)msg,
+                      (size_t)erroff, full.s + (erroff > 20 ? erroff - 20 : 0));
+        free(full.s);
+        return -1;
+    }
+    /* JIT is an optimisation: when it is unavailable the interpreter runs. */
+    pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE);
+    uint32_t captures = 0;
+    pcre2_pattern_info(r->code, PCRE2_INFO_CAPTURECOUNT, &captures);
+    if (captures > rules->max_capture_count)
+        rules->max_capture_count = captures;
+    if (collect_captures(r, err)) {
+        free(full.s);
+        return -1;
+    }
+    full.len -= strlen(")(?C1)") + (strstr(r->expanded, "(?&_ann_body)") ? strlen(ANN_BODY_DEFINE) : 0);
+    full.s[full.len] = '\0';
+    sb_str(&full, ")");
+    if (strstr(r->expanded, "(?&_ann_body)"))
+        sb_str(&full, ANN_BODY_DEFINE);
+    set_first_bytes(r, full.s, full.len);
+    free(full.s);
+    return 0;
+}
+
+int ann_rules_compile(ann_rules *rules, ann_error *err)
+{
+    if (rules->compiled) {
+        set_error(err, ANN_ERR_USAGE, NULL, 0, 0, "rules already compiled");
+        return ANN_ERR_USAGE;
+    }
+    if (rules->phase_count == 0)
+        rules->phase_count = 1;
+    rules->lists = xcalloc((size_t)rules->phase_count, sizeof *rules->lists);
+    for (size_t i = 0; i < rules->count; i++) {
+        rule *r = &rules->rules[i];
+        if (r->list_path) {
+            int builtin = r->list_path[0] == '@';
+            if (builtin)
+                memmove(r->list_path, r->list_path + 1, strlen(r->list_path));
+            if (load_list(rules, i, builtin, err))
+                return ANN_ERR_RULES;
+        } else if (compile_pattern(rules, r, err))
+            return ANN_ERR_RULES;
+    }
+    for (size_t i = 0; i < rules->count; i++) {
+        rule *r = &rules->rules[i];
+        if (r->view < 0)
+            continue;
+        rule_view *v = &rules->views[r->view];
+        size_t cap = v->rule_count;
+        ARRAY_PUSH(v->rules, v->rule_count, cap, i);
+        for (int b = 0; b < 256; b++)
+            if (r->first_bytes[b / 8] & (1u << (b % 8))) {
+                size_t bcap = v->by_first_count[b];
+                ARRAY_PUSH(v->by_first_byte[b], v->by_first_count[b], bcap, i);
+            }
+    }
+    rules->compiled = 1;
+    return ANN_OK;
+}
+
+const builtin_file *builtin_find(const char *name)
+{
+    size_t lo = 0, hi = builtin_file_count;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp(builtin_files[mid].name, name);
+        if (c == 0)
+            return &builtin_files[mid];
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
+}

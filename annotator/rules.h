@@ -1,0 +1,114 @@
+/* rules: reading rule files and compiling them (the public ann_rules).
+ *
+ * A rule file holds macros (`define NAME PATTERN`), and rules: a `rule NAME`
+ * line followed by indented `key value` lines (type, phase, priority, pattern
+ * or list, case, norm, attr, nest, example, counter). rules/README.md is the
+ * user's documentation of the format; this header is the engine's view.
+ *
+ * Ownership: the ann_rules owns every rule, string, compiled pattern and word
+ * list; it is immutable after ann_rules_compile() and may be shared. */
+#ifndef ANN_RULES_H
+#define ANN_RULES_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdint.h>
+
+#include "annotator.h"
+#include "gazetteer.h"
+
+#define MAX_TYPES 1024
+
+typedef struct {
+    char *text;           /* with the [[ ]] marks removed */
+    uint32_t *spans;      /* start,end pairs of the marked spans */
+    size_t span_count;
+    int counter;          /* 1: must not produce the rule's annotation */
+    unsigned line;
+} rule_example;
+
+enum { CASE_SENSITIVE, CASE_INSENSITIVE, CASE_ALSO_UPPER };
+
+typedef struct {
+    char *key;
+    char *value_template; /* {capture} and {match} are substituted */
+} rule_attr;
+
+typedef struct {
+    char *name;
+    char *file;           /* the file it was read from, for messages and --explain */
+    unsigned line;
+    uint16_t type;
+    uint16_t phase;       /* 1-based */
+    int32_t priority;
+    int hidden;           /* the type starts with '_' */
+
+    /* pattern rules */
+    char *pattern;        /* as written */
+    unsigned pattern_line, pattern_col;
+    char *expanded;       /* macros and <TYPE> references expanded */
+    pcre2_code *code;
+    uint8_t first_bytes[32]; /* bitmap of bytes a match can start with */
+    int view;             /* index in ann_rules.views: which annotations it sees */
+
+    /* list rules */
+    char *list_path;
+    int case_mode;        /* CASE_*: how list entries match */
+
+    char *span_capture;   /* the annotation covers this named capture only (the rest is context) */
+    uint32_t span_group;  /* its number, 0 for the whole match */
+    char **capture_names; /* named captures that become attributes (not starting with '_') */
+    uint32_t *capture_groups;
+    size_t capture_count;
+
+    char *norm_template;  /* NULL: norm from the list entry, or the surface */
+    rule_attr *attrs;
+    size_t attr_count;
+    uint8_t *nest_types;  /* bitmap over type ids: inner annotations that survive */
+    rule_example *examples;
+    size_t example_count;
+} rule;
+
+/* The annotations a pattern sees, besides the text: a view is the document
+ * text with markers around every earlier annotation of the listed types. */
+typedef struct {
+    uint8_t types[MAX_TYPES / 8]; /* bitmap over type ids; all zero for the plain text */
+    int phase;
+    size_t *rules;        /* rules of this phase using this view */
+    size_t rule_count;
+    size_t *by_first_byte[256]; /* rule indices (into rules) that can start with each byte */
+    size_t by_first_count[256];
+} rule_view;
+
+typedef struct macro macro;
+
+struct ann_rules {
+    rule *rules;
+    size_t count, cap;
+    char *type_names[MAX_TYPES];
+    size_t type_count;
+    macro *macros;
+    size_t macro_count, macro_cap;
+    int phase_count;
+    rule_view *views;
+    size_t view_count, view_cap;
+    gazetteer *lists;     /* one index per phase: every list rule of that phase */
+    uint32_t max_capture_count;
+    int compiled;
+    int has_builtin;
+};
+
+/* Interns a type name; returns its id, or -1 when there are too many. */
+int rules_type_id(ann_rules *rules, const char *name, size_t len);
+
+/* The PCRE2 code units a view's markers use (UTF-8 of U+E000..U+E002). */
+#define MARK_OPEN "\xEE\x80\x80"
+#define MARK_SEP "\xEE\x80\x81"
+#define MARK_CLOSE "\xEE\x80\x82"
+#define MARK_LEN 3
+
+void set_error(ann_error *err, ann_status status, const char *file, unsigned long line,
+               unsigned long column, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+
+#endif

@@ -1,0 +1,65 @@
+/* token: splits a document's clean text (see text.h) into tokens with byte
+ * offsets. Tokens never contain whitespace or control bytes and never overlap;
+ * every rule match must begin at a token start and end at a token end.
+ *
+ * Choices the kinds below leave open:
+ * - Han, Hiragana and Katakana have no spaces between words; a letter run is
+ *   split where it passes from one of them to another or to digits/Latin
+ *   ("東京のトヨタ" -> 東京 の トヨタ), and stays one token within one script.
+ * - Digits directly followed by letters are two tokens ("20bn" -> 20 bn),
+ *   except an ordinal st/nd/rd/th or a plural s ("2nd", "1990s").
+ * - A hyphen joins words and numbers ("non-tariff", "15-year-old"); a dash,
+ *   a double hyphen or a hyphen next to a space is punctuation.
+ * - ' and U+2019 after a word in -s followed by a non-letter are a clitic
+ *   ("countries'"), so a closing single quote after such a word is one too.
+ * - A line ends at LF, CR or CRLF. */
+#ifndef ANN_TOKEN_H
+#define ANN_TOKEN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum {
+    TOK_WORD,    /* letters/marks/digits in any script, inner hyphens: "tariff", "non-tariff", "G7", "東京" */
+    TOK_NUMBER,  /* 3.5  1,200  2025-05-30  1990s  2nd */
+    TOK_ABBREV,  /* U.S.  Jan.  Mr.  Inc.  J. */
+    TOK_CLITIC,  /* 's  '  n't  're  've  'll  'd  'm  (after the word they belong to) */
+    TOK_URL,     /* https://...  www.example.com/x */
+    TOK_EMAIL,
+    TOK_PUNCT,   /* one punctuation mark; runs such as "..." or "--" are one token */
+    TOK_SYMBOL   /* % $ € ¥ £ + = and other symbols, one per token */
+} token_kind;
+
+enum {
+    TOKF_CAPITALIZED = 1, /* first letter uppercase: "Japan", "U.S.", "G7" */
+    TOKF_ALL_CAPS = 2,    /* at least two letters, all uppercase: "WASHINGTON", "WTO" */
+    TOKF_LOWER = 4,       /* first letter lowercase */
+    TOKF_HAS_DIGIT = 8,
+    TOKF_LINE_START = 16  /* first token on its line */
+};
+
+typedef struct {
+    uint32_t start, end;  /* byte offsets into the document, end exclusive */
+    uint8_t kind;         /* token_kind */
+    uint8_t flags;        /* TOKF_* */
+} token;
+
+typedef struct {
+    token *items;
+    size_t count, cap;
+} token_list;
+
+/* Appends the tokens of text[0..len) to out (after clearing it). text is the
+ * clean copy: valid UTF-8. */
+void tokenize(const char *text, size_t len, token_list *out);
+void token_list_free(token_list *list);
+
+/* Index of the first token whose end is > offset, or list->count. */
+size_t token_at_or_after(const token_list *list, uint32_t offset);
+
+/* 1 when t is an abbreviation that introduces what follows ("Mr.", "Jan.",
+ * "No."), so no sentence ends after it; 0 for every other token, including
+ * "U.S.", "Inc." and initials, which may end one. text is what t indexes. */
+int token_abbrev_binds_next(const char *text, const token *t);
+
+#endif
