@@ -79,7 +79,9 @@ asan:
 	    all unit-tests check-rules e2e-tests
 
 demo: deps all
-	$(BUILD)/annotator corpora/*.txt | head -c 4000; echo
+	$(BUILD)/annotator corpora/us-korea-auto-tariffs.txt -o $(BUILD)/demo.xml
+	@echo "== $(BUILD)/demo.xml (first lines; the whole file holds every annotation)"
+	@head -c 3000 $(BUILD)/demo.xml; echo
 
 bench: all
 	@./bench/run.sh $(BUILD)/annotator
