@@ -365,8 +365,12 @@ static void try_rules_at(matcher *m, document *doc, const rule_view *v, size_t v
     const size_t *list = v->by_first_byte[b];
     for (size_t k = 0; k < v->by_first_count[b]; k++) {
         const rule *r = &m->rules->rules[list[k]];
-        int rc = pcre2_match(r->code, (PCRE2_SPTR)m->text, subject_len, vpos, PCRE2_NO_UTF_CHECK,
-                             m->match_data, m->match_context);
+        /* pcre2_jit_match skips pcre2_match's per-call checks; the subject is
+         * valid UTF-8 by construction (text.h). */
+        int rc = r->jit ? pcre2_jit_match(r->code, (PCRE2_SPTR)m->text, subject_len, vpos, 0, m->match_data,
+                                          m->match_context)
+                        : pcre2_match(r->code, (PCRE2_SPTR)m->text, subject_len, vpos, PCRE2_NO_UTF_CHECK,
+                                      m->match_data, m->match_context);
         if (rc == PCRE2_ERROR_NOMATCH)
             continue;
         int inside;

@@ -875,34 +875,103 @@ int ann_rules_add_path(ann_rules *rules, const char *path, ann_error *err)
 
 /* ---- compiling ------------------------------------------------------------ */
 
-static void set_first_bytes(rule *r, const char *full, size_t full_len)
+/* The superset of ASCII a Unicode property escape can start with, as class
+ * content, plus every non-ASCII character. */
+static const char *property_superset(const char *esc, size_t n)
 {
-    /* The start-of-match information PCRE2 computes for the unanchored form
-     * tells which bytes a match can begin with; the anchored form used for
-     * matching does not compute it. */
+    int negated = esc[1] == 'P';
+    const char *name = esc + 2;
+    size_t len = n - 2;
+    if (len && *name == '{') {
+        name++;
+        len -= 2;
+    }
+    if (negated || !len)
+        return "\\x00-\\x{10FFFF}";
+    if (name[0] == 'L' && len == 2 && (name[1] == 'u' || name[1] == 't'))
+        return "A-Z\\x{80}-\\x{10FFFF}";
+    if (name[0] == 'L' && len == 2 && name[1] == 'l')
+        return "a-z\\x{80}-\\x{10FFFF}";
+    if (name[0] == 'L')
+        return "A-Za-z\\x{80}-\\x{10FFFF}";
+    if (name[0] == 'N')
+        return "0-9\\x{80}-\\x{10FFFF}";
+    return "\\x00-\\x{10FFFF}";
+}
+
+static int is_property_escape(const char *p, size_t n)
+{
+    return n >= 3 && p[0] == '\\' && (p[1] == 'p' || p[1] == 'P');
+}
+
+/* Rewrites a pattern for the start-of-match probe: PCRE2 computes no
+ * start bitmap for Unicode properties, so each \p{...} becomes a class
+ * holding a superset of what it matches. */
+static char *probe_pattern(const char *pattern)
+{
+    strbuf out = {0};
+    for (const char *p = pattern; *p;) {
+        if (*p == '\\') {
+            size_t n = escape_length(p);
+            if (is_property_escape(p, n)) {
+                sb_str(&out, "[");
+                sb_str(&out, property_superset(p, n));
+                sb_str(&out, "]");
+            } else
+                sb_add(&out, p, n);
+            p += n;
+        } else if (*p == '[') {
+            size_t n = class_length(p);
+            for (size_t i = 0; i < n;) {
+                size_t k = p[i] == '\\' ? escape_length(p + i) : 1;
+                if (k > n - i)
+                    k = n - i;
+                if (is_property_escape(p + i, k) && p[1] != '^')
+                    sb_str(&out, property_superset(p + i, k));
+                else if (is_property_escape(p + i, k))
+                    sb_str(&out, "\\x{80}-\\x{10FFFF}");
+                else
+                    sb_add(&out, p + i, k);
+                i += k;
+            }
+            p += n;
+        } else {
+            sb_add(&out, p, 1);
+            p++;
+        }
+    }
+    return out.s;
+}
+
+static void set_first_bytes(rule *r, const char *full)
+{
+    /* The start-of-match bitmap PCRE2 computes for an unanchored, non-UCP
+     * form of the pattern tells which ASCII bytes a match can begin with;
+     * every byte of a non-ASCII character is allowed, since UCP and the
+     * property supersets only differ there. */
     int errcode;
     PCRE2_SIZE erroff;
     memset(r->first_bytes, 0xff, sizeof r->first_bytes);
-    pcre2_code *probe = pcre2_compile((PCRE2_SPTR)full, full_len, PCRE2_UTF | PCRE2_UCP, &errcode,
+    char *rewritten = probe_pattern(full);
+    pcre2_code *probe = pcre2_compile((PCRE2_SPTR)rewritten, PCRE2_ZERO_TERMINATED, PCRE2_UTF, &errcode,
                                       &erroff, NULL);
+    free(rewritten);
     if (!probe)
         return;
     uint32_t type = 0;
+    const uint8_t *bitmap = NULL;
     pcre2_pattern_info(probe, PCRE2_INFO_FIRSTCODETYPE, &type);
     if (type == 1) {
         uint32_t unit = 0;
         pcre2_pattern_info(probe, PCRE2_INFO_FIRSTCODEUNIT, &unit);
-        memset(r->first_bytes, 0, sizeof r->first_bytes);
+        memset(r->first_bytes, 0, 16);
         r->first_bytes[unit / 8] |= (uint8_t)(1u << (unit % 8));
         if (unit < 128 && isalpha((int)unit)) {
             unsigned other = (unsigned)(isupper((int)unit) ? tolower((int)unit) : toupper((int)unit));
             r->first_bytes[other / 8] |= (uint8_t)(1u << (other % 8));
         }
-    } else if (type == 0) {
-        const uint8_t *bitmap = NULL;
-        if (pcre2_pattern_info(probe, PCRE2_INFO_FIRSTBITMAP, &bitmap) == 0 && bitmap)
-            memcpy(r->first_bytes, bitmap, sizeof r->first_bytes);
-    }
+    } else if (type == 0 && pcre2_pattern_info(probe, PCRE2_INFO_FIRSTBITMAP, &bitmap) == 0 && bitmap)
+        memcpy(r->first_bytes, bitmap, 16);
     pcre2_code_free(probe);
 }
 
@@ -964,7 +1033,7 @@ static int compile_pattern(ann_rules *rules, rule *r, ann_error *err)
         return -1;
     }
     /* JIT is an optimisation: when it is unavailable the interpreter runs. */
-    pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE);
+    r->jit = pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE) == 0;
     uint32_t captures = 0;
     pcre2_pattern_info(r->code, PCRE2_INFO_CAPTURECOUNT, &captures);
     if (captures > rules->max_capture_count)
@@ -973,12 +1042,7 @@ static int compile_pattern(ann_rules *rules, rule *r, ann_error *err)
         free(full.s);
         return -1;
     }
-    full.len -= strlen(")(?C1)") + (strstr(r->expanded, "(?&_ann_body)") ? strlen(ANN_BODY_DEFINE) : 0);
-    full.s[full.len] = '\0';
-    sb_str(&full, ")");
-    if (strstr(r->expanded, "(?&_ann_body)"))
-        sb_str(&full, ANN_BODY_DEFINE);
-    set_first_bytes(r, full.s, full.len);
+    set_first_bytes(r, full.s);
     free(full.s);
     return 0;
 }

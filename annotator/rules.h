@@ -48,6 +48,7 @@ typedef struct {
     unsigned pattern_line, pattern_col;
     char *expanded;       /* macros and <TYPE> references expanded */
     pcre2_code *code;
+    int jit;              /* JIT compiled: matched with pcre2_jit_match */
     uint8_t first_bytes[32]; /* bitmap of bytes a match can start with */
     int view;             /* index in ann_rules.views: which annotations it sees */
 

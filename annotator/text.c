@@ -1,0 +1,80 @@
+/* text: see text.h. One pass over the bytes: ASCII is checked inline and only
+ * bytes >= 0x80 go through utf8proc_iterate, so plain text costs a memcpy and
+ * a byte loop. */
+#include "text.h"
+
+#include "alloc.h"
+
+#include <string.h>
+#include <utf8proc.h>
+
+/* What the later stages see instead of a byte they must not read as text:
+ * a control, so the tokenizer separates at it and no pattern matches it. */
+#define SUBSTITUTE 0x1A
+
+/* Appends [start, end) to the raw runs, or extends the last run when the two
+ * touch and are of the same class, so runs stay maximal. */
+static void add_raw(text_view *tv, size_t start, size_t end, int invalid_utf8)
+{
+    if (tv->raw_count) {
+        raw_run *last = &tv->raws[tv->raw_count - 1];
+        if (last->end == start && last->invalid_utf8 == invalid_utf8) {
+            last->end = (uint32_t)end;
+            return;
+        }
+    }
+    raw_run run = { (uint32_t)start, (uint32_t)end, invalid_utf8 };
+    ARRAY_PUSH(tv->raws, tv->raw_count, tv->raw_cap, run);
+}
+
+/* XML 1.0 Char for ASCII: TAB, LF, CR and everything from space up. */
+static int xml_allows_ascii(unsigned char c)
+{
+    return c >= 0x20 || c == '\t' || c == '\n' || c == '\r';
+}
+
+void text_prepare(text_view *tv, const char *bytes, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)bytes;
+
+    tv->clean = xrealloc(tv->clean, len + 1);
+    if (len) /* an empty document may come as NULL */
+        memcpy(tv->clean, bytes, len);
+    tv->clean[len] = '\0';
+    tv->len = len;
+    tv->raw_count = 0;
+
+    size_t i = 0;
+    while (i < len) {
+        if (s[i] < 0x80) {
+            if (!xml_allows_ascii(s[i]))
+                add_raw(tv, i, i + 1, 0);
+            i++;
+            continue;
+        }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate(s + i, (utf8proc_ssize_t)(len - i), &cp);
+        if (n < 0) {
+            /* Resynchronise at the next byte: each byte of a broken sequence
+             * is invalid on its own, and the run merges them. */
+            tv->clean[i] = SUBSTITUTE;
+            add_raw(tv, i, i + 1, 1);
+            i++;
+            continue;
+        }
+        /* Surrogates and code points past U+10FFFF are rejected by utf8proc,
+         * so the only valid code points XML refuses are the two below. */
+        if (cp == 0xFFFE || cp == 0xFFFF)
+            add_raw(tv, i, i + (size_t)n, 0);
+        else if (cp >= 0xE000 && cp <= 0xE002)
+            memset(tv->clean + i, SUBSTITUTE, (size_t)n);
+        i += (size_t)n;
+    }
+}
+
+void text_free(text_view *tv)
+{
+    free(tv->clean);
+    free(tv->raws);
+    memset(tv, 0, sizeof *tv);
+}

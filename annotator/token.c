@@ -1,0 +1,689 @@
+/* token: see token.h. One left-to-right pass; every look-ahead either becomes
+ * part of the token or is bounded (see email_end), so the pass is linear.
+ * ASCII bytes are classified by a table; only bytes >= 0x80 are decoded with
+ * utf8proc, so plain English text never leaves the table path. */
+#include "token.h"
+
+#include "alloc.h"
+
+#include <string.h>
+#include <utf8proc.h>
+
+/* Character classes, as bits so one test can ask for several. */
+enum {
+    CC_SPACE = 1,   /* whitespace, controls, invisible format characters */
+    CC_LETTER = 2,  /* any letter, cased or not */
+    CC_UPPER = 4,
+    CC_LOWER = 8,
+    CC_MARK = 16,   /* combining marks and joiners: part of what they follow */
+    CC_DIGIT = 32,
+    CC_PUNCT = 64,
+    CC_SYMBOL = 128
+};
+#define CC_WORD (CC_LETTER | CC_MARK | CC_DIGIT)
+
+#define S_ CC_SPACE
+#define P_ CC_PUNCT
+#define Y_ CC_SYMBOL
+#define D_ CC_DIGIT
+#define U_ (CC_LETTER | CC_UPPER)
+#define L_ (CC_LETTER | CC_LOWER)
+
+/* Classes of the ASCII bytes; bytes >= 0x80 are 0 and must be decoded.
+ * # % & * @ are punctuation to Unicode but act as symbols in prose. */
+static const unsigned char ascii_class[256] = {
+    S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_,
+    S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_,
+    /*  !   "   #   $   %   &   '   (   )   *   +   ,   -   .   /  */
+    S_, P_, P_, Y_, Y_, Y_, Y_, P_, P_, P_, Y_, Y_, P_, P_, P_, P_,
+    /* 0-9                                   :   ;   <   =   >   ?  */
+    D_, D_, D_, D_, D_, D_, D_, D_, D_, D_, P_, P_, Y_, Y_, Y_, P_,
+    /* @  A-O */
+    Y_, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_,
+    /* P-Z                                   [   \   ]   ^   _  */
+    U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, P_, P_, P_, Y_, P_,
+    /* `  a-o */
+    Y_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_,
+    /* p-z                                   {   |   }   ~  DEL */
+    L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, P_, Y_, P_, Y_, S_,
+};
+
+#undef S_
+#undef P_
+#undef Y_
+#undef D_
+#undef U_
+#undef L_
+
+static unsigned unicode_class(int32_t cp)
+{
+    switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LT:
+        return CC_LETTER | CC_UPPER;
+    case UTF8PROC_CATEGORY_LL:
+        return CC_LETTER | CC_LOWER;
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_NL: /* Roman numerals, superscripts, fractions: */
+    case UTF8PROC_CATEGORY_NO: /* part of the word they are written in ("m²") */
+        return CC_LETTER;
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+        return CC_MARK;
+    case UTF8PROC_CATEGORY_ND:
+        return CC_DIGIT;
+    case UTF8PROC_CATEGORY_PC:
+    case UTF8PROC_CATEGORY_PD:
+    case UTF8PROC_CATEGORY_PS:
+    case UTF8PROC_CATEGORY_PE:
+    case UTF8PROC_CATEGORY_PI:
+    case UTF8PROC_CATEGORY_PF:
+    case UTF8PROC_CATEGORY_PO:
+        /* per mille, per ten thousand, Arabic percent: symbols like '%' */
+        return cp == 0x2030 || cp == 0x2031 || cp == 0x066A ? CC_SYMBOL : CC_PUNCT;
+    case UTF8PROC_CATEGORY_ZS:
+    case UTF8PROC_CATEGORY_ZL:
+    case UTF8PROC_CATEGORY_ZP:
+    case UTF8PROC_CATEGORY_CC:
+        return CC_SPACE;
+    case UTF8PROC_CATEGORY_CF:
+        /* Soft hyphen and the joiners sit inside words (Persian, emoji
+         * sequences); the other format characters (BOM, zero-width space,
+         * direction marks) only separate. */
+        return cp == 0x00AD || cp == 0x200C || cp == 0x200D ? CC_MARK : CC_SPACE;
+    default: /* private use, unassigned */
+        return CC_SYMBOL;
+    }
+}
+
+/* One decoded character. */
+typedef struct {
+    unsigned cls;   /* CC_* bits; 0 past the end of the text */
+    int32_t cp;     /* -1 past the end */
+    size_t len;     /* bytes; 0 past the end */
+} unichar;
+
+static inline unichar char_at(const unsigned char *s, size_t len, size_t i)
+{
+    unichar u = { 0, -1, 0 };
+    if (i >= len)
+        return u;
+    if (s[i] < 0x80) {
+        u.cls = ascii_class[s[i]];
+        u.cp = s[i];
+        u.len = 1;
+        return u;
+    }
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate(s + i, (utf8proc_ssize_t)(len - i), &cp);
+    if (n < 0) {
+        /* The clean text is valid UTF-8; should a stray byte get through,
+         * treat it as the 0x1A it would have become: a separator. */
+        u.cls = CC_SPACE;
+        u.cp = 0xFFFD;
+        u.len = 1;
+        return u;
+    }
+    u.cls = unicode_class(cp);
+    u.cp = cp;
+    u.len = (size_t)n;
+    return u;
+}
+
+typedef struct {
+    const unsigned char *s;
+    size_t len;
+    size_t next_at; /* offset of the first '@' at or after the last probe, or len */
+} scanner;
+
+static inline unsigned class_at(const scanner *sc, size_t i)
+{
+    return char_at(sc->s, sc->len, i).cls;
+}
+
+/* Whether a word cannot go on at i: end of text or a non-word character. */
+static int ends_word(const scanner *sc, size_t i)
+{
+    return !(class_at(sc, i) & CC_WORD);
+}
+
+static int is_ascii_letter(unsigned char c)
+{
+    return (ascii_class[c] & CC_LETTER) != 0;
+}
+
+static unsigned char ascii_lower(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
+/* Bytes of the apostrophe at i: ' or U+2019, which news text uses for both
+ * the apostrophe and the closing single quote. 0 when there is none. */
+static inline size_t apostrophe_len(const scanner *sc, size_t i)
+{
+    if (i < sc->len && sc->s[i] == '\'')
+        return 1;
+    if (i + 2 < sc->len && sc->s[i] == 0xE2 && sc->s[i + 1] == 0x80 && sc->s[i + 2] == 0x99)
+        return 3;
+    return 0;
+}
+
+/* Bytes of the word-joining hyphen at i: '-', U+2010 or U+2011. The dashes
+ * (en, em) are never inside a word. */
+static size_t hyphen_len(const scanner *sc, size_t i)
+{
+    if (i < sc->len && sc->s[i] == '-')
+        return 1;
+    if (i + 2 < sc->len && sc->s[i] == 0xE2 && sc->s[i + 1] == 0x80 &&
+        (sc->s[i + 2] == 0x90 || sc->s[i + 2] == 0x91))
+        return 3;
+    return 0;
+}
+
+/* The clitic beginning at the apostrophe at apos, after the word
+ * [word_start, apos): 's 'd 'm 'll 're 've (any case), n't (which takes the
+ * word's last letter: "does" + "n't"), each followed by a non-word character,
+ * or a bare apostrophe after a word in -s ("countries" + "'"). Returns the
+ * clitic's end and sets *start, or returns 0. The word scanner and the
+ * splitter both ask this, so they always agree on where a word stops. */
+static size_t clitic_at(const scanner *sc, size_t word_start, size_t apos, size_t *start)
+{
+    const unsigned char *s = sc->s;
+    size_t alen = apostrophe_len(sc, apos);
+    if (!alen || apos == word_start)
+        return 0;
+    size_t j = apos + alen, k = j;
+    while (k < sc->len && k - j < 3 && is_ascii_letter(s[k]))
+        k++;
+    if (!ends_word(sc, k))
+        return 0;
+    unsigned char a = k > j ? ascii_lower(s[j]) : 0, b = k > j + 1 ? ascii_lower(s[j + 1]) : 0;
+    unsigned char last = ascii_lower(s[apos - 1]);
+    *start = apos;
+    switch (k - j) {
+    case 0:
+        return last == 's' ? k : 0;
+    case 1:
+        if (a == 's' || a == 'd' || a == 'm')
+            return k;
+        /* n't needs a letter before the n: "do" + "n't", not "" + "n't" */
+        if (a == 't' && last == 'n' && apos - 1 > word_start && is_ascii_letter(s[apos - 2])) {
+            *start = apos - 1;
+            return k;
+        }
+        return 0;
+    case 2:
+        return (a == 'l' && b == 'l') || (a == 'r' && b == 'e') || (a == 'v' && b == 'e') ? k : 0;
+    default:
+        return 0;
+    }
+}
+
+/* An apostrophe followed by a letter that does not start a clitic is part of
+ * the word: "O'Brien", "o'clock". */
+static int apostrophe_is_inner(const scanner *sc, size_t word_start, size_t i)
+{
+    size_t clitic_start;
+    return (class_at(sc, i + apostrophe_len(sc, i)) & CC_LETTER) &&
+           !clitic_at(sc, word_start, i, &clitic_start);
+}
+
+/* Scripts written without spaces between words. A letter run is split where
+ * it passes from one of them to another or to anything else, which separates
+ * Japanese words from their particles (東京|の|トヨタ) and from digits and
+ * Latin letters. A run within one script stays one token. */
+enum { SCRIPT_OTHER, SCRIPT_HAN, SCRIPT_HIRAGANA, SCRIPT_KATAKANA };
+
+static int cjk_script(int32_t cp)
+{
+    if (cp < 0x3005)
+        return SCRIPT_OTHER;
+    if (cp >= 0x3040 && cp <= 0x309F)
+        return SCRIPT_HIRAGANA;
+    if ((cp >= 0x30A0 && cp <= 0x30FF) || (cp >= 0x31F0 && cp <= 0x31FF) ||
+        (cp >= 0xFF66 && cp <= 0xFF9F))
+        return SCRIPT_KATAKANA;
+    if (cp == 0x3005 || cp == 0x3007 || (cp >= 0x3400 && cp <= 0x4DBF) ||
+        (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+        (cp >= 0x20000 && cp <= 0x3FFFF))
+        return SCRIPT_HAN;
+    return SCRIPT_OTHER;
+}
+
+/* Letters, digits, marks and inner apostrophes from i; letters followed by
+ * digits stay together ("G7", "A380"). */
+static size_t scan_alpha_part(const scanner *sc, size_t word_start, size_t i)
+{
+    const unsigned char *s = sc->s;
+    int script = -1; /* of the last letter or digit; -1 before the first */
+    while (i < sc->len) {
+        if (s[i] < 0x80) {
+            if (ascii_class[s[i]] & (CC_LETTER | CC_DIGIT)) {
+                if (script > SCRIPT_OTHER)
+                    break;
+                script = SCRIPT_OTHER;
+                /* the hot loop: most words are runs of ASCII letters */
+                do
+                    i++;
+                while (i < sc->len && (ascii_class[s[i]] & (CC_LETTER | CC_DIGIT)));
+            } else if (s[i] == '\'' && apostrophe_is_inner(sc, word_start, i)) {
+                i++;
+            } else {
+                break;
+            }
+            continue;
+        }
+        unichar u = char_at(s, sc->len, i);
+        if (u.cls & (CC_LETTER | CC_DIGIT)) {
+            int here = cjk_script(u.cp);
+            if (script >= 0 && here != script)
+                break;
+            script = here;
+        } else if (!(u.cls & CC_MARK) && !(u.cp == 0x2019 && apostrophe_is_inner(sc, word_start, i))) {
+            break;
+        }
+        i += u.len;
+    }
+    return i;
+}
+
+static size_t scan_digits(const scanner *sc, size_t i)
+{
+    while (i < sc->len && (ascii_class[sc->s[i]] & CC_DIGIT))
+        i++;
+    for (;;) { /* digits of other scripts, and ASCII after them */
+        unichar u = char_at(sc->s, sc->len, i);
+        if (!(u.cls & CC_DIGIT))
+            return i;
+        i += u.len;
+    }
+}
+
+static int is_number_suffix(const unsigned char *p, size_t n)
+{
+    unsigned char a = ascii_lower(p[0]), b = n == 2 ? ascii_lower(p[1]) : 0;
+    if (n == 1)
+        return a == 's'; /* 1990s */
+    return (a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd') ||
+           (a == 't' && b == 'h');
+}
+
+/* Digits with inner separators (3.5  1,200  10:30  24/7), then an ordinal or
+ * decade suffix when nothing else follows ("2nd", "1990s"). Other letters
+ * right after the digits are a token of their own ("20" "bn"). */
+static size_t scan_number_part(const scanner *sc, size_t i)
+{
+    const unsigned char *s = sc->s;
+    i = scan_digits(sc, i);
+    while (i < sc->len && (s[i] == '.' || s[i] == ',' || s[i] == ':' || s[i] == '/') &&
+           (class_at(sc, i + 1) & CC_DIGIT))
+        i = scan_digits(sc, i + 1);
+    size_t k = i;
+    while (k < sc->len && k - i < 3 && is_ascii_letter(s[k]))
+        k++;
+    if (k > i && k - i <= 2 && ends_word(sc, k) && is_number_suffix(s + i, k - i))
+        return k;
+    return i;
+}
+
+/* Abbreviations whose final '.' belongs to the token. binds_next: the word
+ * introduces what follows ("Mr. Abe", "Jan. 5", "No. 3"), so a sentence never
+ * ends after it; the others often close one ("... with Sony Corp.", "etc."). */
+static const struct {
+    char word[6];
+    unsigned char binds_next;
+} abbreviations[] = {
+    {"Mr", 1},   {"Mrs", 1},  {"Ms", 1},   {"Dr", 1},   {"Prof", 1}, {"Rev", 1},
+    {"Hon", 1},  {"Gov", 1},  {"Sen", 1},  {"Rep", 1},  {"Gen", 1},  {"Lt", 1},
+    {"Col", 1},  {"Capt", 1}, {"Sgt", 1},  {"Cmdr", 1}, {"Adm", 1},  {"Maj", 1},
+    {"St", 1},   {"Mt", 1},   {"Ft", 1},   {"No", 1},   {"vs", 1},   {"Jan", 1},
+    {"Feb", 1},  {"Mar", 1},  {"Apr", 1},  {"Jun", 1},  {"Jul", 1},  {"Aug", 1},
+    {"Sep", 1},  {"Sept", 1}, {"Oct", 1},  {"Nov", 1},  {"Dec", 1},  {"Inc", 0},
+    {"Corp", 0}, {"Ltd", 0},  {"Co", 0},   {"Bros", 0}, {"Jr", 0},   {"Sr", 0},
+    {"Ave", 0},  {"etc", 0},  {"al", 0},
+};
+
+/* The entry for the n bytes at p (case-sensitive: "no." is a word and a
+ * full stop), or -1. */
+static int abbreviation_index(const unsigned char *p, size_t n)
+{
+    if (n >= sizeof abbreviations[0].word)
+        return -1;
+    for (size_t k = 0; k < sizeof abbreviations / sizeof abbreviations[0]; k++)
+        if (abbreviations[k].word[0] == p[0] && memcmp(abbreviations[k].word, p, n) == 0 &&
+            abbreviations[k].word[n] == '\0')
+            return (int)k;
+    return -1;
+}
+
+int token_abbrev_binds_next(const char *text, const token *t)
+{
+    if (t->kind != TOK_ABBREV)
+        return 0;
+    int k = abbreviation_index((const unsigned char *)text + t->start, t->end - t->start - 1);
+    return k >= 0 && abbreviations[k].binds_next;
+}
+
+/* A '.' at i that is not the start of "..". */
+static int single_dot_at(const scanner *sc, size_t i)
+{
+    return i < sc->len && sc->s[i] == '.' && (i + 1 >= sc->len || sc->s[i + 1] != '.');
+}
+
+/* End of a dotted abbreviation at i: two or more single letters each followed
+ * by a dot ("U.S.", "e.g.", "U.S.A."), or 0. Whatever follows the last dot
+ * starts the next token; were it to undo the match, every later letter of
+ * a long "a.a.a.…" run would scan the run again. */
+static size_t dotted_abbrev_end(const scanner *sc, size_t i)
+{
+    size_t letters = 0;
+    for (;;) {
+        unichar u = char_at(sc->s, sc->len, i);
+        if (!(u.cls & CC_LETTER) || !single_dot_at(sc, i + u.len))
+            break;
+        letters++;
+        i += u.len + 1;
+    }
+    return letters >= 2 ? i : 0;
+}
+
+/* A word or number from start: parts (scan_alpha_part, scan_number_part)
+ * joined by single hyphens ("non-tariff", "COVID-19", "2025-05-30"). A NUMBER
+ * when every part is one. */
+static size_t scan_word(const scanner *sc, size_t start, uint8_t *kind)
+{
+    size_t i = dotted_abbrev_end(sc, start);
+    if (i) {
+        *kind = TOK_ABBREV;
+        return i;
+    }
+    *kind = TOK_NUMBER;
+    i = start;
+    for (;;) {
+        size_t part = i;
+        unichar first = char_at(sc->s, sc->len, i);
+        if (first.cls & CC_DIGIT) {
+            i = scan_number_part(sc, i);
+        } else {
+            *kind = TOK_WORD;
+            i = scan_alpha_part(sc, start, i);
+            /* an initial ("J.") or a listed abbreviation ("Mr."), never after a hyphen */
+            if (part == start && single_dot_at(sc, i) &&
+                (((first.cls & CC_UPPER) && start + first.len == i) ||
+                 abbreviation_index(sc->s + start, i - start) >= 0)) {
+                *kind = TOK_ABBREV;
+                return i + 1;
+            }
+        }
+        size_t h = hyphen_len(sc, i);
+        if (!h || !(class_at(sc, i + h) & CC_WORD))
+            return i;
+        i += h;
+    }
+}
+
+static int is_ascii_alnum(unsigned char c)
+{
+    return (ascii_class[c] & (CC_LETTER | CC_DIGIT)) != 0;
+}
+
+static int is_email_local(unsigned char c)
+{
+    return is_ascii_alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+}
+
+/* Offset of the first '@' at or after from, or len. */
+static size_t find_at_sign(const scanner *sc, size_t from)
+{
+    const unsigned char *at = from < sc->len ? memchr(sc->s + from, '@', sc->len - from) : NULL;
+    return at ? (size_t)(at - sc->s) : sc->len;
+}
+
+/* End of an e-mail address starting at start, or 0. Only a start at most 64
+ * bytes (the longest local part) before the next '@' is probed, and a domain
+ * is read for at most 255 bytes, so words far from any '@' cost one compare
+ * and no stretch of text is probed more than 64 times. */
+static size_t email_end(scanner *sc, size_t start)
+{
+    const unsigned char *s = sc->s;
+    if (sc->next_at < start)
+        sc->next_at = find_at_sign(sc, start);
+    size_t at = sc->next_at;
+    if (at >= sc->len || at - start > 64)
+        return 0;
+    for (size_t i = start; i < at; i++)
+        if (!is_email_local(s[i]))
+            return 0;
+    size_t i = at + 1, end = 0, labels = 0, limit = at + 1 + 255;
+    if (limit > sc->len)
+        limit = sc->len;
+    for (;;) {
+        size_t label = i;
+        while (i < limit && (is_ascii_alnum(s[i]) || s[i] == '-'))
+            i++;
+        if (i == label || s[label] == '-' || s[i - 1] == '-')
+            break;
+        labels++;
+        end = i;
+        if (i + 1 >= limit || s[i] != '.')
+            break;
+        i++;
+    }
+    return labels >= 2 ? end : 0;
+}
+
+static int has_prefix_ci(const unsigned char *s, size_t n, const char *prefix)
+{
+    size_t m = strlen(prefix);
+    if (n < m)
+        return 0;
+    for (size_t i = 0; i < m; i++)
+        if (ascii_lower(s[i]) != (unsigned char)prefix[i])
+            return 0;
+    return 1;
+}
+
+/* End of a URL starting at start (http://, https://, www.), or 0. A URL runs
+ * to a space, a quote or an angle bracket; punctuation at its end belongs to
+ * the sentence, except a ')' that closes a '(' inside the URL
+ * (".../Tokyo_(city)"). */
+static size_t url_end(const scanner *sc, size_t start)
+{
+    const unsigned char *s = sc->s;
+    size_t n = sc->len - start, i;
+    if (has_prefix_ci(s + start, n, "https://"))
+        i = start + 8;
+    else if (has_prefix_ci(s + start, n, "http://"))
+        i = start + 7;
+    else if (has_prefix_ci(s + start, n, "www."))
+        i = start + 4;
+    else
+        return 0;
+    if (!(class_at(sc, i) & CC_WORD))
+        return 0;
+    size_t open = 0, close = 0;
+    for (;;) {
+        unichar u = char_at(s, sc->len, i);
+        if (!u.len || (u.cls & CC_SPACE) || u.cp == '"' || u.cp == '<' || u.cp == '>' ||
+            (u.cp >= 0x80 && !(u.cls & CC_WORD)))
+            break;
+        open += u.cp == '(';
+        close += u.cp == ')';
+        i += u.len;
+    }
+    for (;; i--) {
+        unsigned char c = s[i - 1];
+        if (c == ')' && close > open)
+            close--;
+        else if (!(c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' ||
+                   c == ']' || c == '\''))
+            return i;
+    }
+}
+
+/* Punctuation: one mark, or a run of the same . ! ? or dash ("...", "--").
+ * Symbols: one each. Both take the combining marks that follow (an emoji's
+ * variation selector). */
+static size_t punct_or_symbol_end(const scanner *sc, size_t i, unichar u)
+{
+    size_t end = i + u.len;
+    if (u.cp == '.' || u.cp == '!' || u.cp == '?' || u.cp == '-' ||
+        (u.cp >= 0x80 && utf8proc_category(u.cp) == UTF8PROC_CATEGORY_PD))
+        while (char_at(sc->s, sc->len, end).cp == u.cp)
+            end += u.len;
+    for (;;) {
+        unichar next = char_at(sc->s, sc->len, end);
+        if (!(next.cls & CC_MARK))
+            return end;
+        end += next.len;
+    }
+}
+
+/* The fast path for the commonest token: ASCII letters and digits from a
+ * letter at i, followed by a separator or by , ; ! ? ) ] ". None of the
+ * rules above applies to it (each needs a . - ' : / @ or a non-ASCII
+ * character next to the letters; an e-mail local part cannot hold those
+ * followers), so it is a WORD, and its case flags are collected on the way
+ * instead of in a second pass. Returns its end, or 0 for any other token. */
+static size_t plain_word_end(const scanner *sc, size_t i, uint8_t *flags)
+{
+    const unsigned char *s = sc->s;
+    unsigned first = ascii_class[s[i]], seen = 0;
+    size_t upper = 0;
+    if (!(first & CC_LETTER))
+        return 0;
+    unsigned cls = first;
+    do {
+        seen |= cls;
+        upper += (cls & CC_UPPER) != 0;
+        i++;
+        cls = i < sc->len ? ascii_class[s[i]] : 0;
+    } while (cls & (CC_LETTER | CC_DIGIT));
+    if (i < sc->len) {
+        unsigned char c = s[i];
+        if (!(ascii_class[c] & CC_SPACE) && c != ',' && c != ';' && c != '!' && c != '?' &&
+            c != ')' && c != ']' && c != '"')
+            return 0;
+    }
+    *flags = (first & CC_UPPER ? TOKF_CAPITALIZED : TOKF_LOWER) |
+             (seen & CC_DIGIT ? TOKF_HAS_DIGIT : 0) |
+             (!(seen & CC_LOWER) && upper >= 2 ? TOKF_ALL_CAPS : 0);
+    return i;
+}
+
+/* The token starting at start (not a separator); its class is u. */
+static size_t scan_token(scanner *sc, size_t start, unichar u, uint8_t *kind)
+{
+    if (u.cls & CC_WORD) {
+        size_t end;
+        if ((u.cp == 'h' || u.cp == 'H' || u.cp == 'w' || u.cp == 'W') && (end = url_end(sc, start))) {
+            *kind = TOK_URL;
+            return end;
+        }
+        if ((end = email_end(sc, start))) {
+            *kind = TOK_EMAIL;
+            return end;
+        }
+        return scan_word(sc, start, kind);
+    }
+    *kind = u.cls & CC_PUNCT ? TOK_PUNCT : TOK_SYMBOL;
+    return punct_or_symbol_end(sc, start, u);
+}
+
+/* TOKF_CAPITALIZED / TOKF_LOWER from the first letter, TOKF_ALL_CAPS,
+ * TOKF_HAS_DIGIT. */
+static uint8_t case_flags(const unsigned char *s, size_t start, size_t end)
+{
+    uint8_t flags = 0;
+    unsigned seen = 0; /* every class met */
+    size_t letters = 0, upper = 0;
+    for (size_t i = start; i < end;) {
+        unichar u = char_at(s, end, i);
+        if ((u.cls & CC_LETTER) && !letters)
+            flags = u.cls & CC_UPPER ? TOKF_CAPITALIZED : u.cls & CC_LOWER ? TOKF_LOWER : 0;
+        seen |= u.cls;
+        letters += (u.cls & CC_LETTER) != 0;
+        upper += (u.cls & CC_UPPER) != 0;
+        i += u.len;
+    }
+    if (seen & CC_DIGIT)
+        flags |= TOKF_HAS_DIGIT;
+    if (letters >= 2 && upper == letters)
+        flags |= TOKF_ALL_CAPS;
+    return flags;
+}
+
+/* ARRAY_PUSH with the capacity test inline: calling grow_array for every
+ * token cost a tenth of the tokenizer's time. */
+static inline void append_token(token_list *out, size_t start, size_t end, uint8_t kind, uint8_t flags)
+{
+    if (out->count == out->cap)
+        grow_array((void **)&out->items, &out->cap, out->count + 1, sizeof *out->items);
+    token t = { (uint32_t)start, (uint32_t)end, kind, flags };
+    out->items[out->count++] = t;
+}
+
+static void push_token(token_list *out, const unsigned char *s, size_t start, size_t end,
+                       uint8_t kind, uint8_t flags)
+{
+    if (kind != TOK_PUNCT && kind != TOK_SYMBOL)
+        flags |= case_flags(s, start, end);
+    append_token(out, start, end, kind, flags);
+}
+
+void tokenize(const char *text, size_t len, token_list *out)
+{
+    scanner sc = { (const unsigned char *)text, len, 0 };
+    sc.next_at = find_at_sign(&sc, 0);
+    out->count = 0;
+
+    uint8_t line_start = TOKF_LINE_START;
+    size_t i = 0;
+    while (i < len) {
+        unichar u = char_at(sc.s, len, i);
+        if (u.cls & CC_SPACE) {
+            if (u.cp == '\n' || u.cp == '\r')
+                line_start = TOKF_LINE_START;
+            i += u.len;
+            continue;
+        }
+        uint8_t kind, flags;
+        size_t end = plain_word_end(&sc, i, &flags);
+        if (end) {
+            append_token(out, i, end, TOK_WORD, flags | line_start);
+            line_start = 0;
+            i = end;
+            continue;
+        }
+        end = scan_token(&sc, i, u, &kind);
+        size_t clitic_start = end, clitic_end = 0;
+        if ((kind == TOK_WORD || kind == TOK_NUMBER || kind == TOK_ABBREV) && apostrophe_len(&sc, end))
+            clitic_end = clitic_at(&sc, i, end, &clitic_start);
+        push_token(out, sc.s, i, clitic_start, kind, line_start);
+        if (clitic_end)
+            push_token(out, sc.s, clitic_start, clitic_end, TOK_CLITIC, 0);
+        line_start = 0;
+        i = clitic_end ? clitic_end : end;
+    }
+}
+
+void token_list_free(token_list *list)
+{
+    free(list->items);
+    memset(list, 0, sizeof *list);
+}
+
+size_t token_at_or_after(const token_list *list, uint32_t offset)
+{
+    size_t lo = 0, hi = list->count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (list->items[mid].end > offset)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return lo;
+}
