@@ -22,6 +22,13 @@ typedef struct {
     uint32_t index;       /* in doc->spans */
 } span_ref;
 
+/* A rule's match as the batch callout saw it: its own captures, renumbered
+ * as if the rule had been compiled alone (group g at ovector[2g]). */
+typedef struct {
+    size_t rule;
+    size_t ovector;       /* index of its ovector in matcher.hit_ovectors */
+} batch_hit;
+
 struct matcher {
     const ann_rules *rules;
     pcre2_match_data *match_data;
@@ -41,6 +48,12 @@ struct matcher {
     span_ref *selected;   /* spans shown in the view, outer first */
     size_t selected_count, selected_cap;
     int phase;
+
+    const rule_batch *batch; /* the batch being matched */
+    batch_hit *hits;
+    size_t hit_count, hit_cap;
+    PCRE2_SIZE *hit_ovectors;
+    size_t hit_ovector_count, hit_ovector_cap;
 
     char *scratch;        /* norm and attribute values being built */
     size_t scratch_len, scratch_cap;
@@ -71,12 +84,32 @@ static uint32_t view_to_doc(const matcher *m, size_t vpos, int *inside)
     return (uint32_t)(vpos - k->shift);
 }
 
-static int at_token_end(pcre2_callout_block *block, void *data)
+static int on_rule_end(pcre2_callout_block *block, void *data)
 {
-    const matcher *m = data;
+    matcher *m = data;
     int inside;
     uint32_t off = view_to_doc(m, block->current_position, &inside);
-    return !inside && doc_token_ends_at(m->doc, off) ? 0 : 1;
+    if (inside || !doc_token_ends_at(m->doc, off))
+        return 1; /* backtrack: the match must end on a token end */
+    const rule_batch *b = m->batch;
+    size_t k = block->callout_number - 1;
+    const rule *r = &m->rules->rules[b->rules[k]];
+    size_t slots = 2 * ((size_t)r->own_groups + 1);
+    grow_array((void **)&m->hit_ovectors, &m->hit_ovector_cap, m->hit_ovector_count + slots,
+               sizeof *m->hit_ovectors);
+    PCRE2_SIZE *ov = m->hit_ovectors + m->hit_ovector_count;
+    ov[0] = block->start_match;
+    ov[1] = block->current_position;
+    for (uint32_t g = 1; g <= r->own_groups; g++) {
+        uint32_t group = b->group_base[k] + g;
+        int set = group < block->capture_top;
+        ov[2 * g] = set ? block->offset_vector[2 * group] : PCRE2_UNSET;
+        ov[2 * g + 1] = set ? block->offset_vector[2 * group + 1] : PCRE2_UNSET;
+    }
+    batch_hit hit = {b->rules[k], m->hit_ovector_count};
+    m->hit_ovector_count += slots;
+    ARRAY_PUSH(m->hits, m->hit_count, m->hit_cap, hit);
+    return 0;
 }
 
 /* Outer spans first: by start, then longer first, then later phase first
@@ -361,34 +394,38 @@ static void match_lists(matcher *m, document *doc, int phase)
 
 static void try_rules_at(matcher *m, document *doc, const rule_view *v, size_t vpos, size_t subject_len)
 {
-    unsigned char b = (unsigned char)m->text[vpos];
-    const size_t *list = v->by_first_byte[b];
-    for (size_t k = 0; k < v->by_first_count[b]; k++) {
-        const rule *r = &m->rules->rules[list[k]];
-        /* pcre2_jit_match skips pcre2_match's per-call checks; the subject is
-         * valid UTF-8 by construction (text.h). */
-        int rc = r->jit ? pcre2_jit_match(r->code, (PCRE2_SPTR)m->text, subject_len, vpos, 0, m->match_data,
+    unsigned char c = (unsigned char)m->text[vpos];
+    for (size_t i = 0; i < v->batch_count; i++) {
+        const rule_batch *b = &v->batches[i];
+        if (!(b->first_bytes[c / 8] & (1u << (c % 8))))
+            continue;
+        m->batch = b;
+        m->hit_count = 0;
+        m->hit_ovector_count = 0;
+        /* Every alternative ends in (*FAIL), so no match is the normal
+         * outcome; the callout has recorded each rule's match. The subject
+         * is valid UTF-8 by construction (text.h). */
+        int rc = b->jit ? pcre2_jit_match(b->code, (PCRE2_SPTR)m->text, subject_len, vpos, 0, m->match_data,
                                           m->match_context)
-                        : pcre2_match(r->code, (PCRE2_SPTR)m->text, subject_len, vpos, PCRE2_NO_UTF_CHECK,
+                        : pcre2_match(b->code, (PCRE2_SPTR)m->text, subject_len, vpos, PCRE2_NO_UTF_CHECK,
                                       m->match_data, m->match_context);
-        if (rc == PCRE2_ERROR_NOMATCH)
-            continue;
         int inside;
-        if (rc < 0) {
-            if (m->on_limit)
-                m->on_limit(m->limit_ctx, r, view_to_doc(m, vpos, &inside), rc);
-            continue;
+        if (rc < 0 && rc != PCRE2_ERROR_NOMATCH && m->on_limit)
+            m->on_limit(m->limit_ctx, &m->rules->rules[b->rules[0]],
+                        view_to_doc(m, vpos, &inside), rc);
+        for (size_t h = 0; h < m->hit_count; h++) {
+            const rule *r = &m->rules->rules[m->hits[h].rule];
+            PCRE2_SIZE *ov = m->hit_ovectors + m->hits[h].ovector;
+            uint32_t group = r->span_group;
+            if (ov[2 * group] == PCRE2_UNSET)
+                continue;
+            match_source src = {.r = r, .ovector = ov};
+            src.start = view_to_doc(m, ov[2 * group], &inside);
+            src.end = view_to_doc(m, ov[2 * group + 1], &inside);
+            if (src.end <= src.start || !doc_token_starts_at(doc, src.start) || !doc_token_ends_at(doc, src.end))
+                continue;
+            add_candidate(m, doc, m->hits[h].rule, &src, NULL, NULL);
         }
-        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->match_data);
-        uint32_t group = r->span_group;
-        if (ov[2 * group] == PCRE2_UNSET)
-            continue;
-        match_source src = {.r = r, .ovector = ov};
-        src.start = view_to_doc(m, ov[2 * group], &inside);
-        src.end = view_to_doc(m, ov[2 * group + 1], &inside);
-        if (src.end <= src.start || !doc_token_starts_at(doc, src.start) || !doc_token_ends_at(doc, src.end))
-            continue;
-        add_candidate(m, doc, list[k], &src, NULL, NULL);
     }
 }
 
@@ -436,7 +473,7 @@ void match_phase(matcher *m, document *doc, int phase)
     match_lists(m, doc, phase);
     for (size_t i = 0; i < m->rules->view_count; i++) {
         const rule_view *v = &m->rules->views[i];
-        if (v->phase != phase || !v->rule_count)
+        if (v->phase != phase || !v->batch_count)
             continue;
         if (view_is_plain(v)) {
             m->mark_count = 0;
@@ -463,7 +500,7 @@ matcher *matcher_new(const ann_rules *rules, match_limit_fn on_limit, void *ctx)
     pcre2_set_match_limit(m->match_context, MATCH_LIMIT);
     pcre2_set_depth_limit(m->match_context, DEPTH_LIMIT);
     pcre2_set_heap_limit(m->match_context, HEAP_LIMIT_KIB);
-    pcre2_set_callout(m->match_context, at_token_end, m);
+    pcre2_set_callout(m->match_context, on_rule_end, m);
     return m;
 }
 
@@ -478,6 +515,8 @@ void matcher_free(matcher *m)
     free(m->view);
     free(m->marks);
     free(m->selected);
+    free(m->hits);
+    free(m->hit_ovectors);
     free(m->scratch);
     free(m);
 }

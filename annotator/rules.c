@@ -90,8 +90,13 @@ void ann_rules_free(ann_rules *rules)
     free(rules->macros);
     for (size_t v = 0; v < rules->view_count; v++) {
         free(rules->views[v].rules);
-        for (int b = 0; b < 256; b++)
-            free(rules->views[v].by_first_byte[b]);
+        for (size_t b = 0; b < rules->views[v].batch_count; b++) {
+            rule_batch *batch = &rules->views[v].batches[b];
+            pcre2_code_free(batch->code);
+            free(batch->rules);
+            free(batch->group_base);
+        }
+        free(rules->views[v].batches);
     }
     free(rules->views);
     if (rules->lists)
@@ -512,6 +517,12 @@ static int parse_rule_line(parser *ps, char *key, char *value, unsigned line, un
         else
             r->priority = (int32_t)v;
     } else if (!strcmp(key, "pattern")) {
+        const char *reset = strstr(value, "\\K");
+        if (reset) {
+            set_error(ps->err, ANN_ERR_RULES, ps->file, line, vcol + (unsigned)(reset - value),
+                      "\\K is not supported: capture the part to annotate and name it with 'span'");
+            return -1;
+        }
         strbuf one = {0};
         if (expand_pattern(rules, value, &one, ps->refs, ps->file, line, vcol - 1, ps->err)) {
             free(one.s);
@@ -1005,7 +1016,7 @@ static int collect_captures(rule *r, ann_error *err)
     return 0;
 }
 
-static int compile_pattern(ann_rules *rules, rule *r, ann_error *err)
+static int compile_pattern(rule *r, ann_error *err)
 {
     strbuf full = {0};
     sb_str(&full, "(?:");
@@ -1032,18 +1043,70 @@ static int compile_pattern(ann_rules *rules, rule *r, ann_error *err)
         free(full.s);
         return -1;
     }
-    /* JIT is an optimisation: when it is unavailable the interpreter runs. */
-    r->jit = pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE) == 0;
-    uint32_t captures = 0;
-    pcre2_pattern_info(r->code, PCRE2_INFO_CAPTURECOUNT, &captures);
-    if (captures > rules->max_capture_count)
-        rules->max_capture_count = captures;
+    pcre2_pattern_info(r->code, PCRE2_INFO_CAPTURECOUNT, &r->own_groups);
+    if (strstr(r->expanded, "(?&_ann_body)"))
+        r->own_groups--;
     if (collect_captures(r, err)) {
         free(full.s);
         return -1;
     }
     set_first_bytes(r, full.s);
     free(full.s);
+    return 0;
+}
+
+/* Compiles rules first.. (at most BATCH_MAX) of a view into one batch. */
+static int compile_batch(ann_rules *rules, rule_view *v, size_t first, ann_error *err)
+{
+    rule_batch b = {0};
+    b.count = v->rule_count - first < BATCH_MAX ? v->rule_count - first : BATCH_MAX;
+    b.rules = xmalloc(b.count * sizeof *b.rules);
+    b.group_base = xmalloc(b.count * sizeof *b.group_base);
+    strbuf full = {0};
+    int uses_body = 0;
+    uint32_t groups = 0;
+    sb_str(&full, "(?:");
+    for (size_t k = 0; k < b.count; k++) {
+        const rule *r = &rules->rules[v->rules[first + k]];
+        char callout[48];
+        snprintf(callout, sizeof callout, ")(?C%zu)(*THEN)(*FAIL)", k + 1);
+        sb_str(&full, k ? "|(?:" : "(?:");
+        sb_str(&full, r->expanded);
+        sb_str(&full, callout);
+        b.rules[k] = v->rules[first + k];
+        b.group_base[k] = groups;
+        groups += r->own_groups;
+        uses_body |= strstr(r->expanded, "(?&_ann_body)") != NULL;
+        for (size_t w = 0; w < sizeof b.first_bytes; w++)
+            b.first_bytes[w] |= r->first_bytes[w];
+    }
+    sb_str(&full, ")");
+    if (uses_body)
+        sb_str(&full, ANN_BODY_DEFINE);
+    int errcode;
+    PCRE2_SIZE erroff;
+    b.code = pcre2_compile((PCRE2_SPTR)full.s, full.len, PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED | PCRE2_DUPNAMES,
+                           &errcode, &erroff, NULL);
+    free(full.s);
+    if (!b.code) {
+        /* each rule compiled alone, so this is a limit of the whole batch */
+        PCRE2_UCHAR msg[256];
+        pcre2_get_error_message(errcode, msg, sizeof msg);
+        const rule *r = &rules->rules[b.rules[0]];
+        set_error(err, ANN_ERR_RULES, r->file, r->line, 0, "rules of phase %d from %s on: %s", v->phase, r->name,
+                  (char *)msg);
+        free(b.rules);
+        free(b.group_base);
+        return -1;
+    }
+    /* JIT is an optimisation: when it is unavailable the interpreter runs. */
+    b.jit = pcre2_jit_compile(b.code, PCRE2_JIT_COMPLETE) == 0;
+    uint32_t captures = 0;
+    pcre2_pattern_info(b.code, PCRE2_INFO_CAPTURECOUNT, &captures);
+    if (captures > rules->max_capture_count)
+        rules->max_capture_count = captures;
+    size_t cap = v->batch_count;
+    ARRAY_PUSH(v->batches, v->batch_count, cap, b);
     return 0;
 }
 
@@ -1064,7 +1127,7 @@ int ann_rules_compile(ann_rules *rules, ann_error *err)
                 memmove(r->list_path, r->list_path + 1, strlen(r->list_path));
             if (load_list(rules, i, builtin, err))
                 return ANN_ERR_RULES;
-        } else if (compile_pattern(rules, r, err))
+        } else if (compile_pattern(r, err))
             return ANN_ERR_RULES;
     }
     for (size_t i = 0; i < rules->count; i++) {
@@ -1074,12 +1137,11 @@ int ann_rules_compile(ann_rules *rules, ann_error *err)
         rule_view *v = &rules->views[r->view];
         size_t cap = v->rule_count;
         ARRAY_PUSH(v->rules, v->rule_count, cap, i);
-        for (int b = 0; b < 256; b++)
-            if (r->first_bytes[b / 8] & (1u << (b % 8))) {
-                size_t bcap = v->by_first_count[b];
-                ARRAY_PUSH(v->by_first_byte[b], v->by_first_count[b], bcap, i);
-            }
     }
+    for (size_t i = 0; i < rules->view_count; i++)
+        for (size_t first = 0; first < rules->views[i].rule_count; first += BATCH_MAX)
+            if (compile_batch(rules, &rules->views[i], first, err))
+                return ANN_ERR_RULES;
     rules->compiled = 1;
     return ANN_OK;
 }

@@ -47,8 +47,8 @@ typedef struct {
     char *pattern;        /* as written */
     unsigned pattern_line, pattern_col;
     char *expanded;       /* macros and <TYPE> references expanded */
-    pcre2_code *code;
-    int jit;              /* JIT compiled: matched with pcre2_jit_match */
+    pcre2_code *code;     /* compiled alone: checks the pattern and reads its captures */
+    uint32_t own_groups;  /* its captures, without the annotation-body helper group */
     uint8_t first_bytes[32]; /* bitmap of bytes a match can start with */
     int view;             /* index in ann_rules.views: which annotations it sees */
 
@@ -70,6 +70,23 @@ typedef struct {
     size_t example_count;
 } rule;
 
+/* Rules of one view run together: one anchored PCRE2 match per position
+ * tries every rule of a batch, so the per-call cost is paid once, not once
+ * per rule. The batch pattern is
+ *   (?:(?:R1)(?C1)(*THEN)(*FAIL)|(?:R2)(?C2)(*THEN)(*FAIL)|...)
+ * The callout checks the token end (backtracking into Rn when it fails) and
+ * records Rn's match; (*THEN)(*FAIL) then moves on to the next rule. */
+#define BATCH_MAX 250
+
+typedef struct {
+    pcre2_code *code;
+    int jit;
+    size_t *rules;        /* rule indices; callout n belongs to rules[n - 1] */
+    uint32_t *group_base; /* rule k's capture g is group group_base[k] + g */
+    size_t count;
+    uint8_t first_bytes[32]; /* union of its rules' start bytes */
+} rule_batch;
+
 /* The annotations a pattern sees, besides the text: a view is the document
  * text with markers around every earlier annotation of the listed types. */
 typedef struct {
@@ -77,8 +94,8 @@ typedef struct {
     int phase;
     size_t *rules;        /* rules of this phase using this view */
     size_t rule_count;
-    size_t *by_first_byte[256]; /* rule indices (into rules) that can start with each byte */
-    size_t by_first_count[256];
+    rule_batch *batches;
+    size_t batch_count;
 } rule_view;
 
 typedef struct macro macro;
@@ -94,7 +111,7 @@ struct ann_rules {
     rule_view *views;
     size_t view_count, view_cap;
     gazetteer *lists;     /* one index per phase: every list rule of that phase */
-    uint32_t max_capture_count;
+    uint32_t max_capture_count; /* of any batch */
     int compiled;
     int has_builtin;
 };

@@ -555,12 +555,12 @@ static size_t plain_word_end(const scanner *sc, size_t i, uint8_t *flags)
     if (!(first & CC_LETTER))
         return 0;
     unsigned cls = first;
-    do {
+    while (cls & (CC_LETTER | CC_DIGIT)) {
         seen |= cls;
         upper += (cls & CC_UPPER) != 0;
         i++;
-        cls = i < sc->len ? ascii_class[s[i]] : 0;
-    } while (cls & (CC_LETTER | CC_DIGIT));
+        cls = i < sc->len ? ascii_class[s[i]] : CC_SPACE;
+    }
     if (i < sc->len) {
         unsigned char c = s[i];
         if (!(ascii_class[c] & CC_SPACE) && c != ',' && c != ';' && c != '!' && c != '?' &&

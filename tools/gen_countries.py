@@ -237,7 +237,6 @@ EXONYMS = {
     "EG-ALX": ["Alexandria"], "EG-C": ["Cairo"], "EG-GZ": ["Giza"],
     "EG-ASN": ["Aswan"], "EG-LX": ["Luxor"], "EG-PTS": ["Port Said"],
     "EG-SUZ": ["Suez"], "EG-JS": ["South Sinai"], "EG-SIN": ["North Sinai"],
-    "EG-BA": ["Red Sea"],
     "IR-23": ["Tehran"], "IR-10": ["Isfahan"], "IR-06": ["Khuzestan"],
     "IR-03": ["East Azerbaijan"], "IR-04": ["West Azerbaijan"],
     "IR-09": ["Razavi Khorasan"], "IR-12": ["Kurdistan Province"],
@@ -282,10 +281,12 @@ SUB_WORDS = set("""
     "Central River", "Far North", "Lower River", "North Bank", "North East",
     "North Western", "North-West", "Northern Region", "Red Sea",
     "Southern Region", "Upper East", "Upper River", "Upper West",
-    "Western North", "Federal District", "Cascades",
+    "Western North", "Federal District", "Cascades", "West Coast", "Midlands",
+    "Somali",
 }
 # (country, name) pairs left out: the name means another place in news.
-SUB_SKIP = {("MZ", "Gaza"), ("LR", "Maryland"), ("UY", "Florida")}
+SUB_SKIP = {("MZ", "Gaza"), ("LR", "Maryland"), ("UY", "Florida"),
+            ("KN", "Saint Kitts"), ("KN", "St Kitts"), ("KN", "St. Kitts")}
 
 
 # ------------------------------------------------------------------- helpers
