@@ -55,7 +55,7 @@ $(BUILD)/annotator: $(BUILD)/obj/main.o $(BUILD)/libannotator.a
 $(BUILD)/obj $(BUILD)/tests:
 	@mkdir -p $@
 
-$(BUILD)/tests/test_%: tests/test_%.c tests/*.h $(BUILD)/libannotator.a | $(BUILD)/tests
+$(BUILD)/tests/test_%: tests/test_%.c $(wildcard tests/*.h) $(BUILD)/libannotator.a | $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) -Iannotator $< $(BUILD)/libannotator.a $(LIBS) $(shell pkg-config --libs cmocka) -o $@
 
 unit-tests: $(TEST_BIN)

@@ -1,0 +1,428 @@
+/* tokenize: token classes, offsets, flags; token_at_or_after. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "token.h"
+
+typedef struct {
+    const char *text;
+    token_kind kind;
+} want;
+
+/* short names keep the expectation tables readable */
+#define W TOK_WORD
+#define N TOK_NUMBER
+#define A TOK_ABBREV
+#define C TOK_CLITIC
+#define U TOK_URL
+#define E TOK_EMAIL
+#define P TOK_PUNCT
+#define S TOK_SYMBOL
+
+static int is_ascii_separator(char c)
+{
+    return (unsigned char)c <= ' ' || c == 0x7f;
+}
+
+/* Tokenizes input[0..len) and checks count, text and kind of each token, and
+ * that each starts right after the ASCII separators that follow the previous
+ * one: together this pins every start and end offset. */
+static void check_tokens(const char *input, size_t len, const want *wants, size_t n)
+{
+    token_list list = { 0 };
+    tokenize(input, len, &list);
+    size_t pos = 0;
+    for (size_t k = 0; k < n && k < list.count; k++) {
+        while (pos < len && is_ascii_separator(input[pos]))
+            pos++;
+        const token *t = &list.items[k];
+        char got[256];
+        snprintf(got, sizeof got, "%.*s", (int)(t->end - t->start), input + t->start);
+        assert_string_equal(got, wants[k].text);
+        assert_int_equal(t->start, pos);
+        assert_int_equal(t->kind, wants[k].kind);
+        pos = t->end;
+    }
+    assert_int_equal(list.count, n);
+    token_list_free(&list);
+}
+
+#define CHECK_LEN(input, len, ...)                                      \
+    do {                                                                \
+        const want wants_[] = { __VA_ARGS__ };                          \
+        check_tokens(input, len, wants_, sizeof wants_ / sizeof wants_[0]); \
+    } while (0)
+#define CHECK(input, ...) CHECK_LEN(input, strlen(input), __VA_ARGS__)
+
+static void test_words_and_punctuation(void **state)
+{
+    (void)state;
+    CHECK("Rates rose, sharply; traders (mostly) left!",
+          { "Rates", W }, { "rose", W }, { ",", P }, { "sharply", W }, { ";", P },
+          { "traders", W }, { "(", P }, { "mostly", W }, { ")", P }, { "left", W }, { "!", P });
+}
+
+static void test_accented_and_other_scripts(void **state)
+{
+    (void)state;
+    CHECK("Caf\xc3\xa9 cr\xc3\xa8me \xc3\xa0 S\xc3\xa3o Paulo, na\xc3\xafve",
+          { "Caf\xc3\xa9", W }, { "cr\xc3\xa8me", W }, { "\xc3\xa0", W }, { "S\xc3\xa3o", W },
+          { "Paulo", W }, { ",", P }, { "na\xc3\xafve", W });
+    /* decomposed: i + U+0308 COMBINING DIAERESIS stays inside the word */
+    CHECK("nai\xcc\x88ve.", { "nai\xcc\x88ve", W }, { ".", P });
+    /* Greek and Cyrillic */
+    CHECK("\xce\x91\xce\xb8\xce\xae\xce\xbd\xce\xb1 \xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0",
+          { "\xce\x91\xce\xb8\xce\xae\xce\xbd\xce\xb1", W },
+          { "\xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0", W });
+}
+
+static void test_cjk_splits_where_script_changes(void **state)
+{
+    (void)state;
+    /* 東京 の トヨタ 自動車 は 2020 年 に 増産 。 */
+    CHECK("\xe6\x9d\xb1\xe4\xba\xac\xe3\x81\xae\xe3\x83\x88\xe3\x83\xa8\xe3\x82\xbf"
+          "\xe8\x87\xaa\xe5\x8b\x95\xe8\xbb\x8a\xe3\x81\xaf" "2020"
+          "\xe5\xb9\xb4\xe3\x81\xab\xe5\xa2\x97\xe7\x94\xa3\xe3\x80\x82",
+          { "\xe6\x9d\xb1\xe4\xba\xac", W }, { "\xe3\x81\xae", W },
+          { "\xe3\x83\x88\xe3\x83\xa8\xe3\x82\xbf", W }, { "\xe8\x87\xaa\xe5\x8b\x95\xe8\xbb\x8a", W },
+          { "\xe3\x81\xaf", W }, { "2020", N }, { "\xe5\xb9\xb4", W }, { "\xe3\x81\xab", W },
+          { "\xe5\xa2\x97\xe7\x94\xa3", W }, { "\xe3\x80\x82", P });
+    /* Latin letters next to Han split too: iPhone 用 */
+    CHECK("iPhone\xe7\x94\xa8", { "iPhone", W }, { "\xe7\x94\xa8", W });
+}
+
+static void test_numbers(void **state)
+{
+    (void)state;
+    CHECK("3.5 1,200 2025-05-30 15-25 1990s 2nd 21st 3rd 11th 10:30 24/7",
+          { "3.5", N }, { "1,200", N }, { "2025-05-30", N }, { "15-25", N }, { "1990s", N },
+          { "2nd", N }, { "21st", N }, { "3rd", N }, { "11th", N }, { "10:30", N }, { "24/7", N });
+    /* separators not followed by a digit are punctuation */
+    CHECK("Sales hit 1,200, up from 900.",
+          { "Sales", W }, { "hit", W }, { "1,200", N }, { ",", P }, { "up", W }, { "from", W },
+          { "900", N }, { ".", P });
+}
+
+static void test_percent_and_currency(void **state)
+{
+    (void)state;
+    CHECK("25% 3.5%", { "25", N }, { "%", S }, { "3.5", N }, { "%", S });
+    CHECK("$550 \xe2\x82\xac" "20bn \xc2\xa3" "3.5m \xc2\xa5" "1,000 US$5",
+          { "$", S }, { "550", N }, { "\xe2\x82\xac", S }, { "20", N }, { "bn", W },
+          { "\xc2\xa3", S }, { "3.5", N }, { "m", W }, { "\xc2\xa5", S }, { "1,000", N },
+          { "US", W }, { "$", S }, { "5", N });
+}
+
+static void test_letters_and_digits(void **state)
+{
+    (void)state;
+    /* letters then digits: one word */
+    CHECK("G7 COVID-19 F-35 A380 MP3s",
+          { "G7", W }, { "COVID-19", W }, { "F-35", W }, { "A380", W }, { "MP3s", W });
+    /* digits then letters (not an ordinal or plural s): two tokens */
+    CHECK("10km 5G 2nds", { "10", N }, { "km", W }, { "5", N }, { "G", W }, { "2", N }, { "nds", W });
+}
+
+static void test_hyphens_and_dashes(void **state)
+{
+    (void)state;
+    CHECK("non-tariff auto-parts 15-year-old",
+          { "non-tariff", W }, { "auto-parts", W }, { "15-year-old", W });
+    CHECK("Tokyo--Osaka Nara - Kyoto pre- and post-war",
+          { "Tokyo", W }, { "--", P }, { "Osaka", W }, { "Nara", W }, { "-", P }, { "Kyoto", W },
+          { "pre", W }, { "-", P }, { "and", W }, { "post-war", W });
+    /* en and em dashes, with and without spaces */
+    CHECK("Tokyo\xe2\x80\x93Osaka \xe2\x80\x94 Kyoto",
+          { "Tokyo", W }, { "\xe2\x80\x93", P }, { "Osaka", W }, { "\xe2\x80\x94", P }, { "Kyoto", W });
+}
+
+static void test_quotes(void **state)
+{
+    (void)state;
+    CHECK("\"Yes,\" she said, 'no.'",
+          { "\"", P }, { "Yes", W }, { ",", P }, { "\"", P }, { "she", W }, { "said", W }, { ",", P },
+          { "'", P }, { "no", W }, { ".", P }, { "'", P });
+    /* “Yes,” he said. ‘Go’ */
+    CHECK("\xe2\x80\x9cYes,\xe2\x80\x9d he said. \xe2\x80\x98Go\xe2\x80\x99",
+          { "\xe2\x80\x9c", P }, { "Yes", W }, { ",", P }, { "\xe2\x80\x9d", P }, { "he", W },
+          { "said", W }, { ".", P }, { "\xe2\x80\x98", P }, { "Go", W }, { "\xe2\x80\x99", P });
+}
+
+static void test_punctuation_runs(void **state)
+{
+    (void)state;
+    /* runs of one mark are one token; different marks are not */
+    CHECK("Wait... what?! Really!!! \xe2\x80\xa6",
+          { "Wait", W }, { "...", P }, { "what", W }, { "?", P }, { "!", P }, { "Really", W },
+          { "!!!", P }, { "\xe2\x80\xa6", P });
+}
+
+static void test_urls(void **state)
+{
+    (void)state;
+    CHECK("See https://example.com/a?b=1. Or www.example.org/path, HTTP://EXAMPLE.NET",
+          { "See", W }, { "https://example.com/a?b=1", U }, { ".", P }, { "Or", W },
+          { "www.example.org/path", U }, { ",", P }, { "HTTP://EXAMPLE.NET", U });
+    /* a ')' closing a '(' inside the URL stays; the one after it does not */
+    CHECK("(http://en.wikipedia.org/wiki/Kobe_(city)).",
+          { "(", P }, { "http://en.wikipedia.org/wiki/Kobe_(city)", U }, { ")", P }, { ".", P });
+    /* quotes end a URL; trailing ]'!? are trimmed */
+    CHECK("\"https://x.io/y\" [www.x.io/z]! \xe2\x80\x9cwww.x.io\xe2\x80\x9d",
+          { "\"", P }, { "https://x.io/y", U }, { "\"", P }, { "[", P }, { "www.x.io/z", U },
+          { "]", P }, { "!", P }, { "\xe2\x80\x9c", P }, { "www.x.io", U }, { "\xe2\x80\x9d", P });
+    /* a scheme with nothing after it is not a URL */
+    CHECK("http:// www.", { "http", W }, { ":", P }, { "/", P }, { "/", P }, { "www", W }, { ".", P });
+}
+
+static void test_emails(void **state)
+{
+    (void)state;
+    CHECK("Write to news.desk@example.co.jp. Or (info@example.com).",
+          { "Write", W }, { "to", W }, { "news.desk@example.co.jp", E }, { ".", P }, { "Or", W },
+          { "(", P }, { "info@example.com", E }, { ")", P }, { ".", P });
+    /* no local part, or a domain without a dot: not an address */
+    CHECK("@handle and a@b",
+          { "@", S }, { "handle", W }, { "and", W }, { "a", W }, { "@", S }, { "b", W });
+}
+
+static void test_abbreviations(void **state)
+{
+    (void)state;
+    CHECK("U.S. U.K. e.g. i.e. a.m. J. Mr. Mrs. Dr. Jan. Sept. Inc. Corp. etc. vs.",
+          { "U.S.", A }, { "U.K.", A }, { "e.g.", A }, { "i.e.", A }, { "a.m.", A }, { "J.", A },
+          { "Mr.", A }, { "Mrs.", A }, { "Dr.", A }, { "Jan.", A }, { "Sept.", A }, { "Inc.", A },
+          { "Corp.", A }, { "etc.", A }, { "vs.", A });
+    /* a full stop after a word, an unlisted case, an initial before "..." */
+    CHECK("the end. no. Japan. J...",
+          { "the", W }, { "end", W }, { ".", P }, { "no", W }, { ".", P }, { "Japan", W },
+          { ".", P }, { "J", W }, { "...", P });
+    CHECK("U.S.-Japan Mr.Abe", { "U.S.", A }, { "-", P }, { "Japan", W }, { "Mr.", A }, { "Abe", W });
+}
+
+static void test_possessives_and_contractions(void **state)
+{
+    (void)state;
+    CHECK("Japan's doesn't countries' it's they're we've I'm she'll I'd can't DON'T",
+          { "Japan", W }, { "'s", C }, { "does", W }, { "n't", C }, { "countries", W }, { "'", C },
+          { "it", W }, { "'s", C }, { "they", W }, { "'re", C }, { "we", W }, { "'ve", C },
+          { "I", W }, { "'m", C }, { "she", W }, { "'ll", C }, { "I", W }, { "'d", C },
+          { "ca", W }, { "n't", C }, { "DO", W }, { "N'T", C });
+    /* the same with U+2019 */
+    CHECK("Japan\xe2\x80\x99s doesn\xe2\x80\x99t countries\xe2\x80\x99.",
+          { "Japan", W }, { "\xe2\x80\x99s", C }, { "does", W }, { "n\xe2\x80\x99t", C },
+          { "countries", W }, { "\xe2\x80\x99", C }, { ".", P });
+    /* after an abbreviation and a number */
+    CHECK("U.S.'s 1990's", { "U.S.", A }, { "'s", C }, { "1990", N }, { "'s", C });
+}
+
+static void test_inner_apostrophes(void **state)
+{
+    (void)state;
+    CHECK("O'Brien o'clock O\xe2\x80\x99Neill rock'n'roll",
+          { "O'Brien", W }, { "o'clock", W }, { "O\xe2\x80\x99Neill", W }, { "rock'n'roll", W });
+    /* not touching a word: punctuation */
+    CHECK("Japan 's", { "Japan", W }, { "'", P }, { "s", W });
+}
+
+static void test_separators(void **state)
+{
+    (void)state;
+    /* NUL, SUB (an invalid byte in the clean text), TAB, VT, FF, DEL */
+    CHECK_LEN("a\0b\x1a" "c\td\ve\ff\x7fg", 13,
+              { "a", W }, { "b", W }, { "c", W }, { "d", W }, { "e", W }, { "f", W }, { "g", W });
+
+    token_list list = { 0 };
+    /* NO-BREAK SPACE, IDEOGRAPHIC SPACE, BOM, C1 control NEL */
+    const char *text = "x\xc2\xa0y\xe3\x80\x80z\xef\xbb\xbfw\xc2\x85v";
+    tokenize(text, strlen(text), &list);
+    assert_int_equal(list.count, 5);
+    const uint32_t starts[] = { 0, 3, 7, 11, 14 };
+    for (size_t k = 0; k < 5; k++) {
+        assert_int_equal(list.items[k].start, starts[k]);
+        assert_int_equal(list.items[k].end, starts[k] + 1);
+    }
+
+    /* a byte that is not UTF-8 separates, as the 0x1A it should have become */
+    tokenize("ab\xff" "cd", 5, &list);
+    assert_int_equal(list.count, 2);
+    assert_int_equal(list.items[0].start, 0);
+    assert_int_equal(list.items[0].end, 2);
+    assert_int_equal(list.items[1].start, 3);
+    assert_int_equal(list.items[1].end, 5);
+    token_list_free(&list);
+}
+
+static void test_empty_and_blank_input(void **state)
+{
+    (void)state;
+    token_list list = { 0 };
+    tokenize("several words", 13, &list);
+    assert_int_equal(list.count, 2);
+    tokenize("", 0, &list);
+    assert_int_equal(list.count, 0);
+    tokenize(" \t\r\n\n  \x1a ", 9, &list);
+    assert_int_equal(list.count, 0);
+    tokenize(NULL, 0, &list);
+    assert_int_equal(list.count, 0);
+    token_list_free(&list);
+}
+
+static void test_flags(void **state)
+{
+    (void)state;
+    /* Japan WTO tariff G7 U.S. 東京 2nd , */
+    const char *text = "Japan WTO tariff G7 U.S. \xe6\x9d\xb1\xe4\xba\xac 2nd ,";
+    const uint8_t flags[] = {
+        TOKF_LINE_START | TOKF_CAPITALIZED,
+        TOKF_CAPITALIZED | TOKF_ALL_CAPS,
+        TOKF_LOWER,
+        TOKF_CAPITALIZED | TOKF_HAS_DIGIT, /* one letter: not ALL_CAPS */
+        TOKF_CAPITALIZED | TOKF_ALL_CAPS,
+        0,                                 /* uncased letters */
+        TOKF_HAS_DIGIT | TOKF_LOWER,       /* first letter is the n */
+        0,
+    };
+    token_list list = { 0 };
+    tokenize(text, strlen(text), &list);
+    assert_int_equal(list.count, sizeof flags);
+    for (size_t k = 0; k < sizeof flags; k++)
+        assert_int_equal(list.items[k].flags, flags[k]);
+    token_list_free(&list);
+}
+
+static void test_line_starts_with_lf_crlf_cr(void **state)
+{
+    (void)state;
+    /* One[0,3) two[4,7) \n Three[8,13) \r\n four[15,19) \r five[20,24) */
+    const char *text = "One two\nThree\r\nfour\rfive";
+    const struct { uint32_t start, end; uint8_t flags; } want_tokens[] = {
+        { 0, 3, TOKF_LINE_START | TOKF_CAPITALIZED }, { 4, 7, TOKF_LOWER },
+        { 8, 13, TOKF_LINE_START | TOKF_CAPITALIZED }, { 15, 19, TOKF_LINE_START | TOKF_LOWER },
+        { 20, 24, TOKF_LINE_START | TOKF_LOWER },
+    };
+    token_list list = { 0 };
+    tokenize(text, strlen(text), &list);
+    assert_int_equal(list.count, 5);
+    for (size_t k = 0; k < 5; k++) {
+        assert_int_equal(list.items[k].start, want_tokens[k].start);
+        assert_int_equal(list.items[k].end, want_tokens[k].end);
+        assert_int_equal(list.items[k].flags, want_tokens[k].flags);
+    }
+    token_list_free(&list);
+}
+
+static void test_token_at_or_after(void **state)
+{
+    (void)state;
+    token_list list = { 0 };
+    assert_int_equal(token_at_or_after(&list, 0), 0);
+    /* ab[0,2) cd[3,5) ef[7,9) */
+    tokenize("ab cd  ef", 9, &list);
+    assert_int_equal(list.count, 3);
+    const struct { uint32_t offset; size_t index; } cases[] = {
+        { 0, 0 }, { 1, 0 }, { 2, 1 }, { 3, 1 }, { 4, 1 },
+        { 5, 2 }, { 6, 2 }, { 8, 2 }, { 9, 3 }, { 100, 3 },
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++)
+        assert_int_equal(token_at_or_after(&list, cases[k].offset), cases[k].index);
+    token_list_free(&list);
+}
+
+static void test_abbrev_binds_next(void **state)
+{
+    (void)state;
+    const char *text = "Mr. Jan. No. U.S. Inc. etc. J. word";
+    const int binds[] = { 1, 1, 1, 0, 0, 0, 0, 0 };
+    token_list list = { 0 };
+    tokenize(text, strlen(text), &list);
+    assert_int_equal(list.count, 8);
+    for (size_t k = 0; k < 8; k++)
+        assert_int_equal(token_abbrev_binds_next(text, &list.items[k]), binds[k]);
+    token_list_free(&list);
+}
+
+/* prefix, pattern repeated to fill a megabyte, suffix: one line */
+static char *megabyte_line(const char *prefix, const char *pattern, const char *suffix,
+                           size_t *times, size_t *len)
+{
+    size_t p = strlen(prefix), n = strlen(pattern), f = strlen(suffix);
+    *times = ((size_t)1 << 20) / n;
+    *len = p + n * *times + f;
+    char *s = malloc(*len + 1);
+    assert_non_null(s);
+    memcpy(s, prefix, p);
+    for (size_t k = 0; k < *times; k++)
+        memcpy(s + p + k * n, pattern, n);
+    memcpy(s + p + n * *times, suffix, f + 1);
+    return s;
+}
+
+/* Every input here would take minutes if some look-ahead were redone for
+ * each token start inside it. */
+static void test_megabyte_lines_are_linear(void **state)
+{
+    (void)state;
+    const struct {
+        const char *prefix, *pattern, *suffix;
+        size_t tokens_per_pattern, extra_tokens;
+    } cases[] = {
+        { "", "word, ", "", 2, 0 },      /* ordinary prose */
+        { "", "a.", "", 0, 1 },          /* one dotted abbreviation */
+        { "", "a.", "ab", 0, 2 },        /* one dotted abbreviation, then "ab" */
+        { "", "a,@", "", 3, 0 },         /* an '@' always near, never an address */
+        { "", "x@y.z ", "", 1, 0 },      /* an address every 6 bytes */
+        { "", "a-", "", 0, 2 },          /* one hyphenated word, then "-" */
+        { "", "a'", "", 0, 2 },          /* inner apostrophes, then "'" */
+        { "", "1,", "", 0, 2 },          /* one number, then "," */
+        { "www.", "a", "", 0, 1 },       /* one URL */
+        { "", "\xc3\xa9 ", "", 1, 0 }, /* non-ASCII words */
+    };
+    token_list list = { 0 };
+    clock_t begin = clock();
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        size_t times, len;
+        char *text = megabyte_line(cases[k].prefix, cases[k].pattern, cases[k].suffix, &times, &len);
+        tokenize(text, len, &list);
+        assert_int_equal(list.count, times * cases[k].tokens_per_pattern + cases[k].extra_tokens);
+        free(text);
+    }
+    /* generous, so valgrind passes; a quadratic scan would take hours */
+    assert_true((double)(clock() - begin) / CLOCKS_PER_SEC < 20.0);
+    token_list_free(&list);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_words_and_punctuation),
+        cmocka_unit_test(test_accented_and_other_scripts),
+        cmocka_unit_test(test_cjk_splits_where_script_changes),
+        cmocka_unit_test(test_numbers),
+        cmocka_unit_test(test_percent_and_currency),
+        cmocka_unit_test(test_letters_and_digits),
+        cmocka_unit_test(test_hyphens_and_dashes),
+        cmocka_unit_test(test_quotes),
+        cmocka_unit_test(test_punctuation_runs),
+        cmocka_unit_test(test_urls),
+        cmocka_unit_test(test_emails),
+        cmocka_unit_test(test_abbreviations),
+        cmocka_unit_test(test_possessives_and_contractions),
+        cmocka_unit_test(test_inner_apostrophes),
+        cmocka_unit_test(test_separators),
+        cmocka_unit_test(test_empty_and_blank_input),
+        cmocka_unit_test(test_flags),
+        cmocka_unit_test(test_line_starts_with_lf_crlf_cr),
+        cmocka_unit_test(test_token_at_or_after),
+        cmocka_unit_test(test_abbrev_binds_next),
+        cmocka_unit_test(test_megabyte_lines_are_linear),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
