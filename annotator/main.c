@@ -272,11 +272,13 @@ int main(int argc, char **argv)
             operands[operand_count++] = a;
         } else if (!strcmp(a, "--")) {
             options_done = 1;
-        } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-            usage(stdout);
-            return EXIT_ALL_ANNOTATED;
-        } else if (!strcmp(a, "--version")) {
-            printf("annotator %s\n", ANN_VERSION);
+        } else if (!strcmp(a, "-h") || !strcmp(a, "--help") || !strcmp(a, "--version")) {
+            if (a[2] == 'v')
+                printf("annotator %s\n", ANN_VERSION);
+            else
+                usage(stdout);
+            free(rule_paths);
+            free(operands);
             return EXIT_ALL_ANNOTATED;
         } else if (!strcmp(a, "--no-default-rules")) {
             default_rules = 0;
@@ -314,6 +316,8 @@ int main(int argc, char **argv)
     if (rc != ANN_OK) {
         print_error(&err);
         ann_rules_free(rules);
+        free(rule_paths);
+        free(operands);
         return EXIT_USAGE_RULES_OUTPUT;
     }
     if (checking) {
@@ -328,6 +332,8 @@ int main(int argc, char **argv)
     if (output_path && !(out_file = fopen(output_path, "wb"))) {
         fprintf(stderr, "annotator: %s: %s\n", output_path, strerror(errno));
         ann_rules_free(rules);
+        free(rule_paths);
+        free(operands);
         return EXIT_USAGE_RULES_OUTPUT;
     }
     /* A closed pipe shows up as EPIPE on write, and ends the run quietly. */
@@ -350,11 +356,12 @@ int main(int argc, char **argv)
     free(rule_paths);
     free(operands);
     if (fclose(out_file) != 0 && !run.output_failed) {
-        fprintf(stderr, "annotator: %s: write error: %s\n", output_path ? output_path : "standard output",
-                strerror(errno));
-        run.output_failed = 1;
         if (errno == EPIPE)
             run.reader_gone = 1;
+        else
+            fprintf(stderr, "annotator: %s: write error: %s\n", output_path ? output_path : "standard output",
+                    strerror(errno));
+        run.output_failed = 1;
     }
     if (run.reader_gone)
         return EXIT_ALL_ANNOTATED;

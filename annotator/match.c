@@ -162,7 +162,8 @@ static void build_view(matcher *m, const document *doc, const uint8_t *types, in
             ARRAY_PUSH(m->selected, m->selected_count, m->selected_cap, ref);
         }
     }
-    qsort(m->selected, m->selected_count, sizeof *m->selected, by_nesting);
+    if (m->selected_count)
+        qsort(m->selected, m->selected_count, sizeof *m->selected, by_nesting);
 
     size_t stack[64];
     size_t depth = 0, kept = 0;

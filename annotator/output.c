@@ -45,8 +45,17 @@ static int output_error(ann_output *out, ann_error *err)
     return ANN_ERR_OUTPUT;
 }
 
+/* libxml2 reports I/O failures on stderr by itself; the library never
+ * prints, and the failure reaches the caller as ANN_ERR_OUTPUT anyway. */
+static void drop_libxml_message(void *ctx, const char *fmt, ...)
+{
+    (void)ctx;
+    (void)fmt;
+}
+
 ann_output *ann_output_new(ann_write_fn write, ann_flush_fn flush, void *ctx, int flags, ann_error *err)
 {
+    xmlSetGenericErrorFunc(NULL, drop_libxml_message);
     ann_output *out = xcalloc(1, sizeof *out);
     out->write = write;
     out->flush = flush;

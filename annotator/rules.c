@@ -490,7 +490,37 @@ static int finish_rule(parser *ps)
     return 0;
 }
 
-static int parse_rule_line(parser *ps, char *key, char *value, unsigned line, unsigned vcol)
+/* Compiles one pattern line on its own, so an error points into the line as
+ * written (exactly, when it uses no macro) and a pattern cannot close or
+ * escape the groups the engine wraps around it. */
+static int check_pattern(parser *ps, const char *written, const char *expanded, unsigned line, unsigned vcol)
+{
+    strbuf full = {0};
+    sb_str(&full, expanded);
+    if (strstr(expanded, "(?&_ann_body)"))
+        sb_str(&full, ANN_BODY_DEFINE);
+    int errcode;
+    PCRE2_SIZE erroff;
+    pcre2_code *code = pcre2_compile((PCRE2_SPTR)full.s, full.len, PCRE2_UTF | PCRE2_UCP, &errcode, &erroff, NULL);
+    if (code) {
+        pcre2_code_free(code);
+        free(full.s);
+        return 0;
+    }
+    PCRE2_UCHAR msg[256];
+    pcre2_get_error_message(errcode, msg, sizeof msg);
+    if (!strcmp(written, expanded))
+        set_error(ps->err, ANN_ERR_RULES, ps->file, line, vcol + (unsigned)erroff, "rule %s: %s", ps->current->name,
+                  (char *)msg);
+    else
+        set_error(ps->err, ANN_ERR_RULES, ps->file, line, vcol,
+                  "rule %s: %s (at offset %zu of the pattern with its macros expanded: ...%.40s)", ps->current->name,
+                  (char *)msg, (size_t)erroff, full.s + (erroff > 20 ? erroff - 20 : 0));
+    free(full.s);
+    return -1;
+}
+
+static int parse_rule_line(parser *ps, char *key, char *value, unsigned line, unsigned kcol, unsigned vcol)
 {
     rule *r = ps->current;
     ann_rules *rules = ps->rules;
@@ -524,7 +554,8 @@ static int parse_rule_line(parser *ps, char *key, char *value, unsigned line, un
             return -1;
         }
         strbuf one = {0};
-        if (expand_pattern(rules, value, &one, ps->refs, ps->file, line, vcol - 1, ps->err)) {
+        if (expand_pattern(rules, value, &one, ps->refs, ps->file, line, vcol - 1, ps->err) ||
+            check_pattern(ps, value, one.s, line, vcol)) {
             free(one.s);
             return -1;
         }
@@ -590,7 +621,7 @@ static int parse_rule_line(parser *ps, char *key, char *value, unsigned line, un
     } else if (!strcmp(key, "example") || !strcmp(key, "counter")) {
         return parse_example(ps, value, key[0] == 'c', line, vcol);
     } else {
-        set_error(ps->err, ANN_ERR_RULES, ps->file, line, vcol - (unsigned)strlen(key) - 1,
+        set_error(ps->err, ANN_ERR_RULES, ps->file, line, kcol,
                   "unknown key '%s' (expected type, phase, priority, pattern, list, case, norm, attr, "
                   "span, nest, example or counter)",
                   key);
@@ -631,7 +662,7 @@ static int parse_rules_text(ann_rules *rules, const char *file, char *text, ann_
                 set_error(err, ANN_ERR_RULES, file, line_no, col, "'%s' needs a value", body);
                 rc = -1;
             } else
-                rc = parse_rule_line(&ps, body, value, line_no, vcol);
+                rc = parse_rule_line(&ps, body, value, line_no, col, vcol);
         } else if (!strcmp(body, "rule")) {
             if ((rc = finish_rule(&ps)))
                 break;
@@ -1033,8 +1064,8 @@ static int compile_pattern(rule *r, ann_error *err)
         pcre2_get_error_message(errcode, msg, sizeof msg);
         /* Offsets map back to the written pattern when it used no macro. */
         int plain = !strchr(r->pattern, '\n') && strlen(r->expanded) == strlen(r->pattern) + 4;
-        if (plain && erroff >= 3)
-            set_error(err, ANN_ERR_RULES, r->file, r->pattern_line, r->pattern_col + (erroff - 3),
+        if (plain && erroff >= 6)
+            set_error(err, ANN_ERR_RULES, r->file, r->pattern_line, r->pattern_col + (erroff - 6),
                       "rule %s: %s", r->name, (char *)msg);
         else
             set_error(err, ANN_ERR_RULES, r->file, r->pattern_line, r->pattern_col,

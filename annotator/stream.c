@@ -120,12 +120,13 @@ static void report_raw_runs(ann_stream *st)
             scanned = line_begin = (size_t)(nl - doc->bytes) + 1;
         }
         scanned = r->start;
-        char hex[3 * 8 + 4] = "";
-        size_t n = r->end - r->start;
+        char hex[3 * 8 + 8] = "";
+        size_t n = r->end - r->start, used = 0;
         for (size_t k = 0; k < n && k < 8; k++)
-            sprintf(hex + 3 * k, "%s%02X", k ? " " : "", (unsigned char)doc->bytes[r->start + k]);
+            used += (size_t)snprintf(hex + used, sizeof hex - used, "%s%02X", k ? " " : "",
+                                     (unsigned char)doc->bytes[r->start + k]);
         if (n > 8)
-            strcat(hex, " ...");
+            snprintf(hex + used, sizeof hex - used, " ...");
         diag(st, ANN_DIAG_WARNING, line, r->start - line_begin + 1, st->doc_offset + r->start,
              "%s (%s); kept as <raw hex=...>", r->invalid_utf8 ? "invalid UTF-8" : "character not allowed in XML",
              hex);
@@ -196,7 +197,10 @@ static int take_piece(ann_stream *st, const char *data, size_t n, int complete, 
     }
     st->offset += (long long)n;
     if (!complete) {
-        if (!st->skipping && st->len > st->opts.max_doc_size)
+        /* An unfinished line counts unless it may still become a separator
+         * line, so the verdict does not depend on where a read ended. */
+        int may_separate = (line_len == 1 && line[0] == '\f') || (line_len == 2 && line[0] == '\f' && line[1] == '\r');
+        if (!st->skipping && st->line_start + (may_separate ? 0 : line_len) > st->opts.max_doc_size)
             start_skipping(st);
         return ANN_OK;
     }
