@@ -127,12 +127,12 @@ int rules_type_id(ann_rules *rules, const char *name, size_t len)
 /* Reads a whole file: from the built-in set when builtin is set, else from
  * disk. On success *data is malloc'd and NUL-terminated. */
 static int read_source(const char *path, int builtin, char **data, size_t *len, ann_error *err,
-                       const char *from_file, unsigned from_line)
+                       const char *from_file, unsigned from_line, unsigned from_col)
 {
     if (builtin) {
         const builtin_file *f = builtin_find(path);
         if (!f) {
-            set_error(err, ANN_ERR_RULES, from_file, from_line, 0, "no built-in file %s", path);
+            set_error(err, ANN_ERR_RULES, from_file, from_line, from_col, "no built-in file %s", path);
             return -1;
         }
         *data = xstrndup(f->data, f->len);
@@ -141,7 +141,7 @@ static int read_source(const char *path, int builtin, char **data, size_t *len, 
     }
     FILE *fp = fopen(path, "rb");
     if (!fp) {
-        set_error(err, ANN_ERR_RULES, from_file ? from_file : path, from_line, 0, "cannot open %s: %s",
+        set_error(err, ANN_ERR_RULES, from_file ? from_file : path, from_line, from_col, "cannot open %s: %s",
                   path, strerror(errno));
         return -1;
     }
@@ -579,6 +579,7 @@ static int parse_rule_line(parser *ps, char *key, char *value, unsigned line, un
         }
         r->list_path = relative_path(ps->file, value);
         r->pattern_line = line;
+        r->pattern_col = vcol;
     } else if (!strcmp(key, "case")) {
         if (!strcmp(value, "sensitive"))
             r->case_mode = CASE_SENSITIVE;
@@ -744,7 +745,7 @@ static int load_list(ann_rules *rules, size_t rule_index, int builtin, ann_error
     rule *r = &rules->rules[rule_index];
     char *data;
     size_t len;
-    if (read_source(r->list_path, builtin, &data, &len, err, r->file, r->pattern_line))
+    if (read_source(r->list_path, builtin, &data, &len, err, r->file, r->pattern_line, r->pattern_col))
         return -1;
     gazetteer *g = &rules->lists[r->phase - 1];
     unsigned line_no = 0;
@@ -846,7 +847,7 @@ static int add_file(ann_rules *rules, const char *path, ann_error *err)
 {
     char *data;
     size_t len;
-    if (read_source(path, 0, &data, &len, err, NULL, 0))
+    if (read_source(path, 0, &data, &len, err, NULL, 0, 0))
         return ANN_ERR_RULES;
     int rc = add_text(rules, path, data, len, 0, err);
     free(data);

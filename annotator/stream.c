@@ -212,10 +212,10 @@ static int take_piece(ann_stream *st, const char *data, size_t n, int complete, 
         start_next_document(st);
         return rc;
     }
-    if (st->skipping)
-        st->skip_line_len = 0;
-    else if (st->len > st->opts.max_doc_size)
+    if (!st->skipping && st->len > st->opts.max_doc_size)
         start_skipping(st);
+    if (st->skipping)
+        st->skip_line_len = 0; /* the line is complete: the next one starts afresh */
     else
         st->line_start = st->len;
     return ANN_OK;

@@ -1,0 +1,397 @@
+/* gazetteer: word lists matched as token sequences (internal API, gazetteer.h
+ * over documents made by doc.h). Every test builds a gazetteer, loads a
+ * document, and looks up every token start, collecting the hits as
+ * (rule, first token, end token). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "gazetteer.h"
+
+/* ---- helpers ---------------------------------------------------------------------- */
+
+static void add(gazetteer *g, uint32_t rule, int caseless, const char *surface)
+{
+    assert_int_equal(gaz_add(g, rule, caseless, surface, strlen(surface), NULL, 0, NULL, 0), 0);
+}
+
+typedef struct {
+    uint32_t rule;
+    size_t first, end;
+    const gaz_entry *entry;
+} hit;
+
+typedef struct {
+    hit *items;
+    size_t count, cap;
+} hit_list;
+
+static void on_hit(void *ctx, const gaz_entry *entry, size_t first, size_t end)
+{
+    hit_list *hits = ctx;
+    if (hits->count == hits->cap) {
+        hits->cap = hits->cap ? hits->cap * 2 : 16;
+        hits->items = realloc(hits->items, hits->cap * sizeof *hits->items);
+        assert_non_null(hits->items);
+    }
+    hits->items[hits->count++] = (hit){entry->rule, first, end, entry};
+}
+
+/* A loaded document with its token hashes; text must outlive it. */
+typedef struct {
+    document doc;
+    gaz_token_hashes hashes;
+} probe;
+
+static void probe_load(probe *p, const gazetteer *g, const char *text)
+{
+    memset(p, 0, sizeof *p);
+    doc_load(&p->doc, text, strlen(text));
+    gaz_hash_tokens(g, &p->doc, &p->hashes);
+}
+
+static void probe_free(probe *p)
+{
+    gaz_hashes_free(&p->hashes);
+    doc_free(&p->doc);
+}
+
+/* Looks up every token start of text, with the whole document as limit. */
+static hit_list lookup_all(const gazetteer *g, const char *text)
+{
+    probe p;
+    probe_load(&p, g, text);
+    hit_list hits = {0};
+    for (size_t t = 0; t < p.doc.tokens.count; t++)
+        gaz_lookup(g, &p.doc, &p.hashes, t, p.doc.tokens.count, on_hit, &hits);
+    probe_free(&p);
+    return hits;
+}
+
+static int has_hit(const hit_list *hits, uint32_t rule, size_t first, size_t end)
+{
+    for (size_t i = 0; i < hits->count; i++)
+        if (hits->items[i].rule == rule && hits->items[i].first == first && hits->items[i].end == end)
+            return 1;
+    return 0;
+}
+
+static void describe(const hit_list *hits, char *out, size_t cap)
+{
+    size_t used = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < hits->count && used < cap; i++)
+        used += (size_t)snprintf(out + used, cap - used, " (rule %u, %zu-%zu)", hits->items[i].rule,
+                                 hits->items[i].first, hits->items[i].end);
+}
+
+/* The hits are exactly the expected (rule, first, end) triples, in any order. */
+static void assert_hits(const hit_list *hits, const size_t (*want)[3], size_t n)
+{
+    char found[1024];
+    describe(hits, found, sizeof found);
+    if (hits->count != n)
+        fail_msg("%zu hits, expected %zu; found:%s", hits->count, n, found);
+    for (size_t i = 0; i < n; i++)
+        if (!has_hit(hits, (uint32_t)want[i][0], want[i][1], want[i][2]))
+            fail_msg("no hit of rule %zu over tokens %zu-%zu; found:%s", want[i][0], want[i][1], want[i][2], found);
+}
+
+#define ASSERT_HITS(g, text, ...)                                               \
+    do {                                                                        \
+        static const size_t want_[][3] = {__VA_ARGS__};                         \
+        hit_list hits_ = lookup_all(g, text);                                   \
+        assert_hits(&hits_, want_, sizeof want_ / sizeof want_[0]);             \
+        free(hits_.items);                                                      \
+    } while (0)
+
+static void assert_no_hits(const gazetteer *g, const char *text)
+{
+    hit_list hits = lookup_all(g, text);
+    char found[1024];
+    describe(&hits, found, sizeof found);
+    if (hits.count)
+        fail_msg("\"%s\": %zu hits, expected none; found:%s", text, hits.count, found);
+    free(hits.items);
+}
+
+/* ---- tests ---------------------------------------------------------------------------- */
+
+static void test_entries_of_one_to_four_tokens(void **state)
+{
+    (void)state;
+    gazetteer g = {0};
+    add(&g, 1, 0, "Japan");
+    add(&g, 2, 0, "South Korea");
+    add(&g, 3, 0, "Bosnia and Herzegovina");
+    add(&g, 4, 0, "Saint Kitts and Nevis");
+    assert_int_equal(g.max_tokens, 4);
+    /* tokens: Japan(0) ,(1) South(2) Korea(3) and(4) Bosnia(5) and(6)
+     * Herzegovina(7) met(8) Saint(9) Kitts(10) and(11) Nevis(12) .(13) */
+    ASSERT_HITS(&g, "Japan, South Korea and Bosnia and Herzegovina met Saint Kitts and Nevis.",
+                {1, 0, 1}, {2, 2, 4}, {3, 5, 8}, {4, 9, 13});
+    /* entries match whatever the spacing between their tokens */
+    ASSERT_HITS(&g, "South\n  Korea", {2, 0, 2});
+    /* parts of entries are no entries */
+    assert_no_hits(&g, "South Kitts and Bosnia, Korea and Herzegovina, Saint Kitts and Japanese");
+    gaz_free(&g);
+}
+
+/* A lookup never goes past its limit: the sentence end the matcher passes. */
+static void test_lookup_respects_limit(void **state)
+{
+    (void)state;
+    gazetteer g = {0};
+    add(&g, 4, 0, "Saint Kitts and Nevis");
+    add(&g, 5, 0, "Saint Kitts");
+    probe p;
+    probe_load(&p, &g, "Saint Kitts and Nevis");
+    hit_list hits = {0};
+    gaz_lookup(&g, &p.doc, &p.hashes, 0, 3, on_hit, &hits);
+    assert_int_equal(hits.count, 1);
+    assert_int_equal(hits.items[0].rule, 5);
+    assert_int_equal(hits.items[0].end, 2);
+    hits.count = 0;
+    gaz_lookup(&g, &p.doc, &p.hashes, 0, 4, on_hit, &hits);
+    assert_int_equal(hits.count, 2);
+    free(hits.items);
+    probe_free(&p);
+    gaz_free(&g);
+}
+
+static void test_overlapping_entries_all_reported(void **state)
+{
+    (void)state;
+    gazetteer g = {0};
+    add(&g, 0, 0, "New York");
+    add(&g, 1, 0, "New York City");
+    add(&g, 2, 0, "York");
+    add(&g, 3, 0, "City Hall");
+    ASSERT_HITS(&g, "New York City Hall", {0, 0, 2}, {1, 0, 3}, {2, 1, 2}, {3, 2, 4});
+    gaz_free(&g);
+}
+
+static void test_entry_keeps_norm_and_attributes(void **state)
+{
+    (void)state;
+    gazetteer g = {0};
+    static const char surface[] = "South Korea", norm[] = "Korea, Republic of", attrs[] = "code=KR iso=410";
+    assert_int_equal(gaz_add(&g, 9, 0, surface, strlen(surface), norm, strlen(norm), attrs, strlen(attrs)), 0);
+    add(&g, 9, 0, "Korea");
+    hit_list hits = lookup_all(&g, "South Korea");
+    assert_int_equal(hits.count, 2);
+    const gaz_entry *e = hits.items[0].end == 2 ? hits.items[0].entry : hits.items[1].entry;
+    assert_string_equal(g.strings + e->surface, "South Korea");
+    assert_string_equal(g.strings + e->norm, "Korea, Republic of");
+    assert_string_equal(g.strings + e->attrs, "code=KR iso=410");
+    e = hits.items[0].end == 2 ? hits.items[1].entry : hits.items[0].entry;
+    assert_int_equal(e->norm, UINT32_MAX);
+    assert_int_equal(e->attrs, UINT32_MAX);
+    free(hits.items);
+    gaz_free(&g);
+}
+
+static void test_entry_without_tokens_is_refused(void **state)
+{
+    (void)state;
+    gazetteer g = {0};
+    assert_int_equal(gaz_add(&g, 0, 0, "", 0, NULL, 0, NULL, 0), -1);
+    assert_int_equal(gaz_add(&g, 0, 1, " \t ", 3, NULL, 0, NULL, 0), -1);
+    assert_int_equal(g.entry_count, 0);
+    gaz_free(&g);
+}
+
+static void test_case_sensitive_and_caseless(void **state)
+{
+    (void)state;
+    gazetteer g = {0};
+    add(&g, 0, 0, "US");
+    add(&g, 1, 1, "steel");
+    add(&g, 2, 1, "über");
+    add(&g, 3, 1, "WTO");
+    /* tokens: us(0) US(1) Us(2) Steel(3) STEEL(4) steel(5) ÜBER(6) Über(7)
+     * über(8) wto(9) Wto(10) */
+    ASSERT_HITS(&g, "us US Us Steel STEEL steel ÜBER Über über wto Wto", {0, 1, 2}, {1, 3, 4}, {1, 4, 5},
+                {1, 5, 6}, {2, 6, 7}, {2, 7, 8}, {2, 8, 9}, {3, 9, 10}, {3, 10, 11});
+    gaz_free(&g);
+}
+
+/* The same spelling in a cased and a caseless list: both are found where
+ * both match, only the caseless one elsewhere. */
+static void test_cased_and_caseless_same_spelling(void **state)
+{
+    (void)state;
+    gazetteer g = {0};
+    add(&g, 2, 0, "Turkey");
+    add(&g, 3, 1, "turkey");
+    ASSERT_HITS(&g, "Turkey turkey TURKEY", {2, 0, 1}, {3, 0, 1}, {3, 1, 2}, {3, 2, 3});
+    gaz_free(&g);
+}
+
+static void test_typographic_apostrophe(void **state)
+{
+    (void)state;
+    gazetteer g = {0};
+    add(&g, 0, 0, "People's Republic");          /* straight in the list */
+    add(&g, 1, 0, "C\xc3\xb4te d\xe2\x80\x99Ivoire"); /* typographic in the list */
+    add(&g, 2, 1, "o'brien");
+    /* tokens: People(0) ’s(1) Republic(2) and(3) Côte(4) d'Ivoire(5) and(6) O’BRIEN(7) */
+    ASSERT_HITS(&g, "People\xe2\x80\x99s Republic and C\xc3\xb4te d'Ivoire and O\xe2\x80\x99" "BRIEN", {0, 0, 3},
+                {1, 4, 6}, {2, 7, 8});
+    /* and the same spelling as the list still matches */
+    ASSERT_HITS(&g, "People's Republic and C\xc3\xb4te d\xe2\x80\x99Ivoire and o'brien", {0, 0, 3}, {1, 4, 6},
+                {2, 7, 8});
+    /* another quote mark is no apostrophe */
+    assert_no_hits(&g, "People\xca\xbcs Republic and C\xc3\xb4te d`Ivoire");
+    gaz_free(&g);
+}
+
+/* ---- a large list ------------------------------------------------------------------- */
+
+/* A distinct made-up word for every n < 80^4: four consonant-vowel
+ * syllables, the first capitalised. Vowels are a e i o u, never y. */
+static void make_word(unsigned long n, char *out)
+{
+    static const char consonants[] = "bdfghjklmnprstvz";
+    static const char vowels[] = "aeiou";
+    for (int k = 0; k < 4; k++) {
+        unsigned digit = (unsigned)((n + 37u * (unsigned long)k) % 80);
+        n /= 80;
+        out[2 * k] = consonants[digit / 5];
+        out[2 * k + 1] = vowels[digit % 5];
+    }
+    out[8] = '\0';
+    out[0] = (char)(out[0] - 'a' + 'A');
+}
+
+enum { LARGE = 100000 };
+
+/* Entry i: one word (i % 3 == 0), two words (1) or "W of W" (2). */
+static void make_entry(unsigned long i, char *out)
+{
+    char a[9], b[9];
+    make_word(i, a);
+    make_word(i + LARGE, b);
+    switch (i % 3) {
+    case 0: snprintf(out, 64, "%s", a); break;
+    case 1: snprintf(out, 64, "%s %s", a, b); break;
+    default: snprintf(out, 64, "%s of %s", a, b); break;
+    }
+}
+
+static void test_large_list(void **state)
+{
+    (void)state;
+    gazetteer g = {0};
+    char entry[64];
+    for (unsigned long i = 0; i < LARGE; i++) {
+        make_entry(i, entry);
+        assert_int_equal(gaz_add(&g, (uint32_t)(i % 7), 0, entry, strlen(entry), NULL, 0, NULL, 0), 0);
+    }
+    assert_int_equal(g.entry_count, LARGE);
+
+    /* every entry of a sample spread over the list is found, alone in a sentence */
+    char text[256];
+    for (unsigned long i = 0; i < LARGE; i += 997) {
+        make_entry(i, entry);
+        snprintf(text, sizeof text, "Then %s said no.", entry);
+        hit_list hits = lookup_all(&g, text);
+        size_t tokens = i % 3 == 0 ? 1 : i % 3 == 1 ? 2 : 3;
+        if (hits.count != 1 || hits.items[0].first != 1 || hits.items[0].end != 1 + tokens ||
+            hits.items[0].rule != i % 7)
+            fail_msg("entry %lu \"%s\": %zu hits", i, entry, hits.count);
+        assert_string_equal(g.strings + hits.items[0].entry->surface, entry);
+        free(hits.items);
+    }
+
+    /* near misses find nothing */
+    for (unsigned long i = 1; i < LARGE; i += 1009) {
+        char a[9], b[9], wrong[9];
+        make_word(i, a);
+        make_word(i + LARGE, b);
+        make_word(i + LARGE + 1, wrong);
+        /* a changed letter: 'y' is in no word */
+        char changed[9];
+        memcpy(changed, a, 9);
+        changed[7] = 'y';
+        /* the lowercase form of a cased entry */
+        char lower[9];
+        memcpy(lower, a, 9);
+        lower[0] = (char)(lower[0] - 'A' + 'a');
+        switch (i % 3) {
+        case 0: /* one-word entries */
+            snprintf(text, sizeof text, "%s %s %sx x%s", changed, lower, a, a);
+            break;
+        case 1: /* two words: only the first, the wrong second, the wrong order */
+            snprintf(text, sizeof text, "%s. %s %s. %s %s. %s %s.", a, a, wrong, b, a, changed, b);
+            break;
+        default: /* "W of W": without "of", another word for it */
+            snprintf(text, sizeof text, "%s %s. %s in %s. %s of. %s", a, b, a, b, a, b);
+            break;
+        }
+        assert_no_hits(&g, text);
+    }
+    gaz_free(&g);
+}
+
+/* ---- hash collisions ----------------------------------------------------------------- */
+
+/* Real 64-bit collisions cannot be found for a test, so one is made: after
+ * the surgery below, the slots of "Japan" and of "China" both chain both
+ * entries, as if the two sequences had the same hash. A lookup must confirm
+ * its hit token by token, so each name still finds only its own entry. */
+static void test_hash_collision_is_confirmed_by_tokens(void **state)
+{
+    (void)state;
+    gazetteer g = {0};
+    add(&g, 0, 0, "Japan");
+    add(&g, 1, 0, "China");
+    add(&g, 2, 1, "india");
+    add(&g, 3, 1, "korea");
+    /* entries 0 and 1 are cased, 2 and 3 caseless */
+    gaz_slot *slot[4] = {NULL};
+    for (size_t i = 0; i < g.slot_count; i++)
+        if (g.slots[i].hash && g.slots[i].entries < 4)
+            slot[g.slots[i].entries] = &g.slots[i];
+    for (int k = 0; k < 4; k++) {
+        assert_non_null(slot[k]);
+        assert_int_equal(g.entries[k].next, UINT32_MAX);
+    }
+    /* Japan's slot: China -> Japan; China's slot: China -> Japan */
+    g.entries[1].next = 0;
+    slot[0]->entries = 1;
+    /* the same for the caseless pair: india's slot: korea -> india */
+    g.entries[3].next = 2;
+    slot[2]->entries = 3;
+
+    ASSERT_HITS(&g, "Japan", {0, 0, 1});
+    ASSERT_HITS(&g, "China", {1, 0, 1});
+    ASSERT_HITS(&g, "India", {2, 0, 1});
+    ASSERT_HITS(&g, "KOREA", {3, 0, 1});
+    ASSERT_HITS(&g, "China and Japan, India and Korea", {1, 0, 1}, {0, 2, 3}, {2, 4, 5}, {3, 6, 7});
+    gaz_free(&g);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_entries_of_one_to_four_tokens),
+        cmocka_unit_test(test_lookup_respects_limit),
+        cmocka_unit_test(test_overlapping_entries_all_reported),
+        cmocka_unit_test(test_entry_keeps_norm_and_attributes),
+        cmocka_unit_test(test_entry_without_tokens_is_refused),
+        cmocka_unit_test(test_case_sensitive_and_caseless),
+        cmocka_unit_test(test_cased_and_caseless_same_spelling),
+        cmocka_unit_test(test_typographic_apostrophe),
+        cmocka_unit_test(test_large_list),
+        cmocka_unit_test(test_hash_collision_is_confirmed_by_tokens),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,759 @@
+/* Rule files: parsing and compiling (ann_rules_add_text, ann_rules_compile),
+ * the error locations a rule author sees, and what rules do once compiled:
+ * macros, <TYPE> references across phases, span, captures as attributes,
+ * norm templates, the conflict policy (annotator/resolve.h), token and
+ * sentence boundaries, ann_rules_check, and the built-in rule set.
+ *
+ * Annotations are observed through the public API: a document is annotated
+ * through ann_stream into memory and the XML is queried with libxml2 XPath. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxml/xpath.h>
+
+#include "annotator.h"
+
+/* ---- compiling ---------------------------------------------------------------- */
+
+/* Adds text as a rule file named name and compiles it; returns the first
+ * failing status (add, then compile) with err filled, or ANN_OK. */
+static int try_compile(const char *name, const char *text, ann_error *err, ann_rules **out)
+{
+    ann_rules *rules = ann_rules_new();
+    memset(err, 0, sizeof *err);
+    int rc = ann_rules_add_text(rules, name, text, strlen(text), err);
+    if (rc == ANN_OK)
+        rc = ann_rules_compile(rules, err);
+    if (out && rc == ANN_OK)
+        *out = rules;
+    else
+        ann_rules_free(rules);
+    return rc;
+}
+
+static ann_rules *compile_ok(const char *text)
+{
+    ann_error err;
+    ann_rules *rules = NULL;
+    if (try_compile("t.rules", text, &err, &rules) != ANN_OK)
+        fail_msg("rules did not compile: %s:%lu:%lu: %s", err.file, err.line, err.column, err.message);
+    return rules;
+}
+
+/* Checks that text fails with ANN_ERR_RULES at file t.rules, line, column,
+ * with a message containing what. */
+static void check_error(const char *text, unsigned long line, unsigned long column, const char *what)
+{
+    ann_error err;
+    int rc = try_compile("t.rules", text, &err, NULL);
+    if (rc != ANN_ERR_RULES)
+        fail_msg("expected ANN_ERR_RULES for \"%s\", got %d", what, rc);
+    assert_int_equal(err.status, ANN_ERR_RULES);
+    assert_string_equal(err.file, "t.rules");
+    if (err.line != line || err.column != column)
+        fail_msg("\"%s\": error at %lu:%lu, expected %lu:%lu (message: %s)", what, err.line, err.column, line,
+                 column, err.message);
+    if (!strstr(err.message, what))
+        fail_msg("message \"%s\" does not mention \"%s\"", err.message, what);
+}
+
+/* ---- annotating ------------------------------------------------------------------ */
+
+typedef struct {
+    char *data;
+    size_t len, cap;
+} buffer;
+
+static int buffer_write(void *ctx, const char *data, size_t len)
+{
+    buffer *b = ctx;
+    if (b->len + len + 1 > b->cap) {
+        b->cap = (b->len + len + 1) * 2;
+        b->data = realloc(b->data, b->cap);
+        assert_non_null(b->data);
+    }
+    memcpy(b->data + b->len, data, len);
+    b->len += len;
+    b->data[b->len] = '\0';
+    return 0;
+}
+
+/* Annotates text as one document and returns the parsed output. */
+static xmlDocPtr annotate(const ann_rules *rules, const char *text)
+{
+    buffer b = {0};
+    ann_error err;
+    ann_output *out = ann_output_new(buffer_write, NULL, &b, 0, &err);
+    assert_non_null(out);
+    ann_stream *st = ann_stream_new(rules, out, "test", NULL);
+    assert_int_equal(ann_stream_feed(st, text, strlen(text), &err), ANN_OK);
+    assert_int_equal(ann_stream_finish(st, &err), ANN_OK);
+    assert_int_equal(ann_stream_documents(st), 1);
+    ann_stream_free(st);
+    assert_int_equal(ann_output_finish(out, &err), ANN_OK);
+    ann_output_free(out);
+    xmlDocPtr doc = xmlReadMemory(b.data, (int)b.len, "out.xml", NULL, XML_PARSE_NONET);
+    if (!doc)
+        fail_msg("output is not well-formed: %s", b.data);
+    free(b.data);
+    return doc;
+}
+
+static xmlXPathObjectPtr query(xmlDocPtr doc, const char *xpath)
+{
+    xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
+    assert_non_null(ctx);
+    xmlXPathObjectPtr obj = xmlXPathEvalExpression(BAD_CAST xpath, ctx);
+    xmlXPathFreeContext(ctx);
+    assert_non_null(obj);
+    return obj;
+}
+
+static int count(xmlDocPtr doc, const char *xpath)
+{
+    xmlXPathObjectPtr obj = query(doc, xpath);
+    int n = obj->nodesetval ? obj->nodesetval->nodeNr : 0;
+    xmlXPathFreeObject(obj);
+    return n;
+}
+
+/* The string value of the only node xpath selects. */
+static void assert_only(xmlDocPtr doc, const char *xpath, const char *want)
+{
+    xmlXPathObjectPtr obj = query(doc, xpath);
+    int n = obj->nodesetval ? obj->nodesetval->nodeNr : 0;
+    if (n != 1)
+        fail_msg("%s selects %d nodes, expected 1", xpath, n);
+    xmlChar *got = xmlNodeGetContent(obj->nodesetval->nodeTab[0]);
+    if (strcmp((const char *)got, want))
+        fail_msg("%s is \"%s\", expected \"%s\"", xpath, (const char *)got, want);
+    xmlFree(got);
+    xmlXPathFreeObject(obj);
+}
+
+/* The only entity of a type, annotated from text, is want. */
+static void assert_annotates(const ann_rules *rules, const char *text, const char *type, const char *want)
+{
+    xmlDocPtr doc = annotate(rules, text);
+    char xpath[128];
+    snprintf(xpath, sizeof xpath, "//entity[@type='%s']", type);
+    assert_only(doc, xpath, want);
+    xmlFreeDoc(doc);
+}
+
+static void assert_no_entity(const ann_rules *rules, const char *text, const char *type)
+{
+    xmlDocPtr doc = annotate(rules, text);
+    char xpath[128];
+    snprintf(xpath, sizeof xpath, "//entity[@type='%s']", type);
+    int n = count(doc, xpath);
+    if (n)
+        fail_msg("%d %s entities in \"%s\", expected none", n, type, text);
+    xmlFreeDoc(doc);
+}
+
+/* ---- a valid rule set -------------------------------------------------------------- */
+
+static void test_valid_rules_compile(void **state)
+{
+    (void)state;
+    ann_rules *rules = compile_ok("# a comment\n"
+                                  "define NUM \\d+(?:\\.\\d+)?\n"
+                                  "\n"
+                                  "rule pct\n"
+                                  "  type     PERCENT\n"
+                                  "  pattern  {NUM}\\h?%\n"
+                                  "  priority 50\n"
+                                  "  example  A [[25%]] rate.\n"
+                                  "  counter  He won 25 votes.\n"
+                                  "\n"
+                                  "rule tariff\n"
+                                  "\ttype\tTARIFF\n"
+                                  "\tphase\t2\n"
+                                  "\tpattern\t(?<rate><PERCENT>)\\h(?i:tariffs?)\n"
+                                  "\tpattern\t(?i:tariffs?)\\hof\\h<PERCENT>\n"
+                                  "\tnest\tPERCENT\n"
+                                  "\tnorm\t{rate} tariff\n"
+                                  "\tattr\tkind ad-valorem\n"
+                                  "\texample\tA [[25% tariff]] and [[tariffs of 10%]].\r\n");
+    assert_int_equal(ann_rules_count(rules), 2);
+    size_t run = 0;
+    assert_int_equal(ann_rules_check(rules, NULL, NULL, &run), 0);
+    assert_int_equal(run, 3);
+    ann_rules_free(rules);
+}
+
+/* ---- error locations ------------------------------------------------------------- */
+
+static void test_error_unknown_key(void **state)
+{
+    (void)state;
+    check_error("rule a\n"
+                "  type X\n"
+                "  colour red\n",
+                3, 3, "unknown key 'colour'");
+}
+
+/* The column names the key, however the value is aligned. */
+static void test_error_unknown_key_aligned(void **state)
+{
+    (void)state;
+    check_error("rule a\n"
+                "  type     X\n"
+                "  colour   red\n",
+                3, 3, "unknown key 'colour'");
+}
+
+static void test_error_missing_type(void **state)
+{
+    (void)state;
+    /* found when the next rule starts, reported at the rule's own line */
+    check_error("# comment\n"
+                "\n"
+                "rule a\n"
+                "  pattern x\n"
+                "rule b\n"
+                "  type X\n"
+                "  pattern y\n",
+                3, 1, "has no type");
+    /* and at the end of the file */
+    check_error("rule b\n"
+                "  type X\n"
+                "  pattern y\n"
+                "rule a\n"
+                "  pattern x\n",
+                4, 1, "has no type");
+}
+
+static void test_error_pattern_and_list(void **state)
+{
+    (void)state;
+    check_error("rule a\n"
+                "  type X\n"
+                "  pattern x\n"
+                "  list l.txt\n",
+                1, 1, "exactly one of 'pattern' or 'list'");
+    check_error("rule a\n"
+                "  type X\n"
+                "rule b\n",
+                1, 1, "exactly one of 'pattern' or 'list'");
+}
+
+/* PCRE2's message, and a column pointing at PCRE2's error offset in the
+ * pattern as written: "ab[z-a]" fails at offset 5 (the 'a' ending the range). */
+static void test_error_bad_pattern(void **state)
+{
+    (void)state;
+    check_error("rule a\n"
+                "  type     X\n"
+                "  pattern  ab[z-a]\n",
+                3, 12 + 5, "range out of order in character class");
+    /* "a**": offset 2, the second '*' */
+    check_error("rule a\n"
+                "  type X\n"
+                "  pattern a**\n",
+                3, 11 + 2, "quantifier does not follow a repeatable item");
+}
+
+/* When a macro changed the pattern, the offset cannot be mapped back: the
+ * column is the pattern's, and the message still carries PCRE2's text. */
+static void test_error_bad_pattern_in_macro(void **state)
+{
+    (void)state;
+    check_error("define BAD [z-a]\n"
+                "rule a\n"
+                "  type     X\n"
+                "  pattern  x{BAD}\n",
+                4, 12, "range out of order in character class");
+}
+
+static void test_error_unknown_macro(void **state)
+{
+    (void)state;
+    check_error("rule a\n"
+                "  type     X\n"
+                "  pattern  x{NOPE}y\n",
+                3, 13, "unknown macro {NOPE}");
+    check_error("define A x{NOPE}\n", 1, 11, "unknown macro {NOPE}");
+}
+
+static void test_error_bad_phase(void **state)
+{
+    (void)state;
+    check_error("rule a\n"
+                "  type     X\n"
+                "  phase    0\n"
+                "  pattern  x\n",
+                3, 12, "phase must be a number from 1 to 32");
+    check_error("rule a\n"
+                "  type X\n"
+                "  phase 33\n",
+                3, 9, "phase must be a number");
+    check_error("rule a\n"
+                "  type X\n"
+                "  phase two\n",
+                3, 9, "phase must be a number");
+}
+
+static void test_error_unclosed_example(void **state)
+{
+    (void)state;
+    check_error("rule a\n"
+                "  type     X\n"
+                "  pattern  bar\n"
+                "  example  Foo [[bar baz\n",
+                4, 16, "'[[' without ']]'");
+    check_error("rule a\n"
+                "  type     X\n"
+                "  pattern  bar\n"
+                "  example  Foo [[bar]] and [[bar\n",
+                4, 28, "'[[' without ']]'");
+}
+
+/* The list is read at compile time; the error names the rule file and the
+ * line (and column) of the list setting. */
+static void test_error_missing_list(void **state)
+{
+    (void)state;
+    ann_error err;
+    int rc = try_compile("t.rules",
+                         "rule a\n"
+                         "  type     X\n"
+                         "  list     no-such-list-7f3a.txt\n",
+                         &err, NULL);
+    assert_int_equal(rc, ANN_ERR_RULES);
+    assert_string_equal(err.file, "t.rules");
+    assert_int_equal(err.line, 3);
+    assert_non_null(strstr(err.message, "no-such-list-7f3a.txt"));
+    if (err.column != 12)
+        fail_msg("missing list: column %lu, expected 12 (the path)", err.column);
+}
+
+/* ---- what rules do ------------------------------------------------------------------- */
+
+static void test_macros_expand(void **state)
+{
+    (void)state;
+    ann_rules *rules = compile_ok("define WORD (?:tariff|duty)\n"
+                                  "define LEVY {WORD}s?\n"
+                                  "rule levy\n"
+                                  "  type    LEVY\n"
+                                  "  pattern {LEVY}\\h(?:on|for)\n");
+    assert_annotates(rules, "A new tariffs on cars.", "LEVY", "tariffs on");
+    assert_annotates(rules, "A duty for rice.", "LEVY", "duty for");
+    assert_no_entity(rules, "A tax on rice.", "LEVY");
+    /* a literal brace is written \{ */
+    ann_rules_free(rules);
+    rules = compile_ok("rule brace\n"
+                       "  type    BRACE\n"
+                       "  pattern \\{X}\n");
+    assert_annotates(rules, "a {X} b", "BRACE", "{X}");
+    ann_rules_free(rules);
+}
+
+static void test_type_reference_across_phases(void **state)
+{
+    (void)state;
+    ann_rules *rules = compile_ok("rule pct\n"
+                                  "  type    PCT\n"
+                                  "  pattern \\d+%\n"
+                                  "  norm    {match} percent\n"
+                                  "rule rise\n"
+                                  "  type    RISE\n"
+                                  "  phase   2\n"
+                                  "  pattern (?<by><PCT>)\\hrise\n");
+    xmlDocPtr doc = annotate(rules, "A 5% rise today, then a rise of 5.");
+    assert_only(doc, "//entity[@type='RISE']", "5% rise");
+    /* the referenced annotation stays nested inside */
+    assert_only(doc, "//entity[@type='RISE']/entity[@type='PCT']", "5%");
+    /* a capture covering an earlier annotation carries its norm */
+    assert_only(doc, "//entity[@type='RISE']/@by", "5% percent");
+    xmlFreeDoc(doc);
+    /* without the PCT annotation the phase 2 rule has nothing to refer to */
+    assert_no_entity(rules, "A five rise today.", "RISE");
+    ann_rules_free(rules);
+
+    /* a phase 1 rule cannot see annotations of its own phase */
+    rules = compile_ok("rule pct\n"
+                       "  type    PCT\n"
+                       "  pattern \\d+%\n"
+                       "rule rise\n"
+                       "  type    RISE\n"
+                       "  pattern <PCT>\\hrise\n");
+    assert_no_entity(rules, "A 5% rise today.", "RISE");
+    ann_rules_free(rules);
+}
+
+static void test_span_limits_annotation(void **state)
+{
+    (void)state;
+    ann_rules *rules = compile_ok("rule minister\n"
+                                  "  type    PERSON\n"
+                                  "  pattern Minister\\h(?<_who>\\p{Lu}\\p{Ll}+)\n"
+                                  "  span    _who\n");
+    xmlDocPtr doc = annotate(rules, "Trade Minister Tanaka spoke.");
+    assert_only(doc, "//entity[@type='PERSON']", "Tanaka");
+    assert_int_equal(count(doc, "//entity/@*[name()!='type' and name()!='norm']"), 0);
+    xmlFreeDoc(doc);
+    assert_no_entity(rules, "The Minister spoke.", "PERSON");
+    ann_rules_free(rules);
+
+    ann_error err;
+    assert_int_equal(try_compile("t.rules",
+                                 "rule a\n"
+                                 "  type     X\n"
+                                 "  pattern  a(?<x>b)\n"
+                                 "  span     y\n",
+                                 &err, NULL),
+                     ANN_ERR_RULES);
+    assert_string_equal(err.file, "t.rules");
+    assert_true(err.line == 3 || err.line == 4); /* the pattern or the span line */
+    assert_non_null(strstr(err.message, "'span y' names no capture"));
+}
+
+static void test_named_captures_become_attributes(void **state)
+{
+    (void)state;
+    ann_rules *rules = compile_ok("rule money\n"
+                                  "  type    MONEY\n"
+                                  "  pattern (?<currency>[$€])(?<amount>\\d+)(?<_scale>bn)?(?<unit>\\hcash)?\n");
+    xmlDocPtr doc = annotate(rules, "It cost $20bn in total.");
+    assert_only(doc, "//entity[@type='MONEY']", "$20bn");
+    assert_only(doc, "//entity[@type='MONEY']/@currency", "$");
+    assert_only(doc, "//entity[@type='MONEY']/@amount", "20");
+    assert_int_equal(count(doc, "//entity/@_scale"), 0);
+    /* a capture that took no part gives no attribute */
+    assert_int_equal(count(doc, "//entity/@unit"), 0);
+    xmlFreeDoc(doc);
+    ann_rules_free(rules);
+}
+
+static void test_norm_templates(void **state)
+{
+    (void)state;
+    ann_rules *rules = compile_ok("rule money\n"
+                                  "  type    MONEY\n"
+                                  "  pattern (?<cur>[$€])\\h*(?<amt>\\d+)(?:\\h(?<scale>bn))?\n"
+                                  "  norm    {amt}{scale} {cur} [{match}]\n"
+                                  "  attr    text <{match}>\n");
+    xmlDocPtr doc = annotate(rules, "Pay $20 now and €5 bn later.");
+    assert_only(doc, "(//entity[@type='MONEY'])[1]/@norm", "20 $ [$20]");
+    assert_only(doc, "(//entity[@type='MONEY'])[1]/@text", "<$20>");
+    assert_only(doc, "(//entity[@type='MONEY'])[2]/@norm", "5bn € [€5 bn]");
+    xmlFreeDoc(doc);
+    /* {match} folds the spaces inside the match to one */
+    doc = annotate(rules, "Pay $ \t 20 now.");
+    assert_only(doc, "//entity[@type='MONEY']/@norm", "20 $ [$ 20]");
+    xmlFreeDoc(doc);
+    ann_rules_free(rules);
+
+    /* without norm the norm is the text */
+    rules = compile_ok("rule a\n"
+                       "  type    X\n"
+                       "  pattern ab\\hcd\n");
+    doc = annotate(rules, "ab cd");
+    assert_only(doc, "//entity/@norm", "ab cd");
+    xmlFreeDoc(doc);
+    ann_rules_free(rules);
+}
+
+/* ---- conflicts (annotator/resolve.h) ---------------------------------------------- */
+
+/* Higher priority wins over a longer overlapping match. */
+static void test_conflict_priority(void **state)
+{
+    (void)state;
+    ann_rules *rules = compile_ok("rule long\n"
+                                  "  type     ORG\n"
+                                  "  pattern  Japan\\hAirlines\n"
+                                  "  priority 10\n"
+                                  "rule short\n"
+                                  "  type     GPE\n"
+                                  "  pattern  Japan\n"
+                                  "  priority 20\n");
+    xmlDocPtr doc = annotate(rules, "Japan Airlines flew.");
+    assert_only(doc, "//entity[@type='GPE']", "Japan");
+    assert_int_equal(count(doc, "//entity"), 1);
+    xmlFreeDoc(doc);
+    ann_rules_free(rules);
+}
+
+/* Equal priority: the longer match wins, whatever the rule order. */
+static void test_conflict_length(void **state)
+{
+    (void)state;
+    ann_rules *rules = compile_ok("rule short\n"
+                                  "  type     GPE\n"
+                                  "  pattern  Japan\n"
+                                  "rule long\n"
+                                  "  type     ORG\n"
+                                  "  pattern  Japan\\hAirlines\n");
+    xmlDocPtr doc = annotate(rules, "Japan Airlines flew.");
+    assert_only(doc, "//entity[@type='ORG']", "Japan Airlines");
+    assert_int_equal(count(doc, "//entity"), 1);
+    xmlFreeDoc(doc);
+    ann_rules_free(rules);
+}
+
+/* Equal priority and length: the leftmost wins, whatever the rule order;
+ * a later match that no longer overlaps anything is kept. */
+static void test_conflict_leftmost(void **state)
+{
+    (void)state;
+    ann_rules *rules = compile_ok("rule right\n"
+                                  "  type     B\n"
+                                  "  pattern  cd\\hef\n"
+                                  "rule left\n"
+                                  "  type     A\n"
+                                  "  pattern  ab\\hcd\n");
+    xmlDocPtr doc = annotate(rules, "ab cd ef gh cd ef");
+    assert_only(doc, "//entity[@type='A']", "ab cd");
+    assert_only(doc, "//entity[@type='B']", "cd ef");
+    assert_int_equal(count(doc, "//entity"), 2);
+    /* the B kept is the second one, after "gh" */
+    assert_only(doc, "//entity[@type='B']/preceding-sibling::text()[1]", " ef gh ");
+    xmlFreeDoc(doc);
+    ann_rules_free(rules);
+}
+
+/* Everything equal: the rule written first wins. */
+static void test_conflict_rule_order(void **state)
+{
+    (void)state;
+    ann_rules *rules = compile_ok("rule first\n"
+                                  "  type     ZED\n"
+                                  "  pattern  Japan\n"
+                                  "rule second\n"
+                                  "  type     ALPHA\n"
+                                  "  pattern  Japan\n");
+    xmlDocPtr doc = annotate(rules, "Japan.");
+    assert_only(doc, "//entity", "Japan");
+    assert_int_equal(count(doc, "//entity[@type='ZED']"), 1);
+    xmlFreeDoc(doc);
+    ann_rules_free(rules);
+}
+
+/* Across phases: a later annotation over an earlier one of lower priority
+ * removes it; of higher priority, loses to it; with nest, contains it; a
+ * later annotation crossing an earlier one is dropped. */
+static void test_conflict_across_phases(void **state)
+{
+    (void)state;
+    static const char base[] = "rule gpe\n"
+                               "  type     GPE\n"
+                               "  pattern  Japan\n"
+                               "  priority 50\n"
+                               "rule org\n"
+                               "  type     ORG\n"
+                               "  phase    2\n"
+                               "  pattern  Japan\\hAirlines\n";
+    char text[512];
+
+    snprintf(text, sizeof text, "%s  priority 10\n", base);
+    ann_rules *rules = compile_ok(text);
+    xmlDocPtr doc = annotate(rules, "Japan Airlines flew.");
+    assert_only(doc, "//entity", "Japan");
+    assert_int_equal(count(doc, "//entity[@type='GPE']"), 1);
+    xmlFreeDoc(doc);
+    ann_rules_free(rules);
+
+    snprintf(text, sizeof text, "%s  priority 60\n", base);
+    rules = compile_ok(text);
+    doc = annotate(rules, "Japan Airlines flew.");
+    assert_only(doc, "//entity", "Japan Airlines");
+    assert_int_equal(count(doc, "//entity[@type='ORG']"), 1);
+    xmlFreeDoc(doc);
+    ann_rules_free(rules);
+
+    snprintf(text, sizeof text, "%s  priority 10\n  nest     GPE\n", base);
+    rules = compile_ok(text);
+    doc = annotate(rules, "Japan Airlines flew.");
+    assert_only(doc, "//entity[@type='ORG']", "Japan Airlines");
+    assert_only(doc, "//entity[@type='ORG']/entity[@type='GPE']", "Japan");
+    xmlFreeDoc(doc);
+    ann_rules_free(rules);
+
+    rules = compile_ok("rule flew\n"
+                       "  type     ACT\n"
+                       "  pattern  Airlines\\hflew\n"
+                       "rule org\n"
+                       "  type     ORG\n"
+                       "  phase    2\n"
+                       "  pattern  Japan\\hAirlines\n"
+                       "  priority 99\n");
+    doc = annotate(rules, "Japan Airlines flew.");
+    assert_only(doc, "//entity", "Airlines flew");
+    assert_int_equal(count(doc, "//entity[@type='ACT']"), 1);
+    xmlFreeDoc(doc);
+    ann_rules_free(rules);
+}
+
+/* ---- boundaries ------------------------------------------------------------------ */
+
+static void test_match_on_token_boundaries(void **state)
+{
+    (void)state;
+    ann_rules *rules = compile_ok("rule japan\n"
+                                  "  type    GPE\n"
+                                  "  pattern Japan\n");
+    /* only the Japan of "Japan's" (the clitic is a token of its own) */
+    assert_annotates(rules, "Japanese cars, Japan's cars, JapanX and xJapan.", "GPE", "Japan");
+    ann_rules_free(rules);
+
+    rules = compile_ok("rule start\n"
+                       "  type    START\n"
+                       "  pattern Jap\n"
+                       "rule end\n"
+                       "  type    END\n"
+                       "  pattern pan\n");
+    xmlDocPtr doc = annotate(rules, "Japan and Japanese.");
+    assert_int_equal(count(doc, "//entity"), 0);
+    xmlFreeDoc(doc);
+    ann_rules_free(rules);
+
+    /* PCRE2 backtracks until the end falls on a token end */
+    rules = compile_ok("rule lazy\n"
+                       "  type    LAZY\n"
+                       "  pattern Jap\\w*?\n");
+    assert_annotates(rules, "Japanese cars.", "LAZY", "Japanese");
+    ann_rules_free(rules);
+}
+
+static void test_no_match_across_sentences(void **state)
+{
+    (void)state;
+    ann_rules *rules = compile_ok("rule cross\n"
+                                  "  type    X\n"
+                                  "  pattern (?i:rose\\.\\hjapan)\n"
+                                  "rule line\n"
+                                  "  type    Y\n"
+                                  "  pattern rose\\s(?i:japan)\n");
+    /* a new sentence starts at "Japan" */
+    assert_no_entity(rules, "Prices rose. Japan said no.", "X");
+    /* "japan" does not start one, so the same pattern matches */
+    assert_annotates(rules, "Prices rose. japan said no.", "X", "rose. japan");
+    /* a line break ends a sentence unless the next line starts in lower case */
+    assert_no_entity(rules, "Prices rose\nJapan said no.", "Y");
+    assert_annotates(rules, "Prices rose\njapan said no.", "Y", "rose\njapan");
+    ann_rules_free(rules);
+}
+
+/* ---- ann_rules_check ---------------------------------------------------------------- */
+
+typedef struct {
+    ann_error items[8];
+    size_t count;
+} diag_log;
+
+static void log_diag(void *ctx, const ann_error *e)
+{
+    diag_log *log = ctx;
+    assert_true(log->count < 8);
+    log->items[log->count++] = *e;
+}
+
+static void test_check_reports_failures(void **state)
+{
+    (void)state;
+    ann_rules *rules = NULL;
+    ann_error err;
+    assert_int_equal(try_compile("chk.rules",
+                                 "rule japan\n"                             /* 1 */
+                                 "  type    GPE\n"                          /* 2 */
+                                 "  pattern Japan\n"                        /* 3 */
+                                 "  example I saw [[Japan]] today.\n"       /* 4: passes */
+                                 "  example I saw [[Korea]] today.\n"       /* 5: fails */
+                                 "  counter Japan is here.\n"               /* 6: fails */
+                                 "  counter Korea is here.\n"               /* 7: passes */
+                                 "  counter In [[Japan]]ese it is.\n",      /* 8: passes */
+                                 &err, &rules),
+                     ANN_OK);
+    diag_log log = {0};
+    size_t run = 0;
+    assert_int_equal(ann_rules_check(rules, log_diag, &log, &run), 2);
+    assert_int_equal(run, 5);
+    assert_int_equal(log.count, 2);
+    for (size_t i = 0; i < 2; i++) {
+        assert_int_equal(log.items[i].status, ANN_ERR_CHECK);
+        assert_int_equal(log.items[i].severity, ANN_DIAG_ERROR);
+        assert_string_equal(log.items[i].file, "chk.rules");
+        assert_non_null(strstr(log.items[i].message, "japan"));
+    }
+    assert_int_equal(log.items[0].line, 5);
+    assert_int_equal(log.items[1].line, 6);
+    assert_non_null(strstr(log.items[1].message, "counter"));
+    /* the count does not depend on a diag callback */
+    assert_int_equal(ann_rules_check(rules, NULL, NULL, NULL), 2);
+    ann_rules_free(rules);
+
+    /* checking needs compiled rules */
+    rules = ann_rules_new();
+    assert_true(ann_rules_check(rules, NULL, NULL, NULL) < 0);
+    ann_rules_free(rules);
+}
+
+/* ---- the built-in rules ------------------------------------------------------------ */
+
+static void test_builtin_rules(void **state)
+{
+    (void)state;
+    ann_rules *rules = ann_rules_new();
+    ann_error err;
+    int rc = ann_rules_add_builtin(rules, &err);
+    if (rc == ANN_OK)
+        rc = ann_rules_compile(rules, &err);
+    if (rc != ANN_OK)
+        fail_msg("built-in rules: %s:%lu:%lu: %s", err.file, err.line, err.column, err.message);
+    assert_true(ann_rules_count(rules) > 0);
+    diag_log log = {0};
+    size_t run = 0;
+    int failures = ann_rules_check(rules, log_diag, &log, &run);
+    for (size_t i = 0; i < log.count; i++)
+        print_error("%s:%lu: %s\n", log.items[i].file, log.items[i].line, log.items[i].message);
+    assert_int_equal(failures, 0);
+    assert_true(run >= ann_rules_count(rules) / 2);
+    ann_rules_free(rules);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_valid_rules_compile),
+        cmocka_unit_test(test_error_unknown_key),
+        cmocka_unit_test(test_error_unknown_key_aligned),
+        cmocka_unit_test(test_error_missing_type),
+        cmocka_unit_test(test_error_pattern_and_list),
+        cmocka_unit_test(test_error_bad_pattern),
+        cmocka_unit_test(test_error_bad_pattern_in_macro),
+        cmocka_unit_test(test_error_unknown_macro),
+        cmocka_unit_test(test_error_bad_phase),
+        cmocka_unit_test(test_error_unclosed_example),
+        cmocka_unit_test(test_error_missing_list),
+        cmocka_unit_test(test_macros_expand),
+        cmocka_unit_test(test_type_reference_across_phases),
+        cmocka_unit_test(test_span_limits_annotation),
+        cmocka_unit_test(test_named_captures_become_attributes),
+        cmocka_unit_test(test_norm_templates),
+        cmocka_unit_test(test_conflict_priority),
+        cmocka_unit_test(test_conflict_length),
+        cmocka_unit_test(test_conflict_leftmost),
+        cmocka_unit_test(test_conflict_rule_order),
+        cmocka_unit_test(test_conflict_across_phases),
+        cmocka_unit_test(test_match_on_token_boundaries),
+        cmocka_unit_test(test_no_match_across_sentences),
+        cmocka_unit_test(test_check_reports_failures),
+        cmocka_unit_test(test_builtin_rules),
+    };
+    int rc = cmocka_run_group_tests(tests, NULL, NULL);
+    xmlCleanupParser();
+    return rc;
+}

@@ -1,0 +1,930 @@
+/* ann_stream through the public API (annotator.h) only.
+ *
+ * The central property: a stream gives the same output, the same document
+ * and failure counts and the same diagnostics whether its input arrives in
+ * one piece, one byte at a time or in 7-byte pieces. It is checked on every
+ * corpora/ *.txt file (globbed at run time; the tests run from the repo root)
+ * and on edge-case inputs built here. The output is also lossless: each
+ * <document>'s text nodes plus its <raw hex> elements give back its input
+ * bytes exactly. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <errno.h>
+#include <glob.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include "annotator.h"
+
+/* ---- growable byte buffer --------------------------------------------------- */
+
+typedef struct {
+    char *data;
+    size_t len, cap;
+} bytes;
+
+static void bytes_add(bytes *b, const void *s, size_t n)
+{
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 256;
+        while (cap < b->len + n + 1)
+            cap *= 2;
+        b->data = realloc(b->data, cap);
+        assert_non_null(b->data);
+        b->cap = cap;
+    }
+    if (n)
+        memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+static void bytes_str(bytes *b, const char *s)
+{
+    bytes_add(b, s, strlen(s));
+}
+
+static void bytes_free(bytes *b)
+{
+    free(b->data);
+    memset(b, 0, sizeof *b);
+}
+
+/* ---- the output sink: a memory buffer that can be told to fail ------------- */
+
+typedef struct {
+    bytes out;
+    int fail_writes;      /* 1: every write fails with errno = fail_errno */
+    int fail_flushes;     /* 1: every flush fails with errno = fail_errno */
+    int fail_errno;
+    size_t writes, failed_writes;
+} sink;
+
+static int sink_write(void *ctx, const char *data, size_t len)
+{
+    sink *s = ctx;
+    s->writes++;
+    if (s->fail_writes) {
+        s->failed_writes++;
+        errno = s->fail_errno;
+        return -1;
+    }
+    bytes_add(&s->out, data, len);
+    return 0;
+}
+
+static int sink_flush(void *ctx)
+{
+    sink *s = ctx;
+    if (s->fail_flushes) {
+        errno = s->fail_errno;
+        return -1;
+    }
+    return 0;
+}
+
+/* ---- diagnostics -------------------------------------------------------------- */
+
+typedef struct {
+    ann_error *items;
+    size_t count, cap;
+} diag_log;
+
+static void log_diag(void *ctx, const ann_error *e)
+{
+    diag_log *log = ctx;
+    if (log->count == log->cap) {
+        log->cap = log->cap ? log->cap * 2 : 8;
+        log->items = realloc(log->items, log->cap * sizeof *log->items);
+        assert_non_null(log->items);
+    }
+    log->items[log->count++] = *e;
+}
+
+static void diag_log_free(diag_log *log)
+{
+    free(log->items);
+    memset(log, 0, sizeof *log);
+}
+
+/* ---- rules ---------------------------------------------------------------------- */
+
+/* A small rule set of our own, so the split property is tested with patterns,
+ * a word list, a phase 2 rule over phase 1 annotations and a helper type,
+ * whatever state the default rules are in. The list lives in a temporary
+ * folder because list paths are relative to the rule file. */
+static char tmp_dir[64];
+static char list_path[128];
+static ann_rules *own_rules;
+
+static const char LIST_TEXT[] = "# test list\n"
+                                "Japan\n"
+                                "South Korea | Korea, Republic of | code=KR\n"
+                                "United States | United States | code=US\n"
+                                "U.S. | United States | code=US\n";
+
+static const char RULES_TEXT[] = "define NUM \\d+(?:\\.\\d+)?\n"
+                                 "rule pct\n"
+                                 "  type     PERCENT\n"
+                                 "  pattern  {NUM}\\h?%\n"
+                                 "  priority 50\n"
+                                 "rule country\n"
+                                 "  type     GPE\n"
+                                 "  list     countries.txt\n"
+                                 "  case     upper\n"
+                                 "rule said\n"
+                                 "  type     PERSON\n"
+                                 "  pattern  \\p{Lu}\\p{Ll}+\\h\\p{Lu}\\p{Ll}+(?=,?\\hsaid)\n"
+                                 "rule helper\n"
+                                 "  type     _GOODS\n"
+                                 "  pattern  (?i:steel|rice|cars)\n"
+                                 "rule tariff\n"
+                                 "  type     TARIFF\n"
+                                 "  phase    2\n"
+                                 "  pattern  (?<rate><PERCENT>)\\h(?i:tariffs?)(?:\\hon\\h(?<goods><_GOODS>))?\n";
+
+static int group_setup(void **state)
+{
+    (void)state;
+    snprintf(tmp_dir, sizeof tmp_dir, "/tmp/ann-test-stream-XXXXXX");
+    if (!mkdtemp(tmp_dir))
+        return -1;
+    snprintf(list_path, sizeof list_path, "%s/countries.txt", tmp_dir);
+    FILE *f = fopen(list_path, "wb");
+    if (!f)
+        return -1;
+    fputs(LIST_TEXT, f);
+    fclose(f);
+    char rules_name[128];
+    snprintf(rules_name, sizeof rules_name, "%s/own.rules", tmp_dir);
+    ann_error err;
+    own_rules = ann_rules_new();
+    if (ann_rules_add_text(own_rules, rules_name, RULES_TEXT, strlen(RULES_TEXT), &err) != ANN_OK ||
+        ann_rules_compile(own_rules, &err) != ANN_OK) {
+        fprintf(stderr, "own rules: %s:%lu:%lu: %s\n", err.file, err.line, err.column, err.message);
+        return -1;
+    }
+    return 0;
+}
+
+static int group_teardown(void **state)
+{
+    (void)state;
+    ann_rules_free(own_rules);
+    unlink(list_path);
+    rmdir(tmp_dir);
+    return 0;
+}
+
+/* The default rules, for the corpora: compiled on first use. */
+static ann_rules *builtin_rules(void)
+{
+    static ann_rules *rules;
+    if (!rules) {
+        ann_error err;
+        rules = ann_rules_new();
+        int rc = ann_rules_add_builtin(rules, &err);
+        if (rc == ANN_OK)
+            rc = ann_rules_compile(rules, &err);
+        if (rc != ANN_OK) {
+            fail_msg("built-in rules: %s:%lu:%lu: %s", err.file, err.line, err.column, err.message);
+        }
+    }
+    return rules;
+}
+
+/* ---- running a stream -------------------------------------------------------- */
+
+typedef struct {
+    sink sink;
+    diag_log diags;
+    size_t documents, failures;
+} run_result;
+
+static void run_result_free(run_result *r)
+{
+    bytes_free(&r->sink.out);
+    diag_log_free(&r->diags);
+}
+
+/* Annotates input[0..len) as one stream named source into a fresh corpus,
+ * fed in pieces of `piece` bytes (0: all at once). Every call must succeed. */
+static void run_stream(const ann_rules *rules, const char *source, const char *input, size_t len,
+                       size_t piece, size_t max_doc_size, run_result *res)
+{
+    memset(res, 0, sizeof *res);
+    ann_error err;
+    ann_output *out = ann_output_new(sink_write, sink_flush, &res->sink, 0, &err);
+    assert_non_null(out);
+    ann_stream_options opts = {.max_doc_size = max_doc_size, .diag = log_diag, .diag_ctx = &res->diags};
+    ann_stream *st = ann_stream_new(rules, out, source, &opts);
+    assert_non_null(st);
+    size_t step = piece ? piece : (len ? len : 1);
+    for (size_t off = 0; off < len; off += step) {
+        size_t n = len - off < step ? len - off : step;
+        assert_int_equal(ann_stream_feed(st, input + off, n, &err), ANN_OK);
+    }
+    assert_int_equal(ann_stream_finish(st, &err), ANN_OK);
+    res->documents = ann_stream_documents(st);
+    res->failures = ann_stream_failures(st);
+    ann_stream_free(st);
+    assert_int_equal(ann_output_finish(out, &err), ANN_OK);
+    ann_output_free(out);
+}
+
+static void assert_same_diags(const diag_log *a, const diag_log *b, const char *what)
+{
+    if (a->count != b->count)
+        fail_msg("%s: %zu diagnostics fed whole, %zu fed in pieces", what, a->count, b->count);
+    for (size_t i = 0; i < a->count; i++) {
+        const ann_error *x = &a->items[i], *y = &b->items[i];
+        assert_int_equal(x->status, y->status);
+        assert_int_equal(x->severity, y->severity);
+        assert_string_equal(x->file, y->file);
+        assert_int_equal(x->line, y->line);
+        assert_int_equal(x->column, y->column);
+        assert_int_equal(x->byte, y->byte);
+        assert_string_equal(x->message, y->message);
+    }
+}
+
+/* Position of the first byte where a and b differ, to make a failure readable. */
+static size_t first_difference(const bytes *a, const bytes *b)
+{
+    size_t n = a->len < b->len ? a->len : b->len, i = 0;
+    while (i < n && a->data[i] == b->data[i])
+        i++;
+    return i;
+}
+
+static void assert_same_output(const run_result *whole, const run_result *split, const char *what,
+                               size_t piece)
+{
+    if (whole->documents != split->documents || whole->failures != split->failures)
+        fail_msg("%s in %zu-byte pieces: %zu documents / %zu failures, whole: %zu / %zu", what, piece,
+                 split->documents, split->failures, whole->documents, whole->failures);
+    const bytes *a = &whole->sink.out, *b = &split->sink.out;
+    if (a->len != b->len || memcmp(a->data, b->data, a->len) != 0) {
+        size_t at = first_difference(a, b);
+        size_t from = at > 60 ? at - 60 : 0;
+        fail_msg("%s in %zu-byte pieces: output differs at byte %zu (lengths %zu, %zu)\nwhole: ...%.*s...\n"
+                 "split: ...%.*s...",
+                 what, piece, at, a->len, b->len, (int)(a->len - from < 160 ? a->len - from : 160), a->data + from,
+                 (int)(b->len - from < 160 ? b->len - from : 160), b->data + from);
+    }
+    assert_same_diags(&whole->diags, &split->diags, what);
+}
+
+/* ---- lossless: rebuilding each document's bytes from the XML -------------- */
+
+static int hex_value(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    return -1;
+}
+
+static void rebuild_text(const xmlNode *node, bytes *b)
+{
+    for (const xmlNode *c = node->children; c; c = c->next) {
+        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+            bytes_str(b, (const char *)c->content);
+        } else if (c->type == XML_ELEMENT_NODE && !strcmp((const char *)c->name, "raw")) {
+            assert_null(c->children);
+            xmlChar *hex = xmlGetProp(c, BAD_CAST "hex");
+            assert_non_null(hex);
+            size_t n = strlen((const char *)hex);
+            assert_true(n > 0 && n % 2 == 0);
+            for (size_t i = 0; i < n; i += 2) {
+                int hi = hex_value((char)hex[i]), lo = hex_value((char)hex[i + 1]);
+                assert_true(hi >= 0 && lo >= 0);
+                char byte = (char)(hi * 16 + lo);
+                bytes_add(b, &byte, 1);
+            }
+            xmlFree(hex);
+        } else if (c->type == XML_ELEMENT_NODE) {
+            rebuild_text(c, b);
+        } else {
+            fail_msg("unexpected node type %d in a document", (int)c->type);
+        }
+    }
+}
+
+typedef struct {
+    const char *data;
+    size_t len;
+    unsigned long line;   /* the source line it starts on */
+} doc_piece;
+
+/* Parses a whole corpus and checks it holds exactly the expected documents,
+ * byte for byte, with their ids (from first_id), source and line. */
+static void assert_lossless(const bytes *xml, const char *source, const doc_piece *docs, size_t count,
+                            size_t first_id)
+{
+    xmlDocPtr doc = xmlReadMemory(xml->data, (int)xml->len, "out.xml", NULL, XML_PARSE_HUGE | XML_PARSE_NONET);
+    if (!doc)
+        fail_msg("the output is not well-formed XML");
+    xmlNode *root = xmlDocGetRootElement(doc);
+    assert_non_null(root);
+    assert_string_equal((const char *)root->name, "corpus");
+    size_t k = 0;
+    for (xmlNode *c = root->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        assert_string_equal((const char *)c->name, "document");
+        if (k >= count)
+            fail_msg("more than the %zu expected documents", count);
+        bytes got = {0};
+        bytes_add(&got, "", 0);
+        rebuild_text(c, &got);
+        if (got.len != docs[k].len || memcmp(got.data, docs[k].data, got.len) != 0)
+            fail_msg("document %zu: %zu bytes rebuilt, %zu expected (first difference at %zu)", k + 1, got.len,
+                     docs[k].len,
+                     first_difference(&got, &(bytes){(char *)(uintptr_t)docs[k].data, docs[k].len, 0}));
+        bytes_free(&got);
+
+        char want[32];
+        xmlChar *id = xmlGetProp(c, BAD_CAST "id");
+        snprintf(want, sizeof want, "d%zu", first_id + k);
+        assert_non_null(id);
+        assert_string_equal((const char *)id, want);
+        xmlFree(id);
+        xmlChar *src = xmlGetProp(c, BAD_CAST "source");
+        assert_non_null(src);
+        assert_string_equal((const char *)src, source);
+        xmlFree(src);
+        xmlChar *line = xmlGetProp(c, BAD_CAST "line");
+        assert_non_null(line);
+        snprintf(want, sizeof want, "%lu", docs[k].line);
+        assert_string_equal((const char *)line, want);
+        xmlFree(line);
+        k++;
+    }
+    assert_int_equal(k, count);
+    xmlFreeDoc(doc);
+}
+
+/* Cuts input the way the stream is documented to: a line holding only a form
+ * feed (LF or CRLF ending) separates documents; empty pieces are no
+ * documents, except that an empty input is one empty document. Written
+ * independently of the library. Returns the number of pieces. */
+static size_t split_documents(const char *input, size_t len, doc_piece *out, size_t cap)
+{
+    size_t count = 0, start = 0, pos = 0;
+    unsigned long line = 1, start_line = 1;
+    while (pos < len) {
+        const char *nl = memchr(input + pos, '\n', len - pos);
+        if (!nl)
+            break;
+        size_t end = (size_t)(nl - input) + 1;
+        size_t n = end - pos;
+        int sep = (n == 2 && input[pos] == '\f') || (n == 3 && input[pos] == '\f' && input[pos + 1] == '\r');
+        line++;
+        if (sep) {
+            if (pos > start) {
+                assert_true(count < cap);
+                out[count++] = (doc_piece){input + start, pos - start, start_line};
+            }
+            start = end;
+            start_line = line;
+        }
+        pos = end;
+    }
+    if (len > start || len == 0) {
+        assert_true(count < cap);
+        out[count++] = (doc_piece){input + start, len - start, start_line};
+    }
+    return count;
+}
+
+/* The whole check for one input: split property for pieces of 1 and 7
+ * bytes, and losslessness. Returns the whole-run document count. */
+static size_t check_input(const ann_rules *rules, const char *what, const char *input, size_t len)
+{
+    run_result whole, split;
+    run_stream(rules, what, input, len, 0, 0, &whole);
+    static const size_t pieces[] = {1, 7};
+    for (size_t i = 0; i < sizeof pieces / sizeof *pieces; i++) {
+        run_stream(rules, what, input, len, pieces[i], 0, &split);
+        assert_same_output(&whole, &split, what, pieces[i]);
+        run_result_free(&split);
+    }
+    doc_piece docs[64];
+    size_t n = split_documents(input, len, docs, 64);
+    assert_int_equal(whole.documents, n);
+    assert_int_equal(whole.failures, 0);
+    assert_lossless(&whole.sink.out, what, docs, n, 1);
+    run_result_free(&whole);
+    return n;
+}
+
+/* ---- corpora ---------------------------------------------------------------------- */
+
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    bytes b = {0};
+    char chunk[8192];
+    size_t n;
+    bytes_add(&b, "", 0);
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        bytes_add(&b, chunk, n);
+    assert_int_equal(ferror(f), 0);
+    fclose(f);
+    *len = b.len;
+    return b.data;
+}
+
+static void check_corpora(const ann_rules *rules)
+{
+    glob_t g;
+    assert_int_equal(glob("corpora/*.txt", 0, NULL, &g), 0);
+    assert_true(g.gl_pathc > 0);
+    bytes all = {0};
+    doc_piece docs[64];
+    for (size_t i = 0; i < g.gl_pathc; i++) {
+        size_t len;
+        char *text = read_file(g.gl_pathv[i], &len);
+        assert_int_equal(check_input(rules, g.gl_pathv[i], text, len), 1);
+        /* and all of them as one stream, separated by form-feed lines */
+        if (i)
+            bytes_str(&all, i % 2 ? "\f\n" : "\f\r\n");
+        bytes_add(&all, text, len);
+        if (len && text[len - 1] != '\n')
+            bytes_str(&all, "\n");
+        free(text);
+    }
+    assert_int_equal(split_documents(all.data, all.len, docs, 64), g.gl_pathc);
+    assert_int_equal(check_input(rules, "all-corpora", all.data, all.len), g.gl_pathc);
+    bytes_free(&all);
+    globfree(&g);
+}
+
+static void test_corpora_split_own_rules(void **state)
+{
+    (void)state;
+    check_corpora(own_rules);
+}
+
+static void test_corpora_split_builtin_rules(void **state)
+{
+    (void)state;
+    check_corpora(builtin_rules());
+}
+
+/* ---- edge cases ------------------------------------------------------------------ */
+
+#define CHECK_LITERAL(what, s) check_input(own_rules, what, s, sizeof s - 1)
+
+static void test_crlf(void **state)
+{
+    (void)state;
+    CHECK_LITERAL("crlf", "Japan set a 25% tariff on steel.\r\nAnn Lee said so.\r\n\r\nNext paragraph.\r\n");
+    /* lone CRs, and a CRLF whose CR and LF are far apart in the pieces */
+    CHECK_LITERAL("cr", "Old Mac\rline ends\r\rand a 5% tariff\r");
+}
+
+static void test_bom(void **state)
+{
+    (void)state;
+    CHECK_LITERAL("bom", "\xEF\xBB\xBFJapan set a 25% tariff on rice.\n");
+    CHECK_LITERAL("bom-crlf", "\xEF\xBB\xBF\r\nSouth Korea\r\n");
+}
+
+static void test_no_final_newline(void **state)
+{
+    (void)state;
+    CHECK_LITERAL("no-final-newline", "South Korea faces a 15% tariff on cars.\nAnn Lee said so");
+}
+
+static void test_empty_and_blank(void **state)
+{
+    (void)state;
+    assert_int_equal(CHECK_LITERAL("empty", ""), 1);
+    CHECK_LITERAL("blank", " \t \n\n   \r\n\t");
+    CHECK_LITERAL("newline", "\n");
+}
+
+static void test_invalid_utf8(void **state)
+{
+    (void)state;
+    CHECK_LITERAL("invalid-utf8", "Tariffs \xff\xfe on \xc3( steel \xe2\x82 and \xf0\x9f\x98\n"
+                                  "over long \xc0\xaf and surrogate \xed\xa0\x80 and 25%\xa0tariffs\n"
+                                  "truncated at the end \xe6\x9d");
+}
+
+static void test_nul_and_controls(void **state)
+{
+    (void)state;
+    CHECK_LITERAL("controls", "a\0b \x01\x02\x1b[0m c\x7f d\x1a\n\0\0\0\nJapan\x0bKorea\x0c"
+                              "25%\x1f tariff\n");
+    /* valid UTF-8 that XML refuses, and the private-use marks rule views use */
+    CHECK_LITERAL("nonchars", "U+FFFE \xef\xbf\xbe U+FFFF \xef\xbf\xbf marks \xee\x80\x80PERCENT\xee\x80\x81"
+                              "25%\xee\x80\x82 tariff\n");
+}
+
+/* One line of 1 MiB: a paragraph of many sentences with no line break. The
+ * annotations are kept sparse on purpose (one tariff sentence in five), so
+ * the test measures the stream and not the resolver's cost per annotation. */
+static void test_one_megabyte_line(void **state)
+{
+    (void)state;
+    static const char filler[] = "Officials from both sides met again on the question of market access for farm "
+                                 "goods and industrial products, and the talks went on late into the evening. ";
+    static const char news[] = "Japan set a 25% tariff on steel, Ann Lee said. ";
+    bytes b = {0};
+    for (int i = 0; b.len < ((size_t)1 << 20); i++)
+        bytes_str(&b, i % 5 ? filler : news);
+    assert_null(memchr(b.data, '\n', b.len));
+    check_input(own_rules, "one-megabyte-line", b.data, b.len);
+    bytes_free(&b);
+}
+
+static void test_separators(void **state)
+{
+    (void)state;
+    static const char input[] = "Alpha one.\n\f\nBeta two.\n\f\r\nGamma three.";
+    assert_int_equal(check_input(own_rules, "separators", input, sizeof input - 1), 3);
+
+    run_result r;
+    run_stream(own_rules, "separators", input, sizeof input - 1, 0, 0, &r);
+    assert_int_equal(r.documents, 3);
+    assert_int_equal(r.failures, 0);
+    assert_int_equal(r.diags.count, 0);
+    const doc_piece want[] = {{"Alpha one.\n", 11, 1}, {"Beta two.\n", 10, 3}, {"Gamma three.", 12, 5}};
+    assert_lossless(&r.sink.out, "separators", want, 3, 1);
+    run_result_free(&r);
+
+    /* leading, repeated and trailing separators make no empty documents */
+    assert_int_equal(CHECK_LITERAL("leading", "\f\nOne.\n"), 1);
+    assert_int_equal(CHECK_LITERAL("repeated", "One.\n\f\n\f\r\n\f\nTwo.\n"), 2);
+    assert_int_equal(CHECK_LITERAL("trailing", "One.\n\f\n"), 1);
+    assert_int_equal(CHECK_LITERAL("only-separators", "\f\n\f\r\n"), 0);
+    /* a form feed that is not alone on its line separates nothing */
+    assert_int_equal(CHECK_LITERAL("not-separators", "One.\n \f\n\f \nA\f\n\r\f\n\f\f\nTwo.\n\f"), 1);
+}
+
+/* A big document between two small ones: the big one is reported once as
+ * an error and skipped, the small ones are written; the same in any pieces. */
+static void check_max_doc(const char *what, const char *input, size_t len, size_t max, size_t want_docs,
+                          const doc_piece *docs, unsigned long err_line, long long err_byte)
+{
+    run_result whole, split;
+    run_stream(own_rules, what, input, len, 0, max, &whole);
+    static const size_t pieces[] = {1, 7};
+    for (size_t i = 0; i < sizeof pieces / sizeof *pieces; i++) {
+        run_stream(own_rules, what, input, len, pieces[i], max, &split);
+        assert_same_output(&whole, &split, what, pieces[i]);
+        run_result_free(&split);
+    }
+    if (whole.documents != want_docs || whole.failures != 1)
+        fail_msg("%s: %zu documents, %zu failures; want %zu and 1", what, whole.documents, whole.failures,
+                 want_docs);
+    assert_int_equal(whole.diags.count, 1);
+    const ann_error *e = &whole.diags.items[0];
+    assert_int_equal(e->severity, ANN_DIAG_ERROR);
+    assert_int_equal(e->status, ANN_ERR_INPUT);
+    assert_string_equal(e->file, what);
+    assert_int_equal(e->line, err_line);
+    assert_int_equal(e->column, 1);
+    assert_int_equal(e->byte, err_byte);
+    assert_non_null(strstr(e->message, "larger than"));
+    assert_lossless(&whole.sink.out, what, docs, want_docs, 1);
+    run_result_free(&whole);
+}
+
+enum { MAX_DOC = 1000 };
+
+/* A line of about 3000 bytes, without its line end. */
+static void add_big_line(bytes *b)
+{
+    size_t start = b->len;
+    while (b->len - start < 3000)
+        bytes_str(b, "Japan set a 25% tariff. ");
+}
+
+/* The big document one long line, the separator right after it. */
+static void test_max_doc_size_big_line(void **state)
+{
+    (void)state;
+    bytes in = {0};
+    bytes_str(&in, "Small one.\n\f\n");
+    add_big_line(&in);
+    bytes_str(&in, "\n\f\nSmall two.\n");
+    const doc_piece docs[] = {{"Small one.\n", 11, 1}, {"Small two.\n", 11, 5}};
+    check_max_doc("big-line", in.data, in.len, MAX_DOC, 2, docs, 3, 13);
+    bytes_free(&in);
+}
+
+/* The big document many short lines, a CRLF separator after it. */
+static void test_max_doc_size_big_lines(void **state)
+{
+    (void)state;
+    bytes in = {0};
+    bytes_str(&in, "Small one.\n\f\n");
+    for (int i = 0; i < 30; i++)
+        bytes_str(&in, "Japan set a 25% tariff on steel, Ann Lee said, and South Korea did not, said Bo Ng.\n");
+    bytes_str(&in, "\f\r\nSmall two.");
+    const doc_piece docs[] = {{"Small one.\n", 11, 1}, {"Small two.", 10, 34}};
+    check_max_doc("big-lines", in.data, in.len, MAX_DOC, 2, docs, 3, 13);
+    bytes_free(&in);
+}
+
+/* The big document last, without a final newline: only the first is written. */
+static void test_max_doc_size_big_last(void **state)
+{
+    (void)state;
+    bytes in = {0};
+    bytes_str(&in, "Small one.\n\f\n");
+    add_big_line(&in);
+    const doc_piece docs[] = {{"Small one.\n", 11, 1}};
+    check_max_doc("big-last", in.data, in.len, MAX_DOC, 1, docs, 3, 13);
+    bytes_free(&in);
+}
+
+/* The big document first. */
+static void test_max_doc_size_big_first(void **state)
+{
+    (void)state;
+    bytes in = {0};
+    add_big_line(&in);
+    bytes_str(&in, "\n\f\nSmall two.\n");
+    const doc_piece docs[] = {{"Small two.\n", 11, 3}};
+    check_max_doc("big-first", in.data, in.len, MAX_DOC, 1, docs, 1, 0);
+    bytes_free(&in);
+}
+
+/* A document of exactly max_doc_size bytes is annotated; one more byte and
+ * it is skipped. */
+static void test_max_doc_size_boundary(void **state)
+{
+    (void)state;
+    for (int extra = 0; extra <= 1; extra++) {
+        bytes in = {0};
+        bytes_str(&in, "Small one.\n\f\n");
+        for (int i = 0; i < MAX_DOC - 1 + extra; i++)
+            bytes_str(&in, "x");
+        bytes_str(&in, "\n\f\nSmall two.\n");
+        static const size_t pieces[] = {0, 1, 7};
+        for (size_t p = 0; p < 3; p++) {
+            run_result r;
+            run_stream(own_rules, "boundary", in.data, in.len, pieces[p], MAX_DOC, &r);
+            if (r.documents != (extra ? 2u : 3u) || r.failures != (extra ? 1u : 0u))
+                fail_msg("a document of %d bytes (max %d) fed in %zu-byte pieces: %zu documents, %zu failures",
+                         MAX_DOC + extra, MAX_DOC, pieces[p], r.documents, r.failures);
+            run_result_free(&r);
+        }
+        bytes_free(&in);
+    }
+}
+
+/* ---- diagnostics ------------------------------------------------------------------ */
+
+static void test_invalid_utf8_diagnostic(void **state)
+{
+    (void)state;
+    static const char input[] = "Line one.\nLine two.\nBad \xff here.\n";
+    for (size_t piece = 0; piece < 8; piece += 7) {
+        run_result r;
+        run_stream(own_rules, "bad.txt", input, sizeof input - 1, piece, 0, &r);
+        assert_int_equal(r.documents, 1);
+        assert_int_equal(r.failures, 0); /* a warning: the document is still annotated */
+        assert_int_equal(r.diags.count, 1);
+        const ann_error *e = &r.diags.items[0];
+        assert_int_equal(e->severity, ANN_DIAG_WARNING);
+        assert_string_equal(e->file, "bad.txt");
+        assert_int_equal(e->line, 3);
+        assert_int_equal(e->column, 5);
+        assert_int_equal(e->byte, 24);
+        assert_non_null(strstr(e->message, "invalid UTF-8"));
+        assert_non_null(strstr(e->message, "FF"));
+        run_result_free(&r);
+    }
+}
+
+/* Lines, columns and bytes count from the start of the stream, not of the
+ * document the bad byte is in. */
+static void test_diagnostics_in_later_document(void **state)
+{
+    (void)state;
+    static const char input[] = "ok\n\f\nA\xc3(\nx\0y\n";
+    run_result r;
+    run_stream(own_rules, "two.txt", input, sizeof input - 1, 1, 0, &r);
+    assert_int_equal(r.documents, 2);
+    assert_int_equal(r.failures, 0);
+    assert_int_equal(r.diags.count, 2);
+    const ann_error *e = &r.diags.items[0];
+    assert_int_equal(e->severity, ANN_DIAG_WARNING);
+    assert_int_equal(e->line, 3);
+    assert_int_equal(e->column, 2);
+    assert_int_equal(e->byte, 6);
+    assert_non_null(strstr(e->message, "invalid UTF-8"));
+    assert_non_null(strstr(e->message, "C3"));
+    e = &r.diags.items[1];
+    assert_int_equal(e->severity, ANN_DIAG_WARNING);
+    assert_int_equal(e->line, 4);
+    assert_int_equal(e->column, 2);
+    assert_int_equal(e->byte, 10);
+    assert_non_null(strstr(e->message, "not allowed in XML"));
+    assert_non_null(strstr(e->message, "00"));
+    run_result_free(&r);
+}
+
+/* ---- output failures ----------------------------------------------------------- */
+
+typedef struct {
+    sink sink;
+    ann_output *out;
+    ann_stream *st;
+} failing_run;
+
+static void failing_start(failing_run *f)
+{
+    memset(f, 0, sizeof *f);
+    ann_error err;
+    f->out = ann_output_new(sink_write, sink_flush, &f->sink, 0, &err);
+    assert_non_null(f->out);
+    f->st = ann_stream_new(own_rules, f->out, "in", NULL);
+    assert_non_null(f->st);
+}
+
+static void failing_end(failing_run *f)
+{
+    ann_stream_free(f->st);
+    ann_output_free(f->out);
+    bytes_free(&f->sink.out);
+}
+
+static void test_write_failure_in_feed(void **state)
+{
+    (void)state;
+    failing_run f;
+    failing_start(&f);
+    f.sink.fail_writes = 1;
+    f.sink.fail_errno = ENOSPC;
+    static const char input[] = "Doc one.\n\f\nDoc two.\n";
+    ann_error err;
+    memset(&err, 0, sizeof err);
+    /* the separator completes document 1, which is written during this feed */
+    assert_int_equal(ann_stream_feed(f.st, input, sizeof input - 1, &err), ANN_ERR_OUTPUT);
+    assert_int_equal(err.status, ANN_ERR_OUTPUT);
+    assert_int_equal(err.sys_errno, ENOSPC);
+    assert_true(f.sink.failed_writes > 0);
+    assert_int_equal(ann_stream_documents(f.st), 0);
+    /* the stream is unusable from then on */
+    assert_int_equal(ann_stream_feed(f.st, "more\n", 5, &err), ANN_ERR_OUTPUT);
+    assert_int_equal(ann_stream_finish(f.st, &err), ANN_ERR_OUTPUT);
+    assert_int_equal(err.status, ANN_ERR_OUTPUT);
+    assert_int_equal(ann_output_finish(f.out, &err), ANN_ERR_OUTPUT);
+    assert_int_equal(err.sys_errno, ENOSPC);
+    failing_end(&f);
+}
+
+static void test_write_failure_in_finish(void **state)
+{
+    (void)state;
+    failing_run f;
+    failing_start(&f);
+    ann_error err;
+    static const char input[] = "Japan set a 25% tariff.\nNo separator, so nothing is written yet.\n";
+    assert_int_equal(ann_stream_feed(f.st, input, sizeof input - 1, &err), ANN_OK);
+    f.sink.fail_writes = 1;
+    f.sink.fail_errno = ENOSPC;
+    memset(&err, 0, sizeof err);
+    assert_int_equal(ann_stream_finish(f.st, &err), ANN_ERR_OUTPUT);
+    assert_int_equal(err.status, ANN_ERR_OUTPUT);
+    assert_int_equal(err.sys_errno, ENOSPC);
+    assert_true(f.sink.failed_writes > 0);
+    failing_end(&f);
+}
+
+static void test_flush_failure(void **state)
+{
+    (void)state;
+    failing_run f;
+    failing_start(&f);
+    f.sink.fail_flushes = 1;
+    f.sink.fail_errno = EPIPE;
+    ann_error err;
+    memset(&err, 0, sizeof err);
+    static const char input[] = "Doc one.\n\f\n";
+    assert_int_equal(ann_stream_feed(f.st, input, sizeof input - 1, &err), ANN_ERR_OUTPUT);
+    assert_int_equal(err.sys_errno, EPIPE);
+    failing_end(&f);
+}
+
+static void test_write_failure_in_output_new(void **state)
+{
+    (void)state;
+    sink s = {.fail_writes = 1, .fail_errno = ENOSPC};
+    ann_error err;
+    memset(&err, 0, sizeof err);
+    assert_null(ann_output_new(sink_write, NULL, &s, 0, &err));
+    assert_int_equal(err.status, ANN_ERR_OUTPUT);
+    assert_int_equal(err.sys_errno, ENOSPC);
+}
+
+/* The library never prints: a failing output callback is reported through
+ * the return value and err only, nothing may reach standard error (libxml2
+ * reports I/O errors on stderr unless told otherwise). */
+typedef struct {
+    FILE *tmp;
+    int saved_fd;
+} stderr_capture;
+
+static void capture_stderr(stderr_capture *c)
+{
+    fflush(stderr);
+    c->tmp = tmpfile();
+    assert_non_null(c->tmp);
+    c->saved_fd = dup(STDERR_FILENO);
+    assert_true(c->saved_fd >= 0);
+    assert_true(dup2(fileno(c->tmp), STDERR_FILENO) >= 0);
+}
+
+/* Restores stderr and returns what was written to it meanwhile. */
+static void release_stderr(stderr_capture *c, char *text, size_t cap)
+{
+    fflush(stderr);
+    assert_true(dup2(c->saved_fd, STDERR_FILENO) >= 0);
+    close(c->saved_fd);
+    rewind(c->tmp);
+    size_t n = fread(text, 1, cap - 1, c->tmp);
+    text[n] = '\0';
+    fclose(c->tmp);
+}
+
+static void test_write_failure_prints_nothing(void **state)
+{
+    (void)state;
+    char printed[1024];
+    stderr_capture cap;
+    ann_error err;
+
+    failing_run f;
+    failing_start(&f);
+    f.sink.fail_writes = 1;
+    f.sink.fail_errno = ENOSPC;
+    capture_stderr(&cap);
+    int rc_feed = ann_stream_feed(f.st, "Doc one.\n\f\n", 12, &err);
+    int rc_finish = ann_output_finish(f.out, &err);
+    release_stderr(&cap, printed, sizeof printed);
+    failing_end(&f);
+    assert_int_equal(rc_feed, ANN_ERR_OUTPUT);
+    assert_int_equal(rc_finish, ANN_ERR_OUTPUT);
+    if (printed[0])
+        fail_msg("the library printed on stderr when the output failed: \"%s\"", printed);
+
+    sink s = {.fail_writes = 1, .fail_errno = ENOSPC};
+    capture_stderr(&cap);
+    ann_output *out = ann_output_new(sink_write, NULL, &s, 0, &err);
+    release_stderr(&cap, printed, sizeof printed);
+    assert_null(out);
+    if (printed[0])
+        fail_msg("ann_output_new printed on stderr when the output failed: \"%s\"", printed);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_corpora_split_own_rules),
+        cmocka_unit_test(test_corpora_split_builtin_rules),
+        cmocka_unit_test(test_crlf),
+        cmocka_unit_test(test_bom),
+        cmocka_unit_test(test_no_final_newline),
+        cmocka_unit_test(test_empty_and_blank),
+        cmocka_unit_test(test_invalid_utf8),
+        cmocka_unit_test(test_nul_and_controls),
+        cmocka_unit_test(test_one_megabyte_line),
+        cmocka_unit_test(test_separators),
+        cmocka_unit_test(test_max_doc_size_big_line),
+        cmocka_unit_test(test_max_doc_size_big_lines),
+        cmocka_unit_test(test_max_doc_size_big_last),
+        cmocka_unit_test(test_max_doc_size_big_first),
+        cmocka_unit_test(test_max_doc_size_boundary),
+        cmocka_unit_test(test_invalid_utf8_diagnostic),
+        cmocka_unit_test(test_diagnostics_in_later_document),
+        cmocka_unit_test(test_write_failure_in_feed),
+        cmocka_unit_test(test_write_failure_in_finish),
+        cmocka_unit_test(test_flush_failure),
+        cmocka_unit_test(test_write_failure_in_output_new),
+        cmocka_unit_test(test_write_failure_prints_nothing),
+    };
+    int rc = cmocka_run_group_tests(tests, group_setup, group_teardown);
+    xmlCleanupParser();
+    return rc;
+}
