@@ -197,7 +197,8 @@ static void annotate_folder(run_state *run, const char *path)
         snprintf(names[count++], len, "%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/", e->d_name);
     }
     closedir(d);
-    qsort(names, count, sizeof *names, compare_names);
+    if (count)
+        qsort(names, count, sizeof *names, compare_names);
     for (size_t i = 0; i < count; i++) {
         if (!run->reader_gone && !run->output_failed)
             annotate_path(run, names[i], 1);

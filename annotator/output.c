@@ -277,7 +277,8 @@ static int write_body(ann_output *out, const ann_rules *rules, const document *d
     element *items = NULL;
     size_t count = 0, cap = 0;
     collect_elements(out, doc, &items, &count, &cap);
-    qsort(items, count, sizeof *items, by_position);
+    if (count)
+        qsort(items, count, sizeof *items, by_position);
 
     uint32_t *open_ends = xmalloc((count + 1) * sizeof *open_ends);
     size_t depth = 0;

@@ -906,7 +906,8 @@ int ann_rules_add_path(ann_rules *rules, const char *path, ann_error *err)
         set_error(err, ANN_ERR_RULES, path, 0, 0, "no .rules file in this folder");
         rc = ANN_ERR_RULES;
     }
-    qsort(paths, count, sizeof *paths, compare_strings);
+    if (count)
+        qsort(paths, count, sizeof *paths, compare_strings);
     for (size_t i = 0; i < count; i++) {
         if (!rc)
             rc = add_file(rules, paths[i], err);
