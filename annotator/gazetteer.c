@@ -164,7 +164,7 @@ void gaz_free(gazetteer *g)
     memset(g, 0, sizeof *g);
 }
 
-void gaz_hash_tokens(const gazetteer *g, const document *doc, gaz_token_hashes *h)
+void gaz_hash_tokens(const document *doc, gaz_token_hashes *h)
 {
     size_t n = doc->tokens.count;
     if (n > h->cap) {
@@ -176,14 +176,25 @@ void gaz_hash_tokens(const gazetteer *g, const document *doc, gaz_token_hashes *
     for (size_t i = 0; i < n; i++) {
         const token *t = &doc->tokens.items[i];
         size_t len = t->end - t->start;
-        char *buf = len * 4 <= sizeof small ? small : xmalloc(len * 4);
-        const char *s = doc->text.clean + t->start;
-        if (g->has_cased)
-            h->cased[i] = hash_bytes(buf, token_form(s, len, 0, buf));
-        if (g->has_caseless)
-            h->folded[i] = hash_bytes(buf, token_form(s, len, 1, buf));
-        if (buf != small)
-            free(buf);
+        const unsigned char *s = (const unsigned char *)doc->text.clean + t->start;
+        /* ASCII tokens (nearly all of them in English news) are hashed in
+         * place, both forms in one pass; others go through token_form. */
+        uint64_t cased = FNV_OFFSET, folded = FNV_OFFSET;
+        size_t k = 0;
+        for (; k < len && s[k] < 0x80; k++) {
+            unsigned char c = s[k];
+            cased = (cased ^ c) * FNV_PRIME;
+            folded = (folded ^ (c >= 'A' && c <= 'Z' ? c + 32u : c)) * FNV_PRIME;
+        }
+        if (k < len) {
+            char *buf = len * 4 <= sizeof small ? small : xmalloc(len * 4);
+            cased = hash_bytes(buf, token_form((const char *)s, len, 0, buf));
+            folded = hash_bytes(buf, token_form((const char *)s, len, 1, buf));
+            if (buf != small)
+                free(buf);
+        }
+        h->cased[i] = cased;
+        h->folded[i] = folded;
     }
 }
 

@@ -57,7 +57,7 @@ typedef struct {
 } gaz_token_hashes;
 
 struct document;
-void gaz_hash_tokens(const gazetteer *g, const struct document *doc, gaz_token_hashes *h);
+void gaz_hash_tokens(const struct document *doc, gaz_token_hashes *h);
 void gaz_hashes_free(gaz_token_hashes *h);
 
 /* Calls hit(ctx, entry, first, last_exclusive) for every entry matching the

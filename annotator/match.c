@@ -55,6 +55,9 @@ struct matcher {
     PCRE2_SIZE *hit_ovectors;
     size_t hit_ovector_count, hit_ovector_cap;
 
+    uint8_t *sentence_ok; /* per sentence: holds what the current view needs */
+    size_t sentence_ok_cap;
+
     char *scratch;        /* norm and attribute values being built */
     size_t scratch_len, scratch_cap;
 };
@@ -241,7 +244,15 @@ static void scratch_add_surface(matcher *m, const document *doc, uint32_t start,
  * with, if any, else its surface. */
 static void scratch_add_value(matcher *m, const document *doc, uint32_t start, uint32_t end)
 {
-    for (size_t k = 0; k < m->selected_count; k++) {
+    size_t lo = 0, hi = m->selected_count;
+    while (lo < hi) { /* the first shown span starting at start */
+        size_t mid = (lo + hi) / 2;
+        if (m->selected[mid].start < start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t k = lo; k < m->selected_count; k++) {
         const span *s = &doc->spans[m->selected[k].index];
         if (s->start > start)
             break;
@@ -383,7 +394,7 @@ static void match_lists(matcher *m, document *doc, int phase)
     const gazetteer *g = &m->rules->lists[phase - 1];
     if (!g->entry_count)
         return;
-    gaz_hash_tokens(g, doc, &m->hashes);
+    gaz_hash_tokens(doc, &m->hashes);
     list_ctx ctx = {m, doc, g};
     for (size_t s = 0; s < doc->sentences.count; s++) {
         const segment *seg = &doc->sentences.items[s];
@@ -430,10 +441,35 @@ static void try_rules_at(matcher *m, document *doc, const rule_view *v, size_t v
     }
 }
 
+/* Marks the sentences that hold an annotation (of any phase so far, list
+ * candidates of this phase included) of a type the view needs. */
+static void find_needed_sentences(matcher *m, const document *doc, const rule_view *v)
+{
+    grow_array((void **)&m->sentence_ok, &m->sentence_ok_cap, doc->sentences.count + 1, 1);
+    memset(m->sentence_ok, 0, doc->sentences.count + 1);
+    for (size_t i = 0; i < doc->span_count; i++) {
+        const span *s = &doc->spans[i];
+        if ((s->flags & SPAN_REMOVED) || !(v->needs[s->type / 8] & (1u << (s->type % 8))))
+            continue;
+        size_t lo = 0, hi = doc->sentences.count;
+        while (lo < hi) { /* the last sentence starting at or before the span */
+            size_t mid = (lo + hi) / 2;
+            if (doc->sentences.items[mid].start <= s->start)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo)
+            m->sentence_ok[lo - 1] = 1;
+    }
+}
+
 /* Tries the view's rules at every token start (and every marker opening
  * there) of every sentence, each match confined to its sentence. */
 static void match_view(matcher *m, document *doc, const rule_view *v)
 {
+    if (v->has_needs)
+        find_needed_sentences(m, doc, v);
     size_t mi = 0;        /* first mark not yet passed */
     uint32_t shift = 0;   /* marker bytes before the current point */
     for (size_t s = 0; s < doc->sentences.count; s++) {
@@ -445,6 +481,8 @@ static void match_view(matcher *m, document *doc, const rule_view *v)
                                       (m->marks[me].orig == seg->end && !m->marks[me].open)))
             end_shift = m->marks[me++].shift;
         size_t subject_len = seg->end + end_shift;
+        if (v->has_needs && !m->sentence_ok[s])
+            continue;
         for (size_t t = seg->first_token; t < seg->first_token + seg->token_count; t++) {
             uint32_t start = doc->tokens.items[t].start;
             while (mi < m->mark_count && m->marks[mi].orig < start)
@@ -467,10 +505,26 @@ static int view_is_plain(const rule_view *v)
     return 1;
 }
 
+/* Gives every token of a kind some rule names (_TOKEN_URL, ...) a helper span. */
+static void mark_token_kinds(const ann_rules *rules, document *doc)
+{
+    for (size_t t = 0; t < doc->tokens.count; t++) {
+        const token *tok = &doc->tokens.items[t];
+        int type = rules->token_kind_type[tok->kind];
+        if (type < 0)
+            continue;
+        span s = {.start = tok->start, .end = tok->end, .type = (uint16_t)type, .phase = 0, .rule = -1,
+                  .norm = NO_STRING, .flags = SPAN_HIDDEN};
+        doc_add_span(doc, &s);
+    }
+}
+
 void match_phase(matcher *m, document *doc, int phase)
 {
     m->doc = doc;
     m->phase = phase;
+    if (phase == 1)
+        mark_token_kinds(m->rules, doc);
     match_lists(m, doc, phase);
     for (size_t i = 0; i < m->rules->view_count; i++) {
         const rule_view *v = &m->rules->views[i];
@@ -518,6 +572,7 @@ void matcher_free(matcher *m)
     free(m->selected);
     free(m->hits);
     free(m->hit_ovectors);
+    free(m->sentence_ok);
     free(m->scratch);
     free(m);
 }

@@ -33,6 +33,12 @@ static int by_rank(const void *a, const void *b)
     return ia < ib ? -1 : ia > ib;
 }
 
+static int by_start(const void *a, const void *b)
+{
+    uint32_t x = span_of(a)->start, y = span_of(b)->start;
+    return (x > y) - (x < y);
+}
+
 static int type_in(const uint8_t *bitmap, uint16_t type)
 {
     return bitmap && (bitmap[type / 8] & (1u << (type % 8)));
@@ -43,8 +49,41 @@ static int same_span(const span *a, const span *b)
     return a->start == b->start && a->end == b->end && a->type == b->type;
 }
 
+static int by_extent_and_type(const void *a, const void *b)
+{
+    const span *x = span_of(a), *y = span_of(b);
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    if (x->end != y->end)
+        return x->end < y->end ? -1 : 1;
+    if (x->type != y->type)
+        return x->type < y->type ? -1 : 1;
+    size_t ia = ((const ranked *)a)->index, ib = ((const ranked *)b)->index;
+    return ia < ib ? -1 : ia > ib;
+}
+
+/* Helper spans never conflict, but two lists can give the same one; keep
+ * the first found. */
+static void drop_duplicate_helpers(document *doc, size_t first)
+{
+    ranked *helpers = NULL;
+    size_t count = 0, cap = 0;
+    for (size_t i = first; i < doc->span_count; i++)
+        if (doc->spans[i].flags & SPAN_HIDDEN) {
+            ranked r = {doc, i};
+            ARRAY_PUSH(helpers, count, cap, r);
+        }
+    if (count)
+        qsort(helpers, count, sizeof *helpers, by_extent_and_type);
+    for (size_t k = 1; k < count; k++)
+        if (same_span(span_of(&helpers[k - 1]), span_of(&helpers[k])))
+            doc->spans[helpers[k].index].flags |= SPAN_REMOVED;
+    free(helpers);
+}
+
 void resolve_phase(const ann_rules *rules, document *doc, size_t first)
 {
+    drop_duplicate_helpers(doc, first);
     size_t n = doc->span_count - first;
     if (!n)
         return;
@@ -56,30 +95,41 @@ void resolve_phase(const ann_rules *rules, document *doc, size_t first)
     /* Bytes covered by a visible span kept in this phase. */
     uint8_t *taken = xcalloc(doc->len + 1, 1);
     /* Earlier visible spans, to test crossing and containment. */
-    size_t *earlier = NULL, earlier_count = 0, earlier_cap = 0;
+    /* Sorted by start, with the longest length, so the spans a candidate
+     * can overlap are found by bisection: linear, not quadratic, in the
+     * number of annotations. */
+    ranked *earlier = NULL;
+    size_t earlier_count = 0, earlier_cap = 0;
+    uint32_t longest = 0;
     for (size_t i = 0; i < first; i++)
-        if (!(doc->spans[i].flags & (SPAN_REMOVED | SPAN_HIDDEN)))
-            ARRAY_PUSH(earlier, earlier_count, earlier_cap, i);
+        if (!(doc->spans[i].flags & (SPAN_REMOVED | SPAN_HIDDEN))) {
+            ranked e = {doc, i};
+            ARRAY_PUSH(earlier, earlier_count, earlier_cap, e);
+            if (doc->spans[i].end - doc->spans[i].start > longest)
+                longest = doc->spans[i].end - doc->spans[i].start;
+        }
+    if (earlier_count)
+        qsort(earlier, earlier_count, sizeof *earlier, by_start);
     size_t *covered = NULL, covered_count = 0, covered_cap = 0;
 
     for (size_t k = 0; k < n; k++) {
         span *c = &doc->spans[order[k].index];
-        if (c->flags & SPAN_HIDDEN) {
-            /* helpers never conflict; only exact duplicates go */
-            for (size_t j = 0; j < k; j++) {
-                const span *o = &doc->spans[order[j].index];
-                if (!(o->flags & SPAN_REMOVED) && same_span(o, c)) {
-                    c->flags |= SPAN_REMOVED;
-                    break;
-                }
-            }
-            continue;
-        }
+        if (c->flags & SPAN_HIDDEN)
+            continue; /* helpers never conflict (drop_duplicate_helpers) */
         int lost = memchr(taken + c->start, 1, c->end - c->start) != NULL;
         const uint8_t *nest = rules->rules[c->rule].nest_types;
         covered_count = 0;
-        for (size_t e = 0; !lost && e < earlier_count; e++) {
-            const span *o = &doc->spans[earlier[e]];
+        uint32_t from = c->start > longest ? c->start - longest : 0;
+        size_t lo = 0, hi = earlier_count;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (span_of(&earlier[mid])->start < from)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (size_t e = lo; !lost && e < earlier_count && span_of(&earlier[e])->start < c->end; e++) {
+            const span *o = span_of(&earlier[e]);
             if (o->flags & SPAN_REMOVED || o->end <= c->start || o->start >= c->end)
                 continue;
             int o_in_c = o->start >= c->start && o->end <= c->end;
@@ -87,7 +137,7 @@ void resolve_phase(const ann_rules *rules, document *doc, size_t first)
             if (o_in_c && type_in(nest, o->type))
                 continue; /* built from it: it stays nested */
             if (o_in_c && o->priority <= c->priority && (!c_in_o || o->type != c->type))
-                ARRAY_PUSH(covered, covered_count, covered_cap, earlier[e]);
+                ARRAY_PUSH(covered, covered_count, covered_cap, earlier[e].index);
             else
                 lost = 1; /* crosses, lies inside, or covers a span that outranks it */
         }

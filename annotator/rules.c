@@ -67,6 +67,7 @@ static void free_rule(rule *r)
     }
     free(r->attrs);
     free(r->nest_types);
+    free(r->needs);
     for (size_t i = 0; i < r->example_count; i++) {
         free(r->examples[i].text);
         free(r->examples[i].spans);
@@ -476,10 +477,15 @@ static int finish_rule(parser *ps)
             r->nest_types[i] |= ps->refs[i];
         rule_view v = {0};
         memcpy(v.types, ps->refs, sizeof v.types);
+        if (r->needs) {
+            memcpy(v.needs, r->needs, sizeof v.needs);
+            v.has_needs = 1;
+        }
         v.phase = r->phase;
         size_t idx = ps->rules->view_count;
         for (size_t i = 0; i < ps->rules->view_count; i++)
-            if (ps->rules->views[i].phase == v.phase && !memcmp(ps->rules->views[i].types, v.types, sizeof v.types))
+            if (ps->rules->views[i].phase == v.phase && !memcmp(ps->rules->views[i].types, v.types, sizeof v.types) &&
+                !memcmp(ps->rules->views[i].needs, v.needs, sizeof v.needs))
                 idx = i;
         if (idx == ps->rules->view_count)
             ARRAY_PUSH(ps->rules->views, ps->rules->view_count, ps->rules->view_cap, v);
@@ -501,7 +507,8 @@ static int check_pattern(parser *ps, const char *written, const char *expanded, 
         sb_str(&full, ANN_BODY_DEFINE);
     int errcode;
     PCRE2_SIZE erroff;
-    pcre2_code *code = pcre2_compile((PCRE2_SPTR)full.s, full.len, PCRE2_UTF | PCRE2_UCP, &errcode, &erroff, NULL);
+    pcre2_code *code = pcre2_compile((PCRE2_SPTR)full.s, full.len, PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES, &errcode,
+                                     &erroff, NULL);
     if (code) {
         pcre2_code_free(code);
         free(full.s);
@@ -619,12 +626,23 @@ static int parse_rule_line(parser *ps, char *key, char *value, unsigned line, un
                 return -1;
             r->nest_types[id / 8] |= (uint8_t)(1u << (id % 8));
         }
+    } else if (!strcmp(key, "needs")) {
+        if (!r->needs)
+            r->needs = xcalloc(MAX_TYPES / 8, 1);
+        for (char *tok = strtok(value, " \t,"); tok; tok = strtok(NULL, " \t,")) {
+            if (check_type_name(ps, tok, line, vcol))
+                return -1;
+            int id = rules_type_id(rules, tok, strlen(tok));
+            if (id < 0)
+                return -1;
+            r->needs[id / 8] |= (uint8_t)(1u << (id % 8));
+        }
     } else if (!strcmp(key, "example") || !strcmp(key, "counter")) {
         return parse_example(ps, value, key[0] == 'c', line, vcol);
     } else {
         set_error(ps->err, ANN_ERR_RULES, ps->file, line, kcol,
                   "unknown key '%s' (expected type, phase, priority, pattern, list, case, norm, attr, "
-                  "span, nest, example or counter)",
+                  "span, nest, needs, example or counter)",
                   key);
         return -1;
     }
@@ -1059,7 +1077,7 @@ static int compile_pattern(rule *r, ann_error *err)
         sb_str(&full, ANN_BODY_DEFINE);
     int errcode;
     PCRE2_SIZE erroff;
-    r->code = pcre2_compile((PCRE2_SPTR)full.s, full.len, PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED, &errcode,
+    r->code = pcre2_compile((PCRE2_SPTR)full.s, full.len, PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED | PCRE2_DUPNAMES, &errcode,
                             &erroff, NULL);
     if (!r->code) {
         PCRE2_UCHAR msg[256];
@@ -1151,6 +1169,17 @@ int ann_rules_compile(ann_rules *rules, ann_error *err)
     }
     if (rules->phase_count == 0)
         rules->phase_count = 1;
+    /* Rules can refer to some token kinds as helper types. */
+    static const struct {
+        token_kind kind;
+        const char *name;
+    } kind_types[] = {{TOK_URL, "_TOKEN_URL"}, {TOK_EMAIL, "_TOKEN_EMAIL"}, {TOK_NUMBER, "_TOKEN_NUMBER"}};
+    for (size_t k = 0; k <= TOK_SYMBOL; k++)
+        rules->token_kind_type[k] = -1;
+    for (size_t k = 0; k < sizeof kind_types / sizeof *kind_types; k++)
+        for (size_t t = 0; t < rules->type_count; t++)
+            if (!strcmp(rules->type_names[t], kind_types[k].name))
+                rules->token_kind_type[kind_types[k].kind] = (int)t;
     rules->lists = xcalloc((size_t)rules->phase_count, sizeof *rules->lists);
     for (size_t i = 0; i < rules->count; i++) {
         rule *r = &rules->rules[i];

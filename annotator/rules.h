@@ -16,6 +16,7 @@
 
 #include "annotator.h"
 #include "gazetteer.h"
+#include "token.h"
 
 #define MAX_TYPES 1024
 
@@ -68,6 +69,7 @@ typedef struct {
     uint8_t *nest_types;  /* bitmap over type ids: inner annotations that survive */
     rule_example *examples;
     size_t example_count;
+    uint8_t *needs;       /* bitmap over type ids (the 'needs' line), or NULL */
 } rule;
 
 /* Rules of one view run together: one anchored PCRE2 match per position
@@ -91,6 +93,8 @@ typedef struct {
  * text with markers around every earlier annotation of the listed types. */
 typedef struct {
     uint8_t types[MAX_TYPES / 8]; /* bitmap over type ids; all zero for the plain text */
+    uint8_t needs[MAX_TYPES / 8]; /* its rules run only in sentences holding one of these; all zero: everywhere */
+    int has_needs;
     int phase;
     size_t *rules;        /* rules of this phase using this view */
     size_t rule_count;
@@ -108,6 +112,7 @@ struct ann_rules {
     macro *macros;
     size_t macro_count, macro_cap;
     int phase_count;
+    int token_kind_type[TOK_SYMBOL + 1]; /* helper type given to every token of a kind, or -1 */
     rule_view *views;
     size_t view_count, view_cap;
     gazetteer *lists;     /* one index per phase: every list rule of that phase */

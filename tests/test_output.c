@@ -52,14 +52,21 @@ static int group_setup(void **state)
     snprintf(list_path, sizeof list_path, "%s/names.txt", tmp_dir);
     snprintf(rules_path, sizeof rules_path, "%s/expl.rules", tmp_dir);
     FILE *f = fopen(list_path, "wb");
-    if (!f)
+    if (!f) {
+        rmdir(tmp_dir);
         return -1;
+    }
     fputs(LIST_TEXT, f);
     fclose(f);
     ann_error err;
     rules = ann_rules_new();
-    if (ann_rules_add_text(rules, rules_path, RULES_TEXT, strlen(RULES_TEXT), &err) != ANN_OK ||
-        ann_rules_compile(rules, &err) != ANN_OK) {
+    int rc = ann_rules_add_text(rules, rules_path, RULES_TEXT, strlen(RULES_TEXT), &err);
+    if (rc == ANN_OK)
+        rc = ann_rules_compile(rules, &err);
+    /* the list is read by the compile: the folder is not needed any more */
+    unlink(list_path);
+    rmdir(tmp_dir);
+    if (rc != ANN_OK) {
         fprintf(stderr, "rules: %s:%lu:%lu: %s\n", err.file, err.line, err.column, err.message);
         return -1;
     }
@@ -70,8 +77,6 @@ static int group_teardown(void **state)
 {
     (void)state;
     ann_rules_free(rules);
-    unlink(list_path);
-    rmdir(tmp_dir);
     return 0;
 }
 
