@@ -404,6 +404,12 @@ static void match_lists(matcher *m, document *doc, int phase)
     }
 }
 
+static int may_start(const rule_view *v, const char *text, size_t vpos)
+{
+    unsigned char c = (unsigned char)text[vpos];
+    return v->first_bytes[c / 8] & (1u << (c % 8));
+}
+
 static void try_rules_at(matcher *m, document *doc, const rule_view *v, size_t vpos, size_t subject_len)
 {
     unsigned char c = (unsigned char)m->text[vpos];
@@ -488,11 +494,12 @@ static void match_view(matcher *m, document *doc, const rule_view *v)
             while (mi < m->mark_count && m->marks[mi].orig < start)
                 shift = m->marks[mi++].shift;
             while (mi < m->mark_count && m->marks[mi].orig == start) {
-                if (m->marks[mi].open)
+                if (m->marks[mi].open && may_start(v, m->text, m->marks[mi].vpos))
                     try_rules_at(m, doc, v, m->marks[mi].vpos, subject_len);
                 shift = m->marks[mi++].shift;
             }
-            try_rules_at(m, doc, v, start + shift, subject_len);
+            if (may_start(v, m->text, start + shift))
+                try_rules_at(m, doc, v, start + shift, subject_len);
         }
     }
 }

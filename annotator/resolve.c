@@ -88,9 +88,13 @@ void resolve_phase(const ann_rules *rules, document *doc, size_t first)
     if (!n)
         return;
     ranked *order = xmalloc(n * sizeof *order);
+    size_t visible = 0;
     for (size_t i = 0; i < n; i++)
-        order[i] = (ranked){doc, first + i};
-    qsort(order, n, sizeof *order, by_rank);
+        if (!(doc->spans[first + i].flags & SPAN_HIDDEN))
+            order[visible++] = (ranked){doc, first + i};
+    n = visible;
+    if (n)
+        qsort(order, n, sizeof *order, by_rank);
 
     /* Bytes covered by a visible span kept in this phase. */
     uint8_t *taken = xcalloc(doc->len + 1, 1);
@@ -114,8 +118,6 @@ void resolve_phase(const ann_rules *rules, document *doc, size_t first)
 
     for (size_t k = 0; k < n; k++) {
         span *c = &doc->spans[order[k].index];
-        if (c->flags & SPAN_HIDDEN)
-            continue; /* helpers never conflict (drop_duplicate_helpers) */
         int lost = memchr(taken + c->start, 1, c->end - c->start) != NULL;
         const uint8_t *nest = rules->rules[c->rule].nest_types;
         covered_count = 0;

@@ -1156,6 +1156,8 @@ static int compile_batch(ann_rules *rules, rule_view *v, size_t first, ann_error
     pcre2_pattern_info(b.code, PCRE2_INFO_CAPTURECOUNT, &captures);
     if (captures > rules->max_capture_count)
         rules->max_capture_count = captures;
+    for (size_t w = 0; w < sizeof v->first_bytes; w++)
+        v->first_bytes[w] |= b.first_bytes[w];
     size_t cap = v->batch_count;
     ARRAY_PUSH(v->batches, v->batch_count, cap, b);
     return 0;

@@ -100,6 +100,7 @@ typedef struct {
     size_t rule_count;
     rule_batch *batches;
     size_t batch_count;
+    uint8_t first_bytes[32]; /* union of its batches' start bytes */
 } rule_view;
 
 typedef struct macro macro;
