@@ -119,7 +119,6 @@ struct ann_rules {
     gazetteer *lists;     /* one index per phase: every list rule of that phase */
     uint32_t max_capture_count; /* of any batch */
     int compiled;
-    int has_builtin;
 };
 
 /* Interns a type name; returns its id, or -1 when there are too many. */
