@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "annotator.h"
+#include "eval.h"
 
 enum {
     EXIT_ALL_ANNOTATED = 0,
@@ -43,7 +44,8 @@ static const option_doc options[] = {
 
 static void usage(FILE *f)
 {
-    fprintf(f, "usage: annotator [OPTIONS] [FILE|DIR|-]...\n\n"
+    fprintf(f, "usage: annotator [OPTIONS] [FILE|DIR|-]...\n"
+               "       annotator eval [OPTIONS] ...   (scores against gold: annotator eval --help)\n\n"
                "Annotates news text with entities and writes annotated XML. With no operand, or\n"
                "with -, reads standard input. A folder is read recursively in sorted order (files\n"
                "that look binary are skipped). In a stream, a line holding only a form feed\n"
@@ -256,6 +258,8 @@ static int check_rules(const ann_rules *rules)
 
 int main(int argc, char **argv)
 {
+    if (argc > 1 && !strcmp(argv[1], "eval"))
+        return eval_main(argc - 1, argv + 1);
     const char *output_path = NULL;
     const char **rule_paths = calloc((size_t)argc, sizeof *rule_paths);
     const char **operands = calloc((size_t)argc, sizeof *operands);
