@@ -68,6 +68,8 @@ static void append_text(eval_doc *doc, const char *s, size_t n)
 {
     grow_array((void **)&doc->text, &doc->text_cap, doc->len + n + 1, 1);
     memcpy(doc->text + doc->len, s, n);
+    for (const char *nl = memchr(s, '\n', n); nl; nl = memchr(nl + 1, '\n', n - (size_t)(nl + 1 - s)))
+        ARRAY_PUSH(doc->newlines, doc->newline_count, doc->newline_cap, doc->len + (size_t)(nl - s));
     doc->len += n;
     doc->text[doc->len] = '\0';
 }
@@ -102,6 +104,7 @@ static void free_doc(eval_doc *doc)
     free(doc->name);
     free(doc->source);
     free(doc->text);
+    free(doc->newlines);
     free(doc->token_start);
     free(doc->token_end);
     free(doc->token_line);
@@ -445,10 +448,16 @@ unsigned long eval_line(const eval_doc *doc, size_t off)
         }
         return doc->token_line[lo];
     }
-    unsigned long line = doc->line;
-    for (size_t i = 0; i < off && i < doc->len; i++)
-        line += doc->text[i] == '\n';
-    return line;
+    /* the number of newlines before off */
+    size_t lo = 0, hi = doc->newline_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->newlines[mid] < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return doc->line + lo;
 }
 
 /* text[at..at+n) for a message: on one line, non-printing bytes as \n, \xHH. */

@@ -31,6 +31,8 @@ typedef struct {
     unsigned long line;         /* line of source where the text starts */
     char *text;                 /* len bytes, NUL-terminated */
     size_t len, text_cap;
+    size_t *newlines;           /* offsets of the '\n' bytes of text, in order */
+    size_t newline_count, newline_cap;
     eval_span *spans;
     size_t span_count, span_cap;
     /* CoNLL only: token i is text[token_start[i]..token_end[i]), from source
