@@ -198,6 +198,18 @@ void gaz_hash_tokens(const document *doc, gaz_token_hashes *h)
     }
 }
 
+uint64_t gaz_word_key(const char *word, size_t len, int folded)
+{
+    char small[256];
+    char *buf = len * 4 <= sizeof small ? small : xmalloc(len * 4);
+    gaz_token_hashes one;
+    uint64_t hash = hash_bytes(buf, token_form(word, len, folded, buf));
+    if (buf != small)
+        free(buf);
+    one.cased = one.folded = &hash;
+    return gaz_token_key(&one, 0, folded);
+}
+
 void gaz_hashes_free(gaz_token_hashes *h)
 {
     free(h->cased);

@@ -60,6 +60,15 @@ struct document;
 void gaz_hash_tokens(const struct document *doc, gaz_token_hashes *h);
 void gaz_hashes_free(gaz_token_hashes *h);
 
+/* The key of a word for trigger tables: the hash gaz_hash_tokens gives a
+ * token with that text, in its folded or cased form. Never 0. */
+uint64_t gaz_word_key(const char *word, size_t len, int folded);
+static inline uint64_t gaz_token_key(const gaz_token_hashes *h, size_t index, int folded)
+{
+    uint64_t k = (folded ? h->folded[index] : h->cased[index]) ^ (folded ? 0x9e3779b97f4a7c15ULL : 0);
+    return k ? k : 1;
+}
+
 /* Calls hit(ctx, entry, first, last_exclusive) for every entry matching the
  * tokens first..limit-1 starting exactly at token first. */
 typedef void (*gaz_hit_fn)(void *ctx, const gaz_entry *entry, size_t first, size_t end);

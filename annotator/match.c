@@ -55,6 +55,9 @@ struct matcher {
     PCRE2_SIZE *hit_ovectors;
     size_t hit_ovector_count, hit_ovector_cap;
 
+    uint32_t *rule_sentence; /* per rule: the sentence stamp when its required words were seen */
+    uint32_t *rule_position; /* per rule: the position stamp when it last ran */
+    uint32_t sentence_stamp, position_stamp;
     uint8_t *sentence_ok; /* per sentence: holds what the current view needs */
     size_t sentence_ok_cap;
 
@@ -394,7 +397,6 @@ static void match_lists(matcher *m, document *doc, int phase)
     const gazetteer *g = &m->rules->lists[phase - 1];
     if (!g->entry_count)
         return;
-    gaz_hash_tokens(doc, &m->hashes);
     list_ctx ctx = {m, doc, g};
     for (size_t s = 0; s < doc->sentences.count; s++) {
         const segment *seg = &doc->sentences.items[s];
@@ -407,44 +409,135 @@ static void match_lists(matcher *m, document *doc, int phase)
 static int may_start(const rule_view *v, const char *text, size_t vpos)
 {
     unsigned char c = (unsigned char)text[vpos];
-    return v->first_bytes[c / 8] & (1u << (c % 8));
+    return (v->first_bytes[c / 8] & (1u << (c % 8))) || v->gated_by_byte_count[c];
 }
 
-static void try_rules_at(matcher *m, document *doc, const rule_view *v, size_t vpos, size_t subject_len)
+/* Runs one batch anchored at vpos and adds a candidate for every rule
+ * match its callout recorded. */
+static void run_batch(matcher *m, document *doc, const rule_batch *b, size_t vpos, size_t subject_len)
+{
+    m->batch = b;
+    m->hit_count = 0;
+    m->hit_ovector_count = 0;
+    /* Every alternative ends in (*FAIL), so no match is the normal outcome;
+     * the callout has recorded each rule's match. The subject is valid
+     * UTF-8 by construction (text.h). */
+    int rc = b->jit ? pcre2_jit_match(b->code, (PCRE2_SPTR)m->text, subject_len, vpos, 0, m->match_data,
+                                      m->match_context)
+                    : pcre2_match(b->code, (PCRE2_SPTR)m->text, subject_len, vpos, PCRE2_NO_UTF_CHECK,
+                                  m->match_data, m->match_context);
+    int inside;
+    if (rc < 0 && rc != PCRE2_ERROR_NOMATCH && m->on_limit)
+        m->on_limit(m->limit_ctx, &m->rules->rules[b->rules[0]], view_to_doc(m, vpos, &inside), rc);
+    for (size_t h = 0; h < m->hit_count; h++) {
+        const rule *r = &m->rules->rules[m->hits[h].rule];
+        PCRE2_SIZE *ov = m->hit_ovectors + m->hits[h].ovector;
+        uint32_t group = r->span_group;
+        if (ov[2 * group] == PCRE2_UNSET)
+            continue;
+        match_source src = {.r = r, .ovector = ov};
+        src.start = view_to_doc(m, ov[2 * group], &inside);
+        src.end = view_to_doc(m, ov[2 * group + 1], &inside);
+        if (src.end <= src.start || !doc_token_starts_at(doc, src.start) || !doc_token_ends_at(doc, src.end))
+            continue;
+        add_candidate(m, doc, m->hits[h].rule, &src, NULL, NULL);
+    }
+}
+
+/* The items of a trigger table under key, or NULL. */
+static const word_trigger *lookup_triggers(const trigger_index *t, uint64_t key, size_t *count)
+{
+    *count = 0;
+    if (!t->count)
+        return NULL;
+    for (size_t h = (size_t)key & t->slot_mask; t->slot_keys[h]; h = (h + 1) & t->slot_mask)
+        if (t->slot_keys[h] == key) {
+            const word_trigger *first = &t->items[t->slot_first[h]];
+            while (first + *count < t->items + t->count && first[*count].key == key)
+                (*count)++;
+            return first;
+        }
+    return NULL;
+}
+
+/* The trigger keys of token t: its two forms, and for an abbreviation
+ * ("Co.") also the two forms without the dot, since patterns write "Co\.?". */
+static size_t token_keys(const matcher *m, const document *doc, size_t t, uint64_t keys[4])
+{
+    keys[0] = gaz_token_key(&m->hashes, t, 0);
+    keys[1] = gaz_token_key(&m->hashes, t, 1);
+    const token *tok = &doc->tokens.items[t];
+    if (tok->kind != TOK_ABBREV || doc->text.clean[tok->end - 1] != '.')
+        return 2;
+    const char *s = doc->text.clean + tok->start;
+    size_t len = tok->end - tok->start - 1;
+    keys[2] = gaz_word_key(s, len, 0);
+    keys[3] = gaz_word_key(s, len, 1);
+    return 4;
+}
+
+/* A gated rule may run in the current sentence when it needs no word or
+ * the sentence holds one; each runs once per position. */
+static int gated_rule_ready(matcher *m, size_t rule_index)
+{
+    const rule *r = &m->rules->rules[rule_index];
+    if (r->needs_words && m->rule_sentence[rule_index] != m->sentence_stamp)
+        return 0;
+    if (m->rule_position[rule_index] == m->position_stamp)
+        return 0;
+    m->rule_position[rule_index] = m->position_stamp;
+    return 1;
+}
+
+/* Tries, at one position, the view's batches and its gated rules whose
+ * first byte fits; at a token (t < SIZE_MAX) also the rules starting with
+ * that token's word. */
+static void try_rules_at(matcher *m, document *doc, const rule_view *v, size_t view_index, size_t vpos,
+                         size_t subject_len, size_t t)
 {
     unsigned char c = (unsigned char)m->text[vpos];
-    for (size_t i = 0; i < v->batch_count; i++) {
-        const rule_batch *b = &v->batches[i];
-        if (!(b->first_bytes[c / 8] & (1u << (c % 8))))
-            continue;
-        m->batch = b;
-        m->hit_count = 0;
-        m->hit_ovector_count = 0;
-        /* Every alternative ends in (*FAIL), so no match is the normal
-         * outcome; the callout has recorded each rule's match. The subject
-         * is valid UTF-8 by construction (text.h). */
-        int rc = b->jit ? pcre2_jit_match(b->code, (PCRE2_SPTR)m->text, subject_len, vpos, 0, m->match_data,
-                                          m->match_context)
-                        : pcre2_match(b->code, (PCRE2_SPTR)m->text, subject_len, vpos, PCRE2_NO_UTF_CHECK,
-                                      m->match_data, m->match_context);
-        int inside;
-        if (rc < 0 && rc != PCRE2_ERROR_NOMATCH && m->on_limit)
-            m->on_limit(m->limit_ctx, &m->rules->rules[b->rules[0]],
-                        view_to_doc(m, vpos, &inside), rc);
-        for (size_t h = 0; h < m->hit_count; h++) {
-            const rule *r = &m->rules->rules[m->hits[h].rule];
-            PCRE2_SIZE *ov = m->hit_ovectors + m->hits[h].ovector;
-            uint32_t group = r->span_group;
-            if (ov[2 * group] == PCRE2_UNSET)
-                continue;
-            match_source src = {.r = r, .ovector = ov};
-            src.start = view_to_doc(m, ov[2 * group], &inside);
-            src.end = view_to_doc(m, ov[2 * group + 1], &inside);
-            if (src.end <= src.start || !doc_token_starts_at(doc, src.start) || !doc_token_ends_at(doc, src.end))
-                continue;
-            add_candidate(m, doc, m->hits[h].rule, &src, NULL, NULL);
+    m->position_stamp++;
+    if (v->first_bytes[c / 8] & (1u << (c % 8)))
+        for (size_t i = 0; i < v->batch_count; i++) {
+            const rule_batch *b = &v->batches[i];
+            if (b->first_bytes[c / 8] & (1u << (c % 8)))
+                run_batch(m, doc, b, vpos, subject_len);
+        }
+    for (size_t k = 0; k < v->gated_by_byte_count[c]; k++) {
+        size_t i = v->gated_by_byte[c][k];
+        if (gated_rule_ready(m, i))
+            run_batch(m, doc, &m->rules->rules[i].alone, vpos, subject_len);
+    }
+    if (t == SIZE_MAX || !v->gated_count)
+        return;
+    const trigger_index *index = &m->rules->triggers[v->phase - 1];
+    uint64_t keys[4];
+    size_t key_count = token_keys(m, doc, t, keys);
+    for (size_t f = 0; f < key_count; f++) {
+        size_t n;
+        const word_trigger *w = lookup_triggers(index, keys[f], &n);
+        for (size_t k = 0; k < n; k++) {
+            const rule *r = &m->rules->rules[w[k].rule];
+            if (w[k].role == TRIGGER_STARTS && (size_t)r->view == view_index && gated_rule_ready(m, w[k].rule))
+                run_batch(m, doc, &r->alone, vpos, subject_len);
         }
     }
+}
+
+/* Stamps the rules whose required words the sentence holds. */
+static void find_sentence_words(matcher *m, const document *doc, const rule_view *v, const segment *seg)
+{
+    m->sentence_stamp++;
+    const trigger_index *index = &m->rules->triggers[v->phase - 1];
+    uint64_t keys[4];
+    for (size_t t = seg->first_token; t < seg->first_token + seg->token_count; t++)
+        for (size_t f = 0, key_count = token_keys(m, doc, t, keys); f < key_count; f++) {
+            size_t n;
+            const word_trigger *w = lookup_triggers(index, keys[f], &n);
+            for (size_t k = 0; k < n; k++)
+                if (w[k].role == TRIGGER_NEEDED)
+                    m->rule_sentence[w[k].rule] = m->sentence_stamp;
+        }
 }
 
 /* Marks the sentences that hold an annotation (of any phase so far, list
@@ -472,7 +565,7 @@ static void find_needed_sentences(matcher *m, const document *doc, const rule_vi
 
 /* Tries the view's rules at every token start (and every marker opening
  * there) of every sentence, each match confined to its sentence. */
-static void match_view(matcher *m, document *doc, const rule_view *v)
+static void match_view(matcher *m, document *doc, const rule_view *v, size_t view_index)
 {
     if (v->has_needs)
         find_needed_sentences(m, doc, v);
@@ -489,17 +582,19 @@ static void match_view(matcher *m, document *doc, const rule_view *v)
         size_t subject_len = seg->end + end_shift;
         if (v->has_needs && !m->sentence_ok[s])
             continue;
+        if (v->gated_count)
+            find_sentence_words(m, doc, v, seg);
         for (size_t t = seg->first_token; t < seg->first_token + seg->token_count; t++) {
             uint32_t start = doc->tokens.items[t].start;
             while (mi < m->mark_count && m->marks[mi].orig < start)
                 shift = m->marks[mi++].shift;
             while (mi < m->mark_count && m->marks[mi].orig == start) {
                 if (m->marks[mi].open && may_start(v, m->text, m->marks[mi].vpos))
-                    try_rules_at(m, doc, v, m->marks[mi].vpos, subject_len);
+                    try_rules_at(m, doc, v, view_index, m->marks[mi].vpos, subject_len, SIZE_MAX);
                 shift = m->marks[mi++].shift;
             }
-            if (may_start(v, m->text, start + shift))
-                try_rules_at(m, doc, v, start + shift, subject_len);
+            if (v->gated_count || may_start(v, m->text, start + shift))
+                try_rules_at(m, doc, v, view_index, start + shift, subject_len, t);
         }
     }
 }
@@ -530,12 +625,14 @@ void match_phase(matcher *m, document *doc, int phase)
 {
     m->doc = doc;
     m->phase = phase;
-    if (phase == 1)
+    if (phase == 1) {
         mark_token_kinds(m->rules, doc);
+        gaz_hash_tokens(doc, &m->hashes); /* for word lists and word triggers */
+    }
     match_lists(m, doc, phase);
     for (size_t i = 0; i < m->rules->view_count; i++) {
         const rule_view *v = &m->rules->views[i];
-        if (v->phase != phase || !v->batch_count)
+        if (v->phase != phase || (!v->batch_count && !v->gated_count))
             continue;
         if (view_is_plain(v)) {
             m->mark_count = 0;
@@ -543,7 +640,7 @@ void match_phase(matcher *m, document *doc, int phase)
             m->text = doc->text.clean;
         } else
             build_view(m, doc, v->types, phase);
-        match_view(m, doc, v);
+        match_view(m, doc, v, i);
     }
 }
 
@@ -558,6 +655,8 @@ matcher *matcher_new(const ann_rules *rules, match_limit_fn on_limit, void *ctx)
     m->jit_stack = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
     if (!m->match_data || !m->match_context || !m->jit_stack)
         out_of_memory(sizeof *m);
+    m->rule_sentence = xcalloc(rules->count + 1, sizeof *m->rule_sentence);
+    m->rule_position = xcalloc(rules->count + 1, sizeof *m->rule_position);
     pcre2_jit_stack_assign(m->match_context, NULL, m->jit_stack);
     pcre2_set_match_limit(m->match_context, MATCH_LIMIT);
     pcre2_set_depth_limit(m->match_context, DEPTH_LIMIT);
@@ -580,6 +679,8 @@ void matcher_free(matcher *m)
     free(m->hits);
     free(m->hit_ovectors);
     free(m->sentence_ok);
+    free(m->rule_sentence);
+    free(m->rule_position);
     free(m->scratch);
     free(m);
 }

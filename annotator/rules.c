@@ -14,6 +14,7 @@
 
 #include "alloc.h"
 #include "builtin.h"
+#include "prefilter.h"
 
 #define MAX_PHASE 32
 #define MAX_FILE_SIZE ((size_t)256 << 20)
@@ -47,8 +48,11 @@ ann_rules *ann_rules_new(void)
     return xcalloc(1, sizeof(ann_rules));
 }
 
+static void free_batch(rule_batch *b);
+
 static void free_rule(rule *r)
 {
+    free_batch(&r->alone);
     free(r->name);
     free(r->file);
     free(r->pattern);
@@ -91,19 +95,25 @@ void ann_rules_free(ann_rules *rules)
     free(rules->macros);
     for (size_t v = 0; v < rules->view_count; v++) {
         free(rules->views[v].rules);
-        for (size_t b = 0; b < rules->views[v].batch_count; b++) {
-            rule_batch *batch = &rules->views[v].batches[b];
-            pcre2_code_free(batch->code);
-            free(batch->rules);
-            free(batch->group_base);
-        }
+        for (size_t b = 0; b < rules->views[v].batch_count; b++)
+            free_batch(&rules->views[v].batches[b]);
         free(rules->views[v].batches);
+        free(rules->views[v].gated);
+        for (int b = 0; b < 256; b++)
+            free(rules->views[v].gated_by_byte[b]);
     }
     free(rules->views);
     if (rules->lists)
         for (int p = 0; p < rules->phase_count; p++)
             gaz_free(&rules->lists[p]);
     free(rules->lists);
+    if (rules->triggers)
+        for (int p = 0; p < rules->phase_count; p++) {
+            free(rules->triggers[p].items);
+            free(rules->triggers[p].slot_keys);
+            free(rules->triggers[p].slot_first);
+        }
+    free(rules->triggers);
     free(rules);
 }
 
@@ -1106,11 +1116,13 @@ static int compile_pattern(rule *r, ann_error *err)
     return 0;
 }
 
-/* Compiles rules first.. (at most BATCH_MAX) of a view into one batch. */
-static int compile_batch(ann_rules *rules, rule_view *v, size_t first, ann_error *err)
+/* Compiles the given rules (at most BATCH_MAX, all of one view) into one
+ * batch. */
+static int compile_batch(ann_rules *rules, int phase, const size_t *which, size_t count, rule_batch *out,
+                         ann_error *err)
 {
     rule_batch b = {0};
-    b.count = v->rule_count - first < BATCH_MAX ? v->rule_count - first : BATCH_MAX;
+    b.count = count;
     b.rules = xmalloc(b.count * sizeof *b.rules);
     b.group_base = xmalloc(b.count * sizeof *b.group_base);
     strbuf full = {0};
@@ -1118,13 +1130,13 @@ static int compile_batch(ann_rules *rules, rule_view *v, size_t first, ann_error
     uint32_t groups = 0;
     sb_str(&full, "(?:");
     for (size_t k = 0; k < b.count; k++) {
-        const rule *r = &rules->rules[v->rules[first + k]];
+        const rule *r = &rules->rules[which[k]];
         char callout[48];
         snprintf(callout, sizeof callout, ")(?C%zu)(*THEN)(*FAIL)", k + 1);
         sb_str(&full, k ? "|(?:" : "(?:");
         sb_str(&full, r->expanded);
         sb_str(&full, callout);
-        b.rules[k] = v->rules[first + k];
+        b.rules[k] = which[k];
         b.group_base[k] = groups;
         groups += r->own_groups;
         uses_body |= strstr(r->expanded, "(?&_ann_body)") != NULL;
@@ -1144,7 +1156,7 @@ static int compile_batch(ann_rules *rules, rule_view *v, size_t first, ann_error
         PCRE2_UCHAR msg[256];
         pcre2_get_error_message(errcode, msg, sizeof msg);
         const rule *r = &rules->rules[b.rules[0]];
-        set_error(err, ANN_ERR_RULES, r->file, r->line, 0, "rules of phase %d from %s on: %s", v->phase, r->name,
+        set_error(err, ANN_ERR_RULES, r->file, r->line, 0, "rules of phase %d from %s on: %s", phase, r->name,
                   (char *)msg);
         free(b.rules);
         free(b.group_base);
@@ -1156,11 +1168,113 @@ static int compile_batch(ann_rules *rules, rule_view *v, size_t first, ann_error
     pcre2_pattern_info(b.code, PCRE2_INFO_CAPTURECOUNT, &captures);
     if (captures > rules->max_capture_count)
         rules->max_capture_count = captures;
-    for (size_t w = 0; w < sizeof v->first_bytes; w++)
-        v->first_bytes[w] |= b.first_bytes[w];
-    size_t cap = v->batch_count;
-    ARRAY_PUSH(v->batches, v->batch_count, cap, b);
+    *out = b;
     return 0;
+}
+
+static void free_batch(rule_batch *b)
+{
+    pcre2_code_free(b->code);
+    free(b->rules);
+    free(b->group_base);
+}
+
+static void add_trigger(trigger_index *t, const word_set *words, uint32_t rule_index, uint8_t role)
+{
+    for (size_t k = 0; k < words->count; k++) {
+        word_trigger w = {gaz_word_key(words->words[k], strlen(words->words[k]), words->caseless[k]), rule_index,
+                          role};
+        ARRAY_PUSH(t->items, t->count, t->cap, w);
+    }
+}
+
+static int by_trigger_key(const void *a, const void *b)
+{
+    const word_trigger *x = a, *y = b;
+    if (x->key != y->key)
+        return x->key < y->key ? -1 : 1;
+    if (x->rule != y->rule)
+        return x->rule < y->rule ? -1 : 1;
+    return x->role - y->role;
+}
+
+/* Sorts the triggers and builds the key -> first item table. */
+static void index_triggers(trigger_index *t)
+{
+    if (!t->count)
+        return;
+    qsort(t->items, t->count, sizeof *t->items, by_trigger_key);
+    size_t slots = 16;
+    while (slots < t->count * 2)
+        slots *= 2;
+    t->slot_mask = slots - 1;
+    t->slot_keys = xcalloc(slots, sizeof *t->slot_keys);
+    t->slot_first = xcalloc(slots, sizeof *t->slot_first);
+    for (size_t i = 0; i < t->count; i++) {
+        if (i && t->items[i].key == t->items[i - 1].key)
+            continue;
+        size_t h = (size_t)t->items[i].key & t->slot_mask;
+        while (t->slot_keys[h])
+            h = (h + 1) & t->slot_mask;
+        t->slot_keys[h] = t->items[i].key;
+        t->slot_first[h] = (uint32_t)i;
+    }
+}
+
+/* Finds what starts or needs a rule's words, so the matcher can try it only
+ * where they are (prefilter.h). */
+static void find_triggers(ann_rules *rules, size_t index)
+{
+    rule *r = &rules->rules[index];
+    word_set words = {0};
+    if (pattern_first_words(r->expanded, &words) && words.count) {
+        r->starts_with_words = 1;
+        add_trigger(&rules->triggers[r->phase - 1], &words, (uint32_t)index, TRIGGER_STARTS);
+    }
+    word_set_clear(&words);
+    if (pattern_required_words(r->expanded, &words) && words.count) {
+        r->needs_words = 1;
+        add_trigger(&rules->triggers[r->phase - 1], &words, (uint32_t)index, TRIGGER_NEEDED);
+    }
+    word_set_clear(&words);
+}
+
+/* Compiles a view: the rules tried everywhere their first byte allows go
+ * into batches; gated rules are compiled alone. */
+static int compile_view(ann_rules *rules, rule_view *v, ann_error *err)
+{
+    size_t *open = xmalloc((v->rule_count + 1) * sizeof *open), open_count = 0;
+    int rc = 0;
+    for (size_t k = 0; k < v->rule_count && !rc; k++) {
+        size_t i = v->rules[k];
+        rule *r = &rules->rules[i];
+        if (!r->starts_with_words && !r->needs_words) {
+            open[open_count++] = i;
+            continue;
+        }
+        rc = compile_batch(rules, v->phase, &i, 1, &r->alone, err);
+        size_t cap = v->gated_count;
+        ARRAY_PUSH(v->gated, v->gated_count, cap, i);
+        if (!r->starts_with_words)
+            for (int b = 0; b < 256; b++)
+                if (r->first_bytes[b / 8] & (1u << (b % 8))) {
+                    size_t bcap = v->gated_by_byte_count[b];
+                    ARRAY_PUSH(v->gated_by_byte[b], v->gated_by_byte_count[b], bcap, i);
+                }
+    }
+    for (size_t first = 0; first < open_count && !rc; first += BATCH_MAX) {
+        rule_batch b;
+        size_t n = open_count - first < BATCH_MAX ? open_count - first : BATCH_MAX;
+        rc = compile_batch(rules, v->phase, open + first, n, &b, err);
+        if (rc)
+            break;
+        for (size_t w = 0; w < sizeof v->first_bytes; w++)
+            v->first_bytes[w] |= b.first_bytes[w];
+        size_t cap = v->batch_count;
+        ARRAY_PUSH(v->batches, v->batch_count, cap, b);
+    }
+    free(open);
+    return rc;
 }
 
 int ann_rules_compile(ann_rules *rules, ann_error *err)
@@ -1183,6 +1297,7 @@ int ann_rules_compile(ann_rules *rules, ann_error *err)
             if (!strcmp(rules->type_names[t], kind_types[k].name))
                 rules->token_kind_type[kind_types[k].kind] = (int)t;
     rules->lists = xcalloc((size_t)rules->phase_count, sizeof *rules->lists);
+    rules->triggers = xcalloc((size_t)rules->phase_count, sizeof *rules->triggers);
     for (size_t i = 0; i < rules->count; i++) {
         rule *r = &rules->rules[i];
         if (r->list_path) {
@@ -1202,10 +1317,14 @@ int ann_rules_compile(ann_rules *rules, ann_error *err)
         size_t cap = v->rule_count;
         ARRAY_PUSH(v->rules, v->rule_count, cap, i);
     }
+    for (size_t i = 0; i < rules->count; i++)
+        if (rules->rules[i].view >= 0)
+            find_triggers(rules, i);
+    for (int p = 0; p < rules->phase_count; p++)
+        index_triggers(&rules->triggers[p]);
     for (size_t i = 0; i < rules->view_count; i++)
-        for (size_t first = 0; first < rules->views[i].rule_count; first += BATCH_MAX)
-            if (compile_batch(rules, &rules->views[i], first, err))
-                return ANN_ERR_RULES;
+        if (compile_view(rules, &rules->views[i], err))
+            return ANN_ERR_RULES;
     rules->compiled = 1;
     return ANN_OK;
 }

@@ -35,6 +35,23 @@ typedef struct {
     char *value_template; /* {capture} and {match} are substituted */
 } rule_attr;
 
+/* Rules of one view run together: one anchored PCRE2 match per position
+ * tries every rule of a batch, so the per-call cost is paid once, not once
+ * per rule. The batch pattern is
+ *   (?:(?:R1)(?C1)(*THEN)(*FAIL)|(?:R2)(?C2)(*THEN)(*FAIL)|...)
+ * The callout checks the token end (backtracking into Rn when it fails) and
+ * records Rn's match; (*THEN)(*FAIL) then moves on to the next rule. */
+#define BATCH_MAX 250
+
+typedef struct {
+    pcre2_code *code;
+    int jit;
+    size_t *rules;        /* rule indices; callout n belongs to rules[n - 1] */
+    uint32_t *group_base; /* rule k's capture g is group group_base[k] + g */
+    size_t count;
+    uint8_t first_bytes[32]; /* union of its rules' start bytes */
+} rule_batch;
+
 typedef struct {
     char *name;
     char *file;           /* the file it was read from, for messages and --explain */
@@ -70,24 +87,11 @@ typedef struct {
     rule_example *examples;
     size_t example_count;
     uint8_t *needs;       /* bitmap over type ids (the 'needs' line), or NULL */
+    int starts_with_words; /* tried only at tokens that are one of its first words */
+    int needs_words;      /* tried only in sentences holding one of its required words */
+    rule_batch alone;     /* the rule compiled by itself, when either is set */
 } rule;
 
-/* Rules of one view run together: one anchored PCRE2 match per position
- * tries every rule of a batch, so the per-call cost is paid once, not once
- * per rule. The batch pattern is
- *   (?:(?:R1)(?C1)(*THEN)(*FAIL)|(?:R2)(?C2)(*THEN)(*FAIL)|...)
- * The callout checks the token end (backtracking into Rn when it fails) and
- * records Rn's match; (*THEN)(*FAIL) then moves on to the next rule. */
-#define BATCH_MAX 250
-
-typedef struct {
-    pcre2_code *code;
-    int jit;
-    size_t *rules;        /* rule indices; callout n belongs to rules[n - 1] */
-    uint32_t *group_base; /* rule k's capture g is group group_base[k] + g */
-    size_t count;
-    uint8_t first_bytes[32]; /* union of its rules' start bytes */
-} rule_batch;
 
 /* The annotations a pattern sees, besides the text: a view is the document
  * text with markers around every earlier annotation of the listed types. */
@@ -98,10 +102,33 @@ typedef struct {
     int phase;
     size_t *rules;        /* rules of this phase using this view */
     size_t rule_count;
-    rule_batch *batches;
+    rule_batch *batches;  /* the rules tried at every position their first byte allows */
     size_t batch_count;
-    uint8_t first_bytes[32]; /* union of its batches' start bytes */
+    uint8_t first_bytes[32]; /* union of those batches' start bytes */
+    size_t *gated;        /* rules that start with or need a word (see prefilter.h) */
+    size_t gated_count;
+    size_t *gated_by_byte[256]; /* gated rules without start words, by first byte */
+    size_t gated_by_byte_count[256];
 } rule_view;
+
+/* Word triggers of a phase: token hash -> the rules that start with, or
+ * need, that word. One open-addressing table, so a token costs one probe
+ * per form (as written, case-folded) whatever the number of rules. */
+enum { TRIGGER_STARTS = 1, TRIGGER_NEEDED = 2 };
+
+typedef struct {
+    uint64_t key;         /* word hash (gaz_word_key) */
+    uint32_t rule;
+    uint8_t role;         /* TRIGGER_* */
+} word_trigger;
+
+typedef struct {
+    word_trigger *items;  /* sorted by key */
+    size_t count, cap;
+    uint64_t *slot_keys;  /* 0: empty */
+    uint32_t *slot_first; /* first item with that key */
+    size_t slot_mask;
+} trigger_index;
 
 typedef struct macro macro;
 
@@ -117,6 +144,7 @@ struct ann_rules {
     rule_view *views;
     size_t view_count, view_cap;
     gazetteer *lists;     /* one index per phase: every list rule of that phase */
+    trigger_index *triggers; /* one per phase */
     uint32_t max_capture_count; /* of any batch */
     int compiled;
 };

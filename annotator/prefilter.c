@@ -1,0 +1,371 @@
+#include "prefilter.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+
+typedef enum {
+    ATOM_END,        /* end of the sequence */
+    ATOM_BAR,        /* '|' between alternatives */
+    ATOM_BOUNDARY,   /* \b */
+    ATOM_ZERO,       /* other zero-width items: lookarounds, anchors, callouts */
+    ATOM_SPACE,      /* \h \s, a space or tab: never inside a token */
+    ATOM_WORD_CHAR,  /* an ASCII letter or digit taken literally */
+    ATOM_GROUP,      /* (...), content in [inner, inner_end) */
+    ATOM_OTHER       /* anything else: classes, escapes, punctuation */
+} atom_kind;
+
+typedef struct {
+    atom_kind kind;
+    size_t start, end;        /* the atom with its quantifier */
+    size_t inner, inner_end;  /* for groups */
+    int once;                 /* no quantifier, or one that means exactly once */
+    int optional;             /* its quantifier allows zero */
+    int caseless;             /* (?i) in force for it */
+    char ch;                  /* for ATOM_WORD_CHAR */
+} atom;
+
+/* Where the group or class opening at p[i] closes (the index after it). */
+static size_t skip_bracketed(const char *p, size_t i, size_t end)
+{
+    if (p[i] == '[') {
+        size_t j = i + 1;
+        if (j < end && p[j] == '^')
+            j++;
+        if (j < end && p[j] == ']')
+            j++;
+        while (j < end && p[j] != ']') {
+            if (p[j] == '\\')
+                j++;
+            else if (p[j] == '[' && j + 1 < end && p[j + 1] == ':') {
+                const char *close = strstr(p + j + 2, ":]");
+                if (close && (size_t)(close - p) < end)
+                    j = (size_t)(close - p) + 1;
+            }
+            j++;
+        }
+        return j < end ? j + 1 : end;
+    }
+    int depth = 0;
+    for (size_t j = i; j < end; j++) {
+        if (p[j] == '\\') {
+            j++;
+        } else if (p[j] == '[') {
+            j = skip_bracketed(p, j, end) - 1;
+        } else if (p[j] == '(') {
+            depth++;
+        } else if (p[j] == ')' && --depth == 0) {
+            return j + 1;
+        }
+    }
+    return end;
+}
+
+/* Reads a quantifier at p[i], if any: sets once/optional, returns its end. */
+static size_t read_quantifier(const char *p, size_t i, size_t end, atom *a)
+{
+    a->once = 1;
+    a->optional = 0;
+    if (i >= end)
+        return i;
+    if (p[i] == '?' || p[i] == '*' || p[i] == '+') {
+        a->once = 0;
+        a->optional = p[i] != '+';
+        i++;
+    } else if (p[i] == '{' && i + 1 < end && isdigit((unsigned char)p[i + 1])) {
+        char *stop;
+        long lo = strtol(p + i + 1, &stop, 10);
+        size_t j = (size_t)(stop - p);
+        long hi = lo;
+        if (j < end && p[j] == ',') {
+            hi = isdigit((unsigned char)p[j + 1]) ? strtol(p + j + 1, &stop, 10) : -1;
+            j = (size_t)(stop - p);
+            if (hi == -1)
+                j = j + 1 > end ? end : j + (p[j] == ',');
+        }
+        if (j < end && p[j] == '}') {
+            a->once = lo == 1 && hi == 1;
+            a->optional = lo == 0;
+            i = j + 1;
+        } else
+            return i; /* a literal brace */
+    } else
+        return i;
+    if (i < end && (p[i] == '?' || p[i] == '+'))
+        i++; /* lazy or possessive */
+    return i;
+}
+
+/* Reads the atom at p[i]; *caseless is updated by (?i) and (?-i). */
+static atom next_atom(const char *p, size_t i, size_t end, int *caseless)
+{
+    atom a = {.start = i, .caseless = *caseless};
+    if (i >= end) {
+        a.kind = ATOM_END;
+        a.end = i;
+        return a;
+    }
+    char c = p[i];
+    size_t j = i + 1;
+    if (c == '|') {
+        a.kind = ATOM_BAR;
+        a.end = j;
+        return a;
+    }
+    if (c == '\\' && j < end) {
+        char e = p[j];
+        j++;
+        if (e == 'b')
+            a.kind = ATOM_BOUNDARY;
+        else if (e == 'h' || e == 's')
+            a.kind = ATOM_SPACE;
+        else if (strchr("BAzZGK", e))
+            a.kind = ATOM_ZERO;
+        else {
+            a.kind = ATOM_OTHER;
+            if (strchr("pPxoNgk", e) && j < end && (p[j] == '{' || p[j] == '<')) {
+                const char *close = strchr(p + j, p[j] == '{' ? '}' : '>');
+                j = close && (size_t)(close - p) < end ? (size_t)(close - p) + 1 : end;
+            }
+        }
+    } else if (c == '(') {
+        j = skip_bracketed(p, i, end);
+        size_t inner = i + 1;
+        if (p[inner] == '?') {
+            char k = p[inner + 1];
+            if (k == '=' || k == '!' || (k == '<' && (p[inner + 2] == '=' || p[inner + 2] == '!')) || k == 'C' ||
+                k == '#' || k == '(') {
+                a.kind = ATOM_ZERO; /* lookarounds, callouts, comments, conditionals: not read further */
+                if (k == '(')
+                    a.kind = ATOM_OTHER;
+                a.end = j;
+                return a;
+            }
+            if (k == '<' || k == 'P' || k == '\'') { /* named group */
+                const char *close = strchr(p + inner, k == '\'' ? '\'' : '>');
+                inner = close ? (size_t)(close - p) + 1 : j;
+                if (k == '\'')
+                    inner = close ? (size_t)(strchr(close + 1, '\'') - p) + 1 : j;
+            } else if (k == ':' || k == '>' || k == '|') {
+                inner += 2;
+            } else {
+                /* option letters: (?i) sets them from here on, (?i:...) for the group */
+                size_t q = inner + 1;
+                int on = 1, group_caseless = *caseless;
+                while (q < j && p[q] != ')' && p[q] != ':') {
+                    if (p[q] == '-')
+                        on = 0;
+                    else if (p[q] == 'i')
+                        group_caseless = on;
+                    q++;
+                }
+                if (p[q] == ')') {
+                    *caseless = group_caseless;
+                    a.kind = ATOM_ZERO;
+                    a.end = q + 1;
+                    return a;
+                }
+                a.caseless = group_caseless;
+                inner = q + 1;
+            }
+        }
+        a.kind = ATOM_GROUP;
+        a.inner = inner;
+        a.inner_end = j - 1;
+    } else if (c == '[' || c == '.') {
+        a.kind = ATOM_OTHER;
+        if (c == '[')
+            j = skip_bracketed(p, i, end);
+    } else if (c == '^' || c == '$') {
+        a.kind = ATOM_ZERO;
+    } else if (c == ' ' || c == '\t') {
+        a.kind = ATOM_SPACE;
+    } else if (isalnum((unsigned char)c)) {
+        a.kind = ATOM_WORD_CHAR;
+        a.ch = c;
+    } else {
+        a.kind = ATOM_OTHER;
+    }
+    a.end = read_quantifier(p, j, end, &a);
+    return a;
+}
+
+static void add_word(word_set *set, const char *w, size_t n, int caseless)
+{
+    char *copy = xstrndup(w, n);
+    if (caseless)
+        for (size_t i = 0; i < n; i++)
+            copy[i] = (char)tolower((unsigned char)copy[i]);
+    if (set->count == set->cap) {
+        set->cap = set->cap ? set->cap * 2 : 8;
+        set->words = xrealloc(set->words, set->cap * sizeof *set->words);
+        set->caseless = xrealloc(set->caseless, set->cap);
+    }
+    set->words[set->count] = copy;
+    set->caseless[set->count++] = (uint8_t)caseless;
+}
+
+void word_set_clear(word_set *set)
+{
+    for (size_t i = 0; i < set->count; i++)
+        free(set->words[i]);
+    free(set->words);
+    free(set->caseless);
+    memset(set, 0, sizeof *set);
+}
+
+/* Reads a run of literal word characters, each exactly once, starting with
+ * atom a; returns its length in *len and the atom after it. */
+static atom read_word(const char *p, atom a, size_t end, int *caseless, char *buf, size_t cap, size_t *len)
+{
+    *len = 0;
+    while (a.kind == ATOM_WORD_CHAR && a.once && *len + 1 < cap) {
+        buf[(*len)++] = a.ch;
+        a = next_atom(p, a.end, end, caseless);
+    }
+    return a;
+}
+
+/* Whether the atom after a word ends the token there. A \b counts only
+ * when a space or the end follows it: "Corp\b\." is the one token "Corp."
+ * for the tokenizer, not "Corp". */
+static int ends_token(const char *p, atom after, size_t end, int at_end_is_boundary)
+{
+    int caseless = 0;
+    if (after.kind == ATOM_BOUNDARY)
+        after = next_atom(p, after.end, end, &caseless);
+    /* "Co\.?": the tokenizer may make "Co." one abbreviation token; the
+     * matcher looks such tokens up without their dot as well */
+    if (after.kind == ATOM_OTHER && after.end - after.start >= 2 && p[after.start] == '\\' &&
+        p[after.start + 1] == '.' && (after.once || after.optional) &&
+        after.end - after.start <= 3)
+        after = next_atom(p, after.end, end, &caseless);
+    return after.kind == ATOM_SPACE || ((after.kind == ATOM_END || after.kind == ATOM_BAR) && at_end_is_boundary);
+}
+
+/* First words of the sequence p[i..end); follow_bounds says whether what
+ * comes after the sequence ends a token. */
+static int first_words_of(const char *p, size_t i, size_t end, int caseless, int follow_bounds, word_set *set)
+{
+    for (;;) {
+        atom a = next_atom(p, i, end, &caseless);
+        while (a.kind == ATOM_ZERO || a.kind == ATOM_BOUNDARY)
+            a = next_atom(p, a.end, end, &caseless);
+        if (a.kind == ATOM_WORD_CHAR) {
+            char word[64];
+            size_t n;
+            int word_caseless = a.caseless;
+            atom after = read_word(p, a, end, &caseless, word, sizeof word, &n);
+            if (after.kind == ATOM_WORD_CHAR || !ends_token(p, after, end, follow_bounds))
+                return 0;
+            add_word(set, word, n, word_caseless);
+            a = after;
+        } else if (a.kind == ATOM_GROUP && a.once) {
+            int inner_caseless = a.caseless;
+            atom after = next_atom(p, a.end, end, &caseless);
+            if (!first_words_of(p, a.inner, a.inner_end, inner_caseless, ends_token(p, after, end, follow_bounds), set))
+                return 0;
+            a = after;
+        } else
+            return 0;
+        /* skip the rest of this alternative */
+        while (a.kind != ATOM_BAR && a.kind != ATOM_END)
+            a = next_atom(p, a.end, end, &caseless);
+        if (a.kind == ATOM_END)
+            return 1;
+        i = a.end;
+    }
+}
+
+/* Extended mode and \Q...\E change what characters mean: not read. */
+static int readable(const char *pattern)
+{
+    return !strstr(pattern, "\\Q") && !strstr(pattern, "(?x") && !strstr(pattern, "(*");
+}
+
+int pattern_first_words(const char *pattern, word_set *set)
+{
+    if (!readable(pattern))
+        return 0;
+    return first_words_of(pattern, 0, strlen(pattern), 0, 1, set);
+}
+
+/* Whether the group's content is a list of single words: (?:Corp|Inc). */
+static int word_alternatives(const char *p, const atom *g, word_set *set)
+{
+    int caseless = g->caseless;
+    size_t i = g->inner;
+    for (;;) {
+        atom a = next_atom(p, i, g->inner_end, &caseless);
+        char word[64];
+        size_t n;
+        int word_caseless = a.caseless;
+        a = read_word(p, a, g->inner_end, &caseless, word, sizeof word, &n);
+        if (!n || (a.kind != ATOM_BAR && a.kind != ATOM_END))
+            return 0;
+        add_word(set, word, n, word_caseless);
+        if (a.kind == ATOM_END)
+            return 1;
+        i = a.end;
+    }
+}
+
+/* Required words of p[i..end): every top-level alternative must hold one
+ * as a whole token, outside any optional part. */
+static int required_in(const char *p, size_t i, size_t end, int caseless, word_set *set)
+{
+    for (;;) {
+        atom a = next_atom(p, i, end, &caseless);
+        atom second = next_atom(p, a.end, end, &caseless);
+        int found = 0;
+        if (a.kind == ATOM_GROUP && a.once && (second.kind == ATOM_END || second.kind == ATOM_BAR)) {
+            /* an alternative that is one group: its alternatives decide */
+            if (!required_in(p, a.inner, a.inner_end, a.caseless, set))
+                return 0;
+            found = 1;
+            a = second;
+        }
+        int after_boundary = 1; /* a match starts at a token start */
+        while (!found && a.kind != ATOM_END && a.kind != ATOM_BAR) {
+            atom after = next_atom(p, a.end, end, &caseless);
+            if (a.kind == ATOM_WORD_CHAR && after_boundary) {
+                char word[64];
+                size_t n;
+                int word_caseless = a.caseless;
+                after = read_word(p, a, end, &caseless, word, sizeof word, &n);
+                if (after.kind != ATOM_WORD_CHAR && ends_token(p, after, end, 1)) {
+                    add_word(set, word, n, word_caseless);
+                    found = 1;
+                }
+            } else if (a.kind == ATOM_GROUP && a.once && after_boundary && ends_token(p, after, end, 1)) {
+                word_set words = {0};
+                if (word_alternatives(p, &a, &words)) {
+                    for (size_t k = 0; k < words.count; k++)
+                        add_word(set, words.words[k], strlen(words.words[k]), words.caseless[k]);
+                    found = 1;
+                }
+                word_set_clear(&words);
+            }
+            /* only a space makes the next word a token of its own: after \b
+             * it could follow a hyphen inside one ("non-tariff") */
+            after_boundary = a.kind == ATOM_SPACE || (after_boundary && (a.kind == ATOM_ZERO || a.kind == ATOM_BOUNDARY));
+            a = after;
+        }
+        if (!found)
+            return 0;
+        while (a.kind != ATOM_END && a.kind != ATOM_BAR)
+            a = next_atom(p, a.end, end, &caseless);
+        if (a.kind == ATOM_END)
+            return 1;
+        i = a.end;
+    }
+}
+
+int pattern_required_words(const char *pattern, word_set *set)
+{
+    if (!readable(pattern))
+        return 0;
+    return required_in(pattern, 0, strlen(pattern), 0, set);
+}

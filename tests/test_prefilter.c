@@ -1,0 +1,98 @@
+/* prefilter: which literal words a pattern must start with or contain. Each
+ * expectation is read off the pattern by hand; a wrong "required" word would
+ * make the matcher skip real matches, so the refusals matter as much. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "prefilter.h"
+
+/* The set as "word word/i ...", or "-" when the analysis gives none. */
+static void describe(int ok, const word_set *set, char *out, size_t cap)
+{
+    out[0] = '\0';
+    if (!ok) {
+        strcpy(out, "-");
+        return;
+    }
+    for (size_t i = 0; i < set->count; i++) {
+        strncat(out, set->words[i], cap - strlen(out) - 1);
+        if (set->caseless[i])
+            strncat(out, "/i", cap - strlen(out) - 1);
+        if (i + 1 < set->count)
+            strncat(out, " ", cap - strlen(out) - 1);
+    }
+}
+
+static void expect(const char *pattern, const char *first, const char *required)
+{
+    char got[256];
+    word_set set = {0};
+    describe(pattern_first_words(pattern, &set), &set, got, sizeof got);
+    word_set_clear(&set);
+    if (strcmp(got, first))
+        fail_msg("first words of %s: got \"%s\", want \"%s\"", pattern, got, first);
+    describe(pattern_required_words(pattern, &set), &set, got, sizeof got);
+    word_set_clear(&set);
+    if (strcmp(got, required))
+        fail_msg("required words of %s: got \"%s\", want \"%s\"", pattern, got, required);
+}
+
+static void test_literal_starts(void **state)
+{
+    (void)state;
+    expect("(?i:minister of \\p{Lu}\\w+)", "minister/i", "minister/i");
+    expect("\\b(?:tariffs|aluminum|growth)\\b", "tariffs aluminum growth", "tariffs aluminum growth");
+    expect("(?i)\\b(?:copper|imports)\\b", "copper/i imports/i", "copper/i imports/i");
+    expect("(?:Ministry|Department)\\hof\\h(?:the\\h)?\\p{Lu}", "Ministry Department", "Ministry Department");
+    expect("(?:a)|(?:b c)", "a b", "a b");
+}
+
+static void test_required_later_in_the_pattern(void **state)
+{
+    (void)state;
+    expect("\\p{Lu}{2,5} (?:Trading|Motors|AG)\\b\\.?", "-", "Trading Motors AG");
+    expect("(?<rate>\\d+%)\\h(?:tariff|duty)\\b", "-", "tariff duty");
+    expect("U\\.S\\. tariffs", "-", "tariffs");
+}
+
+static void test_refusals(void **state)
+{
+    (void)state;
+    /* an optional first word, a quantified letter, digits only */
+    expect("(?:(?:early|mid)[-\\h])?June", "-", "-");
+    expect("tariffs?", "-", "-");
+    expect("\\d+(?:%| percent)", "-", "-");
+    /* after a hyphen a word is part of a larger token */
+    expect("non-\\btariff\\b", "-", "-");
+    /* a word glued to more letters or punctuation is not a token of its own */
+    expect("Japan's", "-", "-");
+    /* extended mode and quoting change what characters mean */
+    expect("(?x) tariff \\s duty", "-", "-");
+    expect("\\Qtariff duty\\E", "-", "-");
+    /* an alternative without a word makes the whole pattern unknown */
+    expect("(?:\\d+|tariff)\\b", "-", "-");
+}
+
+static void test_case_scope(void **state)
+{
+    (void)state;
+    /* (?i) inside a group ends with it: Corp stays case-sensitive */
+    expect("(?:(?i)steel) Corp\\b", "steel/i", "Corp");
+    expect("\\d+ (?i:tonnes) of (?:Steel)", "-", "tonnes/i");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_literal_starts),
+        cmocka_unit_test(test_required_later_in_the_pattern),
+        cmocka_unit_test(test_refusals),
+        cmocka_unit_test(test_case_scope),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
