@@ -1289,7 +1289,10 @@ int ann_rules_compile(ann_rules *rules, ann_error *err)
     static const struct {
         token_kind kind;
         const char *name;
-    } kind_types[] = {{TOK_URL, "_TOKEN_URL"}, {TOK_EMAIL, "_TOKEN_EMAIL"}, {TOK_NUMBER, "_TOKEN_NUMBER"}};
+    } kind_types[] = {{TOK_URL, "_TOKEN_URL"},
+                      {TOK_EMAIL, "_TOKEN_EMAIL"},
+                      {TOK_NUMBER, "_TOKEN_NUMBER"},
+                      {TOK_ABBREV, "_TOKEN_ABBREV"}};
     for (size_t k = 0; k <= TOK_SYMBOL; k++)
         rules->token_kind_type[k] = -1;
     for (size_t k = 0; k < sizeof kind_types / sizeof *kind_types; k++)
