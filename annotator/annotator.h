@@ -1,11 +1,15 @@
 /* annotator.h — the public API of libannotator.
  *
  * News text in, annotated XML out. The pipeline is
- *   read -> segment -> tokenize -> match rules -> resolve -> write
- * and these are its three public objects:
+ *   read -> segment -> tokenize -> layout -> match rules -> resolve -> write
+ * with a layout stage after segmenting that recognises the parts of an
+ * article (headline, byline, body, reader comments, ...). Its public objects:
  *
  *   ann_rules   a compiled rule set (built-in and/or user rule files). Immutable
  *               once compiled; one rule set may serve any number of streams.
+ *   ann_layouts a compiled set of layouts (built-in and/or .layout files): how
+ *               the lines of an article page follow each other. Immutable once
+ *               compiled and shareable, like ann_rules.
  *   ann_output  the XML writer for one <corpus>; it writes through a callback.
  *   ann_stream  a push parser for one input source (a file or stdin): feed it
  *               bytes in pieces of any size, then finish it. It cuts the bytes
@@ -31,7 +35,7 @@ extern "C" {
 typedef enum {
     ANN_OK = 0,
     ANN_ERR_USAGE = -1,     /* a bad argument or option value */
-    ANN_ERR_RULES = -2,     /* a rule file could not be read, parsed or compiled */
+    ANN_ERR_RULES = -2,     /* a rule or layout file could not be read, parsed or compiled */
     ANN_ERR_OUTPUT = -3,    /* the output callback failed */
     ANN_ERR_INPUT = -4,     /* an input document could not be annotated */
     ANN_ERR_CHECK = -5      /* a rule example did not give its expected result */
@@ -94,11 +98,46 @@ size_t ann_rules_count(const ann_rules *rules);
 int ann_rules_check(const ann_rules *rules, ann_diag_fn diag, void *ctx,
                     size_t *examples_run);
 
+/* ---- layouts -------------------------------------------------------------- */
+
+/* A layout names the parts of one kind of article page by line patterns and
+ * gives the order they come in (rules/README.md, "Layouts"). The layout
+ * that fits a document turns its parts into elements (<headline>, <byline>,
+ * <body>, <comments>, ...) and may set <document> attributes (date,
+ * publisher, section, headline) and add entities (authors as PERSON, the
+ * publisher as ORG). A layout's header line also starts a new document in a
+ * stream. Layouts are tried by priority; the built-in set ends with "plain",
+ * which fits any text. */
+typedef struct ann_layouts ann_layouts;
+
+ann_layouts *ann_layouts_new(void);
+void ann_layouts_free(ann_layouts *layouts);
+
+/* Adds the layouts compiled into the library (rules/layouts/ *.layout). */
+int ann_layouts_add_builtin(ann_layouts *layouts, ann_error *err);
+
+/* Adds a layout file, or every *.layout file under a folder (sorted by
+ * path). On failure err names FILE:LINE:COL and the set must not be
+ * compiled. */
+int ann_layouts_add_path(ann_layouts *layouts, const char *path, ann_error *err);
+
+/* Adds layouts from a string, as if read from a file named name. */
+int ann_layouts_add_text(ann_layouts *layouts, const char *name, const char *text, size_t len,
+                         ann_error *err);
+
+/* Checks every order and compiles the patterns (JIT). Must be called once,
+ * after the last add and before the set is given to a stream. */
+int ann_layouts_compile(ann_layouts *layouts, ann_error *err);
+
+/* Number of layouts in the set. */
+size_t ann_layouts_count(const ann_layouts *layouts);
+
 /* ---- output --------------------------------------------------------------- */
 
 enum {
     ANN_OUT_TOKENS = 1,     /* wrap each token in <w> */
-    ANN_OUT_EXPLAIN = 2     /* each annotation names the rule, file and line */
+    ANN_OUT_EXPLAIN = 2     /* each annotation names the rule, file and line; each
+                               structural element the layout part (layout-rule) */
 };
 
 typedef struct ann_output ann_output;
@@ -121,12 +160,17 @@ typedef struct {
     size_t max_doc_size;    /* bytes; 0 means the default, 64 MiB */
     ann_diag_fn diag;       /* may be NULL */
     void *diag_ctx;
+    /* Compiled layouts to apply; NULL means the built-in set (compiled once
+     * per process and shared). An empty compiled set applies none. */
+    const ann_layouts *layouts;
 } ann_stream_options;
 
 #define ANN_DEFAULT_MAX_DOC_SIZE ((size_t)64 << 20)
 
 /* A stream reading one source. source names it in the output (source="...")
- * and in diagnostics. rules and out must outlive the stream. */
+ * and in diagnostics. rules, out and opts->layouts must outlive the stream.
+ * Documents end at a line holding only a form feed, and before a layout's
+ * header line when the document so far holds a non-blank line. */
 ann_stream *ann_stream_new(const ann_rules *rules, ann_output *out,
                            const char *source, const ann_stream_options *opts);
 

@@ -23,6 +23,11 @@ void doc_load(document *doc, const char *bytes, size_t len)
     doc->span_count = 0;
     doc->attr_count = 0;
     doc->pool_len = 0;
+    doc->layout_name = NULL;
+    for (int i = 0; i < DOC_ATTR_COUNT; i++)
+        doc->doc_attrs[i] = NO_STRING;
+    doc->structure_count = 0;
+    doc->layout_span_count = 0;
 }
 
 void doc_free(document *doc)
@@ -35,6 +40,8 @@ void doc_free(document *doc)
     free(doc->spans);
     free(doc->attrs);
     free(doc->pool);
+    free(doc->structure);
+    free(doc->layout_spans);
     memset(doc, 0, sizeof *doc);
 }
 

@@ -22,7 +22,8 @@ typedef struct {
 
 enum {
     SPAN_REMOVED = 1,     /* lost to a later rule; kept so indices stay valid */
-    SPAN_HIDDEN = 2       /* helper type (name starts with '_'): never written */
+    SPAN_HIDDEN = 2,      /* helper type (name starts with '_'): never written */
+    SPAN_LAYOUT = 4       /* forced by the layout stage (structure.h): phase 0, top priority */
 };
 
 /* One annotation. Entity spans start on a token start and end on a token end;
@@ -41,6 +42,32 @@ typedef struct {
 
 #define NO_STRING UINT32_MAX
 
+/* A structural element the layout stage found (structure.h): a part of the
+ * article such as the headline, the byline, the body or one reader comment.
+ * It starts at the first token of its first line and ends at the last token
+ * of its last line; elements nest by extent and enclose every p, s and
+ * entity they overlap (the stage cuts paragraphs and sentences to fit). */
+typedef struct {
+    uint32_t start, end;  /* byte offsets, end exclusive */
+    int16_t element;      /* layout_element (layout.h) */
+    uint16_t depth;       /* 0 outermost; decides the nesting of equal extents */
+    const char *rule_file; /* the layout part or group that made it, for --explain */
+    unsigned rule_line;
+    uint32_t attrs;       /* index of the first attribute in doc->attrs */
+    uint16_t attr_count;
+} struct_span;
+
+/* Which layout part made a SPAN_LAYOUT entity, for --explain. */
+typedef struct {
+    size_t span;          /* index in doc->spans */
+    const char *part;     /* the part's name */
+    const char *rule_file;
+    unsigned rule_line;
+} layout_origin;
+
+/* Attributes of the <document> element a layout may set, in output order. */
+enum { DOC_ATTR_DATE, DOC_ATTR_PUBLISHER, DOC_ATTR_SECTION, DOC_ATTR_HEADLINE, DOC_ATTR_COUNT };
+
 typedef struct document {
     const char *bytes;    /* the input, borrowed; len bytes */
     size_t len;
@@ -57,10 +84,18 @@ typedef struct document {
     size_t attr_count, attr_cap;
     char *pool;           /* NUL-terminated strings, addressed by offset */
     size_t pool_len, pool_cap;
+
+    /* what the layout stage found; all empty when no layout applied */
+    const char *layout_name;      /* borrowed from the layout set */
+    uint32_t doc_attrs[DOC_ATTR_COUNT]; /* pool offsets, NO_STRING when unknown */
+    struct_span *structure;
+    size_t structure_count, structure_cap;
+    layout_origin *layout_spans;
+    size_t layout_span_count, layout_span_cap;
 } document;
 
 /* Points doc at bytes[0..len) and runs the text, token and segment stages.
- * Clears the spans of the previous document. */
+ * Clears the spans and the structure of the previous document. */
 void doc_load(document *doc, const char *bytes, size_t len);
 void doc_free(document *doc);
 

@@ -8,6 +8,7 @@
 #include <utf8proc.h>
 
 #include "alloc.h"
+#include "layout.h"
 
 struct ann_output {
     xmlTextWriterPtr writer;
@@ -158,7 +159,15 @@ static int write_attr(ann_output *out, const char *name, const char *value)
 
 /* ---- documents ---------------------------------------------------------------- */
 
-typedef enum { EL_P, EL_S, EL_ENTITY, EL_TOKEN, EL_RAW } element_kind;
+typedef enum { EL_STRUCTURE, EL_P, EL_S, EL_ENTITY, EL_TOKEN, EL_RAW } element_kind;
+
+/* Nesting of equal extents: structural elements (by depth) outside
+ * paragraphs, sentences, entities (later phases outside), tokens, raw runs. */
+#define RANK_P 64
+#define RANK_S 65
+#define RANK_ENTITY 66
+#define RANK_TOKEN 0x20000
+#define RANK_RAW 0x20001
 
 typedef struct {
     uint32_t start, end;
@@ -208,12 +217,39 @@ static int write_entity_start(ann_output *out, const ann_rules *rules, const doc
     }
     if (out->flags & ANN_OUT_EXPLAIN) {
         char where[600];
-        if (s->rule >= 0) {
+        const layout_origin *origin = NULL;
+        if (s->flags & SPAN_LAYOUT)
+            for (size_t i = 0; i < doc->layout_span_count && !origin; i++)
+                if (&doc->spans[doc->layout_spans[i].span] == s)
+                    origin = &doc->layout_spans[i];
+        if (origin) {
+            snprintf(where, sizeof where, "%s:%u", origin->rule_file, origin->rule_line);
+            if (write_attr(out, "rule", origin->part) < 0 || write_attr(out, "rule-source", where) < 0)
+                return -1;
+        } else if (s->rule >= 0) {
             const rule *r = &rules->rules[s->rule];
             snprintf(where, sizeof where, "%s:%u", r->file, r->line);
             if (write_attr(out, "rule", r->name) < 0 || write_attr(out, "rule-source", where) < 0)
                 return -1;
         } else if (write_attr(out, "rule", "name-link") < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int write_structure_start(ann_output *out, const document *doc, const struct_span *st)
+{
+    if (xmlTextWriterStartElement(out->writer, BAD_CAST layout_element_name(st->element)) < 0)
+        return -1;
+    for (uint16_t a = 0; a < st->attr_count; a++) {
+        const span_attr *at = &doc->attrs[st->attrs + a];
+        if (write_attr(out, doc_string(doc, at->key), doc_string(doc, at->value)) < 0)
+            return -1;
+    }
+    if (out->flags & ANN_OUT_EXPLAIN) {
+        char where[600];
+        snprintf(where, sizeof where, "%s:%u", st->rule_file, st->rule_line);
+        if (write_attr(out, "layout-rule", where) < 0)
             return -1;
     }
     return 0;
@@ -242,32 +278,37 @@ static int write_raw(ann_output *out, const document *doc, const raw_run *run)
 static void collect_elements(const ann_output *out, const document *doc, element **items, size_t *count,
                              size_t *cap)
 {
+    for (size_t i = 0; i < doc->structure_count; i++) {
+        const struct_span *st = &doc->structure[i];
+        element e = {st->start, st->end, st->depth < RANK_P ? st->depth : RANK_P - 1, EL_STRUCTURE, (uint32_t)i};
+        ARRAY_PUSH(*items, *count, *cap, e);
+    }
     for (size_t i = 0; i < doc->paragraphs.count; i++) {
         const segment *p = &doc->paragraphs.items[i];
-        element e = {p->start, p->end, 0, EL_P, (uint32_t)i};
+        element e = {p->start, p->end, RANK_P, EL_P, (uint32_t)i};
         ARRAY_PUSH(*items, *count, *cap, e);
     }
     for (size_t i = 0; i < doc->sentences.count; i++) {
         const segment *s = &doc->sentences.items[i];
-        element e = {s->start, s->end, 1, EL_S, (uint32_t)i};
+        element e = {s->start, s->end, RANK_S, EL_S, (uint32_t)i};
         ARRAY_PUSH(*items, *count, *cap, e);
     }
     for (size_t i = 0; i < doc->span_count; i++) {
         const span *s = &doc->spans[i];
         if (s->flags & (SPAN_REMOVED | SPAN_HIDDEN))
             continue;
-        element e = {s->start, s->end, 2 + (UINT16_MAX - s->phase), EL_ENTITY, (uint32_t)i};
+        element e = {s->start, s->end, RANK_ENTITY + (UINT16_MAX - s->phase), EL_ENTITY, (uint32_t)i};
         ARRAY_PUSH(*items, *count, *cap, e);
     }
     if (out->flags & ANN_OUT_TOKENS)
         for (size_t i = 0; i < doc->tokens.count; i++) {
             const token *t = &doc->tokens.items[i];
-            element e = {t->start, t->end, 0x20000, EL_TOKEN, (uint32_t)i};
+            element e = {t->start, t->end, RANK_TOKEN, EL_TOKEN, (uint32_t)i};
             ARRAY_PUSH(*items, *count, *cap, e);
         }
     for (size_t i = 0; i < doc->text.raw_count; i++) {
         const raw_run *r = &doc->text.raws[i];
-        element e = {r->start, r->end, 0x20001, EL_RAW, (uint32_t)i};
+        element e = {r->start, r->end, RANK_RAW, EL_RAW, (uint32_t)i};
         ARRAY_PUSH(*items, *count, *cap, e);
     }
 }
@@ -301,6 +342,7 @@ static int write_body(ann_output *out, const ann_rules *rules, const document *d
             rc |= write_raw(out, doc, &doc->text.raws[e->index]);
             pos = e->end;
             continue;
+        case EL_STRUCTURE: rc |= write_structure_start(out, doc, &doc->structure[e->index]); break;
         case EL_P: rc |= xmlTextWriterStartElement(out->writer, BAD_CAST "p") < 0; break;
         case EL_S: rc |= xmlTextWriterStartElement(out->writer, BAD_CAST "s") < 0; break;
         case EL_TOKEN: rc |= xmlTextWriterStartElement(out->writer, BAD_CAST "w") < 0; break;
@@ -320,6 +362,19 @@ static int write_body(ann_output *out, const ann_rules *rules, const document *d
     return rc ? -1 : 0;
 }
 
+/* What the layout stage learnt about the document (date, publisher, ...),
+ * and with --explain the layout that was applied. */
+static int write_document_attrs(ann_output *out, const document *doc)
+{
+    for (int i = 0; i < DOC_ATTR_COUNT; i++)
+        if (doc->doc_attrs[i] != NO_STRING &&
+            write_attr(out, layout_doc_attr_name(i), doc_string(doc, doc->doc_attrs[i])) < 0)
+            return -1;
+    if ((out->flags & ANN_OUT_EXPLAIN) && doc->layout_name && write_attr(out, "layout", doc->layout_name) < 0)
+        return -1;
+    return 0;
+}
+
 int output_document(ann_output *out, const ann_rules *rules, const document *doc, const doc_meta *meta,
                     ann_error *err)
 {
@@ -330,7 +385,8 @@ int output_document(ann_output *out, const ann_rules *rules, const document *doc
     snprintf(line, sizeof line, "%lu", meta->line);
     if (xmlTextWriterStartElement(out->writer, BAD_CAST "document") < 0 || write_attr(out, "id", id) < 0 ||
         write_attr(out, "source", meta->source) < 0 || write_attr(out, "line", line) < 0 ||
-        write_body(out, rules, doc) < 0 || xmlTextWriterFullEndElement(out->writer) < 0 ||
+        write_document_attrs(out, doc) < 0 || write_body(out, rules, doc) < 0 ||
+        xmlTextWriterFullEndElement(out->writer) < 0 ||
         xmlTextWriterWriteRaw(out->writer, BAD_CAST "\n") < 0 || xmlTextWriterFlush(out->writer) < 0 ||
         out->failed)
         return output_error(out, err);

@@ -3,9 +3,10 @@
  *
  * Only the current document is held, so memory grows with the largest
  * document, never with the number of documents. Boundaries are found on
- * whole lines (a line holding only a form feed separates documents), and a
- * line is examined only once it is complete, so the result does not depend
- * on how the input is split into pieces. */
+ * whole lines (a line holding only a form feed separates documents; a
+ * layout's header line starts one when the current document holds a
+ * non-blank line), and a line is examined only once it is complete, so the
+ * result does not depend on how the input is split into pieces. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +17,7 @@
 #include "output.h"
 #include "resolve.h"
 #include "rules.h"
+#include "structure.h"
 
 struct ann_stream {
     const ann_rules *rules;
@@ -23,6 +25,8 @@ struct ann_stream {
     char *source;
     ann_stream_options opts;
     matcher *matcher;
+    structure_runner *structure;
+    int boundaries;       /* the layouts have header lines that start documents */
     document doc;
 
     char *buf;            /* the current document */
@@ -33,8 +37,9 @@ struct ann_stream {
     unsigned long doc_line;
     long long doc_offset;
 
+    int has_text;         /* the current document holds a non-blank line */
     int skipping;         /* the current document is too large: drop until the next boundary */
-    char skip_head[3];    /* the first bytes of the current line while skipping */
+    char skip_head[BOUNDARY_LINE_MAX]; /* the first bytes of the current line while skipping */
     size_t skip_line_len;
 
     size_t documents, failures;
@@ -68,6 +73,16 @@ static void on_match_limit(void *ctx, const rule *r, uint32_t offset, int pcre2_
          r->file, r->line, (char *)msg);
 }
 
+static void on_layout_limit(void *ctx, const layout_part *part, uint32_t offset, int pcre2_error)
+{
+    ann_stream *st = ctx;
+    PCRE2_UCHAR msg[128];
+    pcre2_get_error_message(pcre2_error, msg, sizeof msg);
+    diag(st, ANN_DIAG_WARNING, 0, 0, st->doc_offset + offset,
+         "layout part %s (%s:%u) gave up on this line: %s; it is taken as not matching", part->name, part->file,
+         part->line, (char *)msg);
+}
+
 ann_stream *ann_stream_new(const ann_rules *rules, ann_output *out, const char *source,
                            const ann_stream_options *opts)
 {
@@ -80,6 +95,16 @@ ann_stream *ann_stream_new(const ann_rules *rules, ann_output *out, const char *
     if (!st->opts.max_doc_size)
         st->opts.max_doc_size = ANN_DEFAULT_MAX_DOC_SIZE;
     st->matcher = matcher_new(rules, on_match_limit, st);
+    const ann_layouts *layouts = st->opts.layouts;
+    if (!layouts) {
+        ann_error e;
+        if (!(layouts = layouts_builtin(&e)))
+            diag(st, ANN_DIAG_WARNING, 0, 0, -1,
+                 "the built-in layouts do not compile (%s:%lu:%lu: %s); no layout is applied", e.file, e.line,
+                 e.column, e.message);
+    }
+    st->structure = structure_new(layouts, rules, on_layout_limit, st);
+    st->boundaries = structure_has_boundaries(st->structure);
     st->line = 1;
     st->doc_line = 1;
     return st;
@@ -90,6 +115,7 @@ void ann_stream_free(ann_stream *st)
     if (!st)
         return;
     matcher_free(st->matcher);
+    structure_free(st->structure);
     doc_free(&st->doc);
     free(st->buf);
     free(st->source);
@@ -137,7 +163,9 @@ static int emit_document(ann_stream *st, size_t len, ann_error *err)
 {
     doc_load(&st->doc, st->buf, len);
     report_raw_runs(st);
+    structure_apply(st->structure, &st->doc);
     annotate_document(st->matcher, st->rules, &st->doc);
+    structure_finish(&st->doc);
     doc_meta meta = {st->source, st->doc_line, st->doc_offset};
     if (output_document(st->out, st->rules, &st->doc, &meta, err) != ANN_OK) {
         st->broken = 1;
@@ -154,8 +182,32 @@ static void start_next_document(ann_stream *st)
     st->line_start = 0;
     st->skipping = 0;
     st->skip_line_len = 0;
+    st->has_text = 0;
     st->doc_line = st->line;
     st->doc_offset = st->offset;
+}
+
+/* The next document starts with the boundary line just completed (its
+ * line_len bytes are the last ones fed). */
+static void start_document_with_line(ann_stream *st, const char *line, size_t line_len)
+{
+    grow_array((void **)&st->buf, &st->cap, line_len + 1, 1);
+    memmove(st->buf, line, line_len);
+    st->len = st->line_start = line_len;
+    st->skipping = 0;
+    st->skip_line_len = 0;
+    st->has_text = 1;
+    st->doc_line = st->line - 1;
+    st->doc_offset = st->offset - (long long)line_len;
+}
+
+static int is_blank(const char *line, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (line[i] != ' ' && line[i] != '\t' && line[i] != '\r' && line[i] != '\n' && line[i] != '\f' &&
+            line[i] != '\v')
+            return 0;
+    return 1;
 }
 
 static int is_separator(const char *line, size_t len)
@@ -183,7 +235,7 @@ static int take_piece(ann_stream *st, const char *data, size_t n, int complete, 
     const char *line;
     size_t line_len;
     if (st->skipping) {
-        for (size_t k = 0; k < n && st->skip_line_len + k < 3; k++)
+        for (size_t k = 0; k < n && st->skip_line_len + k < sizeof st->skip_head; k++)
             st->skip_head[st->skip_line_len + k] = data[k];
         st->skip_line_len += n;
         line = st->skip_head;
@@ -198,9 +250,11 @@ static int take_piece(ann_stream *st, const char *data, size_t n, int complete, 
     st->offset += (long long)n;
     if (!complete) {
         /* An unfinished line counts unless it may still become a separator
-         * line, so the verdict does not depend on where a read ended. */
+         * line or a boundary line (which belongs to the next document), so the
+         * verdict does not depend on where a read ended. */
         int may_separate = (line_len == 1 && line[0] == '\f') || (line_len == 2 && line[0] == '\f' && line[1] == '\r');
-        if (!st->skipping && st->line_start + (may_separate ? 0 : line_len) > st->opts.max_doc_size)
+        int may_start = st->boundaries && line_len <= BOUNDARY_LINE_MAX;
+        if (!st->skipping && st->line_start + (may_separate || may_start ? 0 : line_len) > st->opts.max_doc_size)
             start_skipping(st);
         return ANN_OK;
     }
@@ -212,6 +266,18 @@ static int take_piece(ann_stream *st, const char *data, size_t n, int complete, 
         start_next_document(st);
         return rc;
     }
+    if (st->boundaries && line_len <= BOUNDARY_LINE_MAX && (st->skipping || st->has_text) &&
+        structure_is_boundary(st->structure, line, line_len)) {
+        int rc = ANN_OK;
+        if (!st->skipping)
+            rc = emit_document(st, st->line_start, err);
+        start_document_with_line(st, line, line_len);
+        if (st->len > st->opts.max_doc_size)
+            start_skipping(st);
+        return rc;
+    }
+    if (!st->skipping && !st->has_text)
+        st->has_text = !is_blank(line, line_len);
     if (!st->skipping && st->len > st->opts.max_doc_size)
         start_skipping(st);
     if (st->skipping)

@@ -251,6 +251,57 @@ test_corpora_expected_outputs() {
     [[ $compared -gt 0 ]] || fail "no corpora/NAME.expected.xml to compare with (nothing was checked)"
 }
 
+# ---- structure (layouts) --------------------------------------------------------
+
+# What the built-in news-comments layout takes for a header line (check.py
+# cuts streams with it, independently of the annotator).
+HEADER_RE='^[ \t]+date[ \t]+(?:\d{4}-\d\d-\d\d[ \t]+|\S+[ \t]{2,})\S'
+
+test_stream_header_lines_start_documents() {
+    # Articles with a header line, concatenated, give one document each: the
+    # same documents as the files given one by one.
+    local -a files=()
+    local f
+    for f in corpora/*.txt; do
+        head -n 1 "$f" | grep -qE '^ +date ' && files+=("$f")
+    done
+    [[ ${#files[@]} -ge 5 ]] || { fail "only ${#files[@]} corpora files start with a header line"; return; }
+    cat "${files[@]}" > "$TMP/cat.txt"
+    ann "$TMP/cat.xml" "$TMP/err" < "$TMP/cat.txt"
+    expect_rc 0 "cat corpora | annotator" "$TMP/err"
+    check_xml "$TMP/cat.xml"
+    [[ $(ndocs "$TMP/cat.xml") == "${#files[@]}" ]] ||
+        fail "cat of ${#files[@]} articles gave $(ndocs "$TMP/cat.xml") documents"
+    lossless "$TMP/cat.xml" --header "$HEADER_RE" "-=$TMP/cat.txt"
+    ann "$TMP/files.xml" "$TMP/err" "${files[@]}"
+    local msg
+    msg=$(python3 "$CHECK" same-documents "$TMP/cat.xml" "$TMP/files.xml") ||
+        fail "cat | annotator and annotator FILES differ: $msg"
+    # in 7-byte writes, through a pipe
+    python3 "$CHECK" trickle "$TMP/cat.txt" 7 | ann "$TMP/trickle.xml" "$TMP/err"
+    cmp -s "$TMP/cat.xml" "$TMP/trickle.xml" || fail "cat corpora in 7-byte writes gives other output"
+    # Text without a header line cannot be told from the end of the article
+    # before it: all corpora, the plain one included, cut where check.py says.
+    cat corpora/*.txt > "$TMP/all.txt"
+    ann "$TMP/all.xml" "$TMP/err" < "$TMP/all.txt"
+    check_xml "$TMP/all.xml"
+    lossless "$TMP/all.xml" --header "$HEADER_RE" "-=$TMP/all.txt"
+}
+
+test_structure_with_max_doc_size() {
+    # An article over --max-doc-size is skipped up to the next header line.
+    local a=corpora/eu-steel-safeguard.txt b=corpora/japan-rice-talks.txt
+    cat "$a" "$b" "$a" > "$TMP/in"
+    local max
+    max=$(wc -c < "$a")
+    ann "$TMP/out.xml" "$TMP/err" --max-doc-size "$((max - 1))" < "$TMP/in"
+    expect_rc 1 "--max-doc-size below the article size"
+    check_xml "$TMP/out.xml"
+    [[ $(ndocs "$TMP/out.xml") == 1 ]] || fail "got $(ndocs "$TMP/out.xml") documents, want 1 (the smaller article)"
+    lossless "$TMP/out.xml" --max "$((max - 1))" --header "$HEADER_RE" "-=$TMP/in"
+    [[ $(grep -c 'larger than' "$TMP/err") == 2 ]] || fail "want two 'larger than' messages: $(cat "$TMP/err")"
+}
+
 # ---- streams -----------------------------------------------------------------
 
 test_stream_cat_with_form_feed_line() {

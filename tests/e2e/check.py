@@ -2,16 +2,22 @@
 """Helpers for tests/e2e.sh: they compute what the annotator must give from its
 inputs alone, and compare it with what it gave.
 
-  check.py lossless OUT.xml [--max N] NAME=PATH...
+  check.py lossless OUT.xml [--max N] [--header REGEX] NAME=PATH...
       Cuts each PATH into documents as the stream reader must (a line holding
       only a form feed, "\\f\\n" or "\\f\\r\\n", separates documents; empty
       pieces are no documents, but an empty source is one empty document;
-      with --max, documents over N bytes are skipped), rebuilds every
-      <document> of OUT from its text and <raw hex> bytes, and compares them
-      byte for byte, along with id (d1, d2, ...), source (NAME) and line.
+      with --max, documents over N bytes are skipped; with --header, a line
+      that REGEX matches, without its line end, starts a document when the
+      current one holds a non-blank line), rebuilds every <document> of OUT
+      from its text and <raw hex> bytes, and compares them byte for byte,
+      along with id (d1, d2, ...), source (NAME) and line.
   check.py count OUT.xml                 number of <document> elements
+  check.py same-documents A.xml B.xml    the documents of A and B are the same but for
+                                         source= and line=
   check.py tokens OUT.xml                <w> sanity (non-empty, no spaces, in every sentence)
   check.py explain OUT.xml               rule= and rule-source= name a real "rule NAME" line
+                                         (or "part NAME" in a .layout file); layout-rule=
+                                         names a real "part" or "group" line
   check.py gen NAME PATH                 writes a generated edge-case input
   check.py gen-docs PATH N               N small documents separated by form-feed lines
   check.py gen-bad-utf8 PATH WANT        input with bad UTF-8, and the "LINE:COL: byte B" it must report
@@ -28,7 +34,7 @@ import xml.etree.ElementTree as ET
 SEPARATORS = (b"\f\n", b"\f\r\n")
 
 
-def split_documents(data, max_size=None):
+def split_documents(data, max_size=None, header=None):
     """[(line, bytes)] of the documents in data, as the reader cuts them."""
     docs, current, start_line, line_no, pos = [], bytearray(), 1, 1, 0
     while pos < len(data):
@@ -43,6 +49,15 @@ def split_documents(data, max_size=None):
             line_no += 1
             start_line = line_no
             continue
+        if header and nl >= 0 and current.strip() and len(line) <= 1024:
+            try:
+                text = line.rstrip(b"\n").rstrip(b"\r").decode("utf-8")
+            except UnicodeDecodeError:
+                text = None
+            if text is not None and text.strip() and header.match(text):
+                docs.append((start_line, bytes(current)))
+                current = bytearray()
+                start_line = line_no
         current += line
         if nl >= 0:
             line_no += 1
@@ -79,15 +94,18 @@ def show_difference(got, want):
 
 
 def lossless(args):
-    out_path, max_size, sources = args[0], None, []
+    out_path, max_size, header, sources = args[0], None, None, []
     rest = args[1:]
     if rest and rest[0] == "--max":
         max_size, rest = int(rest[1]), rest[2:]
+    if rest and rest[0] == "--header":
+        header, rest = re.compile(rest[1]), rest[2:]
     for pair in rest:
         name, path = pair.split("=", 1)
         with open(path, "rb") as f:
             sources.append((name, f.read()))
-    want = [(name, line, data) for name, content in sources for line, data in split_documents(content, max_size)]
+    want = [(name, line, data) for name, content in sources
+            for line, data in split_documents(content, max_size, header)]
     docs = ET.parse(out_path).getroot().findall("document")
     problems = []
     if len(docs) != len(want):
@@ -108,6 +126,21 @@ def lossless(args):
     for p in problems[:5]:
         print(p)
     return 1 if problems else 0
+
+
+def same_documents(args):
+    a, b = (ET.parse(path).getroot().findall("document") for path in args)
+    if len(a) != len(b):
+        print(f"{len(a)} documents, and {len(b)}")
+        return 1
+    for k, (x, y) in enumerate(zip(a, b), 1):
+        for d in (x, y):
+            d.attrib.pop("source", None)
+            d.attrib.pop("line", None)
+        if ET.tostring(x) != ET.tostring(y):
+            print(f"document {k} differs")
+            return 1
+    return 0
 
 
 def count(args):
@@ -162,10 +195,24 @@ def explain(args):
             continue
         n = int(line)
         text = lines[n - 1].strip() if 0 < n <= len(lines) else ""
-        if text != f"rule {rule}":
-            problems.append(f"rule-source {where} is {text!r}, not 'rule {rule}'")
+        keyword = "part" if path.endswith(".layout") else "rule"
+        if text != f"{keyword} {rule}":
+            problems.append(f"rule-source {where} is {text!r}, not '{keyword} {rule}'")
     if entities and not sourced:
         problems.append("no entity has rule-source=")
+    for el in root.iter():
+        where = el.get("layout-rule")
+        if where is None:
+            continue
+        path, _, line = where.rpartition(":")
+        try:
+            with open(path, encoding="utf-8") as f:
+                text = f.read().split("\n")[int(line) - 1].strip()
+        except (OSError, IndexError) as err:
+            problems.append(f"layout-rule {where}: {err}")
+            continue
+        if not re.fullmatch(r"(part|group) [a-z0-9][a-z0-9_-]*", text):
+            problems.append(f"<{el.tag}> layout-rule {where} is {text!r}, not a 'part' or 'group' line")
     for p in sorted(set(problems))[:5]:
         print(p)
     return 1 if problems else 0
@@ -274,7 +321,7 @@ def readme_block(args):
     return 0
 
 
-COMMANDS = {"lossless": lossless, "count": count, "tokens": tokens, "explain": explain, "gen": gen,
+COMMANDS = {"lossless": lossless, "count": count, "same-documents": same_documents, "tokens": tokens, "explain": explain, "gen": gen,
             "gen-docs": gen_docs, "gen-bad-utf8": gen_bad_utf8, "trickle": trickle, "walk": walk,
             "readme-block": readme_block}
 
