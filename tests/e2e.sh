@@ -257,6 +257,41 @@ test_corpora_expected_outputs() {
 # cuts streams with it, independently of the annotator).
 HEADER_RE='^[ \t]+date[ \t]+(?:\d{4}-\d\d-\d\d[ \t]+|\S+[ \t]{2,})\S'
 
+test_structure_matches_gold() {
+    # corpora/NAME.structure.json is written by hand from reading NAME.txt
+    local gold txt compared=0 msg
+    for gold in corpora/*.structure.json; do
+        txt=${gold%.structure.json}.txt
+        compared=$((compared + 1))
+        ann "$TMP/out.xml" "$TMP/err" --explain "$txt"
+        expect_rc 0 "$txt" "$TMP/err"
+        check_xml "$TMP/out.xml"
+        msg=$(python3 "$CHECK" structure "$TMP/out.xml" "$gold") || fail "$txt: $msg"
+    done
+    [[ $compared -ge 6 ]] || fail "only $compared corpora/*.structure.json files"
+}
+
+test_structure_of_the_sample() {
+    local sample=$SAMPLES/japan-today-2025-05-30.txt
+    [[ -f $sample ]] || { echo "     (no $sample: skipped)"; return; }
+    # the headline is the sample's sixth line; it is not copied here
+    python3 - "$sample" "$TMP/gold.json" <<'EOF'
+import json, sys
+headline = open(sys.argv[1], encoding="utf-8").read().split("\n")[5]
+json.dump({"layout": "news-comments", "date": "2025-05-30", "publisher": "Japan Today", "section": "politics",
+           "headline": headline, "authors": ["Makiko Yamazaki", "Nathan Layne"], "dateline": "WASHINGTON",
+           "credit": {"agency": "Reuters", "photographer": "Issei Kato"},
+           "copyright": ["Thomson Reuters", "GPlusMedia Inc."], "comment_count": 2,
+           "comments": [{"score": -6, "up": 0, "down": 6, "urls": 2}, {"score": 1, "up": 1, "down": 0, "urls": 0}]},
+          open(sys.argv[2], "w"))
+EOF
+    ann "$TMP/out.xml" "$TMP/err" --explain "$sample"
+    expect_rc 0 "the sample" "$TMP/err"
+    check_xml "$TMP/out.xml"
+    local msg
+    msg=$(python3 "$CHECK" structure "$TMP/out.xml" "$TMP/gold.json") || fail "$msg"
+}
+
 test_stream_header_lines_start_documents() {
     # Articles with a header line, concatenated, give one document each: the
     # same documents as the files given one by one.

@@ -11,6 +11,9 @@ inputs alone, and compare it with what it gave.
       current one holds a non-blank line), rebuilds every <document> of OUT
       from its text and <raw hex> bytes, and compares them byte for byte,
       along with id (d1, d2, ...), source (NAME) and line.
+  check.py structure OUT.xml GOLD.json   the structure of OUT's one document is GOLD's
+      (layout, date, publisher, section, headline, byline authors, dateline,
+      credit, copyright holders, comment count, each comment's votes and URLs)
   check.py count OUT.xml                 number of <document> elements
   check.py same-documents A.xml B.xml    the documents of A and B are the same but for
                                          source= and line=
@@ -25,6 +28,7 @@ inputs alone, and compare it with what it gave.
   check.py walk DIR                      the files of DIR the annotator must read, in order
   check.py readme-block README.md LANG  prints the first ```LANG block
 """
+import json
 import os
 import re
 import sys
@@ -218,6 +222,60 @@ def explain(args):
     return 1 if problems else 0
 
 
+def text_of(el):
+    return "".join(el.itertext())
+
+
+def structure(args):
+    """Compares the structure of the one document of OUT with GOLD (see corpora/README.md)."""
+    docs = ET.parse(args[0]).getroot().findall("document")
+    gold = json.load(open(args[1], encoding="utf-8"))
+    if len(docs) != 1:
+        print(f"{len(docs)} documents, want 1")
+        return 1
+    doc, problems = docs[0], []
+
+    def check(what, got, want):
+        if got != want:
+            problems.append(f"{what}: got {got!r}, want {want!r}")
+
+    def entities(parent_tag, etype):
+        return [text_of(e) for p in doc.iter(parent_tag) for e in p.iter("entity") if e.get("type") == etype]
+
+    def one(tag):
+        els = list(doc.iter(tag))
+        return text_of(els[0]).strip() if els else None
+
+    if "layout" in gold:
+        check("layout", doc.get("layout"), gold["layout"])
+    for key in ("date", "publisher", "section", "headline"):
+        check(f"@{key}", doc.get(key), gold.get(key))
+    check("headline element", one("headline"), gold.get("headline"))
+    check("byline authors (PERSON)", entities("byline", "PERSON"), gold.get("authors", []))
+    check("dateline", one("dateline"), gold.get("dateline"))
+    credit = gold.get("credit")
+    # the credit names its agency and photographer last ("... Image: Agency/Photographer")
+    check("credit agency (last ORG)", entities("credit", "ORG")[-1:], [credit["agency"]] if credit else [])
+    check("credit photographer (last PERSON)", entities("credit", "PERSON")[-1:],
+          [credit["photographer"]] if credit else [])
+    check("copyright holders (ORG)", entities("copyright", "ORG"), gold.get("copyright", []))
+    check("publisher entity (ORG in <header>)", entities("header", "ORG"),
+          [gold["publisher"]] if gold.get("publisher") else [])
+    sections = list(doc.iter("comments"))
+    check("comments count", sections[0].get("count") if sections else None,
+          None if gold.get("comment_count") is None else str(gold["comment_count"]))
+    got = []
+    for k, c in enumerate(doc.iter("comment"), 1):
+        if c.get("n") != str(k):
+            problems.append(f"comment {k} has n={c.get('n')!r}")
+        got.append({key: None if c.get(key) is None else int(c.get(key)) for key in ("score", "up", "down")} |
+                   {"urls": sum(1 for e in c.iter("entity") if e.get("type") == "URL")})
+    check("comments (score, up, down, urls)", got, gold.get("comments", []))
+    for p in problems:
+        print(p)
+    return 1 if problems else 0
+
+
 SENTENCE = "Tokyo (Northwire) - Japan will impose a 25% tariff on imported steel from July 1, 2026, Trade Minister Kenji Sato said on Monday. "
 
 EDGE_CASES = {
@@ -321,7 +379,8 @@ def readme_block(args):
     return 0
 
 
-COMMANDS = {"lossless": lossless, "count": count, "same-documents": same_documents, "tokens": tokens, "explain": explain, "gen": gen,
+COMMANDS = {"lossless": lossless, "count": count, "same-documents": same_documents, "tokens": tokens, "explain": explain, "structure": structure,
+            "gen": gen,
             "gen-docs": gen_docs, "gen-bad-utf8": gen_bad_utf8, "trickle": trickle, "walk": walk,
             "readme-block": readme_block}
 
