@@ -1130,10 +1130,15 @@ int ann_layouts_compile(ann_layouts *ls, ann_error *err)
     }
     for (size_t i = 0; i < ls->part_count; i++) {
         layout_part *p = &ls->parts[i];
-        if (p->code)
-            pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE); /* without JIT it is only slower */
-        if (p->boundary_code)
-            pcre2_jit_compile(p->boundary_code, PCRE2_JIT_COMPLETE);
+        /* without JIT a pattern is only slower */
+        p->jit = p->code && pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE) == 0;
+        p->boundary_jit = p->boundary_code && pcre2_jit_compile(p->boundary_code, PCRE2_JIT_COMPLETE) == 0;
+        /* PCRE2's start bitmap (none for patterns that may start with a
+         * Unicode property or \d under UCP): other lines are not tried */
+        const uint8_t *bitmap = NULL;
+        memset(p->first_bytes, 0xff, sizeof p->first_bytes);
+        if (p->code && pcre2_pattern_info(p->code, PCRE2_INFO_FIRSTBITMAP, &bitmap) == 0 && bitmap)
+            memcpy(p->first_bytes, bitmap, sizeof p->first_bytes);
         for (size_t e = 0; e < p->entity_count; e++)
             if (p->entities[e].split)
                 pcre2_jit_compile(p->entities[e].split, PCRE2_JIT_COMPLETE);

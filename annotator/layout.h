@@ -102,6 +102,8 @@ typedef struct {
     char *pattern;        /* alternatives joined, as compiled; NULL: any non-blank line */
     pcre2_code *code;     /* anchored, UTF + UCP, JIT */
     pcre2_code *boundary_code; /* for `boundary` parts: the same pattern for raw lines (MATCH_INVALID_UTF) */
+    int jit, boundary_jit; /* JIT-compiled: pcre2_jit_match, without pcre2_match's checks, may be used */
+    uint8_t first_bytes[32]; /* bitmap of the bytes a line it matches can start with (PCRE2's, else all) */
     unsigned pattern_line, pattern_col;
     uint32_t gap_min, gap_max;   /* blank lines before the line */
     uint32_t next_min, next_max; /* blank lines after it (the end of the document counts as GAP_ANY) */

@@ -200,6 +200,18 @@ int structure_has_boundaries(const structure_runner *r)
     return r->ls && r->ls->boundary_count > 0;
 }
 
+/* ---- matching ------------------------------------------------------------------- */
+
+/* Matches a part's pattern against s[0..len): through the JIT fast path when
+ * the pattern was JIT-compiled (the subject is the clean text, valid UTF-8,
+ * or a raw line for a pattern compiled with PCRE2_MATCH_INVALID_UTF). */
+static int match_line(structure_runner *r, const pcre2_code *code, int jit, const char *s, size_t len,
+                      uint32_t options)
+{
+    return jit ? pcre2_jit_match(code, (PCRE2_SPTR)s, len, 0, 0, r->md, r->mctx)
+               : pcre2_match(code, (PCRE2_SPTR)s, len, 0, options, r->md, r->mctx);
+}
+
 /* ---- boundaries ----------------------------------------------------------------- */
 
 int structure_is_boundary(structure_runner *r, const char *line, size_t len)
@@ -217,8 +229,7 @@ int structure_is_boundary(structure_runner *r, const char *line, size_t len)
         return 0; /* a blank line never starts a document */
     for (size_t b = 0; b < r->ls->boundary_count; b++) {
         const layout_part *p = &r->ls->parts[r->ls->boundaries[b]];
-        int rc = pcre2_match(p->boundary_code, (PCRE2_SPTR)line, len, 0, 0, r->md, r->mctx);
-        if (rc >= 0)
+        if (match_line(r, p->boundary_code, p->boundary_jit, line, len, 0) >= 0)
             return 1;
     }
     return 0;
@@ -322,8 +333,11 @@ static int part_takes(structure_runner *r, const document *doc, size_t p, size_t
         return 1;
     if (r->memo_line[p] == i + 1)
         return r->memo_ok[p];
-    int rc = pcre2_match(part->code, (PCRE2_SPTR)doc->text.clean + li->start, li->end - li->start, 0,
-                         PCRE2_NO_UTF_CHECK, r->md, r->mctx);
+    unsigned char first = (unsigned char)doc->text.clean[li->start];
+    if (!(part->first_bytes[first / 8] & (1u << (first % 8))))
+        return 0;
+    int rc = match_line(r, part->code, part->jit, doc->text.clean + li->start, li->end - li->start,
+                        PCRE2_NO_UTF_CHECK);
     if (rc < 0 && rc != PCRE2_ERROR_NOMATCH && r->on_limit)
         r->on_limit(r->limit_ctx, part, li->start, rc);
     r->memo_line[p] = (uint32_t)i + 1;
@@ -487,8 +501,8 @@ static void take_line(structure_runner *r, document *doc, size_t i, size_t p)
     }
     int matched = 0;
     if (part->needs_captures && part->code)
-        matched = pcre2_match(part->code, (PCRE2_SPTR)doc->text.clean + li->start, li->end - li->start, 0,
-                              PCRE2_NO_UTF_CHECK, r->md, r->mctx) >= 0;
+        matched = match_line(r, part->code, part->jit, doc->text.clean + li->start, li->end - li->start,
+                             PCRE2_NO_UTF_CHECK) >= 0;
     pending_attr own[8];
     size_t own_count = 0;
     for (size_t a = 0; a < part->attr_count; a++) {
