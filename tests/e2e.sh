@@ -292,6 +292,25 @@ EOF
     msg=$(python3 "$CHECK" structure "$TMP/out.xml" "$TMP/gold.json") || fail "$msg"
 }
 
+test_readme_structure_example() {
+    # The article in README.md ("Article structure") gives the output shown
+    # there; entities aside, which the rules decide.
+    mkdir -p "$TMP/page"
+    python3 "$CHECK" readme-block README.md text > "$TMP/page/page.txt" || { fail "no text block in README.md"; return; }
+    python3 "$CHECK" readme-block README.md xml 2 > "$TMP/page/want.xml" || { fail "no second xml block in README.md"; return; }
+    (cd "$TMP/page" && "$BIN" "${EXTRA[@]}" page.txt > got.xml 2> err && "$BIN" "${EXTRA[@]}" --explain page.txt > explain.xml)
+    check_xml "$TMP/page/got.xml"
+    check_xml "$TMP/page/want.xml"
+    local strip='s/<\/\?entity[^>]*>//g'
+    cmp -s <(sed "$strip" "$TMP/page/got.xml") <(sed "$strip" "$TMP/page/want.xml") ||
+        fail "README.md's structure example differs from the real output: $(diff <(sed "$strip" "$TMP/page/want.xml") <(sed "$strip" "$TMP/page/got.xml") | head -n 4)"
+    local snippet
+    # shellcheck disable=SC2016  # the backquotes are Markdown, not shell
+    snippet=$(grep -o '`<byline layout-rule="[^"]*">`' README.md | tr -d '`')
+    [[ -n $snippet ]] || { fail "no --explain <byline ...> snippet in README.md"; return; }
+    grep -qF -- "$snippet" "$TMP/page/explain.xml" || fail "README.md's --explain snippet is not in the output: $snippet"
+}
+
 test_stream_header_lines_start_documents() {
     # Articles with a header line, concatenated, give one document each: the
     # same documents as the files given one by one.

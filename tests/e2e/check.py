@@ -26,7 +26,7 @@ inputs alone, and compare it with what it gave.
   check.py gen-bad-utf8 PATH WANT        input with bad UTF-8, and the "LINE:COL: byte B" it must report
   check.py trickle PATH N                copies PATH to stdout in N-byte writes
   check.py walk DIR                      the files of DIR the annotator must read, in order
-  check.py readme-block README.md LANG  prints the first ```LANG block
+  check.py readme-block README.md LANG [N]  prints the first (or Nth) ```LANG block
 """
 import json
 import os
@@ -372,10 +372,11 @@ def walk(args):
 
 def readme_block(args):
     text = open(args[0], encoding="utf-8").read()
-    m = re.search(r"^```" + re.escape(args[1]) + r"\n(.*?)^```", text, re.S | re.M)
-    if not m:
+    blocks = re.findall(r"^```" + re.escape(args[1]) + r"\n(.*?)^```", text, re.S | re.M)
+    n = int(args[2]) if len(args) > 2 else 1
+    if len(blocks) < n:
         return 1
-    sys.stdout.write(m.group(1))
+    sys.stdout.write(blocks[n - 1])
     return 0
 
 
