@@ -775,10 +775,11 @@ void structure_finish(document *doc)
             span *c = &doc->spans[k];
             if ((c->flags & SPAN_REMOVED) && !(c->flags & (SPAN_LAYOUT | SPAN_HIDDEN)) && c->rule >= 0 &&
                 c->start == forced->start && c->end == forced->end && c->type == forced->type) {
-                /* Nothing visible overlaps the forced span but what nests in it,
-                 * so the rule's span of the same extent can take its place. */
-                c->flags &= (uint16_t)~SPAN_REMOVED;
-                forced->flags |= SPAN_REMOVED;
+                /* The forced span stays (whatever later stages made of it,
+                 * name links included); it takes what the rule knew. */
+                forced->norm = c->norm;
+                forced->attrs = c->attrs;
+                forced->attr_count = c->attr_count;
                 break;
             }
         }
