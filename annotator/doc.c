@@ -58,6 +58,7 @@ uint32_t doc_intern(document *doc, const char *s, size_t len)
 size_t doc_add_span(document *doc, const span *s)
 {
     ARRAY_PUSH(doc->spans, doc->span_count, doc->span_cap, *s);
+    doc->spans[doc->span_count - 1].ref = NO_STRING; /* refs come last (link.h) */
     return doc->span_count - 1;
 }
 

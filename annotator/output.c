@@ -204,6 +204,8 @@ static int write_entity_start(ann_output *out, const ann_rules *rules, const doc
         return -1;
     if (s->norm != NO_STRING && write_attr(out, "norm", doc_string(doc, s->norm)) < 0)
         return -1;
+    if (s->ref != NO_STRING && write_attr(out, "ref", doc_string(doc, s->ref)) < 0)
+        return -1;
     for (uint16_t a = 0; a < s->attr_count; a++) {
         const span_attr *at = &doc->attrs[s->attrs + a];
         const char *key = doc_string(doc, at->key);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "link.h"
 #include "match.h"
 
 typedef struct {
@@ -157,96 +158,6 @@ void resolve_phase(const ann_rules *rules, document *doc, size_t first)
     free(order);
 }
 
-/* ---- linking names -------------------------------------------------------- */
-
-typedef struct {
-    const char *surname;  /* in the document text */
-    size_t surname_len;
-    uint32_t norm;        /* NO_STRING when two people share the surname */
-} known_name;
-
-static int is_word_token(const token *t)
-{
-    return t->kind == TOK_WORD && (t->flags & TOKF_CAPITALIZED);
-}
-
-void link_names(const ann_rules *rules, document *doc)
-{
-    int person = -1;
-    for (size_t i = 0; i < rules->type_count; i++)
-        if (!strcmp(rules->type_names[i], "PERSON"))
-            person = (int)i;
-    if (person < 0)
-        return;
-
-    known_name *names = NULL;
-    size_t count = 0, cap = 0;
-    size_t span_count = doc->span_count;
-    for (size_t i = 0; i < span_count; i++) {
-        const span *s = &doc->spans[i];
-        if (s->type != person || (s->flags & (SPAN_REMOVED | SPAN_HIDDEN)))
-            continue;
-        size_t first = token_at_or_after(&doc->tokens, s->start);
-        size_t last = first;
-        size_t words = 0;
-        for (size_t t = first; t < doc->tokens.count && doc->tokens.items[t].end <= s->end; t++)
-            if (doc->tokens.items[t].kind == TOK_WORD || doc->tokens.items[t].kind == TOK_ABBREV) {
-                words++;
-                last = t;
-            }
-        const token *tail = &doc->tokens.items[last];
-        if (words < 2 || !is_word_token(tail))
-            continue;
-        const char *surname = doc->text.clean + tail->start;
-        size_t len = tail->end - tail->start;
-        size_t k = 0;
-        while (k < count && !(names[k].surname_len == len && !memcmp(names[k].surname, surname, len)))
-            k++;
-        if (k == count) {
-            known_name kn = {surname, len, s->norm};
-            ARRAY_PUSH(names, count, cap, kn);
-        } else if (names[k].norm != NO_STRING && strcmp(doc_string(doc, names[k].norm), doc_string(doc, s->norm)))
-            names[k].norm = NO_STRING;
-    }
-    if (!count) {
-        free(names);
-        return;
-    }
-
-    /* Bytes inside a visible annotation: a surname there is part of something else. */
-    uint8_t *inside = xcalloc(doc->len + 1, 1);
-    for (size_t i = 0; i < span_count; i++) {
-        const span *s = &doc->spans[i];
-        if (!(s->flags & (SPAN_REMOVED | SPAN_HIDDEN)))
-            memset(inside + s->start, 1, s->end - s->start);
-    }
-    for (size_t i = 0; i < span_count; i++) {
-        span *s = &doc->spans[i];
-        if (s->type != person || (s->flags & (SPAN_REMOVED | SPAN_HIDDEN)))
-            continue;
-        for (size_t k = 0; k < count; k++)
-            if (names[k].norm != NO_STRING && s->end - s->start == names[k].surname_len &&
-                !memcmp(doc->text.clean + s->start, names[k].surname, names[k].surname_len))
-                s->norm = names[k].norm;
-    }
-    for (size_t t = 0; t < doc->tokens.count; t++) {
-        const token *tok = &doc->tokens.items[t];
-        if (!is_word_token(tok) || inside[tok->start])
-            continue;
-        for (size_t k = 0; k < count; k++) {
-            if (names[k].norm == NO_STRING || tok->end - tok->start != names[k].surname_len ||
-                memcmp(doc->text.clean + tok->start, names[k].surname, names[k].surname_len))
-                continue;
-            span s = {.start = tok->start, .end = tok->end, .type = (uint16_t)person, .phase = UINT16_MAX,
-                      .rule = -1, .norm = names[k].norm};
-            doc_add_span(doc, &s);
-            break;
-        }
-    }
-    free(inside);
-    free(names);
-}
-
 void annotate_document(matcher *m, const ann_rules *rules, document *doc)
 {
     for (int phase = 1; phase <= rules->phase_count; phase++) {
@@ -254,5 +165,5 @@ void annotate_document(matcher *m, const ann_rules *rules, document *doc)
         match_phase(m, doc, phase);
         resolve_phase(rules, doc, first);
     }
-    link_names(rules, doc);
+    link_document(rules, doc);
 }

@@ -18,12 +18,8 @@
 /* Resolves the candidates doc->spans[first..] of one phase. */
 void resolve_phase(const ann_rules *rules, document *doc, size_t first);
 
-/* Gives a name's short mentions the full name as norm: a PERSON seen with
- * two or more words makes later and earlier mentions of its last word (alone,
- * capitalised, not inside another annotation) PERSON spans with that norm. */
-void link_names(const ann_rules *rules, document *doc);
-
-/* Runs every phase, resolution and linking over a loaded document. */
+/* Runs every phase and its resolution over a loaded document, then links
+ * it (link.h). */
 struct matcher;
 void annotate_document(struct matcher *m, const ann_rules *rules, document *doc);
 

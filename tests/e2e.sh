@@ -630,7 +630,7 @@ test_explain_names_rules() {
     printf '# mine\nrule my-rule\n  type     MINE\n  pattern  zebra\n' > "$TMP/mine.rules"
     printf 'A zebra.\n' | ann "$TMP/mine.xml" "$TMP/err" --explain --no-default-rules --rules "$TMP/mine.rules"
     check_xml "$TMP/mine.xml"
-    grep -q "<entity type=\"MINE\" norm=\"zebra\" rule=\"my-rule\" rule-source=\"$TMP/mine.rules:2\">zebra</entity>" "$TMP/mine.xml" ||
+    grep -q "<entity type=\"MINE\" norm=\"zebra\" ref=\"e1\" rule=\"my-rule\" rule-source=\"$TMP/mine.rules:2\">zebra</entity>" "$TMP/mine.xml" ||
         fail "the user rule's entity does not name $TMP/mine.rules:2: $(grep -o '<entity[^>]*>' "$TMP/mine.xml")"
 }
 

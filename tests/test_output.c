@@ -240,7 +240,10 @@ static void test_attribute_values_stay_well_formed(void **state)
     /* the first of a repeated key wins; reserved and invalid names are left out */
     assert_only(doc, "//entity[@type='GPE']/@code", "JP");
     assert_only(doc, "//entity[@type='GPE']/@type", "GPE");
-    assert_int_equal(count(doc, "//entity[@type='GPE']/@*"), 5); /* type norm code q lt */
+    assert_int_equal(count(doc, "//entity[@type='GPE']/@*"), 6); /* type norm ref code q lt */
+    /* the document's first meaning; the next entity has the next */
+    assert_only(doc, "//entity[@type='GPE']/@ref", "e1");
+    assert_only(doc, "//entity[@type='PERCENT']/@ref", "e2");
     /* templates with quotes and a tab */
     assert_only(doc, "//entity[@type='PERCENT']/@norm", "25 \"percent\" <&>");
     assert_only(doc, "//entity[@type='PERCENT']/@note", "it's \"25\"\ttabbed");

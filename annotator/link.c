@@ -1,0 +1,325 @@
+#include "link.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+
+/* What a one-word surface stands for in this document. */
+typedef struct {
+    const char *text;     /* in the document's clean text */
+    uint32_t len;
+    uint16_t type;
+    uint32_t norm;
+    int ambiguous;        /* seen with two types or two norms: left alone */
+} known_word;
+
+typedef struct {
+    known_word *items;
+    size_t count, cap;
+    uint32_t *slots;      /* index + 1, 0 for empty */
+    size_t slot_count;
+} word_table;
+
+static uint32_t text_hash(const char *s, size_t len)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+static known_word *find_word(const word_table *t, const char *s, size_t len)
+{
+    if (!t->slot_count)
+        return NULL;
+    size_t mask = t->slot_count - 1;
+    for (size_t h = text_hash(s, len) & mask; t->slots[h]; h = (h + 1) & mask) {
+        known_word *w = &t->items[t->slots[h] - 1];
+        if (w->len == len && !memcmp(w->text, s, len))
+            return w;
+    }
+    return NULL;
+}
+
+static void rehash(word_table *t)
+{
+    free(t->slots);
+    t->slot_count = t->slot_count ? t->slot_count * 2 : 64;
+    t->slots = xcalloc(t->slot_count, sizeof *t->slots);
+    size_t mask = t->slot_count - 1;
+    for (size_t i = 0; i < t->count; i++) {
+        size_t h = text_hash(t->items[i].text, t->items[i].len) & mask;
+        while (t->slots[h])
+            h = (h + 1) & mask;
+        t->slots[h] = (uint32_t)i + 1;
+    }
+}
+
+/* Records that text stands for (type, norm); a second, different meaning
+ * makes it ambiguous, except that a weak one (a one-word name as tagged)
+ * does not change a word already known with the same type. */
+static void learn_word(word_table *t, const document *doc, const char *s, size_t len, uint16_t type, uint32_t norm,
+                       int weak)
+{
+    known_word *w = find_word(t, s, len);
+    if (w) {
+        if (w->type != type || (!weak && strcmp(doc_string(doc, w->norm), doc_string(doc, norm))))
+            w->ambiguous = 1;
+        return;
+    }
+    known_word k = {s, (uint32_t)len, type, norm, 0};
+    ARRAY_PUSH(t->items, t->count, t->cap, k);
+    if (t->count * 2 > t->slot_count)
+        rehash(t);
+    else {
+        size_t mask = t->slot_count - 1, h = text_hash(s, len) & mask;
+        while (t->slots[h])
+            h = (h + 1) & mask;
+        t->slots[h] = (uint32_t)t->count;
+    }
+}
+
+static int visible(const span *s)
+{
+    return !(s->flags & (SPAN_REMOVED | SPAN_HIDDEN));
+}
+
+static int is_name_token(const token *t)
+{
+    return (t->kind == TOK_WORD || t->kind == TOK_ABBREV) && (t->flags & (TOKF_CAPITALIZED | TOKF_ALL_CAPS));
+}
+
+typedef struct {
+    int person;
+    uint8_t name_types[MAX_TYPES / 8]; /* types whose one-word mentions keep their type */
+} link_types;
+
+static void find_types(const ann_rules *rules, link_types *lt)
+{
+    static const char *const names[] = {"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT"};
+    memset(lt, 0, sizeof *lt);
+    lt->person = -1;
+    for (size_t i = 0; i < rules->type_count; i++)
+        for (size_t k = 0; k < sizeof names / sizeof *names; k++)
+            if (!strcmp(rules->type_names[i], names[k])) {
+                lt->name_types[i / 8] |= (uint8_t)(1u << (i % 8));
+                if (k == 0)
+                    lt->person = (int)i;
+            }
+}
+
+static int is_name_type(const link_types *lt, uint16_t type)
+{
+    return lt->name_types[type / 8] & (1u << (type % 8));
+}
+
+/* The tokens of a span: [*first, *end). */
+static void span_tokens(const document *doc, const span *s, size_t *first, size_t *end)
+{
+    *first = token_at_or_after(&doc->tokens, s->start);
+    *end = *first;
+    while (*end < doc->tokens.count && doc->tokens.items[*end].end <= s->end)
+        (*end)++;
+}
+
+/* Surnames of people named in full. */
+static void learn_surnames(const link_types *lt, const document *doc, word_table *t)
+{
+    for (size_t i = 0; i < doc->span_count; i++) {
+        const span *s = &doc->spans[i];
+        if (!visible(s) || s->type != lt->person)
+            continue;
+        size_t first, end, words = 0, last = 0;
+        span_tokens(doc, s, &first, &end);
+        for (size_t k = first; k < end; k++)
+            if (doc->tokens.items[k].kind == TOK_WORD || doc->tokens.items[k].kind == TOK_ABBREV) {
+                words++;
+                last = k;
+            }
+        const token *tail = &doc->tokens.items[last];
+        if (words >= 2 && tail->kind == TOK_WORD && (tail->flags & TOKF_CAPITALIZED))
+            learn_word(t, doc, doc->text.clean + tail->start, tail->end - tail->start, (uint16_t)lt->person, s->norm,
+                       0);
+    }
+}
+
+/* The initials of a span's capitalised words ("World Trade Organization"
+ * gives WTO); function words in lower case are skipped. */
+static size_t initials(const document *doc, const span *s, char *out, size_t cap)
+{
+    size_t first, end, n = 0;
+    span_tokens(doc, s, &first, &end);
+    for (size_t k = first; k < end && n + 1 < cap; k++) {
+        const token *t = &doc->tokens.items[k];
+        if (t->kind == TOK_WORD && (t->flags & (TOKF_CAPITALIZED | TOKF_ALL_CAPS)))
+            out[n++] = doc->text.clean[t->start];
+    }
+    out[n] = '\0';
+    return n;
+}
+
+/* "Name (ACRONYM)": the acronym means the name, here and later. */
+static void learn_acronyms(const link_types *lt, document *doc, word_table *t)
+{
+    size_t count = doc->span_count;
+    for (size_t i = 0; i < count; i++) {
+        const span *s = &doc->spans[i];
+        if (!visible(s) || !is_name_type(lt, s->type))
+            continue;
+        size_t after = token_at_or_after(&doc->tokens, s->end);
+        if (after + 2 >= doc->tokens.count)
+            continue;
+        const token *open = &doc->tokens.items[after], *acr = open + 1, *close = open + 2;
+        const char *text = doc->text.clean;
+        if (text[open->start] != '(' || open->end - open->start != 1 || text[close->start] != ')' ||
+            !(acr->flags & TOKF_ALL_CAPS))
+            continue;
+        char want[16];
+        size_t n = initials(doc, s, want, sizeof want);
+        if (n < 2 || n != acr->end - acr->start || memcmp(want, text + acr->start, n))
+            continue;
+        learn_word(t, doc, text + acr->start, n, s->type, s->norm, 0);
+    }
+}
+
+/* One-word names as typed by the rules. */
+static void learn_one_word_names(const link_types *lt, const document *doc, word_table *t)
+{
+    for (size_t i = 0; i < doc->span_count; i++) {
+        const span *s = &doc->spans[i];
+        if (!visible(s) || !is_name_type(lt, s->type) || s->rule < 0)
+            continue;
+        size_t first, end;
+        span_tokens(doc, s, &first, &end);
+        if (end == first + 1 && is_name_token(&doc->tokens.items[first]))
+            learn_word(t, doc, doc->text.clean + s->start, s->end - s->start, s->type, s->norm, 1);
+    }
+}
+
+/* Gives one-word mentions what the table knows: the norm to tagged ones of
+ * the same type, a new span to untagged ones. */
+static void apply_words(document *doc, const word_table *t)
+{
+    size_t count = doc->span_count;
+    uint8_t *inside = xcalloc(doc->len + 1, 1);
+    for (size_t i = 0; i < count; i++) {
+        span *s = &doc->spans[i];
+        if (!visible(s))
+            continue;
+        memset(inside + s->start, 1, s->end - s->start);
+        const known_word *w = find_word(t, doc->text.clean + s->start, s->end - s->start);
+        if (w && !w->ambiguous && w->type == s->type)
+            s->norm = w->norm;
+    }
+    for (size_t k = 0; k < doc->tokens.count; k++) {
+        const token *tok = &doc->tokens.items[k];
+        if (!is_name_token(tok) || inside[tok->start])
+            continue;
+        const known_word *w = find_word(t, doc->text.clean + tok->start, tok->end - tok->start);
+        if (!w || w->ambiguous)
+            continue;
+        span s = {.start = tok->start, .end = tok->end, .type = w->type, .phase = UINT16_MAX, .rule = -1,
+                  .norm = w->norm};
+        doc_add_span(doc, &s);
+    }
+    free(inside);
+}
+
+typedef struct {
+    uint16_t type;
+    uint64_t norm_hash;
+    uint32_t norm;
+    uint32_t start, end;
+    size_t index;         /* in doc->spans */
+} ref_key;
+
+static uint64_t norm_hash(const char *s)
+{
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
+    return h;
+}
+
+static int by_meaning(const void *a, const void *b)
+{
+    const ref_key *x = a, *y = b;
+    if (x->type != y->type)
+        return x->type < y->type ? -1 : 1;
+    if (x->norm_hash != y->norm_hash)
+        return x->norm_hash < y->norm_hash ? -1 : 1;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* Document order, the outer of two mentions starting together first. */
+static int by_first_mention(const void *a, const void *b)
+{
+    const ref_key *x = a, *y = b;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    if (x->end != y->end)
+        return x->end > y->end ? -1 : 1;
+    return (x->type > y->type) - (x->type < y->type);
+}
+
+static int same_meaning(const document *doc, const ref_key *a, const ref_key *b)
+{
+    return a->type == b->type && a->norm_hash == b->norm_hash &&
+           !strcmp(doc_string(doc, a->norm), doc_string(doc, b->norm));
+}
+
+/* Numbers the (type, norm) meanings in order of first mention. */
+static void assign_refs(document *doc)
+{
+    ref_key *keys = NULL;
+    size_t count = 0, cap = 0;
+    for (size_t i = 0; i < doc->span_count; i++) {
+        const span *s = &doc->spans[i];
+        if (visible(s) && s->norm != NO_STRING) {
+            ref_key k = {s->type, norm_hash(doc_string(doc, s->norm)), s->norm, s->start, s->end, i};
+            ARRAY_PUSH(keys, count, cap, k);
+        }
+    }
+    if (!count)
+        return;
+    qsort(keys, count, sizeof *keys, by_meaning);
+    /* a group is a run of one meaning; its first mention decides its number */
+    size_t *group_start = xmalloc(count * sizeof *group_start);
+    ref_key *firsts = xmalloc(count * sizeof *firsts);
+    size_t groups = 0;
+    for (size_t i = 0; i < count; i++)
+        if (i == 0 || !same_meaning(doc, &keys[i], &keys[i - 1])) {
+            firsts[groups] = keys[i];
+            firsts[groups].index = groups;
+            group_start[groups++] = i;
+        }
+    qsort(firsts, groups, sizeof *firsts, by_first_mention);
+    for (size_t g = 0; g < groups; g++) {
+        char ref[24];
+        snprintf(ref, sizeof ref, "e%zu", g + 1);
+        uint32_t value = doc_intern(doc, ref, strlen(ref));
+        size_t from = group_start[firsts[g].index];
+        for (size_t i = from; i < count && (i == from || same_meaning(doc, &keys[i], &keys[from])); i++)
+            doc->spans[keys[i].index].ref = value;
+    }
+    free(group_start);
+    free(firsts);
+    free(keys);
+}
+
+void link_document(const ann_rules *rules, document *doc)
+{
+    link_types lt;
+    find_types(rules, &lt);
+    word_table t = {0};
+    if (lt.person >= 0)
+        learn_surnames(&lt, doc, &t);
+    learn_acronyms(&lt, doc, &t);
+    learn_one_word_names(&lt, doc, &t);
+    apply_words(doc, &t);
+    assign_refs(doc);
+    free(t.items);
+    free(t.slots);
+}

@@ -1,0 +1,24 @@
+/* link: the last stage before writing. Makes a document consistent with
+ * itself once every rule has run:
+ *
+ *   names      a person seen with two or more words ("Ryosei Akazawa") gives
+ *              its full name as norm to every mention of its last word
+ *              ("Akazawa"), tagged or not;
+ *   acronyms   an acronym introduced in parentheses after a name
+ *              ("World Trade Organization (WTO)") becomes that name's type
+ *              and norm, there and wherever it appears later;
+ *   types      a one-word name once typed ("Surrey" as ORG) keeps that type
+ *              where it appears again untagged, unless it was typed two ways;
+ *   refs       every entity gets a document-unique ref, shared by all the
+ *              mentions with its type and norm ("e3").
+ *
+ * Adds spans (rule -1) and sets norms and refs; never removes a span. */
+#ifndef ANN_LINK_H
+#define ANN_LINK_H
+
+#include "doc.h"
+#include "rules.h"
+
+void link_document(const ann_rules *rules, document *doc);
+
+#endif

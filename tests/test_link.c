@@ -1,0 +1,158 @@
+/* link: a document made consistent with itself after the rules ran. Each
+ * case uses a small rule set of its own, so what the link stage adds is
+ * easy to tell from what the rules found. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "match.h"
+#include "resolve.h"
+#include "rules.h"
+
+typedef struct {
+    ann_rules *rules;
+    matcher *m;
+    document doc;
+} fixture;
+
+static void annotate(fixture *f, const char *rules_text, const char *text)
+{
+    ann_error err;
+    f->rules = ann_rules_new();
+    if (ann_rules_add_text(f->rules, "t.rules", rules_text, strlen(rules_text), &err) ||
+        ann_rules_compile(f->rules, &err))
+        fail_msg("rules: %s:%lu: %s", err.file, err.line, err.message);
+    f->m = matcher_new(f->rules, NULL, NULL);
+    memset(&f->doc, 0, sizeof f->doc);
+    doc_load(&f->doc, text, strlen(text));
+    annotate_document(f->m, f->rules, &f->doc);
+}
+
+static void release(fixture *f)
+{
+    doc_free(&f->doc);
+    matcher_free(f->m);
+    ann_rules_free(f->rules);
+}
+
+/* The visible span covering exactly the n-th occurrence (0-based) of word. */
+static const span *span_at(const fixture *f, const char *word, int n)
+{
+    const char *p = f->doc.bytes;
+    for (int k = 0; p && k <= n; k++)
+        p = strstr(k ? p + 1 : p, word);
+    assert_non_null(p);
+    uint32_t start = (uint32_t)(p - f->doc.bytes), end = start + (uint32_t)strlen(word);
+    for (size_t i = 0; i < f->doc.span_count; i++) {
+        const span *s = &f->doc.spans[i];
+        if (!(s->flags & (SPAN_REMOVED | SPAN_HIDDEN)) && s->start == start && s->end == end)
+            return s;
+    }
+    return NULL;
+}
+
+static const char *type_of(const fixture *f, const span *s)
+{
+    return f->rules->type_names[s->type];
+}
+
+static void test_acronym_takes_the_name(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f, "rule org\n  type ORG\n  pattern Northern Growers Alliance\n",
+             "The Northern Growers Alliance (NGA) met on Monday. Later the NGA spoke again.");
+    const span *full = span_at(&f, "Northern Growers Alliance", 0);
+    const span *first = span_at(&f, "NGA", 0), *later = span_at(&f, "NGA", 1);
+    assert_non_null(full);
+    assert_non_null(first);
+    assert_non_null(later);
+    assert_string_equal(type_of(&f, later), "ORG");
+    assert_string_equal(doc_string(&f.doc, later->norm), "Northern Growers Alliance");
+    assert_string_equal(doc_string(&f.doc, first->ref), doc_string(&f.doc, full->ref));
+    assert_string_equal(doc_string(&f.doc, later->ref), doc_string(&f.doc, full->ref));
+    release(&f);
+}
+
+static void test_acronym_must_match_the_initials(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f, "rule org\n  type ORG\n  pattern Northern Growers Alliance\n",
+             "The Northern Growers Alliance (XYZ) met. Later XYZ spoke.");
+    assert_null(span_at(&f, "XYZ", 0));
+    assert_null(span_at(&f, "XYZ", 1));
+    release(&f);
+}
+
+static void test_one_word_name_keeps_its_type(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f, "rule team\n  type ORG\n  pattern Ashford(?=\\h\\d)\n",
+             "Ashford 3 Brenton 1\n\nLater Ashford signed a striker.");
+    const span *later = span_at(&f, "Ashford", 1);
+    assert_non_null(later);
+    assert_string_equal(type_of(&f, later), "ORG");
+    assert_int_equal(later->rule, -1);
+    release(&f);
+}
+
+static void test_two_types_leave_a_word_alone(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f,
+             "rule person\n  type PERSON\n  pattern Jordan(?=\\hsaid)\n"
+             "rule place\n  type GPE\n  pattern (?<=\\bin\\h)Jordan\n",
+             "Jordan said so. They met in Jordan. Then Jordan left.");
+    assert_string_equal(type_of(&f, span_at(&f, "Jordan", 0)), "PERSON");
+    assert_string_equal(type_of(&f, span_at(&f, "Jordan", 1)), "GPE");
+    assert_null(span_at(&f, "Jordan", 2));
+    release(&f);
+}
+
+static void test_surname_takes_the_full_name(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f, "rule person\n  type PERSON\n  pattern Ann\\hLee\n", "Ann Lee arrived. Lee spoke first.");
+    const span *later = span_at(&f, "Lee", 1);
+    assert_non_null(later);
+    assert_string_equal(type_of(&f, later), "PERSON");
+    assert_string_equal(doc_string(&f.doc, later->norm), "Ann Lee");
+    release(&f);
+}
+
+static void test_refs_number_meanings_in_order(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f,
+             "rule place\n  type GPE\n  pattern Japan|Korea\n"
+             "rule nat\n  type NORP\n  pattern Japanese\n",
+             "Korea and Japan met. Japanese firms in Japan and Korea agreed.");
+    assert_string_equal(doc_string(&f.doc, span_at(&f, "Korea", 0)->ref), "e1");
+    assert_string_equal(doc_string(&f.doc, span_at(&f, "Japan", 0)->ref), "e2");
+    assert_string_equal(doc_string(&f.doc, span_at(&f, "Japanese", 0)->ref), "e3");
+    assert_string_equal(doc_string(&f.doc, span_at(&f, "Japan", 2)->ref), "e2");
+    assert_string_equal(doc_string(&f.doc, span_at(&f, "Korea", 1)->ref), "e1");
+    release(&f);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_acronym_takes_the_name),
+        cmocka_unit_test(test_acronym_must_match_the_initials),
+        cmocka_unit_test(test_one_word_name_keeps_its_type),
+        cmocka_unit_test(test_two_types_leave_a_word_alone),
+        cmocka_unit_test(test_surname_takes_the_full_name),
+        cmocka_unit_test(test_refs_number_meanings_in_order),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
