@@ -34,6 +34,8 @@ static const option_doc options[] = {
     {"-o, --output", "FILE", "write the XML to FILE instead of standard output"},
     {"--rules", "PATH", "add a rule file, or every *.rules file under a folder (repeatable)"},
     {"--no-default-rules", NULL, "do not load the built-in rules"},
+    {"--layouts", "PATH", "add a layout file, or every *.layout file under a folder (repeatable)"},
+    {"--no-default-layouts", NULL, "do not load the built-in layouts (without --layouts: paragraphs only)"},
     {"--explain", NULL, "name on each annotation the rule, file and line that made it"},
     {"--tokens", NULL, "also wrap every token in <w>"},
     {"--max-doc-size", "N", "skip (and report) documents larger than N bytes; K, M, G suffixes (default 64M)"},
@@ -49,7 +51,8 @@ static void usage(FILE *f)
                "Annotates news text with entities and writes annotated XML. With no operand, or\n"
                "with -, reads standard input. A folder is read recursively in sorted order (files\n"
                "that look binary are skipped). In a stream, a line holding only a form feed\n"
-               "separates documents.\n\nOptions:\n");
+               "separates documents, and so does a layout's header line (\" date 2025-05-30  Publisher\").\n"
+               "\nOptions:\n");
     for (size_t i = 0; i < sizeof options / sizeof *options; i++) {
         char left[40];
         snprintf(left, sizeof left, "%s%s%s", options[i].name, options[i].arg ? " " : "",
@@ -256,115 +259,149 @@ static int check_rules(const ann_rules *rules)
     return failures ? EXIT_USAGE_RULES_OUTPUT : EXIT_ALL_ANNOTATED;
 }
 
-int main(int argc, char **argv)
-{
-    if (argc > 1 && !strcmp(argv[1], "eval"))
-        return eval_main(argc - 1, argv + 1);
-    const char *output_path = NULL;
-    const char **rule_paths = calloc((size_t)argc, sizeof *rule_paths);
-    const char **operands = calloc((size_t)argc, sizeof *operands);
-    if (!rule_paths || !operands) {
-        fprintf(stderr, "annotator: out of memory\n");
-        return EXIT_USAGE_RULES_OUTPUT;
-    }
-    size_t rule_count = 0, operand_count = 0;
-    int default_rules = 1, flags = 0, checking = 0, options_done = 0;
-    run_state run = {0};
+/* What the command line asked for, and what it loaded. */
+typedef struct {
+    const char *output_path;
+    const char **rule_paths, **layout_paths, **operands;
+    size_t rule_count, layout_count, operand_count;
+    int default_rules, default_layouts, flags, checking;
+    ann_rules *rules;
+    ann_layouts *layouts;   /* NULL: the stream uses the built-in set */
+} cli;
 
+static void cli_free(cli *c)
+{
+    ann_rules_free(c->rules);
+    ann_layouts_free(c->layouts);
+    free(c->rule_paths);
+    free(c->layout_paths);
+    free(c->operands);
+}
+
+static void parse_args(cli *c, run_state *run, int argc, char **argv)
+{
+    int options_done = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (options_done || a[0] != '-' || !strcmp(a, "-")) {
-            operands[operand_count++] = a;
+            c->operands[c->operand_count++] = a;
         } else if (!strcmp(a, "--")) {
             options_done = 1;
-        } else if (!strcmp(a, "-h") || !strcmp(a, "--help") || !strcmp(a, "--version")) {
-            if (a[2] == 'v')
-                printf("annotator %s\n", ANN_VERSION);
-            else
-                usage(stdout);
-            free(rule_paths);
-            free(operands);
-            return EXIT_ALL_ANNOTATED;
+        } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            usage(stdout);
+            exit(EXIT_ALL_ANNOTATED);
+        } else if (!strcmp(a, "--version")) {
+            printf("annotator %s\n", ANN_VERSION);
+            exit(EXIT_ALL_ANNOTATED);
         } else if (!strcmp(a, "--no-default-rules")) {
-            default_rules = 0;
+            c->default_rules = 0;
+        } else if (!strcmp(a, "--no-default-layouts")) {
+            c->default_layouts = 0;
         } else if (!strcmp(a, "--explain")) {
-            flags |= ANN_OUT_EXPLAIN;
+            c->flags |= ANN_OUT_EXPLAIN;
         } else if (!strcmp(a, "--tokens")) {
-            flags |= ANN_OUT_TOKENS;
+            c->flags |= ANN_OUT_TOKENS;
         } else if (!strcmp(a, "--check-rules")) {
-            checking = 1;
+            c->checking = 1;
             if (i + 1 < argc && argv[i + 1][0] != '-')
-                rule_paths[rule_count++] = argv[++i];
+                c->rule_paths[c->rule_count++] = argv[++i];
         } else if (!strcmp(a, "-o") || !strcmp(a, "--output") || !strcmp(a, "--rules") ||
-                   !strcmp(a, "--max-doc-size")) {
+                   !strcmp(a, "--layouts") || !strcmp(a, "--max-doc-size")) {
             if (i + 1 >= argc)
                 fail_usage("option %s needs a value", a);
             const char *v = argv[++i];
-            if (a[1] == 'o' || a[2] == 'o')
-                output_path = v;
-            else if (a[2] == 'r')
-                rule_paths[rule_count++] = v;
+            if (!strcmp(a, "-o") || !strcmp(a, "--output"))
+                c->output_path = v;
+            else if (!strcmp(a, "--rules"))
+                c->rule_paths[c->rule_count++] = v;
+            else if (!strcmp(a, "--layouts"))
+                c->layout_paths[c->layout_count++] = v;
             else
-                run.opts.max_doc_size = parse_size(v);
+                run->opts.max_doc_size = parse_size(v);
         } else {
             fail_usage("unknown option %s", a);
         }
     }
+}
 
+/* Compiles the rules and, when the command line changes them, the layouts.
+ * A broken file stops the run before any input is read. */
+static int load_rules_and_layouts(cli *c)
+{
     ann_error err;
-    ann_rules *rules = ann_rules_new();
-    int rc = default_rules ? ann_rules_add_builtin(rules, &err) : ANN_OK;
-    for (size_t i = 0; rc == ANN_OK && i < rule_count; i++)
-        rc = ann_rules_add_path(rules, rule_paths[i], &err);
+    c->rules = ann_rules_new();
+    int rc = c->default_rules ? ann_rules_add_builtin(c->rules, &err) : ANN_OK;
+    for (size_t i = 0; rc == ANN_OK && i < c->rule_count; i++)
+        rc = ann_rules_add_path(c->rules, c->rule_paths[i], &err);
     if (rc == ANN_OK)
-        rc = ann_rules_compile(rules, &err);
-    if (rc != ANN_OK) {
+        rc = ann_rules_compile(c->rules, &err);
+    if (rc == ANN_OK && (c->layout_count || !c->default_layouts)) {
+        c->layouts = ann_layouts_new();
+        rc = c->default_layouts ? ann_layouts_add_builtin(c->layouts, &err) : ANN_OK;
+        for (size_t i = 0; rc == ANN_OK && i < c->layout_count; i++)
+            rc = ann_layouts_add_path(c->layouts, c->layout_paths[i], &err);
+        if (rc == ANN_OK)
+            rc = ann_layouts_compile(c->layouts, &err);
+    }
+    if (rc != ANN_OK)
         print_error(&err);
-        ann_rules_free(rules);
-        free(rule_paths);
-        free(operands);
+    return rc;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc > 1 && !strcmp(argv[1], "eval"))
+        return eval_main(argc - 1, argv + 1);
+    cli c = {.default_rules = 1, .default_layouts = 1};
+    c.rule_paths = calloc((size_t)argc, sizeof *c.rule_paths);
+    c.layout_paths = calloc((size_t)argc, sizeof *c.layout_paths);
+    c.operands = calloc((size_t)argc, sizeof *c.operands);
+    if (!c.rule_paths || !c.layout_paths || !c.operands) {
+        fprintf(stderr, "annotator: out of memory\n");
         return EXIT_USAGE_RULES_OUTPUT;
     }
-    if (checking) {
-        int status = check_rules(rules);
-        ann_rules_free(rules);
-        free(rule_paths);
-        free(operands);
+    run_state run = {0};
+    parse_args(&c, &run, argc, argv);
+    if (load_rules_and_layouts(&c) != ANN_OK) {
+        cli_free(&c);
+        return EXIT_USAGE_RULES_OUTPUT;
+    }
+    if (c.checking) {
+        int status = check_rules(c.rules);
+        cli_free(&c);
         return status;
     }
 
     FILE *out_file = stdout;
-    if (output_path && !(out_file = fopen(output_path, "wb"))) {
-        fprintf(stderr, "annotator: %s: %s\n", output_path, strerror(errno));
-        ann_rules_free(rules);
-        free(rule_paths);
-        free(operands);
+    if (c.output_path && !(out_file = fopen(c.output_path, "wb"))) {
+        fprintf(stderr, "annotator: %s: %s\n", c.output_path, strerror(errno));
+        cli_free(&c);
         return EXIT_USAGE_RULES_OUTPUT;
     }
     /* A closed pipe shows up as EPIPE on write, and ends the run quietly. */
     signal(SIGPIPE, SIG_IGN);
-    run.rules = rules;
+    ann_error err;
+    run.rules = c.rules;
     run.opts.diag = print_diag;
-    run.out = ann_output_new(write_file, flush_file, out_file, flags, &err);
+    run.opts.layouts = c.layouts;
+    run.out = ann_output_new(write_file, flush_file, out_file, c.flags, &err);
     if (!run.out) {
         note_output_error(&run, &err);
     } else {
-        if (operand_count == 0)
+        if (c.operand_count == 0)
             annotate_path(&run, "-", 0);
-        for (size_t i = 0; i < operand_count && !run.reader_gone && !run.output_failed; i++)
-            annotate_path(&run, operands[i], 0);
+        for (size_t i = 0; i < c.operand_count && !run.reader_gone && !run.output_failed; i++)
+            annotate_path(&run, c.operands[i], 0);
         if (!run.output_failed && ann_output_finish(run.out, &err) != ANN_OK)
             note_output_error(&run, &err);
     }
     ann_output_free(run.out);
-    ann_rules_free(rules);
-    free(rule_paths);
-    free(operands);
+    cli_free(&c);
     if (fclose(out_file) != 0 && !run.output_failed) {
         if (errno == EPIPE)
             run.reader_gone = 1;
         else
-            fprintf(stderr, "annotator: %s: write error: %s\n", output_path ? output_path : "standard output",
+            fprintf(stderr, "annotator: %s: write error: %s\n", c.output_path ? c.output_path : "standard output",
                     strerror(errno));
         run.output_failed = 1;
     }

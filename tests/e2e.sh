@@ -543,6 +543,23 @@ test_bad_pcre2_pattern_cannot_escape_its_group() {
     expect_rc 2 "pattern 'a)|(b' (unbalanced)"
 }
 
+test_layout_options() {
+    # a broken layout file stops the run with FILE:LINE:COL, before any input
+    printf 'layout mine\n  order body\n' > "$TMP/bad.layout"
+    printf 'Text.\n' | ann "$TMP/out" "$TMP/err" --layouts "$TMP/bad.layout"
+    expect_rc 2 "a broken layout file"
+    [[ ! -s $TMP/out ]] || fail "a layout error still wrote to stdout"
+    grep -q "^annotator: $TMP/bad.layout:2:[0-9]*: .*body" "$TMP/err" ||
+        fail "want 'annotator: $TMP/bad.layout:2:COL: ...body...', got: $(cat "$TMP/err")"
+    # without the built-in layouts an article is paragraphs only, still lossless
+    ann "$TMP/plain.xml" "$TMP/err" --no-default-layouts corpora/japan-rice-talks.txt
+    expect_rc 0 "--no-default-layouts" "$TMP/err"
+    check_xml "$TMP/plain.xml" && lossless "$TMP/plain.xml" "corpora/japan-rice-talks.txt=corpora/japan-rice-talks.txt"
+    grep -q '<headline' "$TMP/plain.xml" && fail "--no-default-layouts still found a headline"
+    ann "$TMP/laid.xml" "$TMP/err" corpora/japan-rice-talks.txt
+    grep -q '<headline' "$TMP/laid.xml" || fail "the built-in layouts found no headline"
+}
+
 test_unknown_rule_key() {
     rule_file "$TMP/key.rules" <<'EOF'
 rule fine
