@@ -59,6 +59,7 @@ size_t doc_add_span(document *doc, const span *s)
 {
     ARRAY_PUSH(doc->spans, doc->span_count, doc->span_cap, *s);
     doc->spans[doc->span_count - 1].ref = NO_STRING; /* refs come last (link.h) */
+    doc->spans[doc->span_count - 1].lost_to = -1;
     return doc->span_count - 1;
 }
 

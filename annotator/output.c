@@ -23,6 +23,8 @@ struct ann_output {
     size_t escaped_cap;
     char *attr;           /* an attribute value made XML-safe */
     size_t attr_cap;
+    uint64_t *losers;     /* with explain: (winner << 32 | loser) span indices, sorted */
+    size_t loser_count, loser_cap;
 };
 
 static int write_to_callback(void *context, const char *buffer, int len)
@@ -101,6 +103,7 @@ void ann_output_free(ann_output *out)
         xmlFreeTextWriter(out->writer);
     free(out->escaped);
     free(out->attr);
+    free(out->losers);
     free(out);
 }
 
@@ -190,11 +193,61 @@ static int by_position(const void *a, const void *b)
 
 static int reserved_attr(const char *name)
 {
-    static const char *const reserved[] = {"type", "norm", "rule", "rule-source", "ref", NULL};
+    static const char *const reserved[] = {"type", "norm", "rule", "rule-source", "ref", "won-against", NULL};
     for (const char *const *r = reserved; *r; r++)
         if (!strcmp(name, *r))
             return 1;
     return 0;
+}
+
+static int by_value(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* With explain: which candidates each span beat, to name them. */
+static void collect_losers(ann_output *out, const document *doc)
+{
+    out->loser_count = 0;
+    for (size_t i = 0; i < doc->span_count; i++) {
+        const span *s = &doc->spans[i];
+        if ((s->flags & SPAN_REMOVED) && !(s->flags & SPAN_HIDDEN) && s->lost_to >= 0 && s->rule >= 0) {
+            uint64_t pair = ((uint64_t)s->lost_to << 32) | i;
+            ARRAY_PUSH(out->losers, out->loser_count, out->loser_cap, pair);
+        }
+    }
+    if (out->loser_count)
+        qsort(out->losers, out->loser_count, sizeof *out->losers, by_value);
+}
+
+/* won-against="rule:TYPE ...": the candidates this span beat, each rule and
+ * type once, in the order they were found. */
+static int write_won_against(ann_output *out, const ann_rules *rules, const document *doc, size_t winner)
+{
+    size_t lo = 0, hi = out->loser_count;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if ((out->losers[mid] >> 32) < winner)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    char list[1024] = "";
+    size_t used = 0;
+    for (size_t k = lo; k < out->loser_count && (out->losers[k] >> 32) == winner; k++) {
+        const span *l = &doc->spans[out->losers[k] & 0xffffffffu];
+        char item[300];
+        snprintf(item, sizeof item, "%s:%s", rules->rules[l->rule].name, rules->type_names[l->type]);
+        size_t n = strlen(item);
+        int seen = 0;
+        for (const char *p = strstr(list, item); p && !seen; p = strstr(p + 1, item))
+            seen = (p == list || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0');
+        if (seen || used + n + 2 > sizeof list)
+            continue;
+        used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", used ? " " : "", item);
+    }
+    return used ? write_attr(out, "won-against", list) : 0;
 }
 
 static int write_entity_start(ann_output *out, const ann_rules *rules, const document *doc, const span *s)
@@ -234,6 +287,8 @@ static int write_entity_start(ann_output *out, const ann_rules *rules, const doc
             if (write_attr(out, "rule", r->name) < 0 || write_attr(out, "rule-source", where) < 0)
                 return -1;
         } else if (write_attr(out, "rule", "name-link") < 0)
+            return -1;
+        if (write_won_against(out, rules, doc, (size_t)(s - doc->spans)) < 0)
             return -1;
     }
     return 0;
@@ -317,6 +372,8 @@ static void collect_elements(const ann_output *out, const document *doc, element
 
 static int write_body(ann_output *out, const ann_rules *rules, const document *doc)
 {
+    if (out->flags & ANN_OUT_EXPLAIN)
+        collect_losers(out, doc);
     element *items = NULL;
     size_t count = 0, cap = 0;
     collect_elements(out, doc, &items, &count, &cap);

@@ -97,8 +97,9 @@ void resolve_phase(const ann_rules *rules, document *doc, size_t first)
     if (n)
         qsort(order, n, sizeof *order, by_rank);
 
-    /* Bytes covered by a visible span kept in this phase. */
-    uint8_t *taken = xcalloc(doc->len + 1, 1);
+    /* Per token: 1 + the index of the visible span of this phase kept over
+     * it, so a loser can name its winner for --explain. */
+    uint32_t *taken = xcalloc(doc->tokens.count + 1, sizeof *taken);
     /* Earlier visible spans, to test crossing and containment. */
     /* Sorted by start, with the longest length, so the spans a candidate
      * can overlap are found by bisection: linear, not quadratic, in the
@@ -119,7 +120,15 @@ void resolve_phase(const ann_rules *rules, document *doc, size_t first)
 
     for (size_t k = 0; k < n; k++) {
         span *c = &doc->spans[order[k].index];
-        int lost = memchr(taken + c->start, 1, c->end - c->start) != NULL;
+        size_t first_token = token_at_or_after(&doc->tokens, c->start), end_token = first_token;
+        while (end_token < doc->tokens.count && doc->tokens.items[end_token].start < c->end)
+            end_token++;
+        int lost = 0;
+        for (size_t t = first_token; !lost && t < end_token; t++)
+            if (taken[t]) {
+                lost = 1;
+                c->lost_to = (int32_t)taken[t] - 1;
+            }
         const uint8_t *nest = rules->rules[c->rule].nest_types;
         covered_count = 0;
         uint32_t from = c->start > longest ? c->start - longest : 0;
@@ -139,18 +148,23 @@ void resolve_phase(const ann_rules *rules, document *doc, size_t first)
             int c_in_o = c->start >= o->start && c->end <= o->end;
             if (o_in_c && type_in(nest, o->type))
                 continue; /* built from it: it stays nested */
-            if (o_in_c && o->priority <= c->priority && (!c_in_o || o->type != c->type))
+            if (o_in_c && o->priority <= c->priority && (!c_in_o || o->type != c->type)) {
                 ARRAY_PUSH(covered, covered_count, covered_cap, earlier[e].index);
-            else
+            } else {
                 lost = 1; /* crosses, lies inside, or covers a span that outranks it */
+                c->lost_to = (int32_t)earlier[e].index;
+            }
         }
         if (lost) {
             c->flags |= SPAN_REMOVED;
             continue;
         }
-        for (size_t j = 0; j < covered_count; j++)
+        for (size_t j = 0; j < covered_count; j++) {
             doc->spans[covered[j]].flags |= SPAN_REMOVED;
-        memset(taken + c->start, 1, c->end - c->start);
+            doc->spans[covered[j]].lost_to = (int32_t)order[k].index;
+        }
+        for (size_t t = first_token; t < end_token; t++)
+            taken[t] = (uint32_t)order[k].index + 1;
     }
     free(covered);
     free(earlier);

@@ -649,6 +649,12 @@ test_explain_names_rules() {
     check_xml "$TMP/mine.xml"
     grep -q "<entity type=\"MINE\" norm=\"zebra\" ref=\"e1\" rule=\"my-rule\" rule-source=\"$TMP/mine.rules:2\">zebra</entity>" "$TMP/mine.xml" ||
         fail "the user rule's entity does not name $TMP/mine.rules:2: $(grep -o '<entity[^>]*>' "$TMP/mine.xml")"
+    # the entity that wins a conflict names the candidates it beat
+    printf 'rule long\n  type     LONG\n  pattern  zebra crossing\n  priority 5\n\nrule short\n  type     SHORT\n  pattern  zebra\n' > "$TMP/two.rules"
+    printf 'A zebra crossing.\n' | ann "$TMP/two.xml" "$TMP/err" --explain --no-default-rules --rules "$TMP/two.rules"
+    check_xml "$TMP/two.xml"
+    grep -q '<entity type="LONG" [^>]*won-against="short:SHORT"' "$TMP/two.xml" ||
+        fail "the winner does not name what it beat: $(grep -o '<entity[^>]*>' "$TMP/two.xml")"
 }
 
 test_output_option() {
