@@ -4,7 +4,6 @@
  * each layout's order into a program for the line VM in structure.c. */
 #include "layout.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -15,6 +14,7 @@
 #include "alloc.h"
 #include "builtin.h"
 #include "rules.h"
+#include "textfile.h"
 
 #define MAX_LAYOUT_FILE ((size_t)4 << 20)
 
@@ -356,14 +356,13 @@ typedef struct {
     size_t split_count, split_cap;
 } parser;
 
-static char *trim(char *s)
+static int parse_number(const char *v, int *out)
 {
-    while (*s == ' ' || *s == '\t')
-        s++;
-    size_t n = strlen(s);
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-        s[--n] = '\0';
-    return s;
+    long n;
+    if (parse_whole_number(v, -1000000, 1000000, &n))
+        return -1;
+    *out = (int)n;
+    return 0;
 }
 
 static int fail(parser *ps, unsigned line, unsigned column, const char *fmt, const char *a, const char *b)
@@ -553,17 +552,6 @@ static int parse_range(const char *v, uint32_t *min, uint32_t *max)
     return 0;
 }
 
-static int parse_int(const char *v, int *out)
-{
-    char *end;
-    errno = 0;
-    long n = strtol(v, &end, 10);
-    if (end == v || *end || errno || n < -1000000 || n > 1000000)
-        return -1;
-    *out = (int)n;
-    return 0;
-}
-
 /* Splits "NAME REST" in place; returns REST (trimmed), or NULL when either
  * is missing. */
 static char *split_first(char *value)
@@ -572,7 +560,7 @@ static char *split_first(char *value)
     if (!*sp || sp == value)
         return NULL;
     *sp = '\0';
-    char *rest = trim(sp + 1);
+    char *rest = text_trim(sp + 1);
     return *rest ? rest : NULL;
 }
 
@@ -615,7 +603,7 @@ static int part_setting(parser *ps, char *key, char *value, unsigned line, unsig
         if (parse_range(value, min, max))
             return fail(ps, line, vcol, "%s wants a number of blank lines: N, N+ (N or more) or N-M", key, NULL);
     } else if (!strcmp(key, "score")) {
-        if (parse_int(value, &p->score))
+        if (parse_number(value, &p->score))
             return fail(ps, line, vcol, "score wants a whole number", NULL, NULL);
         p->score_set = 1;
     } else if (!strcmp(key, "doc") || !strcmp(key, "attr") || !strcmp(key, "group-attr")) {
@@ -723,7 +711,7 @@ static int layout_setting(parser *ps, char *key, char *value, unsigned line, uns
         if (!l->order)
             return -1;
     } else if (!strcmp(key, "priority")) {
-        if (parse_int(value, &l->priority))
+        if (parse_number(value, &l->priority))
             return fail(ps, line, vcol, "priority wants a whole number", NULL, NULL);
     } else
         return fail(ps, line, kcol, "unknown layout key '%s' (expected order or priority)", key, NULL);
@@ -785,28 +773,14 @@ static int start_block(parser *ps, const char *keyword, char *value, unsigned li
 static int parse_layout_text(ann_layouts *ls, const char *file, char *text, ann_error *err)
 {
     parser ps = {.ls = ls, .file = file, .err = err};
-    unsigned line_no = 0;
     int rc = 0;
-    char *next;
-    for (char *line = text; line && !rc; line = next) {
-        next = strchr(line, '\n');
-        if (next)
-            *next++ = '\0';
-        line_no++;
-        size_t len = strlen(line);
-        if (len && line[len - 1] == '\r')
-            line[--len] = '\0';
-        int indented = line[0] == ' ' || line[0] == '\t';
-        char *body = trim(line);
-        if (!*body || *body == '#')
-            continue;
-        unsigned col = (unsigned)(body - line) + 1;
-        char *sp = body + strcspn(body, " \t");
-        char *value = *sp ? trim(sp + 1) : sp;
-        if (*sp)
-            *sp = '\0';
-        unsigned vcol = (unsigned)(value - line) + 1;
-        if (indented) {
+    keyword_reader reader;
+    keyword_line kl;
+    keyword_reader_init(&reader, text);
+    while (!rc && keyword_next(&reader, &kl)) {
+        unsigned line_no = kl.number, col = kl.key_col, vcol = kl.value_col;
+        char *body = kl.key, *value = kl.value, *line = kl.line;
+        if (kl.indented) {
             switch (ps.block) {
             case BLOCK_LAYOUT: rc = layout_setting(&ps, body, value, line_no, col, vcol); break;
             case BLOCK_PART: rc = part_setting(&ps, body, value, line_no, col, vcol, line); break;
@@ -866,73 +840,6 @@ int ann_layouts_add_builtin(ann_layouts *ls, ann_error *err)
     return ANN_OK;
 }
 
-static int read_file(const char *path, char **data, size_t *len, ann_error *err)
-{
-    FILE *fp = fopen(path, "rb");
-    if (!fp) {
-        set_error(err, ANN_ERR_RULES, path, 0, 0, "cannot open: %s", strerror(errno));
-        return -1;
-    }
-    size_t cap = 4096, n = 0, got;
-    char *buf = xmalloc(cap);
-    while ((got = fread(buf + n, 1, cap - n, fp)) > 0) {
-        n += got;
-        if (n == cap) {
-            if (cap >= MAX_LAYOUT_FILE) {
-                set_error(err, ANN_ERR_RULES, path, 0, 0, "file larger than %zu bytes", MAX_LAYOUT_FILE);
-                free(buf);
-                fclose(fp);
-                return -1;
-            }
-            cap *= 2;
-            buf = xrealloc(buf, cap);
-        }
-    }
-    int failed = ferror(fp);
-    fclose(fp);
-    if (failed) {
-        set_error(err, ANN_ERR_RULES, path, 0, 0, "read error");
-        free(buf);
-        return -1;
-    }
-    *data = buf;
-    *len = n;
-    return 0;
-}
-
-static int by_string(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Appends every *.layout file below dir to *paths, recursively. */
-static int collect_layout_files(const char *dir, char ***paths, size_t *count, size_t *cap, ann_error *err)
-{
-    DIR *d = opendir(dir);
-    if (!d) {
-        set_error(err, ANN_ERR_RULES, dir, 0, 0, "cannot open folder: %s", strerror(errno));
-        return -1;
-    }
-    int rc = 0;
-    for (struct dirent *e; !rc && (e = readdir(d));) {
-        if (e->d_name[0] == '.')
-            continue;
-        size_t n = strlen(dir) + strlen(e->d_name) + 2;
-        char *path = xmalloc(n);
-        snprintf(path, n, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", e->d_name);
-        struct stat st;
-        if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-            rc = collect_layout_files(path, paths, count, cap, err);
-            free(path);
-        } else if (strlen(e->d_name) > 7 && !strcmp(e->d_name + strlen(e->d_name) - 7, ".layout"))
-            ARRAY_PUSH(*paths, *count, *cap, path);
-        else
-            free(path);
-    }
-    closedir(d);
-    return rc;
-}
-
 int ann_layouts_add_path(ann_layouts *ls, const char *path, ann_error *err)
 {
     struct stat st;
@@ -943,27 +850,22 @@ int ann_layouts_add_path(ann_layouts *ls, const char *path, ann_error *err)
     if (!S_ISDIR(st.st_mode)) {
         char *data;
         size_t len;
-        if (read_file(path, &data, &len, err))
+        if (textfile_read(path, MAX_LAYOUT_FILE, &data, &len, err))
             return ANN_ERR_RULES;
         int rc = ann_layouts_add_text(ls, path, data, len, err);
         free(data);
         return rc;
     }
-    char **paths = NULL;
-    size_t count = 0, cap = 0;
-    int rc = collect_layout_files(path, &paths, &count, &cap, err) ? ANN_ERR_RULES : ANN_OK;
+    char **paths;
+    size_t count;
+    int rc = textfile_collect(path, ".layout", &paths, &count, err) ? ANN_ERR_RULES : ANN_OK;
     if (!rc && !count) {
         set_error(err, ANN_ERR_RULES, path, 0, 0, "no .layout file in this folder");
         rc = ANN_ERR_RULES;
     }
-    if (count)
-        qsort(paths, count, sizeof *paths, by_string);
-    for (size_t i = 0; i < count; i++) {
-        if (!rc)
-            rc = ann_layouts_add_path(ls, paths[i], err);
-        free(paths[i]);
-    }
-    free(paths);
+    for (size_t i = 0; i < count && !rc; i++)
+        rc = ann_layouts_add_path(ls, paths[i], err);
+    textfile_free_paths(paths, count);
     return rc;
 }
 

@@ -3,7 +3,6 @@
 #include "rules.h"
 
 #include <ctype.h>
-#include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -15,6 +14,7 @@
 #include "alloc.h"
 #include "builtin.h"
 #include "prefilter.h"
+#include "textfile.h"
 
 #define MAX_PHASE 32
 #define MAX_FILE_SIZE ((size_t)256 << 20)
@@ -150,38 +150,14 @@ static int read_source(const char *path, int builtin, char **data, size_t *len, 
         *len = f->len;
         return 0;
     }
-    FILE *fp = fopen(path, "rb");
-    if (!fp) {
-        set_error(err, ANN_ERR_RULES, from_file ? from_file : path, from_line, from_col, "cannot open %s: %s",
-                  path, strerror(errno));
-        return -1;
-    }
-    size_t cap = 4096, n = 0;
-    char *buf = xmalloc(cap);
-    size_t got;
-    while ((got = fread(buf + n, 1, cap - n - 1, fp)) > 0) {
-        n += got;
-        if (n + 1 == cap) {
-            if (cap >= MAX_FILE_SIZE) {
-                set_error(err, ANN_ERR_RULES, path, 0, 0, "file larger than %zu bytes", MAX_FILE_SIZE);
-                free(buf);
-                fclose(fp);
-                return -1;
-            }
-            cap *= 2;
-            buf = xrealloc(buf, cap);
+    if (textfile_read(path, MAX_FILE_SIZE, data, len, err)) {
+        if (from_file) { /* point at the line that named the file */
+            char msg[sizeof err->message];
+            snprintf(msg, sizeof msg, "%s", err->message);
+            set_error(err, ANN_ERR_RULES, from_file, from_line, from_col, "%s: %s", path, msg);
         }
-    }
-    int failed = ferror(fp);
-    fclose(fp);
-    if (failed) {
-        set_error(err, ANN_ERR_RULES, path, 0, 0, "read error");
-        free(buf);
         return -1;
     }
-    buf[n] = '\0';
-    *data = buf;
-    *len = n;
     return 0;
 }
 
@@ -385,27 +361,6 @@ typedef struct {
     strbuf raw_patterns;
 } parser;
 
-static char *trim(char *s)
-{
-    while (*s == ' ' || *s == '\t')
-        s++;
-    size_t n = strlen(s);
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
-        s[--n] = '\0';
-    return s;
-}
-
-static int parse_int(const char *s, long lo, long hi, long *out)
-{
-    char *end;
-    errno = 0;
-    long v = strtol(s, &end, 10);
-    if (errno || end == s || *trim(end) || v < lo || v > hi)
-        return -1;
-    *out = v;
-    return 0;
-}
-
 static int check_type_name(parser *ps, const char *name, unsigned line, unsigned col)
 {
     size_t n = name_length(name);
@@ -554,7 +509,7 @@ static int parse_rule_line(parser *ps, char *key, char *value, unsigned line, un
     } else if (!strcmp(key, "phase") || !strcmp(key, "priority")) {
         long v;
         int is_phase = key[1] == 'h';
-        if (parse_int(value, is_phase ? 1 : -1000000, is_phase ? MAX_PHASE : 1000000, &v)) {
+        if (parse_whole_number(value, is_phase ? 1 : -1000000, is_phase ? MAX_PHASE : 1000000, &v)) {
             set_error(ps->err, ANN_ERR_RULES, ps->file, line, vcol, "%s must be a number%s", key,
                       is_phase ? " from 1 to 32" : "");
             return -1;
@@ -622,7 +577,7 @@ static int parse_rule_line(parser *ps, char *key, char *value, unsigned line, un
             return -1;
         }
         *sp = '\0';
-        rule_attr a = {xstrdup(value), xstrdup(trim(sp + 1))};
+        rule_attr a = {xstrdup(value), xstrdup(text_trim(sp + 1))};
         size_t cap = r->attr_count;
         ARRAY_PUSH(r->attrs, r->attr_count, cap, a);
     } else if (!strcmp(key, "nest")) {
@@ -662,28 +617,14 @@ static int parse_rule_line(parser *ps, char *key, char *value, unsigned line, un
 static int parse_rules_text(ann_rules *rules, const char *file, char *text, ann_error *err)
 {
     parser ps = {.rules = rules, .file = file, .err = err};
-    unsigned line_no = 0;
     int rc = 0;
-    char *next;
-    for (char *line = text; line && !rc; line = next) {
-        next = strchr(line, '\n');
-        if (next)
-            *next++ = '\0';
-        line_no++;
-        size_t len = strlen(line);
-        if (len && line[len - 1] == '\r')
-            line[--len] = '\0';
-        int indented = line[0] == ' ' || line[0] == '\t';
-        char *body = trim(line);
-        if (!*body || *body == '#')
-            continue;
-        unsigned col = (unsigned)(body - line) + 1;
-        char *sp = body + strcspn(body, " \t");
-        char *value = *sp ? trim(sp + 1) : sp;
-        if (*sp)
-            *sp = '\0';
-        unsigned vcol = (unsigned)(value - line) + 1;
-        if (indented) {
+    keyword_reader reader;
+    keyword_line kl;
+    keyword_reader_init(&reader, text);
+    while (!rc && keyword_next(&reader, &kl)) {
+        unsigned line_no = kl.number, col = kl.key_col, vcol = kl.value_col;
+        char *body = kl.key, *value = kl.value, *line = kl.line;
+        if (kl.indented) {
             if (!ps.current) {
                 set_error(err, ANN_ERR_RULES, file, line_no, col, "'%s' outside a rule", body);
                 rc = -1;
@@ -717,7 +658,7 @@ static int parse_rules_text(ann_rules *rules, const char *file, char *text, ann_
                 break;
             }
             *msp = '\0';
-            char *pat = trim(msp + 1);
+            char *pat = text_trim(msp + 1);
             if (find_macro(rules, value, n)) {
                 set_error(err, ANN_ERR_RULES, file, line_no, vcol, "macro %s is already defined", value);
                 rc = -1;
@@ -784,7 +725,7 @@ static int load_list(ann_rules *rules, size_t rule_index, int builtin, ann_error
         if (next)
             *next++ = '\0';
         line_no++;
-        char *body = trim(line);
+        char *body = text_trim(line);
         if (!*body || *body == '#')
             continue;
         char *fields[3] = {body, NULL, NULL};
@@ -802,7 +743,7 @@ static int load_list(ann_rules *rules, size_t rule_index, int builtin, ann_error
         if (rc)
             break;
         for (int f = 0; f < nf; f++)
-            fields[f] = trim(fields[f]);
+            fields[f] = text_trim(fields[f]);
         const char *norm = nf > 1 ? fields[1] : "";
         const char *attrs = nf > 2 ? fields[2] : "";
         int caseless = r->case_mode == CASE_INSENSITIVE;
@@ -882,42 +823,6 @@ static int add_file(ann_rules *rules, const char *path, ann_error *err)
     return rc;
 }
 
-static int compare_strings(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Collects every *.rules file below dir, recursively. */
-static int collect_rule_files(const char *dir, char ***paths, size_t *count, size_t *cap, ann_error *err)
-{
-    DIR *d = opendir(dir);
-    if (!d) {
-        set_error(err, ANN_ERR_RULES, dir, 0, 0, "cannot open folder: %s", strerror(errno));
-        return -1;
-    }
-    struct dirent *e;
-    int rc = 0;
-    while (!rc && (e = readdir(d))) {
-        if (e->d_name[0] == '.')
-            continue;
-        char *path = xmalloc(strlen(dir) + strlen(e->d_name) + 2);
-        sprintf(path, "%s/%s", dir, e->d_name);
-        struct stat st;
-        if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-            rc = collect_rule_files(path, paths, count, cap, err);
-            free(path);
-        } else {
-            size_t n = strlen(path);
-            if (n > 6 && !strcmp(path + n - 6, ".rules"))
-                ARRAY_PUSH(*paths, *count, *cap, path);
-            else
-                free(path);
-        }
-    }
-    closedir(d);
-    return rc;
-}
-
 int ann_rules_add_path(ann_rules *rules, const char *path, ann_error *err)
 {
     struct stat st;
@@ -927,21 +832,16 @@ int ann_rules_add_path(ann_rules *rules, const char *path, ann_error *err)
     }
     if (!S_ISDIR(st.st_mode))
         return add_file(rules, path, err);
-    char **paths = NULL;
-    size_t count = 0, cap = 0;
-    int rc = collect_rule_files(path, &paths, &count, &cap, err) ? ANN_ERR_RULES : ANN_OK;
+    char **paths;
+    size_t count;
+    int rc = textfile_collect(path, ".rules", &paths, &count, err) ? ANN_ERR_RULES : ANN_OK;
     if (!rc && count == 0) {
         set_error(err, ANN_ERR_RULES, path, 0, 0, "no .rules file in this folder");
         rc = ANN_ERR_RULES;
     }
-    if (count)
-        qsort(paths, count, sizeof *paths, compare_strings);
-    for (size_t i = 0; i < count; i++) {
-        if (!rc)
-            rc = add_file(rules, paths[i], err);
-        free(paths[i]);
-    }
-    free(paths);
+    for (size_t i = 0; i < count && !rc; i++)
+        rc = add_file(rules, paths[i], err);
+    textfile_free_paths(paths, count);
     return rc;
 }
 
