@@ -134,6 +134,12 @@ static int write_text(ann_output *out, const char *s, size_t len)
  * (others become U+FFFD), so any value can be an attribute. */
 static const char *xml_safe(ann_output *out, const char *s)
 {
+    /* Most values are printable ASCII: nothing to replace, no copy. */
+    const unsigned char *u = (const unsigned char *)s;
+    while (*u >= 0x20 && *u < 0x80)
+        u++;
+    if (!*u)
+        return s;
     size_t len = strlen(s);
     grow_array((void **)&out->attr, &out->attr_cap, len * 3 + 1, 1);
     char *o = out->attr;
