@@ -13,6 +13,7 @@ typedef struct {
     uint16_t type;
     uint32_t norm;
     int ambiguous;        /* seen with two types or two norms: left alone */
+    int strong;           /* a surname or an acronym: it outweighs a word list */
 } known_word;
 
 typedef struct {
@@ -59,17 +60,20 @@ static void rehash(word_table *t)
 
 /* Records that text stands for (type, norm); a second, different meaning
  * makes it ambiguous, except that a weak one (a one-word name as tagged)
- * does not change a word already known with the same type. */
+ * never changes a strong one (a surname, an acronym) or a word already
+ * known with the same type. */
 static void learn_word(word_table *t, const document *doc, const char *s, size_t len, uint16_t type, uint32_t norm,
                        int weak)
 {
     known_word *w = find_word(t, s, len);
     if (w) {
+        if (weak && w->strong)
+            return; /* a surname or acronym outweighs a one-word tag */
         if (w->type != type || (!weak && strcmp(doc_string(doc, w->norm), doc_string(doc, norm))))
             w->ambiguous = 1;
         return;
     }
-    known_word k = {s, (uint32_t)len, type, norm, 0};
+    known_word k = {s, (uint32_t)len, type, norm, 0, !weak};
     ARRAY_PUSH(t->items, t->count, t->cap, k);
     if (t->count * 2 > t->slot_count)
         rehash(t);
@@ -199,7 +203,8 @@ static void learn_one_word_names(const link_types *lt, const document *doc, word
 }
 
 /* Gives one-word mentions what the table knows: the norm to tagged ones of
- * the same type, a new span to untagged ones. */
+ * the same type (and the type too, where a surname or an acronym says so), a
+ * new span to untagged ones. */
 static void apply_words(document *doc, const word_table *t)
 {
     size_t count = doc->span_count;
@@ -210,7 +215,14 @@ static void apply_words(document *doc, const word_table *t)
             continue;
         memset(inside + s->start, 1, s->end - s->start);
         const known_word *w = find_word(t, doc->text.clean + s->start, s->end - s->start);
-        if (w && !w->ambiguous && w->type == s->type)
+        if (!w || w->ambiguous)
+            continue;
+        if (w->type != s->type && w->strong && s->rule >= 0) {
+            /* "Jordan" after "Michael Jordan": the person, not the list's country */
+            s->type = w->type;
+            s->attr_count = 0;
+        }
+        if (w->type == s->type)
             s->norm = w->norm;
     }
     for (size_t k = 0; k < doc->tokens.count; k++) {

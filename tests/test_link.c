@@ -128,6 +128,21 @@ static void test_surname_takes_the_full_name(void **state)
     release(&f);
 }
 
+static void test_surname_outweighs_a_word_list(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f,
+             "rule person\n  type PERSON\n  pattern Tom\\hJordan\n"
+             "rule place\n  type GPE\n  pattern Jordan\n",
+             "Tom Jordan scored. Later Jordan scored again.");
+    const span *later = span_at(&f, "Jordan", 1);
+    assert_non_null(later);
+    assert_string_equal(type_of(&f, later), "PERSON");
+    assert_string_equal(doc_string(&f.doc, later->norm), "Tom Jordan");
+    release(&f);
+}
+
 static void test_refs_number_meanings_in_order(void **state)
 {
     (void)state;
@@ -152,6 +167,7 @@ int main(void)
         cmocka_unit_test(test_one_word_name_keeps_its_type),
         cmocka_unit_test(test_two_types_leave_a_word_alone),
         cmocka_unit_test(test_surname_takes_the_full_name),
+        cmocka_unit_test(test_surname_outweighs_a_word_list),
         cmocka_unit_test(test_refs_number_meanings_in_order),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
