@@ -59,6 +59,8 @@ struct matcher {
     uint32_t *rule_position; /* per rule: the position stamp when it last ran */
     uint32_t sentence_stamp, position_stamp;
     uint8_t *sentence_ok; /* per sentence: holds what the current view needs */
+    int32_t *cover_priority; /* per token: highest priority of an earlier-phase annotation over it */
+    size_t cover_cap;
     size_t sentence_ok_cap;
 
     char *scratch;        /* norm and attribute values being built */
@@ -412,6 +414,31 @@ static int may_start(const rule_view *v, const char *text, size_t vpos)
     return (v->first_bytes[c / 8] & (1u << (c % 8))) || v->gated_by_byte_count[c];
 }
 
+/* A batch cannot win at token t when an earlier annotation over t outranks
+ * all its rules and none of them keeps inner annotations: any match there
+ * would cross, lie inside, or cover that annotation, and lose (resolve.h). */
+static int batch_hopeless(const matcher *m, const rule_batch *b, size_t t)
+{
+    return t != SIZE_MAX && !b->keeps_inner && m->cover_priority[t] > b->max_priority;
+}
+
+/* Computes cover_priority for the phase about to run. */
+static void find_cover(matcher *m, const document *doc, int phase)
+{
+    grow_array((void **)&m->cover_priority, &m->cover_cap, doc->tokens.count + 1, sizeof *m->cover_priority);
+    for (size_t t = 0; t < doc->tokens.count; t++)
+        m->cover_priority[t] = INT32_MIN;
+    for (size_t i = 0; i < doc->span_count; i++) {
+        const span *s = &doc->spans[i];
+        if ((s->flags & (SPAN_REMOVED | SPAN_HIDDEN)) || s->phase >= phase)
+            continue;
+        for (size_t t = token_at_or_after(&doc->tokens, s->start);
+             t < doc->tokens.count && doc->tokens.items[t].start < s->end; t++)
+            if (s->priority > m->cover_priority[t])
+                m->cover_priority[t] = s->priority;
+    }
+}
+
 /* Runs one batch anchored at vpos and adds a candidate for every rule
  * match its callout recorded. */
 static void run_batch(matcher *m, document *doc, const rule_batch *b, size_t vpos, size_t subject_len)
@@ -500,12 +527,12 @@ static void try_rules_at(matcher *m, document *doc, const rule_view *v, size_t v
     if (v->first_bytes[c / 8] & (1u << (c % 8)))
         for (size_t i = 0; i < v->batch_count; i++) {
             const rule_batch *b = &v->batches[i];
-            if (b->first_bytes[c / 8] & (1u << (c % 8)))
+            if ((b->first_bytes[c / 8] & (1u << (c % 8))) && !batch_hopeless(m, b, t))
                 run_batch(m, doc, b, vpos, subject_len);
         }
     for (size_t k = 0; k < v->gated_by_byte_count[c]; k++) {
         size_t i = v->gated_by_byte[c][k];
-        if (gated_rule_ready(m, i))
+        if (!batch_hopeless(m, &m->rules->rules[i].alone, t) && gated_rule_ready(m, i))
             run_batch(m, doc, &m->rules->rules[i].alone, vpos, subject_len);
     }
     if (t == SIZE_MAX || !v->gated_count)
@@ -518,7 +545,8 @@ static void try_rules_at(matcher *m, document *doc, const rule_view *v, size_t v
         const word_trigger *w = lookup_triggers(index, keys[f], &n);
         for (size_t k = 0; k < n; k++) {
             const rule *r = &m->rules->rules[w[k].rule];
-            if (w[k].role == TRIGGER_STARTS && (size_t)r->view == view_index && gated_rule_ready(m, w[k].rule))
+            if (w[k].role == TRIGGER_STARTS && (size_t)r->view == view_index && !batch_hopeless(m, &r->alone, t) &&
+                gated_rule_ready(m, w[k].rule))
                 run_batch(m, doc, &r->alone, vpos, subject_len);
         }
     }
@@ -629,6 +657,7 @@ void match_phase(matcher *m, document *doc, int phase)
         mark_token_kinds(m->rules, doc);
         gaz_hash_tokens(doc, &m->hashes); /* for word lists and word triggers */
     }
+    find_cover(m, doc, phase);
     match_lists(m, doc, phase);
     for (size_t i = 0; i < m->rules->view_count; i++) {
         const rule_view *v = &m->rules->views[i];
@@ -679,6 +708,7 @@ void matcher_free(matcher *m)
     free(m->hits);
     free(m->hit_ovectors);
     free(m->sentence_ok);
+    free(m->cover_priority);
     free(m->rule_sentence);
     free(m->rule_position);
     free(m->scratch);

@@ -1021,7 +1021,7 @@ static int compile_pattern(rule *r, ann_error *err)
 static int compile_batch(ann_rules *rules, int phase, const size_t *which, size_t count, rule_batch *out,
                          ann_error *err)
 {
-    rule_batch b = {0};
+    rule_batch b = {.max_priority = INT32_MIN};
     b.count = count;
     b.rules = xmalloc(b.count * sizeof *b.rules);
     b.group_base = xmalloc(b.count * sizeof *b.group_base);
@@ -1037,6 +1037,10 @@ static int compile_batch(ann_rules *rules, int phase, const size_t *which, size_
         sb_str(&full, r->expanded);
         sb_str(&full, callout);
         b.rules[k] = which[k];
+        if (r->priority > b.max_priority)
+            b.max_priority = r->priority;
+        for (size_t w = 0; r->nest_types && w < MAX_TYPES / 8; w++)
+            b.keeps_inner |= r->nest_types[w] != 0;
         b.group_base[k] = groups;
         groups += r->own_groups;
         uses_body |= strstr(r->expanded, "(?&_ann_body)") != NULL;

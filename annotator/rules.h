@@ -50,6 +50,8 @@ typedef struct {
     uint32_t *group_base; /* rule k's capture g is group group_base[k] + g */
     size_t count;
     uint8_t first_bytes[32]; /* union of its rules' start bytes */
+    int32_t max_priority; /* of its rules */
+    int keeps_inner;      /* some rule keeps earlier annotations nested inside its own */
 } rule_batch;
 
 typedef struct {
