@@ -430,7 +430,9 @@ static void find_cover(matcher *m, const document *doc, int phase)
         m->cover_priority[t] = INT32_MIN;
     for (size_t i = 0; i < doc->span_count; i++) {
         const span *s = &doc->spans[i];
-        if ((s->flags & (SPAN_REMOVED | SPAN_HIDDEN)) || s->phase >= phase)
+        /* a layout's entity takes the norm of a rule's entity of the same
+         * extent (structure.h), so rules still run under it */
+        if ((s->flags & (SPAN_REMOVED | SPAN_HIDDEN | SPAN_LAYOUT)) || s->phase >= phase)
             continue;
         for (size_t t = token_at_or_after(&doc->tokens, s->start);
              t < doc->tokens.count && doc->tokens.items[t].start < s->end; t++)
