@@ -28,6 +28,7 @@ void doc_load(document *doc, const char *bytes, size_t len)
         doc->doc_attrs[i] = NO_STRING;
     doc->structure_count = 0;
     doc->layout_span_count = 0;
+    doc->quote_count = 0;
 }
 
 void doc_free(document *doc)
@@ -42,6 +43,7 @@ void doc_free(document *doc)
     free(doc->pool);
     free(doc->structure);
     free(doc->layout_spans);
+    free(doc->quotes);
     memset(doc, 0, sizeof *doc);
 }
 

@@ -67,6 +67,26 @@ typedef struct {
     unsigned rule_line;
 } layout_origin;
 
+/* How a quotation's speaker was found (quote.h). */
+typedef enum {
+    QUOTE_UNKNOWN,        /* no speaker found */
+    QUOTE_AFTER,          /* the clause right after it: `"...," Akazawa said`, `"...," said Akazawa` */
+    QUOTE_BEFORE,         /* a speech verb before it in its sentence: `Akazawa said: "..."` */
+    QUOTE_CONTINUED,      /* after an attributed quote of its paragraph, opening its sentence or in the same one */
+    QUOTE_NEXT_SENTENCE   /* the first PERSON of the next sentence, which holds a speech verb */
+} quote_source;
+
+/* A quotation the quote stage found (quote.h): a layer of its own beside
+ * the entity spans. It lies inside one paragraph. */
+typedef struct {
+    uint32_t start, end;  /* byte offsets, the quote marks included, end exclusive */
+    uint32_t speaker;     /* pool offset of the speaker's norm, or NO_STRING when unknown */
+    uint32_t speaker_ref; /* pool offset of the speaker entity's ref, or NO_STRING */
+    int32_t speaker_span; /* the entity in doc->spans that names the speaker, or -1 */
+    uint8_t source;       /* quote_source */
+    uint8_t nests;        /* 1: crosses no <s> and no entity, so it is written */
+} quote_span;
+
 /* Attributes of the <document> element a layout may set, in output order. */
 enum { DOC_ATTR_DATE, DOC_ATTR_PUBLISHER, DOC_ATTR_SECTION, DOC_ATTR_HEADLINE, DOC_ATTR_COUNT };
 
@@ -94,6 +114,10 @@ typedef struct document {
     size_t structure_count, structure_cap;
     layout_origin *layout_spans;
     size_t layout_span_count, layout_span_cap;
+
+    /* what the quote stage found, in document order, never overlapping */
+    quote_span *quotes;
+    size_t quote_count, quote_cap;
 } document;
 
 /* Points doc at bytes[0..len) and runs the text, token and segment stages.

@@ -168,13 +168,16 @@ static int write_attr(ann_output *out, const char *name, const char *value)
 
 /* ---- documents ---------------------------------------------------------------- */
 
-typedef enum { EL_STRUCTURE, EL_P, EL_S, EL_ENTITY, EL_TOKEN, EL_RAW } element_kind;
+typedef enum { EL_STRUCTURE, EL_P, EL_S, EL_QUOTE, EL_ENTITY, EL_TOKEN, EL_RAW } element_kind;
 
 /* Nesting of equal extents: structural elements (by depth) outside
- * paragraphs, sentences, entities (later phases outside), tokens, raw runs. */
+ * paragraphs, sentences, quotations, entities (later phases outside),
+ * tokens, raw runs. A quotation over several sentences is longer than each,
+ * so it wraps them; one as long as its sentence goes inside it. */
 #define RANK_P 64
 #define RANK_S 65
-#define RANK_ENTITY 66
+#define RANK_QUOTE 66
+#define RANK_ENTITY 67
 #define RANK_TOKEN 0x20000
 #define RANK_RAW 0x20001
 
@@ -338,6 +341,18 @@ static int write_raw(ann_output *out, const document *doc, const raw_run *run)
     return rc;
 }
 
+/* <quote speaker="..." speaker-ref="...">, the attributes when known. */
+static int write_quote_start(ann_output *out, const document *doc, const quote_span *q)
+{
+    if (xmlTextWriterStartElement(out->writer, BAD_CAST "quote") < 0)
+        return -1;
+    if (q->speaker != NO_STRING && write_attr(out, "speaker", doc_string(doc, q->speaker)) < 0)
+        return -1;
+    if (q->speaker_ref != NO_STRING && write_attr(out, "speaker-ref", doc_string(doc, q->speaker_ref)) < 0)
+        return -1;
+    return 0;
+}
+
 static void collect_elements(const ann_output *out, const document *doc, element **items, size_t *count,
                              size_t *cap)
 {
@@ -355,6 +370,13 @@ static void collect_elements(const ann_output *out, const document *doc, element
         const segment *s = &doc->sentences.items[i];
         element e = {s->start, s->end, RANK_S, EL_S, (uint32_t)i};
         ARRAY_PUSH(*items, *count, *cap, e);
+    }
+    /* the quote stage flags the quotations that cross a sentence or an entity */
+    for (size_t i = 0; i < doc->quote_count; i++) {
+        const quote_span *q = &doc->quotes[i];
+        element e = {q->start, q->end, RANK_QUOTE, EL_QUOTE, (uint32_t)i};
+        if (q->nests)
+            ARRAY_PUSH(*items, *count, *cap, e);
     }
     for (size_t i = 0; i < doc->span_count; i++) {
         const span *s = &doc->spans[i];
@@ -412,6 +434,7 @@ static int write_body(ann_output *out, const ann_rules *rules, const document *d
         case EL_S: rc |= xmlTextWriterStartElement(out->writer, BAD_CAST "s") < 0; break;
         case EL_TOKEN: rc |= xmlTextWriterStartElement(out->writer, BAD_CAST "w") < 0; break;
         case EL_ENTITY: rc |= write_entity_start(out, rules, doc, &doc->spans[e->index]); break;
+        case EL_QUOTE: rc |= write_quote_start(out, doc, &doc->quotes[e->index]); break;
         }
         open_ends[depth++] = e->end;
     }

@@ -6,6 +6,7 @@
 #include "alloc.h"
 #include "link.h"
 #include "match.h"
+#include "quote.h"
 
 typedef struct {
     const document *doc;
@@ -180,4 +181,5 @@ void annotate_document(matcher *m, const ann_rules *rules, document *doc)
         resolve_phase(rules, doc, first);
     }
     link_document(rules, doc);
+    quote_document(rules, doc);
 }

@@ -1,0 +1,513 @@
+#include "quote.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+
+/* Tokens an attribution clause may span: between the closing mark and the
+ * speech verb, or between the verb and the speaker. */
+#define CLAUSE_WINDOW 6
+/* Tokens an apposition after a speaker may span ("Ann Lee, a trade lawyer
+ * at X, said"). */
+#define APPOSITION_WINDOW 12
+/* How many earlier people a title noun ("the minister") looks back at. */
+#define TITLE_LOOKBACK 64
+
+/* Words that stand for a person named before. Hard-coded: a short closed
+ * set, not worth a list file. */
+static const char *const pronouns[] = {"he", "she", NULL};
+static const char *const title_nouns[] = {
+    "minister", "secretary", "president", "chancellor", "premier", "governor", "senator", "ambassador",
+    "envoy", "commissioner", "negotiator", "spokesman", "spokeswoman", "spokesperson", "official",
+    "chairman", "chairwoman", "chair", "director", "lawmaker", "mayor", "representative", NULL};
+
+typedef enum { MARK_NONE, MARK_OPENS, MARK_CLOSES, MARK_EITHER } mark_kind;
+
+/* Speaker candidates, best first. */
+enum { RANK_PERSON, RANK_ANAPHOR, RANK_PLACE_ORG, RANK_NONE };
+
+typedef struct {
+    int32_t span;         /* the entity naming the speaker, or -1 */
+    int rank;             /* RANK_* */
+} speaker;
+
+typedef struct {
+    uint32_t start, end;
+    size_t span;          /* in doc->spans */
+} mention;
+
+typedef struct {
+    document *doc;
+    int person, title, speech;
+    uint8_t speaker_types[MAX_TYPES / 8];
+    int32_t *entity_at;   /* per token: the longest speaker entity starting there, or -1 */
+    int32_t *title_at_end; /* per token: a TITLE entity ending there, or -1 */
+    uint32_t *speech_next; /* per token: 1 + the token after a speech verb starting there, 0 for none */
+    uint8_t *is_mark;     /* per token: a double quote mark */
+    uint32_t *sentence_of; /* per token: its sentence, UINT32_MAX for none */
+    mention *persons;     /* visible PERSON spans by start */
+    size_t person_count;
+} quote_ctx;
+
+static int visible(const span *s)
+{
+    return !(s->flags & (SPAN_REMOVED | SPAN_HIDDEN));
+}
+
+static int type_id(const ann_rules *rules, const char *name)
+{
+    for (size_t i = 0; i < rules->type_count; i++)
+        if (!strcmp(rules->type_names[i], name))
+            return (int)i;
+    return -1;
+}
+
+static const token *tok(const quote_ctx *c, size_t i)
+{
+    return &c->doc->tokens.items[i];
+}
+
+static mark_kind mark_at(const document *doc, const token *t)
+{
+    const char *s = doc->text.clean + t->start;
+    size_t n = t->end - t->start;
+    if (t->kind != TOK_PUNCT)
+        return MARK_NONE;
+    if (n == 1 && s[0] == '"')
+        return MARK_EITHER;
+    if (n == 3 && !memcmp(s, "\xE2\x80\x9C", 3)) /* “ */
+        return MARK_OPENS;
+    if (n == 3 && !memcmp(s, "\xE2\x80\x9D", 3)) /* ” */
+        return MARK_CLOSES;
+    return MARK_NONE;
+}
+
+static int token_is(const quote_ctx *c, size_t i, const char *word)
+{
+    const token *t = tok(c, i);
+    size_t n = strlen(word);
+    if (t->end - t->start != n)
+        return 0;
+    const char *s = c->doc->text.clean + t->start;
+    for (size_t k = 0; k < n; k++)
+        if ((s[k] | 0x20) != word[k])
+            return 0;
+    return 1;
+}
+
+static int token_in(const quote_ctx *c, size_t i, const char *const *words)
+{
+    for (; *words; words++)
+        if (token_is(c, i, *words))
+            return 1;
+    return 0;
+}
+
+/* Which way a straight mark faces, from what touches it: tokens i-1 and
+ * i+1 within [first, end). */
+static mark_kind straight_mark_kind(const quote_ctx *c, size_t i, size_t first, size_t end)
+{
+    const token *t = tok(c, i);
+    int open_before = i == first || tok(c, i - 1)->end < t->start;
+    if (!open_before) {
+        char prev = c->doc->text.clean[tok(c, i - 1)->start];
+        open_before = tok(c, i - 1)->kind == TOK_PUNCT && (prev == '(' || prev == '[' || prev == '{');
+    }
+    int open_after = i + 1 == end || tok(c, i + 1)->start > t->end ||
+                     (tok(c, i + 1)->kind == TOK_PUNCT && !c->is_mark[i + 1]);
+    if (open_before && !open_after)
+        return MARK_OPENS;
+    if (!open_before && open_after)
+        return MARK_CLOSES;
+    return MARK_EITHER;
+}
+
+/* ---- per-token tables ----------------------------------------------------------- */
+
+static size_t first_token_of(const document *doc, uint32_t offset)
+{
+    return token_at_or_after(&doc->tokens, offset);
+}
+
+static int by_start(const void *a, const void *b)
+{
+    const mention *x = a, *y = b;
+    return (x->start > y->start) - (x->start < y->start);
+}
+
+static void build_tables(quote_ctx *c)
+{
+    document *doc = c->doc;
+    size_t n = doc->tokens.count;
+    c->entity_at = xmalloc(n * sizeof *c->entity_at);
+    c->title_at_end = xmalloc(n * sizeof *c->title_at_end);
+    c->speech_next = xcalloc(n, sizeof *c->speech_next);
+    c->sentence_of = xmalloc(n * sizeof *c->sentence_of);
+    for (size_t i = 0; i < n; i++) {
+        c->entity_at[i] = c->title_at_end[i] = -1;
+        c->sentence_of[i] = UINT32_MAX;
+    }
+    for (size_t k = 0; k < doc->sentences.count; k++) {
+        const segment *s = &doc->sentences.items[k];
+        for (size_t i = s->first_token; i < s->first_token + s->token_count && i < n; i++)
+            c->sentence_of[i] = (uint32_t)k;
+    }
+    size_t cap = 0;
+    for (size_t k = 0; k < doc->span_count; k++) {
+        const span *s = &doc->spans[k];
+        int speech = s->type == c->speech && !(s->flags & SPAN_REMOVED);
+        if (!speech && !visible(s))
+            continue;
+        int is_speaker = (c->speaker_types[s->type / 8] >> (s->type % 8)) & 1;
+        if (!speech && !is_speaker && s->type != c->title)
+            continue;
+        size_t first = first_token_of(doc, s->start);
+        if (first >= n)
+            continue;
+        if (speech) {
+            size_t last = first_token_of(doc, s->end - 1);
+            c->speech_next[first] = (uint32_t)(last + 2);
+        } else if (is_speaker) {
+            int32_t had = c->entity_at[first];
+            if (had < 0 || doc->spans[had].end < s->end)
+                c->entity_at[first] = (int32_t)k;
+            if (s->type == c->person) {
+                mention m = {s->start, s->end, k};
+                ARRAY_PUSH(c->persons, c->person_count, cap, m);
+            }
+        } else {
+            c->title_at_end[first_token_of(doc, s->end - 1)] = (int32_t)k;
+        }
+    }
+    if (c->person_count > 1)
+        qsort(c->persons, c->person_count, sizeof *c->persons, by_start);
+}
+
+/* ---- speakers ----------------------------------------------------------------- */
+
+/* Index in c->persons of the last PERSON ending at or before offset, or -1. */
+static long last_person_before(const quote_ctx *c, uint32_t offset)
+{
+    size_t lo = 0, hi = c->person_count;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (c->persons[mid].start < offset)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    long i = (long)lo - 1;
+    while (i >= 0 && c->persons[i].end > offset)
+        i--;
+    return i;
+}
+
+static int contains_word(const char *haystack, size_t len, const char *word)
+{
+    size_t n = strlen(word);
+    for (size_t i = 0; i + n <= len; i++) {
+        size_t k = 0;
+        while (k < n && (haystack[i + k] | 0x20) == word[k])
+            k++;
+        if (k == n)
+            return 1;
+    }
+    return 0;
+}
+
+/* The PERSON an anaphor at offset stands for. A title noun: the last person
+ * introduced with a title holding that noun. A pronoun: the first PERSON of
+ * the sentence of the last one before it, as the subject of a sentence
+ * comes first ("Ogasawara said he would meet Whitford ... he said": the
+ * last PERSON is Whitford, the subject Ogasawara). Both fall back to the
+ * last PERSON before. */
+static int32_t resolve_anaphor(const quote_ctx *c, uint32_t offset, const char *title_noun)
+{
+    long last = last_person_before(c, offset);
+    if (last < 0)
+        return -1;
+    if (!title_noun) {
+        uint32_t sentence = c->sentence_of[first_token_of(c->doc, c->persons[last].start)];
+        long first = last;
+        while (first > 0 && c->sentence_of[first_token_of(c->doc, c->persons[first - 1].start)] == sentence)
+            first--;
+        return (int32_t)c->persons[first].span;
+    }
+    for (long i = last; title_noun && i >= 0 && i > last - TITLE_LOOKBACK; i--) {
+        size_t first = first_token_of(c->doc, c->persons[i].start);
+        if (first == 0 || c->title_at_end[first - 1] < 0)
+            continue;
+        const span *t = &c->doc->spans[c->title_at_end[first - 1]];
+        if (contains_word(c->doc->text.clean + t->start, t->end - t->start, title_noun))
+            return (int32_t)c->persons[i].span;
+    }
+    return (int32_t)c->persons[last].span;
+}
+
+/* Reads a speaker at token i (below end): an entity, a pronoun, or "the" and
+ * up to two words then a title noun. Sets *next to the token after it. */
+static speaker speaker_at(const quote_ctx *c, size_t i, size_t end, uint32_t before, size_t *next)
+{
+    speaker none = {-1, RANK_NONE};
+    *next = i + 1;
+    if (c->entity_at[i] >= 0) {
+        const span *s = &c->doc->spans[c->entity_at[i]];
+        *next = first_token_of(c->doc, s->end);
+        return (speaker){c->entity_at[i], s->type == c->person ? RANK_PERSON : RANK_PLACE_ORG};
+    }
+    if (token_in(c, i, pronouns)) {
+        int32_t p = resolve_anaphor(c, before, NULL);
+        return p < 0 ? none : (speaker){p, RANK_ANAPHOR};
+    }
+    if (token_is(c, i, "the"))
+        for (size_t k = i + 1; k < end && k <= i + 3; k++)
+            for (const char *const *w = title_nouns; *w; w++)
+                if (token_is(c, k, *w)) {
+                    *next = k + 1;
+                    int32_t p = resolve_anaphor(c, before, *w);
+                    return p < 0 ? none : (speaker){p, RANK_ANAPHOR};
+                }
+    return none;
+}
+
+/* The best speaker among tokens [from, to); ties go to the last one when
+ * last is set (nearest a verb that follows), else to the first. */
+static speaker best_speaker(const quote_ctx *c, size_t from, size_t to, uint32_t before, int last)
+{
+    speaker best = {-1, RANK_NONE};
+    for (size_t i = from, next; i < to; i = next) {
+        speaker s = speaker_at(c, i, to, before, &next);
+        if (s.rank < best.rank || (last && s.rank == best.rank && s.rank != RANK_NONE))
+            best = s;
+    }
+    return best;
+}
+
+static int is_punct(const quote_ctx *c, size_t i)
+{
+    return tok(c, i)->kind == TOK_PUNCT;
+}
+
+/* `"...," Akazawa told reporters`, `"...," said Akazawa`: tokens after the
+ * closing mark at close, up to end (the paragraph's end). */
+static speaker speaker_after(const quote_ctx *c, size_t close, size_t end, uint32_t before)
+{
+    speaker none = {-1, RANK_NONE};
+    size_t i = close + 1;
+    if (i < end && token_is(c, i, ","))
+        i++;
+    if (i >= end)
+        return none;
+    if (c->speech_next[i]) {
+        size_t from = c->speech_next[i] - 1, to = from;
+        while (to < end && to < from + CLAUSE_WINDOW && !c->is_mark[to] && !token_is(c, to, "."))
+            to++;
+        return best_speaker(c, from, to, before, 0);
+    }
+    for (size_t k = i + 1; k < end && k <= i + CLAUSE_WINDOW; k++) {
+        if (c->is_mark[k] || is_punct(c, k))
+            break;
+        if (c->speech_next[k])
+            return best_speaker(c, i, k, before, 1);
+    }
+    /* a PERSON and an apposition: `"...," Ann Lee, a trade lawyer at X, said` */
+    size_t next;
+    speaker s = speaker_at(c, i, end, before, &next);
+    if (s.rank != RANK_PERSON || next >= end || !token_is(c, next, ","))
+        return none;
+    for (size_t k = next + 1; k + 1 < end && k <= next + APPOSITION_WINDOW; k++) {
+        if (c->is_mark[k] || (is_punct(c, k) && !token_is(c, k, ",")))
+            break;
+        if (token_is(c, k, ","))
+            return c->speech_next[k + 1] ? s : none;
+    }
+    return none;
+}
+
+/* `Akazawa said: "..."`: the nearest speech verb before the opening mark in
+ * its sentence (not before an earlier quote mark), and the speaker before it. */
+static speaker speaker_before(const quote_ctx *c, size_t open, size_t sentence_first)
+{
+    speaker none = {-1, RANK_NONE};
+    size_t from = sentence_first;
+    for (size_t k = open; k > sentence_first; k--)
+        if (c->is_mark[k - 1]) {
+            from = k;
+            break;
+        }
+    for (size_t v = open; v > from; v--)
+        if (c->speech_next[v - 1])
+            return best_speaker(c, from, v - 1, tok(c, v - 1)->start, 1);
+    return none;
+}
+
+/* The first PERSON of the sentence [first, end) when it holds a speech verb. */
+static speaker speaker_next_sentence(const quote_ctx *c, size_t first, size_t end)
+{
+    speaker none = {-1, RANK_NONE}, person = none;
+    int verb = 0;
+    for (size_t i = first; i < end; i++) {
+        verb |= c->speech_next[i] != 0;
+        if (person.span < 0 && c->entity_at[i] >= 0 && c->doc->spans[c->entity_at[i]].type == c->person)
+            person = (speaker){c->entity_at[i], RANK_PERSON};
+    }
+    return verb ? person : none;
+}
+
+/* ---- quotations ------------------------------------------------------------------- */
+
+static void set_speaker(quote_ctx *c, quote_span *q, speaker s, quote_source source)
+{
+    document *doc = c->doc;
+    if (s.span < 0)
+        return;
+    const span *e = &doc->spans[s.span];
+    q->speaker = e->norm != NO_STRING ? e->norm : doc_intern(doc, doc->text.clean + e->start, e->end - e->start);
+    q->speaker_ref = e->ref;
+    q->speaker_span = s.span;
+    q->source = (uint8_t)source;
+}
+
+/* Attributes the quotation whose marks are tokens open and close, in the
+ * paragraph [first, end); previous is the last quotation of the paragraph
+ * before it, or NULL. */
+static void attribute(quote_ctx *c, quote_span *q, size_t open, size_t close, size_t end, const quote_span *previous)
+{
+    const document *doc = c->doc;
+    uint32_t s_open = c->sentence_of[open], s_close = c->sentence_of[close];
+    if (s_open == UINT32_MAX || s_close == UINT32_MAX)
+        return;
+    const segment *opening = &doc->sentences.items[s_open], *closing = &doc->sentences.items[s_close];
+    speaker s = speaker_after(c, close, end, q->start);
+    if (s.span >= 0) {
+        set_speaker(c, q, s, QUOTE_AFTER);
+        return;
+    }
+    s = speaker_before(c, open, opening->first_token);
+    if (s.span >= 0) {
+        set_speaker(c, q, s, QUOTE_BEFORE);
+        return;
+    }
+    int same_sentence = previous && c->sentence_of[first_token_of(doc, previous->start)] == s_open;
+    if ((opening->first_token == open || same_sentence) && previous && previous->speaker_span >= 0) {
+        q->speaker = previous->speaker;
+        q->speaker_ref = previous->speaker_ref;
+        q->speaker_span = previous->speaker_span;
+        q->source = QUOTE_CONTINUED;
+        return;
+    }
+    size_t after = close + 1;
+    while (after < end && is_punct(c, after) && !c->is_mark[after] && c->sentence_of[after] == s_close)
+        after++;
+    size_t next_first = closing->first_token + closing->token_count;
+    if (after == next_first && s_close + 1 < doc->sentences.count) {
+        const segment *next = &doc->sentences.items[s_close + 1];
+        if (next->first_token == next_first && next->first_token + next->token_count <= end)
+            set_speaker(c, q, speaker_next_sentence(c, next->first_token, next->first_token + next->token_count),
+                        QUOTE_NEXT_SENTENCE);
+    }
+}
+
+/* Pairs the marks of the paragraph [first, end) and attributes each pair. */
+static void quote_paragraph(quote_ctx *c, size_t first, size_t end)
+{
+    document *doc = c->doc;
+    size_t open = SIZE_MAX;
+    size_t paragraph_first_quote = doc->quote_count;
+    for (size_t i = first; i < end; i++) {
+        if (!c->is_mark[i])
+            continue;
+        mark_kind kind = mark_at(doc, tok(c, i));
+        if (kind == MARK_EITHER)
+            kind = straight_mark_kind(c, i, first, end);
+        if (open == SIZE_MAX || kind == MARK_OPENS) {
+            if (kind != MARK_CLOSES)
+                open = i;
+            continue;
+        }
+        quote_span q = {tok(c, open)->start, tok(c, i)->end, NO_STRING, NO_STRING, -1, QUOTE_UNKNOWN, 0};
+        const quote_span *previous = doc->quote_count > paragraph_first_quote ? &doc->quotes[doc->quote_count - 1]
+                                                                              : NULL;
+        attribute(c, &q, open, i, end, previous);
+        ARRAY_PUSH(doc->quotes, doc->quote_count, doc->quote_cap, q);
+        open = SIZE_MAX;
+    }
+}
+
+/* Sets each quotation's nests flag: within one sentence or over whole
+ * sentences, and no entity reaching across one of its ends. */
+static void check_nesting(quote_ctx *c)
+{
+    document *doc = c->doc;
+    for (size_t k = 0; k < doc->quote_count; k++) {
+        quote_span *q = &doc->quotes[k];
+        size_t open = first_token_of(doc, q->start), close = first_token_of(doc, q->end - 1);
+        uint32_t a = c->sentence_of[open], b = c->sentence_of[close];
+        q->nests = a != UINT32_MAX && b != UINT32_MAX &&
+                   (a == b || (doc->sentences.items[a].start == q->start && doc->sentences.items[b].end == q->end));
+    }
+    /* Quotations never overlap, so their ends are in order: an entity
+     * crosses the quotations whose ends lie strictly inside it. */
+    size_t n = doc->quote_count * 2;
+    for (size_t i = 0; i < doc->span_count; i++) {
+        const span *s = &doc->spans[i];
+        if (!visible(s))
+            continue;
+        size_t lo = 0, hi = n;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            const quote_span *q = &doc->quotes[mid / 2];
+            if ((mid & 1 ? q->end : q->start) <= s->start)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (size_t e = lo; e < n; e++) {
+            const quote_span *q = &doc->quotes[e / 2];
+            if ((e & 1 ? q->end : q->start) >= s->end)
+                break;
+            doc->quotes[e / 2].nests = 0;
+        }
+    }
+}
+
+void quote_document(const ann_rules *rules, document *doc)
+{
+    doc->quote_count = 0;
+    size_t n = doc->tokens.count;
+    quote_ctx c = {.doc = doc};
+    size_t marks = 0;
+    for (size_t i = 0; i < n; i++)
+        if (mark_at(doc, &doc->tokens.items[i]) != MARK_NONE) {
+            if (!c.is_mark)
+                c.is_mark = xcalloc(n, 1);
+            c.is_mark[i] = 1;
+            marks++;
+        }
+    if (marks < 2) {
+        free(c.is_mark);
+        return;
+    }
+    c.person = type_id(rules, "PERSON");
+    c.title = type_id(rules, "TITLE");
+    c.speech = type_id(rules, "_SPEECH");
+    static const char *const speaker_types[] = {"PERSON", "ORG", "GPE", NULL};
+    for (const char *const *t = speaker_types; *t; t++) {
+        int id = type_id(rules, *t);
+        if (id >= 0)
+            c.speaker_types[id / 8] |= (uint8_t)(1u << (id % 8));
+    }
+    build_tables(&c);
+    for (size_t k = 0; k < doc->paragraphs.count; k++) {
+        const segment *p = &doc->paragraphs.items[k];
+        quote_paragraph(&c, p->first_token, p->first_token + p->token_count);
+    }
+    check_nesting(&c);
+    free(c.is_mark);
+    free(c.entity_at);
+    free(c.title_at_end);
+    free(c.speech_next);
+    free(c.sentence_of);
+    free(c.persons);
+}
