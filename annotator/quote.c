@@ -41,13 +41,17 @@ typedef struct {
     document *doc;
     int person, title, speech;
     uint8_t speaker_types[MAX_TYPES / 8];
-    int32_t *entity_at;   /* per token: the longest speaker entity starting there, or -1 */
-    int32_t *title_at_end; /* per token: a TITLE entity ending there, or -1 */
-    uint32_t *speech_next; /* per token: 1 + the token after a speech verb starting there, 0 for none */
-    uint8_t *is_mark;     /* per token: a double quote mark */
-    uint32_t *sentence_of; /* per token: its sentence, UINT32_MAX for none */
+    /* per token of the paragraphs with quote marks (others are not set): */
+    int32_t *entity_at;   /* the longest speaker entity starting there, or -1 */
+    uint32_t *speech_next; /* 1 + the token after a speech verb starting there, 0 for none */
+    uint32_t *sentence_of; /* its sentence, UINT32_MAX for none */
+    uint8_t *is_mark;     /* per token of the document: a double quote mark */
     mention *persons;     /* visible PERSON spans by start */
     size_t person_count;
+    mention *titles;      /* visible TITLE spans by end */
+    size_t title_count;
+    uint8_t *quoted;      /* per paragraph: holds two quote marks or more */
+    uint8_t *quoted_bytes; /* a bit per byte: in such a paragraph */
 } quote_ctx;
 
 static int visible(const span *s)
@@ -136,52 +140,112 @@ static int by_start(const void *a, const void *b)
     return (x->start > y->start) - (x->start < y->start);
 }
 
+static int by_end(const void *a, const void *b)
+{
+    const mention *x = a, *y = b;
+    return (x->end > y->end) - (x->end < y->end);
+}
+
+static int in_quoted_paragraph(const quote_ctx *c, uint32_t offset)
+{
+    return (c->quoted_bytes[offset / 8] >> (offset % 8)) & 1;
+}
+
+/* The tables cover the tokens of the paragraphs holding quote marks (the
+ * only ones attribution reads); PERSON and TITLE mentions are listed from
+ * the whole document, as a pronoun may point back past its paragraph. */
 static void build_tables(quote_ctx *c)
 {
     document *doc = c->doc;
     size_t n = doc->tokens.count;
     c->entity_at = xmalloc(n * sizeof *c->entity_at);
-    c->title_at_end = xmalloc(n * sizeof *c->title_at_end);
-    c->speech_next = xcalloc(n, sizeof *c->speech_next);
+    c->speech_next = xmalloc(n * sizeof *c->speech_next);
     c->sentence_of = xmalloc(n * sizeof *c->sentence_of);
-    for (size_t i = 0; i < n; i++) {
-        c->entity_at[i] = c->title_at_end[i] = -1;
-        c->sentence_of[i] = UINT32_MAX;
+    c->quoted_bytes = xcalloc(doc->len / 8 + 1, 1);
+    for (size_t k = 0, sentence = 0; k < doc->paragraphs.count; k++) {
+        const segment *p = &doc->paragraphs.items[k];
+        if (!c->quoted[k])
+            continue;
+        uint32_t b = p->start;
+        for (; b < p->end && b % 8; b++)
+            c->quoted_bytes[b / 8] |= (uint8_t)(1u << (b % 8));
+        if (p->end - b >= 8) {
+            memset(c->quoted_bytes + b / 8, 0xFF, (p->end - b) / 8);
+            b += (p->end - b) / 8 * 8;
+        }
+        for (; b < p->end; b++)
+            c->quoted_bytes[b / 8] |= (uint8_t)(1u << (b % 8));
+        for (size_t i = p->first_token; i < p->first_token + p->token_count; i++) {
+            c->entity_at[i] = -1;
+            c->speech_next[i] = 0;
+            c->sentence_of[i] = UINT32_MAX;
+        }
+        while (sentence < doc->sentences.count && doc->sentences.items[sentence].end <= p->start)
+            sentence++;
+        for (; sentence < doc->sentences.count && doc->sentences.items[sentence].start < p->end; sentence++) {
+            const segment *s = &doc->sentences.items[sentence];
+            for (size_t i = s->first_token; i < s->first_token + s->token_count && i < n; i++)
+                c->sentence_of[i] = (uint32_t)sentence;
+        }
     }
-    for (size_t k = 0; k < doc->sentences.count; k++) {
-        const segment *s = &doc->sentences.items[k];
-        for (size_t i = s->first_token; i < s->first_token + s->token_count && i < n; i++)
-            c->sentence_of[i] = (uint32_t)k;
-    }
-    size_t cap = 0;
+    size_t person_cap = 0, title_cap = 0;
     for (size_t k = 0; k < doc->span_count; k++) {
         const span *s = &doc->spans[k];
         int speech = s->type == c->speech && !(s->flags & SPAN_REMOVED);
         if (!speech && !visible(s))
             continue;
         int is_speaker = (c->speaker_types[s->type / 8] >> (s->type % 8)) & 1;
-        if (!speech && !is_speaker && s->type != c->title)
+        mention m = {s->start, s->end, k};
+        if (s->type == c->person)
+            ARRAY_PUSH(c->persons, c->person_count, person_cap, m);
+        else if (s->type == c->title)
+            ARRAY_PUSH(c->titles, c->title_count, title_cap, m);
+        if ((!speech && !is_speaker) || !in_quoted_paragraph(c, s->start))
             continue;
         size_t first = first_token_of(doc, s->start);
         if (first >= n)
             continue;
         if (speech) {
-            size_t last = first_token_of(doc, s->end - 1);
-            c->speech_next[first] = (uint32_t)(last + 2);
-        } else if (is_speaker) {
+            c->speech_next[first] = (uint32_t)(first_token_of(doc, s->end - 1) + 2);
+        } else {
             int32_t had = c->entity_at[first];
             if (had < 0 || doc->spans[had].end < s->end)
                 c->entity_at[first] = (int32_t)k;
-            if (s->type == c->person) {
-                mention m = {s->start, s->end, k};
-                ARRAY_PUSH(c->persons, c->person_count, cap, m);
-            }
-        } else {
-            c->title_at_end[first_token_of(doc, s->end - 1)] = (int32_t)k;
         }
     }
     if (c->person_count > 1)
         qsort(c->persons, c->person_count, sizeof *c->persons, by_start);
+    if (c->title_count > 1)
+        qsort(c->titles, c->title_count, sizeof *c->titles, by_end);
+}
+
+/* The sentence holding offset, or SIZE_MAX. */
+static size_t sentence_at(const document *doc, uint32_t offset)
+{
+    size_t lo = 0, hi = doc->sentences.count;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (doc->sentences.items[mid].end <= offset)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < doc->sentences.count && doc->sentences.items[lo].start <= offset ? lo : SIZE_MAX;
+}
+
+/* The TITLE mention right before a mention starting at offset (at most one
+ * space between), or NULL. */
+static const mention *title_before(const quote_ctx *c, uint32_t offset)
+{
+    size_t lo = 0, hi = c->title_count;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (c->titles[mid].end <= offset)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo > 0 && offset - c->titles[lo - 1].end <= 1 ? &c->titles[lo - 1] : NULL;
 }
 
 /* ---- speakers ----------------------------------------------------------------- */
@@ -228,18 +292,15 @@ static int32_t resolve_anaphor(const quote_ctx *c, uint32_t offset, const char *
     if (last < 0)
         return -1;
     if (!title_noun) {
-        uint32_t sentence = c->sentence_of[first_token_of(c->doc, c->persons[last].start)];
+        size_t sentence = sentence_at(c->doc, c->persons[last].start);
         long first = last;
-        while (first > 0 && c->sentence_of[first_token_of(c->doc, c->persons[first - 1].start)] == sentence)
+        while (first > 0 && sentence_at(c->doc, c->persons[first - 1].start) == sentence)
             first--;
         return (int32_t)c->persons[first].span;
     }
-    for (long i = last; title_noun && i >= 0 && i > last - TITLE_LOOKBACK; i--) {
-        size_t first = first_token_of(c->doc, c->persons[i].start);
-        if (first == 0 || c->title_at_end[first - 1] < 0)
-            continue;
-        const span *t = &c->doc->spans[c->title_at_end[first - 1]];
-        if (contains_word(c->doc->text.clean + t->start, t->end - t->start, title_noun))
+    for (long i = last; i >= 0 && i > last - TITLE_LOOKBACK; i--) {
+        const mention *t = title_before(c, c->persons[i].start);
+        if (t && contains_word(c->doc->text.clean + t->start, t->end - t->start, title_noun))
             return (int32_t)c->persons[i].span;
     }
     return (int32_t)c->persons[last].span;
@@ -477,16 +538,30 @@ void quote_document(const ann_rules *rules, document *doc)
     doc->quote_count = 0;
     size_t n = doc->tokens.count;
     quote_ctx c = {.doc = doc};
-    size_t marks = 0;
-    for (size_t i = 0; i < n; i++)
-        if (mark_at(doc, &doc->tokens.items[i]) != MARK_NONE) {
-            if (!c.is_mark)
-                c.is_mark = xcalloc(n, 1);
-            c.is_mark[i] = 1;
-            marks++;
+    size_t quoted = 0;
+    for (size_t k = 0; k < doc->paragraphs.count; k++) {
+        const segment *p = &doc->paragraphs.items[k];
+        size_t marks = 0;
+        for (size_t i = p->first_token; i < p->first_token + p->token_count && i < n; i++) {
+            const token *t = &doc->tokens.items[i];
+            unsigned char first = (unsigned char)doc->text.clean[t->start];
+            if ((first == '"' || first == 0xE2) && mark_at(doc, t) != MARK_NONE) {
+                if (!c.is_mark) {
+                    c.is_mark = xcalloc(n, 1);
+                    c.quoted = xcalloc(doc->paragraphs.count, 1);
+                }
+                c.is_mark[i] = 1;
+                marks++;
+            }
         }
-    if (marks < 2) {
+        if (marks >= 2) {
+            c.quoted[k] = 1;
+            quoted++;
+        }
+    }
+    if (!quoted) {
         free(c.is_mark);
+        free(c.quoted);
         return;
     }
     c.person = type_id(rules, "PERSON");
@@ -501,12 +576,15 @@ void quote_document(const ann_rules *rules, document *doc)
     build_tables(&c);
     for (size_t k = 0; k < doc->paragraphs.count; k++) {
         const segment *p = &doc->paragraphs.items[k];
-        quote_paragraph(&c, p->first_token, p->first_token + p->token_count);
+        if (c.quoted[k])
+            quote_paragraph(&c, p->first_token, p->first_token + p->token_count);
     }
     check_nesting(&c);
     free(c.is_mark);
+    free(c.quoted);
+    free(c.quoted_bytes);
+    free(c.titles);
     free(c.entity_at);
-    free(c.title_at_end);
     free(c.speech_next);
     free(c.sentence_of);
     free(c.persons);
