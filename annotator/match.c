@@ -58,10 +58,14 @@ struct matcher {
     uint32_t *rule_sentence; /* per rule: the sentence stamp when its required words were seen */
     uint32_t *rule_position; /* per rule: the position stamp when it last ran */
     uint32_t sentence_stamp, position_stamp;
-    uint8_t *sentence_ok; /* per sentence: holds what the current view needs */
+    uint64_t *sentence_needs; /* per sentence: need slots (rules.h) of what it holds */
+    uint32_t *token_triggers; /* this phase's trigger items per token (find_token_triggers) */
+    size_t token_trigger_count, token_trigger_cap;
+    uint32_t *token_trigger_start;
+    size_t token_trigger_start_cap;
     int32_t *cover_priority; /* per token: highest priority of an earlier-phase annotation over it */
     size_t cover_cap;
-    size_t sentence_ok_cap;
+    size_t sentence_needs_cap;
 
     char *scratch;        /* norm and attribute values being built */
     size_t scratch_len, scratch_cap;
@@ -505,6 +509,45 @@ static size_t token_keys(const matcher *m, const document *doc, size_t t, uint64
     return 4;
 }
 
+/* Looks every token of the document up in the phase's trigger table once:
+ * token t's trigger items are token_triggers[token_trigger_start[t] ..
+ * token_trigger_start[t + 1]) (indices into the table's items). */
+static void find_token_triggers(matcher *m, const document *doc, int phase)
+{
+    const trigger_index *index = &m->rules->triggers[phase - 1];
+    size_t n = doc->tokens.count;
+    grow_array((void **)&m->token_trigger_start, &m->token_trigger_start_cap, n + 1,
+               sizeof *m->token_trigger_start);
+    m->token_trigger_count = 0;
+    for (size_t t = 0; t < n; t++) {
+        m->token_trigger_start[t] = (uint32_t)m->token_trigger_count;
+        if (!index->count)
+            continue;
+        uint64_t keys[4];
+        for (size_t f = 0, key_count = token_keys(m, doc, t, keys); f < key_count; f++) {
+            size_t found;
+            const word_trigger *w = lookup_triggers(index, keys[f], &found);
+            for (size_t k = 0; k < found; k++) {
+                uint32_t item = (uint32_t)(w + k - index->items);
+                ARRAY_PUSH(m->token_triggers, m->token_trigger_count, m->token_trigger_cap, item);
+            }
+        }
+    }
+    m->token_trigger_start[n] = (uint32_t)m->token_trigger_count;
+}
+
+/* Whether token t starts a word some rule of the view starts with. */
+static int starts_trigger(const matcher *m, const rule_view *v, size_t view_index, size_t t)
+{
+    const trigger_index *index = &m->rules->triggers[v->phase - 1];
+    for (uint32_t k = m->token_trigger_start[t]; k < m->token_trigger_start[t + 1]; k++) {
+        const word_trigger *w = &index->items[m->token_triggers[k]];
+        if (w->role == TRIGGER_STARTS && (size_t)m->rules->rules[w->rule].view == view_index)
+            return 1;
+    }
+    return 0;
+}
+
 /* A gated rule may run in the current sentence when it needs no word or
  * the sentence holds one; each runs once per position. */
 static int gated_rule_ready(matcher *m, size_t rule_index)
@@ -540,45 +583,41 @@ static void try_rules_at(matcher *m, document *doc, const rule_view *v, size_t v
     if (t == SIZE_MAX || !v->gated_count)
         return;
     const trigger_index *index = &m->rules->triggers[v->phase - 1];
-    uint64_t keys[4];
-    size_t key_count = token_keys(m, doc, t, keys);
-    for (size_t f = 0; f < key_count; f++) {
-        size_t n;
-        const word_trigger *w = lookup_triggers(index, keys[f], &n);
-        for (size_t k = 0; k < n; k++) {
-            const rule *r = &m->rules->rules[w[k].rule];
-            if (w[k].role == TRIGGER_STARTS && (size_t)r->view == view_index && !batch_hopeless(m, &r->alone, t) &&
-                gated_rule_ready(m, w[k].rule))
-                run_batch(m, doc, &r->alone, vpos, subject_len);
-        }
+    for (uint32_t k = m->token_trigger_start[t]; k < m->token_trigger_start[t + 1]; k++) {
+        const word_trigger *w = &index->items[m->token_triggers[k]];
+        const rule *r = &m->rules->rules[w->rule];
+        if (w->role == TRIGGER_STARTS && (size_t)r->view == view_index && !batch_hopeless(m, &r->alone, t) &&
+            gated_rule_ready(m, w->rule))
+            run_batch(m, doc, &r->alone, vpos, subject_len);
     }
 }
 
 /* Stamps the rules whose required words the sentence holds. */
-static void find_sentence_words(matcher *m, const document *doc, const rule_view *v, const segment *seg)
+static void find_sentence_words(matcher *m, const rule_view *v, const segment *seg)
 {
     m->sentence_stamp++;
     const trigger_index *index = &m->rules->triggers[v->phase - 1];
-    uint64_t keys[4];
-    for (size_t t = seg->first_token; t < seg->first_token + seg->token_count; t++)
-        for (size_t f = 0, key_count = token_keys(m, doc, t, keys); f < key_count; f++) {
-            size_t n;
-            const word_trigger *w = lookup_triggers(index, keys[f], &n);
-            for (size_t k = 0; k < n; k++)
-                if (w[k].role == TRIGGER_NEEDED)
-                    m->rule_sentence[w[k].rule] = m->sentence_stamp;
-        }
+    uint32_t from = m->token_trigger_start[seg->first_token];
+    uint32_t to = m->token_trigger_start[seg->first_token + seg->token_count];
+    for (uint32_t k = from; k < to; k++) {
+        const word_trigger *w = &index->items[m->token_triggers[k]];
+        if (w->role == TRIGGER_NEEDED)
+            m->rule_sentence[w->rule] = m->sentence_stamp;
+    }
 }
 
-/* Marks the sentences that hold an annotation (of any phase so far, list
- * candidates of this phase included) of a type the view needs. */
-static void find_needed_sentences(matcher *m, const document *doc, const rule_view *v)
+/* Notes, per sentence, which of the types views need it holds (any
+ * annotation so far, list candidates of this phase included): one pass over
+ * the annotations for every view of the phase. */
+static void find_needed_sentences(matcher *m, const document *doc)
 {
-    grow_array((void **)&m->sentence_ok, &m->sentence_ok_cap, doc->sentences.count + 1, 1);
-    memset(m->sentence_ok, 0, doc->sentences.count + 1);
+    grow_array((void **)&m->sentence_needs, &m->sentence_needs_cap, doc->sentences.count + 1,
+               sizeof *m->sentence_needs);
+    memset(m->sentence_needs, 0, (doc->sentences.count + 1) * sizeof *m->sentence_needs);
     for (size_t i = 0; i < doc->span_count; i++) {
         const span *s = &doc->spans[i];
-        if ((s->flags & SPAN_REMOVED) || !(v->needs[s->type / 8] & (1u << (s->type % 8))))
+        int slot = m->rules->need_slot[s->type];
+        if (slot < 0 || (s->flags & SPAN_REMOVED))
             continue;
         size_t lo = 0, hi = doc->sentences.count;
         while (lo < hi) { /* the last sentence starting at or before the span */
@@ -589,7 +628,7 @@ static void find_needed_sentences(matcher *m, const document *doc, const rule_vi
                 hi = mid;
         }
         if (lo)
-            m->sentence_ok[lo - 1] = 1;
+            m->sentence_needs[lo - 1] |= 1ULL << slot;
     }
 }
 
@@ -597,8 +636,6 @@ static void find_needed_sentences(matcher *m, const document *doc, const rule_vi
  * there) of every sentence, each match confined to its sentence. */
 static void match_view(matcher *m, document *doc, const rule_view *v, size_t view_index)
 {
-    if (v->has_needs)
-        find_needed_sentences(m, doc, v);
     size_t mi = 0;        /* first mark not yet passed */
     uint32_t shift = 0;   /* marker bytes before the current point */
     for (size_t s = 0; s < doc->sentences.count; s++) {
@@ -610,10 +647,10 @@ static void match_view(matcher *m, document *doc, const rule_view *v, size_t vie
                                       (m->marks[me].orig == seg->end && !m->marks[me].open)))
             end_shift = m->marks[me++].shift;
         size_t subject_len = seg->end + end_shift;
-        if (v->has_needs && !m->sentence_ok[s])
+        if (v->has_needs && !(m->sentence_needs[s] & v->needs_slots))
             continue;
         if (v->gated_count)
-            find_sentence_words(m, doc, v, seg);
+            find_sentence_words(m, v, seg);
         for (size_t t = seg->first_token; t < seg->first_token + seg->token_count; t++) {
             uint32_t start = doc->tokens.items[t].start;
             while (mi < m->mark_count && m->marks[mi].orig < start)
@@ -623,7 +660,7 @@ static void match_view(matcher *m, document *doc, const rule_view *v, size_t vie
                     try_rules_at(m, doc, v, view_index, m->marks[mi].vpos, subject_len, SIZE_MAX);
                 shift = m->marks[mi++].shift;
             }
-            if (v->gated_count || may_start(v, m->text, start + shift))
+            if (may_start(v, m->text, start + shift) || (v->gated_count && starts_trigger(m, v, view_index, t)))
                 try_rules_at(m, doc, v, view_index, start + shift, subject_len, t);
         }
     }
@@ -660,7 +697,9 @@ void match_phase(matcher *m, document *doc, int phase)
         gaz_hash_tokens(doc, &m->hashes); /* for word lists and word triggers */
     }
     find_cover(m, doc, phase);
+    find_token_triggers(m, doc, phase);
     match_lists(m, doc, phase);
+    find_needed_sentences(m, doc);
     for (size_t i = 0; i < m->rules->view_count; i++) {
         const rule_view *v = &m->rules->views[i];
         if (v->phase != phase || (!v->batch_count && !v->gated_count))
@@ -709,7 +748,9 @@ void matcher_free(matcher *m)
     free(m->selected);
     free(m->hits);
     free(m->hit_ovectors);
-    free(m->sentence_ok);
+    free(m->sentence_needs);
+    free(m->token_triggers);
+    free(m->token_trigger_start);
     free(m->cover_priority);
     free(m->rule_sentence);
     free(m->rule_position);

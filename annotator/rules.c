@@ -1181,6 +1181,31 @@ static int compile_view(ann_rules *rules, rule_view *v, ann_error *err)
     return rc;
 }
 
+/* Numbers the types that views need, so the matcher can note per sentence
+ * which of them it holds in one 64-bit word. */
+static int assign_need_slots(ann_rules *rules, ann_error *err)
+{
+    int slots = 0;
+    memset(rules->need_slot, -1, sizeof rules->need_slot);
+    for (size_t i = 0; i < rules->view_count; i++) {
+        rule_view *v = &rules->views[i];
+        for (size_t type = 0; v->has_needs && type < rules->type_count; type++) {
+            if (!(v->needs[type / 8] & (1u << (type % 8))))
+                continue;
+            if (rules->need_slot[type] < 0) {
+                if (slots == 64) {
+                    set_error(err, ANN_ERR_RULES, rules->rules[v->rules[0]].file, rules->rules[v->rules[0]].line, 0,
+                              "more than 64 types named in 'needs' lines");
+                    return -1;
+                }
+                rules->need_slot[type] = (int8_t)slots++;
+            }
+            v->needs_slots |= 1ULL << rules->need_slot[type];
+        }
+    }
+    return 0;
+}
+
 int ann_rules_compile(ann_rules *rules, ann_error *err)
 {
     if (rules->compiled) {
@@ -1232,6 +1257,8 @@ int ann_rules_compile(ann_rules *rules, ann_error *err)
     for (size_t i = 0; i < rules->view_count; i++)
         if (compile_view(rules, &rules->views[i], err))
             return ANN_ERR_RULES;
+    if (assign_need_slots(rules, err))
+        return ANN_ERR_RULES;
     rules->compiled = 1;
     return ANN_OK;
 }

@@ -101,6 +101,7 @@ typedef struct {
     uint8_t types[MAX_TYPES / 8]; /* bitmap over type ids; all zero for the plain text */
     uint8_t needs[MAX_TYPES / 8]; /* its rules run only in sentences holding one of these; all zero: everywhere */
     int has_needs;
+    uint64_t needs_slots; /* the same, as bits of ann_rules.need_slot */
     int phase;
     size_t *rules;        /* rules of this phase using this view */
     size_t rule_count;
@@ -143,6 +144,7 @@ struct ann_rules {
     size_t macro_count, macro_cap;
     int phase_count;
     int token_kind_type[TOK_SYMBOL + 1]; /* helper type given to every token of a kind, or -1 */
+    int8_t need_slot[MAX_TYPES]; /* bit of a type some view needs (up to 64 such types), or -1 */
     rule_view *views;
     size_t view_count, view_cap;
     gazetteer *lists;     /* one index per phase: every list rule of that phase */
