@@ -309,9 +309,15 @@ static void assign_refs(document *doc)
         }
     qsort(firsts, groups, sizeof *firsts, by_first_mention);
     for (size_t g = 0; g < groups; g++) {
-        char ref[24];
-        snprintf(ref, sizeof ref, "e%zu", g + 1);
-        uint32_t value = doc_intern(doc, ref, strlen(ref));
+        char digits[24], ref[24];
+        size_t n = 0, number = g + 1;
+        do /* "e" and the number: snprintf costs more than the rest of the loop */
+            digits[n++] = (char)('0' + number % 10);
+        while ((number /= 10));
+        ref[0] = 'e';
+        for (size_t k = 0; k < n; k++)
+            ref[1 + k] = digits[n - 1 - k];
+        uint32_t value = doc_intern(doc, ref, n + 1);
         size_t from = group_start[firsts[g].index];
         for (size_t i = from; i < count && (i == from || same_meaning(doc, &keys[i], &keys[from])); i++)
             doc->spans[keys[i].index].ref = value;
