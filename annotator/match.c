@@ -352,6 +352,8 @@ static void add_candidate(matcher *m, document *doc, size_t rule_index, const ma
         scratch_add_surface(m, doc, s.start, s.end);
     s.norm = intern_scratch(doc, m, 0);
     size_t idx = doc_add_span(doc, &s);
+    if (r->hidden)
+        return; /* helpers are never written: their norm is all a later rule can read */
 
     if (src->ovector)
         for (size_t c = 0; c < r->capture_count; c++) {
