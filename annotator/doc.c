@@ -29,6 +29,8 @@ void doc_load(document *doc, const char *bytes, size_t len)
     doc->structure_count = 0;
     doc->layout_span_count = 0;
     doc->quote_count = 0;
+    doc->stance_count = 0;
+    doc->stance_summary_count = 0;
 }
 
 void doc_free(document *doc)
@@ -44,6 +46,8 @@ void doc_free(document *doc)
     free(doc->structure);
     free(doc->layout_spans);
     free(doc->quotes);
+    free(doc->stances);
+    free(doc->stance_summaries);
     memset(doc, 0, sizeof *doc);
 }
 

@@ -87,6 +87,34 @@ typedef struct {
     uint8_t nests;        /* 1: crosses no <s> and no entity, so it is written */
 } quote_span;
 
+/* Which way a stance leans (stance.h). */
+typedef enum { STANCE_FAVOR, STANCE_AGAINST, STANCE_NEUTRAL } stance_polarity;
+
+/* A stance the stance stage found (stance.h): who (holder) is for or against
+ * what (target), on the evidence of the cue words at [start, end) inside one
+ * sentence. A layer of its own beside the entity spans. */
+typedef struct {
+    uint32_t start, end;  /* the evidence: the cue, with a negator or intensifier right before it */
+    uint32_t cue_start, cue_end; /* the cue words alone */
+    uint32_t holder;      /* pool offset: an entity norm, "comment N" or "author" */
+    uint32_t holder_ref;  /* pool offset of the holder entity's ref, or NO_STRING */
+    uint32_t target;      /* pool offset: an entity norm or a short phrase ("United States tariffs") */
+    uint32_t target_ref;  /* pool offset of the entity the target comes from, or NO_STRING */
+    int32_t cue_type;     /* the helper type of the cue */
+    uint8_t polarity;     /* stance_polarity */
+    uint8_t negated;      /* a negator before the cue flipped it */
+    uint8_t intensified;  /* an intensifier came before the cue */
+    uint8_t nests;        /* 1: crosses no entity, quotation or other stance, so it is written */
+} stance_span;
+
+/* One (holder, target) pair of a document: its overall polarity and how many
+ * cues it rests on. */
+typedef struct {
+    uint32_t holder, target; /* pool offsets, as in stance_span */
+    uint8_t polarity;     /* the majority of its cues; a tie is neutral */
+    uint32_t cues;
+} stance_summary;
+
 /* Attributes of the <document> element a layout may set, in output order. */
 enum { DOC_ATTR_DATE, DOC_ATTR_PUBLISHER, DOC_ATTR_SECTION, DOC_ATTR_HEADLINE, DOC_ATTR_COUNT };
 
@@ -118,6 +146,12 @@ typedef struct document {
     /* what the quote stage found, in document order, never overlapping */
     quote_span *quotes;
     size_t quote_count, quote_cap;
+
+    /* what the stance stage found: stances by position, summaries by first stance */
+    stance_span *stances;
+    size_t stance_count, stance_cap;
+    stance_summary *stance_summaries;
+    size_t stance_summary_count, stance_summary_cap;
 } document;
 
 /* Points doc at bytes[0..len) and runs the text, token and segment stages.

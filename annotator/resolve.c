@@ -7,6 +7,7 @@
 #include "link.h"
 #include "match.h"
 #include "quote.h"
+#include "stance.h"
 
 typedef struct {
     const document *doc;
@@ -182,4 +183,5 @@ void annotate_document(matcher *m, const ann_rules *rules, document *doc)
     }
     link_document(rules, doc);
     quote_document(rules, doc);
+    stance_document(rules, doc);
 }

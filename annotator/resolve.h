@@ -19,7 +19,7 @@
 void resolve_phase(const ann_rules *rules, document *doc, size_t first);
 
 /* Runs every phase and its resolution over a loaded document, then links
- * it (link.h) and finds its quotations (quote.h). */
+ * it (link.h), finds its quotations (quote.h) and its stances (stance.h). */
 struct matcher;
 void annotate_document(struct matcher *m, const ann_rules *rules, document *doc);
 

@@ -1,0 +1,70 @@
+/* stance: the stance stage, run after the quote stage (quote.h). Finds who
+ * (holder) is for or against what (target) in each sentence, on the
+ * evidence of cue words. It owns doc->stances and doc->stance_summaries
+ * (doc.h), and only reads the spans and quotations.
+ *
+ * Cues come from rules, not C: helper annotations made by
+ * rules/50-stance.rules and its word lists. A cue's type says its polarity
+ * and where its target is:
+ *   _FAVOR, _AGAINST              target after the cue ("welcomed the deal")
+ *   _FAVOR_STATE, _AGAINST_STATE  target is the clause's subject before it
+ *                                 ("the tariffs are not acceptable")
+ *   _COMPLAINT                    against, target after; reader comments only
+ *   _REFUSAL                      against, target the subject; comments only
+ * A cue inside a longer cue is dropped ("acceptable" in "not acceptable"),
+ * so a negation listed inside a phrase stays part of it.
+ *
+ * Per sentence, in this order:
+ *   questions     a sentence ending in '?' states no stance;
+ *   conditions    nor does one holding a _CONDITION ("if", "unless");
+ *   contrast      a cue before a _CONTRAST ("but") of its sentence is
+ *                 cancelled: what follows the contrast is the point;
+ *   negation      a _NEGATION ending within the 3 tokens before the cue, in
+ *                 its clause and outside any cue, flips it (favor <-> against);
+ *   intensifier   an _INTENSIFIER within the 2 tokens before the cue joins
+ *                 its evidence (the stance's extent), as does the negator.
+ * Clauses end at , ; : ( ) and at a _CONTRAST.
+ *
+ * Holder, the first rule that gives one:
+ *   quote       inside a quotation: its speaker (none known: no stance);
+ *   reported    a _SPEECH verb before the cue in its sentence: the last
+ *               PERSON before the verb, else the last ORG, GPE or NORP
+ *               ("Akazawa said Japan's position ... not acceptable");
+ *   subject     (_FAVOR and _AGAINST cues outside comments) the first
+ *               PERSON, ORG, GPE or NORP of the sentence before the cue;
+ *   comment     inside a reader comment (<comment n="N">): "comment N";
+ *   author      otherwise "author".
+ * Target, for cues whose target follows: in the clause after the cue, a
+ * tariff mention (a TARIFF entity or a _TARIFF_WORD), else the nearest
+ * PERSON, ORG, GPE, NORP, EVENT or GOODS entity, else a noun phrase of up to
+ * three lower-case words (determiners skipped); for subject cues: the nearest
+ * tariff mention or entity before the cue in its clause. A tariff target is
+ * "OWNER tariffs" when a GPE comes right before the mention ("U.S.
+ * tariffs") or, after a cue, between the cue and it ("urging the U.S. to
+ * drop all the tariffs"), or a subject GPE is followed by one ("Japan
+ * doesn't change tariffs"); else "tariffs". Never the holder itself. No
+ * target: no stance.
+ *
+ * Summary: each (holder, target) pair, in order of first stance, with the
+ * number of its cues and the majority polarity (a tie is neutral).
+ *
+ * Writing: a stance is written (its nests flag) when its extent crosses no
+ * entity, lies in no entity, crosses and holds no written quotation, and
+ * overlaps no earlier stance. Entities may lie inside it.
+ *
+ * Cost: one pass over the spans and a sort of the few that matter; a
+ * document without a cue costs that pass only. */
+#ifndef ANN_STANCE_H
+#define ANN_STANCE_H
+
+#include "doc.h"
+#include "rules.h"
+
+/* Fills doc->stances and doc->stance_summaries (cleared first) for a
+ * document after its quote stage. Never fails. */
+void stance_document(const ann_rules *rules, document *doc);
+
+/* "favor", "against" or "neutral". */
+const char *stance_polarity_name(int polarity);
+
+#endif
