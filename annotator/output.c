@@ -9,6 +9,7 @@
 
 #include "alloc.h"
 #include "layout.h"
+#include "stance.h"
 
 struct ann_output {
     xmlTextWriterPtr writer;
@@ -168,16 +169,19 @@ static int write_attr(ann_output *out, const char *name, const char *value)
 
 /* ---- documents ---------------------------------------------------------------- */
 
-typedef enum { EL_STRUCTURE, EL_P, EL_S, EL_QUOTE, EL_ENTITY, EL_TOKEN, EL_RAW } element_kind;
+typedef enum { EL_STRUCTURE, EL_P, EL_S, EL_QUOTE, EL_STANCE, EL_ENTITY, EL_TOKEN, EL_RAW } element_kind;
 
 /* Nesting of equal extents: structural elements (by depth) outside
- * paragraphs, sentences, quotations, entities (later phases outside),
- * tokens, raw runs. A quotation over several sentences is longer than each,
- * so it wraps them; one as long as its sentence goes inside it. */
+ * paragraphs, sentences, quotations, stances, entities (later phases
+ * outside), tokens, raw runs. A quotation over several sentences is longer
+ * than each, so it wraps them; one as long as its sentence goes inside it.
+ * A stance lies inside its sentence and any quotation, and around the
+ * entities of its cue words. */
 #define RANK_P 64
 #define RANK_S 65
 #define RANK_QUOTE 66
-#define RANK_ENTITY 67
+#define RANK_STANCE 67
+#define RANK_ENTITY 68
 #define RANK_TOKEN 0x20000
 #define RANK_RAW 0x20001
 
@@ -353,6 +357,51 @@ static int write_quote_start(ann_output *out, const document *doc, const quote_s
     return 0;
 }
 
+/* <stance holder= holder-ref= target= target-ref= polarity= cue=>, with
+ * negated and intensified when they apply. */
+static int write_stance_start(ann_output *out, const ann_rules *rules, const document *doc, const stance_span *st)
+{
+    char cue[256];
+    size_t n = st->cue_end - st->cue_start;
+    if (n >= sizeof cue)
+        n = sizeof cue - 1;
+    memcpy(cue, doc->text.clean + st->cue_start, n);
+    cue[n] = '\0';
+    for (size_t i = 0; i < n; i++)
+        if (cue[i] == '\n' || cue[i] == '\r' || cue[i] == '\t')
+            cue[i] = ' ';
+    if (xmlTextWriterStartElement(out->writer, BAD_CAST "stance") < 0 ||
+        write_attr(out, "holder", doc_string(doc, st->holder)) < 0 ||
+        (st->holder_ref != NO_STRING && write_attr(out, "holder-ref", doc_string(doc, st->holder_ref)) < 0) ||
+        write_attr(out, "target", doc_string(doc, st->target)) < 0 ||
+        (st->target_ref != NO_STRING && write_attr(out, "target-ref", doc_string(doc, st->target_ref)) < 0) ||
+        write_attr(out, "polarity", stance_polarity_name(st->polarity)) < 0 || write_attr(out, "cue", cue) < 0 ||
+        (st->negated && write_attr(out, "negated", "yes") < 0) ||
+        (st->intensified && write_attr(out, "intensified", "yes") < 0))
+        return -1;
+    if ((out->flags & ANN_OUT_EXPLAIN) && st->cue_type >= 0 && write_attr(out, "cue-type", rules->type_names[st->cue_type]) < 0)
+        return -1;
+    return 0;
+}
+
+/* The per-document summary: one empty <stance-summary> per (holder,
+ * target) pair, before any text, so the document stays lossless. */
+static int write_stance_summaries(ann_output *out, const document *doc)
+{
+    for (size_t i = 0; i < doc->stance_summary_count; i++) {
+        const stance_summary *sum = &doc->stance_summaries[i];
+        char cues[32];
+        snprintf(cues, sizeof cues, "%u", sum->cues);
+        if (xmlTextWriterStartElement(out->writer, BAD_CAST "stance-summary") < 0 ||
+            write_attr(out, "holder", doc_string(doc, sum->holder)) < 0 ||
+            write_attr(out, "target", doc_string(doc, sum->target)) < 0 ||
+            write_attr(out, "polarity", stance_polarity_name(sum->polarity)) < 0 ||
+            write_attr(out, "cues", cues) < 0 || xmlTextWriterEndElement(out->writer) < 0)
+            return -1;
+    }
+    return 0;
+}
+
 static void collect_elements(const ann_output *out, const document *doc, element **items, size_t *count,
                              size_t *cap)
 {
@@ -376,6 +425,13 @@ static void collect_elements(const ann_output *out, const document *doc, element
         const quote_span *q = &doc->quotes[i];
         element e = {q->start, q->end, RANK_QUOTE, EL_QUOTE, (uint32_t)i};
         if (q->nests)
+            ARRAY_PUSH(*items, *count, *cap, e);
+    }
+    /* the stance stage flags the stances that would cross other markup */
+    for (size_t i = 0; i < doc->stance_count; i++) {
+        const stance_span *st = &doc->stances[i];
+        element e = {st->start, st->end, RANK_STANCE, EL_STANCE, (uint32_t)i};
+        if (st->nests)
             ARRAY_PUSH(*items, *count, *cap, e);
     }
     for (size_t i = 0; i < doc->span_count; i++) {
@@ -411,7 +467,7 @@ static int write_body(ann_output *out, const ann_rules *rules, const document *d
     uint32_t *open_ends = xmalloc((count + 1) * sizeof *open_ends);
     size_t depth = 0;
     uint32_t pos = 0;
-    int rc = 0;
+    int rc = write_stance_summaries(out, doc);
     for (size_t i = 0; i < count && rc == 0; i++) {
         const element *e = &items[i];
         while (rc == 0 && depth && open_ends[depth - 1] <= e->start) {
@@ -435,6 +491,7 @@ static int write_body(ann_output *out, const ann_rules *rules, const document *d
         case EL_TOKEN: rc |= xmlTextWriterStartElement(out->writer, BAD_CAST "w") < 0; break;
         case EL_ENTITY: rc |= write_entity_start(out, rules, doc, &doc->spans[e->index]); break;
         case EL_QUOTE: rc |= write_quote_start(out, doc, &doc->quotes[e->index]); break;
+        case EL_STANCE: rc |= write_stance_start(out, rules, doc, &doc->stances[e->index]); break;
         }
         open_ends[depth++] = e->end;
     }

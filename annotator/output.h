@@ -1,7 +1,8 @@
 /* output: the XML writer (the public ann_output). Turns a resolved document's
  * structure and spans into <document> markup with libxml2's xmlTextWriter,
  * every call checked: structural elements (by depth) outside <p>, <s>,
- * <quote>, <entity>, <w> and <raw>, each nested by extent. Inside a document the text is written unchanged, so its string
+ * <quote>, <stance>, <entity>, <w> and <raw>, each nested by extent, after the
+ * document's empty <stance-summary> elements. Inside a document the text is written unchanged, so its string
  * value equals the input: no indentation, CR as &#13;, and each run of bytes
  * XML 1.0 cannot carry as an empty <raw hex="..."/> element holding them. */
 #ifndef ANN_OUTPUT_H

@@ -262,10 +262,15 @@ static who find_holder(stance_ctx *c, const item *items, size_t k, const char *c
         if (h)
             return (who){name_of(c, h), doc->spans[h->span].ref};
     }
-    if (!cue_kinds[cue->kind].subject && cue->kind != K_COMPLAINT)
+    if (!cue_kinds[cue->kind].subject && cue->kind != K_COMPLAINT) {
+        const item *subject = NULL;
         for (size_t i = 0; i < k; i++)
-            if (is_holder_kind(items[i].kind) && items[i].end <= cue->start)
-                return (who){name_of(c, &items[i]), doc->spans[items[i].span].ref};
+            if (is_holder_kind(items[i].kind) && items[i].end <= cue->start &&
+                (!subject || (items[i].kind == K_PERSON && subject->kind != K_PERSON)))
+                subject = &items[i];
+        if (subject)
+            return (who){name_of(c, subject), doc->spans[subject->span].ref};
+    }
     if (comment) {
         char name[64];
         int n = snprintf(name, sizeof name, "comment %s", comment);

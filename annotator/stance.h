@@ -30,8 +30,9 @@
  *   reported    a _SPEECH verb before the cue in its sentence: the last
  *               PERSON before the verb, else the last ORG, GPE or NORP
  *               ("Akazawa said Japan's position ... not acceptable");
- *   subject     (_FAVOR and _AGAINST cues outside comments) the first
- *               PERSON, ORG, GPE or NORP of the sentence before the cue;
+ *   subject     (_FAVOR and _AGAINST cues) the first PERSON of the
+ *               sentence before the cue, else its first ORG, GPE or NORP
+ *               ("France's Claire Duvernoy welcomed ..." is Duvernoy);
  *   comment     inside a reader comment (<comment n="N">): "comment N";
  *   author      otherwise "author".
  * Target, for cues whose target follows: in the clause after the cue, a
