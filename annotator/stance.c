@@ -299,12 +299,13 @@ static who tariff_target(stance_ctx *c, const item *mention, const item *owner)
 }
 
 /* The GPE right before a tariff mention ("U.S. tariffs", "Japan's
- * duties"): ending at most 3 tokens before it, in its clause. */
-static const item *owner_before(stance_ctx *c, const item *items, const item *mention, uint32_t holder)
+ * duties"): ending at most 3 tokens before it, in its clause, and starting
+ * at or after from (a cue's end: "Japan opposes the tariffs" is no owner). */
+static const item *owner_before(stance_ctx *c, const item *items, const item *mention, uint32_t holder, uint32_t from)
 {
     const item *owner = NULL;
     for (const item *i = items; i < mention; i++)
-        if (i->kind == K_GPE && i->end <= mention->start && i->last + NEGATION_WINDOW >= mention->first &&
+        if (i->kind == K_GPE && i->start >= from && i->end <= mention->start && i->last + NEGATION_WINDOW >= mention->first &&
             clause_of(c, i->last) == clause_of(c, mention->first) && !same_name(c, i, holder))
             owner = i;
     return owner;
@@ -369,13 +370,13 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
         if (!subject)
             return none;
         if (is_tariff(subject->kind))
-            return tariff_target(c, subject, owner_before(c, items, subject, holder));
+            return tariff_target(c, subject, owner_before(c, items, subject, holder, 0));
         if (subject->kind == K_GPE && tariff_after)
             return tariff_target(c, tariff_after, subject);
         return (who){name_of(c, subject), c->doc->spans[subject->span].ref};
     }
     if (tariff_after) {
-        const item *owner = owner_before(c, items, tariff_after, holder);
+        const item *owner = owner_before(c, items, tariff_after, holder, cue->end);
         return tariff_target(c, tariff_after, owner ? owner : gpe_after);
     }
     if (entity_after)
