@@ -653,6 +653,15 @@ static void match_view(matcher *m, document *doc, const rule_view *v, size_t vie
             continue;
         if (v->gated_count)
             find_sentence_words(m, v, seg);
+        if (v->marker_only) {
+            /* every rule starts with <TYPE>: only the markers are worth a look */
+            for (; mi < m->mark_count && m->marks[mi].orig < seg->end; mi++) {
+                if (m->marks[mi].open && m->marks[mi].orig >= seg->start && may_start(v, m->text, m->marks[mi].vpos))
+                    try_rules_at(m, doc, v, view_index, m->marks[mi].vpos, subject_len, SIZE_MAX);
+                shift = m->marks[mi].shift;
+            }
+            continue;
+        }
         for (size_t t = seg->first_token; t < seg->first_token + seg->token_count; t++) {
             uint32_t start = doc->tokens.items[t].start;
             while (mi < m->mark_count && m->marks[mi].orig < start)

@@ -936,7 +936,8 @@ static void set_first_bytes(rule *r, const char *full)
     if (type == 1) {
         uint32_t unit = 0;
         pcre2_pattern_info(probe, PCRE2_INFO_FIRSTCODEUNIT, &unit);
-        memset(r->first_bytes, 0, 16);
+        /* the marker's lead byte has no other case: it alone can start */
+        memset(r->first_bytes, 0, unit == (unsigned char)MARK_OPEN[0] ? sizeof r->first_bytes : 16);
         r->first_bytes[unit / 8] |= (uint8_t)(1u << (unit % 8));
         if (unit < 128 && isalpha((int)unit)) {
             unsigned other = (unsigned)(isupper((int)unit) ? tolower((int)unit) : toupper((int)unit));
@@ -1178,7 +1179,18 @@ static int compile_view(ann_rules *rules, rule_view *v, ann_error *err)
         ARRAY_PUSH(v->batches, v->batch_count, cap, b);
     }
     free(open);
-    return rc;
+    if (rc)
+        return rc;
+    /* A view whose rules can only start at a marker (its first byte, 0xEE)
+     * need not visit every token. */
+    v->marker_only = 1;
+    for (int c = 0; c < 256 && v->marker_only; c++)
+        if (c != 0xEE && ((v->first_bytes[c / 8] & (1u << (c % 8))) || v->gated_by_byte_count[c]))
+            v->marker_only = 0;
+    for (size_t k = 0; k < v->gated_count && v->marker_only; k++)
+        if (rules->rules[v->gated[k]].starts_with_words)
+            v->marker_only = 0;
+    return 0;
 }
 
 /* Numbers the types that views need, so the matcher can note per sentence

@@ -108,6 +108,7 @@ typedef struct {
     rule_batch *batches;  /* the rules tried at every position their first byte allows */
     size_t batch_count;
     uint8_t first_bytes[32]; /* union of those batches' start bytes */
+    int marker_only;      /* every rule starts with a marker (<TYPE>) and none with a word */
     size_t *gated;        /* rules that start with or need a word (see prefilter.h) */
     size_t gated_count;
     size_t *gated_by_byte[256]; /* gated rules without start words, by first byte */
