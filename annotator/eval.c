@@ -108,6 +108,13 @@ static void free_doc(eval_doc *doc)
     free(doc->token_start);
     free(doc->token_end);
     free(doc->token_line);
+    for (size_t i = 0; i < doc->stance_count; i++) {
+        free(doc->stances[i].holder);
+        free(doc->stances[i].target);
+        free(doc->stances[i].polarity);
+        free(doc->stances[i].evidence);
+    }
+    free(doc->stances);
 }
 
 void eval_set_free(eval_set *set)
@@ -220,6 +227,20 @@ int eval_read_xml(eval_set *set, const char *name, const char *xml, size_t len, 
                     append_text(doc, &byte, 1);
                 }
                 xmlFree(hex);
+            } else if (!strcmp(el, "stance-summary")) {
+                char *holder = (char *)xmlTextReaderGetAttribute(reader, BAD_CAST "holder");
+                char *target = (char *)xmlTextReaderGetAttribute(reader, BAD_CAST "target");
+                char *polarity = (char *)xmlTextReaderGetAttribute(reader, BAD_CAST "polarity");
+                if (!holder || !target || !polarity) {
+                    rc = fail(err, ANN_ERR_INPUT, name, line, 0,
+                              "a <stance-summary> without a holder, target or polarity");
+                } else {
+                    eval_stance st = {xstrdup(holder), xstrdup(target), xstrdup(polarity), NULL, line};
+                    ARRAY_PUSH(doc->stances, doc->stance_count, doc->stance_cap, st);
+                }
+                xmlFree(holder);
+                xmlFree(target);
+                xmlFree(polarity);
             } else if (!strcmp(el, "entity")) {
                 char *type = (char *)xmlTextReaderGetAttribute(reader, BAD_CAST "type");
                 if (!type || !type[0]) {
@@ -430,6 +451,233 @@ int eval_annotate(eval_set *system, const ann_rules *rules, const eval_source *s
         rc = fail(err, ANN_ERR_INPUT, NULL, 0, 0, "%zu document%s or part%s of the input could not be annotated",
                   failures, failures == 1 ? "" : "s", failures == 1 ? "" : "s");
     return rc;
+}
+
+/* ---- gold stances (JSON) ------------------------------------------------------- */
+
+/* A reader for the one JSON shape a stances file has: a list of objects whose
+ * values are strings. Anything else is an error with its line and column. */
+typedef struct {
+    const char *name;
+    const char *s;
+    size_t len, pos;
+    unsigned long line;
+    size_t line_start;
+    ann_error *err;
+} json_in;
+
+static int json_fail(json_in *in, const char *what)
+{
+    return fail(in->err, ANN_ERR_INPUT, in->name, in->line, (unsigned long)(in->pos - in->line_start + 1), "%s",
+                what);
+}
+
+static void json_skip_space(json_in *in)
+{
+    while (in->pos < in->len && is_space((unsigned char)in->s[in->pos])) {
+        if (in->s[in->pos] == '\n') {
+            in->line++;
+            in->line_start = in->pos + 1;
+        }
+        in->pos++;
+    }
+}
+
+/* Skips white space, then takes c if it is next. */
+static int json_take(json_in *in, char c)
+{
+    json_skip_space(in);
+    if (in->pos < in->len && in->s[in->pos] == c) {
+        in->pos++;
+        return 1;
+    }
+    return 0;
+}
+
+static int json_hex4(json_in *in, unsigned *out)
+{
+    unsigned v = 0;
+    for (int i = 0; i < 4; i++) {
+        int h = in->pos < in->len ? hex_value(in->s[in->pos]) : -1;
+        if (h < 0)
+            return json_fail(in, "\\u wants four hex digits");
+        v = v << 4 | (unsigned)h;
+        in->pos++;
+    }
+    *out = v;
+    return ANN_OK;
+}
+
+/* A string, at a '"' (after white space); *out is the caller's on success. */
+static int json_string(json_in *in, char **out)
+{
+    json_skip_space(in);
+    if (in->pos >= in->len || in->s[in->pos] != '"')
+        return json_fail(in, "a string (\"...\") should be here");
+    in->pos++;
+    membuf b = {0};
+    for (;;) {
+        if (in->pos >= in->len) {
+            free(b.data);
+            return json_fail(in, "the string does not end");
+        }
+        unsigned char c = (unsigned char)in->s[in->pos];
+        if (c == '"') {
+            in->pos++;
+            break;
+        }
+        if (c < 0x20) {
+            free(b.data);
+            return json_fail(in, "a control character (a line break?) inside a string; write it as \\n");
+        }
+        if (c != '\\') {
+            membuf_write(&b, in->s + in->pos++, 1);
+            continue;
+        }
+        in->pos++;
+        char e = in->pos < in->len ? in->s[in->pos] : '\0';
+        const char *simple = strchr("\"\\/bfnrt", e);
+        if (e && simple) {
+            static const char plain[] = "\"\\/\b\f\n\r\t";
+            membuf_write(&b, &plain[simple - "\"\\/bfnrt"], 1);
+            in->pos++;
+            continue;
+        }
+        if (e != 'u') {
+            free(b.data);
+            return json_fail(in, "unknown escape in a string");
+        }
+        in->pos++;
+        unsigned cp;
+        if (json_hex4(in, &cp) != ANN_OK) {
+            free(b.data);
+            return ANN_ERR_INPUT;
+        }
+        if (cp >= 0xD800 && cp < 0xDC00 && in->pos + 1 < in->len && in->s[in->pos] == '\\' &&
+            in->s[in->pos + 1] == 'u') {
+            in->pos += 2;
+            unsigned low;
+            if (json_hex4(in, &low) != ANN_OK) {
+                free(b.data);
+                return ANN_ERR_INPUT;
+            }
+            cp = low >= 0xDC00 && low < 0xE000 ? 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00) : 0xFFFD;
+        }
+        if (cp == 0 || (cp >= 0xD800 && cp < 0xE000)) {
+            free(b.data);
+            return json_fail(in, "\\u0000 or a lone surrogate in a string");
+        }
+        utf8proc_uint8_t enc[4];
+        membuf_write(&b, (const char *)enc, (size_t)utf8proc_encode_char((utf8proc_int32_t)cp, enc));
+    }
+    membuf_write(&b, "", 1);
+    /* with no buffer, decompose only checks: below 0 is invalid UTF-8 */
+    if (utf8proc_decompose((const utf8proc_uint8_t *)b.data, (utf8proc_ssize_t)(b.len - 1), NULL, 0, 0) < 0) {
+        free(b.data);
+        return json_fail(in, "the string is not valid UTF-8");
+    }
+    *out = b.data;
+    return ANN_OK;
+}
+
+static void free_stance(eval_stance *st)
+{
+    free(st->holder);
+    free(st->target);
+    free(st->polarity);
+    free(st->evidence);
+}
+
+/* One {"holder": ..., "target": ..., "polarity": ..., "evidence": ...}. */
+static int json_stance(json_in *in, eval_stance *st)
+{
+    memset(st, 0, sizeof *st);
+    json_skip_space(in);
+    st->line = in->line;
+    unsigned long open_line = in->line;
+    size_t open_col = in->pos - in->line_start + 1;
+    if (!json_take(in, '{'))
+        return json_fail(in, "a stance object ({...}) should be here");
+    if (!json_take(in, '}')) {
+        do {
+            char *key, *value;
+            if (json_string(in, &key) != ANN_OK)
+                return ANN_ERR_INPUT;
+            char **slot = !strcmp(key, "holder")     ? &st->holder
+                          : !strcmp(key, "target")   ? &st->target
+                          : !strcmp(key, "polarity") ? &st->polarity
+                          : !strcmp(key, "evidence") ? &st->evidence
+                                                     : NULL;
+            int rc = ANN_OK;
+            if (!slot)
+                rc = fail(in->err, ANN_ERR_INPUT, in->name, in->line, 0,
+                          "unknown key \"%.40s\" (a stance has holder, target, polarity and evidence)", key);
+            else if (*slot)
+                rc = fail(in->err, ANN_ERR_INPUT, in->name, in->line, 0, "\"%s\" given twice", key);
+            free(key);
+            if (rc != ANN_OK)
+                return rc;
+            if (!json_take(in, ':'))
+                return json_fail(in, "':' should follow a key");
+            if (json_string(in, &value) != ANN_OK)
+                return ANN_ERR_INPUT;
+            *slot = value;
+        } while (json_take(in, ','));
+        if (!json_take(in, '}'))
+            return json_fail(in, "',' or '}' should be here");
+    }
+    const char *missing = !st->holder || !st->holder[0]       ? "holder"
+                          : !st->target || !st->target[0]     ? "target"
+                          : !st->polarity || !st->polarity[0] ? "polarity"
+                                                              : NULL;
+    if (missing)
+        return fail(in->err, ANN_ERR_INPUT, in->name, open_line, (unsigned long)open_col,
+                    "this stance has no %s (holder, target and polarity are required)", missing);
+    if (strcmp(st->polarity, "favor") && strcmp(st->polarity, "against") && strcmp(st->polarity, "neutral"))
+        return fail(in->err, ANN_ERR_INPUT, in->name, open_line, (unsigned long)open_col,
+                    "polarity \"%.40s\" is not favor, against or neutral", st->polarity);
+    return ANN_OK;
+}
+
+int eval_read_stances(eval_set *set, const char *name, const char *json, size_t len, ann_error *err)
+{
+    json_in in = {name, json, len, 0, 1, 0, err};
+    /* a UTF-8 BOM is allowed before the list */
+    if (len >= 3 && !memcmp(json, "\xEF\xBB\xBF", 3))
+        in.pos = 3;
+    if (!json_take(&in, '['))
+        return json_fail(&in, "a stances file is a JSON list: '[' should be here");
+    eval_stance *list = NULL;
+    size_t count = 0, cap = 0;
+    int rc = ANN_OK;
+    if (!json_take(&in, ']')) {
+        do {
+            eval_stance st;
+            rc = json_stance(&in, &st);
+            if (rc != ANN_OK) {
+                free_stance(&st);
+                break;
+            }
+            ARRAY_PUSH(list, count, cap, st);
+        } while (json_take(&in, ','));
+        if (rc == ANN_OK && !json_take(&in, ']'))
+            rc = json_fail(&in, "',' or ']' should be here");
+    }
+    json_skip_space(&in);
+    if (rc == ANN_OK && in.pos < in.len)
+        rc = json_fail(&in, "text after the end of the list");
+    if (rc != ANN_OK) {
+        for (size_t i = 0; i < count; i++)
+            free_stance(&list[i]);
+        free(list);
+        return rc;
+    }
+    eval_doc *doc = add_doc(set, name, "", name, 1);
+    doc->name[strlen(name)] = '\0';     /* just FILE: the file is one document */
+    doc->stances = list;
+    doc->stance_count = count;
+    doc->stance_cap = cap;
+    return ANN_OK;
 }
 
 /* ---- do both sides hold the same text? ---------------------------------------- */
@@ -746,6 +994,140 @@ void eval_result_free(eval_result *r)
     free(r);
 }
 
+/* ---- scoring stances ---------------------------------------------------------- */
+
+char *eval_stance_norm(const char *s)
+{
+    utf8proc_uint8_t *folded = NULL;
+    char *f;
+    if (utf8proc_map((const utf8proc_uint8_t *)s, 0, &folded,
+                     UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD) >= 0) {
+        f = xstrdup((const char *)folded);
+        free(folded);
+    } else {
+        /* not UTF-8: fold ASCII only */
+        f = xstrdup(s);
+        for (char *p = f; *p; p++)
+            *p = (char)tolower((unsigned char)*p);
+    }
+    size_t o = 0;
+    for (size_t i = 0; f[i];) {
+        if (is_space((unsigned char)f[i])) {
+            while (is_space((unsigned char)f[i]))
+                i++;
+            if (o && f[i])
+                f[o++] = ' ';
+        } else {
+            f[o++] = f[i++];
+        }
+    }
+    f[o] = '\0';
+    if (!strncmp(f, "the ", 4) && f[4])
+        memmove(f, f + 4, o - 4 + 1);
+    return f;
+}
+
+/* holder, target and polarity, normalised, as one string. */
+static char *stance_key(const eval_stance *st)
+{
+    char *h = eval_stance_norm(st->holder), *t = eval_stance_norm(st->target);
+    size_t n = strlen(h) + strlen(t) + strlen(st->polarity) + 3;
+    char *k = xmalloc(n);
+    snprintf(k, n, "%s\x1f%s\x1f%s", h, t, st->polarity);
+    free(h);
+    free(t);
+    return k;
+}
+
+/* The keys of doc's stances, each distinct one once (the first stance with
+ * it); *which[i] is the index of the stance key i comes from. */
+static char **distinct_keys(const eval_doc *doc, size_t **which, size_t *count)
+{
+    char **keys = xmalloc((doc->stance_count ? doc->stance_count : 1) * sizeof *keys);
+    *which = xmalloc((doc->stance_count ? doc->stance_count : 1) * sizeof **which);
+    size_t n = 0;
+    for (size_t i = 0; i < doc->stance_count; i++) {
+        char *k = stance_key(&doc->stances[i]);
+        size_t j = 0;
+        while (j < n && strcmp(keys[j], k))
+            j++;
+        if (j < n) {
+            free(k);
+            continue;
+        }
+        (*which)[n] = i;
+        keys[n++] = k;
+    }
+    *count = n;
+    return keys;
+}
+
+static int key_in(char *const *keys, size_t n, const char *k)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(keys[i], k))
+            return 1;
+    return 0;
+}
+
+eval_stance_result *eval_run_stances(const eval_set *gold, const eval_set *system)
+{
+    eval_stance_result *r = xcalloc(1, sizeof *r);
+    size_t n = gold->count < system->count ? gold->count : system->count;
+    size_t miss_cap = 0, fa_cap = 0;
+    r->docs = xcalloc(n ? n : 1, sizeof *r->docs);
+    r->doc_count = n;
+    for (size_t d = 0; d < n; d++) {
+        const eval_doc *g = &gold->docs[d], *s = &system->docs[d];
+        size_t *gw, *sw, gn, sn;
+        char **gk = distinct_keys(g, &gw, &gn), **sk = distinct_keys(s, &sw, &sn);
+        eval_score *score = &r->docs[d];
+        score->type = xstrdup(s->source);
+        score->gold = gn;
+        score->system = sn;
+        for (size_t i = 0; i < gn; i++) {
+            if (key_in(sk, sn, gk[i])) {
+                score->correct++;
+            } else {
+                eval_stance_item it = {s, &g->stances[gw[i]]};
+                ARRAY_PUSH(r->misses, r->miss_count, miss_cap, it);
+            }
+        }
+        for (size_t i = 0; i < sn; i++) {
+            if (!key_in(gk, gn, sk[i])) {
+                eval_stance_item it = {s, &s->stances[sw[i]]};
+                ARRAY_PUSH(r->false_alarms, r->false_alarm_count, fa_cap, it);
+            }
+        }
+        set_ratios(score);
+        r->overall.gold += score->gold;
+        r->overall.system += score->system;
+        r->overall.correct += score->correct;
+        for (size_t i = 0; i < gn; i++)
+            free(gk[i]);
+        for (size_t i = 0; i < sn; i++)
+            free(sk[i]);
+        free(gk);
+        free(sk);
+        free(gw);
+        free(sw);
+    }
+    set_ratios(&r->overall);
+    return r;
+}
+
+void eval_stance_result_free(eval_stance_result *r)
+{
+    if (!r)
+        return;
+    for (size_t i = 0; i < r->doc_count; i++)
+        free(r->docs[i].type);
+    free(r->docs);
+    free(r->misses);
+    free(r->false_alarms);
+    free(r);
+}
+
 /* ---- context --------------------------------------------------------------- */
 
 /* Appends text[from..to) with white space runs as one space. */
@@ -935,9 +1317,10 @@ static void put_json_items(FILE *f, const char *key, const eval_item *items, siz
     fprintf(f, "%s]", shown ? "\n  " : "");
 }
 
-int eval_write_json(FILE *f, const eval_result *r, size_t max_errors)
+/* The members of the entity report's JSON object, without its braces. */
+static void put_json_result(FILE *f, const eval_result *r, size_t max_errors)
 {
-    fprintf(f, "{\n  \"documents\": %zu,\n  \"types\": [", r->documents);
+    fprintf(f, "  \"documents\": %zu,\n  \"types\": [", r->documents);
     for (size_t i = 0; i < r->type_count; i++) {
         fprintf(f, "%s\n    ", i ? "," : "");
         put_json_score(f, &r->types[i]);
@@ -948,7 +1331,104 @@ int eval_write_json(FILE *f, const eval_result *r, size_t max_errors)
     put_json_items(f, "misses", r->misses, r->miss_count, max_errors, "system_type");
     fprintf(f, ",\n");
     put_json_items(f, "false_alarms", r->false_alarms, r->false_alarm_count, max_errors, "gold_type");
+}
+
+int eval_write_json(FILE *f, const eval_result *r, size_t max_errors)
+{
+    fprintf(f, "{\n");
+    put_json_result(f, r, max_errors);
     fprintf(f, "\n}\n");
+    return ferror(f) ? -1 : 0;
+}
+
+/* ---- stance reports --------------------------------------------------------- */
+
+static void write_stance_items(FILE *f, const char *title, const char *what, const eval_stance_item *items,
+                               size_t count, size_t max)
+{
+    size_t shown = count < max ? count : max;
+    fprintf(f, "\n%s: %zu (%s)", title, count, what);
+    if (shown < count)
+        fprintf(f, "; the first %zu", shown);
+    fprintf(f, "\n");
+    for (size_t i = 0; i < shown; i++) {
+        const eval_stance *st = items[i].stance;
+        fprintf(f, "  %-8s %s: ", st->polarity, items[i].doc->source);
+        put_plain(f, st->holder);
+        fprintf(f, " -> ");
+        put_plain(f, st->target);
+        if (st->evidence) {
+            fprintf(f, "  (");
+            put_plain(f, st->evidence);
+            fprintf(f, ")");
+        }
+        fprintf(f, "\n");
+    }
+}
+
+int eval_write_stance_table(FILE *f, const eval_stance_result *r, size_t max_errors)
+{
+    int width = 8;
+    for (size_t i = 0; i < r->doc_count; i++)
+        if ((int)strlen(r->docs[i].type) > width)
+            width = (int)strlen(r->docs[i].type);
+    fprintf(f, "%-*s %7s %7s %7s %9s %7s %7s\n", width, "document", "gold", "system", "correct", "precision",
+            "recall", "F1");
+    for (size_t i = 0; i <= r->doc_count; i++) {
+        const eval_score *s = i < r->doc_count ? &r->docs[i] : &r->overall;
+        fprintf(f, "%-*s %7zu %7zu %7zu %9.2f %7.2f %7.2f\n", width, i < r->doc_count ? s->type : "overall",
+                s->gold, s->system, s->correct, s->precision, s->recall, s->f1);
+    }
+    fprintf(f, "%zu document%s; a stance is correct when its polarity, holder and target match a gold one "
+               "(case, spaces and a leading \"the\" aside)\n",
+            r->doc_count, r->doc_count == 1 ? "" : "s");
+    if (max_errors) {
+        write_stance_items(f, "stance misses", "gold stances the system did not find", r->misses, r->miss_count,
+                           max_errors);
+        write_stance_items(f, "stance false alarms", "system stances not in gold", r->false_alarms,
+                           r->false_alarm_count, max_errors);
+    }
+    return ferror(f) ? -1 : 0;
+}
+
+static void put_json_stance_items(FILE *f, const char *key, const eval_stance_item *items, size_t count,
+                                  size_t max)
+{
+    size_t shown = count < max ? count : max;
+    fprintf(f, "    \"%s_total\": %zu,\n    \"%s\": [", key, count, key);
+    for (size_t i = 0; i < shown; i++) {
+        const eval_stance *st = items[i].stance;
+        fprintf(f, "%s\n      {\"source\": ", i ? "," : "");
+        put_json_string(f, items[i].doc->source, strlen(items[i].doc->source));
+        fprintf(f, ", \"holder\": ");
+        put_json_string(f, st->holder, strlen(st->holder));
+        fprintf(f, ", \"target\": ");
+        put_json_string(f, st->target, strlen(st->target));
+        fprintf(f, ", \"polarity\": ");
+        put_json_string(f, st->polarity, strlen(st->polarity));
+        if (st->evidence) {
+            fprintf(f, ", \"evidence\": ");
+            put_json_string(f, st->evidence, strlen(st->evidence));
+        }
+        fprintf(f, "}");
+    }
+    fprintf(f, "%s]", shown ? "\n    " : "");
+}
+
+int eval_write_stance_json(FILE *f, const eval_stance_result *r, size_t max_errors)
+{
+    fprintf(f, "  \"stances\": {\n    \"documents\": [");
+    for (size_t i = 0; i < r->doc_count; i++) {
+        fprintf(f, "%s\n      ", i ? "," : "");
+        put_json_score(f, &r->docs[i]);
+    }
+    fprintf(f, "%s],\n    \"overall\": ", r->doc_count ? "\n    " : "");
+    put_json_score(f, &r->overall);
+    fprintf(f, ",\n");
+    put_json_stance_items(f, "misses", r->misses, r->miss_count, max_errors);
+    fprintf(f, ",\n");
+    put_json_stance_items(f, "false_alarms", r->false_alarms, r->false_alarm_count, max_errors);
+    fprintf(f, "\n  }");
     return ferror(f) ? -1 : 0;
 }
 
@@ -965,13 +1445,14 @@ static const option_doc eval_options[] = {
     {"--gold", "FILE", "gold annotations in annotator XML (repeatable: documents are taken in order)"},
     {"--system", "FILE", "compare with this annotator XML instead of annotating (repeatable)"},
     {"--conll", "FILE", "gold in CoNLL-2003 format: eval builds the text, annotates it, maps types (repeatable)"},
+    {"--stances", "FILE", "gold stances in JSON for the next document, in order (repeatable): scores stances"},
     {"--rules", "PATH", "add a rule file or folder, as when annotating (repeatable)"},
     {"--no-default-rules", NULL, "do not load the built-in rules"},
     {"--max-doc-size", "N", "as when annotating (default 64M)"},
     {"--types", "LIST", "score only these types, comma-separated (CoNLL ones with --conll: PER,ORG,...)"},
     {"--errors", "N", "list at most N misses and N false alarms (default 20; 0: none; all)"},
     {"--json", NULL, "write JSON instead of a table"},
-    {"--min-f1", "X", "exit 1 when overall F1 (a percentage, 0 to 100) is below X"},
+    {"--min-f1", "X", "exit 1 when overall F1 (a percentage, 0 to 100; the stance F1 with --stances) is below X"},
     {"-h, --help", NULL, "show this help"},
 };
 
@@ -980,7 +1461,8 @@ static void eval_usage(FILE *f)
     fprintf(f,
             "usage: annotator eval [OPTIONS] --gold GOLD.xml [FILE|DIR|-]...\n"
             "       annotator eval [OPTIONS] --gold GOLD.xml --system SYSTEM.xml\n"
-            "       annotator eval [OPTIONS] --conll FILE\n\n"
+            "       annotator eval [OPTIONS] --conll FILE\n"
+            "       annotator eval [OPTIONS] --stances GOLD.json... [--gold GOLD.xml...] FILE...\n\n"
             "Scores annotations against gold ones: precision, recall and F1 per type and\n"
             "overall (micro-averaged), then the misses and false alarms in context. An\n"
             "entity is correct only when its start, end and type all match a gold one.\n\n"
@@ -994,6 +1476,11 @@ static void eval_usage(FILE *f)
             "ORG->ORG, GPE/LOC/FAC->LOC, NORP/EVENT->MISC (others are ignored), only the\n"
             "outermost mapped entity counts (CoNLL has no nesting), and a system entity\n"
             "that does not start and end on token boundaries is a false alarm.\n\n"
+            "With --stances, the stances of each document (its <stance-summary> elements)\n"
+            "are scored against the gold list of the JSON file given for it, in order:\n"
+            "each distinct (holder, target, polarity) counts once per document, and a\n"
+            "stance is correct when its polarity is the same and its holder and target are\n"
+            "equal apart from case, white space and a leading \"the\".\n\n"
             "Options:\n");
     for (size_t i = 0; i < sizeof eval_options / sizeof *eval_options; i++) {
         char left[40];
@@ -1003,7 +1490,7 @@ static void eval_usage(FILE *f)
     }
     fprintf(f, "\nExit status:\n"
                "  0  the evaluation ran (whatever the score)\n"
-               "  1  overall F1 is below --min-f1\n"
+               "  1  overall F1 (the stance F1 with --stances) is below --min-f1\n"
                "  2  usage error, or input that cannot be read or does not match the gold\n");
 }
 
@@ -1201,8 +1688,8 @@ static size_t split_types(char *list, const char **types, size_t max)
 }
 
 typedef struct {
-    const char **gold, **system, **conll, **rules, **operands;
-    size_t gold_count, system_count, conll_count, rule_count, operand_count;
+    const char **gold, **system, **conll, **rules, **operands, **stances;
+    size_t gold_count, system_count, conll_count, rule_count, operand_count, stance_count;
     int default_rules, json, annotate_options;
     size_t max_errors;
     ann_stream_options opts;
@@ -1252,6 +1739,8 @@ static int parse_eval_args(int argc, char **argv, eval_args *a)
             a->system[a->system_count++] = v;
         } else if (!strcmp(o, "--conll")) {
             a->conll[a->conll_count++] = v;
+        } else if (!strcmp(o, "--stances")) {
+            a->stances[a->stance_count++] = v;
         } else if (!strcmp(o, "--rules")) {
             a->rules[a->rule_count++] = v;
             a->annotate_options = 1;
@@ -1273,8 +1762,13 @@ static int parse_eval_args(int argc, char **argv, eval_args *a)
             a->has_min_f1 = 1;
         }
     }
-    if (!a->gold_count && !a->conll_count)
-        return eval_usage_error("%s", "give the gold annotations: --gold FILE.xml or --conll FILE");
+    if (!a->gold_count && !a->conll_count && !a->stance_count)
+        return eval_usage_error("%s", "give the gold annotations: --gold FILE.xml, --conll FILE or --stances "
+                                      "FILE.json");
+    if (a->stance_count && a->conll_count)
+        return eval_usage_error("%s", "--stances goes with annotator text, not --conll");
+    if (a->stance_count && !a->gold_count && !a->system_count && !a->operand_count)
+        return eval_usage_error("%s", "--stances needs the documents: FILE operands or --system FILE.xml");
     if (a->gold_count && a->conll_count)
         return eval_usage_error("%s", "--gold and --conll cannot be mixed");
     if (a->system_count && a->conll_count)
@@ -1287,6 +1781,29 @@ static int parse_eval_args(int argc, char **argv, eval_args *a)
         return eval_usage_error("%s", "--system is compared as it is: --rules, --no-default-rules and "
                                       "--max-doc-size do not apply");
     return -1;
+}
+
+/* Reads the gold stance files, one document each, and checks that there is
+ * one for each document of system. */
+static int read_stance_sets(eval_set *set, const char *const *paths, size_t count, const eval_set *system,
+                            ann_error *err)
+{
+    for (size_t i = 0; i < count; i++) {
+        char *data;
+        size_t len;
+        int rc = read_whole(paths[i], &data, &len, err);
+        if (rc == ANN_OK) {
+            rc = eval_read_stances(set, paths[i], data, len, err);
+            free(data);
+        }
+        if (rc != ANN_OK)
+            return rc;
+    }
+    if (count && count != system->count)
+        return fail(err, ANN_ERR_INPUT, NULL, 0, 0,
+                    "%zu --stances file%s for %zu document%s: give one per document, in order", count,
+                    count == 1 ? "" : "s", system->count, system->count == 1 ? "" : "s");
+    return ANN_OK;
 }
 
 /* Makes the system side: reads --system, or annotates the operands (or the
@@ -1334,18 +1851,22 @@ int eval_main(int argc, char **argv)
     a.conll = xcalloc(slots, sizeof *a.conll);
     a.rules = xcalloc(slots, sizeof *a.rules);
     a.operands = xcalloc(slots, sizeof *a.operands);
+    a.stances = xcalloc(slots, sizeof *a.stances);
     a.opts.diag = print_error;
     const char **types = NULL;
-    eval_set gold = {0}, system = {0};
+    eval_set gold = {0}, system = {0}, stance_gold = {0};
     eval_result *result = NULL;
+    eval_stance_result *stance_result = NULL;
     ann_error err;
     int status = parse_eval_args(argc, argv, &a);
     if (status >= 0)
         goto done;
     status = EXIT_EVAL_USAGE_INPUT;
-    int conll = a.conll_count > 0;
+    int conll = a.conll_count > 0, entities = a.gold_count || a.conll_count;
     if (read_sets(&gold, conll ? a.conll : a.gold, conll ? a.conll_count : a.gold_count, conll, &err) != ANN_OK ||
-        make_system(&a, &gold, &system, &err) != ANN_OK || eval_check_texts(&gold, &system, &err) != ANN_OK) {
+        make_system(&a, &gold, &system, &err) != ANN_OK ||
+        (entities && eval_check_texts(&gold, &system, &err) != ANN_OK) ||
+        read_stance_sets(&stance_gold, a.stances, a.stance_count, &system, &err) != ANN_OK) {
         print_error(NULL, &err);
         goto done;
     }
@@ -1358,18 +1879,43 @@ int eval_main(int argc, char **argv)
         eval_keep_types(&gold, types, n);
         eval_keep_types(&system, types, n);
     }
-    result = eval_run(&gold, &system);
-    int wrote = a.json ? eval_write_json(stdout, result, a.max_errors)
-                       : eval_write_table(stdout, result, a.max_errors);
+    if (entities)
+        result = eval_run(&gold, &system);
+    if (a.stance_count)
+        stance_result = eval_run_stances(&stance_gold, &system);
+    int wrote = 0;
+    if (a.json && !stance_result) {
+        wrote = eval_write_json(stdout, result, a.max_errors);
+    } else if (a.json) {
+        fprintf(stdout, "{\n");
+        if (result) {
+            put_json_result(stdout, result, a.max_errors);
+            fprintf(stdout, ",\n");
+        }
+        wrote = eval_write_stance_json(stdout, stance_result, a.max_errors);
+        fprintf(stdout, "\n}\n");
+    } else {
+        if (result)
+            wrote = eval_write_table(stdout, result, a.max_errors);
+        if (result && stance_result)
+            fprintf(stdout, "\n");
+        if (stance_result && wrote == 0)
+            wrote = eval_write_stance_table(stdout, stance_result, a.max_errors);
+    }
     if (fflush(stdout) != 0 || wrote != 0 || ferror(stdout)) {
         fprintf(stderr, "annotator: standard output: write error: %s\n", strerror(errno));
         goto done;
     }
-    status = a.has_min_f1 && result->overall.f1 < a.min_f1 ? EXIT_EVAL_BELOW_FLOOR : EXIT_EVAL_RAN;
+    double f1 = stance_result ? stance_result->overall.f1 : result->overall.f1;
+    status = a.has_min_f1 && f1 < a.min_f1 ? EXIT_EVAL_BELOW_FLOOR : EXIT_EVAL_RAN;
     if (status == EXIT_EVAL_BELOW_FLOOR)
-        fprintf(stderr, "annotator: eval: overall F1 %.2f is below --min-f1 %g\n", result->overall.f1, a.min_f1);
+        fprintf(stderr, "annotator: eval: %s F1 %.2f is below --min-f1 %g\n", stance_result ? "stance" : "overall",
+                f1, a.min_f1);
 done:
     eval_result_free(result);
+    eval_stance_result_free(stance_result);
+    eval_set_free(&stance_gold);
+    free(a.stances);
     eval_set_free(&gold);
     eval_set_free(&system);
     free(types);

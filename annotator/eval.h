@@ -25,8 +25,17 @@ typedef struct {
     size_t order;               /* position in document order (outer before inner) */
 } eval_span;
 
+/* A stance: who (holder) is for or against what (target). On the system
+ * side, one per <stance-summary> of a document (its majority polarity); on
+ * the gold side, one per entry of a NAME.stances.json file. */
 typedef struct {
-    char *name;                 /* FILE#ID (XML) or FILE#N (CoNLL, N-th document) */
+    char *holder, *target, *polarity;   /* polarity: "favor", "against" or "neutral" */
+    char *evidence;             /* gold only (may be NULL): the cue words, for the reader */
+    unsigned long line;         /* line of the file where it is given */
+} eval_stance;
+
+typedef struct {
+    char *name;                 /* FILE#ID (XML), FILE#N (CoNLL, N-th document) or FILE (stances) */
     char *source;               /* the file the text is from, for line numbers */
     unsigned long line;         /* line of source where the text starts */
     char *text;                 /* len bytes, NUL-terminated */
@@ -40,6 +49,8 @@ typedef struct {
     size_t *token_start, *token_end;
     unsigned long *token_line;
     size_t token_count, token_cap;
+    eval_stance *stances;
+    size_t stance_count, stance_cap;
 } eval_doc;
 
 typedef struct {
@@ -52,11 +63,26 @@ void eval_set_free(eval_set *set);
 
 /* Appends the <document>s of annotator XML xml[0..len) to set. Each document's
  * text is its string value with every <raw hex> replaced by its bytes; every
- * <entity type=...> becomes a span, nested ones included. name is the file
- * name used in messages. On error (not well-formed, no <corpus> root, an
+ * <entity type=...> becomes a span, nested ones included, and every
+ * <stance-summary> a stance. name is the file name used in messages. On error (not well-formed, no <corpus> root, an
  * entity without a type, bad hex) returns ANN_ERR_INPUT with err naming
  * name:LINE; documents read before the error stay in set. */
 int eval_read_xml(eval_set *set, const char *name, const char *xml, size_t len, ann_error *err);
+
+/* Appends one document, without text, holding the gold stances of the JSON
+ * file json[0..len): a list of objects whose values are strings,
+ *   [{"holder": "Yoon Seo-jin", "target": "United States tariffs",
+ *     "polarity": "against", "evidence": "not acceptable"}, ...]
+ * holder, target and polarity (favor, against or neutral) are required and
+ * not empty, evidence is optional; any other key is an error (a typo would
+ * otherwise lose a field). On error returns ANN_ERR_INPUT with err naming
+ * name:LINE:COL, and appends nothing. */
+int eval_read_stances(eval_set *set, const char *name, const char *json, size_t len, ann_error *err);
+
+/* The form in which stance holders and targets are compared: case folded,
+ * white space runs as one space, no white space at either end, and no
+ * leading "the ". Returns a string the caller frees. */
+char *eval_stance_norm(const char *s);
 
 /* Appends the documents of a CoNLL-2003 file data[0..len) to set. A line is
  * `WORD ... TAG` (the first field is the token, the last its tag: O, or I-X,
@@ -144,8 +170,42 @@ unsigned long eval_line(const eval_doc *doc, size_t off);
 int eval_write_table(FILE *f, const eval_result *result, size_t max_errors);
 int eval_write_json(FILE *f, const eval_result *result, size_t max_errors);
 
+/* A stance miss (gold, not found) or false alarm (found, not in gold). doc is
+ * the system document it is about (its source names the article); stance
+ * points into the set it came from. */
+typedef struct {
+    const eval_doc *doc;
+    const eval_stance *stance;
+} eval_stance_item;
+
+typedef struct {
+    eval_score *docs;           /* one per document, type = its source file */
+    size_t doc_count;
+    eval_score overall;         /* micro-averaged over the documents */
+    eval_stance_item *misses, *false_alarms;   /* in document order */
+    size_t miss_count, false_alarm_count;
+} eval_stance_result;
+
+/* Scores the stances of system against those of gold, document by document
+ * (document i of gold is the stances of document i of system; the sets must
+ * have the same number of documents). Each distinct (holder, target,
+ * polarity) counts once per document on each side; a system stance is
+ * correct when a gold one has the same polarity and the same holder and
+ * target after eval_stance_norm (strict: "tariffs" is not "United States
+ * tariffs"). The result borrows both sets: free it before them. */
+eval_stance_result *eval_run_stances(const eval_set *gold, const eval_set *system);
+void eval_stance_result_free(eval_stance_result *result);
+
+/* The stance report as a table, or as the members of a JSON object (without
+ * its braces, so that it can share one with the entity report); at most
+ * max_errors misses and as many false alarms are listed. Return 0, or -1 on
+ * a write error. */
+int eval_write_stance_table(FILE *f, const eval_stance_result *result, size_t max_errors);
+int eval_write_stance_json(FILE *f, const eval_stance_result *result, size_t max_errors);
+
 /* `annotator eval ARGS`: argv[0] is "eval". Returns the exit status: 0 when the
- * evaluation ran, 1 when --min-f1 was given and overall F1 is below it, 2 on a
+ * evaluation ran, 1 when --min-f1 was given and overall F1 (the stance F1
+ * with --stances) is below it, 2 on a
  * usage or input error (reported on stderr). */
 int eval_main(int argc, char **argv);
 
