@@ -101,6 +101,8 @@ typedef struct {
     uint32_t target;      /* pool offset: an entity norm or a short phrase ("United States tariffs") */
     uint32_t target_ref;  /* pool offset of the entity the target comes from, or NO_STRING */
     int32_t cue_type;     /* the helper type of the cue */
+    int32_t cue_rule;     /* the rule that made the cue, or -1 */
+    const char *holder_from, *target_from; /* how they were chosen (stance.h), for --explain */
     uint8_t polarity;     /* stance_polarity */
     uint8_t negated;      /* a negator before the cue flipped it */
     uint8_t intensified;  /* an intensifier came before the cue */

@@ -379,7 +379,19 @@ static int write_stance_start(ann_output *out, const ann_rules *rules, const doc
         (st->negated && write_attr(out, "negated", "yes") < 0) ||
         (st->intensified && write_attr(out, "intensified", "yes") < 0))
         return -1;
-    if ((out->flags & ANN_OUT_EXPLAIN) && st->cue_type >= 0 && write_attr(out, "cue-type", rules->type_names[st->cue_type]) < 0)
+    if (!(out->flags & ANN_OUT_EXPLAIN))
+        return 0;
+    if (st->cue_type >= 0 && write_attr(out, "cue-type", rules->type_names[st->cue_type]) < 0)
+        return -1;
+    if (st->cue_rule >= 0) {
+        const rule *r = &rules->rules[st->cue_rule];
+        char where[600];
+        snprintf(where, sizeof where, "%s:%u", r->file, r->line);
+        if (write_attr(out, "cue-rule", r->name) < 0 || write_attr(out, "cue-rule-source", where) < 0)
+            return -1;
+    }
+    if ((st->holder_from && write_attr(out, "holder-from", st->holder_from) < 0) ||
+        (st->target_from && write_attr(out, "target-from", st->target_from) < 0))
         return -1;
     return 0;
 }

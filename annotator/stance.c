@@ -228,6 +228,7 @@ static const char *comment_at(const document *doc, uint32_t offset)
 
 typedef struct {
     uint32_t name, ref;
+    const char *from;     /* how it was chosen, for --explain */
 } who;
 
 /* The holder of the cue items[k] of the sentence's items; name
@@ -236,12 +237,12 @@ static who find_holder(stance_ctx *c, const item *items, size_t k, const char *c
 {
     document *doc = c->doc;
     const item *cue = &items[k];
-    who none = {NO_STRING, NO_STRING};
+    who none = {NO_STRING, NO_STRING, NULL};
     const quote_span *q = quote_at(doc, cue->start);
     if (q) {
         if (q->speaker == NO_STRING)
             return none;
-        return (who){q->speaker, q->speaker_ref};
+        return (who){q->speaker, q->speaker_ref, "quote"};
     }
     /* reported speech: the last speech verb before the cue, its speaker before it */
     const item *verb = NULL;
@@ -260,7 +261,7 @@ static who find_holder(stance_ctx *c, const item *items, size_t k, const char *c
         }
         const item *h = person ? person : other;
         if (h)
-            return (who){name_of(c, h), doc->spans[h->span].ref};
+            return (who){name_of(c, h), doc->spans[h->span].ref, "reported-speech"};
     }
     if (!cue_kinds[cue->kind].subject && cue->kind != K_COMPLAINT) {
         const item *subject = NULL;
@@ -269,21 +270,22 @@ static who find_holder(stance_ctx *c, const item *items, size_t k, const char *c
                 (!subject || (items[i].kind == K_PERSON && subject->kind != K_PERSON)))
                 subject = &items[i];
         if (subject)
-            return (who){name_of(c, subject), doc->spans[subject->span].ref};
+            return (who){name_of(c, subject), doc->spans[subject->span].ref, "subject"};
     }
     if (comment) {
         char name[64];
         int n = snprintf(name, sizeof name, "comment %s", comment);
-        return (who){doc_intern(doc, name, (size_t)n), NO_STRING};
+        return (who){doc_intern(doc, name, (size_t)n), NO_STRING, "comment"};
     }
-    return (who){doc_intern(doc, "author", 6), NO_STRING};
+    return (who){doc_intern(doc, "author", 6), NO_STRING, "author"};
 }
 
 /* "OWNER tariffs", or "tariffs". */
 static who tariff_target(stance_ctx *c, const item *mention, const item *owner)
 {
     document *doc = c->doc;
-    who w = {NO_STRING, mention->kind == K_TARIFF ? doc->spans[mention->span].ref : NO_STRING};
+    who w = {NO_STRING, mention->kind == K_TARIFF ? doc->spans[mention->span].ref : NO_STRING,
+             owner ? "tariff-with-owner" : "tariff"};
     if (!owner) {
         w.name = doc_intern(doc, "tariffs", 7);
         return w;
@@ -315,7 +317,7 @@ static const item *owner_before(stance_ctx *c, const item *items, const item *me
 static who phrase_after(stance_ctx *c, uint32_t from, uint32_t clause)
 {
     document *doc = c->doc;
-    who w = {NO_STRING, NO_STRING};
+    who w = {NO_STRING, NO_STRING, "phrase"};
     uint32_t end = c->sentence->first_token + c->sentence->token_count;
     while (from < end && clause_of(c, from) == clause && token_in(c, from, phrase_skip))
         from++;
@@ -339,7 +341,7 @@ static who phrase_after(stance_ctx *c, uint32_t from, uint32_t clause)
 static who find_target(stance_ctx *c, const item *items, size_t count, size_t k, uint32_t holder)
 {
     const item *cue = &items[k];
-    who none = {NO_STRING, NO_STRING};
+    who none = {NO_STRING, NO_STRING, NULL};
     uint32_t clause = clause_of(c, cue_kinds[cue->kind].subject ? cue->first : cue->last);
     if (clause == UINT32_MAX)
         return none;
@@ -373,14 +375,14 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
             return tariff_target(c, subject, owner_before(c, items, subject, holder, 0));
         if (subject->kind == K_GPE && tariff_after)
             return tariff_target(c, tariff_after, subject);
-        return (who){name_of(c, subject), c->doc->spans[subject->span].ref};
+        return (who){name_of(c, subject), c->doc->spans[subject->span].ref, "subject"};
     }
     if (tariff_after) {
         const item *owner = owner_before(c, items, tariff_after, holder, cue->end);
         return tariff_target(c, tariff_after, owner ? owner : gpe_after);
     }
     if (entity_after)
-        return (who){name_of(c, entity_after), c->doc->spans[entity_after->span].ref};
+        return (who){name_of(c, entity_after), c->doc->spans[entity_after->span].ref, "entity"};
     return phrase_after(c, cue->last + 1, clause);
 }
 
@@ -415,8 +417,10 @@ static void stance_sentence(stance_ctx *c, item *items, size_t count)
         if (cue_kinds[cue->kind].comments_only && !comment)
             continue;
         uint32_t cue_clause = clause_of(c, cue->first);
-        stance_span st = {cue->start, cue->end, cue->start, cue->end, NO_STRING, NO_STRING, NO_STRING,
-                          NO_STRING, doc->spans[cue->span].type, cue_kinds[cue->kind].polarity, 0, 0, 0};
+        stance_span st = {.start = cue->start, .end = cue->end, .cue_start = cue->start, .cue_end = cue->end,
+                          .holder = NO_STRING, .holder_ref = NO_STRING, .target = NO_STRING,
+                          .target_ref = NO_STRING, .cue_type = doc->spans[cue->span].type, .cue_rule = -1,
+                          .polarity = cue_kinds[cue->kind].polarity};
         for (size_t i = 0; i < k; i++) {
             const item *m = &items[i];
             if (m->dropped || m->end > cue->start || clause_of(c, m->last) != cue_clause)
@@ -443,6 +447,9 @@ static void stance_sentence(stance_ctx *c, item *items, size_t count)
         st.holder_ref = holder.ref;
         st.target = target.name;
         st.target_ref = target.ref;
+        st.holder_from = holder.from;
+        st.target_from = target.from;
+        st.cue_rule = doc->spans[cue->span].rule;
         ARRAY_PUSH(doc->stances, doc->stance_count, doc->stance_cap, st);
     }
 }

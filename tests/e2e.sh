@@ -655,6 +655,9 @@ test_explain_names_rules() {
     check_xml "$TMP/two.xml"
     grep -q '<entity type="LONG" [^>]*won-against="short:SHORT"' "$TMP/two.xml" ||
         fail "the winner does not name what it beat: $(grep -o '<entity[^>]*>' "$TMP/two.xml")"
+    # a stance names its cue rule and how its holder and target were chosen
+    grep -q '<stance [^>]*cue-rule="[^"]*" cue-rule-source="rules/[^"]*:[0-9]*" holder-from="[a-z-]*" target-from="[a-z-]*"' "$TMP/out.xml" ||
+        fail "no stance with cue-rule, holder-from and target-from under --explain"
 }
 
 test_output_option() {
