@@ -89,23 +89,12 @@ static mark_kind mark_at(const document *doc, const token *t)
 
 static int token_is(const quote_ctx *c, size_t i, const char *word)
 {
-    const token *t = tok(c, i);
-    size_t n = strlen(word);
-    if (t->end - t->start != n)
-        return 0;
-    const char *s = c->doc->text.clean + t->start;
-    for (size_t k = 0; k < n; k++)
-        if ((s[k] | 0x20) != word[k])
-            return 0;
-    return 1;
+    return token_is_word(c->doc->text.clean, tok(c, i), word);
 }
 
 static int token_in(const quote_ctx *c, size_t i, const char *const *words)
 {
-    for (; *words; words++)
-        if (token_is(c, i, *words))
-            return 1;
-    return 0;
+    return token_is_one_of(c->doc->text.clean, tok(c, i), words);
 }
 
 /* Which way a straight mark faces, from what touches it: tokens i-1 and

@@ -101,25 +101,9 @@ static const token *tok(const stance_ctx *c, size_t i)
     return &c->doc->tokens.items[i];
 }
 
-static int token_is(const stance_ctx *c, size_t i, const char *word)
-{
-    const token *t = tok(c, i);
-    size_t n = strlen(word);
-    if (t->end - t->start != n)
-        return 0;
-    const char *s = c->doc->text.clean + t->start;
-    for (size_t k = 0; k < n; k++)
-        if ((s[k] | 0x20) != word[k])
-            return 0;
-    return 1;
-}
-
 static int token_in(const stance_ctx *c, size_t i, const char *const *words)
 {
-    for (; *words; words++)
-        if (token_is(c, i, *words))
-            return 1;
-    return 0;
+    return token_is_one_of(c->doc->text.clean, tok(c, i), words);
 }
 
 static int is_entity(int k)

@@ -687,3 +687,23 @@ size_t token_at_or_after(const token_list *list, uint32_t offset)
     }
     return lo;
 }
+
+int token_is_word(const char *text, const token *t, const char *word)
+{
+    size_t n = strlen(word);
+    if (t->end - t->start != n)
+        return 0;
+    const char *s = text + t->start;
+    for (size_t k = 0; k < n; k++)
+        if ((s[k] | 0x20) != word[k])
+            return 0;
+    return 1;
+}
+
+int token_is_one_of(const char *text, const token *t, const char *const *words)
+{
+    for (; *words; words++)
+        if (token_is_word(text, t, *words))
+            return 1;
+    return 0;
+}

@@ -54,6 +54,11 @@ typedef struct {
 void tokenize(const char *text, size_t len, token_list *out);
 void token_list_free(token_list *list);
 
+/* Whether the text of token t is word (lower case), ASCII letters compared
+ * without case; and whether it is one of words (a NULL-terminated list). */
+int token_is_word(const char *text, const token *t, const char *word);
+int token_is_one_of(const char *text, const token *t, const char *const *words);
+
 /* Index of the first token whose end is > offset, or list->count. */
 size_t token_at_or_after(const token_list *list, uint32_t offset);
 
