@@ -17,6 +17,8 @@
 #include <libxml/tree.h>
 #include <libxml/xpath.h>
 
+#include "xpath.h"
+
 #include "annotator.h"
 
 /* ---- rules ------------------------------------------------------------------------ */
@@ -130,38 +132,6 @@ static xmlDocPtr parse(const char *xml)
     if (!doc)
         fail_msg("not well-formed XML:\n%s", xml);
     return doc;
-}
-
-static xmlXPathObjectPtr query(xmlDocPtr doc, const char *xpath)
-{
-    xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
-    assert_non_null(ctx);
-    xmlXPathObjectPtr obj = xmlXPathEvalExpression(BAD_CAST xpath, ctx);
-    xmlXPathFreeContext(ctx);
-    assert_non_null(obj);
-    return obj;
-}
-
-static int count(xmlDocPtr doc, const char *xpath)
-{
-    xmlXPathObjectPtr obj = query(doc, xpath);
-    int n = obj->nodesetval ? obj->nodesetval->nodeNr : 0;
-    xmlXPathFreeObject(obj);
-    return n;
-}
-
-/* The string value of the only node xpath selects is want. */
-static void assert_only(xmlDocPtr doc, const char *xpath, const char *want)
-{
-    xmlXPathObjectPtr obj = query(doc, xpath);
-    int n = obj->nodesetval ? obj->nodesetval->nodeNr : 0;
-    if (n != 1)
-        fail_msg("%s selects %d nodes, expected 1", xpath, n);
-    xmlChar *got = xmlNodeGetContent(obj->nodesetval->nodeTab[0]);
-    if (strcmp((const char *)got, want))
-        fail_msg("%s is \"%s\", expected \"%s\"", xpath, (const char *)got, want);
-    xmlFree(got);
-    xmlXPathFreeObject(obj);
 }
 
 #define RENDER(source, literal, flags) render(source, literal, sizeof literal - 1, flags)

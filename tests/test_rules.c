@@ -20,6 +20,8 @@
 #include <libxml/tree.h>
 #include <libxml/xpath.h>
 
+#include "xpath.h"
+
 #include "annotator.h"
 
 /* ---- compiling ---------------------------------------------------------------- */
@@ -106,38 +108,6 @@ static xmlDocPtr annotate(const ann_rules *rules, const char *text)
         fail_msg("output is not well-formed: %s", b.data);
     free(b.data);
     return doc;
-}
-
-static xmlXPathObjectPtr query(xmlDocPtr doc, const char *xpath)
-{
-    xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
-    assert_non_null(ctx);
-    xmlXPathObjectPtr obj = xmlXPathEvalExpression(BAD_CAST xpath, ctx);
-    xmlXPathFreeContext(ctx);
-    assert_non_null(obj);
-    return obj;
-}
-
-static int count(xmlDocPtr doc, const char *xpath)
-{
-    xmlXPathObjectPtr obj = query(doc, xpath);
-    int n = obj->nodesetval ? obj->nodesetval->nodeNr : 0;
-    xmlXPathFreeObject(obj);
-    return n;
-}
-
-/* The string value of the only node xpath selects. */
-static void assert_only(xmlDocPtr doc, const char *xpath, const char *want)
-{
-    xmlXPathObjectPtr obj = query(doc, xpath);
-    int n = obj->nodesetval ? obj->nodesetval->nodeNr : 0;
-    if (n != 1)
-        fail_msg("%s selects %d nodes, expected 1", xpath, n);
-    xmlChar *got = xmlNodeGetContent(obj->nodesetval->nodeTab[0]);
-    if (strcmp((const char *)got, want))
-        fail_msg("%s is \"%s\", expected \"%s\"", xpath, (const char *)got, want);
-    xmlFree(got);
-    xmlXPathFreeObject(obj);
 }
 
 /* The only entity of a type, annotated from text, is want. */
