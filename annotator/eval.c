@@ -514,7 +514,7 @@ static int json_string(json_in *in, char **out)
     json_skip_space(in);
     if (in->pos >= in->len || in->s[in->pos] != '"')
         return json_fail(in, "a string (\"...\") should be here");
-    in->pos++;
+    size_t open = in->pos++;
     membuf b = {0};
     for (;;) {
         if (in->pos >= in->len) {
@@ -574,6 +574,7 @@ static int json_string(json_in *in, char **out)
     /* with no buffer, decompose only checks: below 0 is invalid UTF-8 */
     if (utf8proc_decompose((const utf8proc_uint8_t *)b.data, (utf8proc_ssize_t)(b.len - 1), NULL, 0, 0) < 0) {
         free(b.data);
+        in->pos = open;     /* strings hold no newline, so the line is the same */
         return json_fail(in, "the string is not valid UTF-8");
     }
     *out = b.data;
