@@ -79,6 +79,7 @@ typedef struct {
     uint32_t *clause;     /* per token of the current sentence, from its first token */
     size_t clause_cap;
     const segment *sentence;
+    const item *default_owner; /* the country whose tariffs the document names most, or NULL */
 } stance_ctx;
 
 const char *stance_polarity_name(int polarity)
@@ -265,9 +266,13 @@ static who find_holder(stance_ctx *c, const item *items, size_t k, const char *c
 }
 
 /* "OWNER tariffs", or "tariffs". */
-static who tariff_target(stance_ctx *c, const item *mention, const item *owner)
+static who tariff_target(stance_ctx *c, const item *mention, const item *owner, uint32_t holder)
 {
     document *doc = c->doc;
+    /* "the tariffs" with no owner in the clause: the country whose tariffs
+     * the document is about, unless that is the holder itself */
+    if (!owner && c->default_owner && !same_name(c, c->default_owner, holder))
+        owner = c->default_owner;
     who w = {NO_STRING, mention->kind == K_TARIFF ? doc->spans[mention->span].ref : NO_STRING,
              owner ? "tariff-with-owner" : "tariff"};
     if (!owner) {
@@ -353,17 +358,26 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
                 (!subject || it->start >= subject->end))
                 subject = it; /* the nearest outermost one */
         }
+        /* "..., and it is not acceptable": the subject is a pronoun; take
+         * the nearest tariff mention or entity earlier in the sentence */
+        for (int pass = 0; pass < 2 && !subject; pass++) /* a tariff mention first, then an entity */
+            for (size_t i = k; !subject && i-- > 0;) {
+                const item *it = &items[i];
+                if (it->end <= cue->start && (pass ? is_entity(it->kind) : is_tariff(it->kind)) &&
+                    !same_name(c, it, holder))
+                    subject = it;
+            }
         if (!subject)
             return none;
         if (is_tariff(subject->kind))
-            return tariff_target(c, subject, owner_before(c, items, subject, holder, 0));
+            return tariff_target(c, subject, owner_before(c, items, subject, holder, 0), holder);
         if (subject->kind == K_GPE && tariff_after)
-            return tariff_target(c, tariff_after, subject);
+            return tariff_target(c, tariff_after, subject, holder);
         return (who){name_of(c, subject), c->doc->spans[subject->span].ref, "subject"};
     }
     if (tariff_after) {
         const item *owner = owner_before(c, items, tariff_after, holder, cue->end);
-        return tariff_target(c, tariff_after, owner ? owner : gpe_after);
+        return tariff_target(c, tariff_after, owner ? owner : gpe_after, holder);
     }
     if (entity_after)
         return (who){name_of(c, entity_after), c->doc->spans[entity_after->span].ref, "entity"};
@@ -552,6 +566,35 @@ static void summarize(document *doc)
     free(pairs);
 }
 
+/* The country named most often right before a tariff mention ("U.S.
+ * tariffs", "Japan's tariff"): whose tariffs the document is about. */
+static const item *most_named_owner(stance_ctx *c)
+{
+    const item *best = NULL;
+    size_t best_count = 0;
+    for (size_t i = 0; i + 1 < c->item_count; i++) {
+        const item *g = &c->items[i];
+        if (g->kind != K_GPE)
+            continue;
+        const item *next = NULL; /* the next item that does not lie inside g */
+        for (size_t k = i + 1; k < c->item_count && !next; k++)
+            if (c->items[k].start >= g->end)
+                next = &c->items[k];
+        if (!next || !is_tariff(next->kind) || next->first > g->last + 2)
+            continue;
+        size_t count = 0;
+        for (size_t k = 0; k + 1 < c->item_count; k++)
+            if (c->items[k].kind == K_GPE && is_tariff(c->items[k + 1].kind) &&
+                c->items[k + 1].first <= c->items[k].last + 2 && same_name(c, &c->items[k], name_of(c, g)))
+                count++;
+        if (count > best_count) {
+            best = g;
+            best_count = count;
+        }
+    }
+    return best;
+}
+
 void stance_document(const ann_rules *rules, document *doc)
 {
     doc->stance_count = 0;
@@ -590,6 +633,7 @@ void stance_document(const ann_rules *rules, document *doc)
         c.items[i].first = (uint32_t)token_at_or_after(&doc->tokens, c.items[i].start);
         c.items[i].last = (uint32_t)token_at_or_after(&doc->tokens, c.items[i].end - 1);
     }
+    c.default_owner = most_named_owner(&c);
     size_t at = 0;
     for (size_t s = 0; s < doc->sentences.count && at < c.item_count; s++) {
         const segment *sentence = &doc->sentences.items[s];
