@@ -143,6 +143,12 @@ static void learn_surnames(const link_types *lt, const document *doc, word_table
                 last = k;
             }
         const token *tail = &doc->tokens.items[last];
+        /* "Yoon Seo-jin": a hyphenated given name after one word is the
+         * surname-first order of Korean names; the surname is the first word */
+        const token *head = &doc->tokens.items[first];
+        if (words == 2 && memchr(doc->text.clean + tail->start, '-', tail->end - tail->start) &&
+            head->kind == TOK_WORD && (head->flags & TOKF_CAPITALIZED))
+            tail = head;
         if (words >= 2 && tail->kind == TOK_WORD && (tail->flags & TOKF_CAPITALIZED))
             learn_word(t, doc, doc->text.clean + tail->start, tail->end - tail->start, (uint16_t)lt->person, s->norm,
                        0);

@@ -379,9 +379,14 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
         const item *owner = owner_before(c, items, tariff_after, holder, cue->end);
         return tariff_target(c, tariff_after, owner ? owner : gpe_after, holder);
     }
-    if (entity_after)
+    /* "would not accept any deal that treated Indian generics ...": the noun
+     * right after the cue is the target, not an entity further on */
+    if (entity_after && entity_after->first <= cue->last + 1 + PHRASE_WORDS)
         return (who){name_of(c, entity_after), c->doc->spans[entity_after->span].ref, "entity"};
-    return phrase_after(c, cue->last + 1, clause);
+    who phrase = phrase_after(c, cue->last + 1, clause);
+    if (phrase.name != NO_STRING || !entity_after)
+        return phrase;
+    return (who){name_of(c, entity_after), c->doc->spans[entity_after->span].ref, "entity"};
 }
 
 static void stance_sentence(stance_ctx *c, item *items, size_t count)
