@@ -30,9 +30,9 @@
 #define CORPORA_MIN_F1 "90"
 
 /* The same for stance F1 on the corpora gold stances (NAME.stances.json).
- * Issue 5 asks for 75; the default rules reached 16.22 when the gold stances
- * were written, so the floor is that rounded down to a multiple of 5. */
-#define CORPORA_MIN_STANCE_F1 "15"
+ * Issue 5 asks for 75; the default rules reach 23.81, so the floor is that
+ * rounded down to a multiple of 5. */
+#define CORPORA_MIN_STANCE_F1 "20"
 
 static char bin[1024];
 
