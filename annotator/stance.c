@@ -577,26 +577,37 @@ static const item *most_named_owner(stance_ctx *c)
 {
     const item *best = NULL;
     size_t best_count = 0;
-    for (size_t i = 0; i + 1 < c->item_count; i++) {
+    uint32_t *owners = xmalloc((c->item_count + 1) * sizeof *owners); /* item index of each owner seen */
+    size_t owner_count = 0;
+    for (size_t i = 0; i < c->item_count; i++) {
         const item *g = &c->items[i];
         if (g->kind != K_GPE)
             continue;
-        const item *next = NULL; /* the next item that does not lie inside g */
-        for (size_t k = i + 1; k < c->item_count && !next; k++)
-            if (c->items[k].start >= g->end)
-                next = &c->items[k];
-        if (!next || !is_tariff(next->kind) || next->first > g->last + 2)
-            continue;
+        /* the GPE, then maybe goods ("U.S. car tariff"), then the tariff */
+        uint32_t reach = g->last + 2;
+        for (size_t k = i + 1; k < c->item_count && c->items[k].first <= reach; k++) {
+            const item *next = &c->items[k];
+            if (next->start < g->end)
+                continue; /* inside the GPE */
+            if (next->kind == K_GOODS) {
+                reach = next->last + 2;
+                continue;
+            }
+            if (is_tariff(next->kind))
+                owners[owner_count++] = (uint32_t)i;
+            break;
+        }
+    }
+    for (size_t a = 0; a < owner_count; a++) {
         size_t count = 0;
-        for (size_t k = 0; k + 1 < c->item_count; k++)
-            if (c->items[k].kind == K_GPE && is_tariff(c->items[k + 1].kind) &&
-                c->items[k + 1].first <= c->items[k].last + 2 && same_name(c, &c->items[k], name_of(c, g)))
-                count++;
+        for (size_t b = 0; b < owner_count; b++)
+            count += same_name(c, &c->items[owners[b]], name_of(c, &c->items[owners[a]]));
         if (count > best_count) {
-            best = g;
+            best = &c->items[owners[a]];
             best_count = count;
         }
     }
+    free(owners);
     return best;
 }
 
