@@ -55,7 +55,7 @@ static const struct {
 
 /* Hard-coded closed sets for the noun phrase fallback: not worth a list. */
 static const char *const phrase_skip[] = {"the", "a", "an", "all", "any", "its", "their", "his", "her", "our",
-                                          "my", "your", "this", "these", "those", "for", "of", "on", "with",
+                                          "my", "your", "this", "that", "these", "those", "for", "of", "on", "with",
                                           "some", NULL};
 static const char *const phrase_stop[] = {"and", "or", "but", "that", "which", "who", "is", "are", "was", "were",
                                           "be", "been", "will", "would", "to", "of", "in", "on", "at", "by",
@@ -381,8 +381,14 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
     }
     /* "would not accept any deal that treated Indian generics ...": the noun
      * right after the cue is the target, not an entity further on */
-    if (entity_after && entity_after->first <= cue->last + 1 + PHRASE_WORDS)
+    if (entity_after && entity_after->first <= cue->last + 1 + PHRASE_WORDS) {
+        /* "rejected a U.S. request": the entity only qualifies the noun */
+        int qualifier = entity_after->kind == K_GPE || entity_after->kind == K_NORP || entity_after->kind == K_ORG;
+        who noun = qualifier ? phrase_after(c, entity_after->last + 1, clause) : (who){NO_STRING, NO_STRING, NULL};
+        if (noun.name != NO_STRING && tok(c, entity_after->last + 1)->kind != TOK_CLITIC)
+            return noun;
         return (who){name_of(c, entity_after), c->doc->spans[entity_after->span].ref, "entity"};
+    }
     who phrase = phrase_after(c, cue->last + 1, clause);
     if (phrase.name != NO_STRING || !entity_after)
         return phrase;
@@ -401,6 +407,13 @@ static void stance_sentence(stance_ctx *c, item *items, size_t count)
         if (items[k].kind == K_CONTRAST && items[k].start > contrast)
             contrast = items[k].start;
     }
+    /* "but" moves the point to what follows it, when a cue follows it:
+     * "welcomed the extension but warned ..." keeps its stance */
+    int cue_after_contrast = 0;
+    for (size_t k = 0; k < count && contrast; k++)
+        cue_after_contrast |= items[k].kind < K_CUE_COUNT && items[k].start > contrast;
+    if (!cue_after_contrast)
+        contrast = 0;
     number_clauses(c, items, count);
     /* a cue inside a longer cue is part of it (items are by start, longest first) */
     uint32_t cue_end = 0;

@@ -181,7 +181,6 @@ static void test_no_stance(void **state)
         "Will Japan reject the tariffs?",                          /* a question */
         "Japan faces a 24% tariff rate starting in July.",         /* a neutral fact */
         "If the tariffs stay, Japan will reject the deal.",        /* a conditional */
-        "Japan welcomed the talks but the tariffs remain in place.", /* cancelled by the contrast */
         "Japan will reject.",                                      /* no target */
         NULL};
     for (const char *const *t = texts; *t; t++) {
@@ -192,6 +191,36 @@ static void test_no_stance(void **state)
         assert_int_equal(f.doc.stance_summary_count, 0);
         release(&f);
     }
+}
+
+/* "but" moves the point to what follows it when a cue follows it; with no
+ * cue after it, what came before stands. */
+/* An entity that only qualifies the noun after it is not the target. */
+static void test_entity_as_modifier(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f, "Korea rejected a U.S. request to lift the ban.", NULL);
+    assert_int_equal(f.doc.stance_count, 1);
+    assert_string_equal(stance_polarity_name(f.doc.stances[0].polarity), "against");
+    assert_string_equal(doc_string(&f.doc, f.doc.stances[0].target), "request");
+    release(&f);
+}
+
+static void test_contrast(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f, "Japan welcomed the talks but rejected the tariffs.", NULL);
+    assert_int_equal(f.doc.stance_count, 1);
+    assert_string_equal(stance_polarity_name(f.doc.stances[0].polarity), "against");
+    assert_string_equal(doc_string(&f.doc, f.doc.stances[0].target), "tariffs");
+    release(&f);
+    annotate(&f, "Japan welcomed the talks but the tariffs remain in place.", NULL);
+    assert_int_equal(f.doc.stance_count, 1);
+    assert_string_equal(stance_polarity_name(f.doc.stances[0].polarity), "favor");
+    assert_string_equal(doc_string(&f.doc, f.doc.stances[0].target), "talks");
+    release(&f);
 }
 
 static void test_summary_majority(void **state)
@@ -218,6 +247,8 @@ int main(void)
         cmocka_unit_test(test_comment_holder),
         cmocka_unit_test(test_comment_refusal),
         cmocka_unit_test(test_no_stance),
+        cmocka_unit_test(test_contrast),
+        cmocka_unit_test(test_entity_as_modifier),
         cmocka_unit_test(test_summary_majority),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
