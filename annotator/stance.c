@@ -375,6 +375,13 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
             return tariff_target(c, tariff_after, subject, holder);
         return (who){name_of(c, subject), c->doc->spans[subject->span].ref, "subject"};
     }
+    if (tariff_after && tariff_after->first > cue->last + 1 + PHRASE_WORDS) {
+        /* "would back any agreement that left the tariff unchanged": a noun
+         * right after the cue comes before a tariff mentioned farther on */
+        who noun = phrase_after(c, cue->last + 1, clause);
+        if (noun.name != NO_STRING)
+            return noun;
+    }
     if (tariff_after) {
         const item *owner = owner_before(c, items, tariff_after, holder, cue->end);
         return tariff_target(c, tariff_after, owner ? owner : gpe_after, holder);
