@@ -57,9 +57,9 @@ static const struct {
 static const char *const phrase_skip[] = {"the", "a", "an", "all", "any", "its", "their", "his", "her", "our",
                                           "my", "your", "this", "that", "these", "those", "for", "of", "on", "with",
                                           "some", NULL};
-static const char *const phrase_stop[] = {"and", "or", "but", "that", "which", "who", "is", "are", "was", "were",
-                                          "be", "been", "will", "would", "to", "of", "in", "on", "at", "by",
-                                          "for", "with", "as", "from", "it", "they", "we", "he", "she", "not",
+static const char *const phrase_stop[] = {"and", "or", "but", "than", "more", "that", "which", "who", "is", "are",
+                                          "was", "were", "be", "been", "will", "would", "to", "of", "in", "on", "at",
+                                          "by", "for", "with", "as", "from", "it", "they", "we", "he", "she", "not",
                                           "has", "have", "had", "can", "could", "should", "may", "might", NULL};
 
 typedef struct {
@@ -247,6 +247,12 @@ static who find_holder(stance_ctx *c, const item *items, size_t k, const char *c
         const item *h = person ? person : other;
         if (h)
             return (who){name_of(c, h), doc->spans[h->span].ref, "reported-speech"};
+        /* "He added that ...": the last person named before the sentence */
+        if (verb->first > c->sentence->first_token &&
+            token_in(c, verb->first - 1, (const char *const[]){"he", "she", NULL}))
+            for (const item *i = items; i-- > c->items;)
+                if (i->kind == K_PERSON)
+                    return (who){name_of(c, i), doc->spans[i->span].ref, "reported-speech"};
     }
     if (!cue_kinds[cue->kind].subject && cue->kind != K_COMPLAINT) {
         const item *subject = NULL;

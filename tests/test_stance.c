@@ -207,6 +207,18 @@ static void test_entity_as_modifier(void **state)
     release(&f);
 }
 
+/* "He added that ...": a pronoun speaker is the last person named before. */
+static void test_pronoun_speaker(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f, "Trade Minister Ana Ruiz spoke on Monday. She said Spain welcomed the proposal.", NULL);
+    assert_int_equal(f.doc.stance_count, 1);
+    assert_string_equal(doc_string(&f.doc, f.doc.stances[0].holder), "Ana Ruiz");
+    assert_string_equal(doc_string(&f.doc, f.doc.stances[0].target), "proposal");
+    release(&f);
+}
+
 static void test_contrast(void **state)
 {
     (void)state;
@@ -248,6 +260,7 @@ int main(void)
         cmocka_unit_test(test_comment_refusal),
         cmocka_unit_test(test_no_stance),
         cmocka_unit_test(test_contrast),
+        cmocka_unit_test(test_pronoun_speaker),
         cmocka_unit_test(test_entity_as_modifier),
         cmocka_unit_test(test_summary_majority),
     };
