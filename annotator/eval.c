@@ -1435,11 +1435,15 @@ int eval_write_stance_json(FILE *f, const eval_stance_result *r, size_t max_erro
 
 /* ---- the command line ---------------------------------------------------------- */
 
-typedef struct {
-    const char *name;
-    const char *arg;        /* NULL: takes no value */
-    const char *help;
-} option_doc;
+void print_options(FILE *f, const option_doc *options, size_t count, int width)
+{
+    for (size_t i = 0; i < count; i++) {
+        char left[40];
+        snprintf(left, sizeof left, "%s%s%s", options[i].name, options[i].arg ? " " : "",
+                 options[i].arg ? options[i].arg : "");
+        fprintf(f, "  %-*s %s\n", width, left, options[i].help);
+    }
+}
 
 /* What the parser accepts and what --help prints. */
 static const option_doc eval_options[] = {
@@ -1483,12 +1487,7 @@ static void eval_usage(FILE *f)
             "stance is correct when its polarity is the same and its holder and target are\n"
             "equal apart from case, white space and a leading \"the\".\n\n"
             "Options:\n");
-    for (size_t i = 0; i < sizeof eval_options / sizeof *eval_options; i++) {
-        char left[40];
-        snprintf(left, sizeof left, "%s%s%s", eval_options[i].name, eval_options[i].arg ? " " : "",
-                 eval_options[i].arg ? eval_options[i].arg : "");
-        fprintf(f, "  %-22s %s\n", left, eval_options[i].help);
-    }
+    print_options(f, eval_options, sizeof eval_options / sizeof *eval_options, 22);
     fprintf(f, "\nExit status:\n"
                "  0  the evaluation ran (whatever the score)\n"
                "  1  overall F1 (the stance F1 with --stances) is below --min-f1\n"

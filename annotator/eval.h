@@ -209,4 +209,14 @@ int eval_write_stance_json(FILE *f, const eval_stance_result *result, size_t max
  * usage or input error (reported on stderr). */
 int eval_main(int argc, char **argv);
 
+/* One command-line option, as --help prints it. */
+typedef struct {
+    const char *name;
+    const char *arg;      /* NULL: takes no value */
+    const char *help;
+} option_doc;
+
+/* Prints an option table for --help, the names padded to width. */
+void print_options(FILE *f, const option_doc *options, size_t count, int width);
+
 #endif

@@ -23,12 +23,6 @@ enum {
 #define READ_CHUNK (64 * 1024)
 #define BINARY_SNIFF 8192
 
-typedef struct {
-    const char *name;
-    const char *arg;      /* NULL: takes no value */
-    const char *help;
-} option_doc;
-
 /* One table: it is both what the parser accepts and what --help prints. */
 static const option_doc options[] = {
     {"-o, --output", "FILE", "write the XML to FILE instead of standard output"},
@@ -53,12 +47,7 @@ static void usage(FILE *f)
                "that look binary are skipped). In a stream, a line holding only a form feed\n"
                "separates documents, and so does a layout's header line (\" date 2025-05-30  Publisher\").\n"
                "\nOptions:\n");
-    for (size_t i = 0; i < sizeof options / sizeof *options; i++) {
-        char left[40];
-        snprintf(left, sizeof left, "%s%s%s", options[i].name, options[i].arg ? " " : "",
-                 options[i].arg ? options[i].arg : "");
-        fprintf(f, "  %-24s %s\n", left, options[i].help);
-    }
+    print_options(f, options, sizeof options / sizeof *options, 24);
     fprintf(f, "\nExit status:\n"
                "  0  all input was annotated\n"
                "  1  some input could not be annotated (each case reported; the rest was annotated)\n"
