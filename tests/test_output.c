@@ -17,6 +17,7 @@
 #include <libxml/tree.h>
 #include <libxml/xpath.h>
 
+#include "memout.h"
 #include "xpath.h"
 
 #include "annotator.h"
@@ -84,24 +85,6 @@ static int group_teardown(void **state)
 
 /* ---- output to memory -------------------------------------------------------------- */
 
-typedef struct {
-    char *data;
-    size_t len, cap;
-} buffer;
-
-static int buffer_write(void *ctx, const char *data, size_t len)
-{
-    buffer *b = ctx;
-    if (b->len + len + 1 > b->cap) {
-        b->cap = (b->len + len + 1) * 2;
-        b->data = realloc(b->data, b->cap);
-        assert_non_null(b->data);
-    }
-    memcpy(b->data + b->len, data, len);
-    b->len += len;
-    b->data[b->len] = '\0';
-    return 0;
-}
 
 static void feed_stream(ann_output *out, const char *source, const char *text, size_t len)
 {

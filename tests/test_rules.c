@@ -20,6 +20,7 @@
 #include <libxml/tree.h>
 #include <libxml/xpath.h>
 
+#include "memout.h"
 #include "xpath.h"
 
 #include "annotator.h"
@@ -70,24 +71,6 @@ static void check_error(const char *text, unsigned long line, unsigned long colu
 
 /* ---- annotating ------------------------------------------------------------------ */
 
-typedef struct {
-    char *data;
-    size_t len, cap;
-} buffer;
-
-static int buffer_write(void *ctx, const char *data, size_t len)
-{
-    buffer *b = ctx;
-    if (b->len + len + 1 > b->cap) {
-        b->cap = (b->len + len + 1) * 2;
-        b->data = realloc(b->data, b->cap);
-        assert_non_null(b->data);
-    }
-    memcpy(b->data + b->len, data, len);
-    b->len += len;
-    b->data[b->len] = '\0';
-    return 0;
-}
 
 /* Annotates text as one document and returns the parsed output. */
 static xmlDocPtr annotate(const ann_rules *rules, const char *text)
