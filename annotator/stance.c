@@ -254,7 +254,9 @@ static who find_holder(stance_ctx *c, const item *items, size_t k, const char *c
                 if (i->kind == K_PERSON)
                     return (who){name_of(c, i), doc->spans[i->span].ref, "reported-speech"};
     }
-    if (!cue_kinds[cue->kind].subject && cue->kind != K_COMPLAINT) {
+    /* a reader comment states its own stances: its subject is what it
+     * talks about, not who holds the stance */
+    if (!comment && !cue_kinds[cue->kind].subject && cue->kind != K_COMPLAINT) {
         const item *subject = NULL;
         for (size_t i = 0; i < k; i++)
             if (is_holder_kind(items[i].kind) && items[i].end <= cue->start &&
