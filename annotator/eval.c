@@ -1660,7 +1660,7 @@ static int parse_count(const char *s, size_t *out)
     return 0;
 }
 
-static int parse_size(const char *s, size_t *out)
+int parse_byte_size(const char *s, size_t *out)
 {
     char *end;
     errno = 0;
@@ -1745,7 +1745,7 @@ static int parse_eval_args(int argc, char **argv, eval_args *a)
             a->rules[a->rule_count++] = v;
             a->annotate_options = 1;
         } else if (!strcmp(o, "--max-doc-size")) {
-            if (parse_size(v, &a->opts.max_doc_size))
+            if (parse_byte_size(v, &a->opts.max_doc_size))
                 return eval_usage_error("--max-doc-size wants a positive number of bytes up to 4G, not '%s'", v);
             a->annotate_options = 1;
         } else if (!strcmp(o, "--types")) {

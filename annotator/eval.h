@@ -216,6 +216,10 @@ typedef struct {
     const char *help;
 } option_doc;
 
+/* Reads a positive byte count up to 4G with an optional K, M or G suffix
+ * (--max-doc-size). Returns 0, or -1 when s is not one. */
+int parse_byte_size(const char *s, size_t *out);
+
 /* Prints an option table for --help, the names padded to width. */
 void print_options(FILE *f, const option_doc *options, size_t count, int width);
 

@@ -94,18 +94,10 @@ static int flush_file(void *ctx)
 
 static size_t parse_size(const char *s)
 {
-    char *end;
-    errno = 0;
-    unsigned long long v = strtoull(s, &end, 10);
-    unsigned long long mult = 1;
-    switch (*end) {
-    case 'k': case 'K': mult = 1ULL << 10; end++; break;
-    case 'm': case 'M': mult = 1ULL << 20; end++; break;
-    case 'g': case 'G': mult = 1ULL << 30; end++; break;
-    }
-    if (errno || end == s || *end || v == 0 || v > (1ULL << 32) / mult)
+    size_t n;
+    if (parse_byte_size(s, &n))
         fail_usage("--max-doc-size wants a positive number of bytes up to 4G, not '%s'", s);
-    return (size_t)(v * mult);
+    return n;
 }
 
 typedef struct {

@@ -492,6 +492,23 @@ static int check_pattern(parser *ps, const char *written, const char *expanded, 
     return -1;
 }
 
+/* Adds the types named in value (separated by spaces or commas) to the
+ * bitmap *set, allocating it on first use. */
+static int parse_type_list(parser *ps, char *value, unsigned line, unsigned vcol, uint8_t **set)
+{
+    if (!*set)
+        *set = xcalloc(MAX_TYPES / 8, 1);
+    for (char *tok = strtok(value, " \t,"); tok; tok = strtok(NULL, " \t,")) {
+        if (check_type_name(ps, tok, line, vcol))
+            return -1;
+        int id = rules_type_id(ps->rules, tok, strlen(tok));
+        if (id < 0)
+            return -1;
+        (*set)[id / 8] |= (uint8_t)(1u << (id % 8));
+    }
+    return 0;
+}
+
 static int parse_rule_line(parser *ps, char *key, char *value, unsigned line, unsigned kcol, unsigned vcol)
 {
     rule *r = ps->current;
@@ -581,27 +598,9 @@ static int parse_rule_line(parser *ps, char *key, char *value, unsigned line, un
         size_t cap = r->attr_count;
         ARRAY_PUSH(r->attrs, r->attr_count, cap, a);
     } else if (!strcmp(key, "nest")) {
-        if (!r->nest_types)
-            r->nest_types = xcalloc(MAX_TYPES / 8, 1);
-        for (char *tok = strtok(value, " \t,"); tok; tok = strtok(NULL, " \t,")) {
-            if (check_type_name(ps, tok, line, vcol))
-                return -1;
-            int id = rules_type_id(rules, tok, strlen(tok));
-            if (id < 0)
-                return -1;
-            r->nest_types[id / 8] |= (uint8_t)(1u << (id % 8));
-        }
+        return parse_type_list(ps, value, line, vcol, &r->nest_types);
     } else if (!strcmp(key, "needs")) {
-        if (!r->needs)
-            r->needs = xcalloc(MAX_TYPES / 8, 1);
-        for (char *tok = strtok(value, " \t,"); tok; tok = strtok(NULL, " \t,")) {
-            if (check_type_name(ps, tok, line, vcol))
-                return -1;
-            int id = rules_type_id(rules, tok, strlen(tok));
-            if (id < 0)
-                return -1;
-            r->needs[id / 8] |= (uint8_t)(1u << (id % 8));
-        }
+        return parse_type_list(ps, value, line, vcol, &r->needs);
     } else if (!strcmp(key, "example") || !strcmp(key, "counter")) {
         return parse_example(ps, value, key[0] == 'c', line, vcol);
     } else {
