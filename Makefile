@@ -9,7 +9,7 @@ DEB_PKGS := libpcre2-dev libutf8proc-dev libxml2-dev libxml2-utils libcmocka-dev
 WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) $(shell pkg-config --cflags $(PKGS))
-LIBS = $(shell pkg-config --libs $(PKGS))
+LIBS = $(shell pkg-config --libs $(PKGS)) -pthread
 
 BUILD ?= build
 LIB_SRC := $(filter-out annotator/main.c,$(wildcard annotator/*.c))

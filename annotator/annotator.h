@@ -163,6 +163,13 @@ typedef struct {
     /* Compiled layouts to apply; NULL means the built-in set (compiled once
      * per process and shared). An empty compiled set applies none. */
     const ann_layouts *layouts;
+    /* Worker threads annotating documents in parallel (at most 32). 0 or 1:
+     * each document is annotated and written in the calling thread before
+     * ann_stream_feed returns. More: documents are annotated beside the
+     * feeding thread and written, with their diagnostics, by a writer thread
+     * in input order as soon as each is done; diag is then called from that
+     * thread. The output is the same either way, byte for byte. */
+    int jobs;
 } ann_stream_options;
 
 #define ANN_DEFAULT_MAX_DOC_SIZE ((size_t)64 << 20)
@@ -175,12 +182,14 @@ ann_stream *ann_stream_new(const ann_rules *rules, ann_output *out,
                            const char *source, const ann_stream_options *opts);
 
 /* Feeds len bytes. Every document completed by these bytes is annotated and
- * written before it returns. Returns ANN_OK, or ANN_ERR_OUTPUT when writing
- * failed (the stream is then unusable). Problems with the input itself are
- * reported through diag and do not stop the stream. */
+ * written before it returns (with jobs > 1: handed to the workers, and
+ * written as soon as it is done). Returns ANN_OK, or ANN_ERR_OUTPUT when
+ * writing failed (the stream is then unusable). Problems with the input
+ * itself are reported through diag and do not stop the stream. */
 int ann_stream_feed(ann_stream *st, const char *data, size_t len, ann_error *err);
 
-/* Ends the input: annotates and writes the last document. */
+/* Ends the input: annotates and writes the last document, and returns once
+ * every document of the stream is written. */
 int ann_stream_finish(ann_stream *st, ann_error *err);
 
 /* Number of documents written, and of documents or byte runs reported as

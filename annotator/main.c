@@ -22,6 +22,8 @@ enum {
 
 #define READ_CHUNK (64 * 1024)
 #define BINARY_SNIFF 8192
+#define JOBS_MAX 32
+#define JOBS_DEFAULT_MAX 8
 
 /* One table: it is both what the parser accepts and what --help prints. */
 static const option_doc options[] = {
@@ -33,6 +35,8 @@ static const option_doc options[] = {
     {"--explain", NULL, "name on each annotation the rule, file and line that made it"},
     {"--tokens", NULL, "also wrap every token in <w>"},
     {"--max-doc-size", "N", "skip (and report) documents larger than N bytes; K, M, G suffixes (default 64M)"},
+    {"-j, --jobs", "N", "annotate up to N documents at once in parallel threads; the output is the same "
+                        "(default: the number of processors, at most 8; 1: no threads)"},
     {"--check-rules", "[PATH]", "compile the rules (and PATH, if given), run every rule example, and exit"},
     {"-h, --help", NULL, "show this help"},
     {"--version", NULL, "show the version"},
@@ -98,6 +102,24 @@ static size_t parse_size(const char *s)
     if (parse_byte_size(s, &n))
         fail_usage("--max-doc-size wants a positive number of bytes up to 4G, not '%s'", s);
     return n;
+}
+
+static int parse_jobs(const char *s)
+{
+    char *end;
+    errno = 0;
+    long n = strtol(s, &end, 10);
+    if (errno || end == s || *end || n < 1 || n > JOBS_MAX)
+        fail_usage("--jobs wants a number of threads from 1 to 32, not '%s'", s);
+    return (int)n;
+}
+
+/* One worker per processor, but no more than a few: beyond that the
+ * writer thread, which keeps the input order, is the bottleneck. */
+static int default_jobs(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > JOBS_DEFAULT_MAX ? JOBS_DEFAULT_MAX : (int)n;
 }
 
 typedef struct {
@@ -287,7 +309,8 @@ static void parse_args(cli *c, run_state *run, int argc, char **argv)
             if (i + 1 < argc && argv[i + 1][0] != '-')
                 c->rule_paths[c->rule_count++] = argv[++i];
         } else if (!strcmp(a, "-o") || !strcmp(a, "--output") || !strcmp(a, "--rules") ||
-                   !strcmp(a, "--layouts") || !strcmp(a, "--max-doc-size")) {
+                   !strcmp(a, "--layouts") || !strcmp(a, "--max-doc-size") || !strcmp(a, "-j") ||
+                   !strcmp(a, "--jobs")) {
             if (i + 1 >= argc)
                 fail_usage("option %s needs a value", a);
             const char *v = argv[++i];
@@ -297,8 +320,10 @@ static void parse_args(cli *c, run_state *run, int argc, char **argv)
                 c->rule_paths[c->rule_count++] = v;
             else if (!strcmp(a, "--layouts"))
                 c->layout_paths[c->layout_count++] = v;
-            else
+            else if (!strcmp(a, "--max-doc-size"))
                 run->opts.max_doc_size = parse_size(v);
+            else
+                run->opts.jobs = parse_jobs(v);
         } else {
             fail_usage("unknown option %s", a);
         }
@@ -341,7 +366,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "annotator: out of memory\n");
         return EXIT_USAGE_RULES_OUTPUT;
     }
-    run_state run = {0};
+    run_state run = {.opts.jobs = default_jobs()};
     parse_args(&c, &run, argc, argv);
     if (load_rules_and_layouts(&c) != ANN_OK) {
         cli_free(&c);

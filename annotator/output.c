@@ -537,6 +537,9 @@ int output_document(ann_output *out, const ann_rules *rules, const document *doc
 {
     if (out->failed)
         return output_error(out, err);
+    /* libxml2 keeps its error handler per thread, and a stream with workers
+     * writes from a thread of its own */
+    xmlSetGenericErrorFunc(NULL, drop_libxml_message);
     char id[32], line[32];
     snprintf(id, sizeof id, "d%zu", ++out->documents);
     snprintf(line, sizeof line, "%lu", meta->line);

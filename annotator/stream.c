@@ -1,12 +1,22 @@
 /* stream: the reader stage (the public ann_stream). Cuts a byte stream into
  * documents and drives each through the pipeline.
  *
- * Only the current document is held, so memory grows with the largest
- * document, never with the number of documents. Boundaries are found on
- * whole lines (a line holding only a form feed separates documents; a
- * layout's header line starts one when the current document holds a
- * non-blank line), and a line is examined only once it is complete, so the
- * result does not depend on how the input is split into pieces. */
+ * Only a bounded number of documents is held (one, or two per worker
+ * thread), so memory grows with the largest document, never with the number
+ * of documents. Boundaries are found on whole lines (a line holding only a
+ * form feed separates documents; a layout's header line starts one when the
+ * current document holds a non-blank line), and a line is examined only once
+ * it is complete, so the result does not depend on how the input is split
+ * into pieces.
+ *
+ * With workers (ann_stream_options.jobs > 1) the feeding thread only cuts
+ * documents: each becomes a job, workers annotate jobs in parallel, each
+ * with its own matcher and layout runner (the rules are shared, read-only),
+ * and one writer thread writes them in input order, each with the
+ * diagnostics met while annotating it, as soon as it and every earlier one
+ * are done. So the output and the diagnostics are the same as without
+ * workers, byte for byte. */
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,16 +29,42 @@
 #include "rules.h"
 #include "structure.h"
 
+#define JOBS_MAX 64
+
+typedef enum { JOB_FREE, JOB_QUEUED, JOB_WORKING, JOB_DONE } job_state;
+
+/* One document on its way through the pipeline: its bytes, where it starts
+ * in the source, the annotated document, and the diagnostics met on the way
+ * (delivered when it is written, so they keep the input order). */
+typedef struct {
+    char *buf;
+    size_t len, cap;
+    unsigned long line;
+    long long offset;
+    document doc;
+    ann_error *diags;
+    size_t diag_count, diag_cap;
+    job_state state;
+    size_t seq;           /* its place in the input: jobs are written by seq */
+} job;
+
+/* What one annotating thread owns. */
+typedef struct {
+    ann_stream *st;
+    matcher *matcher;
+    structure_runner *structure;
+    job *current;         /* the job being annotated, for diagnostics */
+    pthread_t thread;
+} worker;
+
 struct ann_stream {
     const ann_rules *rules;
     ann_output *out;
     char *source;
     ann_stream_options opts;
-    matcher *matcher;
-    structure_runner *structure;
+    structure_runner *boundaries_runner; /* the feeding thread's, for boundary lines */
     int boundaries;       /* the layouts have header lines that start documents */
-    document doc;
-
+    long long boundary_offset; /* source offset of the line being tested as a boundary */
     char *buf;            /* the current document */
     size_t len, cap;
     size_t line_start;    /* offset of the current, unfinished line in buf */
@@ -36,108 +72,121 @@ struct ann_stream {
     long long offset;     /* source offset of the next byte fed */
     unsigned long doc_line;
     long long doc_offset;
-
     int has_text;         /* the current document holds a non-blank line */
     int skipping;         /* the current document is too large: drop until the next boundary */
     char skip_head[BOUNDARY_LINE_MAX]; /* the first bytes of the current line while skipping */
     size_t skip_line_len;
 
+    worker *workers;
+    size_t worker_count;
+    job *jobs;
+    size_t job_count;
+    int threaded;         /* workers and a writer run beside the feeding thread */
+    pthread_t writer;
+    pthread_mutex_t lock; /* guards everything below and the jobs' states */
+    pthread_cond_t queued, done, freed;
+    size_t next_seq, next_write;
+    int stopping;
     size_t documents, failures;
     int broken;           /* output failed: nothing more can be written */
+    ann_error output_error;
 };
 
-__attribute__((format(printf, 6, 7))) static void diag(ann_stream *st, ann_severity sev, unsigned long line, unsigned long col, long long byte,
-                 const char *fmt, ...)
+static void fill_diag(ann_error *e, const ann_stream *st, ann_severity sev, unsigned long line, unsigned long col,
+                      long long byte, const char *fmt, va_list ap)
 {
-    if (sev == ANN_DIAG_ERROR)
+    *e = (ann_error){.status = sev == ANN_DIAG_ERROR ? ANN_ERR_INPUT : ANN_OK, .severity = sev, .line = line,
+                     .column = col, .byte = byte};
+    snprintf(e->file, sizeof e->file, "%s", st->source);
+    vsnprintf(e->message, sizeof e->message, fmt, ap);
+}
+
+static void deliver(ann_stream *st, const ann_error *e)
+{
+    if (e->severity == ANN_DIAG_ERROR)
         st->failures++;
-    if (!st->opts.diag)
+    if (st->opts.diag)
+        st->opts.diag(st->opts.diag_ctx, e);
+}
+
+/* Waits until every document handed to the workers is written. */
+static void drain(ann_stream *st)
+{
+    if (!st->threaded)
         return;
-    ann_error e = {.status = sev == ANN_DIAG_ERROR ? ANN_ERR_INPUT : ANN_OK, .severity = sev, .line = line,
-                   .column = col, .byte = byte};
-    snprintf(e.file, sizeof e.file, "%s", st->source);
+    pthread_mutex_lock(&st->lock);
+    while (st->next_write != st->next_seq)
+        pthread_cond_wait(&st->freed, &st->lock);
+    pthread_mutex_unlock(&st->lock);
+}
+
+/* A diagnostic of the feeding thread: it follows those of every document
+ * before it. */
+__attribute__((format(printf, 6, 7))) static void stream_diag(ann_stream *st, ann_severity sev, unsigned long line,
+                                                              unsigned long col, long long byte, const char *fmt, ...)
+{
+    drain(st);
+    ann_error e;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(e.message, sizeof e.message, fmt, ap);
+    fill_diag(&e, st, sev, line, col, byte, fmt, ap);
     va_end(ap);
-    st->opts.diag(st->opts.diag_ctx, &e);
+    deliver(st, &e);
+}
+
+/* A diagnostic about the document a worker is annotating. */
+__attribute__((format(printf, 6, 7))) static void job_diag(const worker *w, ann_severity sev, unsigned long line,
+                                                           unsigned long col, long long byte, const char *fmt, ...)
+{
+    job *j = w->current;
+    grow_array((void **)&j->diags, &j->diag_cap, j->diag_count + 1, sizeof *j->diags);
+    va_list ap;
+    va_start(ap, fmt);
+    fill_diag(&j->diags[j->diag_count++], w->st, sev, line, col, byte, fmt, ap);
+    va_end(ap);
 }
 
 static void on_match_limit(void *ctx, const rule *r, uint32_t offset, int pcre2_error)
 {
-    ann_stream *st = ctx;
+    const worker *w = ctx;
     PCRE2_UCHAR msg[128];
     pcre2_get_error_message(pcre2_error, msg, sizeof msg);
-    diag(st, ANN_DIAG_WARNING, 0, 0, st->doc_offset + offset,
-         "rule %s (%s:%u) gave up at this byte: %s; the rest of the document is still annotated", r->name,
-         r->file, r->line, (char *)msg);
+    job_diag(w, ANN_DIAG_WARNING, 0, 0, w->current->offset + offset,
+             "rule %s (%s:%u) gave up at this byte: %s; the rest of the document is still annotated", r->name,
+             r->file, r->line, (char *)msg);
 }
 
-static void on_layout_limit(void *ctx, const layout_part *part, uint32_t offset, int pcre2_error)
+static void layout_limit_message(char *msg, size_t size, const layout_part *part, int pcre2_error)
+{
+    PCRE2_UCHAR pcre_msg[128];
+    pcre2_get_error_message(pcre2_error, pcre_msg, sizeof pcre_msg);
+    snprintf(msg, size, "layout part %s (%s:%u) gave up on this line: %s; it is taken as not matching", part->name,
+             part->file, part->line, (char *)pcre_msg);
+}
+
+static void on_worker_layout_limit(void *ctx, const layout_part *part, uint32_t offset, int pcre2_error)
+{
+    const worker *w = ctx;
+    char msg[400];
+    layout_limit_message(msg, sizeof msg, part, pcre2_error);
+    job_diag(w, ANN_DIAG_WARNING, 0, 0, w->current->offset + offset, "%s", msg);
+}
+
+static void on_boundary_layout_limit(void *ctx, const layout_part *part, uint32_t offset, int pcre2_error)
 {
     ann_stream *st = ctx;
-    PCRE2_UCHAR msg[128];
-    pcre2_get_error_message(pcre2_error, msg, sizeof msg);
-    diag(st, ANN_DIAG_WARNING, 0, 0, st->doc_offset + offset,
-         "layout part %s (%s:%u) gave up on this line: %s; it is taken as not matching", part->name, part->file,
-         part->line, (char *)msg);
-}
-
-ann_stream *ann_stream_new(const ann_rules *rules, ann_output *out, const char *source,
-                           const ann_stream_options *opts)
-{
-    ann_stream *st = xcalloc(1, sizeof *st);
-    st->rules = rules;
-    st->out = out;
-    st->source = xstrdup(source ? source : "-");
-    if (opts)
-        st->opts = *opts;
-    if (!st->opts.max_doc_size)
-        st->opts.max_doc_size = ANN_DEFAULT_MAX_DOC_SIZE;
-    st->matcher = matcher_new(rules, on_match_limit, st);
-    const ann_layouts *layouts = st->opts.layouts;
-    if (!layouts) {
-        ann_error e;
-        if (!(layouts = layouts_builtin(&e)))
-            diag(st, ANN_DIAG_WARNING, 0, 0, -1,
-                 "the built-in layouts do not compile (%s:%lu:%lu: %s); no layout is applied", e.file, e.line,
-                 e.column, e.message);
-    }
-    st->structure = structure_new(layouts, rules, on_layout_limit, st);
-    st->boundaries = structure_has_boundaries(st->structure);
-    st->line = 1;
-    st->doc_line = 1;
-    return st;
-}
-
-void ann_stream_free(ann_stream *st)
-{
-    if (!st)
-        return;
-    matcher_free(st->matcher);
-    structure_free(st->structure);
-    doc_free(&st->doc);
-    free(st->buf);
-    free(st->source);
-    free(st);
-}
-
-size_t ann_stream_documents(const ann_stream *st)
-{
-    return st->documents;
-}
-
-size_t ann_stream_failures(const ann_stream *st)
-{
-    return st->failures;
+    char msg[400];
+    layout_limit_message(msg, sizeof msg, part, pcre2_error);
+    stream_diag(st, ANN_DIAG_WARNING, 0, 0, st->boundary_offset + offset, "%s", msg);
 }
 
 /* Reports the byte runs XML cannot carry: each is kept as <raw>, so this is a
  * warning, located by line, column and source offset. */
-static void report_raw_runs(ann_stream *st)
+static void report_raw_runs(const worker *w)
 {
-    const document *doc = &st->doc;
-    unsigned long line = st->doc_line;
+    const job *j = w->current;
+    const document *doc = &j->doc;
+    unsigned long line = j->line;
     size_t line_begin = 0, scanned = 0;
     for (size_t i = 0; i < doc->text.raw_count; i++) {
         const raw_run *r = &doc->text.raws[i];
@@ -153,26 +202,265 @@ static void report_raw_runs(ann_stream *st)
                                      (unsigned char)doc->bytes[r->start + k]);
         if (n > 8)
             snprintf(hex + used, sizeof hex - used, " ...");
-        diag(st, ANN_DIAG_WARNING, line, r->start - line_begin + 1, st->doc_offset + r->start,
-             "%s (%s); kept as <raw hex=...>", r->invalid_utf8 ? "invalid UTF-8" : "character not allowed in XML",
-             hex);
+        job_diag(w, ANN_DIAG_WARNING, line, r->start - line_begin + 1, j->offset + r->start,
+                 "%s (%s); kept as <raw hex=...>", r->invalid_utf8 ? "invalid UTF-8" : "character not allowed in XML",
+                 hex);
     }
 }
 
-static int emit_document(ann_stream *st, size_t len, ann_error *err)
+static void annotate_job(worker *w, job *j)
 {
-    doc_load(&st->doc, st->buf, len);
-    report_raw_runs(st);
-    structure_apply(st->structure, &st->doc);
-    annotate_document(st->matcher, st->rules, &st->doc);
-    structure_finish(&st->doc);
-    doc_meta meta = {st->source, st->doc_line, st->doc_offset};
-    if (output_document(st->out, st->rules, &st->doc, &meta, err) != ANN_OK) {
-        st->broken = 1;
+    w->current = j;
+    j->diag_count = 0;
+    doc_load(&j->doc, j->buf, j->len);
+    report_raw_runs(w);
+    structure_apply(w->structure, &j->doc);
+    annotate_document(w->matcher, w->st->rules, &j->doc);
+    structure_finish(&j->doc);
+}
+
+/* Delivers the job's diagnostics and writes its document, unless the
+ * output has failed. Returns ANN_OK or ANN_ERR_OUTPUT (err filled). */
+static int write_job(ann_stream *st, const job *j, ann_error *err)
+{
+    for (size_t i = 0; i < j->diag_count; i++)
+        deliver(st, &j->diags[i]);
+    doc_meta meta = {st->source, j->line, j->offset};
+    if (output_document(st->out, st->rules, &j->doc, &meta, err) != ANN_OK)
         return ANN_ERR_OUTPUT;
-    }
     st->documents++;
     return ANN_OK;
+}
+
+static void *work(void *arg)
+{
+    worker *w = arg;
+    ann_stream *st = w->st;
+    pthread_mutex_lock(&st->lock);
+    for (;;) {
+        job *next = NULL;
+        for (size_t i = 0; i < st->job_count; i++)
+            if (st->jobs[i].state == JOB_QUEUED && (!next || st->jobs[i].seq < next->seq))
+                next = &st->jobs[i];
+        if (!next) {
+            if (st->stopping)
+                break;
+            pthread_cond_wait(&st->queued, &st->lock);
+            continue;
+        }
+        next->state = JOB_WORKING;
+        pthread_mutex_unlock(&st->lock);
+        annotate_job(w, next);
+        pthread_mutex_lock(&st->lock);
+        next->state = JOB_DONE;
+        pthread_cond_broadcast(&st->done);
+    }
+    pthread_mutex_unlock(&st->lock);
+    return NULL;
+}
+
+static void *write_in_order(void *arg)
+{
+    ann_stream *st = arg;
+    pthread_mutex_lock(&st->lock);
+    for (;;) {
+        job *next = NULL;
+        for (size_t i = 0; i < st->job_count && !next; i++)
+            if (st->jobs[i].state == JOB_DONE && st->jobs[i].seq == st->next_write)
+                next = &st->jobs[i];
+        if (!next) {
+            if (st->stopping && st->next_write == st->next_seq)
+                break;
+            pthread_cond_wait(&st->done, &st->lock);
+            continue;
+        }
+        int broken = st->broken;
+        pthread_mutex_unlock(&st->lock);
+        ann_error err;
+        int rc = broken ? ANN_OK : write_job(st, next, &err);
+        pthread_mutex_lock(&st->lock);
+        if (rc != ANN_OK) {
+            st->broken = 1;
+            st->output_error = err;
+        }
+        next->state = JOB_FREE;
+        st->next_write++;
+        pthread_cond_broadcast(&st->freed);
+    }
+    pthread_mutex_unlock(&st->lock);
+    return NULL;
+}
+
+static int output_failed(ann_stream *st, ann_error *err)
+{
+    if (st->threaded)
+        pthread_mutex_lock(&st->lock);
+    int broken = st->broken;
+    if (broken)
+        *err = st->output_error;
+    if (st->threaded)
+        pthread_mutex_unlock(&st->lock);
+    return broken;
+}
+
+/* Hands the first len bytes of the current document over to be annotated
+ * and written; the stream keeps a buffer (the job's previous one) for the
+ * next document. */
+static int emit_document(ann_stream *st, size_t len, ann_error *err)
+{
+    job *j = &st->jobs[0];
+    if (st->threaded) {
+        pthread_mutex_lock(&st->lock);
+        for (;;) {
+            j = NULL;
+            for (size_t i = 0; i < st->job_count && !j; i++)
+                if (st->jobs[i].state == JOB_FREE)
+                    j = &st->jobs[i];
+            if (j || st->broken)
+                break;
+            pthread_cond_wait(&st->freed, &st->lock);
+        }
+        pthread_mutex_unlock(&st->lock);
+    }
+    if (!j || output_failed(st, err))
+        return ANN_ERR_OUTPUT;
+    char *spare = j->buf;
+    size_t spare_cap = j->cap;
+    j->buf = st->buf;
+    j->cap = st->cap;
+    j->len = len;
+    j->line = st->doc_line;
+    j->offset = st->doc_offset;
+    st->buf = spare;
+    st->cap = spare_cap;
+    if (!st->threaded) {
+        annotate_job(&st->workers[0], j);
+        if (write_job(st, j, err) != ANN_OK) {
+            st->broken = 1;
+            st->output_error = *err;
+            return ANN_ERR_OUTPUT;
+        }
+        return ANN_OK;
+    }
+    pthread_mutex_lock(&st->lock);
+    j->seq = st->next_seq++;
+    j->state = JOB_QUEUED;
+    pthread_cond_signal(&st->queued);
+    pthread_mutex_unlock(&st->lock);
+    return ANN_OK;
+}
+
+static void start_threads(ann_stream *st)
+{
+    pthread_mutex_init(&st->lock, NULL);
+    pthread_cond_init(&st->queued, NULL);
+    pthread_cond_init(&st->done, NULL);
+    pthread_cond_init(&st->freed, NULL);
+    size_t started = 0;
+    for (; started < st->worker_count; started++)
+        if (pthread_create(&st->workers[started].thread, NULL, work, &st->workers[started]))
+            break;
+    if (started && !pthread_create(&st->writer, NULL, write_in_order, st)) {
+        st->worker_count = started;
+        st->threaded = 1;
+        return;
+    }
+    /* no threads to be had: annotate in the feeding thread */
+    pthread_mutex_lock(&st->lock);
+    st->stopping = 1;
+    pthread_cond_broadcast(&st->queued);
+    pthread_mutex_unlock(&st->lock);
+    for (size_t i = 0; i < started; i++)
+        pthread_join(st->workers[i].thread, NULL);
+    st->stopping = 0;
+    st->job_count = 1;
+}
+
+static void stop_threads(ann_stream *st)
+{
+    if (!st->threaded)
+        return;
+    pthread_mutex_lock(&st->lock);
+    st->stopping = 1;
+    pthread_cond_broadcast(&st->queued);
+    pthread_cond_broadcast(&st->done);
+    pthread_mutex_unlock(&st->lock);
+    for (size_t i = 0; i < st->worker_count; i++)
+        pthread_join(st->workers[i].thread, NULL);
+    pthread_join(st->writer, NULL);
+    st->threaded = 0;
+}
+
+ann_stream *ann_stream_new(const ann_rules *rules, ann_output *out, const char *source,
+                           const ann_stream_options *opts)
+{
+    ann_stream *st = xcalloc(1, sizeof *st);
+    st->rules = rules;
+    st->out = out;
+    st->source = xstrdup(source ? source : "-");
+    if (opts)
+        st->opts = *opts;
+    if (!st->opts.max_doc_size)
+        st->opts.max_doc_size = ANN_DEFAULT_MAX_DOC_SIZE;
+    const ann_layouts *layouts = st->opts.layouts;
+    if (!layouts) {
+        ann_error e;
+        if (!(layouts = layouts_builtin(&e)))
+            stream_diag(st, ANN_DIAG_WARNING, 0, 0, -1,
+                        "the built-in layouts do not compile (%s:%lu:%lu: %s); no layout is applied", e.file,
+                        e.line, e.column, e.message);
+    }
+    st->boundaries_runner = structure_new(layouts, rules, on_boundary_layout_limit, st);
+    st->boundaries = structure_has_boundaries(st->boundaries_runner);
+    st->worker_count = st->opts.jobs > 1 ? (size_t)st->opts.jobs : 1;
+    if (st->worker_count > JOBS_MAX / 2)
+        st->worker_count = JOBS_MAX / 2;
+    st->workers = xcalloc(st->worker_count, sizeof *st->workers);
+    for (size_t i = 0; i < st->worker_count; i++) {
+        worker *w = &st->workers[i];
+        w->st = st;
+        w->matcher = matcher_new(rules, on_match_limit, w);
+        w->structure = structure_new(layouts, rules, on_worker_layout_limit, w);
+    }
+    st->job_count = st->worker_count > 1 ? 2 * st->worker_count : 1;
+    st->jobs = xcalloc(st->job_count, sizeof *st->jobs);
+    if (st->worker_count > 1)
+        start_threads(st);
+    st->line = 1;
+    st->doc_line = 1;
+    return st;
+}
+
+void ann_stream_free(ann_stream *st)
+{
+    if (!st)
+        return;
+    stop_threads(st);
+    for (size_t i = 0; i < st->worker_count; i++) {
+        matcher_free(st->workers[i].matcher);
+        structure_free(st->workers[i].structure);
+    }
+    for (size_t i = 0; i < st->job_count; i++) {
+        doc_free(&st->jobs[i].doc);
+        free(st->jobs[i].buf);
+        free(st->jobs[i].diags);
+    }
+    free(st->workers);
+    free(st->jobs);
+    structure_free(st->boundaries_runner);
+    free(st->buf);
+    free(st->source);
+    free(st);
+}
+
+size_t ann_stream_documents(const ann_stream *st)
+{
+    return st->documents;
+}
+
+size_t ann_stream_failures(const ann_stream *st)
+{
+    return st->failures;
 }
 
 /* The next document starts after the boundary line just completed. */
@@ -217,7 +505,7 @@ static int is_separator(const char *line, size_t len)
 
 static void start_skipping(ann_stream *st)
 {
-    diag(st, ANN_DIAG_ERROR, st->doc_line, 1, st->doc_offset,
+    stream_diag(st, ANN_DIAG_ERROR, st->doc_line, 1, st->doc_offset,
          "document larger than %zu bytes (--max-doc-size); skipped up to the next document boundary",
          st->opts.max_doc_size);
     size_t partial = st->len - st->line_start;
@@ -226,6 +514,12 @@ static void start_skipping(ann_stream *st)
     st->skipping = 1;
     st->len = 0;
     st->line_start = 0;
+}
+
+static int is_boundary(ann_stream *st, const char *line, size_t line_len)
+{
+    st->boundary_offset = st->offset - (long long)line_len;
+    return structure_is_boundary(st->boundaries_runner, line, line_len);
 }
 
 /* Takes one piece of input that ends at a line end (complete) or at the end
@@ -267,7 +561,7 @@ static int take_piece(ann_stream *st, const char *data, size_t n, int complete, 
         return rc;
     }
     if (st->boundaries && line_len <= BOUNDARY_LINE_MAX && (st->skipping || st->has_text) &&
-        structure_is_boundary(st->structure, line, line_len)) {
+        is_boundary(st, line, line_len)) {
         int rc = ANN_OK;
         if (!st->skipping)
             rc = emit_document(st, st->line_start, err);
@@ -289,10 +583,8 @@ static int take_piece(ann_stream *st, const char *data, size_t n, int complete, 
 
 int ann_stream_feed(ann_stream *st, const char *data, size_t len, ann_error *err)
 {
-    if (st->broken) {
-        set_error(err, ANN_ERR_OUTPUT, st->source, 0, 0, "output failed earlier");
+    if (output_failed(st, err))
         return ANN_ERR_OUTPUT;
-    }
     while (len) {
         const char *nl = memchr(data, '\n', len);
         size_t n = nl ? (size_t)(nl - data) + 1 : len;
@@ -307,15 +599,16 @@ int ann_stream_feed(ann_stream *st, const char *data, size_t len, ann_error *err
 
 int ann_stream_finish(ann_stream *st, ann_error *err)
 {
-    if (st->broken) {
-        set_error(err, ANN_ERR_OUTPUT, st->source, 0, 0, "output failed earlier");
+    if (output_failed(st, err))
         return ANN_ERR_OUTPUT;
-    }
     int rc = ANN_OK;
     /* An empty source is still one (empty) document; an empty piece after
      * the last separator is not. */
-    if (!st->skipping && (st->len > 0 || (st->documents == 0 && st->failures == 0 && st->offset == 0)))
+    if (!st->skipping && (st->len > 0 || st->offset == 0))
         rc = emit_document(st, st->len, err);
     start_next_document(st);
+    drain(st);
+    if (rc == ANN_OK && output_failed(st, err))
+        rc = ANN_ERR_OUTPUT;
     return rc;
 }

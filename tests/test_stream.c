@@ -222,15 +222,17 @@ static void run_result_free(run_result *r)
 }
 
 /* Annotates input[0..len) as one stream named source into a fresh corpus,
- * fed in pieces of `piece` bytes (0: all at once). Every call must succeed. */
-static void run_stream(const ann_rules *rules, const char *source, const char *input, size_t len,
-                       size_t piece, size_t max_doc_size, run_result *res)
+ * fed in pieces of `piece` bytes (0: all at once), with `jobs` worker
+ * threads (ann_stream_options). Every call must succeed. */
+static void run_stream_jobs(const ann_rules *rules, const char *source, const char *input, size_t len,
+                            size_t piece, size_t max_doc_size, int jobs, run_result *res)
 {
     memset(res, 0, sizeof *res);
     ann_error err;
     ann_output *out = ann_output_new(sink_write, sink_flush, &res->sink, 0, &err);
     assert_non_null(out);
-    ann_stream_options opts = {.max_doc_size = max_doc_size, .diag = log_diag, .diag_ctx = &res->diags};
+    ann_stream_options opts = {
+        .max_doc_size = max_doc_size, .diag = log_diag, .diag_ctx = &res->diags, .jobs = jobs};
     ann_stream *st = ann_stream_new(rules, out, source, &opts);
     assert_non_null(st);
     size_t step = piece ? piece : (len ? len : 1);
@@ -244,6 +246,12 @@ static void run_stream(const ann_rules *rules, const char *source, const char *i
     ann_stream_free(st);
     assert_int_equal(ann_output_finish(out, &err), ANN_OK);
     ann_output_free(out);
+}
+
+static void run_stream(const ann_rules *rules, const char *source, const char *input, size_t len,
+                       size_t piece, size_t max_doc_size, run_result *res)
+{
+    run_stream_jobs(rules, source, input, len, piece, max_doc_size, 0, res);
 }
 
 static void assert_same_diags(const diag_log *a, const diag_log *b, const char *what)
@@ -421,7 +429,8 @@ static size_t split_documents(const char *input, size_t len, doc_piece *out, siz
 }
 
 /* The whole check for one input: split property for pieces of 1 and 7
- * bytes, and losslessness. Returns the whole-run document count. */
+ * bytes, the same with worker threads, and losslessness. Returns the
+ * whole-run document count. */
 static size_t check_input(const ann_rules *rules, const char *what, const char *input, size_t len)
 {
     run_result whole, split;
@@ -430,6 +439,11 @@ static size_t check_input(const ann_rules *rules, const char *what, const char *
     for (size_t i = 0; i < sizeof pieces / sizeof *pieces; i++) {
         run_stream(rules, what, input, len, pieces[i], 0, &split);
         assert_same_output(&whole, &split, what, pieces[i]);
+        run_result_free(&split);
+    }
+    for (int jobs = 2; jobs <= 3; jobs++) {
+        run_stream_jobs(rules, what, input, len, 7, 0, jobs, &split);
+        assert_same_output(&whole, &split, jobs == 2 ? "with 2 workers" : "with 3 workers", 7);
         run_result_free(&split);
     }
     doc_piece docs[64];
@@ -754,6 +768,44 @@ static void test_diagnostics_in_later_document(void **state)
     run_result_free(&r);
 }
 
+/* With workers, documents are annotated out of order but written in order,
+ * each after its own diagnostics; a skipped document's report comes between
+ * those of the documents around it. */
+static void test_workers_keep_order(void **state)
+{
+    (void)state;
+    enum { LIMIT = 64 * 1024 };
+    bytes in = {0};
+    for (int i = 0; i < 40; i++) {
+        if (i)
+            bytes_str(&in, "\f\n");
+        if (i % 7 == 3) {
+            for (int k = 0; k < LIMIT + 5; k++)
+                bytes_str(&in, "y");
+            bytes_str(&in, "\n");
+        } else if (i % 5 == 1) {
+            bytes_str(&in, "Bad \xff byte in Tokyo.\n");
+        } else {
+            /* heavy and light documents, so that workers finish out of order */
+            for (int k = 0; k < (i % 3 ? 1 : 600); k++)
+                bytes_str(&in, "Akazawa met Bessent in Washington on Friday. ");
+            bytes_str(&in, "\n");
+        }
+    }
+    run_result alone, workers;
+    run_stream(own_rules, "mixed", in.data, in.len, 0, LIMIT, &alone);
+    assert_int_equal(alone.failures, 6);
+    assert_int_equal(alone.documents, 34);
+    assert_int_equal(alone.diags.count, 6 + 7);
+    for (int jobs = 2; jobs <= 4; jobs++) {
+        run_stream_jobs(own_rules, "mixed", in.data, in.len, 4096, LIMIT, jobs, &workers);
+        assert_same_output(&alone, &workers, "with workers", 4096);
+        run_result_free(&workers);
+    }
+    run_result_free(&alone);
+    bytes_free(&in);
+}
+
 /* ---- output failures ----------------------------------------------------------- */
 
 typedef struct {
@@ -762,14 +814,20 @@ typedef struct {
     ann_stream *st;
 } failing_run;
 
-static void failing_start(failing_run *f)
+static void failing_start_jobs(failing_run *f, int jobs)
 {
     memset(f, 0, sizeof *f);
     ann_error err;
     f->out = ann_output_new(sink_write, sink_flush, &f->sink, 0, &err);
     assert_non_null(f->out);
-    f->st = ann_stream_new(own_rules, f->out, "in", NULL);
+    ann_stream_options opts = {.jobs = jobs};
+    f->st = ann_stream_new(own_rules, f->out, "in", &opts);
     assert_non_null(f->st);
+}
+
+static void failing_start(failing_run *f)
+{
+    failing_start_jobs(f, 0);
 }
 
 static void failing_end(failing_run *f)
@@ -801,6 +859,30 @@ static void test_write_failure_in_feed(void **state)
     assert_int_equal(err.status, ANN_ERR_OUTPUT);
     assert_int_equal(ann_output_finish(f.out, &err), ANN_ERR_OUTPUT);
     assert_int_equal(err.sys_errno, ENOSPC);
+    failing_end(&f);
+}
+
+/* With workers the failed write happens in the writer thread: the next
+ * call reports it, with its errno, and nothing more is written. */
+static void test_write_failure_with_workers(void **state)
+{
+    (void)state;
+    failing_run f;
+    failing_start_jobs(&f, 3);
+    f.sink.fail_writes = 1;
+    f.sink.fail_errno = ENOSPC;
+    ann_error err;
+    memset(&err, 0, sizeof err);
+    int rc = ANN_OK;
+    for (int i = 0; i < 50 && rc == ANN_OK; i++)
+        rc = ann_stream_feed(f.st, "Doc.\n\f\n", 8, &err);
+    if (rc == ANN_OK)
+        rc = ann_stream_finish(f.st, &err);
+    assert_int_equal(rc, ANN_ERR_OUTPUT);
+    assert_int_equal(err.status, ANN_ERR_OUTPUT);
+    assert_int_equal(err.sys_errno, ENOSPC);
+    assert_int_equal(ann_stream_documents(f.st), 0);
+    assert_int_equal(ann_stream_finish(f.st, &err), ANN_ERR_OUTPUT);
     failing_end(&f);
 }
 
@@ -885,19 +967,23 @@ static void test_write_failure_prints_nothing(void **state)
     stderr_capture cap;
     ann_error err;
 
-    failing_run f;
-    failing_start(&f);
-    f.sink.fail_writes = 1;
-    f.sink.fail_errno = ENOSPC;
-    capture_stderr(&cap);
-    int rc_feed = ann_stream_feed(f.st, "Doc one.\n\f\n", 12, &err);
-    int rc_finish = ann_output_finish(f.out, &err);
-    release_stderr(&cap, printed, sizeof printed);
-    failing_end(&f);
-    assert_int_equal(rc_feed, ANN_ERR_OUTPUT);
-    assert_int_equal(rc_finish, ANN_ERR_OUTPUT);
-    if (printed[0])
-        fail_msg("the library printed on stderr when the output failed: \"%s\"", printed);
+    /* the document is written in the feeding thread, then by a writer thread */
+    for (int jobs = 1; jobs <= 2; jobs++) {
+        failing_run f;
+        failing_start_jobs(&f, jobs);
+        f.sink.fail_writes = 1;
+        f.sink.fail_errno = ENOSPC;
+        capture_stderr(&cap);
+        int rc_feed = ann_stream_feed(f.st, "Doc one.\n\f\n", 12, &err);
+        int rc_stream = rc_feed == ANN_OK ? ann_stream_finish(f.st, &err) : rc_feed;
+        int rc_finish = ann_output_finish(f.out, &err);
+        release_stderr(&cap, printed, sizeof printed);
+        failing_end(&f);
+        assert_int_equal(rc_stream, ANN_ERR_OUTPUT);
+        assert_int_equal(rc_finish, ANN_ERR_OUTPUT);
+        if (printed[0])
+            fail_msg("the library printed on stderr when the output failed (%d jobs): \"%s\"", jobs, printed);
+    }
 
     sink s = {.fail_writes = 1, .fail_errno = ENOSPC};
     capture_stderr(&cap);
@@ -928,8 +1014,10 @@ int main(void)
         cmocka_unit_test(test_max_doc_size_boundary),
         cmocka_unit_test(test_invalid_utf8_diagnostic),
         cmocka_unit_test(test_diagnostics_in_later_document),
+        cmocka_unit_test(test_workers_keep_order),
         cmocka_unit_test(test_write_failure_in_feed),
         cmocka_unit_test(test_write_failure_in_finish),
+        cmocka_unit_test(test_write_failure_with_workers),
         cmocka_unit_test(test_flush_failure),
         cmocka_unit_test(test_write_failure_in_output_new),
         cmocka_unit_test(test_write_failure_prints_nothing),
