@@ -1,10 +1,15 @@
 /* output: the XML writer (the public ann_output). Turns a resolved document's
- * structure and spans into <document> markup with libxml2's xmlTextWriter,
- * every call checked: structural elements (by depth) outside <p>, <s>,
- * <quote>, <stance>, <entity>, <w> and <raw>, each nested by extent, after the
- * document's empty <stance-summary> elements. Inside a document the text is written unchanged, so its string
- * value equals the input: no indentation, CR as &#13;, and each run of bytes
- * XML 1.0 cannot carry as an empty <raw hex="..."/> element holding them. */
+ * structure and spans into <document> markup: structural elements (by depth)
+ * outside <p>, <s>, <quote>, <stance>, <entity>, <w> and <raw>, each nested by
+ * extent, after the document's empty <stance-summary> elements. Inside a
+ * document the text is written unchanged, so its string value equals the
+ * input: no indentation, CR as &#13;, and each run of bytes XML 1.0 cannot
+ * carry as an empty <raw hex="..."/> element holding them.
+ *
+ * The bytes go through xmlout (xmlout.h), which escapes and buffers them and
+ * writes through libxml2's xmlOutputBuffer. A failed write stops the
+ * document before its next element and is reported when the document is
+ * flushed; the output is unusable after it. */
 #ifndef ANN_OUTPUT_H
 #define ANN_OUTPUT_H
 

@@ -1,13 +1,16 @@
 /* The XML writer, through the public API: escaping of text, attribute values
  * that stay well-formed whatever they hold, <raw hex> for bytes XML cannot
  * carry, document ids across documents and streams sharing one ann_output,
- * and the ANN_OUT_TOKENS and ANN_OUT_EXPLAIN flags. */
+ * and the ANN_OUT_TOKENS and ANN_OUT_EXPLAIN flags. Then its byte layer,
+ * xmlout, on its own: every escape, the bytes libxml2's xmlTextWriter would
+ * write, any buffer size, and failed writes. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,12 +18,14 @@
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <libxml/xmlwriter.h>
 #include <libxml/xpath.h>
 
 #include "memout.h"
 #include "xpath.h"
 
 #include "annotator.h"
+#include "xmlout.h"
 
 /* ---- rules ------------------------------------------------------------------------ */
 
@@ -307,6 +312,274 @@ static void test_explain_flag(void **state)
     free(xml);
 }
 
+/* ---- xmlout: the byte layer ------------------------------------------------------- */
+
+/* Bytes given to xmlout and what it writes for them. */
+typedef struct {
+    const char *in, *want;
+} escape_case;
+
+/* Attribute values; want is what comes between the quotes. */
+static const escape_case ATTR_CASES[] = {
+    {"", ""},
+    {"plain text 123", "plain text 123"},
+    {"\"&<>'", "&quot;&amp;&lt;&gt;'"},
+    {"a\tb\nc\rd", "a&#9;b&#10;c&#13;d"},
+    {"\x01x\x1f\x7f", "&#xFFFD;x&#xFFFD;\x7f"},                  /* C0 controls; DEL is allowed */
+    {"\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80", "&#xE9;&#x20AC;&#x1F600;"},
+    {"\xef\xbf\xbe|\xef\xbf\xbf|\xef\xbf\xbd", "&#xFFFD;|&#xFFFD;|&#xFFFD;"}, /* U+FFFE, U+FFFF, U+FFFD */
+    {"\xff", "&#xFFFD;"},                                        /* not UTF-8: one per byte */
+    {"a\xc3", "a&#xFFFD;"},                                      /* cut at the end of the value */
+    {"\xe2\x82x", "&#xFFFD;&#xFFFD;x"},                          /* cut before an ASCII byte */
+    {"\xed\xa0\x80", "&#xFFFD;&#xFFFD;&#xFFFD;"},                /* a surrogate */
+    {"\xc0\xaf", "&#xFFFD;&#xFFFD;"},                            /* overlong */
+    {"&&\"\"", "&amp;&amp;&quot;&quot;"},
+};
+
+/* Character data. */
+static const escape_case TEXT_CASES[] = {
+    {"plain", "plain"},
+    {"a & b < c > d", "a &amp; b &lt; c &gt; d"},
+    {"x\r\ny\r", "x&#13;\ny&#13;"},
+    {"\"quotes\" 'stay'\ttab\n", "\"quotes\" 'stay'\ttab\n"},
+    {"\xc3\xa9 \xe2\x80\x9c\xe2\x80\x9d", "\xc3\xa9 \xe2\x80\x9c\xe2\x80\x9d"}, /* UTF-8 stays as it is */
+    {"&<>\r", "&amp;&lt;&gt;&#13;"},
+};
+
+static xmlout *new_xmlout(buffer *b, size_t buffer_size)
+{
+    *b = (buffer){0};
+    return xmlout_new(buffer_write, b, buffer_size);
+}
+
+/* What xmlout wrote, once flushed; freed by the caller. */
+static char *flushed(xmlout *x, buffer *b)
+{
+    assert_int_equal(xmlout_flush(x), 0);
+    xmlout_free(x);
+    return b->data ? b->data : calloc(1, 1);
+}
+
+static void assert_xml_equal(char *got, const char *want)
+{
+    if (strcmp(got, want))
+        fail_msg("xmlout wrote\n  %s\nwant\n  %s", got, want);
+    free(got);
+}
+
+/* Writes each case in an element <e>, as the value of attribute v or as
+ * text, and checks the bytes. */
+static void assert_escapes(const escape_case *cases, size_t count, int as_attribute)
+{
+    for (size_t i = 0; i < count; i++) {
+        buffer b;
+        xmlout *x = new_xmlout(&b, 0);
+        xmlout_start(x, "e");
+        char want[200];
+        if (as_attribute) {
+            xmlout_attr(x, "v", cases[i].in);
+            snprintf(want, sizeof want, "<e v=\"%s\"/>", cases[i].want);
+        } else {
+            xmlout_text(x, cases[i].in, strlen(cases[i].in));
+            snprintf(want, sizeof want, "<e>%s</e>", cases[i].want);
+        }
+        xmlout_end(x);
+        assert_xml_equal(flushed(x, &b), want);
+    }
+}
+
+static void test_xmlout_attribute_escapes(void **state)
+{
+    (void)state;
+    assert_escapes(ATTR_CASES, sizeof ATTR_CASES / sizeof *ATTR_CASES, 1);
+}
+
+static void test_xmlout_text_escapes(void **state)
+{
+    (void)state;
+    assert_escapes(TEXT_CASES, sizeof TEXT_CASES / sizeof *TEXT_CASES, 0);
+    /* a NUL inside a run is the caller's text like any other byte */
+    buffer b;
+    xmlout *x = new_xmlout(&b, 0);
+    xmlout_text(x, "a\0b", 3);
+    assert_int_equal(xmlout_flush(x), 0);
+    assert_int_equal(b.len, 3);
+    assert_memory_equal(b.data, "a\0b", 3);
+    xmlout_free(x);
+    free(b.data);
+}
+
+/* Empty elements end as "/>", an element with text as "</name>"; empty
+ * text is no content; raw markup closes the start tag; end_full never
+ * writes "/>". */
+static void test_xmlout_elements(void **state)
+{
+    (void)state;
+    buffer b;
+    xmlout *x = new_xmlout(&b, 0);
+    xmlout_start(x, "doc");
+    xmlout_attr(x, "id", "d1");
+    xmlout_start(x, "empty");
+    xmlout_text(x, "", 0);
+    xmlout_end(x);
+    xmlout_start(x, "p");
+    xmlout_text(x, "x", 1);
+    xmlout_start(x, "raw");
+    xmlout_attr_hex(x, "hex", (const unsigned char *)"\x00\x1f\xff", 3);
+    xmlout_end(x);
+    xmlout_end(x);
+    xmlout_start(x, "q");
+    xmlout_raw(x, "\n", 1);
+    xmlout_end(x);
+    xmlout_start(x, "full");
+    xmlout_end_full(x);
+    xmlout_end_full(x);
+    assert_xml_equal(flushed(x, &b), "<doc id=\"d1\"><empty/><p>x<raw hex=\"001FFF\"/></p><q>\n</q><full></full></doc>");
+
+    /* ending more elements than were started is a failure, not a crash */
+    x = new_xmlout(&b, 0);
+    xmlout_end(x);
+    assert_int_equal(xmlout_failed(x), 1);
+    assert_int_equal(xmlout_flush(x), -1);
+    xmlout_free(x);
+    free(b.data);
+}
+
+/* Writes one sequence exercising every call; the same bytes must come out
+ * whatever the buffer size. */
+static void write_sample(xmlout *x)
+{
+    static const char text[] = "Lorem & ipsum <dolor> sit\r\namet, \xe2\x80\x9c" "consectetur\xe2\x80\x9d adipiscing";
+    static const unsigned char bytes[] = {0x00, 0x01, 0xfe, 0xff, 0x7f, 0x80, 0x10, 0x20};
+    xmlout_raw(x, "<?xml version=\"1.0\"?>\n", 22);
+    xmlout_start(x, "corpus");
+    for (int i = 0; i < 40; i++) {
+        xmlout_start(x, "document");
+        for (size_t k = 0; k < sizeof ATTR_CASES / sizeof *ATTR_CASES; k++) {
+            char name[16];
+            snprintf(name, sizeof name, "a%zu", k);
+            xmlout_attr(x, name, ATTR_CASES[(k + (size_t)i) % (sizeof ATTR_CASES / sizeof *ATTR_CASES)].in);
+        }
+        xmlout_text(x, text + i % 7, sizeof text - 1 - (size_t)(i % 7));
+        xmlout_start(x, "raw");
+        xmlout_attr_hex(x, "hex", bytes, (size_t)i % sizeof bytes + 1);
+        xmlout_end(x);
+        xmlout_end_full(x);
+    }
+    /* runs longer than any small buffer: 300 bytes with an escape every 97 */
+    char longer[300];
+    for (size_t i = 0; i < sizeof longer; i++)
+        longer[i] = i % 97 == 96 ? '&' : (char)('a' + i % 26);
+    xmlout_text(x, longer, sizeof longer);
+    longer[sizeof longer - 1] = '\0';
+    xmlout_start(x, "last");
+    xmlout_attr(x, "long", longer);
+    xmlout_end(x);
+    xmlout_end(x);
+}
+
+static void test_xmlout_any_buffer_size(void **state)
+{
+    (void)state;
+    buffer want;
+    xmlout *x = new_xmlout(&want, 0);
+    write_sample(x);
+    char *want_xml = flushed(x, &want);
+    xmlDocPtr doc = parse(want_xml);
+    xmlFreeDoc(doc);
+    for (size_t size = 1; size <= 70; size++) {
+        buffer b;
+        x = new_xmlout(&b, size);
+        write_sample(x);
+        char *got = flushed(x, &b);
+        if (strcmp(got, want_xml))
+            fail_msg("a buffer of %zu bytes changes the output", size);
+        free(got);
+    }
+    free(want_xml);
+}
+
+/* For attribute values XML can hold, and for empty and non-empty
+ * elements, the bytes are those libxml2's xmlTextWriter writes (the writer
+ * output.c used before xmlout; it escaped text itself). */
+static void test_xmlout_matches_xmltextwriter(void **state)
+{
+    (void)state;
+    xmlBufferPtr lib = xmlBufferCreate();
+    xmlTextWriterPtr w = xmlNewTextWriterMemory(lib, 0);
+    assert_non_null(w);
+    buffer b;
+    xmlout *x = new_xmlout(&b, 0);
+    assert_true(xmlTextWriterStartElement(w, BAD_CAST "root") >= 0);
+    xmlout_start(x, "root");
+    for (size_t i = 0; i < sizeof ATTR_CASES / sizeof *ATTR_CASES; i++) {
+        if (strstr(ATTR_CASES[i].want, "FFFD"))
+            continue; /* xmlout makes these U+FFFD; output.c did so before libxml2 saw them */
+        char name[16];
+        snprintf(name, sizeof name, "v%zu", i);
+        assert_true(xmlTextWriterWriteAttribute(w, BAD_CAST name, BAD_CAST ATTR_CASES[i].in) >= 0);
+        xmlout_attr(x, name, ATTR_CASES[i].in);
+    }
+    assert_true(xmlTextWriterStartElement(w, BAD_CAST "empty") >= 0 && xmlTextWriterEndElement(w) >= 0);
+    xmlout_start(x, "empty");
+    xmlout_end(x);
+    assert_true(xmlTextWriterStartElement(w, BAD_CAST "full") >= 0 && xmlTextWriterFullEndElement(w) >= 0);
+    xmlout_start(x, "full");
+    xmlout_end_full(x);
+    assert_true(xmlTextWriterStartElement(w, BAD_CAST "raw") >= 0 && xmlTextWriterWriteRaw(w, BAD_CAST "x\n") >= 0 &&
+                xmlTextWriterEndElement(w) >= 0);
+    xmlout_start(x, "raw");
+    xmlout_raw(x, "x\n", 2);
+    xmlout_end(x);
+    assert_true(xmlTextWriterEndElement(w) >= 0);
+    xmlout_end(x);
+    xmlFreeTextWriter(w);
+    assert_xml_equal(flushed(x, &b), (const char *)xmlBufferContent(lib));
+    xmlBufferFree(lib);
+}
+
+typedef struct {
+    size_t room;          /* bytes accepted before writes fail */
+    size_t calls_after_failure;
+    int failed;
+} failing_sink;
+
+static int failing_write(void *ctx, const char *data, size_t len)
+{
+    (void)data;
+    failing_sink *f = ctx;
+    if (f->failed)
+        f->calls_after_failure++;
+    if (len > f->room) {
+        f->failed = 1;
+        errno = ENOSPC;
+        return -1;
+    }
+    f->room -= len;
+    return 0;
+}
+
+/* The first failed write is kept with its errno; nothing is written after
+ * it; a flush reports it, now and later. */
+static void test_xmlout_write_failure(void **state)
+{
+    (void)state;
+    failing_sink f = {.room = 10};
+    xmlout *x = xmlout_new(failing_write, &f, 16);
+    xmlout_start(x, "document");
+    assert_int_equal(xmlout_failed(x), 0); /* all still in the buffer */
+    for (int i = 0; i < 100; i++) {
+        xmlout_attr(x, "name", "a value long enough to fill the buffer");
+        xmlout_text(x, "text", 4);
+    }
+    assert_int_equal(xmlout_failed(x), 1);
+    assert_int_equal(xmlout_errno(x), ENOSPC);
+    assert_int_equal(xmlout_flush(x), -1);
+    assert_int_equal(xmlout_flush(x), -1);
+    xmlout_free(x);
+    assert_int_equal(f.calls_after_failure, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -316,6 +589,12 @@ int main(void)
         cmocka_unit_test(test_ids_across_documents_and_streams),
         cmocka_unit_test(test_tokens_flag),
         cmocka_unit_test(test_explain_flag),
+        cmocka_unit_test(test_xmlout_attribute_escapes),
+        cmocka_unit_test(test_xmlout_text_escapes),
+        cmocka_unit_test(test_xmlout_elements),
+        cmocka_unit_test(test_xmlout_any_buffer_size),
+        cmocka_unit_test(test_xmlout_matches_xmltextwriter),
+        cmocka_unit_test(test_xmlout_write_failure),
     };
     int rc = cmocka_run_group_tests(tests, group_setup, group_teardown);
     xmlCleanupParser();

@@ -1,0 +1,337 @@
+#include "xmlout.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdint.h>
+#include <string.h>
+#include <libxml/xmlIO.h>
+#include <utf8proc.h>
+
+#include "alloc.h"
+
+#define DEFAULT_BUFFER_SIZE (64 * 1024)
+
+typedef struct {
+    const char *name;
+    size_t len;
+} open_element;
+
+struct xmlout {
+    xmlOutputBufferPtr sink; /* libxml2's output: buffers and calls write */
+    ann_write_fn write;
+    void *ctx;
+    char *buf;               /* bytes not yet handed to sink */
+    size_t len, cap;
+    int tag_open;            /* "<name ..." written, its ">" not yet */
+    open_element *open;      /* the open elements, outermost first */
+    size_t depth, open_cap;
+    int failed;
+    int write_errno;
+};
+
+/* What each byte needs: ESCAPE_IN_TEXT for & < > CR; ESCAPE_IN_ATTR for
+ * those, ", TAB, LF, the other C0 controls, NUL (the end of a value) and every
+ * byte of a character outside ASCII. DEL (0x7F) is written as it is, as
+ * libxml2 does. */
+enum { ESCAPE_IN_TEXT = 1, ESCAPE_IN_ATTR = 2 };
+static const unsigned char escape_class[256] = {
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 2, 2, /* 0x00: CR in both */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* 0x10 */
+    0, 0, 2, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x20: " & */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 3, 0, /* 0x30: < > */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x40 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x50 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x60 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x70 */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* 0x80-0xFF: outside ASCII */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+};
+
+/* The replacement of each ASCII byte that has one; the spellings are
+ * libxml2's, so the output stays what xmlTextWriter wrote. */
+static const struct {
+    const char *text;
+    size_t len;
+} entity[128] = {
+    ['\t'] = {"&#9;", 4},   ['\n'] = {"&#10;", 5}, ['\r'] = {"&#13;", 5}, ['"'] = {"&quot;", 6},
+    ['&'] = {"&amp;", 5},   ['<'] = {"&lt;", 4},   ['>'] = {"&gt;", 4},
+};
+
+static int write_to_callback(void *context, const char *buffer, int len)
+{
+    xmlout *x = context;
+    if (x->write(x->ctx, buffer, (size_t)len) != 0) {
+        x->failed = 1;
+        x->write_errno = errno;
+        return -1;
+    }
+    return len;
+}
+
+/* libxml2 reports I/O failures on stderr by itself; the library never
+ * prints, and the failure reaches the caller through xmlout_flush anyway. */
+static void drop_libxml_message(void *ctx, const char *fmt, ...)
+{
+    (void)ctx;
+    (void)fmt;
+}
+
+xmlout *xmlout_new(ann_write_fn write, void *ctx, size_t buffer_size)
+{
+    xmlout *x = xcalloc(1, sizeof *x);
+    x->write = write;
+    x->ctx = ctx;
+    x->cap = buffer_size ? buffer_size : DEFAULT_BUFFER_SIZE;
+    x->buf = xmalloc(x->cap);
+    x->sink = xmlOutputBufferCreateIO(write_to_callback, NULL, x, NULL);
+    if (!x->sink)
+        out_of_memory(sizeof *x->sink);
+    return x;
+}
+
+/* ---- bytes ----------------------------------------------------------------------- */
+
+/* Gives s[0..len) to libxml2, in pieces its int lengths can hold. */
+static void hand_on(xmlout *x, const char *s, size_t len)
+{
+    while (len && !x->failed) {
+        size_t piece = len < INT_MAX / 2 ? len : INT_MAX / 2;
+        if (xmlOutputBufferWrite(x->sink, (int)piece, s) < 0)
+            x->failed = 1; /* write_to_callback kept errno when it was the write */
+        s += piece;
+        len -= piece;
+    }
+}
+
+/* Every call into libxml2 follows a drain. libxml2 keeps its error handler
+ * per thread, and a stream with workers writes from a thread of its own, so
+ * the handler is set here rather than once. */
+static void drain(xmlout *x)
+{
+    xmlSetGenericErrorFunc(NULL, drop_libxml_message);
+    hand_on(x, x->buf, x->len);
+    x->len = 0;
+}
+
+/* put's way for a run that does not fit in what is left of the buffer: one
+ * too long for the whole buffer goes to libxml2 directly, after what was
+ * buffered before it. */
+static void put_past_end(xmlout *x, const void *s, size_t len)
+{
+    drain(x);
+    if (len >= x->cap) {
+        hand_on(x, s, len);
+        return;
+    }
+    memcpy(x->buf, s, len);
+    x->len = len;
+}
+
+/* The one way bytes enter the buffer; small, so that the compiler inlines
+ * it and turns short literal copies into plain stores. */
+static inline void put(xmlout *x, const void *s, size_t len)
+{
+    if (len <= x->cap - x->len) {
+        memcpy(x->buf + x->len, s, len);
+        x->len += len;
+    } else
+        put_past_end(x, s, len);
+}
+
+#define PUT_LITERAL(x, literal) put((x), (literal), sizeof(literal) - 1)
+
+/* &#xHEX; in upper case without leading zeros, as libxml2 writes it. */
+static void put_char_ref(xmlout *x, uint32_t cp)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    char ref[16];
+    char digits[8];
+    size_t n = 0, len = 0;
+    do {
+        digits[n++] = hex[cp & 15];
+        cp >>= 4;
+    } while (cp);
+    memcpy(ref, "&#x", 3);
+    len = 3;
+    while (n)
+        ref[len++] = digits[--n];
+    ref[len++] = ';';
+    put(x, ref, len);
+}
+
+/* ---- elements -------------------------------------------------------------------- */
+
+static void close_start_tag(xmlout *x)
+{
+    if (x->tag_open) {
+        PUT_LITERAL(x, ">");
+        x->tag_open = 0;
+    }
+}
+
+void xmlout_start(xmlout *x, const char *name)
+{
+    close_start_tag(x);
+    open_element e = {name, strlen(name)};
+    ARRAY_PUSH(x->open, x->depth, x->open_cap, e);
+    PUT_LITERAL(x, "<");
+    put(x, e.name, e.len);
+    x->tag_open = 1;
+}
+
+static void put_end_tag(xmlout *x, const open_element *e)
+{
+    PUT_LITERAL(x, "</");
+    put(x, e->name, e->len);
+    PUT_LITERAL(x, ">");
+}
+
+void xmlout_end(xmlout *x)
+{
+    if (!x->depth) {
+        x->failed = 1; /* nothing to end: a bug in the caller, reported like libxml2 did */
+        return;
+    }
+    const open_element *e = &x->open[--x->depth];
+    if (x->tag_open) {
+        PUT_LITERAL(x, "/>");
+        x->tag_open = 0;
+    } else
+        put_end_tag(x, e);
+}
+
+void xmlout_end_full(xmlout *x)
+{
+    if (!x->depth) {
+        x->failed = 1;
+        return;
+    }
+    close_start_tag(x);
+    put_end_tag(x, &x->open[--x->depth]);
+}
+
+/* ---- content ------------------------------------------------------------------- */
+
+/* The value of an attribute between its quotes, in one pass: runs of bytes
+ * that need nothing are copied whole, and the rest is decoded once, both to
+ * replace what XML cannot hold and to write the character as a reference. */
+static void put_attr_value(xmlout *x, const char *value)
+{
+    const unsigned char *p = (const unsigned char *)value;
+    for (;;) {
+        const unsigned char *run = p;
+        while (!(escape_class[*p] & ESCAPE_IN_ATTR))
+            p++;
+        put(x, run, (size_t)(p - run));
+        if (*p == '\0')
+            return;
+        if (*p < 0x80) {
+            if (entity[*p].len)
+                put(x, entity[*p].text, entity[*p].len);
+            else
+                put_char_ref(x, 0xFFFD); /* a C0 control XML 1.0 cannot hold */
+            p++;
+            continue;
+        }
+        /* A NUL is no continuation byte, so reading stops at the value's end. */
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate(p, -1, &cp);
+        if (n > 0 && cp != 0xFFFE && cp != 0xFFFF) {
+            put_char_ref(x, (uint32_t)cp);
+            p += n;
+        } else {
+            put_char_ref(x, 0xFFFD);
+            p += n > 0 ? (size_t)n : 1;
+        }
+    }
+}
+
+void xmlout_attr(xmlout *x, const char *name, const char *value)
+{
+    PUT_LITERAL(x, " ");
+    put(x, name, strlen(name));
+    PUT_LITERAL(x, "=\"");
+    put_attr_value(x, value);
+    PUT_LITERAL(x, "\"");
+}
+
+void xmlout_attr_hex(xmlout *x, const char *name, const unsigned char *bytes, size_t len)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    PUT_LITERAL(x, " ");
+    put(x, name, strlen(name));
+    PUT_LITERAL(x, "=\"");
+    char digits[256];
+    while (len) {
+        size_t n = len < sizeof digits / 2 ? len : sizeof digits / 2;
+        for (size_t i = 0; i < n; i++) {
+            digits[2 * i] = hex[bytes[i] >> 4];
+            digits[2 * i + 1] = hex[bytes[i] & 15];
+        }
+        put(x, digits, 2 * n);
+        bytes += n;
+        len -= n;
+    }
+    PUT_LITERAL(x, "\"");
+}
+
+void xmlout_text(xmlout *x, const char *s, size_t len)
+{
+    if (!len)
+        return;
+    close_start_tag(x);
+    const unsigned char *p = (const unsigned char *)s, *end = p + len;
+    for (;;) {
+        const unsigned char *run = p;
+        while (p < end && !(escape_class[*p] & ESCAPE_IN_TEXT))
+            p++;
+        put(x, run, (size_t)(p - run));
+        if (p == end)
+            return;
+        put(x, entity[*p].text, entity[*p].len);
+        p++;
+    }
+}
+
+void xmlout_raw(xmlout *x, const char *s, size_t len)
+{
+    close_start_tag(x);
+    put(x, s, len);
+}
+
+/* ---- flushing and errors ----------------------------------------------------------- */
+
+int xmlout_flush(xmlout *x)
+{
+    drain(x);
+    if (!x->failed && xmlOutputBufferFlush(x->sink) < 0)
+        x->failed = 1;
+    return x->failed ? -1 : 0;
+}
+
+int xmlout_failed(const xmlout *x)
+{
+    return x->failed;
+}
+
+int xmlout_errno(const xmlout *x)
+{
+    return x->write_errno;
+}
+
+void xmlout_free(xmlout *x)
+{
+    if (!x)
+        return;
+    drain(x);
+    xmlOutputBufferClose(x->sink); /* flushes unless a write failed */
+    free(x->buf);
+    free(x->open);
+    free(x);
+}

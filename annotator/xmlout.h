@@ -1,0 +1,74 @@
+/* xmlout: the byte layer under the XML writer (output.c). Writes elements,
+ * attributes and character data with the byte-for-byte conventions of
+ * libxml2's xmlTextWriter (an element with no content ends as "/>", a start
+ * tag is closed by ">" only when content follows), at a fraction of its cost:
+ * markup and escaped text gather in one buffer of its own, copied with one
+ * memcpy per run of bytes that need no escaping, and reach the output through
+ * libxml2's xmlOutputBuffer, which calls the ann_write_fn.
+ *
+ * Errors are sticky: the first failed write marks the writer failed, keeps
+ * its errno, and everything after it is dropped. The writing functions return
+ * nothing; callers check xmlout_failed() when they want to stop early, and
+ * the result of xmlout_flush(), which hands every byte on and reports any
+ * failure since the writer was made. */
+#ifndef ANN_XMLOUT_H
+#define ANN_XMLOUT_H
+
+#include <stddef.h>
+
+#include "annotator.h"
+
+typedef struct xmlout xmlout;
+
+/* A writer calling write(ctx, ...). buffer_size is the size of its buffer,
+ * 0 for the default (runs longer than the buffer go to libxml2 without a
+ * copy, so any size works; tests use small ones). Never NULL. */
+xmlout *xmlout_new(ann_write_fn write, void *ctx, size_t buffer_size);
+
+/* Hands what is buffered to write (unless the writer failed) and frees the
+ * writer. Accepts NULL. */
+void xmlout_free(xmlout *x);
+
+/* "<name": a start tag left open for attributes. name is written as is and
+ * must stay valid until its element ends. */
+void xmlout_start(xmlout *x, const char *name);
+
+/* ' name="value"' in the open start tag. value (NUL-terminated) may hold
+ * anything: " & < > become entities, TAB, LF and CR character references,
+ * other characters outside ASCII hex character references (&#xE9;), and
+ * what is not UTF-8 or not allowed in XML 1.0 (C0 controls, U+FFFE, U+FFFF)
+ * becomes U+FFFD, one for each byte that does not start a character. */
+void xmlout_attr(xmlout *x, const char *name, const char *value);
+
+/* ' name="HEX"': bytes[0..len) as upper-case hex, two digits a byte. */
+void xmlout_attr_hex(xmlout *x, const char *name, const unsigned char *bytes, size_t len);
+
+/* Character data: s[0..len) as is, but & < > as entities and CR as &#13;
+ * (so a parser does not turn it into LF). The bytes must be UTF-8 made of
+ * characters XML allows. Nothing at all is written for len 0, so an element
+ * with only empty text still ends as "/>". */
+void xmlout_text(xmlout *x, const char *s, size_t len);
+
+/* Markup written as is, such as the XML declaration or a line break between
+ * elements; it closes an open start tag first. */
+void xmlout_raw(xmlout *x, const char *s, size_t len);
+
+/* Ends the innermost open element: "/>" when it has no content yet,
+ * "</name>" otherwise. */
+void xmlout_end(xmlout *x);
+
+/* Ends the innermost open element with "</name>" even when it is empty. */
+void xmlout_end_full(xmlout *x);
+
+/* Hands everything buffered to libxml2 and flushes it to write. Returns 0,
+ * or -1 when this or any earlier write failed. */
+int xmlout_flush(xmlout *x);
+
+/* 1 once a write has failed, else 0. */
+int xmlout_failed(const xmlout *x);
+
+/* The errno of the first failed write, or 0 when libxml2 itself failed (or
+ * nothing did). */
+int xmlout_errno(const xmlout *x);
+
+#endif
