@@ -548,7 +548,7 @@ static int json_string(json_in *in, char **out)
             return json_fail(in, "unknown escape in a string");
         }
         in->pos++;
-        unsigned cp;
+        unsigned cp = 0;
         if (json_hex4(in, &cp) != ANN_OK) {
             free(b.data);
             return ANN_ERR_INPUT;
@@ -556,7 +556,7 @@ static int json_string(json_in *in, char **out)
         if (cp >= 0xD800 && cp < 0xDC00 && in->pos + 1 < in->len && in->s[in->pos] == '\\' &&
             in->s[in->pos + 1] == 'u') {
             in->pos += 2;
-            unsigned low;
+            unsigned low = 0;
             if (json_hex4(in, &low) != ANN_OK) {
                 free(b.data);
                 return ANN_ERR_INPUT;

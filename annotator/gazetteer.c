@@ -62,6 +62,13 @@ static uint64_t seed_hash(int folded)
     return folded ? 0x5bd1e995ULL : 0x27d4eb2fULL;
 }
 
+static uint64_t *first_token_word(const gazetteer *g, uint64_t seq, uint64_t *bit)
+{
+    uint32_t index = (uint32_t)(seq >> 40) & (GAZ_FIRST_TOKEN_BITS - 1);
+    *bit = 1ULL << (index % 64);
+    return (uint64_t *)&g->first_tokens[index / 64];
+}
+
 static uint32_t add_string(gazetteer *g, const char *s, size_t len)
 {
     grow_array((void **)&g->strings, &g->strings_cap, g->strings_len + len + 1, 1);
@@ -126,6 +133,10 @@ int gaz_add(gazetteer *g, uint32_t rule, int caseless, const char *surface, size
         const token *t = &toks.items[i];
         size_t n = token_form(surface + t->start, t->end - t->start, caseless, key + key_len);
         seq = extend_hash(seq, hash_bytes(key + key_len, n));
+        if (i == 0) {
+            uint64_t bit;
+            *first_token_word(g, seq, &bit) |= bit;
+        }
         key_len += n;
         if (i + 1 < toks.count) {
             claim_slot(g, seq)->prefix_of++;
@@ -243,6 +254,9 @@ static void lookup_form(const gazetteer *g, const document *doc, const uint64_t 
                         size_t first, size_t limit, gaz_hit_fn hit, void *ctx)
 {
     uint64_t seq = seed_hash(folded);
+    uint64_t bit;
+    if (first < limit && !(*first_token_word(g, extend_hash(seq, hashes[first]), &bit) & bit))
+        return;
     for (size_t end = first; end < limit && end - first < g->max_tokens; end++) {
         seq = extend_hash(seq, hashes[end]);
         const gaz_slot *slot = find_slot(g, seq);

@@ -32,6 +32,8 @@ typedef struct {
     uint32_t prefix_of;   /* number of entries that extend this sequence */
 } gaz_slot;
 
+#define GAZ_FIRST_TOKEN_BITS (1u << 16)
+
 typedef struct gazetteer {
     gaz_slot *slots;
     size_t slot_count;    /* a power of two */
@@ -42,6 +44,10 @@ typedef struct gazetteer {
     size_t strings_len, strings_cap;
     uint32_t max_tokens;  /* the longest entry, in tokens */
     int has_caseless, has_cased;
+    /* A bit per hash of an entry's first token: most tokens start no entry,
+     * and this small table (it stays in cache) says so without a probe of
+     * the big one. */
+    uint64_t first_tokens[GAZ_FIRST_TOKEN_BITS / 64];
 } gazetteer;
 
 /* Adds one entry. Returns 0, or -1 when the surface has no token. */

@@ -300,6 +300,8 @@ static void parse_args(cli *c, run_state *run, int argc, char **argv)
             c->default_rules = 0;
         } else if (!strcmp(a, "--no-default-layouts")) {
             c->default_layouts = 0;
+        } else if (!strncmp(a, "-j", 2) && a[2]) {
+            run->opts.jobs = parse_jobs(a + 2);
         } else if (!strcmp(a, "--explain")) {
             c->flags |= ANN_OUT_EXPLAIN;
         } else if (!strcmp(a, "--tokens")) {

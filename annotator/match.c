@@ -227,6 +227,9 @@ static void scratch_add_surface(matcher *m, const document *doc, uint32_t start,
     const unsigned char *t = (const unsigned char *)doc->text.clean;
     int pending_space = 0;
     size_t begin = m->scratch_len;
+    /* the folded form is never longer than the surface */
+    grow_array((void **)&m->scratch, &m->scratch_cap, m->scratch_len + (end - start) + 1, 1);
+    char *out = m->scratch + m->scratch_len;
     for (uint32_t i = start; i < end;) {
         unsigned char c = t[i];
         size_t n = 1;
@@ -238,15 +241,15 @@ static void scratch_add_surface(matcher *m, const document *doc, uint32_t start,
         if (blank) {
             pending_space = 1;
         } else {
-            if (pending_space && m->scratch_len > begin)
-                scratch_add(m, " ", 1);
+            if (pending_space && out > m->scratch + begin)
+                *out++ = ' ';
             pending_space = 0;
-            scratch_add(m, (const char *)t + i, 1);
+            *out++ = (char)c;
         }
         i += (uint32_t)n;
     }
-    if (m->scratch_len == begin)
-        scratch_add(m, "", 0);
+    *out = '\0';
+    m->scratch_len = (size_t)(out - m->scratch);
 }
 
 /* The value of a capture: the norm of the earlier annotation it coincides

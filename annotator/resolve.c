@@ -9,10 +9,20 @@
 #include "quote.h"
 #include "stance.h"
 
+/* A span as the sorts see it: what they compare is copied out of
+ * doc->spans, so comparing touches no other memory. */
 typedef struct {
     const document *doc;
     size_t index;
+    int32_t priority, rule;
+    uint32_t start, length;
 } ranked;
+
+static ranked ranked_of(const document *doc, size_t index)
+{
+    const span *s = &doc->spans[index];
+    return (ranked){doc, index, s->priority, s->rule, s->start, s->end - s->start};
+}
 
 static const span *span_of(const ranked *r)
 {
@@ -22,23 +32,21 @@ static const span *span_of(const ranked *r)
 /* Priority, then length, then leftmost, then rule order, then the order found. */
 static int by_rank(const void *a, const void *b)
 {
-    const span *x = span_of(a), *y = span_of(b);
+    const ranked *x = a, *y = b;
     if (x->priority != y->priority)
         return x->priority > y->priority ? -1 : 1;
-    uint32_t lx = x->end - x->start, ly = y->end - y->start;
-    if (lx != ly)
-        return lx > ly ? -1 : 1;
+    if (x->length != y->length)
+        return x->length > y->length ? -1 : 1;
     if (x->start != y->start)
         return x->start < y->start ? -1 : 1;
     if (x->rule != y->rule)
         return x->rule < y->rule ? -1 : 1;
-    size_t ia = ((const ranked *)a)->index, ib = ((const ranked *)b)->index;
-    return ia < ib ? -1 : ia > ib;
+    return x->index < y->index ? -1 : x->index > y->index;
 }
 
 static int by_start(const void *a, const void *b)
 {
-    uint32_t x = span_of(a)->start, y = span_of(b)->start;
+    uint32_t x = ((const ranked *)a)->start, y = ((const ranked *)b)->start;
     return (x > y) - (x < y);
 }
 
@@ -73,7 +81,7 @@ static void drop_duplicate_helpers(document *doc, size_t first)
     size_t count = 0, cap = 0;
     for (size_t i = first; i < doc->span_count; i++)
         if (doc->spans[i].flags & SPAN_HIDDEN) {
-            ranked r = {doc, i};
+            ranked r = ranked_of(doc, i);
             ARRAY_PUSH(helpers, count, cap, r);
         }
     if (count)
@@ -94,7 +102,7 @@ void resolve_phase(const ann_rules *rules, document *doc, size_t first)
     size_t visible = 0;
     for (size_t i = 0; i < n; i++)
         if (!(doc->spans[first + i].flags & SPAN_HIDDEN))
-            order[visible++] = (ranked){doc, first + i};
+            order[visible++] = ranked_of(doc, first + i);
     n = visible;
     if (n)
         qsort(order, n, sizeof *order, by_rank);
@@ -111,7 +119,7 @@ void resolve_phase(const ann_rules *rules, document *doc, size_t first)
     uint32_t longest = 0;
     for (size_t i = 0; i < first; i++)
         if (!(doc->spans[i].flags & (SPAN_REMOVED | SPAN_HIDDEN))) {
-            ranked e = {doc, i};
+            ranked e = ranked_of(doc, i);
             ARRAY_PUSH(earlier, earlier_count, earlier_cap, e);
             if (doc->spans[i].end - doc->spans[i].start > longest)
                 longest = doc->spans[i].end - doc->spans[i].start;

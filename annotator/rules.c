@@ -1143,6 +1143,14 @@ static void find_triggers(ann_rules *rules, size_t index)
     word_set_clear(&words);
 }
 
+static int may_start_with_letter(const rule *r)
+{
+    for (int c = 'A'; c <= 'z'; c++)
+        if (isalpha(c) && (r->first_bytes[c / 8] & (1u << (c % 8))))
+            return 1;
+    return 0;
+}
+
 /* Compiles a view: the rules tried everywhere their first byte allows go
  * into batches; gated rules are compiled alone. */
 static int compile_view(ann_rules *rules, rule_view *v, ann_error *err)
@@ -1166,10 +1174,22 @@ static int compile_view(ann_rules *rules, rule_view *v, ann_error *err)
                     ARRAY_PUSH(v->gated_by_byte[b], v->gated_by_byte_count[b], bcap, i);
                 }
     }
-    for (size_t first = 0; first < open_count && !rc; first += BATCH_MAX) {
+    /* Rules that can start with a letter apart from those that cannot
+     * (numbers, amounts, symbols): at a word only the first are tried, at a
+     * digit only the second, so each call runs fewer alternatives. */
+    size_t letter_count = 0;
+    for (size_t k = 0; k < open_count; k++)
+        if (may_start_with_letter(&rules->rules[open[k]])) {
+            size_t i = open[k];
+            memmove(open + letter_count + 1, open + letter_count, (k - letter_count) * sizeof *open);
+            open[letter_count++] = i;
+        }
+    for (size_t first = 0; first < open_count && !rc;) {
         rule_batch b;
-        size_t n = open_count - first < BATCH_MAX ? open_count - first : BATCH_MAX;
+        size_t group_end = first < letter_count ? letter_count : open_count;
+        size_t n = group_end - first < BATCH_MAX ? group_end - first : BATCH_MAX;
         rc = compile_batch(rules, v->phase, open + first, n, &b, err);
+        first += n;
         if (rc)
             break;
         for (size_t w = 0; w < sizeof v->first_bytes; w++)

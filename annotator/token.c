@@ -677,15 +677,18 @@ void token_list_free(token_list *list)
 
 size_t token_at_or_after(const token_list *list, uint32_t offset)
 {
-    size_t lo = 0, hi = list->count;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (list->items[mid].end > offset)
-            hi = mid;
-        else
-            lo = mid + 1;
+    /* a lower bound without branches on the data: it runs for every
+     * annotation in several stages, and the comparisons are unpredictable */
+    size_t n = list->count;
+    if (!n)
+        return 0;
+    const token *base = list->items;
+    while (n > 1) {
+        size_t half = n / 2;
+        base += (size_t)(base[half - 1].end <= offset) * half;
+        n -= half;
     }
-    return lo;
+    return (size_t)(base - list->items) + (base->end <= offset);
 }
 
 int token_is_word(const char *text, const token *t, const char *word)
