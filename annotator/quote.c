@@ -14,10 +14,9 @@
 /* How many earlier people a title noun ("the minister") looks back at. */
 #define TITLE_LOOKBACK 64
 
-/* Words that stand for a person named before. Hard-coded: a short closed
- * set, not worth a list file. */
-static const char *const pronouns[] = {"he", "she", NULL};
-static const char *const title_nouns[] = {
+/* Hard-coded: a short closed set, not worth a list file. */
+const char *const quote_pronouns[] = {"he", "she", NULL};
+const char *const quote_title_nouns[] = {
     "minister", "secretary", "president", "chancellor", "premier", "governor", "senator", "ambassador",
     "envoy", "commissioner", "negotiator", "spokesman", "spokeswoman", "spokesperson", "official",
     "chairman", "chairwoman", "chair", "director", "lawmaker", "mayor", "representative", NULL};
@@ -256,7 +255,7 @@ static long last_person_before(const quote_ctx *c, uint32_t offset)
     return i;
 }
 
-static int contains_word(const char *haystack, size_t len, const char *word)
+int quote_text_has_word(const char *haystack, size_t len, const char *word)
 {
     size_t n = strlen(word);
     for (size_t i = 0; i + n <= len; i++) {
@@ -289,7 +288,7 @@ static int32_t resolve_anaphor(const quote_ctx *c, uint32_t offset, const char *
     }
     for (long i = last; i >= 0 && i > last - TITLE_LOOKBACK; i--) {
         const mention *t = title_before(c, c->persons[i].start);
-        if (t && contains_word(c->doc->text.clean + t->start, t->end - t->start, title_noun))
+        if (t && quote_text_has_word(c->doc->text.clean + t->start, t->end - t->start, title_noun))
             return (int32_t)c->persons[i].span;
     }
     return (int32_t)c->persons[last].span;
@@ -306,13 +305,13 @@ static speaker speaker_at(const quote_ctx *c, size_t i, size_t end, uint32_t bef
         *next = first_token_of(c->doc, s->end);
         return (speaker){c->entity_at[i], s->type == c->person ? RANK_PERSON : RANK_PLACE_ORG};
     }
-    if (token_in(c, i, pronouns)) {
+    if (token_in(c, i, quote_pronouns)) {
         int32_t p = resolve_anaphor(c, before, NULL);
         return p < 0 ? none : (speaker){p, RANK_ANAPHOR};
     }
     if (token_is(c, i, "the"))
         for (size_t k = i + 1; k < end && k <= i + 3; k++)
-            for (const char *const *w = title_nouns; *w; w++)
+            for (const char *const *w = quote_title_nouns; *w; w++)
                 if (token_is(c, k, *w)) {
                     *next = k + 1;
                     int32_t p = resolve_anaphor(c, before, *w);

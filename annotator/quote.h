@@ -57,4 +57,13 @@
 /* Fills doc->quotes (cleared first) for a linked document. Never fails. */
 void quote_document(const ann_rules *rules, document *doc);
 
+/* Words that stand for a person named before, NULL-terminated: pronouns
+ * ("he", "she") and title nouns ("minister", "secretary", ...). The stance
+ * stage resolves them the same way. */
+extern const char *const quote_pronouns[];
+extern const char *const quote_title_nouns[];
+
+/* Whether the len bytes at text hold word (lower-case ASCII), ignoring case. */
+int quote_text_has_word(const char *text, size_t len, const char *word);
+
 #endif

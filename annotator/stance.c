@@ -6,12 +6,22 @@
 
 #include "alloc.h"
 #include "layout.h"
+#include "quote.h"
 
 /* How far a negator or an intensifier may stand before its cue, in tokens. */
 #define NEGATION_WINDOW 3
 #define INTENSIFIER_WINDOW 2
 /* Words in a noun phrase target. */
 #define PHRASE_WORDS 3
+/* How far a speaker may stand before the speech verb that follows a cue
+ * ("..., Agriculture Minister Hiroshi Tanabe said"), or after it ("...,
+ * according to the Indian Drug Exporters' Association"), in tokens. */
+#define SPEAKER_WINDOW 8
+/* How many PERSON mentions back "the minister" may look for its person, and
+ * how many owned tariff mentions back "the tariffs" may look for an owner. */
+#define TITLE_LOOKBACK 64
+/* How many annotations back "he" may look for a PERSON. */
+#define PRONOUN_LOOKBACK 512
 
 /* What a span is to this stage. Cue kinds come first. */
 typedef enum {
@@ -28,6 +38,7 @@ typedef enum {
     K_CONDITION,
     K_TARIFF_WORD,
     K_SPEECH,
+    K_TITLE,
     K_PERSON,
     K_ORG,
     K_GPE,
@@ -40,7 +51,7 @@ typedef enum {
 
 static const char *const kind_types[K_COUNT] = {
     "_FAVOR", "_AGAINST", "_FAVOR_STATE", "_AGAINST_STATE", "_COMPLAINT", "_REFUSAL", "_NEGATION",
-    "_INTENSIFIER", "_CONTRAST", "_CONDITION", "_TARIFF_WORD", "_SPEECH", "PERSON", "ORG", "GPE", "NORP",
+    "_INTENSIFIER", "_CONTRAST", "_CONDITION", "_TARIFF_WORD", "_SPEECH", "TITLE", "PERSON", "ORG", "GPE", "NORP",
     "EVENT", "GOODS", "TARIFF"};
 
 /* Per cue kind: its polarity, whether its target is the subject before it,
@@ -56,7 +67,20 @@ static const struct {
 /* Hard-coded closed sets for the noun phrase fallback: not worth a list. */
 static const char *const phrase_skip[] = {"the", "a", "an", "all", "any", "its", "their", "his", "her", "our",
                                           "my", "your", "this", "that", "these", "those", "for", "of", "on", "with",
-                                          "some", NULL};
+                                          "some", "million", "billion", "trillion", NULL};
+/* Nouns for what someone said or thought: after "that" they point back to
+ * it ("rejected that argument" is against whoever made it); before "that"
+ * they announce it ("rejected the idea that ...": no target of their own). */
+static const char *const speech_nouns[] = {"argument", "arguments", "view", "views", "claim", "claims", "remarks",
+                                           "comments", "statement", "suggestion", "assertion", "accusation",
+                                           "accusations", "criticism", "idea", "notion", NULL};
+static const char *const demonstratives[] = {"that", "this", "those", "these", NULL};
+/* The verb between an evaluated subject and its evaluation ("the call had
+ * been unproductive"), and the auxiliaries that may come before it. */
+static const char *const copulas[] = {"is", "are", "was", "were", "been", "be", "'s", "'re", "’s", "’re", NULL};
+static const char *const auxiliaries[] = {"has", "have", "had", "will", "would", "could", "may", "might", "must",
+                                          "should", "not", "n't", "n’t", "still", "also", "always", NULL};
+static const char *const possessives[] = {"its", "their", NULL};
 static const char *const phrase_stop[] = {"and", "or", "but", "than", "more", "that", "which", "who", "is", "are",
                                           "was", "were", "be", "been", "will", "would", "to", "of", "in", "on", "at",
                                           "by", "for", "with", "as", "from", "it", "they", "we", "he", "she", "not",
@@ -70,6 +94,30 @@ typedef struct {
     uint8_t dropped;      /* a cue inside a longer cue */
 } item;
 
+/* A tariff mention and the GPE that owns it ("U.S. tariffs"). */
+typedef struct {
+    uint32_t at;          /* the mention's start */
+    const item *owner;
+    const struct_span *comment; /* the reader comment it is in, or NULL */
+} owned;
+
+/* A country code ("US") and the norm the document gives that country. */
+typedef struct {
+    const char *code;
+    uint32_t name;
+} country;
+
+/* A PERSON mention introduced with a TITLE ("Agriculture Minister Hiroshi
+ * Tanabe"), as indices in the items. */
+typedef struct {
+    size_t person, title;
+} titled_person;
+
+typedef struct {
+    uint32_t name, ref;
+    const char *from;     /* how it was chosen, for --explain */
+} who;
+
 typedef struct {
     document *doc;
     int16_t kind_of[MAX_TYPES];
@@ -79,7 +127,17 @@ typedef struct {
     uint32_t *clause;     /* per token of the current sentence, from its first token */
     size_t clause_cap;
     const segment *sentence;
-    const item *default_owner; /* the country whose tariffs the document names most, or NULL */
+    who previous_speaker; /* who spoke in the sentence before the current one, name NO_STRING: nobody */
+    owned *owned;         /* tariff mentions with their owner right before them, by position */
+    size_t owned_count;
+    owned *found;         /* the owners stance targets named, by position */
+    size_t found_count, found_cap;
+    const item *most_named; /* the owner named most often in owned, or NULL */
+    titled_person *titled; /* in order */
+    size_t titled_count;
+    country *countries;   /* the countries the document names with a code; built on first use */
+    size_t country_count;
+    int countries_built;
 } stance_ctx;
 
 const char *stance_polarity_name(int polarity)
@@ -195,30 +253,118 @@ static const quote_span *quote_at(const document *doc, uint32_t offset)
     return lo < doc->quote_count && doc->quotes[lo].start <= offset ? &doc->quotes[lo] : NULL;
 }
 
-/* The number of the reader comment holding offset, or NULL. */
-static const char *comment_at(const document *doc, uint32_t offset)
+/* The value of attribute key among doc->attrs[first .. first + count), or NULL. */
+static const char *attr_value(const document *doc, uint32_t first, uint16_t count, const char *key)
 {
-    const char *n = NULL;
-    for (size_t i = 0; i < doc->structure_count; i++) {
-        const struct_span *st = &doc->structure[i];
-        if (st->element != LE_COMMENT || offset < st->start || offset >= st->end)
-            continue;
-        n = "";
-        for (uint16_t a = 0; a < st->attr_count; a++)
-            if (!strcmp(doc_string(doc, doc->attrs[st->attrs + a].key), "n"))
-                n = doc_string(doc, doc->attrs[st->attrs + a].value);
-    }
-    return n;
+    for (uint16_t a = 0; a < count; a++)
+        if (!strcmp(doc_string(doc, doc->attrs[first + a].key), key))
+            return doc_string(doc, doc->attrs[first + a].value);
+    return NULL;
 }
 
-typedef struct {
-    uint32_t name, ref;
-    const char *from;     /* how it was chosen, for --explain */
-} who;
+/* The innermost layout element of kind element holding offset, or NULL. */
+static const struct_span *element_at(const document *doc, uint32_t offset, int element)
+{
+    const struct_span *found = NULL;
+    for (size_t i = 0; i < doc->structure_count; i++) {
+        const struct_span *st = &doc->structure[i];
+        if (st->element == element && offset >= st->start && offset < st->end)
+            found = st;
+    }
+    return found;
+}
+
+/* The number of the reader comment holding offset ("" when it has none), or NULL. */
+static const char *comment_at(const document *doc, uint32_t offset)
+{
+    const struct_span *st = element_at(doc, offset, LE_COMMENT);
+    if (!st)
+        return NULL;
+    const char *n = attr_value(doc, st->attrs, st->attr_count, "n");
+    return n ? n : "";
+}
+
+static who entity_who(stance_ctx *c, const item *it, const char *from)
+{
+    return (who){name_of(c, it), c->doc->spans[it->span].ref, from};
+}
+
+/* Among holder candidates, a PERSON wins, then the later one. */
+static const item *better_speaker(const item *best, const item *candidate)
+{
+    return !best || candidate->kind == K_PERSON || best->kind != K_PERSON ? candidate : best;
+}
+
+/* "he", "she" at token t stands for the last PERSON named before the sentence. */
+static const item *pronoun_person(stance_ctx *c, const item *items, uint32_t t)
+{
+    if (!token_in(c, t, quote_pronouns))
+        return NULL;
+    for (const item *i = items; i-- > c->items && items - i <= PRONOUN_LOOKBACK;)
+        if (i->kind == K_PERSON)
+            return i;
+    return NULL;
+}
+
+/* The speaker of the speech verb among the sentence's items: the last
+ * PERSON before it, else the last ORG, GPE or NORP; or a pronoun right
+ * before it ("He added that ..."). */
+static const item *speaker_of(stance_ctx *c, const item *items, const item *verb)
+{
+    const item *best = NULL;
+    for (const item *i = items; i < verb; i++)
+        if (is_holder_kind(i->kind) && i->end <= verb->start)
+            best = better_speaker(best, i);
+    if (best || verb->first == c->sentence->first_token)
+        return best;
+    return pronoun_person(c, items, verb->first - 1);
+}
+
+/* Reported speech: the speaker of the last speech verb before the cue
+ * items[k] ("Akazawa said Japan's position ... not acceptable"). */
+static const item *speaker_before(stance_ctx *c, const item *items, size_t k)
+{
+    const item *verb = NULL;
+    for (size_t i = 0; i < k; i++)
+        if (items[i].kind == K_SPEECH && items[i].end <= items[k].start)
+            verb = &items[i];
+    return verb ? speaker_of(c, items, verb) : NULL;
+}
+
+/* "... until Washington removes its duties, Fournier said": the speaker of
+ * the first speech verb after the cue items[k], in a clause of its own:
+ * the last PERSON (else ORG, GPE or NORP) of the verb's clause within
+ * SPEAKER_WINDOW tokens before it, a pronoun right before it, or a PERSON
+ * or ORG right after it ("..., according to the Indian Drug Exporters'
+ * Association"; not "... and said American growers ..."). */
+static const item *speaker_after(stance_ctx *c, const item *items, size_t count, size_t k)
+{
+    const item *cue = &items[k], *verb = NULL;
+    for (size_t i = k + 1; i < count && !verb; i++)
+        if (items[i].kind == K_SPEECH && items[i].start >= cue->end)
+            verb = &items[i];
+    if (!verb || clause_of(c, verb->first) == clause_of(c, cue->last) || clause_of(c, verb->first) == UINT32_MAX)
+        return NULL;
+    uint32_t clause = clause_of(c, verb->first);
+    const item *best = NULL;
+    for (const item *i = cue + 1; i < verb; i++)
+        if (is_holder_kind(i->kind) && i->start >= cue->end && i->end <= verb->start &&
+            clause_of(c, i->first) == clause && i->last + SPEAKER_WINDOW >= verb->first)
+            best = better_speaker(best, i);
+    if (best)
+        return best;
+    const item *he = pronoun_person(c, items, verb->first - 1);
+    if (he)
+        return he;
+    for (const item *i = verb + 1; i < items + count && i->first <= verb->last + 2; i++)
+        if ((i->kind == K_PERSON || i->kind == K_ORG) && i->start >= verb->end)
+            return i;
+    return NULL;
+}
 
 /* The holder of the cue items[k] of the sentence's items; name
  * NO_STRING when none can be named (a quotation of unknown speaker). */
-static who find_holder(stance_ctx *c, const item *items, size_t k, const char *comment)
+static who find_holder(stance_ctx *c, const item *items, size_t count, size_t k, const char *comment)
 {
     document *doc = c->doc;
     const item *cue = &items[k];
@@ -229,31 +375,12 @@ static who find_holder(stance_ctx *c, const item *items, size_t k, const char *c
             return none;
         return (who){q->speaker, q->speaker_ref, "quote"};
     }
-    /* reported speech: the last speech verb before the cue, its speaker before it */
-    const item *verb = NULL;
-    for (size_t i = 0; i < k; i++)
-        if (items[i].kind == K_SPEECH && items[i].end <= cue->start)
-            verb = &items[i];
-    if (verb) {
-        const item *person = NULL, *other = NULL;
-        for (const item *i = items; i < verb; i++) {
-            if (i->end > verb->start)
-                continue;
-            if (i->kind == K_PERSON)
-                person = i;
-            else if (is_holder_kind(i->kind))
-                other = i;
-        }
-        const item *h = person ? person : other;
-        if (h)
-            return (who){name_of(c, h), doc->spans[h->span].ref, "reported-speech"};
-        /* "He added that ...": the last person named before the sentence */
-        if (verb->first > c->sentence->first_token &&
-            token_in(c, verb->first - 1, (const char *const[]){"he", "she", NULL}))
-            for (const item *i = items; i-- > c->items;)
-                if (i->kind == K_PERSON)
-                    return (who){name_of(c, i), doc->spans[i->span].ref, "reported-speech"};
-    }
+    const item *speaker = speaker_before(c, items, k);
+    if (speaker)
+        return entity_who(c, speaker, "reported-speech");
+    speaker = speaker_after(c, items, count, k);
+    if (speaker)
+        return entity_who(c, speaker, "reported-speech-after");
     /* a reader comment states its own stances: its subject is what it
      * talks about, not who holds the stance */
     if (!comment && !cue_kinds[cue->kind].subject && cue->kind != K_COMPLAINT) {
@@ -263,7 +390,7 @@ static who find_holder(stance_ctx *c, const item *items, size_t k, const char *c
                 (!subject || (items[i].kind == K_PERSON && subject->kind != K_PERSON)))
                 subject = &items[i];
         if (subject)
-            return (who){name_of(c, subject), doc->spans[subject->span].ref, "subject"};
+            return entity_who(c, subject, "subject");
     }
     if (comment) {
         char name[64];
@@ -273,21 +400,124 @@ static who find_holder(stance_ctx *c, const item *items, size_t k, const char *c
     return (who){doc_intern(doc, "author", 6), NO_STRING, "author"};
 }
 
-/* "OWNER tariffs", or "tariffs". */
+/* Who spoke in the sentence of items: the speaker of a quotation in it, or
+ * of its speech verb. Name NO_STRING: nobody named. */
+static who sentence_speaker(stance_ctx *c, const segment *sentence, const item *items, size_t count)
+{
+    const quote_span *q = quote_at(c->doc, sentence->start);
+    if (!q && c->doc->quote_count) {
+        /* the first quotation starting in the sentence */
+        size_t lo = 0, hi = c->doc->quote_count;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (c->doc->quotes[mid].start < sentence->start)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        q = lo < c->doc->quote_count ? &c->doc->quotes[lo] : NULL;
+    }
+    if (q && q->start < sentence->end && q->speaker != NO_STRING)
+        return (who){q->speaker, q->speaker_ref, "previous-speaker"};
+    for (size_t k = 0; k < count; k++)
+        if (items[k].kind == K_SPEECH) {
+            const item *speaker = speaker_of(c, items, &items[k]);
+            return speaker ? entity_who(c, speaker, "previous-speaker") : (who){NO_STRING, NO_STRING, NULL};
+        }
+    return (who){NO_STRING, NO_STRING, NULL};
+}
+
+/* ---- owners of tariffs -------------------------------------------------------- */
+
+static const country *country_coded(const stance_ctx *c, const char *code)
+{
+    for (size_t i = 0; i < c->country_count; i++)
+        if (!strcmp(c->countries[i].code, code))
+            return &c->countries[i];
+    return NULL;
+}
+
+/* The name a GPE gives the tariffs it owns: a city stands for its country
+ * ("Washington lifting its tariff" is a United States tariff), named as the
+ * document names that country; else the GPE's own norm. */
+static uint32_t owner_name(stance_ctx *c, const item *gpe)
+{
+    document *doc = c->doc;
+    const span *s = &doc->spans[gpe->span];
+    const char *code = attr_value(doc, s->attrs, s->attr_count, "country");
+    if (!code || attr_value(doc, s->attrs, s->attr_count, "code"))
+        return name_of(c, gpe);
+    if (!c->countries_built) {
+        size_t cap = 0;
+        for (size_t i = 0; i < c->item_count; i++) {
+            const span *g = &doc->spans[c->items[i].span];
+            const char *own = c->items[i].kind == K_GPE ? attr_value(doc, g->attrs, g->attr_count, "code") : NULL;
+            if (own && !country_coded(c, own)) {
+                country k = {own, name_of(c, &c->items[i])};
+                ARRAY_PUSH(c->countries, c->country_count, cap, k);
+            }
+        }
+        c->countries_built = 1;
+    }
+    const country *k = country_coded(c, code);
+    return k ? k->name : name_of(c, gpe);
+}
+
+static int same_owner(stance_ctx *c, const item *gpe, uint32_t holder)
+{
+    return holder != NO_STRING && !strcmp(doc_string(c->doc, owner_name(c, gpe)), doc_string(c->doc, holder));
+}
+
+/* The last of list (by position) up to at that lies in the article or in
+ * the reader comment here: each comment is read with the article, not with
+ * the other comments. Looks back over at most TITLE_LOOKBACK entries. */
+static const owned *last_owned(const owned *list, size_t count, uint32_t at, const struct_span *here)
+{
+    size_t lo = 0, hi = count;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (list[mid].at <= at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i-- > 0 && lo - i <= TITLE_LOOKBACK;)
+        if (!list[i].comment || list[i].comment == here)
+            return &list[i];
+    return NULL;
+}
+
+/* The owner of "the tariffs" from the context: the owner of the last tariff
+ * mention up to at whose owner the text named, else the one the document
+ * names most; never the holder itself. */
+static const item *context_owner(stance_ctx *c, uint32_t at, uint32_t holder)
+{
+    const struct_span *here = element_at(c->doc, at, LE_COMMENT);
+    const owned *named = last_owned(c->owned, c->owned_count, at, here);
+    const owned *found = last_owned(c->found, c->found_count, at, here);
+    if (!named || (found && found->at >= named->at))
+        named = found;
+    const item *owner = named ? named->owner : c->most_named;
+    return owner && !same_owner(c, owner, holder) ? owner : NULL;
+}
+
+/* "OWNER tariffs", or "tariffs". An owner the text names is remembered for
+ * the tariffs mentioned after it. */
 static who tariff_target(stance_ctx *c, const item *mention, const item *owner, uint32_t holder)
 {
     document *doc = c->doc;
-    /* "the tariffs" with no owner in the clause: the country whose tariffs
-     * the document is about, unless that is the holder itself */
-    if (!owner && c->default_owner && !same_name(c, c->default_owner, holder))
-        owner = c->default_owner;
+    if (owner) {
+        owned o = {mention->start, owner, element_at(doc, mention->start, LE_COMMENT)};
+        ARRAY_PUSH(c->found, c->found_count, c->found_cap, o);
+    } else
+        owner = context_owner(c, mention->start, holder);
     who w = {NO_STRING, mention->kind == K_TARIFF ? doc->spans[mention->span].ref : NO_STRING,
              owner ? "tariff-with-owner" : "tariff"};
     if (!owner) {
         w.name = doc_intern(doc, "tariffs", 7);
         return w;
     }
-    const char *name = doc_string(doc, name_of(c, owner));
+    const char *name = doc_string(doc, owner_name(c, owner));
     size_t n = strlen(name);
     char *text = xmalloc(n + 9);
     memcpy(text, name, n);
@@ -297,42 +527,206 @@ static who tariff_target(stance_ctx *c, const item *mention, const item *owner, 
     return w;
 }
 
-/* The GPE right before a tariff mention ("U.S. tariffs", "Japan's
- * duties"): ending at most 3 tokens before it, in its clause, and starting
- * at or after from (a cue's end: "Japan opposes the tariffs" is no owner). */
+/* The owner a tariff mention names itself: a GPE ending at most 3 tokens
+ * before it in its clause, at or after from (a cue's end: "Japan opposes the
+ * tariffs" is no owner) and not the holder ("U.S. tariffs", "Japan's
+ * duties"); or, after "its" or "their" ("its own duties", "its 25%
+ * counter-tariffs"), the last GPE
+ * before that word in the sentence ("Washington lifting its 20% tariff"). */
 static const item *owner_before(stance_ctx *c, const item *items, const item *mention, uint32_t holder, uint32_t from)
 {
     const item *owner = NULL;
     for (const item *i = items; i < mention; i++)
         if (i->kind == K_GPE && i->start >= from && i->end <= mention->start && i->last + NEGATION_WINDOW >= mention->first &&
-            clause_of(c, i->last) == clause_of(c, mention->first) && !same_name(c, i, holder))
+            clause_of(c, i->last) == clause_of(c, mention->first) && !same_owner(c, i, holder))
             owner = i;
-    return owner;
+    if (owner)
+        return owner;
+    uint32_t t = mention->first; /* back over "own" and a rate: "its own duties", "its 25% counter-tariffs" */
+    while (t > c->sentence->first_token && (token_in(c, t - 1, (const char *const[]){"own", NULL}) ||
+                                            tok(c, t - 1)->kind == TOK_NUMBER || tok(c, t - 1)->kind == TOK_SYMBOL))
+        t--;
+    if (t == c->sentence->first_token || !token_in(c, t - 1, possessives))
+        return NULL;
+    for (const item *i = mention; i-- > items;)
+        if (i->kind == K_GPE && i->end <= tok(c, t - 1)->start)
+            return i;
+    return NULL;
 }
 
-/* Up to PHRASE_WORDS lower-case words after token from, in the clause. */
-static who phrase_after(stance_ctx *c, uint32_t from, uint32_t clause)
+/* ---- targets -------------------------------------------------------------------- */
+
+/* The words of tokens [first, end) joined by single spaces, interned. */
+static uint32_t phrase_text(stance_ctx *c, uint32_t first, uint32_t end)
 {
-    document *doc = c->doc;
-    who w = {NO_STRING, NO_STRING, "phrase"};
-    uint32_t end = c->sentence->first_token + c->sentence->token_count;
-    while (from < end && clause_of(c, from) == clause && token_in(c, from, phrase_skip))
-        from++;
     char text[256];
     size_t len = 0;
-    for (int words = 0; from < end && words < PHRASE_WORDS; from++, words++) {
-        const token *t = tok(c, from);
-        if (t->kind != TOK_WORD || !(t->flags & TOKF_LOWER) || clause_of(c, from) != clause ||
-            token_in(c, from, phrase_stop) || len + (t->end - t->start) + 2 > sizeof text)
+    for (uint32_t t = first; t < end; t++) {
+        const token *w = tok(c, t);
+        if (len + (w->end - w->start) + 2 > sizeof text)
             break;
         if (len)
             text[len++] = ' ';
-        memcpy(text + len, doc->text.clean + t->start, t->end - t->start);
-        len += t->end - t->start;
+        memcpy(text + len, c->doc->text.clean + w->start, w->end - w->start);
+        len += w->end - w->start;
     }
-    if (len)
-        w.name = doc_intern(doc, text, len);
-    return w;
+    return doc_intern(c->doc, text, len);
+}
+
+static int phrase_word(stance_ctx *c, uint32_t t)
+{
+    const token *w = tok(c, t);
+    return w->kind == TOK_WORD && (w->flags & TOKF_LOWER) && !token_in(c, t, phrase_stop);
+}
+
+/* Up to PHRASE_WORDS lower-case words after token from, in the clause
+ * (determiners and amounts skipped: "a $150 billion shipbuilding fund"):
+ * tokens [*first, *end). */
+static int phrase_after(stance_ctx *c, uint32_t from, uint32_t clause, uint32_t *first, uint32_t *end)
+{
+    uint32_t sentence_end = c->sentence->first_token + c->sentence->token_count;
+    while (from < sentence_end && clause_of(c, from) == clause &&
+           (token_in(c, from, phrase_skip) || tok(c, from)->kind == TOK_NUMBER || tok(c, from)->kind == TOK_SYMBOL))
+        from++;
+    uint32_t t = from;
+    while (t < sentence_end && t - from < PHRASE_WORDS && clause_of(c, t) == clause && phrase_word(c, t))
+        t++;
+    *first = from;
+    *end = t;
+    return t > from;
+}
+
+/* The person "the minister" stands for: going back from at over at most
+ * TITLE_LOOKBACK people, the first who was introduced with a title holding
+ * that noun ("Agriculture Minister Hiroshi Tanabe ... Tanabe rejected ...
+ * welcomed the minister's remarks" is Tanabe, though another minister was
+ * named in between). */
+static const item *titled_person_before(stance_ctx *c, uint32_t at, const char *noun)
+{
+    size_t lo = 0, hi = c->titled_count;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (c->items[c->titled[mid].person].end <= at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t titled_end = lo;
+    lo = 0; /* the items before at */
+    hi = c->item_count;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (c->items[mid].start < at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    int people = 0;
+    for (size_t i = lo; i-- > 0 && people < TITLE_LOOKBACK;) {
+        const item *p = &c->items[i];
+        if (p->kind != K_PERSON || p->end > at)
+            continue;
+        people++;
+        uint32_t name = name_of(c, p);
+        for (size_t t = titled_end; t-- > 0 && titled_end - t <= TITLE_LOOKBACK;) {
+            const item *person = &c->items[c->titled[t].person], *title = &c->items[c->titled[t].title];
+            if (quote_text_has_word(c->doc->text.clean + title->start, title->end - title->start, noun) &&
+                same_name(c, person, name))
+                return p;
+        }
+    }
+    return NULL;
+}
+
+/* The noun phrase target after token from; one that points back is
+ * resolved: "the minister('s remarks)" is that minister, "that argument"
+ * whoever spoke in the sentence before (nobody named: no target). */
+static who noun_target(stance_ctx *c, uint32_t from, uint32_t clause, uint32_t at)
+{
+    who none = {NO_STRING, NO_STRING, NULL};
+    uint32_t first, end;
+    if (!phrase_after(c, from, clause, &first, &end))
+        return none;
+    if (token_in(c, end - 1, speech_nouns)) {
+        if (first > from && token_in(c, first - 1, demonstratives))
+            return c->previous_speaker.name != NO_STRING ? c->previous_speaker : none;
+        if (end < c->sentence->first_token + c->sentence->token_count && token_in(c, end, demonstratives))
+            return none;
+    }
+    if (end == first + 1 && first > from && token_in(c, first, quote_title_nouns)) {
+        const token *w = tok(c, first);
+        char noun[32];
+        size_t n = w->end - w->start < sizeof noun - 1 ? w->end - w->start : sizeof noun - 1;
+        memcpy(noun, c->doc->text.clean + w->start, n);
+        noun[n] = '\0';
+        const item *person = titled_person_before(c, at, noun);
+        if (person)
+            return entity_who(c, person, "title");
+    }
+    return (who){phrase_text(c, first, end), NO_STRING, "phrase"};
+}
+
+/* "the call had been "polite but unproductive"": a noun phrase of up to
+ * PHRASE_WORDS lower-case words before the copula that leads to the cue, in
+ * its sentence with no , ; : between. */
+static who phrase_before_copula(stance_ctx *c, const item *cue)
+{
+    who none = {NO_STRING, NO_STRING, NULL};
+    uint32_t first = c->sentence->first_token, t = cue->first;
+    for (int steps = 0; t > first && !token_in(c, t - 1, copulas); t--, steps++) {
+        const token *w = tok(c, t - 1);
+        if (steps > PHRASE_WORDS + 1 || (w->kind == TOK_PUNCT && strchr(",;:", c->doc->text.clean[w->start])))
+            return none;
+    }
+    if (t == first)
+        return none;
+    t--; /* the copula */
+    while (t > first && token_in(c, t - 1, auxiliaries))
+        t--;
+    uint32_t end = t;
+    while (t > first && end - t < PHRASE_WORDS && phrase_word(c, t - 1) && !token_in(c, t - 1, phrase_skip))
+        t--;
+    if (t == end)
+        return none;
+    return (who){phrase_text(c, t, end), NO_STRING, "subject-phrase"};
+}
+
+/* The subject an evaluation items[k] judges: the first tariff mention or
+ * entity of its clause before it, after the last speech verb or "that"
+ * ("Akazawa said Japan's position has not changed that the tariffs are not
+ * acceptable" judges the tariffs); never the holder. A GPE that owns the
+ * tariff mention right after it gives that mention ("Japan's tariff ... was
+ * unfair"). */
+static const item *clause_subject(stance_ctx *c, const item *items, size_t k, uint32_t holder)
+{
+    const item *cue = &items[k];
+    uint32_t clause = clause_of(c, cue->first), from = 0;
+    for (size_t i = 0; i < k; i++)
+        if (items[i].kind == K_SPEECH && items[i].end <= cue->start)
+            from = items[i].end;
+    for (uint32_t t = cue->first; t-- > c->sentence->first_token && clause_of(c, t) == clause;)
+        if (token_in(c, t, (const char *const[]){"that", NULL})) {
+            if (tok(c, t)->end > from)
+                from = tok(c, t)->end;
+            break;
+        }
+    const item *subject = NULL;
+    for (size_t i = 0; i < k; i++) {
+        const item *it = &items[i];
+        if (it->start < from || it->end > cue->start || clause_of(c, it->last) != clause ||
+            !(is_tariff(it->kind) || is_entity(it->kind)) || same_name(c, it, holder))
+            continue;
+        if (!subject)
+            subject = it;
+        else if (it->start >= subject->end) {
+            if (subject->kind == K_GPE && it->kind == K_GOODS)
+                continue; /* "U.S. car tariff" */
+            if (subject->kind == K_GPE && is_tariff(it->kind) && owner_before(c, items, it, holder, 0) == subject)
+                return it;
+            break;
+        }
+    }
+    return subject;
 }
 
 static who find_target(stance_ctx *c, const item *items, size_t count, size_t k, uint32_t holder)
@@ -357,14 +751,11 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
         }
     }
     if (cue_kinds[cue->kind].subject) {
-        const item *subject = NULL;
-        for (size_t i = 0; i < k; i++) {
-            const item *it = &items[i];
-            if (it->end > cue->start || clause_of(c, it->last) != clause)
-                continue;
-            if ((is_tariff(it->kind) || is_entity(it->kind)) && !same_name(c, it, holder) &&
-                (!subject || it->start >= subject->end))
-                subject = it; /* the nearest outermost one */
+        const item *subject = clause_subject(c, items, k, holder);
+        if (!subject) {
+            who noun = phrase_before_copula(c, cue);
+            if (noun.name != NO_STRING)
+                return noun;
         }
         /* "..., and it is not acceptable": the subject is a pronoun; take
          * the nearest tariff mention or entity earlier in the sentence */
@@ -381,12 +772,12 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
             return tariff_target(c, subject, owner_before(c, items, subject, holder, 0), holder);
         if (subject->kind == K_GPE && tariff_after)
             return tariff_target(c, tariff_after, subject, holder);
-        return (who){name_of(c, subject), c->doc->spans[subject->span].ref, "subject"};
+        return entity_who(c, subject, "subject");
     }
     if (tariff_after && tariff_after->first > cue->last + 1 + PHRASE_WORDS) {
         /* "would back any agreement that left the tariff unchanged": a noun
          * right after the cue comes before a tariff mentioned farther on */
-        who noun = phrase_after(c, cue->last + 1, clause);
+        who noun = noun_target(c, cue->last + 1, clause, cue->start);
         if (noun.name != NO_STRING)
             return noun;
     }
@@ -399,15 +790,37 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
     if (entity_after && entity_after->first <= cue->last + 1 + PHRASE_WORDS) {
         /* "rejected a U.S. request": the entity only qualifies the noun */
         int qualifier = entity_after->kind == K_GPE || entity_after->kind == K_NORP || entity_after->kind == K_ORG;
-        who noun = qualifier ? phrase_after(c, entity_after->last + 1, clause) : (who){NO_STRING, NO_STRING, NULL};
-        if (noun.name != NO_STRING && tok(c, entity_after->last + 1)->kind != TOK_CLITIC)
-            return noun;
-        return (who){name_of(c, entity_after), c->doc->spans[entity_after->span].ref, "entity"};
+        if (qualifier && tok(c, entity_after->last + 1)->kind != TOK_CLITIC) {
+            who noun = noun_target(c, entity_after->last + 1, clause, cue->start);
+            if (noun.name != NO_STRING)
+                return noun;
+        }
+        return entity_who(c, entity_after, "entity");
     }
-    who phrase = phrase_after(c, cue->last + 1, clause);
+    who phrase = noun_target(c, cue->last + 1, clause, cue->start);
     if (phrase.name != NO_STRING || !entity_after)
         return phrase;
-    return (who){name_of(c, entity_after), c->doc->spans[entity_after->span].ref, "entity"};
+    return entity_who(c, entity_after, "entity");
+}
+
+/* "but" moves the point to what follows it: a stance before the sentence's
+ * last contrast word is dropped when one after it has the same target ("the
+ * talks were constructive but unproductive"); one on a target of its own
+ * stays ("supported stronger protection but did not want a trade
+ * conflict"). Stances [first, doc->stance_count) are the sentence's. */
+static void apply_contrast(document *doc, size_t first, uint32_t contrast)
+{
+    size_t kept = first;
+    for (size_t a = first; a < doc->stance_count; a++) {
+        const stance_span *st = &doc->stances[a];
+        int outweighed = 0;
+        for (size_t b = first; b < doc->stance_count && st->cue_start < contrast && !outweighed; b++)
+            outweighed = doc->stances[b].cue_start > contrast &&
+                         !strcmp(doc_string(doc, doc->stances[b].target), doc_string(doc, st->target));
+        if (!outweighed)
+            doc->stances[kept++] = *st;
+    }
+    doc->stance_count = kept;
 }
 
 static void stance_sentence(stance_ctx *c, item *items, size_t count)
@@ -422,13 +835,6 @@ static void stance_sentence(stance_ctx *c, item *items, size_t count)
         if (items[k].kind == K_CONTRAST && items[k].start > contrast)
             contrast = items[k].start;
     }
-    /* "but" moves the point to what follows it, when a cue follows it:
-     * "welcomed the extension but warned ..." keeps its stance */
-    int cue_after_contrast = 0;
-    for (size_t k = 0; k < count && contrast; k++)
-        cue_after_contrast |= items[k].kind < K_CUE_COUNT && items[k].start > contrast;
-    if (!cue_after_contrast)
-        contrast = 0;
     number_clauses(c, items, count);
     /* a cue inside a longer cue is part of it (items are by start, longest first) */
     uint32_t cue_end = 0;
@@ -440,12 +846,17 @@ static void stance_sentence(stance_ctx *c, item *items, size_t count)
         else if (items[k].kind < K_CUE_COUNT)
             cue_end = items[k].end;
     }
+    size_t first_stance = doc->stance_count;
     for (size_t k = 0; k < count; k++) {
         item *cue = &items[k];
-        if (cue->kind >= K_CUE_COUNT || cue->dropped || cue->start < contrast)
+        if (cue->kind >= K_CUE_COUNT || cue->dropped)
             continue;
         const char *comment = comment_at(doc, cue->start);
         if (cue_kinds[cue->kind].comments_only && !comment)
+            continue;
+        /* the headline repeated over the comments, cut short: its stances
+         * are the headline's, whose holder it may have lost */
+        if (element_at(doc, cue->start, LE_TOPIC))
             continue;
         uint32_t cue_clause = clause_of(c, cue->first);
         stance_span st = {.start = cue->start, .end = cue->end, .cue_start = cue->start, .cue_end = cue->end,
@@ -468,7 +879,7 @@ static void stance_sentence(stance_ctx *c, item *items, size_t count)
         }
         if (st.negated)
             st.polarity = st.polarity == STANCE_FAVOR ? STANCE_AGAINST : STANCE_FAVOR;
-        who holder = find_holder(c, items, k, comment);
+        who holder = find_holder(c, items, count, k, comment);
         if (holder.name == NO_STRING)
             continue;
         who target = find_target(c, items, count, k, holder.name);
@@ -483,6 +894,8 @@ static void stance_sentence(stance_ctx *c, item *items, size_t count)
         st.cue_rule = doc->spans[cue->span].rule;
         ARRAY_PUSH(doc->stances, doc->stance_count, doc->stance_cap, st);
     }
+    if (contrast)
+        apply_contrast(doc, first_stance, contrast);
 }
 
 /* ---- writing and summary -------------------------------------------------------- */
@@ -599,14 +1012,24 @@ static void summarize(document *doc)
     free(pairs);
 }
 
-/* The country named most often right before a tariff mention ("U.S.
- * tariffs", "Japan's tariff"): whose tariffs the document is about. */
-static const item *most_named_owner(stance_ctx *c)
+typedef struct {
+    const char *name;
+    size_t index;         /* in c->owned */
+} named_owner;
+
+static int by_name(const void *a, const void *b)
 {
-    const item *best = NULL;
-    size_t best_count = 0;
-    uint32_t *owners = xmalloc((c->item_count + 1) * sizeof *owners); /* item index of each owner seen */
-    size_t owner_count = 0;
+    const named_owner *x = a, *y = b;
+    int r = strcmp(x->name, y->name);
+    return r ? r : (x->index > y->index) - (x->index < y->index);
+}
+
+/* The tariff mentions whose owner is named right before them ("U.S.
+ * tariffs", "U.S. car tariff", "Japan's tariff"), and the owner named most
+ * often: whose tariffs the document is about. */
+static void collect_owners(stance_ctx *c)
+{
+    size_t cap = 0;
     for (size_t i = 0; i < c->item_count; i++) {
         const item *g = &c->items[i];
         if (g->kind != K_GPE)
@@ -621,29 +1044,56 @@ static const item *most_named_owner(stance_ctx *c)
                 reach = next->last + 2;
                 continue;
             }
-            if (is_tariff(next->kind))
-                owners[owner_count++] = (uint32_t)i;
+            if (is_tariff(next->kind)) {
+                owned o = {next->start, g, element_at(c->doc, next->start, LE_COMMENT)};
+                ARRAY_PUSH(c->owned, c->owned_count, cap, o);
+            }
             break;
         }
     }
-    for (size_t a = 0; a < owner_count; a++) {
-        size_t count = 0;
-        for (size_t b = 0; b < owner_count; b++)
-            count += same_name(c, &c->items[owners[b]], name_of(c, &c->items[owners[a]]));
-        if (count > best_count) {
-            best = &c->items[owners[a]];
-            best_count = count;
+    if (!c->owned_count)
+        return;
+    named_owner *names = xmalloc(c->owned_count * sizeof *names);
+    for (size_t i = 0; i < c->owned_count; i++)
+        names[i] = (named_owner){doc_string(c->doc, name_of(c, c->owned[i].owner)), i};
+    qsort(names, c->owned_count, sizeof *names, by_name);
+    size_t best_count = 0, best_first = 0;
+    for (size_t run = 0, end; run < c->owned_count; run = end) {
+        for (end = run + 1; end < c->owned_count && !strcmp(names[end].name, names[run].name);)
+            end++;
+        /* the most often named; of equals, the one named first */
+        if (end - run > best_count || (end - run == best_count && names[run].index < best_first)) {
+            best_count = end - run;
+            best_first = names[run].index;
         }
     }
-    free(owners);
-    return best;
+    c->most_named = c->owned[best_first].owner;
+    free(names);
+}
+
+/* The PERSON mentions right after a TITLE ("Minister Hiroshi Tanabe"). */
+static void collect_titled(stance_ctx *c)
+{
+    size_t cap = 0;
+    for (size_t i = 0; i < c->item_count; i++) {
+        if (c->items[i].kind != K_PERSON)
+            continue;
+        for (size_t t = i; t-- > 0 && i - t <= 4;) {
+            const item *title = &c->items[t];
+            if (title->kind == K_TITLE && title->end <= c->items[i].start && c->items[i].start - title->end <= 1) {
+                titled_person tp = {i, t};
+                ARRAY_PUSH(c->titled, c->titled_count, cap, tp);
+                break;
+            }
+        }
+    }
 }
 
 void stance_document(const ann_rules *rules, document *doc)
 {
     doc->stance_count = 0;
     doc->stance_summary_count = 0;
-    stance_ctx c = {.doc = doc};
+    stance_ctx c = {.doc = doc, .previous_speaker = {NO_STRING, NO_STRING, NULL}};
     for (size_t i = 0; i < MAX_TYPES; i++)
         c.kind_of[i] = -1;
     int any_cue = 0;
@@ -662,7 +1112,7 @@ void stance_document(const ann_rules *rules, document *doc)
     for (size_t i = 0; i < doc->span_count; i++) {
         const span *s = &doc->spans[i];
         int k = c.kind_of[s->type];
-        if (k < 0 || (s->flags & SPAN_REMOVED) || (is_entity(k) && (s->flags & SPAN_HIDDEN)))
+        if (k < 0 || (s->flags & SPAN_REMOVED) || ((is_entity(k) || k == K_TITLE) && (s->flags & SPAN_HIDDEN)))
             continue;
         item it = {s->start, s->end, 0, 0, i, (uint8_t)k, 0};
         ARRAY_PUSH(c.items, c.item_count, cap, it);
@@ -677,7 +1127,8 @@ void stance_document(const ann_rules *rules, document *doc)
         c.items[i].first = (uint32_t)token_at_or_after(&doc->tokens, c.items[i].start);
         c.items[i].last = (uint32_t)token_at_or_after(&doc->tokens, c.items[i].end - 1);
     }
-    c.default_owner = most_named_owner(&c);
+    collect_owners(&c);
+    collect_titled(&c);
     size_t at = 0;
     for (size_t s = 0; s < doc->sentences.count && at < c.item_count; s++) {
         const segment *sentence = &doc->sentences.items[s];
@@ -689,14 +1140,18 @@ void stance_document(const ann_rules *rules, document *doc)
             has_cue |= c.items[end].kind < K_CUE_COUNT && c.items[end].end <= sentence->end;
             end++;
         }
-        if (has_cue && sentence->token_count) {
-            c.sentence = sentence;
+        c.sentence = sentence;
+        if (has_cue && sentence->token_count)
             stance_sentence(&c, c.items + at, end - at);
-        }
+        c.previous_speaker = sentence_speaker(&c, sentence, c.items + at, end - at);
         at = end;
     }
     check_nesting(doc);
     summarize(doc);
     free(c.items);
     free(c.clause);
+    free(c.owned);
+    free(c.found);
+    free(c.titled);
+    free(c.countries);
 }

@@ -17,19 +17,29 @@
  * Per sentence, in this order:
  *   questions     a sentence ending in '?' states no stance;
  *   conditions    nor does one holding a _CONDITION ("if", "unless");
- *   contrast      a cue before a _CONTRAST ("but") of its sentence is
- *                 cancelled: what follows the contrast is the point;
  *   negation      a _NEGATION ending within the 3 tokens before the cue, in
  *                 its clause and outside any cue, flips it (favor <-> against);
  *   intensifier   an _INTENSIFIER within the 2 tokens before the cue joins
- *                 its evidence (the stance's extent), as does the negator.
- * Clauses end at , ; : ( ) and at a _CONTRAST.
+ *                 its evidence (the stance's extent), as does the negator;
+ *   contrast      a stance before the last _CONTRAST ("but") of its sentence
+ *                 is dropped when one after it has the same target ("the
+ *                 talks were constructive but unproductive"); one on a
+ *                 target of its own stays ("supported stronger protection
+ *                 but did not want a trade conflict").
+ * Clauses end at , ; : ( ) and at a _CONTRAST. Cues in the <topic> line
+ * (the headline repeated over the comments, cut short) state none.
  *
  * Holder, the first rule that gives one:
  *   quote       inside a quotation: its speaker (none known: no stance);
  *   reported    a _SPEECH verb before the cue in its sentence: the last
- *               PERSON before the verb, else the last ORG, GPE or NORP
- *               ("Akazawa said Japan's position ... not acceptable");
+ *               PERSON before the verb, else the last ORG, GPE or NORP, or
+ *               a pronoun right before it ("Akazawa said Japan's position
+ *               ... not acceptable", "He added that ...");
+ *   reported-after  a _SPEECH verb after the cue, in a clause of its own:
+ *               the last PERSON (else ORG, GPE, NORP) of that clause within
+ *               8 tokens before it, a pronoun right before it, or a PERSON
+ *               or ORG right after it ("..., Fournier said", "..., said
+ *               Fournier", "..., according to the Exporters' Association");
  *   subject     (_FAVOR and _AGAINST cues) the first PERSON of the
  *               sentence before the cue, else its first ORG, GPE or NORP
  *               ("France's Claire Duvernoy welcomed ..." is Duvernoy);
@@ -38,13 +48,29 @@
  * Target, for cues whose target follows: in the clause after the cue, a
  * tariff mention (a TARIFF entity or a _TARIFF_WORD), else the nearest
  * PERSON, ORG, GPE, NORP, EVENT or GOODS entity, else a noun phrase of up to
- * three lower-case words (determiners skipped); for subject cues: the nearest
- * tariff mention or entity before the cue in its clause. A tariff target is
- * "OWNER tariffs" when a GPE comes right before the mention ("U.S.
- * tariffs") or, after a cue, between the cue and it ("urging the U.S. to
- * drop all the tariffs"), or a subject GPE is followed by one ("Japan
- * doesn't change tariffs"); else "tariffs". Never the holder itself. No
- * target: no stance.
+ * three lower-case words (determiners and amounts skipped). A noun phrase
+ * that points back is resolved: "the minister('s remarks)" is the last
+ * person introduced with a TITLE holding "minister" (the stance and quote
+ * stages share the title nouns, quote.h), "that argument" (view, claim,
+ * ...) whoever spoke in the sentence before (nobody named: no stance), and
+ * "the idea that ..." is no target. For subject cues: the first tariff
+ * mention or entity of the clause before the cue, after its last speech
+ * verb or "that"; else the noun phrase before the copula ("the call had
+ * been unproductive"); else the nearest tariff mention or entity before the
+ * cue in its sentence.
+ *
+ * Tariff owners: a tariff target is "OWNER tariffs" when the text names the
+ * owner: a GPE right before the mention ("U.S. tariffs", "Japan's
+ * duties"), "its"/"their" after a GPE ("Washington lifting its 20%
+ * tariff"), after a cue a GPE between the cue and the mention ("urging the
+ * U.S. to drop all the tariffs"), or a subject GPE followed by one ("Japan
+ * doesn't change tariffs"). Otherwise the owner comes from the context: the
+ * owner of the last tariff mention whose owner was named, in the article or
+ * in the same reader comment (each comment is read with the article, not
+ * with the other comments), else the owner the document names most; never
+ * the holder. A city stands for its country (its `country` code), named as
+ * the document names that country. No owner: "tariffs". Never the holder
+ * itself as target. No target: no stance.
  *
  * Summary: each (holder, target) pair, in order of first stance, with the
  * number of its cues and the majority polarity (a tie is neutral).
@@ -54,7 +80,8 @@
  * overlaps no earlier stance. Entities may lie inside it.
  *
  * Cost: one pass over the spans and a sort of the few that matter; a
- * document without a cue costs that pass only. */
+ * document without a cue costs that pass only. Looking back ("the
+ * minister", the tariffs' owner) is bounded to 64 mentions. */
 #ifndef ANN_STANCE_H
 #define ANN_STANCE_H
 
