@@ -109,25 +109,85 @@ typedef struct {
     uint32_t index;       /* into the list its kind comes from */
 } element;
 
-static int by_position(const void *a, const void *b)
+/* The order elements are written in: by start, the longer first, then by
+ * rank, then by index. A total order, so any correct sort gives the same
+ * result. */
+static int before(const element *x, const element *y)
 {
-    const element *x = a, *y = b;
     if (x->start != y->start)
-        return x->start < y->start ? -1 : 1;
+        return x->start < y->start;
     if (x->end != y->end)
-        return x->end > y->end ? -1 : 1;
+        return x->end > y->end;
     if (x->rank != y->rank)
-        return x->rank < y->rank ? -1 : 1;
-    return x->index < y->index ? -1 : x->index > y->index;
+        return x->rank < y->rank;
+    return x->index < y->index;
+}
+
+/* The end of the sorted run that starts at from. */
+static size_t run_end(const element *items, size_t from, size_t count)
+{
+    size_t i = from + 1;
+    while (i < count && !before(&items[i], &items[i - 1]))
+        i++;
+    return i;
+}
+
+static void merge(const element *a, size_t a_count, const element *b, size_t b_count, element *to)
+{
+    const element *a_end = a + a_count, *b_end = b + b_count;
+    while (a < a_end && b < b_end)
+        *to++ = before(b, a) ? *b++ : *a++;
+    while (a < a_end)
+        *to++ = *a++;
+    while (b < b_end)
+        *to++ = *b++;
+}
+
+/* Sorts items[0..count) with scratch (as large) and returns the one of the
+ * two that holds the result. Each list the elements come from is mostly in
+ * document order already, so merging the sorted runs there are takes a few
+ * passes, where qsort took log2(count) and a call per comparison. */
+static element *sort_elements(element *items, element *scratch, size_t count)
+{
+    for (;;) {
+        size_t runs = 0;
+        for (size_t lo = 0; lo < count; runs++) {
+            size_t mid = run_end(items, lo, count);
+            size_t hi = mid < count ? run_end(items, mid, count) : count;
+            merge(items + lo, mid - lo, items + mid, hi - mid, scratch + lo);
+            lo = hi;
+        }
+        element *merged = scratch;
+        scratch = items;
+        items = merged;
+        if (runs <= 1)
+            return items;
+    }
 }
 
 static int reserved_attr(const char *name)
 {
     static const char *const reserved[] = {"type", "norm", "rule", "rule-source", "ref", "won-against", NULL};
     for (const char *const *r = reserved; *r; r++)
-        if (!strcmp(name, *r))
+        if (name[0] == (*r)[0] && !strcmp(name, *r))
             return 1;
     return 0;
+}
+
+/* Whether key can be an attribute name. Keys are nearly always ASCII
+ * letters, digits and - . _, decided here; libxml2 decides the rest. */
+static int ncname(const char *key)
+{
+    const unsigned char *p = (const unsigned char *)key;
+#define ASCII_LETTER(c) ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+    if (ASCII_LETTER(*p) || *p == '_') {
+        while (ASCII_LETTER(*p) || (*p >= '0' && *p <= '9') || *p == '-' || *p == '.' || *p == '_')
+            p++;
+        if (!*p)
+            return 1;
+    }
+#undef ASCII_LETTER
+    return xmlValidateNCName(BAD_CAST key, 0) == 0;
 }
 
 static int by_value(const void *a, const void *b)
@@ -189,7 +249,7 @@ static int writable_attr(const document *doc, const span *s, uint16_t a, const c
     for (uint16_t b = 0; b < a; b++)
         if (!strcmp(key, doc_string(doc, doc->attrs[s->attrs + b].key)))
             return 0;
-    return !reserved_attr(key) && xmlValidateNCName(BAD_CAST key, 0) == 0;
+    return !reserved_attr(key) && ncname(key);
 }
 
 static void write_entity_start(ann_output *out, const ann_rules *rules, const document *doc, const span *s)
@@ -321,56 +381,67 @@ static void write_stance_summaries(ann_output *out, const document *doc)
     }
 }
 
-static void collect_elements(const ann_output *out, const document *doc, element **items, size_t *count,
-                             size_t *cap)
+/* How many elements collect_elements can give at the most. */
+static size_t max_elements(const ann_output *out, const document *doc)
 {
+    return doc->structure_count + doc->paragraphs.count + doc->sentences.count + doc->quote_count +
+           doc->stance_count + doc->span_count + ((out->flags & ANN_OUT_TOKENS) ? doc->tokens.count : 0) +
+           doc->text.raw_count;
+}
+
+/* Fills items (max_elements long) with the document's elements, in no
+ * particular order; returns their number. */
+static size_t collect_elements(const ann_output *out, const document *doc, element *items)
+{
+    size_t count = 0;
     for (size_t i = 0; i < doc->structure_count; i++) {
         const struct_span *st = &doc->structure[i];
         element e = {st->start, st->end, st->depth < RANK_P ? st->depth : RANK_P - 1, EL_STRUCTURE, (uint32_t)i};
-        ARRAY_PUSH(*items, *count, *cap, e);
+        items[count++] = e;
     }
     for (size_t i = 0; i < doc->paragraphs.count; i++) {
         const segment *p = &doc->paragraphs.items[i];
         element e = {p->start, p->end, RANK_P, EL_P, (uint32_t)i};
-        ARRAY_PUSH(*items, *count, *cap, e);
+        items[count++] = e;
     }
     for (size_t i = 0; i < doc->sentences.count; i++) {
         const segment *s = &doc->sentences.items[i];
         element e = {s->start, s->end, RANK_S, EL_S, (uint32_t)i};
-        ARRAY_PUSH(*items, *count, *cap, e);
+        items[count++] = e;
     }
     /* the quote stage flags the quotations that cross a sentence or an entity */
     for (size_t i = 0; i < doc->quote_count; i++) {
         const quote_span *q = &doc->quotes[i];
         element e = {q->start, q->end, RANK_QUOTE, EL_QUOTE, (uint32_t)i};
         if (q->nests)
-            ARRAY_PUSH(*items, *count, *cap, e);
+            items[count++] = e;
     }
     /* the stance stage flags the stances that would cross other markup */
     for (size_t i = 0; i < doc->stance_count; i++) {
         const stance_span *st = &doc->stances[i];
         element e = {st->start, st->end, RANK_STANCE, EL_STANCE, (uint32_t)i};
         if (st->nests)
-            ARRAY_PUSH(*items, *count, *cap, e);
+            items[count++] = e;
     }
     for (size_t i = 0; i < doc->span_count; i++) {
         const span *s = &doc->spans[i];
         if (s->flags & (SPAN_REMOVED | SPAN_HIDDEN))
             continue;
         element e = {s->start, s->end, RANK_ENTITY + (UINT16_MAX - s->phase), EL_ENTITY, (uint32_t)i};
-        ARRAY_PUSH(*items, *count, *cap, e);
+        items[count++] = e;
     }
     if (out->flags & ANN_OUT_TOKENS)
         for (size_t i = 0; i < doc->tokens.count; i++) {
             const token *t = &doc->tokens.items[i];
             element e = {t->start, t->end, RANK_TOKEN, EL_TOKEN, (uint32_t)i};
-            ARRAY_PUSH(*items, *count, *cap, e);
+            items[count++] = e;
         }
     for (size_t i = 0; i < doc->text.raw_count; i++) {
         const raw_run *r = &doc->text.raws[i];
         element e = {r->start, r->end, RANK_RAW, EL_RAW, (uint32_t)i};
-        ARRAY_PUSH(*items, *count, *cap, e);
+        items[count++] = e;
     }
+    return count;
 }
 
 /* The document's content: its text with every element nested by extent.
@@ -380,11 +451,10 @@ static void write_body(ann_output *out, const ann_rules *rules, const document *
     xmlout *x = out->xml;
     if (out->flags & ANN_OUT_EXPLAIN)
         collect_losers(out, doc);
-    element *items = NULL;
-    size_t count = 0, cap = 0;
-    collect_elements(out, doc, &items, &count, &cap);
-    if (count)
-        qsort(items, count, sizeof *items, by_position);
+    size_t most = max_elements(out, doc);
+    element *collected = xmalloc((2 * most + 1) * sizeof *collected); /* the second half: the sort's scratch */
+    size_t count = collect_elements(out, doc, collected);
+    const element *items = sort_elements(collected, collected + most, count);
 
     uint32_t *open_ends = xmalloc((count + 1) * sizeof *open_ends);
     size_t depth = 0;
@@ -425,7 +495,7 @@ static void write_body(ann_output *out, const ann_rules *rules, const document *
     if (!xmlout_failed(x))
         xmlout_text(x, doc->bytes + pos, doc->len - pos);
     free(open_ends);
-    free(items);
+    free(collected);
 }
 
 /* What the layout stage learnt about the document (date, publisher, ...),

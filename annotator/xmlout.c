@@ -175,13 +175,14 @@ static void close_start_tag(xmlout *x)
     }
 }
 
-void xmlout_start(xmlout *x, const char *name)
+void xmlout_start_len(xmlout *x, const char *name, size_t name_len)
 {
     close_start_tag(x);
-    open_element e = {name, strlen(name)};
-    ARRAY_PUSH(x->open, x->depth, x->open_cap, e);
+    if (x->depth == x->open_cap)
+        grow_array((void **)&x->open, &x->open_cap, x->depth + 1, sizeof *x->open);
+    x->open[x->depth++] = (open_element){name, name_len};
     PUT_LITERAL(x, "<");
-    put(x, e.name, e.len);
+    put(x, name, name_len);
     x->tag_open = 1;
 }
 
@@ -252,10 +253,10 @@ static void put_attr_value(xmlout *x, const char *value)
     }
 }
 
-void xmlout_attr(xmlout *x, const char *name, const char *value)
+void xmlout_attr_len(xmlout *x, const char *name, size_t name_len, const char *value)
 {
     PUT_LITERAL(x, " ");
-    put(x, name, strlen(name));
+    put(x, name, name_len);
     PUT_LITERAL(x, "=\"");
     put_attr_value(x, value);
     PUT_LITERAL(x, "\"");
@@ -281,6 +282,17 @@ void xmlout_attr_hex(xmlout *x, const char *name, const unsigned char *bytes, si
     PUT_LITERAL(x, "\"");
 }
 
+/* Whether any of the 8 bytes of word is & < > or CR: the classic test for a
+ * zero byte, on word xor each of them (< and > differ in one bit, so one
+ * test covers both). Text is mostly runs with none, so it is scanned 8 bytes
+ * a step. */
+static int word_needs_text_escape(uint64_t word)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    uint64_t amp = word ^ (ones * '&'), angle = (word | (ones * 2)) ^ (ones * '>'), cr = word ^ (ones * '\r');
+    return ((((amp - ones) & ~amp) | ((angle - ones) & ~angle) | ((cr - ones) & ~cr)) & highs) != 0;
+}
+
 void xmlout_text(xmlout *x, const char *s, size_t len)
 {
     if (!len)
@@ -289,6 +301,9 @@ void xmlout_text(xmlout *x, const char *s, size_t len)
     const unsigned char *p = (const unsigned char *)s, *end = p + len;
     for (;;) {
         const unsigned char *run = p;
+        uint64_t word;
+        while (end - p >= 8 && (memcpy(&word, p, 8), !word_needs_text_escape(word)))
+            p += 8;
         while (p < end && !(escape_class[*p] & ESCAPE_IN_TEXT))
             p++;
         put(x, run, (size_t)(p - run));

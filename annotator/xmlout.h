@@ -15,6 +15,7 @@
 #define ANN_XMLOUT_H
 
 #include <stddef.h>
+#include <string.h>
 
 #include "annotator.h"
 
@@ -29,16 +30,28 @@ xmlout *xmlout_new(ann_write_fn write, void *ctx, size_t buffer_size);
  * writer. Accepts NULL. */
 void xmlout_free(xmlout *x);
 
-/* "<name": a start tag left open for attributes. name is written as is and
- * must stay valid until its element ends. */
-void xmlout_start(xmlout *x, const char *name);
+/* "<name": a start tag left open for attributes. name (name_len bytes) is
+ * written as is and must stay valid until its element ends. */
+void xmlout_start_len(xmlout *x, const char *name, size_t name_len);
 
 /* ' name="value"' in the open start tag. value (NUL-terminated) may hold
  * anything: " & < > become entities, TAB, LF and CR character references,
  * other characters outside ASCII hex character references (&#xE9;), and
  * what is not UTF-8 or not allowed in XML 1.0 (C0 controls, U+FFFE, U+FFFF)
  * becomes U+FFFD, one for each byte that does not start a character. */
-void xmlout_attr(xmlout *x, const char *name, const char *value);
+void xmlout_attr_len(xmlout *x, const char *name, size_t name_len, const char *value);
+
+/* The same for a NUL-terminated name. Inline, so that the length of a
+ * literal name is known when compiling. */
+static inline void xmlout_start(xmlout *x, const char *name)
+{
+    xmlout_start_len(x, name, strlen(name));
+}
+
+static inline void xmlout_attr(xmlout *x, const char *name, const char *value)
+{
+    xmlout_attr_len(x, name, strlen(name), value);
+}
 
 /* ' name="HEX"': bytes[0..len) as upper-case hex, two digits a byte. */
 void xmlout_attr_hex(xmlout *x, const char *name, const unsigned char *bytes, size_t len);

@@ -398,6 +398,17 @@ static void test_xmlout_text_escapes(void **state)
 {
     (void)state;
     assert_escapes(TEXT_CASES, sizeof TEXT_CASES / sizeof *TEXT_CASES, 0);
+    /* each special at each place of a run, across the 8-byte steps of the scan */
+    for (size_t at = 0; at < 20; at++)
+        for (const char *special = "&<>\r"; *special; special++) {
+            char text[21], want[40];
+            memset(text, 'a', 20);
+            text[20] = '\0';
+            text[at] = *special;
+            const char *entity = *special == '&' ? "&amp;" : *special == '<' ? "&lt;" : *special == '>' ? "&gt;" : "&#13;";
+            snprintf(want, sizeof want, "%.*s%s%s", (int)at, text, entity, text + at + 1);
+            assert_escapes(&(escape_case){text, want}, 1, 0);
+        }
     /* a NUL inside a run is the caller's text like any other byte */
     buffer b;
     xmlout *x = new_xmlout(&b, 0);
