@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "sort.h"
 
 /* What a one-word surface stands for in this document. */
 typedef struct {
@@ -288,6 +289,9 @@ static int same_meaning(const document *doc, const ref_key *a, const ref_key *b)
            !strcmp(doc_string(doc, a->norm), doc_string(doc, b->norm));
 }
 
+DEFINE_SORT(sort_by_meaning, ref_key, by_meaning)
+DEFINE_SORT(sort_by_first_mention, ref_key, by_first_mention)
+
 /* Numbers the (type, norm) meanings in order of first mention. */
 static void assign_refs(document *doc)
 {
@@ -302,7 +306,7 @@ static void assign_refs(document *doc)
     }
     if (!count)
         return;
-    qsort(keys, count, sizeof *keys, by_meaning);
+    sort_by_meaning(keys, count);
     /* a group is a run of one meaning; its first mention decides its number */
     size_t *group_start = xmalloc(count * sizeof *group_start);
     ref_key *firsts = xmalloc(count * sizeof *firsts);
@@ -313,7 +317,7 @@ static void assign_refs(document *doc)
             firsts[groups].index = groups;
             group_start[groups++] = i;
         }
-    qsort(firsts, groups, sizeof *firsts, by_first_mention);
+    sort_by_first_mention(firsts, groups);
     for (size_t g = 0; g < groups; g++) {
         char digits[24], ref[24];
         size_t n = 0, number = g + 1;

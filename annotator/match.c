@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "sort.h"
 
 #define MATCH_LIMIT 1000000
 #define DEPTH_LIMIT 10000
@@ -138,6 +139,8 @@ static int by_nesting(const void *a, const void *b)
     return x->index < y->index ? -1 : 1;
 }
 
+DEFINE_SORT(sort_by_nesting, span_ref, by_nesting)
+
 static void view_add(matcher *m, const char *s, size_t n)
 {
     grow_array((void **)&m->view, &m->view_cap, m->view_len + n + 1, 1);
@@ -175,7 +178,7 @@ static void build_view(matcher *m, const document *doc, const uint8_t *types, in
         }
     }
     if (m->selected_count)
-        qsort(m->selected, m->selected_count, sizeof *m->selected, by_nesting);
+        sort_by_nesting(m->selected, m->selected_count);
 
     size_t stack[64];
     size_t depth = 0, kept = 0;

@@ -7,6 +7,7 @@
 #include "link.h"
 #include "match.h"
 #include "quote.h"
+#include "sort.h"
 #include "stance.h"
 
 /* A span as the sorts see it: what they compare is copied out of
@@ -73,6 +74,10 @@ static int by_extent_and_type(const void *a, const void *b)
     return ia < ib ? -1 : ia > ib;
 }
 
+DEFINE_SORT(sort_by_rank, ranked, by_rank)
+DEFINE_SORT(sort_by_start, ranked, by_start)
+DEFINE_SORT(sort_by_extent_and_type, ranked, by_extent_and_type)
+
 /* Helper spans never conflict, but two lists can give the same one; keep
  * the first found. */
 static void drop_duplicate_helpers(document *doc, size_t first)
@@ -85,7 +90,7 @@ static void drop_duplicate_helpers(document *doc, size_t first)
             ARRAY_PUSH(helpers, count, cap, r);
         }
     if (count)
-        qsort(helpers, count, sizeof *helpers, by_extent_and_type);
+        sort_by_extent_and_type(helpers, count);
     for (size_t k = 1; k < count; k++)
         if (same_span(span_of(&helpers[k - 1]), span_of(&helpers[k])))
             doc->spans[helpers[k].index].flags |= SPAN_REMOVED;
@@ -105,7 +110,7 @@ void resolve_phase(const ann_rules *rules, document *doc, size_t first)
             order[visible++] = ranked_of(doc, first + i);
     n = visible;
     if (n)
-        qsort(order, n, sizeof *order, by_rank);
+        sort_by_rank(order, n);
 
     /* Per token: 1 + the index of the visible span of this phase kept over
      * it, so a loser can name its winner for --explain. */
@@ -125,7 +130,7 @@ void resolve_phase(const ann_rules *rules, document *doc, size_t first)
                 longest = doc->spans[i].end - doc->spans[i].start;
         }
     if (earlier_count)
-        qsort(earlier, earlier_count, sizeof *earlier, by_start);
+        sort_by_start(earlier, earlier_count);
     size_t *covered = NULL, covered_count = 0, covered_cap = 0;
 
     for (size_t k = 0; k < n; k++) {

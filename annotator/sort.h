@@ -1,0 +1,63 @@
+/* sort: typed stable merge sorts for the pipeline's hot arrays.
+ *
+ * qsort calls its comparator through a pointer and moves elements with
+ * generic copies; the stages sort hundreds of small records per document
+ * several times over, and that was a tenth of the run time. DEFINE_SORT
+ * makes a sort for one element type whose comparator the compiler can
+ * inline. It is stable, like glibc's qsort (a merge sort), so records that
+ * compare equal keep their order and results do not change.
+ *
+ *   DEFINE_SORT(sort_by_start, ranked, by_start)
+ *   sort_by_start(items, count);
+ *
+ * cmp has qsort's signature: int cmp(const void *a, const void *b). The sort
+ * allocates a scratch copy of the array (alloc.h: no failure to handle). */
+#ifndef ANN_SORT_H
+#define ANN_SORT_H
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+
+#define SORT_RUN 8 /* runs this short are sorted by insertion first */
+
+#define DEFINE_SORT(name, type, cmp)                                                        \
+    static void name(type *items, size_t n)                                                 \
+    {                                                                                       \
+        for (size_t lo = 0; lo < n; lo += SORT_RUN) {                                       \
+            size_t hi = lo + SORT_RUN < n ? lo + SORT_RUN : n;                              \
+            for (size_t i = lo + 1; i < hi; i++) {                                          \
+                type moving = items[i];                                                     \
+                size_t j = i;                                                               \
+                for (; j > lo && cmp(&moving, &items[j - 1]) < 0; j--)                      \
+                    items[j] = items[j - 1];                                                \
+                items[j] = moving;                                                          \
+            }                                                                               \
+        }                                                                                   \
+        if (n <= SORT_RUN)                                                                  \
+            return;                                                                         \
+        type *scratch = xmalloc(n * sizeof *scratch);                                       \
+        type *from = items, *to = scratch;                                                  \
+        for (size_t width = SORT_RUN; width < n; width *= 2) {                              \
+            for (size_t lo = 0; lo < n; lo += 2 * width) {                                  \
+                size_t mid = lo + width < n ? lo + width : n;                               \
+                size_t hi = lo + 2 * width < n ? lo + 2 * width : n;                        \
+                size_t i = lo, j = mid, k = lo;                                             \
+                while (i < mid && j < hi)                                                   \
+                    to[k++] = cmp(&from[j], &from[i]) < 0 ? from[j++] : from[i++];          \
+                while (i < mid)                                                             \
+                    to[k++] = from[i++];                                                    \
+                while (j < hi)                                                              \
+                    to[k++] = from[j++];                                                    \
+            }                                                                               \
+            type *swap = from;                                                              \
+            from = to;                                                                      \
+            to = swap;                                                                      \
+        }                                                                                   \
+        if (from != items)                                                                  \
+            memcpy(items, from, n * sizeof *items);                                         \
+        free(scratch);                                                                      \
+    }
+
+#endif
