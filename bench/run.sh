@@ -189,6 +189,8 @@ bench cat 3 999999 "" cat "$main"
 
 note "timing annotator, default rules"
 bench file10 3 10 "" "$bin" "$c10"
+note "timing annotator in one thread (--jobs 1)"
+bench onejob10 3 10 "" "$bin" --jobs 1 "$c10"
 if ((!quick)); then
     bench file100 3 "$slow_seconds" "" "$bin" "$c100"
     if [[ -n ${R_SEC[file100]:-} ]]; then
@@ -241,6 +243,8 @@ ratio() {  # ratio KEY_A KEY_B: time(A) / time(B), or "-"
     fi
 }
 
+jobs_default() { local n; n=$(nproc); ((n > 8)) && n=8; echo "$n"; }
+
 docs_in() { grep -c $'^\f$' "$1" || true; }
 
 report() {
@@ -261,7 +265,8 @@ report() {
     printf '%-36s %7s  %9s  %9s  %10s  %s\n' "run" "MB" "time s" "MB/s" "RSS MiB" "note"
     printf '%-36s %7s  %9s  %9s  %10s  %s\n' "---" "--" "------" "----" "-------" "----"
     row cat "cat FILE > /dev/null" "$main"
-    row file10 "annotator FILE (default rules)" "$c10"
+    row file10 "annotator FILE (default rules)" "$c10" "$(nproc) processors: --jobs $(jobs_default)"
+    row onejob10 "annotator --jobs 1 FILE" "$c10" "time $(ratio onejob10 file10) of the default"
     if ((!quick)); then
         row file100 "annotator FILE (default rules)" "$c100"
         row file200 "annotator FILE (default rules)" "$c200"
