@@ -8,6 +8,7 @@
 
 #include "alloc.h"
 #include "layout.h"
+#include "sort.h"
 #include "stance.h"
 #include "xmlout.h"
 
@@ -109,61 +110,19 @@ typedef struct {
     uint32_t index;       /* into the list its kind comes from */
 } element;
 
-/* The order elements are written in: by start, the longer first, then by
- * rank, then by index. A total order, so any correct sort gives the same
- * result. */
-static int before(const element *x, const element *y)
+static int by_position(const void *a, const void *b)
 {
+    const element *x = a, *y = b;
     if (x->start != y->start)
-        return x->start < y->start;
+        return x->start < y->start ? -1 : 1;
     if (x->end != y->end)
-        return x->end > y->end;
+        return x->end > y->end ? -1 : 1;
     if (x->rank != y->rank)
-        return x->rank < y->rank;
-    return x->index < y->index;
+        return x->rank < y->rank ? -1 : 1;
+    return x->index < y->index ? -1 : x->index > y->index;
 }
 
-/* The end of the sorted run that starts at from. */
-static size_t run_end(const element *items, size_t from, size_t count)
-{
-    size_t i = from + 1;
-    while (i < count && !before(&items[i], &items[i - 1]))
-        i++;
-    return i;
-}
-
-static void merge(const element *a, size_t a_count, const element *b, size_t b_count, element *to)
-{
-    const element *a_end = a + a_count, *b_end = b + b_count;
-    while (a < a_end && b < b_end)
-        *to++ = before(b, a) ? *b++ : *a++;
-    while (a < a_end)
-        *to++ = *a++;
-    while (b < b_end)
-        *to++ = *b++;
-}
-
-/* Sorts items[0..count) with scratch (as large) and returns the one of the
- * two that holds the result. Each list the elements come from is mostly in
- * document order already, so merging the sorted runs there are takes a few
- * passes, where qsort took log2(count) and a call per comparison. */
-static element *sort_elements(element *items, element *scratch, size_t count)
-{
-    for (;;) {
-        size_t runs = 0;
-        for (size_t lo = 0; lo < count; runs++) {
-            size_t mid = run_end(items, lo, count);
-            size_t hi = mid < count ? run_end(items, mid, count) : count;
-            merge(items + lo, mid - lo, items + mid, hi - mid, scratch + lo);
-            lo = hi;
-        }
-        element *merged = scratch;
-        scratch = items;
-        items = merged;
-        if (runs <= 1)
-            return items;
-    }
-}
+DEFINE_SORT(sort_elements, element, by_position)
 
 static int reserved_attr(const char *name)
 {
@@ -451,10 +410,9 @@ static void write_body(ann_output *out, const ann_rules *rules, const document *
     xmlout *x = out->xml;
     if (out->flags & ANN_OUT_EXPLAIN)
         collect_losers(out, doc);
-    size_t most = max_elements(out, doc);
-    element *collected = xmalloc((2 * most + 1) * sizeof *collected); /* the second half: the sort's scratch */
-    size_t count = collect_elements(out, doc, collected);
-    const element *items = sort_elements(collected, collected + most, count);
+    element *items = xmalloc((max_elements(out, doc) + 1) * sizeof *items);
+    size_t count = collect_elements(out, doc, items);
+    sort_elements(items, count);
 
     uint32_t *open_ends = xmalloc((count + 1) * sizeof *open_ends);
     size_t depth = 0;
@@ -495,7 +453,7 @@ static void write_body(ann_output *out, const ann_rules *rules, const document *
     if (!xmlout_failed(x))
         xmlout_text(x, doc->bytes + pos, doc->len - pos);
     free(open_ends);
-    free(collected);
+    free(items);
 }
 
 /* What the layout stage learnt about the document (date, publisher, ...),
