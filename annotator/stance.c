@@ -31,6 +31,8 @@ typedef enum {
     K_AGAINST_STATE,
     K_COMPLAINT,
     K_REFUSAL,
+    K_FAVOR_FROM,
+    K_AGAINST_FROM,
     K_CUE_COUNT,
     K_NEGATION = K_CUE_COUNT,
     K_INTENSIFIER,
@@ -50,18 +52,20 @@ typedef enum {
 } kind;
 
 static const char *const kind_types[K_COUNT] = {
-    "_FAVOR", "_AGAINST", "_FAVOR_STATE", "_AGAINST_STATE", "_COMPLAINT", "_REFUSAL", "_NEGATION",
+    "_FAVOR", "_AGAINST", "_FAVOR_STATE", "_AGAINST_STATE", "_COMPLAINT", "_REFUSAL", "_FAVOR_FROM", "_AGAINST_FROM", "_NEGATION",
     "_INTENSIFIER", "_CONTRAST", "_CONDITION", "_TARIFF_WORD", "_SPEECH", "TITLE", "PERSON", "ORG", "GPE", "NORP",
     "EVENT", "GOODS", "TARIFF"};
 
 /* Per cue kind: its polarity, whether its target is the subject before it,
- * and whether it counts only in reader comments. */
+ * whether it counts only in reader comments, and whether its holder is the
+ * agent after it ("Stanhope's position drew support from Delta Harvest"). */
 static const struct {
-    uint8_t polarity, subject, comments_only;
+    uint8_t polarity, subject, comments_only, agent;
 } cue_kinds[K_CUE_COUNT] = {
-    [K_FAVOR] = {STANCE_FAVOR, 0, 0},         [K_AGAINST] = {STANCE_AGAINST, 0, 0},
-    [K_FAVOR_STATE] = {STANCE_FAVOR, 1, 0},   [K_AGAINST_STATE] = {STANCE_AGAINST, 1, 0},
-    [K_COMPLAINT] = {STANCE_AGAINST, 0, 1},   [K_REFUSAL] = {STANCE_AGAINST, 1, 1},
+    [K_FAVOR] = {STANCE_FAVOR, 0, 0, 0},         [K_AGAINST] = {STANCE_AGAINST, 0, 0, 0},
+    [K_FAVOR_STATE] = {STANCE_FAVOR, 1, 0, 0},   [K_AGAINST_STATE] = {STANCE_AGAINST, 1, 0, 0},
+    [K_COMPLAINT] = {STANCE_AGAINST, 0, 1, 0},   [K_REFUSAL] = {STANCE_AGAINST, 1, 1, 0},
+    [K_FAVOR_FROM] = {STANCE_FAVOR, 1, 0, 1},    [K_AGAINST_FROM] = {STANCE_AGAINST, 1, 0, 1},
 };
 
 /* Hard-coded closed sets for the noun phrase fallback: not worth a list. */
@@ -90,6 +94,7 @@ typedef struct {
     uint32_t start, end;
     uint32_t first, last; /* its first and last token */
     size_t span;
+    uint32_t name;        /* an entity's norm (its text when it has none), interned once; else NO_STRING */
     uint8_t kind;
     uint8_t dropped;      /* a cue inside a longer cue */
 } item;
@@ -101,10 +106,10 @@ typedef struct {
     const struct_span *comment; /* the reader comment it is in, or NULL */
 } owned;
 
-/* A country code ("US") and the norm the document gives that country. */
+/* A country code ("US") and the norm the document gives that country, as
+ * pool offsets. */
 typedef struct {
-    const char *code;
-    uint32_t name;
+    uint32_t code, name;
 } country;
 
 /* A PERSON mention introduced with a TITLE ("Agriculture Minister Hiroshi
@@ -135,6 +140,9 @@ typedef struct {
     const item *most_named; /* the owner named most often in owned, or NULL */
     titled_person *titled; /* in order */
     size_t titled_count;
+    uint32_t *full_names; /* the PERSON norms of two words or more, sorted, distinct; built on first use */
+    size_t full_name_count;
+    int full_names_built;
     country *countries;   /* the countries the document names with a code; built on first use */
     size_t country_count;
     int countries_built;
@@ -180,16 +188,11 @@ static int is_holder_kind(int k)
     return k == K_PERSON || k == K_ORG || k == K_GPE || k == K_NORP;
 }
 
-/* The norm of the entity behind an item, interned when it has none. */
-static uint32_t name_of(stance_ctx *c, const item *it)
-{
-    const span *s = &c->doc->spans[it->span];
-    return s->norm != NO_STRING ? s->norm : doc_intern(c->doc, c->doc->text.clean + s->start, s->end - s->start);
-}
 
 static int same_name(stance_ctx *c, const item *it, uint32_t name)
 {
-    return name != NO_STRING && !strcmp(doc_string(c->doc, name_of(c, it)), doc_string(c->doc, name));
+    return name != NO_STRING && it->name != NO_STRING &&
+           !strcmp(doc_string(c->doc, it->name), doc_string(c->doc, name));
 }
 
 static uint32_t clause_of(const stance_ctx *c, uint32_t t)
@@ -253,13 +256,14 @@ static const quote_span *quote_at(const document *doc, uint32_t offset)
     return lo < doc->quote_count && doc->quotes[lo].start <= offset ? &doc->quotes[lo] : NULL;
 }
 
-/* The value of attribute key among doc->attrs[first .. first + count), or NULL. */
-static const char *attr_value(const document *doc, uint32_t first, uint16_t count, const char *key)
+/* The value (a pool offset) of attribute key among doc->attrs[first ..
+ * first + count), or NO_STRING. */
+static uint32_t attr_value(const document *doc, uint32_t first, uint16_t count, const char *key)
 {
     for (uint16_t a = 0; a < count; a++)
         if (!strcmp(doc_string(doc, doc->attrs[first + a].key), key))
-            return doc_string(doc, doc->attrs[first + a].value);
-    return NULL;
+            return doc->attrs[first + a].value;
+    return NO_STRING;
 }
 
 /* The innermost layout element of kind element holding offset, or NULL. */
@@ -274,19 +278,65 @@ static const struct_span *element_at(const document *doc, uint32_t offset, int e
     return found;
 }
 
-/* The number of the reader comment holding offset ("" when it has none), or NULL. */
-static const char *comment_at(const document *doc, uint32_t offset)
+
+/* A pool string and its offset, for sorting names. */
+typedef struct {
+    const char *text;
+    uint32_t offset;
+} pooled;
+
+static int by_text(const void *a, const void *b)
 {
-    const struct_span *st = element_at(doc, offset, LE_COMMENT);
-    if (!st)
-        return NULL;
-    const char *n = attr_value(doc, st->attrs, st->attr_count, "n");
-    return n ? n : "";
+    return strcmp(((const pooled *)a)->text, ((const pooled *)b)->text);
+}
+
+/* The full name of a person named by one word that is the first word of
+ * exactly one longer PERSON name of the document ("Liu" after "Liu Haoran":
+ * the linker gives the full name to a last word, and surname-first names
+ * are named by their first), else its own name. */
+static uint32_t person_name(stance_ctx *c, const item *person)
+{
+    uint32_t name = person->name;
+    const char *short_name = doc_string(c->doc, name);
+    if (strchr(short_name, ' '))
+        return name;
+    if (!c->full_names_built) {
+        pooled *names = NULL;
+        size_t count = 0, cap = 0;
+        for (size_t i = 0; i < c->item_count; i++)
+            if (c->items[i].kind == K_PERSON && strchr(doc_string(c->doc, c->items[i].name), ' ')) {
+                pooled p = {doc_string(c->doc, c->items[i].name), c->items[i].name};
+                ARRAY_PUSH(names, count, cap, p);
+            }
+        if (count > 1)
+            qsort(names, count, sizeof *names, by_text);
+        c->full_names = xmalloc((count + 1) * sizeof *c->full_names);
+        for (size_t i = 0; i < count; i++)
+            if (!i || strcmp(names[i - 1].text, names[i].text))
+                c->full_names[c->full_name_count++] = names[i].offset;
+        free(names);
+        c->full_names_built = 1;
+    }
+    size_t n = strlen(short_name), lo = 0, hi = c->full_name_count;
+    while (lo < hi) { /* the first full name not below short_name */
+        size_t mid = (lo + hi) / 2;
+        if (strcmp(doc_string(c->doc, c->full_names[mid]), short_name) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    /* names sharing a prefix sort together: exactly one starts with short_name and a space */
+    int matches = 0;
+    for (size_t i = lo; i < c->full_name_count && i < lo + 2; i++) {
+        const char *full = doc_string(c->doc, c->full_names[i]);
+        matches += !strncmp(full, short_name, n) && full[n] == ' ';
+    }
+    return matches == 1 ? c->full_names[lo] : name;
 }
 
 static who entity_who(stance_ctx *c, const item *it, const char *from)
 {
-    return (who){name_of(c, it), c->doc->spans[it->span].ref, from};
+    return (who){it->kind == K_PERSON ? person_name(c, it) : it->name, c->doc->spans[it->span].ref, from};
 }
 
 /* Among holder candidates, a PERSON wins, then the later one. */
@@ -364,7 +414,7 @@ static const item *speaker_after(stance_ctx *c, const item *items, size_t count,
 
 /* The holder of the cue items[k] of the sentence's items; name
  * NO_STRING when none can be named (a quotation of unknown speaker). */
-static who find_holder(stance_ctx *c, const item *items, size_t count, size_t k, const char *comment)
+static who find_holder(stance_ctx *c, const item *items, size_t count, size_t k, const struct_span *comment)
 {
     document *doc = c->doc;
     const item *cue = &items[k];
@@ -374,6 +424,15 @@ static who find_holder(stance_ctx *c, const item *items, size_t count, size_t k,
         if (q->speaker == NO_STRING)
             return none;
         return (who){q->speaker, q->speaker_ref, "quote"};
+    }
+    if (cue_kinds[cue->kind].agent) {
+        /* "drew support from Delta Harvest Inc.", "was rejected by Turkey":
+         * the first PERSON, ORG, GPE or NORP after the cue in its clause */
+        for (size_t i = k + 1; i < count; i++)
+            if (is_holder_kind(items[i].kind) && items[i].start >= cue->end &&
+                clause_of(c, items[i].first) == clause_of(c, cue->last))
+                return entity_who(c, &items[i], "agent");
+        return none;
     }
     const item *speaker = speaker_before(c, items, k);
     if (speaker)
@@ -393,8 +452,9 @@ static who find_holder(stance_ctx *c, const item *items, size_t count, size_t k,
             return entity_who(c, subject, "subject");
     }
     if (comment) {
+        uint32_t number = attr_value(doc, comment->attrs, comment->attr_count, "n");
         char name[64];
-        int n = snprintf(name, sizeof name, "comment %s", comment);
+        int n = snprintf(name, sizeof name, "comment %s", number != NO_STRING ? doc_string(doc, number) : "");
         return (who){doc_intern(doc, name, (size_t)n), NO_STRING, "comment"};
     }
     return (who){doc_intern(doc, "author", 6), NO_STRING, "author"};
@@ -429,10 +489,10 @@ static who sentence_speaker(stance_ctx *c, const segment *sentence, const item *
 
 /* ---- owners of tariffs -------------------------------------------------------- */
 
-static const country *country_coded(const stance_ctx *c, const char *code)
+static const country *country_coded(const stance_ctx *c, uint32_t code)
 {
     for (size_t i = 0; i < c->country_count; i++)
-        if (!strcmp(c->countries[i].code, code))
+        if (!strcmp(doc_string(c->doc, c->countries[i].code), doc_string(c->doc, code)))
             return &c->countries[i];
     return NULL;
 }
@@ -444,23 +504,23 @@ static uint32_t owner_name(stance_ctx *c, const item *gpe)
 {
     document *doc = c->doc;
     const span *s = &doc->spans[gpe->span];
-    const char *code = attr_value(doc, s->attrs, s->attr_count, "country");
-    if (!code || attr_value(doc, s->attrs, s->attr_count, "code"))
-        return name_of(c, gpe);
+    uint32_t code = attr_value(doc, s->attrs, s->attr_count, "country");
+    if (code == NO_STRING || attr_value(doc, s->attrs, s->attr_count, "code") != NO_STRING)
+        return gpe->name;
     if (!c->countries_built) {
         size_t cap = 0;
         for (size_t i = 0; i < c->item_count; i++) {
             const span *g = &doc->spans[c->items[i].span];
-            const char *own = c->items[i].kind == K_GPE ? attr_value(doc, g->attrs, g->attr_count, "code") : NULL;
-            if (own && !country_coded(c, own)) {
-                country k = {own, name_of(c, &c->items[i])};
+            uint32_t own = c->items[i].kind == K_GPE ? attr_value(doc, g->attrs, g->attr_count, "code") : NO_STRING;
+            if (own != NO_STRING && !country_coded(c, own)) {
+                country k = {own, c->items[i].name};
                 ARRAY_PUSH(c->countries, c->country_count, cap, k);
             }
         }
         c->countries_built = 1;
     }
     const country *k = country_coded(c, code);
-    return k ? k->name : name_of(c, gpe);
+    return k ? k->name : gpe->name;
 }
 
 static int same_owner(stance_ctx *c, const item *gpe, uint32_t holder)
@@ -501,15 +561,23 @@ static const item *context_owner(stance_ctx *c, uint32_t at, uint32_t holder)
     return owner && !same_owner(c, owner, holder) ? owner : NULL;
 }
 
-/* "OWNER tariffs", or "tariffs". An owner the text names is remembered for
- * the tariffs mentioned after it. */
+/* An owner the text names for a tariff mention (owner_before, or a GPE
+ * between a cue and the mention) is remembered for the tariffs mentioned
+ * after it. Returns owner. */
+static const item *remember_owner(stance_ctx *c, const item *mention, const item *owner)
+{
+    if (owner) {
+        owned o = {mention->start, owner, element_at(c->doc, mention->start, LE_COMMENT)};
+        ARRAY_PUSH(c->found, c->found_count, c->found_cap, o);
+    }
+    return owner;
+}
+
+/* "OWNER tariffs", or "tariffs"; with no owner given, the context's. */
 static who tariff_target(stance_ctx *c, const item *mention, const item *owner, uint32_t holder)
 {
     document *doc = c->doc;
-    if (owner) {
-        owned o = {mention->start, owner, element_at(doc, mention->start, LE_COMMENT)};
-        ARRAY_PUSH(c->found, c->found_count, c->found_cap, o);
-    } else
+    if (!owner)
         owner = context_owner(c, mention->start, holder);
     who w = {NO_STRING, mention->kind == K_TARIFF ? doc->spans[mention->span].ref : NO_STRING,
              owner ? "tariff-with-owner" : "tariff"};
@@ -627,7 +695,7 @@ static const item *titled_person_before(stance_ctx *c, uint32_t at, const char *
         if (p->kind != K_PERSON || p->end > at)
             continue;
         people++;
-        uint32_t name = name_of(c, p);
+        uint32_t name = p->name;
         for (size_t t = titled_end; t-- > 0 && titled_end - t <= TITLE_LOOKBACK;) {
             const item *person = &c->items[c->titled[t].person], *title = &c->items[c->titled[t].title];
             if (quote_text_has_word(c->doc->text.clean + title->start, title->end - title->start, noun) &&
@@ -664,6 +732,31 @@ static who noun_target(stance_ctx *c, uint32_t from, uint32_t clause, uint32_t a
             return entity_who(c, person, "title");
     }
     return (who){phrase_text(c, first, end), NO_STRING, "phrase"};
+}
+
+/* "the Geneva meeting": a city between a determiner and lower-case nouns
+ * names the thing there, which is the target with the city's name (a
+ * country qualifying a noun is its actor instead: "a U.S. request" is a
+ * "request"). Name NO_STRING otherwise. */
+static who place_phrase(stance_ctx *c, const item *it)
+{
+    who none = {NO_STRING, NO_STRING, NULL};
+    const span *s = &c->doc->spans[it->span];
+    if (it->kind != K_GPE || it->first == c->sentence->first_token || !token_in(c, it->first - 1, phrase_skip) ||
+        attr_value(c->doc, s->attrs, s->attr_count, "country") == NO_STRING ||
+        attr_value(c->doc, s->attrs, s->attr_count, "code") != NO_STRING)
+        return none;
+    uint32_t end = it->last + 1, sentence_end = c->sentence->first_token + c->sentence->token_count;
+    while (end < sentence_end && end - it->last <= PHRASE_WORDS && phrase_word(c, end))
+        end++;
+    return end > it->last + 1 ? (who){phrase_text(c, it->first, end), NO_STRING, "place-phrase"} : none;
+}
+
+/* An entity as a target: what a city names (place_phrase), else the entity. */
+static who entity_target(stance_ctx *c, const item *it, const char *from)
+{
+    who place = place_phrase(c, it);
+    return place.name != NO_STRING ? place : entity_who(c, it, from);
 }
 
 /* "the call had been "polite but unproductive"": a noun phrase of up to
@@ -769,10 +862,11 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
         if (!subject)
             return none;
         if (is_tariff(subject->kind))
-            return tariff_target(c, subject, owner_before(c, items, subject, holder, 0), holder);
+            return tariff_target(c, subject, remember_owner(c, subject, owner_before(c, items, subject, holder, 0)),
+                                 holder);
         if (subject->kind == K_GPE && tariff_after)
             return tariff_target(c, tariff_after, subject, holder);
-        return entity_who(c, subject, "subject");
+        return entity_target(c, subject, "subject");
     }
     if (tariff_after && tariff_after->first > cue->last + 1 + PHRASE_WORDS) {
         /* "would back any agreement that left the tariff unchanged": a noun
@@ -783,19 +877,20 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
     }
     if (tariff_after) {
         const item *owner = owner_before(c, items, tariff_after, holder, cue->end);
-        return tariff_target(c, tariff_after, owner ? owner : gpe_after, holder);
+        return tariff_target(c, tariff_after, remember_owner(c, tariff_after, owner ? owner : gpe_after), holder);
     }
     /* "would not accept any deal that treated Indian generics ...": the noun
      * right after the cue is the target, not an entity further on */
     if (entity_after && entity_after->first <= cue->last + 1 + PHRASE_WORDS) {
         /* "rejected a U.S. request": the entity only qualifies the noun */
         int qualifier = entity_after->kind == K_GPE || entity_after->kind == K_NORP || entity_after->kind == K_ORG;
-        if (qualifier && tok(c, entity_after->last + 1)->kind != TOK_CLITIC) {
+        if (qualifier && tok(c, entity_after->last + 1)->kind != TOK_CLITIC &&
+            place_phrase(c, entity_after).name == NO_STRING) {
             who noun = noun_target(c, entity_after->last + 1, clause, cue->start);
             if (noun.name != NO_STRING)
                 return noun;
         }
-        return entity_who(c, entity_after, "entity");
+        return entity_target(c, entity_after, "entity");
     }
     who phrase = noun_target(c, cue->last + 1, clause, cue->start);
     if (phrase.name != NO_STRING || !entity_after)
@@ -851,7 +946,7 @@ static void stance_sentence(stance_ctx *c, item *items, size_t count)
         item *cue = &items[k];
         if (cue->kind >= K_CUE_COUNT || cue->dropped)
             continue;
-        const char *comment = comment_at(doc, cue->start);
+        const struct_span *comment = element_at(doc, cue->start, LE_COMMENT);
         if (cue_kinds[cue->kind].comments_only && !comment)
             continue;
         /* the headline repeated over the comments, cut short: its stances
@@ -1055,7 +1150,7 @@ static void collect_owners(stance_ctx *c)
         return;
     named_owner *names = xmalloc(c->owned_count * sizeof *names);
     for (size_t i = 0; i < c->owned_count; i++)
-        names[i] = (named_owner){doc_string(c->doc, name_of(c, c->owned[i].owner)), i};
+        names[i] = (named_owner){doc_string(c->doc, c->owned[i].owner->name), i};
     qsort(names, c->owned_count, sizeof *names, by_name);
     size_t best_count = 0, best_first = 0;
     for (size_t run = 0, end; run < c->owned_count; run = end) {
@@ -1114,7 +1209,10 @@ void stance_document(const ann_rules *rules, document *doc)
         int k = c.kind_of[s->type];
         if (k < 0 || (s->flags & SPAN_REMOVED) || ((is_entity(k) || k == K_TITLE) && (s->flags & SPAN_HIDDEN)))
             continue;
-        item it = {s->start, s->end, 0, 0, i, (uint8_t)k, 0};
+        uint32_t name = NO_STRING;
+        if (is_entity(k) || k == K_TITLE)
+            name = s->norm != NO_STRING ? s->norm : doc_intern(doc, doc->text.clean + s->start, s->end - s->start);
+        item it = {s->start, s->end, 0, 0, i, name, (uint8_t)k, 0};
         ARRAY_PUSH(c.items, c.item_count, cap, it);
         cues += k < K_CUE_COUNT;
     }
@@ -1154,4 +1252,5 @@ void stance_document(const ann_rules *rules, document *doc)
     free(c.found);
     free(c.titled);
     free(c.countries);
+    free(c.full_names);
 }

@@ -11,6 +11,8 @@
  *                                 ("the tariffs are not acceptable")
  *   _COMPLAINT                    against, target after; reader comments only
  *   _REFUSAL                      against, target the subject; comments only
+ *   _FAVOR_FROM, _AGAINST_FROM    target the subject, holder the agent after
+ *                                 the cue ("the plan drew support from X")
  * A cue inside a longer cue is dropped ("acceptable" in "not acceptable"),
  * so a negation listed inside a phrase stays part of it.
  *
@@ -31,6 +33,8 @@
  *
  * Holder, the first rule that gives one:
  *   quote       inside a quotation: its speaker (none known: no stance);
+ *   agent       (_FAVOR_FROM, _AGAINST_FROM) the first PERSON, ORG, GPE or
+ *               NORP after the cue in its clause (none: no stance);
  *   reported    a _SPEECH verb before the cue in its sentence: the last
  *               PERSON before the verb, else the last ORG, GPE or NORP, or
  *               a pronoun right before it ("Akazawa said Japan's position
@@ -45,10 +49,16 @@
  *               ("France's Claire Duvernoy welcomed ..." is Duvernoy);
  *   comment     inside a reader comment (<comment n="N">): "comment N";
  *   author      otherwise "author".
+ * A PERSON named by one word that begins exactly one longer PERSON name of
+ * the document is named in full ("Liu" after "Liu Haoran": the linker only
+ * gives a lone last word the full name).
  * Target, for cues whose target follows: in the clause after the cue, a
  * tariff mention (a TARIFF entity or a _TARIFF_WORD), else the nearest
  * PERSON, ORG, GPE, NORP, EVENT or GOODS entity, else a noun phrase of up to
- * three lower-case words (determiners and amounts skipped). A noun phrase
+ * three lower-case words (determiners and amounts skipped). A city between
+ * a determiner and lower-case nouns names the thing there ("the Geneva
+ * meeting"); a country there is the noun's actor ("a U.S. request" is
+ * "request"). A noun phrase
  * that points back is resolved: "the minister('s remarks)" is the last
  * person introduced with a TITLE holding "minister" (the stance and quote
  * stages share the title nouns, quote.h), "that argument" (view, claim,

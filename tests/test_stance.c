@@ -338,6 +338,56 @@ static void test_phrase_and_rate_targets(void **state)
     release(&f);
 }
 
+/* "drew support from X", "was rejected by X": the agent after the cue holds
+ * the stance on the subject before it. */
+static void test_agent_holder(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f, "Rebecca Stanhope's position drew support from Delta Harvest Inc. on Monday.", NULL);
+    check_stance(&f, "drew support from", "Delta Harvest Inc.", "Rebecca Stanhope", STANCE_FAVOR);
+    release(&f);
+    annotate(&f, "The plan was rejected by lawmakers.", NULL); /* no agent named: no stance */
+    assert_int_equal(f.doc.stance_count, 0);
+    release(&f);
+}
+
+/* A city between a determiner and nouns names the thing there; a country
+ * before a noun is its actor ("a U.S. request", test_entity_as_modifier). */
+static void test_place_phrase(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f, "Japan welcomed the Geneva agreement.", NULL);
+    check_stance(&f, "welcomed", "Japan", "Geneva agreement", STANCE_FAVOR);
+    release(&f);
+}
+
+/* A one-word person name that begins exactly one full name of the document
+ * is that person ("Liu" after "Liu Haoran"). */
+static void test_surname_first_holder(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f, "Commerce Minister Liu Haoran spoke on Monday. Liu said the tariffs are unfair.", NULL);
+    check_stance(&f, "unfair", "Liu Haoran", "tariffs", STANCE_AGAINST);
+    release(&f);
+}
+
+/* A tariff said to stay is stood by; an idiom faults its subject. */
+static void test_tariff_stays_and_idiom(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f, "The U.S. Department of Commerce said the 50% tariffs on steel would remain until a deal.", NULL);
+    const stance_span *st = check_stance(&f, "would remain", "Department of Commerce", "tariffs", STANCE_FAVOR);
+    assert_string_equal(st->target_from, "tariff");
+    release(&f);
+    annotate(&f, "Germany always wants to have the cake and eat it.", "3");
+    check_stance(&f, "have the cake and eat it", "comment 3", "Germany", STANCE_AGAINST);
+    release(&f);
+}
+
 static void test_summary_majority(void **state)
 {
     (void)state;
@@ -370,6 +420,10 @@ int main(void)
         cmocka_unit_test(test_pointing_back_to_speech),
         cmocka_unit_test(test_urge_to_end),
         cmocka_unit_test(test_phrase_and_rate_targets),
+        cmocka_unit_test(test_agent_holder),
+        cmocka_unit_test(test_place_phrase),
+        cmocka_unit_test(test_surname_first_holder),
+        cmocka_unit_test(test_tariff_stays_and_idiom),
         cmocka_unit_test(test_pronoun_speaker),
         cmocka_unit_test(test_entity_as_modifier),
         cmocka_unit_test(test_summary_majority),
