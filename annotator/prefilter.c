@@ -228,6 +228,44 @@ static atom read_word(const char *p, atom a, size_t end, int *caseless, char *bu
     return a;
 }
 
+/* Reads a literal word as read_word does, and an ending made optional by a
+ * plain '?': a letter ("tariffs?") or a group of letters ("surtax(?:es)?").
+ * suffix receives that ending ("" when there is none). */
+static atom read_word_forms(const char *p, atom a, size_t end, int *caseless, char *buf, size_t cap, size_t *len,
+                            char *suffix, size_t suffix_cap)
+{
+    a = read_word(p, a, end, caseless, buf, cap, len);
+    suffix[0] = '\0';
+    if (!*len || a.end - a.start < 2 || p[a.end - 1] != '?' || !a.optional)
+        return a;
+    size_t n = 0;
+    if (a.kind == ATOM_WORD_CHAR && a.end - a.start == 2) {
+        suffix[n++] = a.ch;
+    } else if (a.kind == ATOM_GROUP) {
+        int inner_caseless = a.caseless;
+        atom rest = read_word(p, next_atom(p, a.inner, a.inner_end, &inner_caseless), a.inner_end, &inner_caseless,
+                              suffix, suffix_cap, &n);
+        if (rest.kind != ATOM_END || inner_caseless != a.caseless)
+            n = 0;
+    }
+    if (!n || *len + n >= cap) {
+        suffix[0] = '\0';
+        return a;
+    }
+    suffix[n] = '\0';
+    return next_atom(p, a.end, end, caseless);
+}
+
+static void add_word_forms(word_set *set, char *word, size_t n, const char *suffix, int caseless)
+{
+    add_word(set, word, n, caseless);
+    if (*suffix) {
+        size_t k = strlen(suffix);
+        memcpy(word + n, suffix, k);
+        add_word(set, word, n + k, caseless);
+    }
+}
+
 /* Whether the atom after a word ends the token there. A \b counts only
  * when a space or the end follows it: "Corp\b\." is the one token "Corp."
  * for the tokenizer, not "Corp". */
@@ -236,6 +274,14 @@ static int ends_token(const char *p, atom after, size_t end, int at_end_is_bound
     int caseless = 0;
     if (after.kind == ATOM_BOUNDARY)
         after = next_atom(p, after.end, end, &caseless);
+    /* "(?:\hrates?)?": when the optional part is there a space follows;
+     * when not, whatever comes after it decides */
+    while (after.kind == ATOM_GROUP && after.optional) {
+        int inner_caseless = 0;
+        if (next_atom(p, after.inner, after.inner_end, &inner_caseless).kind != ATOM_SPACE)
+            break;
+        after = next_atom(p, after.end, end, &caseless);
+    }
     /* "Co\.?": the tokenizer may make "Co." one abbreviation token; the
      * matcher looks such tokens up without their dot as well */
     if (after.kind == ATOM_OTHER && after.end - after.start >= 2 && p[after.start] == '\\' &&
@@ -254,13 +300,13 @@ static int first_words_of(const char *p, size_t i, size_t end, int caseless, int
         while (a.kind == ATOM_ZERO || a.kind == ATOM_BOUNDARY)
             a = next_atom(p, a.end, end, &caseless);
         if (a.kind == ATOM_WORD_CHAR) {
-            char word[64];
+            char word[64], suffix[16];
             size_t n;
             int word_caseless = a.caseless;
-            atom after = read_word(p, a, end, &caseless, word, sizeof word, &n);
+            atom after = read_word_forms(p, a, end, &caseless, word, sizeof word, &n, suffix, sizeof suffix);
             if (after.kind == ATOM_WORD_CHAR || !ends_token(p, after, end, follow_bounds))
                 return 0;
-            add_word(set, word, n, word_caseless);
+            add_word_forms(set, word, n, suffix, word_caseless);
             a = after;
         } else if (a.kind == ATOM_GROUP && a.once) {
             int inner_caseless = a.caseless;
@@ -292,24 +338,17 @@ int pattern_first_words(const char *pattern, word_set *set)
     return first_words_of(pattern, 0, strlen(pattern), 0, 1, set);
 }
 
-/* Whether the group's content is a list of single words: (?:Corp|Inc). */
-static int word_alternatives(const char *p, const atom *g, word_set *set)
+/* Whether a group without alternatives ends with a space: "(?:new\h)". */
+static int ends_with_space(const char *p, const atom *g)
 {
     int caseless = g->caseless;
-    size_t i = g->inner;
-    for (;;) {
-        atom a = next_atom(p, i, g->inner_end, &caseless);
-        char word[64];
-        size_t n;
-        int word_caseless = a.caseless;
-        a = read_word(p, a, g->inner_end, &caseless, word, sizeof word, &n);
-        if (!n || (a.kind != ATOM_BAR && a.kind != ATOM_END))
+    atom a = next_atom(p, g->inner, g->inner_end, &caseless), last = a;
+    for (; a.kind != ATOM_END; a = next_atom(p, a.end, g->inner_end, &caseless)) {
+        if (a.kind == ATOM_BAR)
             return 0;
-        add_word(set, word, n, word_caseless);
-        if (a.kind == ATOM_END)
-            return 1;
-        i = a.end;
+        last = a;
     }
+    return last.kind == ATOM_SPACE && last.once;
 }
 
 /* Required words of p[i..end): every top-level alternative must hold one
@@ -331,17 +370,18 @@ static int required_in(const char *p, size_t i, size_t end, int caseless, word_s
         while (!found && a.kind != ATOM_END && a.kind != ATOM_BAR) {
             atom after = next_atom(p, a.end, end, &caseless);
             if (a.kind == ATOM_WORD_CHAR && after_boundary) {
-                char word[64];
+                char word[64], suffix[16];
                 size_t n;
                 int word_caseless = a.caseless;
-                after = read_word(p, a, end, &caseless, word, sizeof word, &n);
+                after = read_word_forms(p, a, end, &caseless, word, sizeof word, &n, suffix, sizeof suffix);
                 if (after.kind != ATOM_WORD_CHAR && ends_token(p, after, end, 1)) {
-                    add_word(set, word, n, word_caseless);
+                    add_word_forms(set, word, n, suffix, word_caseless);
                     found = 1;
                 }
             } else if (a.kind == ATOM_GROUP && a.once && after_boundary && ends_token(p, after, end, 1)) {
+                /* a group between token ends: its own required words do */
                 word_set words = {0};
-                if (word_alternatives(p, &a, &words)) {
+                if (required_in(p, a.inner, a.inner_end, a.caseless, &words)) {
                     for (size_t k = 0; k < words.count; k++)
                         add_word(set, words.words[k], strlen(words.words[k]), words.caseless[k]);
                     found = 1;
@@ -349,8 +389,11 @@ static int required_in(const char *p, size_t i, size_t end, int caseless, word_s
                 word_set_clear(&words);
             }
             /* only a space makes the next word a token of its own: after \b
-             * it could follow a hyphen inside one ("non-tariff") */
-            after_boundary = a.kind == ATOM_SPACE || (after_boundary && (a.kind == ATOM_ZERO || a.kind == ATOM_BOUNDARY));
+             * it could follow a hyphen inside one ("non-tariff"); an optional
+             * "(?:new\h)?" keeps a boundary there either way */
+            after_boundary = a.kind == ATOM_SPACE ||
+                             (after_boundary && (a.kind == ATOM_ZERO || a.kind == ATOM_BOUNDARY ||
+                                                 (a.kind == ATOM_GROUP && a.optional && ends_with_space(p, &a))));
             a = after;
         }
         if (!found)

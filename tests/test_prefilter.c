@@ -63,9 +63,9 @@ static void test_required_later_in_the_pattern(void **state)
 static void test_refusals(void **state)
 {
     (void)state;
-    /* an optional first word, a quantified letter, digits only */
+    /* an optional first word, a repeated letter, digits only */
     expect("(?:(?:early|mid)[-\\h])?June", "-", "-");
-    expect("tariffs?", "-", "-");
+    expect("tariffs+", "-", "-");
     expect("\\d+(?:%| percent)", "-", "-");
     /* after a hyphen a word is part of a larger token */
     expect("non-\\btariff\\b", "-", "-");
@@ -78,11 +78,31 @@ static void test_refusals(void **state)
     expect("(?:\\d+|tariff)\\b", "-", "-");
 }
 
+/* Shapes the default rules use for their key words. */
+static void test_word_forms(void **state)
+{
+    (void)state;
+    /* an ending made optional gives both forms */
+    expect("(?i:tariffs?|surtax(?:es)?)\\h\\d", "tariff/i tariffs/i surtax/i surtaxes/i",
+           "tariff/i tariffs/i surtax/i surtaxes/i");
+    /* an alternative of several words gives its first */
+    expect("\\d+\\h(?i:tonnes|metric\\htons)\\b", "-", "tonnes/i metric/i");
+    /* a word with an optional space-led part after it still ends a token */
+    expect("\\d+%\\h(?:duty|levy)(?:\\hrates?)?", "-", "duty levy");
+    expect("\\d+%\\h(?:duty|levy)(?:\\hrates?)?x", "-", "-");
+    /* an optional word and space before a word leave it a token of its own */
+    expect("\\d+%\\h(?:new\\h)?(?:duty|levy)", "-", "duty levy");
+    expect("\\d+%\\h(?:new)?(?:duty|levy)", "-", "-");
+    /* a group between token ends has required words of its own */
+    expect("\\d+\\h(?:(?i:tariffs?)(?:\\hrates?)?)", "-", "tariff/i tariffs/i");
+}
+
 static void test_case_scope(void **state)
 {
     (void)state;
     /* (?i) inside a group ends with it: Corp stays case-sensitive */
-    expect("(?:(?i)steel) Corp\\b", "steel/i", "Corp");
+    expect("(?:(?i)steel) Corp\\b", "steel/i", "steel/i");
+    expect("(?:(?i)steel)?\\hCorp\\b", "-", "Corp");
     expect("\\d+ (?i:tonnes) of (?:Steel)", "-", "tonnes/i");
 }
 
@@ -92,6 +112,7 @@ int main(void)
         cmocka_unit_test(test_literal_starts),
         cmocka_unit_test(test_required_later_in_the_pattern),
         cmocka_unit_test(test_refusals),
+        cmocka_unit_test(test_word_forms),
         cmocka_unit_test(test_case_scope),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
