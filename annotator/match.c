@@ -422,8 +422,7 @@ static void match_lists(matcher *m, document *doc, int phase)
 
 static int may_start(const rule_view *v, const char *text, size_t vpos)
 {
-    unsigned char c = (unsigned char)text[vpos];
-    return (v->first_bytes[c / 8] & (1u << (c % 8))) || v->gated_by_byte_count[c];
+    return v->starts_at_byte[(unsigned char)text[vpos]];
 }
 
 /* A batch cannot win at token t when an earlier annotation over t outranks

@@ -1200,6 +1200,8 @@ static int compile_view(ann_rules *rules, rule_view *v, ann_error *err)
     free(open);
     if (rc)
         return rc;
+    for (int c = 0; c < 256; c++)
+        v->starts_at_byte[c] = (v->first_bytes[c / 8] & (1u << (c % 8))) || v->gated_by_byte_count[c];
     /* A view whose rules can only start at a marker (its first byte, 0xEE)
      * need not visit every token. */
     v->marker_only = 1;

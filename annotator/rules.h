@@ -113,6 +113,7 @@ typedef struct {
     size_t gated_count;
     size_t *gated_by_byte[256]; /* gated rules without start words, by first byte */
     size_t gated_by_byte_count[256];
+    uint8_t starts_at_byte[256]; /* 1: some batch or gated rule can start with this byte */
 } rule_view;
 
 /* Word triggers of a phase: token hash -> the rules that start with, or
