@@ -22,6 +22,9 @@
 #define TITLE_LOOKBACK 64
 /* How many annotations back "he" may look for a PERSON. */
 #define PRONOUN_LOOKBACK 512
+/* How far into its sentence a cue may stand for an opening "he" or "she"
+ * to be its subject ("He also firmly rejected"), in tokens. */
+#define PRONOUN_REACH 4
 
 /* What a span is to this stage. Cue kinds come first. */
 typedef enum {
@@ -38,6 +41,7 @@ typedef enum {
     K_INTENSIFIER,
     K_CONTRAST,
     K_CONDITION,
+    K_NOT_CUE,
     K_TARIFF_WORD,
     K_SPEECH,
     K_TITLE,
@@ -52,9 +56,10 @@ typedef enum {
 } kind;
 
 static const char *const kind_types[K_COUNT] = {
-    "_FAVOR", "_AGAINST", "_FAVOR_STATE", "_AGAINST_STATE", "_COMPLAINT", "_REFUSAL", "_FAVOR_FROM", "_AGAINST_FROM", "_NEGATION",
-    "_INTENSIFIER", "_CONTRAST", "_CONDITION", "_TARIFF_WORD", "_SPEECH", "TITLE", "PERSON", "ORG", "GPE", "NORP",
-    "EVENT", "GOODS", "TARIFF"};
+    "_FAVOR",     "_AGAINST",    "_FAVOR_STATE", "_AGAINST_STATE", "_COMPLAINT", "_REFUSAL", "_FAVOR_FROM",
+    "_AGAINST_FROM", "_NEGATION", "_INTENSIFIER", "_CONTRAST",     "_CONDITION", "_NOT_CUE", "_TARIFF_WORD",
+    "_SPEECH",    "TITLE",       "PERSON",       "ORG",            "GPE",        "NORP",     "EVENT",
+    "GOODS",      "TARIFF"};
 
 /* Per cue kind: its polarity, whether its target is the subject before it,
  * whether it counts only in reader comments, and whether its holder is the
@@ -74,7 +79,8 @@ static const char *const phrase_skip[] = {"the", "a", "an", "all", "any", "its",
                                           "some", "million", "billion", "trillion", NULL};
 /* Nouns for what someone said or thought: after "that" they point back to
  * it ("rejected that argument" is against whoever made it); before "that"
- * they announce it ("rejected the idea that ...": no target of their own). */
+ * they announce it ("rejected the idea that ...", "the idea of ...": no
+ * target of their own). */
 static const char *const speech_nouns[] = {"argument", "arguments", "view", "views", "claim", "claims", "remarks",
                                            "comments", "statement", "suggestion", "assertion", "accusation",
                                            "accusations", "criticism", "idea", "notion", NULL};
@@ -85,6 +91,8 @@ static const char *const copulas[] = {"is", "are", "was", "were", "been", "be", 
 static const char *const auxiliaries[] = {"has", "have", "had", "will", "would", "could", "may", "might", "must",
                                           "should", "not", "n't", "n’t", "still", "also", "always", NULL};
 static const char *const possessives[] = {"its", "their", NULL};
+/* Prepositions of place: "Farmers in Iowa backed ..." is not Iowa's act. */
+static const char *const locatives[] = {"in", "at", "near", "across", "outside", "inside", "around", NULL};
 static const char *const phrase_stop[] = {"and", "or", "but", "than", "more", "that", "which", "who", "is", "are",
                                           "was", "were", "be", "been", "will", "would", "to", "of", "in", "on", "at",
                                           "by", "for", "with", "as", "from", "it", "they", "we", "he", "she", "not",
@@ -339,6 +347,12 @@ static who entity_who(stance_ctx *c, const item *it, const char *from)
     return (who){it->kind == K_PERSON ? person_name(c, it) : it->name, c->doc->spans[it->span].ref, from};
 }
 
+/* An entity right after a preposition of place. */
+static int after_locative(stance_ctx *c, const item *it)
+{
+    return it->first > c->sentence->first_token && token_in(c, it->first - 1, locatives);
+}
+
 /* Among holder candidates, a PERSON wins, then the later one. */
 static const item *better_speaker(const item *best, const item *candidate)
 {
@@ -442,14 +456,21 @@ static who find_holder(stance_ctx *c, const item *items, size_t count, size_t k,
         return entity_who(c, speaker, "reported-speech-after");
     /* a reader comment states its own stances: its subject is what it
      * talks about, not who holds the stance */
-    if (!comment && !cue_kinds[cue->kind].subject && cue->kind != K_COMPLAINT) {
+    int acts = !cue_kinds[cue->kind].subject && cue->kind != K_COMPLAINT; /* an act with an agent before it */
+    if (!comment && acts) {
         const item *subject = NULL;
         for (size_t i = 0; i < k; i++)
-            if (is_holder_kind(items[i].kind) && items[i].end <= cue->start &&
+            if (is_holder_kind(items[i].kind) && items[i].end <= cue->start && !after_locative(c, &items[i]) &&
                 (!subject || (items[i].kind == K_PERSON && subject->kind != K_PERSON)))
                 subject = &items[i];
         if (subject)
             return entity_who(c, subject, "subject");
+        /* "He rejected the idea ...": a pronoun opening the sentence */
+        uint32_t first = c->sentence->first_token;
+        const item *he = cue->first > first && cue->first <= first + PRONOUN_REACH ? pronoun_person(c, items, first)
+                                                                                     : NULL;
+        if (he)
+            return entity_who(c, he, "subject");
     }
     if (comment) {
         uint32_t number = attr_value(doc, comment->attrs, comment->attr_count, "n");
@@ -457,6 +478,10 @@ static who find_holder(stance_ctx *c, const item *items, size_t count, size_t k,
         int n = snprintf(name, sizeof name, "comment %s", number != NO_STRING ? doc_string(doc, number) : "");
         return (who){doc_intern(doc, name, (size_t)n), NO_STRING, "comment"};
     }
+    /* an act of support or opposition has an agent: one the text does not
+     * name ("Farmers backed the policy") is not the author */
+    if (acts)
+        return none;
     return (who){doc_intern(doc, "author", 6), NO_STRING, "author"};
 }
 
@@ -718,7 +743,8 @@ static who noun_target(stance_ctx *c, uint32_t from, uint32_t clause, uint32_t a
     if (token_in(c, end - 1, speech_nouns)) {
         if (first > from && token_in(c, first - 1, demonstratives))
             return c->previous_speaker.name != NO_STRING ? c->previous_speaker : none;
-        if (end < c->sentence->first_token + c->sentence->token_count && token_in(c, end, demonstratives))
+        if (end < c->sentence->first_token + c->sentence->token_count &&
+            token_in(c, end, (const char *const[]){"that", "of", NULL}))
             return none;
     }
     if (end == first + 1 && first > from && token_in(c, first, quote_title_nouns)) {
@@ -822,8 +848,9 @@ static const item *clause_subject(stance_ctx *c, const item *items, size_t k, ui
     return subject;
 }
 
-static who find_target(stance_ctx *c, const item *items, size_t count, size_t k, uint32_t holder)
+static who find_target(stance_ctx *c, const item *items, size_t count, size_t k, const who *holder_who)
 {
+    uint32_t holder = holder_who->name;
     const item *cue = &items[k];
     who none = {NO_STRING, NO_STRING, NULL};
     uint32_t clause = clause_of(c, cue_kinds[cue->kind].subject ? cue->first : cue->last);
@@ -851,8 +878,10 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
                 return noun;
         }
         /* "..., and it is not acceptable": the subject is a pronoun; take
-         * the nearest tariff mention or entity earlier in the sentence */
-        for (int pass = 0; pass < 2 && !subject; pass++) /* a tariff mention first, then an entity */
+         * the nearest tariff mention or entity earlier in the sentence, for
+         * a named holder only (the author's evaluation is of its clause) */
+        int named = strcmp(holder_who->from, "author") != 0;
+        for (int pass = 0; named && pass < 2 && !subject; pass++) /* a tariff mention first, then an entity */
             for (size_t i = k; !subject && i-- > 0;) {
                 const item *it = &items[i];
                 if (it->end <= cue->start && (pass ? is_entity(it->kind) : is_tariff(it->kind)) &&
@@ -931,14 +960,16 @@ static void stance_sentence(stance_ctx *c, item *items, size_t count)
             contrast = items[k].start;
     }
     number_clauses(c, items, count);
-    /* a cue inside a longer cue is part of it (items are by start, longest first) */
+    /* a cue inside a longer cue is part of it, one inside a _NOT_CUE phrase
+     * is no cue ("would back down") (items are by start, longest first) */
     uint32_t cue_end = 0;
     for (size_t k = 0; k < count; k++) {
-        if (items[k].kind >= K_CUE_COUNT && items[k].kind != K_NEGATION)
+        int cue_kind = items[k].kind;
+        if (cue_kind >= K_CUE_COUNT && cue_kind != K_NEGATION && cue_kind != K_NOT_CUE)
             continue;
         if (items[k].end <= cue_end)
             items[k].dropped = 1;
-        else if (items[k].kind < K_CUE_COUNT)
+        else if (cue_kind < K_CUE_COUNT || cue_kind == K_NOT_CUE)
             cue_end = items[k].end;
     }
     size_t first_stance = doc->stance_count;
@@ -977,7 +1008,7 @@ static void stance_sentence(stance_ctx *c, item *items, size_t count)
         who holder = find_holder(c, items, count, k, comment);
         if (holder.name == NO_STRING)
             continue;
-        who target = find_target(c, items, count, k, holder.name);
+        who target = find_target(c, items, count, k, &holder);
         if (target.name == NO_STRING)
             continue;
         st.holder = holder.name;

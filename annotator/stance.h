@@ -14,7 +14,8 @@
  *   _FAVOR_FROM, _AGAINST_FROM    target the subject, holder the agent after
  *                                 the cue ("the plan drew support from X")
  * A cue inside a longer cue is dropped ("acceptable" in "not acceptable"),
- * so a negation listed inside a phrase stays part of it.
+ * so a negation listed inside a phrase stays part of it; so is a cue inside
+ * a _NOT_CUE phrase ("would back down", "would stay at 10%").
  *
  * Per sentence, in this order:
  *   questions     a sentence ending in '?' states no stance;
@@ -44,11 +45,17 @@
  *               8 tokens before it, a pronoun right before it, or a PERSON
  *               or ORG right after it ("..., Fournier said", "..., said
  *               Fournier", "..., according to the Exporters' Association");
- *   subject     (_FAVOR and _AGAINST cues) the first PERSON of the
- *               sentence before the cue, else its first ORG, GPE or NORP
- *               ("France's Claire Duvernoy welcomed ..." is Duvernoy);
+ *   subject     (_FAVOR and _AGAINST cues, acts with an agent) the first
+ *               PERSON of the sentence before the cue, else its first ORG,
+ *               GPE or NORP, none right after a preposition of place
+ *               ("France's Claire Duvernoy welcomed ..." is Duvernoy;
+ *               "Farmers in Iowa backed ..." is not Iowa); else "he" or
+ *               "she" opening the sentence within 4 tokens of the cue, as
+ *               the last PERSON named;
  *   comment     inside a reader comment (<comment n="N">): "comment N";
- *   author      otherwise "author".
+ *   author      otherwise "author", for evaluations only: an act whose
+ *               agent the text does not name ("The union has long opposed
+ *               ...") states no stance.
  * A PERSON named by one word that begins exactly one longer PERSON name of
  * the document is named in full ("Liu" after "Liu Haoran": the linker only
  * gives a lone last word the full name).
@@ -66,8 +73,9 @@
  * "the idea that ..." is no target. For subject cues: the first tariff
  * mention or entity of the clause before the cue, after its last speech
  * verb or "that"; else the noun phrase before the copula ("the call had
- * been unproductive"); else the nearest tariff mention or entity before the
- * cue in its sentence.
+ * been unproductive"); else, for a holder other than the author, the
+ * nearest tariff mention or entity before the cue in its sentence (", and
+ * it is not acceptable").
  *
  * Tariff owners: a tariff target is "OWNER tariffs" when the text names the
  * owner: a GPE right before the mention ("U.S. tariffs", "Japan's

@@ -302,7 +302,8 @@ static void test_pointing_back_to_speech(void **state)
     check_stance(&f, "rejected", "Ana Ruiz", "Mexico", STANCE_AGAINST);
     release(&f);
     static const char *const texts[] = {"Some economists argued that imports help. Ana Ruiz rejected that view.",
-                                        "Ana Ruiz rejected the idea that the truce was one-sided.", NULL};
+                                        "Ana Ruiz rejected the idea that the truce was one-sided.",
+                                        "Ana Ruiz rejected the idea of a truce.", NULL};
     for (const char *const *t = texts; *t; t++) {
         annotate(&f, *t, NULL);
         if (f.doc.stance_count)
@@ -388,6 +389,45 @@ static void test_tariff_stays_and_idiom(void **state)
     release(&f);
 }
 
+/* An act of support or opposition has an agent: an opening "he" is the
+ * last person named, a place after "in" is no agent, and an agent the text
+ * does not name is not the author. */
+static void test_act_holders(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f, "Mexico's economy minister Marcelo Ebrard spoke on Monday. He rejected the plan.", NULL);
+    check_stance(&f, "rejected", "Marcelo Ebrard", "plan", STANCE_AGAINST);
+    release(&f);
+    static const char *const texts[] = {"Farmers in Iowa backed the policy.", "The union has long opposed the plan.",
+                                        NULL};
+    for (const char *const *t = texts; *t; t++) {
+        annotate(&f, *t, NULL);
+        if (f.doc.stance_count)
+            fail_msg("'%s' gave a stance held by '%s'", *t, doc_string(&f.doc, f.doc.stances[0].holder));
+        release(&f);
+    }
+    /* an evaluation with no one named to hold it is the author's */
+    annotate(&f, "The tariffs are unfair.", NULL);
+    check_stance(&f, "unfair", "author", "tariffs", STANCE_AGAINST);
+    release(&f);
+}
+
+/* A cue inside a _NOT_CUE phrase states no stance. */
+static void test_not_cue(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {"Japan would back down on the tariffs.",
+                                        "Officials said the tariffs would stay at 10% next year.", NULL};
+    for (const char *const *t = texts; *t; t++) {
+        fixture f;
+        annotate(&f, *t, NULL);
+        if (f.doc.stance_count)
+            fail_msg("'%s' gave a stance on the cue at %u", *t, f.doc.stances[0].cue_start);
+        release(&f);
+    }
+}
+
 static void test_summary_majority(void **state)
 {
     (void)state;
@@ -424,6 +464,8 @@ int main(void)
         cmocka_unit_test(test_place_phrase),
         cmocka_unit_test(test_surname_first_holder),
         cmocka_unit_test(test_tariff_stays_and_idiom),
+        cmocka_unit_test(test_act_holders),
+        cmocka_unit_test(test_not_cue),
         cmocka_unit_test(test_pronoun_speaker),
         cmocka_unit_test(test_entity_as_modifier),
         cmocka_unit_test(test_summary_majority),
