@@ -24,97 +24,8 @@
 #include <libxml/tree.h>
 
 #include "annotator.h"
-
-/* ---- growable byte buffer --------------------------------------------------- */
-
-typedef struct {
-    char *data;
-    size_t len, cap;
-} bytes;
-
-static void bytes_add(bytes *b, const void *s, size_t n)
-{
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 256;
-        while (cap < b->len + n + 1)
-            cap *= 2;
-        b->data = realloc(b->data, cap);
-        assert_non_null(b->data);
-        b->cap = cap;
-    }
-    if (n)
-        memcpy(b->data + b->len, s, n);
-    b->len += n;
-    b->data[b->len] = '\0';
-}
-
-static void bytes_str(bytes *b, const char *s)
-{
-    bytes_add(b, s, strlen(s));
-}
-
-static void bytes_free(bytes *b)
-{
-    free(b->data);
-    memset(b, 0, sizeof *b);
-}
-
-/* ---- the output sink: a memory buffer that can be told to fail ------------- */
-
-typedef struct {
-    bytes out;
-    int fail_writes;      /* 1: every write fails with errno = fail_errno */
-    int fail_flushes;     /* 1: every flush fails with errno = fail_errno */
-    int fail_errno;
-    size_t writes, failed_writes;
-} sink;
-
-static int sink_write(void *ctx, const char *data, size_t len)
-{
-    sink *s = ctx;
-    s->writes++;
-    if (s->fail_writes) {
-        s->failed_writes++;
-        errno = s->fail_errno;
-        return -1;
-    }
-    bytes_add(&s->out, data, len);
-    return 0;
-}
-
-static int sink_flush(void *ctx)
-{
-    sink *s = ctx;
-    if (s->fail_flushes) {
-        errno = s->fail_errno;
-        return -1;
-    }
-    return 0;
-}
-
-/* ---- diagnostics -------------------------------------------------------------- */
-
-typedef struct {
-    ann_error *items;
-    size_t count, cap;
-} diag_log;
-
-static void log_diag(void *ctx, const ann_error *e)
-{
-    diag_log *log = ctx;
-    if (log->count == log->cap) {
-        log->cap = log->cap ? log->cap * 2 : 8;
-        log->items = realloc(log->items, log->cap * sizeof *log->items);
-        assert_non_null(log->items);
-    }
-    log->items[log->count++] = *e;
-}
-
-static void diag_log_free(diag_log *log)
-{
-    free(log->items);
-    memset(log, 0, sizeof *log);
-}
+#include "lossless.h"
+#include "sink.h"
 
 /* ---- rules ---------------------------------------------------------------------- */
 
@@ -259,7 +170,7 @@ static void assert_same_diags(const diag_log *a, const diag_log *b, const char *
     if (a->count != b->count)
         fail_msg("%s: %zu diagnostics fed whole, %zu fed in pieces", what, a->count, b->count);
     for (size_t i = 0; i < a->count; i++) {
-        const ann_error *x = &a->items[i], *y = &b->items[i];
+        const ann_error *x = &a->items[i].diag, *y = &b->items[i].diag;
         assert_int_equal(x->status, y->status);
         assert_int_equal(x->severity, y->severity);
         assert_string_equal(x->file, y->file);
@@ -268,15 +179,6 @@ static void assert_same_diags(const diag_log *a, const diag_log *b, const char *
         assert_int_equal(x->byte, y->byte);
         assert_string_equal(x->message, y->message);
     }
-}
-
-/* Position of the first byte where a and b differ, to make a failure readable. */
-static size_t first_difference_of(const char *a, size_t a_len, const char *b, size_t b_len)
-{
-    size_t n = a_len < b_len ? a_len : b_len, i = 0;
-    while (i < n && a[i] == b[i])
-        i++;
-    return i;
 }
 
 static size_t first_difference(const bytes *a, const bytes *b)
@@ -304,43 +206,6 @@ static void assert_same_output(const run_result *whole, const run_result *split,
 
 /* ---- lossless: rebuilding each document's bytes from the XML -------------- */
 
-static int hex_value(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    return -1;
-}
-
-static void rebuild_text(const xmlNode *node, bytes *b)
-{
-    for (const xmlNode *c = node->children; c; c = c->next) {
-        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-            bytes_str(b, (const char *)c->content);
-        } else if (c->type == XML_ELEMENT_NODE && !strcmp((const char *)c->name, "raw")) {
-            assert_null(c->children);
-            xmlChar *hex = xmlGetProp(c, BAD_CAST "hex");
-            assert_non_null(hex);
-            size_t n = strlen((const char *)hex);
-            assert_true(n > 0 && n % 2 == 0);
-            for (size_t i = 0; i < n; i += 2) {
-                int hi = hex_value((char)hex[i]), lo = hex_value((char)hex[i + 1]);
-                assert_true(hi >= 0 && lo >= 0);
-                char byte = (char)(hi * 16 + lo);
-                bytes_add(b, &byte, 1);
-            }
-            xmlFree(hex);
-        } else if (c->type == XML_ELEMENT_NODE) {
-            rebuild_text(c, b);
-        } else {
-            fail_msg("unexpected node type %d in a document", (int)c->type);
-        }
-    }
-}
-
 typedef struct {
     const char *data;
     size_t len;
@@ -352,12 +217,8 @@ typedef struct {
 static void assert_lossless(const bytes *xml, const char *source, const doc_piece *docs, size_t count,
                             size_t first_id)
 {
-    xmlDocPtr doc = xmlReadMemory(xml->data, (int)xml->len, "out.xml", NULL, XML_PARSE_HUGE | XML_PARSE_NONET);
-    if (!doc)
-        fail_msg("the output is not well-formed XML");
-    xmlNode *root = xmlDocGetRootElement(doc);
-    assert_non_null(root);
-    assert_string_equal((const char *)root->name, "corpus");
+    xmlNode *root;
+    xmlDocPtr doc = parse_corpus(xml, &root);
     size_t k = 0;
     for (xmlNode *c = root->children; c; c = c->next) {
         if (c->type != XML_ELEMENT_NODE)
@@ -619,7 +480,7 @@ static void check_max_doc(const char *what, const char *input, size_t len, size_
         fail_msg("%s: %zu documents, %zu failures; want %zu and 1", what, whole.documents, whole.failures,
                  want_docs);
     assert_int_equal(whole.diags.count, 1);
-    const ann_error *e = &whole.diags.items[0];
+    const ann_error *e = &whole.diags.items[0].diag;
     assert_int_equal(e->severity, ANN_DIAG_ERROR);
     assert_int_equal(e->status, ANN_ERR_INPUT);
     assert_string_equal(e->file, what);
@@ -728,7 +589,7 @@ static void test_invalid_utf8_diagnostic(void **state)
         assert_int_equal(r.documents, 1);
         assert_int_equal(r.failures, 0); /* a warning: the document is still annotated */
         assert_int_equal(r.diags.count, 1);
-        const ann_error *e = &r.diags.items[0];
+        const ann_error *e = &r.diags.items[0].diag;
         assert_int_equal(e->severity, ANN_DIAG_WARNING);
         assert_string_equal(e->file, "bad.txt");
         assert_int_equal(e->line, 3);
@@ -751,14 +612,14 @@ static void test_diagnostics_in_later_document(void **state)
     assert_int_equal(r.documents, 2);
     assert_int_equal(r.failures, 0);
     assert_int_equal(r.diags.count, 2);
-    const ann_error *e = &r.diags.items[0];
+    const ann_error *e = &r.diags.items[0].diag;
     assert_int_equal(e->severity, ANN_DIAG_WARNING);
     assert_int_equal(e->line, 3);
     assert_int_equal(e->column, 2);
     assert_int_equal(e->byte, 6);
     assert_non_null(strstr(e->message, "invalid UTF-8"));
     assert_non_null(strstr(e->message, "C3"));
-    e = &r.diags.items[1];
+    e = &r.diags.items[1].diag;
     assert_int_equal(e->severity, ANN_DIAG_WARNING);
     assert_int_equal(e->line, 4);
     assert_int_equal(e->column, 2);
