@@ -18,6 +18,7 @@
  * workers, byte for byte. */
 #include <pthread.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,9 +74,11 @@ struct ann_stream {
     unsigned long doc_line;
     long long doc_offset;
     int has_text;         /* the current document holds a non-blank line */
+    int line_has_text;    /* the current line holds a non-blank byte so far */
     int skipping;         /* the current document is too large: drop until the next boundary */
     char skip_head[BOUNDARY_LINE_MAX]; /* the first bytes of the current line while skipping */
     size_t skip_line_len;
+    int finished;         /* ann_stream_finish has been called */
 
     worker *workers;
     size_t worker_count;
@@ -83,11 +86,12 @@ struct ann_stream {
     size_t job_count;
     int threaded;         /* workers and a writer run beside the feeding thread */
     pthread_t writer;
+    /* counted where documents are written, read by the caller at any time */
+    atomic_size_t documents, failures;
     pthread_mutex_t lock; /* guards everything below and the jobs' states */
     pthread_cond_t queued, done, freed;
     size_t next_seq, next_write;
     int stopping;
-    size_t documents, failures;
     int broken;           /* output failed: nothing more can be written */
     ann_error output_error;
 };
@@ -120,12 +124,29 @@ static void drain(ann_stream *st)
     pthread_mutex_unlock(&st->lock);
 }
 
+/* Whether the output has failed; when it has, err (unless NULL) is set to
+ * the failure. */
+static int output_failed(ann_stream *st, ann_error *err)
+{
+    if (st->threaded)
+        pthread_mutex_lock(&st->lock);
+    int broken = st->broken;
+    if (broken && err)
+        *err = st->output_error;
+    if (st->threaded)
+        pthread_mutex_unlock(&st->lock);
+    return broken;
+}
+
 /* A diagnostic of the feeding thread: it follows those of every document
- * before it. */
+ * before it. Once one of those could not be written it is dropped, as
+ * without workers the stream would have stopped at that document. */
 __attribute__((format(printf, 6, 7))) static void stream_diag(ann_stream *st, ann_severity sev, unsigned long line,
                                                               unsigned long col, long long byte, const char *fmt, ...)
 {
     drain(st);
+    if (output_failed(st, NULL))
+        return;
     ann_error e;
     va_list ap;
     va_start(ap, fmt);
@@ -291,18 +312,6 @@ static void *write_in_order(void *arg)
     return NULL;
 }
 
-static int output_failed(ann_stream *st, ann_error *err)
-{
-    if (st->threaded)
-        pthread_mutex_lock(&st->lock);
-    int broken = st->broken;
-    if (broken)
-        *err = st->output_error;
-    if (st->threaded)
-        pthread_mutex_unlock(&st->lock);
-    return broken;
-}
-
 /* Hands the first len bytes of the current document over to be annotated
  * and written; the stream keeps a buffer (the job's previous one) for the
  * next document. */
@@ -455,12 +464,12 @@ void ann_stream_free(ann_stream *st)
 
 size_t ann_stream_documents(const ann_stream *st)
 {
-    return st->documents;
+    return atomic_load(&st->documents);
 }
 
 size_t ann_stream_failures(const ann_stream *st)
 {
-    return st->failures;
+    return atomic_load(&st->failures);
 }
 
 /* The next document starts after the boundary line just completed. */
@@ -471,6 +480,7 @@ static void start_next_document(ann_stream *st)
     st->skipping = 0;
     st->skip_line_len = 0;
     st->has_text = 0;
+    st->line_has_text = 0;
     st->doc_line = st->line;
     st->doc_offset = st->offset;
 }
@@ -542,6 +552,9 @@ static int take_piece(ann_stream *st, const char *data, size_t n, int complete, 
         line_len = st->len - st->line_start;
     }
     st->offset += (long long)n;
+    /* Gathered piece by piece, as a skipped line is not kept whole. */
+    if (!st->line_has_text)
+        st->line_has_text = !is_blank(data, n);
     if (!complete) {
         /* An unfinished line counts unless it may still become a separator
          * line or a boundary line (which belongs to the next document), so the
@@ -553,6 +566,8 @@ static int take_piece(ann_stream *st, const char *data, size_t n, int complete, 
         return ANN_OK;
     }
     st->line++;
+    int line_has_text = st->line_has_text;
+    st->line_has_text = 0;
     if (is_separator(line, line_len)) {
         int rc = ANN_OK;
         if (!st->skipping && st->line_start > 0)
@@ -560,7 +575,7 @@ static int take_piece(ann_stream *st, const char *data, size_t n, int complete, 
         start_next_document(st);
         return rc;
     }
-    if (st->boundaries && line_len <= BOUNDARY_LINE_MAX && (st->skipping || st->has_text) &&
+    if (st->boundaries && line_len <= BOUNDARY_LINE_MAX && st->has_text &&
         is_boundary(st, line, line_len)) {
         int rc = ANN_OK;
         if (!st->skipping)
@@ -570,8 +585,8 @@ static int take_piece(ann_stream *st, const char *data, size_t n, int complete, 
             start_skipping(st);
         return rc;
     }
-    if (!st->skipping && !st->has_text)
-        st->has_text = !is_blank(line, line_len);
+    if (!st->has_text)
+        st->has_text = line_has_text;
     if (!st->skipping && st->len > st->opts.max_doc_size)
         start_skipping(st);
     if (st->skipping)
@@ -602,10 +617,15 @@ int ann_stream_finish(ann_stream *st, ann_error *err)
     if (output_failed(st, err))
         return ANN_ERR_OUTPUT;
     int rc = ANN_OK;
-    /* An empty source is still one (empty) document; an empty piece after
-     * the last separator is not. */
-    if (!st->skipping && (st->len > 0 || st->offset == 0))
+    /* An unfinished last line was not counted while it could still become a
+     * separator or a boundary line; now it is part of the document. */
+    if (!st->skipping && st->len > st->opts.max_doc_size)
+        start_skipping(st);
+    /* An empty source is still one (empty) document, once; an empty piece
+     * after the last separator is not. */
+    if (!st->skipping && (st->len > 0 || (st->offset == 0 && !st->finished)))
         rc = emit_document(st, st->len, err);
+    st->finished = 1;
     start_next_document(st);
     drain(st);
     if (rc == ANN_OK && output_failed(st, err))

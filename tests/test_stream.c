@@ -553,6 +553,31 @@ static void test_max_doc_size_big_first(void **state)
     bytes_free(&in);
 }
 
+/* The big document last, its last line short and unfinished: a short line
+ * may still become a header line, so it is counted only at the end, and
+ * then the document is skipped like any other. */
+static void test_max_doc_size_short_last_line(void **state)
+{
+    (void)state;
+    static const char input[] = "Small one.\n\f\nA last line of 30 bytes, no LF.";
+    const doc_piece docs[] = {{"Small one.\n", 11, 1}};
+    check_max_doc("short-last", input, sizeof input - 1, 20, 1, docs, 3, 13);
+}
+
+/* Where documents are cut does not depend on the size limit: a header line
+ * after blank lines only starts no document, also when those blank lines
+ * are already over the limit, so the whole is one document, skipped once. */
+static void test_max_doc_size_blank_before_header(void **state)
+{
+    (void)state;
+    bytes in = {0};
+    for (int i = 0; i < 31; i++)
+        bytes_str(&in, "\n");
+    bytes_str(&in, " date 2031-04-02 X\nT\n");
+    check_max_doc("blank-before-header", in.data, in.len, 30, 0, NULL, 1, 0);
+    bytes_free(&in);
+}
+
 /* A document of exactly max_doc_size bytes is annotated; one more byte and
  * it is skipped. */
 static void test_max_doc_size_boundary(void **state)
@@ -574,6 +599,27 @@ static void test_max_doc_size_boundary(void **state)
             run_result_free(&r);
         }
         bytes_free(&in);
+    }
+}
+
+/* Finishing a stream again writes no second document, not even when the
+ * source was empty (which is one empty document). */
+static void test_finish_twice(void **state)
+{
+    (void)state;
+    for (int jobs = 0; jobs <= 2; jobs += 2) {
+        sink s = {0};
+        ann_error err;
+        ann_output *out = ann_output_new(sink_write, sink_flush, &s, 0, &err);
+        assert_non_null(out);
+        ann_stream_options opts = {.jobs = jobs};
+        ann_stream *st = ann_stream_new(own_rules, out, "empty", &opts);
+        assert_int_equal(ann_stream_finish(st, &err), ANN_OK);
+        assert_int_equal(ann_stream_finish(st, &err), ANN_OK);
+        assert_int_equal(ann_stream_documents(st), 1);
+        ann_stream_free(st);
+        ann_output_free(out);
+        bytes_free(&s.out);
     }
 }
 
@@ -747,6 +793,42 @@ static void test_write_failure_with_workers(void **state)
     failing_end(&f);
 }
 
+/* Once a document could not be written, nothing after it is reported:
+ * without workers the stream stops there, and with workers the feeding
+ * thread, which goes on cutting documents, must not report the next one
+ * being too large either. */
+static void test_no_report_after_write_failure(void **state)
+{
+    (void)state;
+    bytes in = {0};
+    bytes_str(&in, "Doc one.\n\f\n");
+    add_big_line(&in);
+    bytes_str(&in, "\n\f\nDoc three.\n");
+    for (int jobs = 0; jobs <= 3; jobs += 3) {
+        sink s = {.fail_errno = ENOSPC};
+        diag_log diags = {0};
+        ann_error err;
+        ann_output *out = ann_output_new(sink_write, sink_flush, &s, 0, &err);
+        assert_non_null(out);
+        s.fail_writes = 1;
+        ann_stream_options opts = {.max_doc_size = MAX_DOC, .diag = log_diag, .diag_ctx = &diags, .jobs = jobs};
+        ann_stream *st = ann_stream_new(own_rules, out, "in", &opts);
+        int rc = ann_stream_feed(st, in.data, in.len, &err);
+        if (rc == ANN_OK)
+            rc = ann_stream_finish(st, &err);
+        assert_int_equal(rc, ANN_ERR_OUTPUT);
+        assert_int_equal(err.sys_errno, ENOSPC);
+        if (diags.count)
+            fail_msg("with %d jobs, reported after the output failed: %s", jobs, diags.items[0].diag.message);
+        assert_int_equal(ann_stream_failures(st), 0);
+        ann_stream_free(st);
+        ann_output_free(out);
+        diag_log_free(&diags);
+        bytes_free(&s.out);
+    }
+    bytes_free(&in);
+}
+
 static void test_write_failure_in_finish(void **state)
 {
     (void)state;
@@ -864,6 +946,7 @@ int main(void)
         cmocka_unit_test(test_bom),
         cmocka_unit_test(test_no_final_newline),
         cmocka_unit_test(test_empty_and_blank),
+        cmocka_unit_test(test_finish_twice),
         cmocka_unit_test(test_invalid_utf8),
         cmocka_unit_test(test_nul_and_controls),
         cmocka_unit_test(test_one_megabyte_line),
@@ -872,6 +955,8 @@ int main(void)
         cmocka_unit_test(test_max_doc_size_big_lines),
         cmocka_unit_test(test_max_doc_size_big_last),
         cmocka_unit_test(test_max_doc_size_big_first),
+        cmocka_unit_test(test_max_doc_size_short_last_line),
+        cmocka_unit_test(test_max_doc_size_blank_before_header),
         cmocka_unit_test(test_max_doc_size_boundary),
         cmocka_unit_test(test_invalid_utf8_diagnostic),
         cmocka_unit_test(test_diagnostics_in_later_document),
@@ -879,6 +964,7 @@ int main(void)
         cmocka_unit_test(test_write_failure_in_feed),
         cmocka_unit_test(test_write_failure_in_finish),
         cmocka_unit_test(test_write_failure_with_workers),
+        cmocka_unit_test(test_no_report_after_write_failure),
         cmocka_unit_test(test_flush_failure),
         cmocka_unit_test(test_write_failure_in_output_new),
         cmocka_unit_test(test_write_failure_prints_nothing),
