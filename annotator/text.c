@@ -63,10 +63,14 @@ void text_prepare(text_view *tv, const char *bytes, size_t len)
             continue;
         }
         /* Surrogates and code points past U+10FFFF are rejected by utf8proc,
-         * so the only valid code points XML refuses are the two below. */
-        if (cp == 0xFFFE || cp == 0xFFFF)
+         * so the only valid code points XML refuses are the two below. The
+         * later stages see them as separators, like invalid bytes: a token
+         * ending on one would end inside its raw run when a control follows
+         * (the two make one run), and the run could not be written. */
+        if (cp == 0xFFFE || cp == 0xFFFF) {
+            memset(tv->clean + i, SUBSTITUTE, (size_t)n);
             add_raw(tv, i, i + (size_t)n, 0);
-        else if (cp >= 0xE000 && cp <= 0xE002)
+        } else if (cp >= 0xE000 && cp <= 0xE002)
             memset(tv->clean + i, SUBSTITUTE, (size_t)n);
         i += (size_t)n;
     }

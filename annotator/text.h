@@ -4,10 +4,11 @@
  * elements in the output; every other byte is written as text.
  *
  * It also builds the "clean" copy the later stages read: the same length and
- * offsets as the input, but every invalid byte, and the private-use code points
- * U+E000..U+E002 that rule views use as markers, replaced by 0x1A (SUB), so
- * PCRE2 in UTF mode can match it without per-match validation. The tokenizer
- * treats 0x1A, like every control, as a separator. */
+ * offsets as the input, but every invalid byte, U+FFFE and U+FFFF, and the
+ * private-use code points U+E000..U+E002 that rule views use as markers,
+ * replaced by 0x1A (SUB), so PCRE2 in UTF mode can match it without
+ * per-match validation. The tokenizer treats 0x1A, like every control, as a
+ * separator. */
 #ifndef ANN_TEXT_H
 #define ANN_TEXT_H
 

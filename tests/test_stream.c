@@ -420,6 +420,8 @@ static void test_nul_and_controls(void **state)
     /* valid UTF-8 that XML refuses, and the private-use marks rule views use */
     CHECK_LITERAL("nonchars", "U+FFFE \xef\xbf\xbe U+FFFF \xef\xbf\xbf marks \xee\x80\x80PERCENT\xee\x80\x81"
                               "25%\xee\x80\x82 tariff\n");
+    /* one raw run from a word's last character on past the sentence's end */
+    CHECK_LITERAL("nonchar-then-control", "Caf\xc3\xa9\xef\xbf\xbe\x0c\nTokyo\xef\xbf\xbf\x01 rose.\n");
 }
 
 /* One line of 1 MiB: a paragraph of many sentences with no line break. The

@@ -115,8 +115,11 @@ static void test_classes_do_not_merge(void **state)
 static void test_nonchars_fffe_ffff(void **state)
 {
     (void)state;
-    /* U+FFFE and U+FFFF are valid UTF-8 that XML refuses; kept in clean */
-    CHECK("x\xef\xbf\xbe\xef\xbf\xbfy", "x\xef\xbf\xbe\xef\xbf\xbfy", { 1, 7, 0 });
+    /* U+FFFE and U+FFFF are valid UTF-8 that XML refuses: a raw run, and
+     * separators in clean, so no token ends inside the run */
+    CHECK("x\xef\xbf\xbe\xef\xbf\xbfy", "x\x1a\x1a\x1a\x1a\x1a\x1ay", { 1, 7, 0 });
+    /* with a control right after it, the run goes on past the character */
+    CHECK("\xef\xbf\xbe\x0c", "\x1a\x1a\x1a\x0c", { 0, 4, 0 });
 }
 
 static void test_marker_code_points_are_replaced(void **state)
