@@ -21,7 +21,7 @@ RULE_FILES := $(sort $(shell find rules -type f ! -name '*.md' 2>/dev/null) $(GE
 TEST_SRC := $(wildcard tests/test_*.c)
 TEST_BIN := $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRC))
 
-.PHONY: all deps test unit-tests e2e-tests asan demo bench install clean check-rules
+.PHONY: all deps test unit-tests e2e-tests asan demo bench install clean check-rules fuzz
 
 all: deps-check $(BUILD)/annotator
 
@@ -58,6 +58,20 @@ $(BUILD)/obj $(BUILD)/tests:
 $(BUILD)/tests/test_%: tests/test_%.c $(wildcard tests/*.h) $(BUILD)/libannotator.a | $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) -Iannotator $< $(BUILD)/libannotator.a $(LIBS) $(shell pkg-config --libs cmocka) -o $@
 
+# The differential stream fuzzer (fuzz/README.md): FUZZ_CASES cases of
+# seed FUZZ_SEED, each run whole and with 0 to 5 workers in random pieces;
+# `make test` runs FUZZ_TEST_CASES of them in each build.
+FUZZ_CASES ?= 1000
+FUZZ_TEST_CASES ?= 200
+FUZZ_SEED ?= 1
+
+$(BUILD)/fuzz/stream_fuzz: fuzz/stream_fuzz.c $(wildcard tests/*.h) $(BUILD)/libannotator.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Iannotator -Itests $< $(BUILD)/libannotator.a $(LIBS) $(shell pkg-config --libs cmocka) -o $@
+
+fuzz: deps-check $(BUILD)/fuzz/stream_fuzz
+	$(BUILD)/fuzz/stream_fuzz --cases $(FUZZ_CASES) --seed $(FUZZ_SEED)
+
 unit-tests: $(TEST_BIN)
 	@set -e; for t in $(TEST_BIN); do echo "== $$t"; ./$$t; done
 
@@ -67,16 +81,17 @@ e2e-tests: $(BUILD)/annotator
 check-rules: $(BUILD)/annotator
 	$(BUILD)/annotator --check-rules
 
-# The whole suite: deps, normal build, unit + end-to-end tests, then the same
-# again under AddressSanitizer + UBSan in a separate build folder.
+# The whole suite: deps, normal build, unit + end-to-end tests and a short
+# fuzz run, then the same again under AddressSanitizer + UBSan in a separate
+# build folder.
 test: deps
-	@$(MAKE) --no-print-directory all unit-tests check-rules e2e-tests
-	@$(MAKE) --no-print-directory asan
+	@$(MAKE) --no-print-directory all unit-tests check-rules e2e-tests fuzz FUZZ_CASES=$(FUZZ_TEST_CASES)
+	@$(MAKE) --no-print-directory asan FUZZ_CASES=$(FUZZ_TEST_CASES)
 
 asan:
 	@$(MAKE) --no-print-directory BUILD=build/asan \
 	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
-	    all unit-tests check-rules e2e-tests
+	    all unit-tests check-rules e2e-tests fuzz
 
 demo: deps all
 	$(BUILD)/annotator corpora/us-korea-auto-tariffs.txt -o $(BUILD)/demo.xml
