@@ -44,6 +44,7 @@ typedef enum {
     K_NOT_CUE,
     K_TARIFF_WORD,
     K_SPEECH,
+    K_CALLING,
     K_TITLE,
     K_PERSON,
     K_ORG,
@@ -58,7 +59,7 @@ typedef enum {
 static const char *const kind_types[K_COUNT] = {
     "_FAVOR",     "_AGAINST",    "_FAVOR_STATE", "_AGAINST_STATE", "_COMPLAINT", "_REFUSAL", "_FAVOR_FROM",
     "_AGAINST_FROM", "_NEGATION", "_INTENSIFIER", "_CONTRAST",     "_CONDITION", "_NOT_CUE", "_TARIFF_WORD",
-    "_SPEECH",    "TITLE",       "PERSON",       "ORG",            "GPE",        "NORP",     "EVENT",
+    "_SPEECH",    "_CALLING",    "TITLE",       "PERSON",       "ORG",            "GPE",        "NORP",     "EVENT",
     "GOODS",      "TARIFF"};
 
 /* Per cue kind: its polarity, whether its target is the subject before it,
@@ -384,13 +385,20 @@ static const item *speaker_of(stance_ctx *c, const item *items, const item *verb
     return pronoun_person(c, items, verb->first - 1);
 }
 
-/* Reported speech: the speaker of the last speech verb before the cue
- * items[k] ("Akazawa said Japan's position ... not acceptable"). */
+/* A verb whose subject speaks about what follows it: a speech verb, or one
+ * of calling ("Vietnam called the tariff unfair"). */
+static int is_saying(int k)
+{
+    return k == K_SPEECH || k == K_CALLING;
+}
+
+/* Reported speech: the speaker of the last speech or calling verb before
+ * the cue items[k] ("Akazawa said Japan's position ... not acceptable"). */
 static const item *speaker_before(stance_ctx *c, const item *items, size_t k)
 {
     const item *verb = NULL;
     for (size_t i = 0; i < k; i++)
-        if (items[i].kind == K_SPEECH && items[i].end <= items[k].start)
+        if (is_saying(items[i].kind) && items[i].end <= items[k].start)
             verb = &items[i];
     return verb ? speaker_of(c, items, verb) : NULL;
 }
@@ -757,6 +765,10 @@ static who noun_target(stance_ctx *c, uint32_t from, uint32_t clause, uint32_t a
         if (person)
             return entity_who(c, person, "title");
     }
+    /* "the government's offer": the offer */
+    uint32_t sentence_end = c->sentence->first_token + c->sentence->token_count;
+    if (end + 1 < sentence_end && tok(c, end)->kind == TOK_CLITIC && phrase_word(c, end + 1))
+        return noun_target(c, end + 1, clause, at);
     return (who){phrase_text(c, first, end), NO_STRING, "phrase"};
 }
 
@@ -821,7 +833,7 @@ static const item *clause_subject(stance_ctx *c, const item *items, size_t k, ui
     const item *cue = &items[k];
     uint32_t clause = clause_of(c, cue->first), from = 0;
     for (size_t i = 0; i < k; i++)
-        if (items[i].kind == K_SPEECH && items[i].end <= cue->start)
+        if (is_saying(items[i].kind) && items[i].end <= cue->start)
             from = items[i].end;
     for (uint32_t t = cue->first; t-- > c->sentence->first_token && clause_of(c, t) == clause;)
         if (token_in(c, t, (const char *const[]){"that", NULL})) {

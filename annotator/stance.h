@@ -36,7 +36,8 @@
  *   quote       inside a quotation: its speaker (none known: no stance);
  *   agent       (_FAVOR_FROM, _AGAINST_FROM) the first PERSON, ORG, GPE or
  *               NORP after the cue in its clause (none: no stance);
- *   reported    a _SPEECH verb before the cue in its sentence: the last
+ *   reported    a _SPEECH or _CALLING verb ("called the tariff unfair")
+ *               before the cue in its sentence: the last
  *               PERSON before the verb, else the last ORG, GPE or NORP, or
  *               a pronoun right before it ("Akazawa said Japan's position
  *               ... not acceptable", "He added that ...");
@@ -59,23 +60,24 @@
  * A PERSON named by one word that begins exactly one longer PERSON name of
  * the document is named in full ("Liu" after "Liu Haoran": the linker only
  * gives a lone last word the full name).
+ *
  * Target, for cues whose target follows: in the clause after the cue, a
  * tariff mention (a TARIFF entity or a _TARIFF_WORD), else the nearest
  * PERSON, ORG, GPE, NORP, EVENT or GOODS entity, else a noun phrase of up to
  * three lower-case words (determiners and amounts skipped). A city between
  * a determiner and lower-case nouns names the thing there ("the Geneva
  * meeting"); a country there is the noun's actor ("a U.S. request" is
- * "request"). A noun phrase
- * that points back is resolved: "the minister('s remarks)" is the last
- * person introduced with a TITLE holding "minister" (the stance and quote
- * stages share the title nouns, quote.h), "that argument" (view, claim,
- * ...) whoever spoke in the sentence before (nobody named: no stance), and
- * "the idea that ..." is no target. For subject cues: the first tariff
- * mention or entity of the clause before the cue, after its last speech
- * verb or "that"; else the noun phrase before the copula ("the call had
- * been unproductive"); else, for a holder other than the author, the
- * nearest tariff mention or entity before the cue in its sentence (", and
- * it is not acceptable").
+ * "request"). A noun phrase that points back is resolved: "the
+ * minister('s remarks)" is the last person introduced with a TITLE holding
+ * "minister" (the stance and quote stages share the title nouns, quote.h),
+ * "that argument" (view, claim, ...) whoever spoke in the sentence before
+ * (nobody named: no stance), and "the idea that ..." is no target; "the
+ * government's offer" is "offer". For subject cues: the first tariff
+ * mention or entity of the clause before the cue, after its last speech or
+ * calling verb or "that"; else the noun phrase before the copula ("the
+ * call had been unproductive"); else, for a holder other than the author,
+ * the nearest tariff mention or entity before the cue in its sentence (",
+ * and it is not acceptable").
  *
  * Tariff owners: a tariff target is "OWNER tariffs" when the text names the
  * owner: a GPE right before the mention ("U.S. tariffs", "Japan's

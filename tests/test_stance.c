@@ -428,6 +428,20 @@ static void test_not_cue(void **state)
     }
 }
 
+/* "X called Y unfair": X holds the evaluation of Y; "the government's
+ * offer" is the offer. */
+static void test_calling_and_possessive_noun(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f, "Vietnam on Wednesday called a 46% U.S. tariff on its exports unfair.", NULL);
+    check_stance(&f, "unfair", "Vietnam", "United States tariffs", STANCE_AGAINST);
+    release(&f);
+    annotate(&f, "Japan supported the government's offer.", NULL);
+    check_stance(&f, "supported", "Japan", "offer", STANCE_FAVOR);
+    release(&f);
+}
+
 static void test_summary_majority(void **state)
 {
     (void)state;
@@ -466,6 +480,7 @@ int main(void)
         cmocka_unit_test(test_tariff_stays_and_idiom),
         cmocka_unit_test(test_act_holders),
         cmocka_unit_test(test_not_cue),
+        cmocka_unit_test(test_calling_and_possessive_noun),
         cmocka_unit_test(test_pronoun_speaker),
         cmocka_unit_test(test_entity_as_modifier),
         cmocka_unit_test(test_summary_majority),
