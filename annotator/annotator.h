@@ -192,6 +192,18 @@ int ann_stream_feed(ann_stream *st, const char *data, size_t len, ann_error *err
  * every document of the stream is written. */
 int ann_stream_finish(ann_stream *st, ann_error *err);
 
+/* Ends the current source as ann_stream_finish does, without waiting for
+ * its documents to be written, and goes on with the next one, named source
+ * (lines and bytes count from its start). One stream reading many files
+ * keeps its workers busy across them; the output is the same as with one
+ * stream per file. Returns like ann_stream_feed. */
+int ann_stream_next_source(ann_stream *st, const char *source, ann_error *err);
+
+/* Returns once every document fed so far is written (at once without
+ * workers), so that what the caller reports next follows their
+ * diagnostics. */
+void ann_stream_wait(ann_stream *st);
+
 /* Number of documents written, and of documents or byte runs reported as
  * ANN_DIAG_ERROR (not annotated) so far. */
 size_t ann_stream_documents(const ann_stream *st);

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -129,6 +130,7 @@ typedef struct {
     const ann_rules *rules;
     ann_output *out;
     ann_stream_options opts;
+    ann_stream *stream;   /* reads every input in turn, so workers stay busy across files */
     int input_failed;
     int output_failed;
     int reader_gone;      /* the output pipe was closed: stop quietly */
@@ -143,32 +145,61 @@ static void note_output_error(run_state *run, const ann_error *err)
     run->output_failed = 1;
 }
 
+/* Reports a problem with an input outside the stream, after the
+ * diagnostics of the documents before it. */
+__attribute__((format(printf, 2, 3))) static void input_problem(run_state *run, const char *fmt, ...)
+{
+    if (run->stream)
+        ann_stream_wait(run->stream);
+    va_list ap;
+    va_start(ap, fmt);
+    flockfile(stderr);
+    fprintf(stderr, "annotator: ");
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    funlockfile(stderr);
+    va_end(ap);
+    run->input_failed = 1;
+}
+
 /* Annotates one source read from fd. */
 static void annotate_fd(run_state *run, int fd, const char *name)
 {
-    ann_stream *st = ann_stream_new(run->rules, run->out, name, &run->opts);
     static char chunk[READ_CHUNK];
     ann_error err;
     int rc = ANN_OK;
-    for (;;) {
+    if (!run->stream)
+        run->stream = ann_stream_new(run->rules, run->out, name, &run->opts);
+    else
+        rc = ann_stream_next_source(run->stream, name, &err);
+    while (rc == ANN_OK) {
         ssize_t n = read(fd, chunk, sizeof chunk);
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0) {
-            fprintf(stderr, "annotator: %s: read error: %s\n", name, strerror(errno));
-            run->input_failed = 1;
+            input_problem(run, "%s: read error: %s", name, strerror(errno));
             break;
         }
-        if (n == 0 || (rc = ann_stream_feed(st, chunk, (size_t)n, &err)) != ANN_OK)
+        if (n == 0)
             break;
+        rc = ann_stream_feed(run->stream, chunk, (size_t)n, &err);
     }
-    if (rc == ANN_OK)
-        rc = ann_stream_finish(st, &err);
     if (rc != ANN_OK)
         note_output_error(run, &err);
-    if (ann_stream_failures(st))
+}
+
+/* Writes the last document and ends the stream. */
+static void finish_stream(run_state *run)
+{
+    if (!run->stream)
+        return;
+    ann_error err;
+    if (!run->output_failed && ann_stream_finish(run->stream, &err) != ANN_OK)
+        note_output_error(run, &err);
+    if (ann_stream_failures(run->stream))
         run->input_failed = 1;
-    ann_stream_free(st);
+    ann_stream_free(run->stream);
+    run->stream = NULL;
 }
 
 static void annotate_path(run_state *run, const char *path, int from_folder);
@@ -182,8 +213,7 @@ static void annotate_folder(run_state *run, const char *path)
 {
     DIR *d = opendir(path);
     if (!d) {
-        fprintf(stderr, "annotator: %s: cannot open folder: %s\n", path, strerror(errno));
-        run->input_failed = 1;
+        input_problem(run, "%s: cannot open folder: %s", path, strerror(errno));
         return;
     }
     char **names = NULL;
@@ -234,8 +264,7 @@ static void annotate_path(run_state *run, const char *path, int from_folder)
     }
     int fd = open(path, O_RDONLY);
     if (fd < 0) {
-        fprintf(stderr, "annotator: %s: %s\n", path, strerror(errno));
-        run->input_failed = 1;
+        input_problem(run, "%s: %s", path, strerror(errno));
         return;
     }
     struct stat st;
@@ -245,9 +274,7 @@ static void annotate_path(run_state *run, const char *path, int from_folder)
         return;
     }
     if (from_folder && looks_binary(fd)) {
-        fprintf(stderr, "annotator: %s: skipped: looks binary (NUL byte in the first %d bytes)\n", path,
-                BINARY_SNIFF);
-        run->input_failed = 1;
+        input_problem(run, "%s: skipped: looks binary (NUL byte in the first %d bytes)", path, BINARY_SNIFF);
     } else
         annotate_fd(run, fd, path);
     close(fd);
@@ -403,6 +430,7 @@ int main(int argc, char **argv)
             annotate_path(&run, "-", 0);
         for (size_t i = 0; i < c.operand_count && !run.reader_gone && !run.output_failed; i++)
             annotate_path(&run, c.operands[i], 0);
+        finish_stream(&run);
         if (!run.output_failed && ann_output_finish(run.out, &err) != ANN_OK)
             note_output_error(&run, &err);
     }

@@ -40,6 +40,8 @@ typedef enum { JOB_FREE, JOB_QUEUED, JOB_WORKING, JOB_DONE } job_state;
 typedef struct {
     char *buf;
     size_t len, cap;
+    char *source;         /* the name of its source (streams may read several) */
+    size_t source_cap;
     unsigned long line;
     long long offset;
     document doc;
@@ -96,12 +98,12 @@ struct ann_stream {
     ann_error output_error;
 };
 
-static void fill_diag(ann_error *e, const ann_stream *st, ann_severity sev, unsigned long line, unsigned long col,
+static void fill_diag(ann_error *e, const char *source, ann_severity sev, unsigned long line, unsigned long col,
                       long long byte, const char *fmt, va_list ap)
 {
     *e = (ann_error){.status = sev == ANN_DIAG_ERROR ? ANN_ERR_INPUT : ANN_OK, .severity = sev, .line = line,
                      .column = col, .byte = byte};
-    snprintf(e->file, sizeof e->file, "%s", st->source);
+    snprintf(e->file, sizeof e->file, "%s", source);
     vsnprintf(e->message, sizeof e->message, fmt, ap);
 }
 
@@ -150,7 +152,7 @@ __attribute__((format(printf, 6, 7))) static void stream_diag(ann_stream *st, an
     ann_error e;
     va_list ap;
     va_start(ap, fmt);
-    fill_diag(&e, st, sev, line, col, byte, fmt, ap);
+    fill_diag(&e, st->source, sev, line, col, byte, fmt, ap);
     va_end(ap);
     deliver(st, &e);
 }
@@ -163,7 +165,7 @@ __attribute__((format(printf, 6, 7))) static void job_diag(const worker *w, ann_
     grow_array((void **)&j->diags, &j->diag_cap, j->diag_count + 1, sizeof *j->diags);
     va_list ap;
     va_start(ap, fmt);
-    fill_diag(&j->diags[j->diag_count++], w->st, sev, line, col, byte, fmt, ap);
+    fill_diag(&j->diags[j->diag_count++], j->source, sev, line, col, byte, fmt, ap);
     va_end(ap);
 }
 
@@ -246,7 +248,7 @@ static int write_job(ann_stream *st, const job *j, ann_error *err)
 {
     for (size_t i = 0; i < j->diag_count; i++)
         deliver(st, &j->diags[i]);
-    doc_meta meta = {st->source, j->line, j->offset};
+    doc_meta meta = {j->source, j->line, j->offset};
     if (output_document(st->out, st->rules, &j->doc, &meta, err) != ANN_OK)
         return ANN_ERR_OUTPUT;
     st->documents++;
@@ -338,6 +340,9 @@ static int emit_document(ann_stream *st, size_t len, ann_error *err)
     j->buf = st->buf;
     j->cap = st->cap;
     j->len = len;
+    size_t source_len = strlen(st->source);
+    grow_array((void **)&j->source, &j->source_cap, source_len + 1, 1);
+    memcpy(j->source, st->source, source_len + 1);
     j->line = st->doc_line;
     j->offset = st->doc_offset;
     st->buf = spare;
@@ -452,6 +457,7 @@ void ann_stream_free(ann_stream *st)
     for (size_t i = 0; i < st->job_count; i++) {
         doc_free(&st->jobs[i].doc);
         free(st->jobs[i].buf);
+        free(st->jobs[i].source);
         free(st->jobs[i].diags);
     }
     free(st->workers);
@@ -612,7 +618,8 @@ int ann_stream_feed(ann_stream *st, const char *data, size_t len, ann_error *err
     return ANN_OK;
 }
 
-int ann_stream_finish(ann_stream *st, ann_error *err)
+/* Hands over the last document of the current source. */
+static int end_source(ann_stream *st, ann_error *err)
 {
     if (output_failed(st, err))
         return ANN_ERR_OUTPUT;
@@ -627,8 +634,32 @@ int ann_stream_finish(ann_stream *st, ann_error *err)
         rc = emit_document(st, st->len, err);
     st->finished = 1;
     start_next_document(st);
+    return rc;
+}
+
+int ann_stream_finish(ann_stream *st, ann_error *err)
+{
+    int rc = end_source(st, err);
     drain(st);
     if (rc == ANN_OK && output_failed(st, err))
         rc = ANN_ERR_OUTPUT;
     return rc;
+}
+
+int ann_stream_next_source(ann_stream *st, const char *source, ann_error *err)
+{
+    int rc = end_source(st, err);
+    if (rc != ANN_OK)
+        return rc;
+    free(st->source);
+    st->source = xstrdup(source ? source : "-");
+    st->line = 1;
+    st->offset = 0;
+    start_next_document(st);
+    return ANN_OK;
+}
+
+void ann_stream_wait(ann_stream *st)
+{
+    drain(st);
 }

@@ -715,6 +715,66 @@ static void test_workers_keep_order(void **state)
     bytes_free(&in);
 }
 
+/* Annotates the sources as one stream (ann_stream_next_source between
+ * them) or as one stream each, all into one corpus. */
+static void run_sources(const char *const *names, const char *const *texts, size_t count, int one_stream, int jobs,
+                        run_result *res)
+{
+    memset(res, 0, sizeof *res);
+    ann_error err;
+    ann_output *out = ann_output_new(sink_write, sink_flush, &res->sink, 0, &err);
+    assert_non_null(out);
+    ann_stream_options opts = {.max_doc_size = 64, .diag = log_diag, .diag_ctx = &res->diags, .jobs = jobs};
+    ann_stream *st = NULL;
+    for (size_t i = 0; i < count; i++) {
+        if (!st)
+            st = ann_stream_new(own_rules, out, names[i], &opts);
+        else
+            assert_int_equal(ann_stream_next_source(st, names[i], &err), ANN_OK);
+        assert_int_equal(ann_stream_feed(st, texts[i], strlen(texts[i]), &err), ANN_OK);
+        if (!one_stream || i + 1 == count) {
+            assert_int_equal(ann_stream_finish(st, &err), ANN_OK);
+            res->documents += ann_stream_documents(st);
+            res->failures += ann_stream_failures(st);
+            ann_stream_free(st);
+            st = NULL;
+        }
+    }
+    assert_int_equal(ann_output_finish(out, &err), ANN_OK);
+    ann_output_free(out);
+}
+
+/* One stream reading many files gives what one stream per file gives:
+ * sources named, lines and bytes counted from each file's start, an empty
+ * file still one document, a skipped document reported in its place. */
+static void test_sources_in_one_stream(void **state)
+{
+    (void)state;
+    static const char *const names[] = {"a.txt", "empty.txt", "b.txt", "big.txt", "c.txt"};
+    static const char *const texts[] = {
+        "Tokyo said no.\n\f\nSecond \xff one.\n",
+        "",
+        "Bad \xfe here.\n",
+        "A document far larger than the limit of sixty-four bytes set for this test.\n\f\nSmall.\n",
+        "Last.",
+    };
+    run_result apart, together;
+    run_sources(names, texts, 5, 0, 0, &apart);
+    assert_int_equal(apart.documents, 6);
+    assert_int_equal(apart.failures, 1);
+    assert_int_equal(apart.diags.count, 3);
+    assert_string_equal(apart.diags.items[1].file, "b.txt");
+    assert_int_equal(apart.diags.items[1].line, 1);
+    assert_int_equal(apart.diags.items[1].byte, 4);
+    assert_non_null(strstr(apart.sink.out.data, "source=\"empty.txt\""));
+    for (int jobs = 0; jobs <= 3; jobs += 3) {
+        run_sources(names, texts, 5, 1, jobs, &together);
+        assert_same_output(&apart, &together, jobs ? "one stream with workers" : "one stream", 0);
+        run_result_free(&together);
+    }
+    run_result_free(&apart);
+}
+
 /* ---- output failures ----------------------------------------------------------- */
 
 typedef struct {
@@ -963,6 +1023,7 @@ int main(void)
         cmocka_unit_test(test_invalid_utf8_diagnostic),
         cmocka_unit_test(test_diagnostics_in_later_document),
         cmocka_unit_test(test_workers_keep_order),
+        cmocka_unit_test(test_sources_in_one_stream),
         cmocka_unit_test(test_write_failure_in_feed),
         cmocka_unit_test(test_write_failure_in_finish),
         cmocka_unit_test(test_write_failure_with_workers),
