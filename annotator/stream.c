@@ -655,6 +655,7 @@ int ann_stream_next_source(ann_stream *st, const char *source, ann_error *err)
     st->source = xstrdup(source ? source : "-");
     st->line = 1;
     st->offset = 0;
+    st->finished = 0;
     start_next_document(st);
     return ANN_OK;
 }

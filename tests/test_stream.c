@@ -763,9 +763,9 @@ static void test_sources_in_one_stream(void **state)
     assert_int_equal(apart.documents, 6);
     assert_int_equal(apart.failures, 1);
     assert_int_equal(apart.diags.count, 3);
-    assert_string_equal(apart.diags.items[1].file, "b.txt");
-    assert_int_equal(apart.diags.items[1].line, 1);
-    assert_int_equal(apart.diags.items[1].byte, 4);
+    assert_string_equal(apart.diags.items[1].diag.file, "b.txt");
+    assert_int_equal(apart.diags.items[1].diag.line, 1);
+    assert_int_equal(apart.diags.items[1].diag.byte, 4);
     assert_non_null(strstr(apart.sink.out.data, "source=\"empty.txt\""));
     for (int jobs = 0; jobs <= 3; jobs += 3) {
         run_sources(names, texts, 5, 1, jobs, &together);
