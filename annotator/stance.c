@@ -20,6 +20,8 @@
 /* How many PERSON mentions back "the minister" may look for its person, and
  * how many owned tariff mentions back "the tariffs" may look for an owner. */
 #define TITLE_LOOKBACK 64
+/* How many words before a person's name may hold its title. */
+#define TITLE_WORDS 4
 /* How many annotations back "he" may look for a PERSON. */
 #define PRONOUN_LOOKBACK 512
 /* How far into its sentence a cue may stand for an opening "he" or "she"
@@ -45,7 +47,6 @@ typedef enum {
     K_TARIFF_WORD,
     K_SPEECH,
     K_CALLING,
-    K_TITLE,
     K_PERSON,
     K_ORG,
     K_GPE,
@@ -59,7 +60,7 @@ typedef enum {
 static const char *const kind_types[K_COUNT] = {
     "_FAVOR",     "_AGAINST",    "_FAVOR_STATE", "_AGAINST_STATE", "_COMPLAINT", "_REFUSAL", "_FAVOR_FROM",
     "_AGAINST_FROM", "_NEGATION", "_INTENSIFIER", "_CONTRAST",     "_CONDITION", "_NOT_CUE", "_TARIFF_WORD",
-    "_SPEECH",    "_CALLING",    "TITLE",       "PERSON",       "ORG",            "GPE",        "NORP",     "EVENT",
+    "_SPEECH",    "_CALLING",    "PERSON",       "ORG",            "GPE",        "NORP",     "EVENT",
     "GOODS",      "TARIFF"};
 
 /* Per cue kind: its polarity, whether its target is the subject before it,
@@ -94,7 +95,7 @@ static const char *const auxiliaries[] = {"has", "have", "had", "will", "would",
 static const char *const possessives[] = {"its", "their", NULL};
 /* Prepositions of place: "Farmers in Iowa backed ..." is not Iowa's act. */
 static const char *const locatives[] = {"in", "at", "near", "across", "outside", "inside", "around", NULL};
-static const char *const phrase_stop[] = {"and", "or", "but", "than", "more", "that", "which", "who", "is", "are",
+static const char *const phrase_stop[] = {"now", "today", "yet", "again", "soon", "later", "immediately","and", "or", "but", "than", "more", "that", "which", "who", "is", "are",
                                           "was", "were", "be", "been", "will", "would", "to", "of", "in", "on", "at",
                                           "by", "for", "with", "as", "from", "it", "they", "we", "he", "she", "not",
                                           "has", "have", "had", "can", "could", "should", "may", "might", NULL};
@@ -121,10 +122,11 @@ typedef struct {
     uint32_t code, name;
 } country;
 
-/* A PERSON mention introduced with a TITLE ("Agriculture Minister Hiroshi
- * Tanabe"), as indices in the items. */
+/* A PERSON mention after words that may give a title ("Agriculture
+ * Minister Hiroshi Tanabe", "chief trade negotiator Yoon Seo-jin"). */
 typedef struct {
-    size_t person, title;
+    size_t person;        /* index in the items */
+    uint32_t title_start; /* where those words start; they end where the person starts */
 } titled_person;
 
 typedef struct {
@@ -354,10 +356,26 @@ static int after_locative(stance_ctx *c, const item *it)
     return it->first > c->sentence->first_token && token_in(c, it->first - 1, locatives);
 }
 
-/* Among holder candidates, a PERSON wins, then the later one. */
-static const item *better_speaker(const item *best, const item *candidate)
+/* An entity followed by "'s": a possessive, which qualifies what follows it. */
+static int possessive(stance_ctx *c, const item *it)
 {
-    return !best || candidate->kind == K_PERSON || best->kind != K_PERSON ? candidate : best;
+    return it->last + 1 < c->sentence->first_token + c->sentence->token_count &&
+           tok(c, it->last + 1)->kind == TOK_CLITIC;
+}
+
+/* Among holder candidates, a PERSON wins, then one that is not a possessive
+ * ("Keidanren, Japan's biggest business lobby, said" is Keidanren's), then
+ * the later one. */
+static int speaker_rank(stance_ctx *c, const item *it)
+{
+    if (it->kind == K_PERSON)
+        return 2;
+    return possessive(c, it) ? 0 : 1;
+}
+
+static const item *better_speaker(stance_ctx *c, const item *best, const item *candidate)
+{
+    return !best || speaker_rank(c, candidate) >= speaker_rank(c, best) ? candidate : best;
 }
 
 /* "he", "she" at token t stands for the last PERSON named before the sentence. */
@@ -371,17 +389,78 @@ static const item *pronoun_person(stance_ctx *c, const item *items, uint32_t t)
     return NULL;
 }
 
+/* The person "the minister" stands for: going back from at over at most
+ * TITLE_LOOKBACK people, the first who was introduced with a title holding
+ * that noun ("Agriculture Minister Hiroshi Tanabe ... Tanabe rejected ...
+ * welcomed the minister's remarks" is Tanabe, though another minister was
+ * named in between). */
+static const item *titled_person_before(stance_ctx *c, uint32_t at, const char *noun)
+{
+    size_t lo = 0, hi = c->titled_count;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (c->items[c->titled[mid].person].end <= at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t titled_end = lo;
+    lo = 0; /* the items before at */
+    hi = c->item_count;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (c->items[mid].start < at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    int people = 0;
+    for (size_t i = lo; i-- > 0 && people < TITLE_LOOKBACK;) {
+        const item *p = &c->items[i];
+        if (p->kind != K_PERSON || p->end > at)
+            continue;
+        people++;
+        uint32_t name = p->name;
+        for (size_t t = titled_end; t-- > 0 && titled_end - t <= TITLE_LOOKBACK;) {
+            const item *person = &c->items[c->titled[t].person];
+            uint32_t title = c->titled[t].title_start;
+            if (quote_text_has_word(c->doc->text.clean + title, person->start - title, noun) &&
+                same_name(c, person, name))
+                return p;
+        }
+    }
+    return NULL;
+}
+
 /* The speaker of the speech verb among the sentence's items: the last
  * PERSON before it, else the last ORG, GPE or NORP; or a pronoun right
  * before it ("He added that ..."). */
 static const item *speaker_of(stance_ctx *c, const item *items, const item *verb)
 {
-    const item *best = NULL;
+    if (verb->first == c->sentence->first_token)
+        return NULL;
+    /* "..., the minister said": the person the title noun stands for */
+    const token *before = tok(c, verb->first - 1);
+    if (token_in(c, verb->first - 1, quote_title_nouns) && (before->flags & TOKF_LOWER)) {
+        char noun[32];
+        size_t n = before->end - before->start < sizeof noun - 1 ? before->end - before->start : sizeof noun - 1;
+        memcpy(noun, c->doc->text.clean + before->start, n);
+        noun[n] = '\0';
+        const item *person = titled_person_before(c, verb->start, noun);
+        if (person)
+            return person;
+    }
+    /* the verb's own clause first: "..., Seoul's negotiator said" */
+    const item *best = NULL, *in_clause = NULL;
+    uint32_t clause = clause_of(c, verb->first);
     for (const item *i = items; i < verb; i++)
-        if (is_holder_kind(i->kind) && i->end <= verb->start)
-            best = better_speaker(best, i);
-    if (best || verb->first == c->sentence->first_token)
-        return best;
+        if (is_holder_kind(i->kind) && i->end <= verb->start) {
+            best = better_speaker(c, best, i);
+            if (clause_of(c, i->first) == clause)
+                in_clause = better_speaker(c, in_clause, i);
+        }
+    if (in_clause || best)
+        return in_clause ? in_clause : best;
     return pronoun_person(c, items, verb->first - 1);
 }
 
@@ -422,7 +501,7 @@ static const item *speaker_after(stance_ctx *c, const item *items, size_t count,
     for (const item *i = cue + 1; i < verb; i++)
         if (is_holder_kind(i->kind) && i->start >= cue->end && i->end <= verb->start &&
             clause_of(c, i->first) == clause && i->last + SPEAKER_WINDOW >= verb->first)
-            best = better_speaker(best, i);
+            best = better_speaker(c, best, i);
     if (best)
         return best;
     const item *he = pronoun_person(c, items, verb->first - 1);
@@ -514,6 +593,7 @@ static who sentence_speaker(stance_ctx *c, const segment *sentence, const item *
         return (who){q->speaker, q->speaker_ref, "previous-speaker"};
     for (size_t k = 0; k < count; k++)
         if (items[k].kind == K_SPEECH) {
+            number_clauses(c, items, count);
             const item *speaker = speaker_of(c, items, &items[k]);
             return speaker ? entity_who(c, speaker, "previous-speaker") : (who){NO_STRING, NO_STRING, NULL};
         }
@@ -697,47 +777,6 @@ static int phrase_after(stance_ctx *c, uint32_t from, uint32_t clause, uint32_t 
     return t > from;
 }
 
-/* The person "the minister" stands for: going back from at over at most
- * TITLE_LOOKBACK people, the first who was introduced with a title holding
- * that noun ("Agriculture Minister Hiroshi Tanabe ... Tanabe rejected ...
- * welcomed the minister's remarks" is Tanabe, though another minister was
- * named in between). */
-static const item *titled_person_before(stance_ctx *c, uint32_t at, const char *noun)
-{
-    size_t lo = 0, hi = c->titled_count;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (c->items[c->titled[mid].person].end <= at)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    size_t titled_end = lo;
-    lo = 0; /* the items before at */
-    hi = c->item_count;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (c->items[mid].start < at)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    int people = 0;
-    for (size_t i = lo; i-- > 0 && people < TITLE_LOOKBACK;) {
-        const item *p = &c->items[i];
-        if (p->kind != K_PERSON || p->end > at)
-            continue;
-        people++;
-        uint32_t name = p->name;
-        for (size_t t = titled_end; t-- > 0 && titled_end - t <= TITLE_LOOKBACK;) {
-            const item *person = &c->items[c->titled[t].person], *title = &c->items[c->titled[t].title];
-            if (quote_text_has_word(c->doc->text.clean + title->start, title->end - title->start, noun) &&
-                same_name(c, person, name))
-                return p;
-        }
-    }
-    return NULL;
-}
 
 /* The noun phrase target after token from; one that points back is
  * resolved: "the minister('s remarks)" is that minister, "that argument"
@@ -854,10 +893,39 @@ static const item *clause_subject(stance_ctx *c, const item *items, size_t k, ui
                 continue; /* "U.S. car tariff" */
             if (subject->kind == K_GPE && is_tariff(it->kind) && owner_before(c, items, it, holder, 0) == subject)
                 return it;
+            if (is_tariff(it->kind) && possessive(c, subject) && subject->last + 2 == it->first)
+                return it; /* "Trump's tariffs" */
             break;
         }
     }
     return subject;
+}
+
+/* "described the Geneva meeting as "candid, practical and constructive"":
+ * the tariff mention or entity right after the last calling verb before the
+ * cue, in its sentence, whatever the commas between. */
+static const item *called_object(stance_ctx *c, const item *items, size_t k, uint32_t holder)
+{
+    const item *verb = NULL;
+    for (size_t i = 0; i < k; i++)
+        if (items[i].kind == K_CALLING)
+            verb = &items[i];
+    for (const item *i = verb ? verb + 1 : items + k; i < items + k; i++)
+        if (i->start >= verb->end && i->first <= verb->last + PHRASE_WORDS && i->end <= items[k].start &&
+            (is_tariff(i->kind) || is_entity(i->kind)) && !same_name(c, i, holder))
+            return i;
+    return NULL;
+}
+
+/* A pronoun subject in the clause of the cue items[k], before it ("..., and
+ * it is not acceptable"). */
+static int pronoun_subject(stance_ctx *c, const item *cue)
+{
+    uint32_t clause = clause_of(c, cue->first);
+    for (uint32_t t = cue->first; t-- > c->sentence->first_token && clause_of(c, t) == clause;)
+        if (token_in(c, t, (const char *const[]){"it", "this", "they", "these", "those", NULL}))
+            return 1;
+    return 0;
 }
 
 static who find_target(stance_ctx *c, const item *items, size_t count, size_t k, const who *holder_who)
@@ -884,6 +952,8 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
     }
     if (cue_kinds[cue->kind].subject) {
         const item *subject = clause_subject(c, items, k, holder);
+        if (!subject)
+            subject = called_object(c, items, k, holder);
         if (!subject) {
             who noun = phrase_before_copula(c, cue);
             if (noun.name != NO_STRING)
@@ -892,7 +962,7 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
         /* "..., and it is not acceptable": the subject is a pronoun; take
          * the nearest tariff mention or entity earlier in the sentence, for
          * a named holder only (the author's evaluation is of its clause) */
-        int named = strcmp(holder_who->from, "author") != 0;
+        int named = strcmp(holder_who->from, "author") != 0 && pronoun_subject(c, cue);
         for (int pass = 0; named && pass < 2 && !subject; pass++) /* a tariff mention first, then an entity */
             for (size_t i = k; !subject && i-- > 0;) {
                 const item *it = &items[i];
@@ -1209,20 +1279,21 @@ static void collect_owners(stance_ctx *c)
     free(names);
 }
 
-/* The PERSON mentions right after a TITLE ("Minister Hiroshi Tanabe"). */
+/* The PERSON mentions right after up to TITLE_WORDS words ("Minister
+ * Hiroshi Tanabe", "chief trade negotiator Yoon Seo-jin"). */
 static void collect_titled(stance_ctx *c)
 {
     size_t cap = 0;
     for (size_t i = 0; i < c->item_count; i++) {
         if (c->items[i].kind != K_PERSON)
             continue;
-        for (size_t t = i; t-- > 0 && i - t <= 4;) {
-            const item *title = &c->items[t];
-            if (title->kind == K_TITLE && title->end <= c->items[i].start && c->items[i].start - title->end <= 1) {
-                titled_person tp = {i, t};
-                ARRAY_PUSH(c->titled, c->titled_count, cap, tp);
-                break;
-            }
+        size_t t = c->items[i].first;
+        while (t > 0 && c->items[i].first - t < TITLE_WORDS &&
+               (tok(c, t - 1)->kind == TOK_WORD || tok(c, t - 1)->kind == TOK_ABBREV))
+            t--;
+        if (t < c->items[i].first) {
+            titled_person tp = {i, tok(c, t)->start};
+            ARRAY_PUSH(c->titled, c->titled_count, cap, tp);
         }
     }
 }
@@ -1250,10 +1321,10 @@ void stance_document(const ann_rules *rules, document *doc)
     for (size_t i = 0; i < doc->span_count; i++) {
         const span *s = &doc->spans[i];
         int k = c.kind_of[s->type];
-        if (k < 0 || (s->flags & SPAN_REMOVED) || ((is_entity(k) || k == K_TITLE) && (s->flags & SPAN_HIDDEN)))
+        if (k < 0 || (s->flags & SPAN_REMOVED) || (is_entity(k) && (s->flags & SPAN_HIDDEN)))
             continue;
         uint32_t name = NO_STRING;
-        if (is_entity(k) || k == K_TITLE)
+        if (is_entity(k))
             name = s->norm != NO_STRING ? s->norm : doc_intern(doc, doc->text.clean + s->start, s->end - s->start);
         item it = {s->start, s->end, 0, 0, i, name, (uint8_t)k, 0};
         ARRAY_PUSH(c.items, c.item_count, cap, it);

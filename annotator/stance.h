@@ -37,10 +37,14 @@
  *   agent       (_FAVOR_FROM, _AGAINST_FROM) the first PERSON, ORG, GPE or
  *               NORP after the cue in its clause (none: no stance);
  *   reported    a _SPEECH or _CALLING verb ("called the tariff unfair")
- *               before the cue in its sentence: the last
- *               PERSON before the verb, else the last ORG, GPE or NORP, or
- *               a pronoun right before it ("Akazawa said Japan's position
- *               ... not acceptable", "He added that ...");
+ *               before the cue in its sentence: a title noun right before
+ *               it as the person it stands for ("..., Seoul's top trade
+ *               negotiator said"), else, in the verb's clause if it has
+ *               one, else before it, the last PERSON, else the last ORG,
+ *               GPE or NORP that is not a possessive ("Keidanren, Japan's
+ *               business lobby, said"), else any, else a pronoun right
+ *               before the verb ("Akazawa said Japan's position ... not
+ *               acceptable", "He added that ...");
  *   reported-after  a _SPEECH verb after the cue, in a clause of its own:
  *               the last PERSON (else ORG, GPE, NORP) of that clause within
  *               8 tokens before it, a pronoun right before it, or a PERSON
@@ -68,16 +72,21 @@
  * a determiner and lower-case nouns names the thing there ("the Geneva
  * meeting"); a country there is the noun's actor ("a U.S. request" is
  * "request"). A noun phrase that points back is resolved: "the
- * minister('s remarks)" is the last person introduced with a TITLE holding
- * "minister" (the stance and quote stages share the title nouns, quote.h),
+ * minister('s remarks)" is the last person introduced with a title holding
+ * "minister" (in the 4 words before a mention of the person: "Agriculture
+ * Minister Hiroshi Tanabe", "chief trade negotiator Yoon Seo-jin"; the
+ * stance and quote stages share the title nouns, quote.h),
  * "that argument" (view, claim, ...) whoever spoke in the sentence before
  * (nobody named: no stance), and "the idea that ..." is no target; "the
  * government's offer" is "offer". For subject cues: the first tariff
  * mention or entity of the clause before the cue, after its last speech or
- * calling verb or "that"; else the noun phrase before the copula ("the
- * call had been unproductive"); else, for a holder other than the author,
- * the nearest tariff mention or entity before the cue in its sentence (",
- * and it is not acceptable").
+ * calling verb or "that" (an owner's tariffs for the owner: "Trump's
+ * tariffs"); else the one right after a calling verb earlier in the
+ * sentence ("described the Geneva meeting as "candid, practical and
+ * constructive""); else the noun phrase before the copula ("the call had
+ * been unproductive"); else, for a pronoun subject and a holder other than
+ * the author, the nearest tariff mention or entity before the cue in its
+ * sentence (", and it is not acceptable").
  *
  * Tariff owners: a tariff target is "OWNER tariffs" when the text names the
  * owner: a GPE right before the mention ("U.S. tariffs", "Japan's

@@ -442,6 +442,51 @@ static void test_calling_and_possessive_noun(void **state)
     release(&f);
 }
 
+/* The speaker of reported speech: "the negotiator said" is the person
+ * introduced with that noun, even in lower case; an entity in the verb's
+ * clause wins over one further back; a possessive is no speaker when
+ * another entity can be. */
+static void test_reported_speakers(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f,
+             "South Korea's chief trade negotiator Yoon Seo-jin arrived on Monday. Korea and Canada ended talks, "
+             "Seoul's top trade negotiator said, warning that the tariffs would do damage.",
+             NULL);
+    check_stance(&f, "damage", "Yoon Seo-jin", "tariffs", STANCE_AGAINST);
+    release(&f);
+    annotate(&f, "Keidanren Group, Japan's biggest business lobby, said the tariffs would hurt both economies.", NULL);
+    check_stance(&f, "would hurt", "Keidanren Group", "tariffs", STANCE_AGAINST);
+    release(&f);
+}
+
+/* An evaluation's subject: the object of a calling verb across commas, an
+ * owner's tariffs ("Trump's tariffs"); a pronoun subject reaches back in
+ * the sentence, a relative clause does not ("a deal that hurt its
+ * farmers" is not against Japan). */
+static void test_evaluated_subjects_more(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f,
+             "Liu Haoran said China would buy soybeans and described the Geneva meeting as \"candid, practical and "
+             "constructive.\"",
+             NULL);
+    check_stance(&f, "constructive", "Liu Haoran", "Geneva meeting", STANCE_FAVOR);
+    release(&f);
+    annotate(&f, "Trump's tariffs are a tax on consumers.", "1");
+    check_stance(&f, "a tax on", "comment 1", "tariffs", STANCE_AGAINST);
+    release(&f);
+    annotate(&f, "Yoji Muto said Japan would not accept a deal that hurt its farmers.", NULL);
+    check_stance(&f, "accept", "Yoji Muto", "deal", STANCE_AGAINST);
+    assert_int_equal(f.doc.stance_count, 1);
+    release(&f);
+    annotate(&f, "Yoji Muto said Tokyo would not retaliate for now.", NULL); /* "now" is no target */
+    assert_int_equal(f.doc.stance_count, 0);
+    release(&f);
+}
+
 static void test_summary_majority(void **state)
 {
     (void)state;
@@ -481,6 +526,8 @@ int main(void)
         cmocka_unit_test(test_act_holders),
         cmocka_unit_test(test_not_cue),
         cmocka_unit_test(test_calling_and_possessive_noun),
+        cmocka_unit_test(test_reported_speakers),
+        cmocka_unit_test(test_evaluated_subjects_more),
         cmocka_unit_test(test_pronoun_speaker),
         cmocka_unit_test(test_entity_as_modifier),
         cmocka_unit_test(test_summary_majority),
