@@ -80,6 +80,7 @@ struct structure_runner {
     uint32_t *mark;       /* per program counter: the step that last added it */
     size_t mark_cap;
     uint32_t stamp;
+    text_view boundary_line; /* the line structure_is_boundary tests, as the layout stage sees it */
     int step_matched;
     int32_t match_score, match_path;
 
@@ -172,6 +173,7 @@ void structure_free(structure_runner *r)
     free(r->entity_type);
     free(r->entity_group);
     free(r->entity_base);
+    text_free(&r->boundary_line);
     pcre2_match_data_free(r->md);
     pcre2_match_data_free(r->split_md);
     pcre2_match_context_free(r->mctx);
@@ -227,9 +229,12 @@ int structure_is_boundary(structure_runner *r, const char *line, size_t len)
         i++;
     if (i == len)
         return 0; /* a blank line never starts a document */
+    /* Read like the document's text, where a stray invalid byte does not
+     * keep the line from being the page's header. */
+    text_prepare(&r->boundary_line, line, len);
     for (size_t b = 0; b < r->ls->boundary_count; b++) {
         const layout_part *p = &r->ls->parts[r->ls->boundaries[b]];
-        if (match_line(r, p->boundary_code, p->boundary_jit, line, len, 0) >= 0)
+        if (match_line(r, p->boundary_code, p->boundary_jit, r->boundary_line.clean, len, 0) >= 0)
             return 1;
     }
     return 0;

@@ -46,7 +46,8 @@ int structure_has_boundaries(const structure_runner *r);
 
 /* 1 when line[0..len), one complete line of raw input (its LF or CRLF
  * included, at most BOUNDARY_LINE_MAX bytes), matches a boundary part: such a
- * line starts a new document. Bytes that are not UTF-8 never match. */
+ * line starts a new document. The line is read as text_prepare() cleans a
+ * document (bytes that are not UTF-8 as 0x1A), as the layout stage reads it. */
 int structure_is_boundary(structure_runner *r, const char *line, size_t len);
 
 /* Applies the first layout that fits to a document loaded by doc_load():

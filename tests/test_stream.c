@@ -465,6 +465,23 @@ static void test_separators(void **state)
     assert_int_equal(CHECK_LITERAL("not-separators", "One.\n \f\n\f \nA\f\n\r\f\n\f\f\nTwo.\n\f"), 1);
 }
 
+/* A header line with a byte that is not UTF-8 in it still starts a page, as
+ * it is still the page's header for the layout. */
+static void test_header_line_with_invalid_byte(void **state)
+{
+    (void)state;
+    static const char input[] = "Text.\n date 2079-11-10  Re \xff Co\nMore.\n";
+    static const size_t pieces[] = {0, 1, 7};
+    for (size_t i = 0; i < 3; i++) {
+        run_result r;
+        run_stream(own_rules, "header", input, sizeof input - 1, pieces[i], 0, &r);
+        assert_int_equal(r.documents, 2);
+        const doc_piece want[] = {{input, 6, 1}, {input + 6, sizeof input - 7, 2}};
+        assert_lossless(&r.sink.out, "header", want, 2, 1);
+        run_result_free(&r);
+    }
+}
+
 /* A big document between two small ones: the big one is reported once as
  * an error and skipped, the small ones are written; the same in any pieces. */
 static void check_max_doc(const char *what, const char *input, size_t len, size_t max, size_t want_docs,
@@ -1013,6 +1030,7 @@ int main(void)
         cmocka_unit_test(test_nul_and_controls),
         cmocka_unit_test(test_one_megabyte_line),
         cmocka_unit_test(test_separators),
+        cmocka_unit_test(test_header_line_with_invalid_byte),
         cmocka_unit_test(test_max_doc_size_big_line),
         cmocka_unit_test(test_max_doc_size_big_lines),
         cmocka_unit_test(test_max_doc_size_big_last),
