@@ -210,7 +210,7 @@ static void add_header(rng *r, generated *g)
              real ? 1 + (int)rng_below(r, 28) : 40);
     bytes_str(b, date);
     bytes_str(b, real && rng_percent(r, 50) ? " " : "  ");
-    bytes_str(b, PICK(r, publishers));
+    add_template(r, b, PICK(r, publishers), 10);
     if (rng_percent(r, 20))
         bytes_str(b, "  ");
 }
@@ -232,7 +232,7 @@ static void add_line(rng *r, generated *g)
     } else if (kind < 60) {
         add_header(r, g);
     } else if (kind < 75) {
-        add_template(r, b, PICK(r, layout_lines), 0);
+        add_template(r, b, PICK(r, layout_lines), 5);
     } else if (kind < 83) {
         add_random_bytes(r, b, 1 + rng_below(r, 60));
     } else if (kind < 88) {
@@ -618,6 +618,15 @@ static void case_start(size_t index, rng *r, generated *g, case_config *cfg)
     cfg->layouts = cfg->boundaries ? NULL : fuzz.no_layouts;
 }
 
+/* For the failure report. */
+static void describe_case(const generated *g, const case_config *cfg)
+{
+    snprintf(fuzz.config, sizeof fuzz.config,
+             "%zu input bytes, flags %d, max-doc-size %zu, %s layouts, write limit %zu, flush limit %zu%s",
+             g->text.len, cfg->flags, cfg->max_doc_size, cfg->boundaries ? "built-in" : "no", cfg->write_limit,
+             cfg->flush_limit, cfg->unfinished ? ", freed unfinished" : "");
+}
+
 /* One case: the reference, then every number of workers in random pieces. */
 static void run_case(size_t index)
 {
@@ -625,9 +634,11 @@ static void run_case(size_t index)
     generated g;
     case_config cfg;
     case_start(index, &r, &g, &cfg);
+    size_t failure = rng_below(&r, 100);
+    cfg.unfinished = failure >= 20 && failure < 30;
+    describe_case(&g, &cfg);
     run_result ref;
     run_stream(fuzz.rules, &cfg, &g.text, 0, NULL, &ref);
-    size_t failure = rng_below(&r, 100);
     if (failure < 20) {
         /* the same run with an output that fails part way: what was written
          * is the start of what would have been */
@@ -636,6 +647,7 @@ static void run_case(size_t index)
             cfg.write_limit = 1 + rng_below(&r, ref.sink.out.len - 1);
         else
             cfg.flush_limit = 1 + rng_below(&r, ref.sink.flushes);
+        describe_case(&g, &cfg);
         run_result failing;
         run_stream(fuzz.rules, &cfg, &g.text, 0, NULL, &failing);
         const bytes *whole = &ref.sink.out, *part = &failing.sink.out;
@@ -646,17 +658,8 @@ static void run_case(size_t index)
         run_result_free(&ref);
         ref = failing;
     } else {
-        cfg.unfinished = failure < 30;
-        if (cfg.unfinished) {
-            run_result_free(&ref);
-            run_stream(fuzz.rules, &cfg, &g.text, 0, NULL, &ref);
-        }
         check_reference(&g, &cfg, &ref);
     }
-    snprintf(fuzz.config, sizeof fuzz.config,
-             "%zu input bytes, flags %d, max-doc-size %zu, %s layouts, write limit %zu, flush limit %zu%s",
-             g.text.len, cfg.flags, cfg.max_doc_size, cfg.boundaries ? "built-in" : "no", cfg.write_limit,
-             cfg.flush_limit, cfg.unfinished ? ", freed unfinished" : "");
     static const int jobs[] = {0, 1, 2, 3, 5};
     for (size_t i = 0; i < sizeof jobs / sizeof *jobs; i++) {
         rng pieces = {rng_next(&r)};
