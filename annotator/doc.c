@@ -66,6 +66,7 @@ size_t doc_add_span(document *doc, const span *s)
     ARRAY_PUSH(doc->spans, doc->span_count, doc->span_cap, *s);
     doc->spans[doc->span_count - 1].ref = NO_STRING; /* refs come last (link.h) */
     doc->spans[doc->span_count - 1].lost_to = -1;
+    doc->spans[doc->span_count - 1].first_token = (uint32_t)token_at_or_after(&doc->tokens, s->start);
     return doc->span_count - 1;
 }
 

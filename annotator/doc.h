@@ -40,6 +40,7 @@ typedef struct {
     int32_t priority;
     uint32_t ref;         /* string pool offset of its document-unique ref, or NO_STRING */
     int32_t lost_to;      /* SPAN_REMOVED: the span it lost to, or -1 */
+    uint32_t first_token; /* token_at_or_after(start), found once by doc_add_span */
 } span;
 
 #define NO_STRING UINT32_MAX
@@ -168,8 +169,8 @@ static inline const char *doc_string(const document *doc, uint32_t off)
     return off == NO_STRING ? NULL : doc->pool + off;
 }
 
-/* Appends a span, without a ref or a winner, and returns its index (spans
- * may move on the next append). */
+/* Appends a span, without a ref or a winner, with its first token, and
+ * returns its index (spans may move on the next append). */
 size_t doc_add_span(document *doc, const span *s);
 void doc_add_attr(document *doc, span *s, uint32_t key, uint32_t value);
 

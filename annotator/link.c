@@ -123,7 +123,7 @@ static int is_name_type(const link_types *lt, uint16_t type)
 /* The tokens of a span: [*first, *end). */
 static void span_tokens(const document *doc, const span *s, size_t *first, size_t *end)
 {
-    *first = token_at_or_after(&doc->tokens, s->start);
+    *first = s->first_token;
     *end = *first;
     while (*end < doc->tokens.count && doc->tokens.items[*end].end <= s->end)
         (*end)++;

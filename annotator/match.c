@@ -445,8 +445,7 @@ static void find_cover(matcher *m, const document *doc, int phase)
          * extent (structure.h), so rules still run under it */
         if ((s->flags & (SPAN_REMOVED | SPAN_HIDDEN | SPAN_LAYOUT)) || s->phase >= phase)
             continue;
-        for (size_t t = token_at_or_after(&doc->tokens, s->start);
-             t < doc->tokens.count && doc->tokens.items[t].start < s->end; t++)
+        for (size_t t = s->first_token; t < doc->tokens.count && doc->tokens.items[t].start < s->end; t++)
             if (s->priority > m->cover_priority[t])
                 m->cover_priority[t] = s->priority;
     }

@@ -135,7 +135,7 @@ void resolve_phase(const ann_rules *rules, document *doc, size_t first)
 
     for (size_t k = 0; k < n; k++) {
         span *c = &doc->spans[order[k].index];
-        size_t first_token = token_at_or_after(&doc->tokens, c->start), end_token = first_token;
+        size_t first_token = c->first_token, end_token = first_token;
         while (end_token < doc->tokens.count && doc->tokens.items[end_token].start < c->end)
             end_token++;
         int lost = 0;
