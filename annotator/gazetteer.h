@@ -32,7 +32,7 @@ typedef struct {
     uint32_t prefix_of;   /* number of entries that extend this sequence */
 } gaz_slot;
 
-#define GAZ_FIRST_TOKEN_BITS (1u << 16)
+#define GAZ_FIRST_TOKEN_BITS (1u << 18)
 
 typedef struct gazetteer {
     gaz_slot *slots;
