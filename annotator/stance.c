@@ -20,6 +20,8 @@
 /* How many PERSON mentions back "the minister" may look for its person, and
  * how many owned tariff mentions back "the tariffs" may look for an owner. */
 #define TITLE_LOOKBACK 64
+/* How far into its sentence a dateline's dash may stand, in tokens. */
+#define DATELINE_TOKENS 12
 /* How many words before a person's name may hold its title. */
 #define TITLE_WORDS 4
 /* How many annotations back "he" may look for a PERSON. */
@@ -44,6 +46,7 @@ typedef enum {
     K_CONTRAST,
     K_CONDITION,
     K_NOT_CUE,
+    K_HEDGE,
     K_TARIFF_WORD,
     K_SPEECH,
     K_CALLING,
@@ -59,7 +62,7 @@ typedef enum {
 
 static const char *const kind_types[K_COUNT] = {
     "_FAVOR",     "_AGAINST",    "_FAVOR_STATE", "_AGAINST_STATE", "_COMPLAINT", "_REFUSAL", "_FAVOR_FROM",
-    "_AGAINST_FROM", "_NEGATION", "_INTENSIFIER", "_CONTRAST",     "_CONDITION", "_NOT_CUE", "_TARIFF_WORD",
+    "_AGAINST_FROM", "_NEGATION", "_INTENSIFIER", "_CONTRAST",     "_CONDITION", "_NOT_CUE", "_HEDGE", "_TARIFF_WORD",
     "_SPEECH",    "_CALLING",    "PERSON",       "ORG",            "GPE",        "NORP",     "EVENT",
     "GOODS",      "TARIFF"};
 
@@ -93,8 +96,9 @@ static const char *const copulas[] = {"is", "are", "was", "were", "been", "be", 
 static const char *const auxiliaries[] = {"has", "have", "had", "will", "would", "could", "may", "might", "must",
                                           "should", "not", "n't", "n’t", "still", "also", "always", NULL};
 static const char *const possessives[] = {"its", "their", NULL};
-/* Prepositions of place: "Farmers in Iowa backed ..." is not Iowa's act. */
-static const char *const locatives[] = {"in", "at", "near", "across", "outside", "inside", "around", NULL};
+/* Prepositions of place and direction: "Farmers in Iowa backed ..." is not
+ * Iowa's act, "Exports to India rose ..." not India's. */
+static const char *const locatives[] = {"in", "at", "near", "across", "outside", "inside", "around", "to", NULL};
 static const char *const phrase_stop[] = {"now", "today", "yet", "again", "soon", "later", "immediately","and", "or", "but", "than", "more", "that", "which", "who", "is", "are",
                                           "was", "were", "be", "been", "will", "would", "to", "of", "in", "on", "at",
                                           "by", "for", "with", "as", "from", "it", "they", "we", "he", "she", "not",
@@ -143,6 +147,7 @@ typedef struct {
     uint32_t *clause;     /* per token of the current sentence, from its first token */
     size_t clause_cap;
     const segment *sentence;
+    uint32_t body_start;  /* where the sentence's own words start: after a dateline ("OTTAWA (Northwire) -") */
     who previous_speaker; /* who spoke in the sentence before the current one, name NO_STRING: nobody */
     owned *owned;         /* tariff mentions with their owner right before them, by position */
     size_t owned_count;
@@ -237,6 +242,25 @@ static void number_clauses(stance_ctx *c, const item *items, size_t count)
     }
 }
 
+/* Where the sentence's own words start: after a dateline that opens it (an
+ * upper-case word, then a dash within DATELINE_TOKENS tokens: "OTTAWA
+ * (Northwire) -", "MANILA, Aug. 24 (Jiji) —"), else at its start. */
+static uint32_t body_start(const stance_ctx *c)
+{
+    const segment *s = c->sentence;
+    if (!s->token_count || !(tok(c, s->first_token)->flags & TOKF_ALL_CAPS))
+        return s->start;
+    for (uint32_t i = 1; i < s->token_count && i < DATELINE_TOKENS; i++) {
+        const token *t = tok(c, s->first_token + i);
+        const char *x = c->doc->text.clean + t->start;
+        int dash = *x == '-' || (t->end - t->start == 3 && (!memcmp(x, "\xE2\x80\x94", 3) || /* — */
+                                                           !memcmp(x, "\xE2\x80\x93", 3)));  /* – */
+        if (t->kind == TOK_PUNCT && dash)
+            return t->end;
+    }
+    return s->start;
+}
+
 /* A sentence ending in '?', before any closing quote marks or brackets. */
 static int is_question(const stance_ctx *c)
 {
@@ -248,7 +272,7 @@ static int is_question(const stance_ctx *c)
             return 0;
         if (memchr(x, '?', t->end - t->start))
             return 1;
-        if (!(x[0] == '"' || x[0] == ')' || !memcmp(x, "\xE2\x80\x9D", t->end - t->start >= 3 ? 3 : 0)))
+        if (!(x[0] == '"' || x[0] == ')' || (t->end - t->start == 3 && !memcmp(x, "\xE2\x80\x9D", 3)))) /* ” */
             return 0;
     }
     return 0;
@@ -363,6 +387,43 @@ static int possessive(stance_ctx *c, const item *it)
            tok(c, it->last + 1)->kind == TOK_CLITIC;
 }
 
+/* Whether tokens [from, to) hold a subject of their own: a word that is
+ * not an auxiliary, a negator or an adverb ("but would not accept", "but
+ * firmly rejected" have none). */
+static int subject_after(const stance_ctx *c, uint32_t from, uint32_t to)
+{
+    for (uint32_t t = from; t < to; t++) {
+        const token *w = tok(c, t);
+        size_t n = w->end - w->start;
+        int adverb = n > 2 && !memcmp(c->doc->text.clean + w->end - 2, "ly", 2);
+        if (!token_in(c, t, auxiliaries) && !adverb)
+            return 1;
+    }
+    return 0;
+}
+
+/* Where the clause of the cue items[k] starts for its holder: after a
+ * dateline, and after the last ";", "while" or "whereas" before the cue,
+ * or a _CONTRAST with words of its own before the cue, which start a clause
+ * with a subject of its own ("...; shipping firms welcomed ...", "... but
+ * opposition parties signalled support"; not "... but rejected"). */
+static uint32_t act_start(const stance_ctx *c, const item *items, size_t k)
+{
+    const item *cue = &items[k];
+    for (uint32_t t = cue->first; t-- > c->sentence->first_token;) {
+        const token *w = tok(c, t);
+        if (w->start < c->body_start)
+            break;
+        if ((w->kind == TOK_PUNCT && c->doc->text.clean[w->start] == ';') ||
+            token_in(c, t, (const char *const[]){"while", "whereas", NULL}))
+            return w->end;
+    }
+    for (size_t i = k; i-- > 0;)
+        if (items[i].kind == K_CONTRAST && items[i].end <= cue->start && items[i].start >= c->body_start)
+            return subject_after(c, items[i].last + 1, cue->first) ? items[i].end : c->body_start;
+    return c->body_start;
+}
+
 /* Among holder candidates, a PERSON wins, then one that is not a possessive
  * ("Keidanren, Japan's biggest business lobby, said" is Keidanren's), then
  * the later one. */
@@ -383,7 +444,10 @@ static const item *pronoun_person(stance_ctx *c, const item *items, uint32_t t)
 {
     if (!token_in(c, t, quote_pronouns))
         return NULL;
-    for (const item *i = items; i-- > c->items && items - i <= PRONOUN_LOOKBACK;)
+    const item *at = items; /* the first item from the pronoun on */
+    while (at < c->items + c->item_count && at->start < tok(c, t)->start)
+        at++;
+    for (const item *i = at; i-- > c->items && at - i <= PRONOUN_LOOKBACK;)
         if (i->kind == K_PERSON)
             return i;
     return NULL;
@@ -435,10 +499,10 @@ static const item *titled_person_before(stance_ctx *c, uint32_t at, const char *
 /* The speaker of the speech verb among the sentence's items: the last
  * PERSON before it, else the last ORG, GPE or NORP; or a pronoun right
  * before it ("He added that ..."). */
-static const item *speaker_of(stance_ctx *c, const item *items, const item *verb)
+static const item *speaker_of(stance_ctx *c, const item *items, size_t count, const item *verb)
 {
     if (verb->first == c->sentence->first_token)
-        return NULL;
+        return NULL; /* as a question or an inversion: "Said Fournier: ..." is rare */
     /* "..., the minister said": the person the title noun stands for */
     const token *before = tok(c, verb->first - 1);
     if (token_in(c, verb->first - 1, quote_title_nouns) && (before->flags & TOKF_LOWER)) {
@@ -451,35 +515,40 @@ static const item *speaker_of(stance_ctx *c, const item *items, const item *verb
             return person;
     }
     /* the verb's own clause first: "..., Seoul's negotiator said" */
-    const item *best = NULL, *in_clause = NULL;
     uint32_t clause = clause_of(c, verb->first);
+    const item *best = NULL, *in_clause = NULL;
     for (const item *i = items; i < verb; i++)
-        if (is_holder_kind(i->kind) && i->end <= verb->start) {
+        if (is_holder_kind(i->kind) && i->end <= verb->start && i->start >= c->body_start && !after_locative(c, i)) {
             best = better_speaker(c, best, i);
             if (clause_of(c, i->first) == clause)
                 in_clause = better_speaker(c, in_clause, i);
         }
     if (in_clause || best)
         return in_clause ? in_clause : best;
+    /* "According to the ministry, ...": a verb opening its clause, with no
+     * one named before it, has its speaker after it */
+    if (clause_of(c, verb->first - 1) != clause) {
+        const item *after = NULL;
+        for (const item *i = verb + 1; i < items + count && i->first <= verb->last + SPEAKER_WINDOW; i++)
+            if (is_holder_kind(i->kind) && i->start >= verb->end && clause_of(c, i->first) == clause)
+                after = better_speaker(c, after, i);
+        return after;
+    }
     return pronoun_person(c, items, verb->first - 1);
-}
-
-/* A verb whose subject speaks about what follows it: a speech verb, or one
- * of calling ("Vietnam called the tariff unfair"). */
-static int is_saying(int k)
-{
-    return k == K_SPEECH || k == K_CALLING;
 }
 
 /* Reported speech: the speaker of the last speech or calling verb before
  * the cue items[k] ("Akazawa said Japan's position ... not acceptable"). */
-static const item *speaker_before(stance_ctx *c, const item *items, size_t k)
+static const item *speaker_before(stance_ctx *c, const item *items, size_t count, size_t k)
 {
     const item *verb = NULL;
+    uint32_t from = act_start(c, items, k);
+    int evaluation = cue_kinds[items[k].kind].subject; /* "called the tariff unfair" */
     for (size_t i = 0; i < k; i++)
-        if (is_saying(items[i].kind) && items[i].end <= items[k].start)
+        if ((items[i].kind == K_SPEECH || (items[i].kind == K_CALLING && evaluation)) && items[i].start >= from &&
+            items[i].end <= items[k].start)
             verb = &items[i];
-    return verb ? speaker_of(c, items, verb) : NULL;
+    return verb ? speaker_of(c, items, count, verb) : NULL;
 }
 
 /* "... until Washington removes its duties, Fournier said": the speaker of
@@ -535,7 +604,7 @@ static who find_holder(stance_ctx *c, const item *items, size_t count, size_t k,
                 return entity_who(c, &items[i], "agent");
         return none;
     }
-    const item *speaker = speaker_before(c, items, k);
+    const item *speaker = speaker_before(c, items, count, k);
     if (speaker)
         return entity_who(c, speaker, "reported-speech");
     speaker = speaker_after(c, items, count, k);
@@ -546,14 +615,16 @@ static who find_holder(stance_ctx *c, const item *items, size_t count, size_t k,
     int acts = !cue_kinds[cue->kind].subject && cue->kind != K_COMPLAINT; /* an act with an agent before it */
     if (!comment && acts) {
         const item *subject = NULL;
+        uint32_t from = act_start(c, items, k);
         for (size_t i = 0; i < k; i++)
-            if (is_holder_kind(items[i].kind) && items[i].end <= cue->start && !after_locative(c, &items[i]) &&
-                (!subject || (items[i].kind == K_PERSON && subject->kind != K_PERSON)))
+            if (is_holder_kind(items[i].kind) && items[i].start >= from && items[i].end <= cue->start &&
+                !after_locative(c, &items[i]) && (!subject || (items[i].kind == K_PERSON && subject->kind != K_PERSON)))
                 subject = &items[i];
         if (subject)
             return entity_who(c, subject, "subject");
-        /* "He rejected the idea ...": a pronoun opening the sentence */
-        uint32_t first = c->sentence->first_token;
+        /* "He rejected the idea ...", "..., but she rejected ...": a pronoun
+         * opening the clause */
+        uint32_t first = (uint32_t)token_at_or_after(&c->doc->tokens, from);
         const item *he = cue->first > first && cue->first <= first + PRONOUN_REACH ? pronoun_person(c, items, first)
                                                                                      : NULL;
         if (he)
@@ -594,7 +665,7 @@ static who sentence_speaker(stance_ctx *c, const segment *sentence, const item *
     for (size_t k = 0; k < count; k++)
         if (items[k].kind == K_SPEECH) {
             number_clauses(c, items, count);
-            const item *speaker = speaker_of(c, items, &items[k]);
+            const item *speaker = speaker_of(c, items, count, &items[k]);
             return speaker ? entity_who(c, speaker, "previous-speaker") : (who){NO_STRING, NO_STRING, NULL};
         }
     return (who){NO_STRING, NO_STRING, NULL};
@@ -872,7 +943,7 @@ static const item *clause_subject(stance_ctx *c, const item *items, size_t k, ui
     const item *cue = &items[k];
     uint32_t clause = clause_of(c, cue->first), from = 0;
     for (size_t i = 0; i < k; i++)
-        if (is_saying(items[i].kind) && items[i].end <= cue->start)
+        if ((items[i].kind == K_SPEECH || items[i].kind == K_CALLING) && items[i].end <= cue->start)
             from = items[i].end;
     for (uint32_t t = cue->first; t-- > c->sentence->first_token && clause_of(c, t) == clause;)
         if (token_in(c, t, (const char *const[]){"that", NULL})) {
@@ -1071,11 +1142,15 @@ static void stance_sentence(stance_ctx *c, item *items, size_t count)
                           .holder = NO_STRING, .holder_ref = NO_STRING, .target = NO_STRING,
                           .target_ref = NO_STRING, .cue_type = doc->spans[cue->span].type, .cue_rule = -1,
                           .polarity = cue_kinds[cue->kind].polarity};
+        const item *hedge = NULL;
         for (size_t i = 0; i < k; i++) {
             const item *m = &items[i];
             if (m->dropped || m->end > cue->start || clause_of(c, m->last) != cue_clause)
                 continue;
-            if (m->kind == K_NEGATION && m->last + NEGATION_WINDOW >= cue->first) {
+            if (m->kind == K_HEDGE && m->last + NEGATION_WINDOW >= cue->first) {
+                hedge = m;
+                st.negated = 0; /* "may not accept": the hedge is the point */
+            } else if (m->kind == K_NEGATION && m->last + NEGATION_WINDOW >= cue->first) {
                 st.negated = 1;
                 if (m->start < st.start)
                     st.start = m->start;
@@ -1085,6 +1160,10 @@ static void stance_sentence(stance_ctx *c, item *items, size_t count)
                     st.start = m->start;
             }
         }
+        /* "Thailand may accept a freeze": a possibility, not a position; a
+         * negation after the hedge makes it firm ("could not accept") */
+        if (hedge && !st.negated)
+            continue;
         if (st.negated)
             st.polarity = st.polarity == STANCE_FAVOR ? STANCE_AGAINST : STANCE_FAVOR;
         who holder = find_holder(c, items, count, k, comment);
@@ -1353,6 +1432,7 @@ void stance_document(const ann_rules *rules, document *doc)
             end++;
         }
         c.sentence = sentence;
+        c.body_start = body_start(&c);
         if (has_cue && sentence->token_count)
             stance_sentence(&c, c.items + at, end - at);
         c.previous_speaker = sentence_speaker(&c, sentence, c.items + at, end - at);

@@ -24,6 +24,9 @@
  *                 its clause and outside any cue, flips it (favor <-> against);
  *   intensifier   an _INTENSIFIER within the 2 tokens before the cue joins
  *                 its evidence (the stance's extent), as does the negator;
+ *   hedge         a _HEDGE within the 3 tokens before the cue ("may
+ *                 accept") makes it a possibility, no stance, unless a
+ *                 negator follows the hedge ("could not accept");
  *   contrast      a stance before the last _CONTRAST ("but") of its sentence
  *                 is dropped when one after it has the same target ("the
  *                 talks were constructive but unproductive"); one on a
@@ -36,31 +39,40 @@
  *   quote       inside a quotation: its speaker (none known: no stance);
  *   agent       (_FAVOR_FROM, _AGAINST_FROM) the first PERSON, ORG, GPE or
  *               NORP after the cue in its clause (none: no stance);
- *   reported    a _SPEECH or _CALLING verb ("called the tariff unfair")
- *               before the cue in its sentence: a title noun right before
+ *   reported    a _SPEECH verb, or for an evaluation a _CALLING verb
+ *               ("called the tariff unfair"), before the cue in its clause
+ *               for a holder (see below): a title noun right before
  *               it as the person it stands for ("..., Seoul's top trade
  *               negotiator said"), else, in the verb's clause if it has
  *               one, else before it, the last PERSON, else the last ORG,
  *               GPE or NORP that is not a possessive ("Keidanren, Japan's
  *               business lobby, said"), else any, else a pronoun right
  *               before the verb ("Akazawa said Japan's position ... not
- *               acceptable", "He added that ...");
+ *               acceptable", "He added that ..."); with no one named before
+ *               a verb that opens its clause, the one after it ("According
+ *               to the ministry, ...");
  *   reported-after  a _SPEECH verb after the cue, in a clause of its own:
  *               the last PERSON (else ORG, GPE, NORP) of that clause within
  *               8 tokens before it, a pronoun right before it, or a PERSON
  *               or ORG right after it ("..., Fournier said", "..., said
  *               Fournier", "..., according to the Exporters' Association");
  *   subject     (_FAVOR and _AGAINST cues, acts with an agent) the first
- *               PERSON of the sentence before the cue, else its first ORG,
+ *               PERSON of its clause before the cue, else its first ORG,
  *               GPE or NORP, none right after a preposition of place
  *               ("France's Claire Duvernoy welcomed ..." is Duvernoy;
  *               "Farmers in Iowa backed ..." is not Iowa); else "he" or
- *               "she" opening the sentence within 4 tokens of the cue, as
- *               the last PERSON named;
+ *               "she" opening that clause within 4 tokens of the cue, as
+ *               the last PERSON named before it;
  *   comment     inside a reader comment (<comment n="N">): "comment N";
  *   author      otherwise "author", for evaluations only: an act whose
  *               agent the text does not name ("The union has long opposed
  *               ...") states no stance.
+ * The clause for a holder starts after a dateline opening the sentence
+ * ("OTTAWA (Northwire) -"), and after the last ";", "while", "whereas", or
+ * _CONTRAST followed by a subject of its own ("..., but opposition parties
+ * signalled support"; not "... but would not accept"). Nothing right after
+ * a preposition of place or direction is an agent or speaker ("Farmers in
+ * Iowa", "Exports to India").
  * A PERSON named by one word that begins exactly one longer PERSON name of
  * the document is named in full ("Liu" after "Liu Haoran": the linker only
  * gives a lone last word the full name).

@@ -487,6 +487,38 @@ static void test_evaluated_subjects_more(void **state)
     release(&f);
 }
 
+/* Who holds an act: not a dateline, not the subject of another clause
+ * (";", "while", "but" with a subject of its own), the speaker after
+ * "According to", a pronoun opening the clause after "but". */
+static void test_act_clauses(void **state)
+{
+    (void)state;
+    static const char *const none[] = {
+        "OTTAWA (Northwire) - Farmers welcomed the extension.",
+        "Japan raised its duties; shipping firms welcomed the plan.",
+        "Traders in Vienna called for talks, while farmers backed the plan.",
+        "Exports to India rose 11%, but opposition parties signalled support for the plan.",
+        "Thailand may accept the plan.", /* a possibility, not a position */
+        NULL};
+    for (const char *const *t = none; *t; t++) {
+        fixture f;
+        annotate(&f, *t, NULL);
+        if (f.doc.stance_count)
+            fail_msg("'%s' gave a stance held by '%s'", *t, doc_string(&f.doc, f.doc.stances[0].holder));
+        release(&f);
+    }
+    fixture f;
+    annotate(&f, "Thailand could not accept the plan.", NULL);
+    check_stance(&f, "accept", "Thailand", "plan", STANCE_AGAINST);
+    release(&f);
+    annotate(&f, "According to the Ministry of Finance, union leaders criticised the plan.", NULL);
+    check_stance(&f, "criticised", "Ministry of Finance", "plan", STANCE_AGAINST);
+    release(&f);
+    annotate(&f, "Yoon Seo-jin said Seoul had offered talks, but she rejected a U.S. request.", NULL);
+    check_stance(&f, "rejected", "Yoon Seo-jin", "request", STANCE_AGAINST);
+    release(&f);
+}
+
 static void test_summary_majority(void **state)
 {
     (void)state;
@@ -528,6 +560,7 @@ int main(void)
         cmocka_unit_test(test_calling_and_possessive_noun),
         cmocka_unit_test(test_reported_speakers),
         cmocka_unit_test(test_evaluated_subjects_more),
+        cmocka_unit_test(test_act_clauses),
         cmocka_unit_test(test_pronoun_speaker),
         cmocka_unit_test(test_entity_as_modifier),
         cmocka_unit_test(test_summary_majority),
