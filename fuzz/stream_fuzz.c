@@ -3,18 +3,20 @@
  *
  * Each case is made from one seed: a stream of news-like documents (names,
  * numbers, percentages, quotations, layout lines, form-feed separators,
- * header lines that start a document, random bytes, invalid UTF-8, CR) and a
- * configuration (output flags, --max-doc-size, built-in or no layouts, an
- * output that fails after some bytes, a stream freed without finish). The
- * stream is run once whole without workers, as the reference, then with 0,
- * 1, 2, 3 and 5 workers, each fed in pieces of random sizes. Every run must
- * give the same output bytes, the same diagnostics at the same places in
- * the output, the same document and failure counts and the same result.
- * The reference is also checked against what the input says it holds: the
- * XML parses, each <document> gives back its input bytes (text plus <raw
- * hex>) and line, the documents are cut where the separators and header
- * lines are, each document over the size limit is skipped with one error at
- * its start, and each <raw> has its warning. */
+ * header lines that start a document, random bytes, invalid UTF-8, CR), cut
+ * into one to three files, and a configuration (output flags,
+ * --max-doc-size, built-in or no layouts, an output that fails after some
+ * bytes or at a flush, a stream freed without finish). The reference reads
+ * each file whole with a stream of its own, without workers; then one
+ * stream reads them all (ann_stream_next_source) with 0, 1, 2, 3 and 5
+ * workers, fed in pieces of random sizes. Every run must give the same
+ * output bytes, the same diagnostics at the same places in the output, the
+ * same document and failure counts and the same results. The reference is
+ * also checked against what the input says it holds: the XML parses, each
+ * <document> gives back its input bytes (text plus <raw hex>), file and
+ * line, the documents are cut where the separators and header lines are,
+ * each document over the size limit is skipped with one error at its
+ * start, and each <raw> has its warning. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -279,13 +281,40 @@ static void generated_free(generated *g)
     free(g->headers);
 }
 
+/* ---- a case's configuration ----------------------------------------------------------- */
+
+#define SOURCES_MAX 3
+
+typedef struct {
+    int flags;                  /* ANN_OUT_* */
+    size_t max_doc_size;        /* 0: the default */
+    const ann_layouts *layouts; /* NULL: the built-in ones */
+    int boundaries;             /* the layouts have header lines */
+    size_t sources;             /* the input is read as this many files, */
+    size_t source_ends[SOURCES_MAX]; /* each ending at this input byte (anywhere, even mid-line) */
+    size_t write_limit, flush_limit; /* sink.h; 0: none */
+    int fail_errno;
+    int unfinished;             /* free the stream without ann_stream_finish */
+} case_config;
+
+static void source_name(char *name, size_t size, size_t source)
+{
+    snprintf(name, size, "fuzz%zu.txt", source + 1);
+}
+
+static size_t source_start(const case_config *cfg, size_t source)
+{
+    return source ? cfg->source_ends[source - 1] : 0;
+}
+
 /* ---- what the input says the output holds ------------------------------------------ */
 
 typedef struct {
-    size_t start, len;
-    unsigned long line;   /* the source line it starts on */
+    size_t start, len;    /* in the whole input */
+    size_t source;        /* the file it is in */
+    unsigned long line;   /* the line of its file it starts on */
     int skipped;          /* over the size limit: reported, not written */
-    int closed;           /* ended by a separator or header line, not by the end of the input */
+    int closed;           /* ended by a separator or header line, not by the end of its file */
 } expected_doc;
 
 typedef struct {
@@ -293,14 +322,14 @@ typedef struct {
     size_t count, cap;
 } expected_docs;
 
-static void expect(expected_docs *d, size_t start, size_t len, unsigned long line, int closed)
+static void expect(expected_docs *d, size_t start, size_t len, size_t source, unsigned long line, int closed)
 {
     if (d->count == d->cap) {
         d->cap = d->cap ? 2 * d->cap : 8;
         d->items = realloc(d->items, d->cap * sizeof *d->items);
         assert_non_null(d->items);
     }
-    d->items[d->count++] = (expected_doc){start, len, line, 0, closed};
+    d->items[d->count++] = (expected_doc){start, len, source, line, 0, closed};
 }
 
 static int is_blank_line(const char *s, size_t n)
@@ -311,32 +340,32 @@ static int is_blank_line(const char *s, size_t n)
     return 1;
 }
 
-/* The documents of the input as README.md describes the cutting, written
+/* The documents of one file as README.md describes the cutting, written
  * without the library: a line holding only a form feed separates documents
- * (empty pieces are none, but an empty input is one empty document), and a
+ * (empty pieces are none, but an empty file is one empty document), and a
  * header line starts one when the document so far holds a non-blank line.
  * Only the planted header lines are taken as such: no other line of the
  * generator starts with blanks and "date". */
-static void expect_documents(const generated *g, int boundaries, size_t max_doc_size, expected_docs *d)
+static void expect_source(const generated *g, const case_config *cfg, size_t source, expected_docs *d)
 {
     const char *in = g->text.data;
-    size_t len = g->text.len, start = 0, pos = 0, header = 0;
+    size_t from = source_start(cfg, source), to = cfg->source_ends[source];
+    size_t start = from, pos = from, header = 0;
     unsigned long line = 1, start_line = 1;
     int has_text = 0;
-    memset(d, 0, sizeof *d);
-    for (const char *nl; pos < len && (nl = memchr(in + pos, '\n', len - pos)); line++) {
+    for (const char *nl; pos < to && (nl = memchr(in + pos, '\n', to - pos)); line++) {
         size_t end = (size_t)(nl - in) + 1, n = end - pos;
         while (header < g->header_count && g->headers[header] < pos)
             header++;
-        int is_header = boundaries && header < g->header_count && g->headers[header] == pos;
+        int is_header = cfg->boundaries && header < g->header_count && g->headers[header] == pos;
         if ((n == 2 && in[pos] == '\f') || (n == 3 && in[pos] == '\f' && in[pos + 1] == '\r')) {
             if (pos > start)
-                expect(d, start, pos - start, start_line, 1);
+                expect(d, start, pos - start, source, start_line, 1);
             start = end;
             start_line = line + 1;
             has_text = 0;
         } else if (is_header && has_text) {
-            expect(d, start, pos - start, start_line, 1);
+            expect(d, start, pos - start, source, start_line, 1);
             start = pos;
             start_line = line;
         } else if (!has_text) {
@@ -344,23 +373,23 @@ static void expect_documents(const generated *g, int boundaries, size_t max_doc_
         }
         pos = end;
     }
-    if (len > start || len == 0)
-        expect(d, start, len - start, start_line, 0);
+    if (to > start || to == from)
+        expect(d, start, to - start, source, start_line, 0);
+}
+
+/* The documents of every file, in order, each marked skipped when it is
+ * over the size limit. */
+static void expect_documents(const generated *g, const case_config *cfg, expected_docs *d)
+{
+    memset(d, 0, sizeof *d);
+    for (size_t source = 0; source < cfg->sources; source++)
+        expect_source(g, cfg, source, d);
+    size_t limit = cfg->max_doc_size ? cfg->max_doc_size : ANN_DEFAULT_MAX_DOC_SIZE;
     for (size_t i = 0; i < d->count; i++)
-        d->items[i].skipped = d->items[i].len > (max_doc_size ? max_doc_size : ANN_DEFAULT_MAX_DOC_SIZE);
+        d->items[i].skipped = d->items[i].len > limit;
 }
 
 /* ---- running a stream ---------------------------------------------------------------- */
-
-typedef struct {
-    int flags;                  /* ANN_OUT_* */
-    size_t max_doc_size;        /* 0: the default */
-    const ann_layouts *layouts; /* NULL: the built-in ones */
-    int boundaries;             /* the layouts have header lines */
-    size_t write_limit, flush_limit; /* sink.h; 0: none */
-    int fail_errno;
-    int unfinished;             /* free the stream without ann_stream_finish */
-} case_config;
 
 typedef struct {
     sink sink;
@@ -385,8 +414,41 @@ static size_t piece_size(rng *r, unsigned mode, size_t left)
     return n < left ? n : left;
 }
 
-/* Annotates input as one stream with the given workers, fed whole (pieces
- * NULL) or in pieces of random sizes. */
+/* Feeds data[0..len) whole (pieces NULL) or in pieces of random sizes;
+ * returns like ann_stream_feed. The counts may be read at any time, while
+ * workers write too, and never go down. */
+static int feed(ann_stream *st, const char *data, size_t len, rng *pieces, unsigned mode, ann_error *err)
+{
+    int rc = ANN_OK;
+    size_t documents = ann_stream_documents(st), failures = ann_stream_failures(st);
+    for (size_t off = 0; off < len && rc == ANN_OK;) {
+        size_t n = pieces ? piece_size(pieces, mode, len - off) : len;
+        rc = ann_stream_feed(st, data + off, n, err);
+        off += n;
+        size_t documents_now = ann_stream_documents(st), failures_now = ann_stream_failures(st);
+        if (documents_now < documents || failures_now < failures)
+            fail_msg("the counts went down: %zu documents and %zu failures after %zu and %zu", documents_now,
+                     failures_now, documents, failures);
+        documents = documents_now;
+        failures = failures_now;
+    }
+    return rc;
+}
+
+/* Adds a stream's counts, once they are final (not for a stream freed
+ * unfinished, whose workers may still be writing). */
+static void add_counts(run_result *res, const case_config *cfg, const ann_stream *st)
+{
+    if (cfg->unfinished)
+        return;
+    res->documents += ann_stream_documents(st);
+    res->failures += ann_stream_failures(st);
+}
+
+/* Annotates input, cut into the case's files, into one corpus. The
+ * reference (pieces NULL) reads each file whole with a stream of its own;
+ * the other runs read them all with one stream (ann_stream_next_source),
+ * with the given workers, in pieces of random sizes. */
 static void run_stream(const ann_rules *rules, const case_config *cfg, const bytes *input, int jobs, rng *pieces,
                        run_result *res)
 {
@@ -408,27 +470,32 @@ static void run_stream(const ann_rules *rules, const case_config *cfg, const byt
                                .diag_ctx = &res->diags,
                                .layouts = cfg->layouts,
                                .jobs = jobs};
-    ann_stream *st = ann_stream_new(rules, out, "fuzz.txt", &opts);
+    int own_streams = pieces == NULL;
     unsigned mode = pieces ? (unsigned)rng_below(pieces, 4) : 0;
+    ann_stream *st = NULL;
     int rc = ANN_OK;
-    size_t documents = 0, failures = 0;
-    for (size_t off = 0; off < input->len && rc == ANN_OK;) {
-        size_t n = pieces ? piece_size(pieces, mode, input->len - off) : input->len;
-        rc = ann_stream_feed(st, input->data + off, n, &err);
-        off += n;
-        /* the counts may be read at any time, while workers write too */
-        size_t documents_now = ann_stream_documents(st), failures_now = ann_stream_failures(st);
-        if (documents_now < documents || failures_now < failures)
-            fail_msg("the counts went down: %zu documents and %zu failures after %zu and %zu", documents_now,
-                     failures_now, documents, failures);
-        documents = documents_now;
-        failures = failures_now;
+    for (size_t source = 0; source < cfg->sources && rc == ANN_OK; source++) {
+        char name[32];
+        source_name(name, sizeof name, source);
+        if (st && own_streams) {
+            rc = ann_stream_finish(st, &err);
+            add_counts(res, cfg, st);
+            ann_stream_free(st);
+            st = NULL;
+        }
+        if (rc == ANN_OK && st)
+            rc = ann_stream_next_source(st, name, &err);
+        else if (rc == ANN_OK)
+            st = ann_stream_new(rules, out, name, &opts);
+        size_t from = source_start(cfg, source);
+        if (rc == ANN_OK)
+            rc = feed(st, input->data + from, cfg->source_ends[source] - from, pieces, mode, &err);
     }
-    if (rc == ANN_OK && !cfg->unfinished)
-        rc = ann_stream_finish(st, &err);
-    if (!cfg->unfinished) {
-        res->documents = ann_stream_documents(st);
-        res->failures = ann_stream_failures(st);
+    if (st) {
+        if (rc == ANN_OK && !cfg->unfinished)
+            rc = ann_stream_finish(st, &err);
+        add_counts(res, cfg, st);
+        ann_stream_free(st);
     }
     if (rc != ANN_OK) {
         assert_int_equal(rc, ANN_ERR_OUTPUT);
@@ -436,7 +503,6 @@ static void run_stream(const ann_rules *rules, const case_config *cfg, const byt
         res->stream_rc = rc;
         res->stream_errno = err.sys_errno;
     }
-    ann_stream_free(st);
     memset(&err, 0, sizeof err);
     res->output_rc = ann_output_finish(out, &err);
     res->output_errno = err.sys_errno;
@@ -497,10 +563,16 @@ static void assert_attr(xmlNode *node, const char *name, const char *want, size_
     xmlFree(got);
 }
 
-/* The documents written are the expected ones that were not skipped (and,
- * for a stream freed unfinished, not the one the input ends in), each
- * giving back its bytes, with its id and line. Returns how many there are;
- * *raws counts their <raw> elements. */
+/* Whether an expected document is not written: it is too large, or the
+ * stream was freed unfinished before the document the input ends in. */
+static int unwritten(const case_config *cfg, const expected_doc *e)
+{
+    return e->skipped || (cfg->unfinished && !e->closed && e->source + 1 == cfg->sources);
+}
+
+/* The documents written are the expected ones, each giving back its bytes,
+ * with its id, file and line. Returns how many there are; *raws counts
+ * their <raw> elements. */
 static size_t check_documents(const generated *g, const case_config *cfg, const expected_docs *want,
                               const bytes *xml, size_t *raws)
 {
@@ -512,9 +584,9 @@ static size_t check_documents(const generated *g, const case_config *cfg, const 
         if (c->type != XML_ELEMENT_NODE)
             continue;
         assert_string_equal((const char *)c->name, "document");
-        while (next < want->count && want->items[next].skipped)
+        while (next < want->count && unwritten(cfg, &want->items[next]))
             next++;
-        if (next == want->count || (cfg->unfinished && !want->items[next].closed))
+        if (next == want->count)
             fail_msg("document %zu written, only %zu expected", written + 1, written);
         const expected_doc *e = &want->items[next++];
         bytes got = {0};
@@ -525,26 +597,28 @@ static size_t check_documents(const generated *g, const case_config *cfg, const 
                      written + 1, got.len, e->len, e->start,
                      first_difference_of(got.data, got.len, g->text.data + e->start, e->len));
         bytes_free(&got);
-        char id[32], line[32];
+        char id[32], source[32], line[32];
         snprintf(id, sizeof id, "d%zu", ++written);
+        source_name(source, sizeof source, e->source);
         snprintf(line, sizeof line, "%lu", e->line);
         assert_attr(c, "id", id, written);
-        assert_attr(c, "source", "fuzz.txt", written);
+        assert_attr(c, "source", source, written);
         assert_attr(c, "line", line, written);
         *raws += count_raw(c);
     }
-    while (next < want->count && want->items[next].skipped)
+    while (next < want->count && unwritten(cfg, &want->items[next]))
         next++;
-    if (next < want->count && !(cfg->unfinished && !want->items[next].closed))
+    if (next < want->count)
         fail_msg("%zu documents written, more expected (the next at input byte %zu)", written,
                  want->items[next].start);
     xmlFreeDoc(doc);
     return written;
 }
 
-/* Every skipped document has exactly one error, at its start, in input
- * order, and no other error is reported. Returns how many were skipped. */
-static size_t check_skip_reports(const expected_docs *want, const diag_log *diags)
+/* Every skipped document has exactly one error, at its start in its file,
+ * in input order, and no other error is reported. Returns how many were
+ * skipped. */
+static size_t check_skip_reports(const case_config *cfg, const expected_docs *want, const diag_log *diags)
 {
     size_t skipped = 0, at = 0;
     for (size_t i = 0; i < want->count; i++) {
@@ -557,10 +631,13 @@ static size_t check_skip_reports(const expected_docs *want, const diag_log *diag
         if (at == diags->count)
             fail_msg("the document at input byte %zu (%zu bytes) was not reported as too large", d->start, d->len);
         const ann_error *e = &diags->items[at++].diag;
-        if (e->status != ANN_ERR_INPUT || e->line != d->line || e->column != 1 || e->byte != (long long)d->start ||
-            !strstr(e->message, "larger than"))
-            fail_msg("a skipped document reported at %lu:%lu byte %lld (%s), want %lu:1 byte %zu", e->line,
-                     e->column, e->byte, e->message, d->line, d->start);
+        char source[32];
+        source_name(source, sizeof source, d->source);
+        size_t byte = d->start - source_start(cfg, d->source);
+        if (e->status != ANN_ERR_INPUT || strcmp(e->file, source) || e->line != d->line || e->column != 1 ||
+            e->byte != (long long)byte || !strstr(e->message, "larger than"))
+            fail_msg("a skipped document reported at %s:%lu:%lu byte %lld (%s), want %s:%lu:1 byte %zu", e->file,
+                     e->line, e->column, e->byte, e->message, source, d->line, byte);
     }
     for (; at < diags->count; at++)
         if (diags->items[at].diag.severity == ANN_DIAG_ERROR)
@@ -573,7 +650,7 @@ static size_t check_skip_reports(const expected_docs *want, const diag_log *diag
 static void check_reference(const generated *g, const case_config *cfg, const run_result *ref)
 {
     expected_docs want;
-    expect_documents(g, cfg->boundaries, cfg->max_doc_size, &want);
+    expect_documents(g, cfg, &want);
     size_t raws;
     size_t written = check_documents(g, cfg, &want, &ref->sink.out, &raws);
     size_t raw_warnings = 0;
@@ -584,7 +661,7 @@ static void check_reference(const generated *g, const case_config *cfg, const ru
     /* unfinished, the last document may or may not have been found too
      * large yet, and the counts are not final */
     if (!cfg->unfinished) {
-        size_t skipped = check_skip_reports(&want, &ref->diags);
+        size_t skipped = check_skip_reports(cfg, &want, &ref->diags);
         if (ref->documents != written || ref->failures != skipped)
             fail_msg("ann_stream_documents %zu and ann_stream_failures %zu, want %zu and %zu", ref->documents,
                      ref->failures, written, skipped);
@@ -605,6 +682,12 @@ typedef struct {
 
 static fuzz_run fuzz = {.seed = 1, .cases = 100};
 
+static int by_size(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return (x > y) - (x < y);
+}
+
 static void case_start(size_t index, rng *r, generated *g, case_config *cfg)
 {
     *r = (rng){fuzz.seed * 0x100000001B3u + index};
@@ -616,15 +699,22 @@ static void case_start(size_t index, rng *r, generated *g, case_config *cfg)
     cfg->max_doc_size = rng_percent(r, 40) ? 16 + rng_below(r, 3000) : 0;
     cfg->boundaries = rng_percent(r, 80);
     cfg->layouts = cfg->boundaries ? NULL : fuzz.no_layouts;
+    /* cut anywhere, so a file may end mid-line or be empty */
+    cfg->sources = rng_percent(r, 60) ? 1 : 2 + rng_below(r, SOURCES_MAX - 1);
+    for (size_t i = 0; i + 1 < cfg->sources; i++)
+        cfg->source_ends[i] = rng_below(r, g->text.len + 1);
+    cfg->source_ends[cfg->sources - 1] = g->text.len;
+    qsort(cfg->source_ends, cfg->sources, sizeof *cfg->source_ends, by_size);
 }
 
 /* For the failure report. */
 static void describe_case(const generated *g, const case_config *cfg)
 {
     snprintf(fuzz.config, sizeof fuzz.config,
-             "%zu input bytes, flags %d, max-doc-size %zu, %s layouts, write limit %zu, flush limit %zu%s",
-             g->text.len, cfg->flags, cfg->max_doc_size, cfg->boundaries ? "built-in" : "no", cfg->write_limit,
-             cfg->flush_limit, cfg->unfinished ? ", freed unfinished" : "");
+             "%zu input bytes in %zu files, flags %d, max-doc-size %zu, %s layouts, write limit %zu, "
+             "flush limit %zu%s",
+             g->text.len, cfg->sources, cfg->flags, cfg->max_doc_size, cfg->boundaries ? "built-in" : "no",
+             cfg->write_limit, cfg->flush_limit, cfg->unfinished ? ", freed unfinished" : "");
 }
 
 /* One case: the reference, then every number of workers in random pieces. */
