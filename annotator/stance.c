@@ -7,6 +7,7 @@
 #include "alloc.h"
 #include "layout.h"
 #include "quote.h"
+#include "sort.h"
 
 /* How far a negator or an intensifier may stand before its cue, in tokens. */
 #define NEGATION_WINDOW 3
@@ -141,7 +142,6 @@ typedef struct {
 typedef struct {
     document *doc;
     int16_t kind_of[MAX_TYPES];
-    int type_of_kind[K_COUNT];
     item *items;
     size_t item_count;
     uint32_t *clause;     /* per token of the current sentence, from its first token */
@@ -178,6 +178,8 @@ static int by_start(const void *a, const void *b)
         return x->end > y->end ? -1 : 1;
     return (x->kind > y->kind) - (x->kind < y->kind);
 }
+
+DEFINE_SORT(sort_items_by_start, item, by_start)
 
 static const token *tok(const stance_ctx *c, size_t i)
 {
@@ -1193,8 +1195,13 @@ static int span_by_start(const void *a, const void *b)
     return (x->start > y->start) - (x->start < y->start);
 }
 
+typedef const span *span_ref;
+DEFINE_SORT(sort_spans_by_start, span_ref, span_by_start)
+
 static void check_nesting(document *doc)
 {
+    if (!doc->stance_count)
+        return;
     const span **visible = NULL;
     size_t count = 0, cap = 0;
     uint32_t longest = 0;
@@ -1207,7 +1214,7 @@ static void check_nesting(document *doc)
             longest = s->end - s->start;
     }
     if (count > 1)
-        qsort(visible, count, sizeof *visible, span_by_start);
+        sort_spans_by_start(visible, count);
     uint32_t written_end = 0;
     for (size_t k = 0; k < doc->stance_count; k++) {
         stance_span *st = &doc->stances[k];
@@ -1385,13 +1392,13 @@ void stance_document(const ann_rules *rules, document *doc)
     for (size_t i = 0; i < MAX_TYPES; i++)
         c.kind_of[i] = -1;
     int any_cue = 0;
-    for (int k = 0; k < K_COUNT; k++) {
-        c.type_of_kind[k] = -1;
-        for (size_t t = 0; t < rules->type_count; t++)
-            if (!strcmp(rules->type_names[t], kind_types[k])) {
+    for (size_t t = 0; t < rules->type_count; t++) {
+        const char *name = rules->type_names[t];
+        for (int k = 0; k < K_COUNT; k++)
+            if (name[0] == kind_types[k][0] && !strcmp(name, kind_types[k])) {
                 c.kind_of[t] = (int16_t)k;
-                c.type_of_kind[k] = (int)t;
                 any_cue |= k < K_CUE_COUNT;
+                break;
             }
     }
     if (!any_cue)
@@ -1405,7 +1412,7 @@ void stance_document(const ann_rules *rules, document *doc)
         uint32_t name = NO_STRING;
         if (is_entity(k))
             name = s->norm != NO_STRING ? s->norm : doc_intern(doc, doc->text.clean + s->start, s->end - s->start);
-        item it = {s->start, s->end, 0, 0, i, name, (uint8_t)k, 0};
+        item it = {s->start, s->end, s->first_token, 0, i, name, (uint8_t)k, 0};
         ARRAY_PUSH(c.items, c.item_count, cap, it);
         cues += k < K_CUE_COUNT;
     }
@@ -1413,10 +1420,11 @@ void stance_document(const ann_rules *rules, document *doc)
         free(c.items);
         return;
     }
-    qsort(c.items, c.item_count, sizeof *c.items, by_start);
-    for (size_t i = 0; i < c.item_count; i++) {
-        c.items[i].first = (uint32_t)token_at_or_after(&doc->tokens, c.items[i].start);
-        c.items[i].last = (uint32_t)token_at_or_after(&doc->tokens, c.items[i].end - 1);
+    sort_items_by_start(c.items, c.item_count);
+    for (size_t i = 0; i < c.item_count; i++) { /* spans are a few tokens long */
+        item *it = &c.items[i];
+        for (it->last = it->first; it->last + 1 < doc->tokens.count && doc->tokens.items[it->last + 1].start < it->end;)
+            it->last++;
     }
     collect_owners(&c);
     collect_titled(&c);
