@@ -498,6 +498,20 @@ static const item *titled_person_before(stance_ctx *c, uint32_t at, const char *
     return NULL;
 }
 
+/* The person the title noun at token t stands for (titled_person_before),
+ * or NULL when t is no title noun. */
+static const item *title_noun_person(stance_ctx *c, uint32_t t, uint32_t at)
+{
+    if (!token_in(c, t, quote_title_nouns))
+        return NULL;
+    const token *w = tok(c, t);
+    char noun[32];
+    size_t n = w->end - w->start < sizeof noun - 1 ? w->end - w->start : sizeof noun - 1;
+    memcpy(noun, c->doc->text.clean + w->start, n);
+    noun[n] = '\0';
+    return titled_person_before(c, at, noun);
+}
+
 /* The speaker of the speech verb among the sentence's items: the last
  * PERSON before it, else the last ORG, GPE or NORP; or a pronoun right
  * before it ("He added that ..."). */
@@ -506,13 +520,8 @@ static const item *speaker_of(stance_ctx *c, const item *items, size_t count, co
     if (verb->first == c->sentence->first_token)
         return NULL; /* as a question or an inversion: "Said Fournier: ..." is rare */
     /* "..., the minister said": the person the title noun stands for */
-    const token *before = tok(c, verb->first - 1);
-    if (token_in(c, verb->first - 1, quote_title_nouns) && (before->flags & TOKF_LOWER)) {
-        char noun[32];
-        size_t n = before->end - before->start < sizeof noun - 1 ? before->end - before->start : sizeof noun - 1;
-        memcpy(noun, c->doc->text.clean + before->start, n);
-        noun[n] = '\0';
-        const item *person = titled_person_before(c, verb->start, noun);
+    if (tok(c, verb->first - 1)->flags & TOKF_LOWER) {
+        const item *person = title_noun_person(c, verb->first - 1, verb->start);
         if (person)
             return person;
     }
@@ -867,13 +876,8 @@ static who noun_target(stance_ctx *c, uint32_t from, uint32_t clause, uint32_t a
             token_in(c, end, (const char *const[]){"that", "of", NULL}))
             return none;
     }
-    if (end == first + 1 && first > from && token_in(c, first, quote_title_nouns)) {
-        const token *w = tok(c, first);
-        char noun[32];
-        size_t n = w->end - w->start < sizeof noun - 1 ? w->end - w->start : sizeof noun - 1;
-        memcpy(noun, c->doc->text.clean + w->start, n);
-        noun[n] = '\0';
-        const item *person = titled_person_before(c, at, noun);
+    if (end == first + 1 && first > from) {
+        const item *person = title_noun_person(c, first, at);
         if (person)
             return entity_who(c, person, "title");
     }

@@ -85,6 +85,20 @@ static const stance_span *check_stance(const fixture *f, const char *cue, const 
     return NULL;
 }
 
+/* Each of texts (NULL-terminated) must give no stance, nor a summary. */
+static void check_no_stance(const char *const *texts)
+{
+    for (const char *const *t = texts; *t; t++) {
+        fixture f;
+        annotate(&f, *t, NULL);
+        if (f.doc.stance_count)
+            fail_msg("'%s' gave a stance: %s -> %s", *t, doc_string(&f.doc, f.doc.stances[0].holder),
+                     doc_string(&f.doc, f.doc.stances[0].target));
+        assert_int_equal(f.doc.stance_summary_count, 0);
+        release(&f);
+    }
+}
+
 static void test_favor_cue(void **state)
 {
     (void)state;
@@ -183,14 +197,7 @@ static void test_no_stance(void **state)
         "If the tariffs stay, Japan will reject the deal.",        /* a conditional */
         "Japan will reject.",                                      /* no target */
         NULL};
-    for (const char *const *t = texts; *t; t++) {
-        fixture f;
-        annotate(&f, *t, NULL);
-        if (f.doc.stance_count)
-            fail_msg("'%s' gave a stance on '%s'", *t, doc_string(&f.doc, f.doc.stances[0].target));
-        assert_int_equal(f.doc.stance_summary_count, 0);
-        release(&f);
-    }
+    check_no_stance(texts);
 }
 
 /* An entity that only qualifies the noun after it is not the target. */
@@ -304,12 +311,7 @@ static void test_pointing_back_to_speech(void **state)
     static const char *const texts[] = {"Some economists argued that imports help. Ana Ruiz rejected that view.",
                                         "Ana Ruiz rejected the idea that the truce was one-sided.",
                                         "Ana Ruiz rejected the idea of a truce.", NULL};
-    for (const char *const *t = texts; *t; t++) {
-        annotate(&f, *t, NULL);
-        if (f.doc.stance_count)
-            fail_msg("'%s' gave a stance on '%s'", *t, doc_string(&f.doc, f.doc.stances[0].target));
-        release(&f);
-    }
+    check_no_stance(texts);
 }
 
 /* Asking someone to end a measure opposes it; asking for anything else is
@@ -401,12 +403,7 @@ static void test_act_holders(void **state)
     release(&f);
     static const char *const texts[] = {"Farmers in Iowa backed the policy.", "The union has long opposed the plan.",
                                         NULL};
-    for (const char *const *t = texts; *t; t++) {
-        annotate(&f, *t, NULL);
-        if (f.doc.stance_count)
-            fail_msg("'%s' gave a stance held by '%s'", *t, doc_string(&f.doc, f.doc.stances[0].holder));
-        release(&f);
-    }
+    check_no_stance(texts);
     /* an evaluation with no one named to hold it is the author's */
     annotate(&f, "The tariffs are unfair.", NULL);
     check_stance(&f, "unfair", "author", "tariffs", STANCE_AGAINST);
@@ -419,13 +416,7 @@ static void test_not_cue(void **state)
     (void)state;
     static const char *const texts[] = {"Japan would back down on the tariffs.",
                                         "Officials said the tariffs would stay at 10% next year.", NULL};
-    for (const char *const *t = texts; *t; t++) {
-        fixture f;
-        annotate(&f, *t, NULL);
-        if (f.doc.stance_count)
-            fail_msg("'%s' gave a stance on the cue at %u", *t, f.doc.stances[0].cue_start);
-        release(&f);
-    }
+    check_no_stance(texts);
 }
 
 /* "X called Y unfair": X holds the evaluation of Y; "the government's
@@ -500,13 +491,7 @@ static void test_act_clauses(void **state)
         "Exports to India rose 11%, but opposition parties signalled support for the plan.",
         "Thailand may accept the plan.", /* a possibility, not a position */
         NULL};
-    for (const char *const *t = none; *t; t++) {
-        fixture f;
-        annotate(&f, *t, NULL);
-        if (f.doc.stance_count)
-            fail_msg("'%s' gave a stance held by '%s'", *t, doc_string(&f.doc, f.doc.stances[0].holder));
-        release(&f);
-    }
+    check_no_stance(none);
     fixture f;
     annotate(&f, "Thailand could not accept the plan.", NULL);
     check_stance(&f, "accept", "Thailand", "plan", STANCE_AGAINST);
