@@ -84,6 +84,7 @@ struct ann_stream {
 
     worker *workers;
     size_t worker_count;
+    size_t thread_count;  /* workers running in threads of their own */
     job *jobs;
     size_t job_count;
     int threaded;         /* workers and a writer run beside the feeding thread */
@@ -366,16 +367,12 @@ static int emit_document(ann_stream *st, size_t len, ann_error *err)
 
 static void start_threads(ann_stream *st)
 {
-    pthread_mutex_init(&st->lock, NULL);
-    pthread_cond_init(&st->queued, NULL);
-    pthread_cond_init(&st->done, NULL);
-    pthread_cond_init(&st->freed, NULL);
     size_t started = 0;
     for (; started < st->worker_count; started++)
         if (pthread_create(&st->workers[started].thread, NULL, work, &st->workers[started]))
             break;
     if (started && !pthread_create(&st->writer, NULL, write_in_order, st)) {
-        st->worker_count = started;
+        st->thread_count = started; /* the other workers stay idle */
         st->threaded = 1;
         return;
     }
@@ -399,7 +396,7 @@ static void stop_threads(ann_stream *st)
     pthread_cond_broadcast(&st->queued);
     pthread_cond_broadcast(&st->done);
     pthread_mutex_unlock(&st->lock);
-    for (size_t i = 0; i < st->worker_count; i++)
+    for (size_t i = 0; i < st->thread_count; i++)
         pthread_join(st->workers[i].thread, NULL);
     pthread_join(st->writer, NULL);
     st->threaded = 0;
@@ -416,6 +413,12 @@ ann_stream *ann_stream_new(const ann_rules *rules, ann_output *out, const char *
         st->opts = *opts;
     if (!st->opts.max_doc_size)
         st->opts.max_doc_size = ANN_DEFAULT_MAX_DOC_SIZE;
+    if (st->opts.max_doc_size > UINT32_MAX)
+        st->opts.max_doc_size = UINT32_MAX; /* spans address a document with 32-bit offsets */
+    pthread_mutex_init(&st->lock, NULL);
+    pthread_cond_init(&st->queued, NULL);
+    pthread_cond_init(&st->done, NULL);
+    pthread_cond_init(&st->freed, NULL);
     const ann_layouts *layouts = st->opts.layouts;
     if (!layouts) {
         ann_error e;
@@ -463,6 +466,10 @@ void ann_stream_free(ann_stream *st)
     free(st->workers);
     free(st->jobs);
     structure_free(st->boundaries_runner);
+    pthread_mutex_destroy(&st->lock);
+    pthread_cond_destroy(&st->queued);
+    pthread_cond_destroy(&st->done);
+    pthread_cond_destroy(&st->freed);
     free(st->buf);
     free(st->source);
     free(st);
