@@ -97,6 +97,10 @@ static const char *const copulas[] = {"is", "are", "was", "were", "been", "be", 
 static const char *const auxiliaries[] = {"has", "have", "had", "will", "would", "could", "may", "might", "must",
                                           "should", "not", "n't", "n’t", "still", "also", "always", NULL};
 static const char *const possessives[] = {"its", "their", NULL};
+/* Nouns for easing a measure: "relief from tariffs" is against them. */
+static const char *const relief_nouns[] = {"relief", "exemption", "exemptions", "concession", "concessions", "cut",
+                                           "cuts", "reduction", "reductions", "removal", "waiver", "waivers",
+                                           "rollback", "suspension", "easing", NULL};
 /* Prepositions of place and direction: "Farmers in Iowa backed ..." is not
  * Iowa's act, "Exports to India rose ..." not India's. */
 static const char *const locatives[] = {"in", "at", "near", "across", "outside", "inside", "around", "to", NULL};
@@ -1005,8 +1009,12 @@ static int pronoun_subject(stance_ctx *c, const item *cue)
     return 0;
 }
 
-static who find_target(stance_ctx *c, const item *items, size_t count, size_t k, const who *holder_who)
+/* The target of the cue items[k]; *eases set when it is reached through
+ * relief from it ("welcomed relief from U.S. tariffs"): the cue's polarity
+ * then flips. */
+static who find_target(stance_ctx *c, const item *items, size_t count, size_t k, const who *holder_who, int *eases)
 {
+    *eases = 0;
     uint32_t holder = holder_who->name;
     const item *cue = &items[k];
     who none = {NO_STRING, NO_STRING, NULL};
@@ -1056,7 +1064,16 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
             return tariff_target(c, tariff_after, subject, holder);
         return entity_target(c, subject, "subject");
     }
-    if (tariff_after && tariff_after->first > cue->last + 1 + PHRASE_WORDS) {
+    if (tariff_after) {
+        /* "welcomed relief from U.S. tariffs", "no deal without concessions
+         * on all Washington's tariffs": what eases a tariff is a stance on
+         * the tariff, the other way round */
+        uint32_t first, end;
+        *eases = phrase_after(c, cue->last + 1, clause, &first, &end) && token_in(c, end - 1, relief_nouns) &&
+                 token_in(c, end, (const char *const[]){"on", "from", "to", "of", "for", NULL}) &&
+                 tariff_after->first > end && tariff_after->first <= end + 1 + PHRASE_WORDS;
+    }
+    if (tariff_after && !*eases && tariff_after->first > cue->last + 1 + PHRASE_WORDS) {
         /* "would back any agreement that left the tariff unchanged": a noun
          * right after the cue comes before a tariff mentioned farther on */
         who noun = noun_target(c, cue->last + 1, clause, cue->start);
@@ -1175,9 +1192,12 @@ static void stance_sentence(stance_ctx *c, item *items, size_t count)
         who holder = find_holder(c, items, count, k, comment);
         if (holder.name == NO_STRING)
             continue;
-        who target = find_target(c, items, count, k, &holder);
+        int eases;
+        who target = find_target(c, items, count, k, &holder, &eases);
         if (target.name == NO_STRING)
             continue;
+        if (eases)
+            st.polarity = st.polarity == STANCE_FAVOR ? STANCE_AGAINST : STANCE_FAVOR;
         st.holder = holder.name;
         st.holder_ref = holder.ref;
         st.target = target.name;

@@ -78,7 +78,9 @@
  * gives a lone last word the full name).
  *
  * Target, for cues whose target follows: in the clause after the cue, a
- * tariff mention (a TARIFF entity or a _TARIFF_WORD), else the nearest
+ * tariff mention (a TARIFF entity or a _TARIFF_WORD; reached through a noun
+ * of easing, "relief from U.S. tariffs", "concessions on ... tariffs", it
+ * flips the cue's polarity), else the nearest
  * PERSON, ORG, GPE, NORP, EVENT or GOODS entity, else a noun phrase of up to
  * three lower-case words (determiners and amounts skipped). A city between
  * a determiner and lower-case nouns names the thing there ("the Geneva

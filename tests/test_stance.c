@@ -504,6 +504,20 @@ static void test_act_clauses(void **state)
     release(&f);
 }
 
+/* What eases a tariff is a stance on the tariff, the other way round; a
+ * demand ("no deal without") is for what it demands. */
+static void test_relief_from_tariffs(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f, "Japan welcomed relief from U.S. tariffs.", NULL);
+    check_stance(&f, "welcomed", "Japan", "United States tariffs", STANCE_AGAINST);
+    release(&f);
+    annotate(&f, "Ryosei Akazawa said no deal would be without concessions on all Washington's tariffs.", NULL);
+    check_stance(&f, "no deal would be without", "Ryosei Akazawa", "Washington tariffs", STANCE_AGAINST);
+    release(&f);
+}
+
 static void test_summary_majority(void **state)
 {
     (void)state;
@@ -546,6 +560,7 @@ int main(void)
         cmocka_unit_test(test_reported_speakers),
         cmocka_unit_test(test_evaluated_subjects_more),
         cmocka_unit_test(test_act_clauses),
+        cmocka_unit_test(test_relief_from_tariffs),
         cmocka_unit_test(test_pronoun_speaker),
         cmocka_unit_test(test_entity_as_modifier),
         cmocka_unit_test(test_summary_majority),
