@@ -1062,6 +1062,14 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
                                  holder);
         if (subject->kind == K_GPE && tariff_after)
             return tariff_target(c, tariff_after, subject, holder);
+        /* "Seoul's offer was a serious starting point": the offer (a
+         * person's position stays the person's: "Stanhope's position") */
+        uint32_t noun = subject->last + 2;
+        if (subject->kind != K_PERSON && possessive(c, subject) && noun < cue->first && phrase_word(c, noun)) {
+            who offer = noun_target(c, noun, clause, cue->start);
+            if (offer.name != NO_STRING)
+                return offer;
+        }
         return entity_target(c, subject, "subject");
     }
     if (tariff_after) {

@@ -95,7 +95,8 @@
  * government's offer" is "offer". For subject cues: the first tariff
  * mention or entity of the clause before the cue, after its last speech or
  * calling verb or "that" (an owner's tariffs for the owner: "Trump's
- * tariffs"); else the one right after a calling verb earlier in the
+ * tariffs"; the noun after a place's or an organisation's "'s": "Seoul's
+ * offer" is "offer", while "Stanhope's position" is Stanhope); else the one right after a calling verb earlier in the
  * sentence ("described the Geneva meeting as "candid, practical and
  * constructive""); else the noun phrase before the copula ("the call had
  * been unproductive"); else, for a pronoun subject and a holder other than

@@ -30,9 +30,9 @@
 #define CORPORA_MIN_F1 "90"
 
 /* The same for stance F1 on the corpora gold stances (NAME.stances.json).
- * Issue 5 asks for 75; the default rules reach 76.92, so the floor is a
+ * Issue 5 asks for 75; the default rules reach 78.26, so the floor is a
  * couple of points under that. */
-#define CORPORA_MIN_STANCE_F1 "75"
+#define CORPORA_MIN_STANCE_F1 "76"
 
 static char bin[1024];
 

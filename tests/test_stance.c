@@ -273,6 +273,10 @@ static void test_evaluated_subject(void **state)
     annotate(&f, "Ana Ruiz said the offer is generous.", NULL);
     check_stance(&f, "generous", "Ana Ruiz", "offer", STANCE_FAVOR);
     release(&f);
+    /* a country's offer is the offer; a person's position the person */
+    annotate(&f, "Margaret Ellison said Seoul's offer was a serious starting point.", NULL);
+    check_stance(&f, "a serious starting point", "Margaret Ellison", "offer", STANCE_FAVOR);
+    release(&f);
 }
 
 /* "the tariffs" belong to the country whose tariffs were named last. */
