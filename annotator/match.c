@@ -681,6 +681,18 @@ static void match_view(matcher *m, document *doc, const rule_view *v, size_t vie
     }
 }
 
+/* Whether some sentence holds what the view's rules need: a view copies
+ * the whole document, so one that no sentence wants is not built. */
+static int view_needed(const matcher *m, const document *doc, const rule_view *v)
+{
+    if (!v->has_needs)
+        return 1;
+    for (size_t s = 0; s < doc->sentences.count; s++)
+        if (m->sentence_needs[s] & v->needs_slots)
+            return 1;
+    return 0;
+}
+
 static int view_is_plain(const rule_view *v)
 {
     for (size_t i = 0; i < sizeof v->types; i++)
@@ -717,7 +729,7 @@ void match_phase(matcher *m, document *doc, int phase)
     find_needed_sentences(m, doc);
     for (size_t i = 0; i < m->rules->view_count; i++) {
         const rule_view *v = &m->rules->views[i];
-        if (v->phase != phase || (!v->batch_count && !v->gated_count))
+        if (v->phase != phase || (!v->batch_count && !v->gated_count) || !view_needed(m, doc, v))
             continue;
         if (view_is_plain(v)) {
             m->mark_count = 0;
