@@ -108,6 +108,7 @@ typedef struct {
     uint8_t negated;      /* a negator before the cue flipped it */
     uint8_t intensified;  /* an intensifier came before the cue */
     uint8_t nests;        /* 1: crosses no entity, quotation or other stance, so it is written */
+    uint32_t outweighed_cue_start, outweighed_cue_end; /* the cue before "but" this one dropped (equal: none) */
 } stance_span;
 
 /* One (holder, target) pair of a document: its overall polarity and how many

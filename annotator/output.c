@@ -279,20 +279,31 @@ static void write_quote_start(ann_output *out, const document *doc, const quote_
         xmlout_attr(out->xml, "speaker-ref", doc_string(doc, q->speaker_ref));
 }
 
+/* Copies the cue words doc[start, end) into buf with line breaks and tabs
+ * as spaces, cut (at a character boundary) to fit. */
+static const char *cue_words(const document *doc, uint32_t start, uint32_t end, char *buf, size_t size)
+{
+    size_t n = end - start;
+    if (n >= size) {
+        n = size - 1;
+        while (n && ((unsigned char)doc->text.clean[start + n] & 0xC0) == 0x80)
+            n--; /* not inside a UTF-8 sequence */
+    }
+    memcpy(buf, doc->text.clean + start, n);
+    buf[n] = '\0';
+    for (size_t i = 0; i < n; i++)
+        if (buf[i] == '\n' || buf[i] == '\r' || buf[i] == '\t')
+            buf[i] = ' ';
+    return buf;
+}
+
 /* <stance holder= holder-ref= target= target-ref= polarity= cue=>, with
  * negated and intensified when they apply. */
 static void write_stance_start(ann_output *out, const ann_rules *rules, const document *doc, const stance_span *st)
 {
     xmlout *x = out->xml;
     char cue[256];
-    size_t n = st->cue_end - st->cue_start;
-    if (n >= sizeof cue)
-        n = sizeof cue - 1;
-    memcpy(cue, doc->text.clean + st->cue_start, n);
-    cue[n] = '\0';
-    for (size_t i = 0; i < n; i++)
-        if (cue[i] == '\n' || cue[i] == '\r' || cue[i] == '\t')
-            cue[i] = ' ';
+    cue_words(doc, st->cue_start, st->cue_end, cue, sizeof cue);
     xmlout_start(x, "stance");
     xmlout_attr(x, "holder", doc_string(doc, st->holder));
     if (st->holder_ref != NO_STRING)
@@ -321,6 +332,9 @@ static void write_stance_start(ann_output *out, const ann_rules *rules, const do
         xmlout_attr(x, "holder-from", st->holder_from);
     if (st->target_from)
         xmlout_attr(x, "target-from", st->target_from);
+    if (st->outweighed_cue_end > st->outweighed_cue_start)
+        xmlout_attr(x, "outweighs",
+                    cue_words(doc, st->outweighed_cue_start, st->outweighed_cue_end, cue, sizeof cue));
 }
 
 /* The per-document summary: one empty <stance-summary> per (holder,

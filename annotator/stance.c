@@ -1121,11 +1121,15 @@ static void apply_contrast(document *doc, size_t first, uint32_t contrast)
     size_t kept = first;
     for (size_t a = first; a < doc->stance_count; a++) {
         const stance_span *st = &doc->stances[a];
-        int outweighed = 0;
-        for (size_t b = first; b < doc->stance_count && st->cue_start < contrast && !outweighed; b++)
-            outweighed = doc->stances[b].cue_start > contrast &&
-                         !strcmp(doc_string(doc, doc->stances[b].target), doc_string(doc, st->target));
-        if (!outweighed)
+        stance_span *outweighing = NULL;
+        for (size_t b = first; b < doc->stance_count && st->cue_start < contrast && !outweighing; b++)
+            if (doc->stances[b].cue_start > contrast &&
+                !strcmp(doc_string(doc, doc->stances[b].target), doc_string(doc, st->target)))
+                outweighing = &doc->stances[b];
+        if (outweighing) { /* --explain names the cue it dropped */
+            outweighing->outweighed_cue_start = st->cue_start;
+            outweighing->outweighed_cue_end = st->cue_end;
+        } else
             doc->stances[kept++] = *st;
     }
     doc->stance_count = kept;

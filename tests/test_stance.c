@@ -232,12 +232,16 @@ static void test_contrast(void **state)
     fixture f;
     annotate(&f, "Japan welcomed the talks but rejected the tariffs.", NULL);
     check_stance(&f, "welcomed", "Japan", "talks", STANCE_FAVOR);
-    check_stance(&f, "rejected", "Japan", "tariffs", STANCE_AGAINST);
+    const stance_span *kept = check_stance(&f, "rejected", "Japan", "tariffs", STANCE_AGAINST);
+    assert_int_equal(kept->outweighed_cue_end, kept->outweighed_cue_start);
     assert_int_equal(f.doc.stance_count, 2);
     release(&f);
     annotate(&f, "Japan said the talks were constructive but unproductive.", NULL);
-    check_stance(&f, "unproductive", "Japan", "talks", STANCE_AGAINST);
+    const stance_span *st = check_stance(&f, "unproductive", "Japan", "talks", STANCE_AGAINST);
     assert_int_equal(f.doc.stance_count, 1);
+    /* for --explain: the cue it outweighed */
+    assert_int_equal(st->outweighed_cue_end - st->outweighed_cue_start, strlen("constructive"));
+    assert_memory_equal(f.doc.text.clean + st->outweighed_cue_start, "constructive", strlen("constructive"));
     release(&f);
     annotate(&f, "Japan welcomed the talks but the tariffs remain in place.", NULL);
     check_stance(&f, "welcomed", "Japan", "talks", STANCE_FAVOR);
