@@ -471,8 +471,12 @@ static void run_batch(matcher *m, document *doc, const rule_batch *b, size_t vpo
     for (size_t h = 0; h < m->hit_count; h++) {
         const rule *r = &m->rules->rules[m->hits[h].rule];
         PCRE2_SIZE *ov = m->hit_ovectors + m->hits[h].ovector;
-        uint32_t group = r->span_group;
-        if (ov[2 * group] == PCRE2_UNSET)
+        /* the span capture of whichever pattern line matched */
+        uint32_t group = 0;
+        for (size_t g = 0; g < r->span_group_count && !group; g++)
+            if (ov[2 * r->span_groups[g]] != PCRE2_UNSET)
+                group = r->span_groups[g];
+        if (r->span_group_count && !group)
             continue;
         match_source src = {.r = r, .ovector = ov};
         src.start = view_to_doc(m, ov[2 * group], &inside);

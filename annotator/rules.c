@@ -65,6 +65,7 @@ static void free_rule(rule *r)
         free(r->capture_names[i]);
     free(r->capture_names);
     free(r->capture_groups);
+    free(r->span_groups);
     for (size_t i = 0; i < r->attr_count; i++) {
         free(r->attrs[i].key);
         free(r->attrs[i].value_template);
@@ -962,14 +963,16 @@ static int collect_captures(rule *r, ann_error *err)
         PCRE2_SPTR entry = table + (size_t)i * entry_size;
         uint32_t group = ((uint32_t)entry[0] << 8) | entry[1];
         const char *name = (const char *)entry + 2;
-        if (r->span_capture && !strcmp(name, r->span_capture))
-            r->span_group = group;
+        if (r->span_capture && !strcmp(name, r->span_capture)) {
+            size_t cap = r->span_group_count;
+            ARRAY_PUSH(r->span_groups, r->span_group_count, cap, group);
+        }
         if (name[0] == '_')
             continue;
         r->capture_names[r->capture_count] = xstrdup(name);
         r->capture_groups[r->capture_count++] = group;
     }
-    if (r->span_capture && !r->span_group) {
+    if (r->span_capture && !r->span_group_count) {
         set_error(err, ANN_ERR_RULES, r->file, r->pattern_line, r->pattern_col,
                   "rule %s: 'span %s' names no capture of the pattern", r->name, r->span_capture);
         return -1;

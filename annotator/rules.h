@@ -77,7 +77,8 @@ typedef struct {
     int case_mode;        /* CASE_*: how list entries match */
 
     char *span_capture;   /* the annotation covers this named capture only (the rest is context) */
-    uint32_t span_group;  /* its number, 0 for the whole match */
+    uint32_t *span_groups; /* its numbers: one per pattern line that has it */
+    size_t span_group_count; /* 0: the annotation is the whole match */
     char **capture_names; /* named captures that become attributes (not starting with '_') */
     uint32_t *capture_groups;
     size_t capture_count;

@@ -360,6 +360,19 @@ static void test_span_limits_annotation(void **state)
     assert_no_entity(rules, "The Minister spoke.", "PERSON");
     ann_rules_free(rules);
 
+    /* each pattern line may hold the span capture: whichever matched counts */
+    rules = compile_ok("rule two\n"
+                       "  type    ORG\n"
+                       "  pattern (?<_name>Acme)\\hsaid\n"
+                       "  pattern shares\\hof\\h(?<_name>Zenith)\n"
+                       "  span    _name\n");
+    doc = annotate(rules, "Acme said it bought shares of Zenith today.");
+    assert_int_equal(count(doc, "//entity[@type='ORG']"), 2);
+    assert_int_equal(count(doc, "//entity[@type='ORG' and .='Acme']"), 1);
+    assert_int_equal(count(doc, "//entity[@type='ORG' and .='Zenith']"), 1);
+    xmlFreeDoc(doc);
+    ann_rules_free(rules);
+
     ann_error err;
     assert_int_equal(try_compile("t.rules",
                                  "rule a\n"
