@@ -1502,12 +1502,14 @@ static int eval_usage_error(const char *fmt, const char *arg)
     return EXIT_EVAL_USAGE_INPUT;
 }
 
-static void print_error(void *ctx, const ann_error *e)
+void print_diagnostic(const ann_error *e, const char *unnamed)
 {
-    (void)ctx;
+    /* with --jobs a stream's writer thread reports too: keep each line whole */
+    flockfile(stderr);
     fprintf(stderr, "annotator: ");
-    if (e->file[0]) {
-        fprintf(stderr, "%s", e->file);
+    const char *file = e->file[0] ? e->file : unnamed;
+    if (file) {
+        fprintf(stderr, "%s", file);
         if (e->line) {
             fprintf(stderr, ":%lu", e->line);
             if (e->column)
@@ -1518,6 +1520,13 @@ static void print_error(void *ctx, const ann_error *e)
         fprintf(stderr, ": ");
     }
     fprintf(stderr, "%s%s\n", e->severity == ANN_DIAG_WARNING ? "warning: " : "", e->message);
+    funlockfile(stderr);
+}
+
+static void print_error(void *ctx, const ann_error *e)
+{
+    (void)ctx;
+    print_diagnostic(e, NULL);
 }
 
 /* Reads a whole file ("-": standard input). */

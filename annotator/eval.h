@@ -220,6 +220,11 @@ typedef struct {
  * (--max-doc-size). Returns 0, or -1 when s is not one. */
 int parse_byte_size(const char *s, size_t *out);
 
+/* Prints a diagnostic on stderr as "annotator: FILE:LINE:COL: byte N:
+ * message", one whole line even when threads report at once. A diagnostic
+ * without a file is named unnamed, or has no location when unnamed is NULL. */
+void print_diagnostic(const ann_error *e, const char *unnamed);
+
 /* Prints an option table for --help, the names padded to width. */
 void print_options(FILE *f, const option_doc *options, size_t count, int width);
 

@@ -62,18 +62,7 @@ static void usage(FILE *f)
 static void print_diag(void *ctx, const ann_error *e)
 {
     (void)ctx;
-    /* with --jobs a stream's writer thread reports too: keep each line whole */
-    flockfile(stderr);
-    fprintf(stderr, "annotator: %s", e->file[0] ? e->file : "-");
-    if (e->line) {
-        fprintf(stderr, ":%lu", e->line);
-        if (e->column)
-            fprintf(stderr, ":%lu", e->column);
-    }
-    if (e->byte >= 0)
-        fprintf(stderr, ": byte %lld", e->byte);
-    fprintf(stderr, ": %s%s\n", e->severity == ANN_DIAG_WARNING ? "warning: " : "", e->message);
-    funlockfile(stderr);
+    print_diagnostic(e, "-");
 }
 
 static void print_error(const ann_error *e)
