@@ -1,6 +1,6 @@
-/* text: see text.h. One pass over the bytes: ASCII is checked inline and only
- * bytes >= 0x80 go through utf8proc_iterate, so plain text costs a memcpy and
- * a byte loop. */
+/* text: see text.h. One pass over the bytes: eight bytes at a time while they
+ * are all printable ASCII, then byte by byte; only bytes >= 0x80 go through
+ * utf8proc_iterate, so plain text costs a memcpy and a word loop. */
 #include "text.h"
 
 #include "alloc.h"
@@ -33,11 +33,53 @@ static int xml_allows_ascii(unsigned char c)
     return c >= 0x20 || c == '\t' || c == '\n' || c == '\r';
 }
 
+/* Whether the 8 bytes at s are all from space to DEL: nothing to check or
+ * replace. A byte below 0x20 borrows in the subtraction and leaves its top bit
+ * set; a borrow can only spread from such a byte, so the answer is exact. */
+static int printable_ascii_word(const unsigned char *s)
+{
+    uint64_t w;
+    memcpy(&w, s, sizeof w);
+    const uint64_t ones = 0x0101010101010101u, tops = 0x8080808080808080u;
+    return (((w - 0x20 * ones) & ~w) | w) & tops ? 0 : 1;
+}
+
+/* Checks the character at s[i] (and replaces it in the clean copy when the
+ * later stages must not read it); returns the offset after it. */
+static size_t prepare_char(text_view *tv, const unsigned char *s, size_t len, size_t i)
+{
+    if (s[i] < 0x80) {
+        if (!xml_allows_ascii(s[i]))
+            add_raw(tv, i, i + 1, 0);
+        return i + 1;
+    }
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate(s + i, (utf8proc_ssize_t)(len - i), &cp);
+    if (n < 0) {
+        /* Resynchronise at the next byte: each byte of a broken sequence
+         * is invalid on its own, and the run merges them. */
+        tv->clean[i] = SUBSTITUTE;
+        add_raw(tv, i, i + 1, 1);
+        return i + 1;
+    }
+    /* Surrogates and code points past U+10FFFF are rejected by utf8proc,
+     * so the only valid code points XML refuses are the two below. The
+     * later stages see them as separators, like invalid bytes: a token
+     * ending on one would end inside its raw run when a control follows
+     * (the two make one run), and the run could not be written. */
+    if (cp == 0xFFFE || cp == 0xFFFF) {
+        memset(tv->clean + i, SUBSTITUTE, (size_t)n);
+        add_raw(tv, i, i + (size_t)n, 0);
+    } else if (cp >= 0xE000 && cp <= 0xE002)
+        memset(tv->clean + i, SUBSTITUTE, (size_t)n);
+    return i + (size_t)n;
+}
+
 void text_prepare(text_view *tv, const char *bytes, size_t len)
 {
     const unsigned char *s = (const unsigned char *)bytes;
 
-    tv->clean = xrealloc(tv->clean, len + 1);
+    grow_array((void **)&tv->clean, &tv->clean_cap, len + 1, 1);
     if (len) /* an empty document may come as NULL */
         memcpy(tv->clean, bytes, len);
     tv->clean[len] = '\0';
@@ -46,33 +88,15 @@ void text_prepare(text_view *tv, const char *bytes, size_t len)
 
     size_t i = 0;
     while (i < len) {
-        if (s[i] < 0x80) {
-            if (!xml_allows_ascii(s[i]))
-                add_raw(tv, i, i + 1, 0);
-            i++;
+        if (len - i >= 8 && printable_ascii_word(s + i)) {
+            i += 8;
             continue;
         }
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t n = utf8proc_iterate(s + i, (utf8proc_ssize_t)(len - i), &cp);
-        if (n < 0) {
-            /* Resynchronise at the next byte: each byte of a broken sequence
-             * is invalid on its own, and the run merges them. */
-            tv->clean[i] = SUBSTITUTE;
-            add_raw(tv, i, i + 1, 1);
-            i++;
-            continue;
-        }
-        /* Surrogates and code points past U+10FFFF are rejected by utf8proc,
-         * so the only valid code points XML refuses are the two below. The
-         * later stages see them as separators, like invalid bytes: a token
-         * ending on one would end inside its raw run when a control follows
-         * (the two make one run), and the run could not be written. */
-        if (cp == 0xFFFE || cp == 0xFFFF) {
-            memset(tv->clean + i, SUBSTITUTE, (size_t)n);
-            add_raw(tv, i, i + (size_t)n, 0);
-        } else if (cp >= 0xE000 && cp <= 0xE002)
-            memset(tv->clean + i, SUBSTITUTE, (size_t)n);
-        i += (size_t)n;
+        /* the word holds a line end, a control or a multibyte character:
+         * check its bytes one by one (a character may run past it) */
+        size_t stop = len - i >= 8 ? i + 8 : len;
+        while (i < stop)
+            i = prepare_char(tv, s, len, i);
     }
 }
 

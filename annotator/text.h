@@ -22,7 +22,7 @@ typedef struct {
 
 typedef struct {
     char *clean;          /* owned; len bytes plus a NUL terminator */
-    size_t len;
+    size_t len, clean_cap; /* clean_cap: bytes allocated, kept between documents */
     raw_run *raws;        /* owned; in order; each a maximal run of one class,
                              so invalid bytes next to a NUL are two runs */
     size_t raw_count, raw_cap;
