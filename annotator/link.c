@@ -108,7 +108,7 @@ static void find_types(const ann_rules *rules, link_types *lt)
     lt->person = -1;
     for (size_t i = 0; i < rules->type_count; i++)
         for (size_t k = 0; k < sizeof names / sizeof *names; k++)
-            if (!strcmp(rules->type_names[i], names[k])) {
+            if (rules->type_names[i][0] == names[k][0] && !strcmp(rules->type_names[i], names[k])) {
                 lt->name_types[i / 8] |= (uint8_t)(1u << (i % 8));
                 if (k == 0)
                     lt->person = (int)i;
@@ -179,7 +179,8 @@ static void learn_acronyms(const link_types *lt, document *doc, word_table *t)
         const span *s = &doc->spans[i];
         if (!visible(s) || !is_name_type(lt, s->type))
             continue;
-        size_t after = token_at_or_after(&doc->tokens, s->end);
+        size_t first, after;
+        span_tokens(doc, s, &first, &after);
         if (after + 2 >= doc->tokens.count)
             continue;
         const token *open = &doc->tokens.items[after], *acr = open + 1, *close = open + 2;

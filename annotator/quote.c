@@ -61,7 +61,7 @@ static int visible(const span *s)
 static int type_id(const ann_rules *rules, const char *name)
 {
     for (size_t i = 0; i < rules->type_count; i++)
-        if (!strcmp(rules->type_names[i], name))
+        if (rules->type_names[i][0] == name[0] && !strcmp(rules->type_names[i], name))
             return (int)i;
     return -1;
 }
@@ -120,6 +120,17 @@ static mark_kind straight_mark_kind(const quote_ctx *c, size_t i, size_t first, 
 static size_t first_token_of(const document *doc, uint32_t offset)
 {
     return token_at_or_after(&doc->tokens, offset);
+}
+
+/* first_token_of(offset) for an offset at or after the start of span s:
+ * spans are a few tokens long, so stepping on from its first token costs
+ * less than a bisection. */
+static size_t span_token_at_or_after(const document *doc, const span *s, uint32_t offset)
+{
+    size_t t = s->first_token;
+    while (t < doc->tokens.count && doc->tokens.items[t].end <= offset)
+        t++;
+    return t;
 }
 
 static int by_start(const void *a, const void *b)
@@ -190,11 +201,11 @@ static void build_tables(quote_ctx *c)
             ARRAY_PUSH(c->titles, c->title_count, title_cap, m);
         if ((!speech && !is_speaker) || !in_quoted_paragraph(c, s->start))
             continue;
-        size_t first = first_token_of(doc, s->start);
+        size_t first = s->first_token;
         if (first >= n)
             continue;
         if (speech) {
-            c->speech_next[first] = (uint32_t)(first_token_of(doc, s->end - 1) + 2);
+            c->speech_next[first] = (uint32_t)(span_token_at_or_after(doc, s, s->end - 1) + 2);
         } else {
             int32_t had = c->entity_at[first];
             if (had < 0 || doc->spans[had].end < s->end)
@@ -302,7 +313,7 @@ static speaker speaker_at(const quote_ctx *c, size_t i, size_t end, uint32_t bef
     *next = i + 1;
     if (c->entity_at[i] >= 0) {
         const span *s = &c->doc->spans[c->entity_at[i]];
-        *next = first_token_of(c->doc, s->end);
+        *next = span_token_at_or_after(c->doc, s, s->end);
         return (speaker){c->entity_at[i], s->type == c->person ? RANK_PERSON : RANK_PLACE_ORG};
     }
     if (token_in(c, i, quote_pronouns)) {

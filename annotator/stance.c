@@ -1430,8 +1430,11 @@ void stance_document(const ann_rules *rules, document *doc)
     int any_cue = 0;
     for (size_t t = 0; t < rules->type_count; t++) {
         const char *name = rules->type_names[t];
+        /* most type names start with '_': a test of two bytes spares most strcmp
+         * calls (kind names are longer than one byte, so name[1] is read only
+         * when name[0] is not its end) */
         for (int k = 0; k < K_COUNT; k++)
-            if (name[0] == kind_types[k][0] && !strcmp(name, kind_types[k])) {
+            if (name[0] == kind_types[k][0] && name[1] == kind_types[k][1] && !strcmp(name, kind_types[k])) {
                 c.kind_of[t] = (int16_t)k;
                 any_cue |= k < K_CUE_COUNT;
                 break;
