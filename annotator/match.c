@@ -491,7 +491,8 @@ static void run_batch(matcher *m, document *doc, const rule_batch *b, size_t vpo
 static const word_trigger *lookup_triggers(const trigger_index *t, uint64_t key, size_t *count)
 {
     *count = 0;
-    if (!t->count)
+    uint64_t bit;
+    if (!(t->present[trigger_filter_bit(key, &bit)] & bit))
         return NULL;
     for (size_t h = (size_t)key & t->slot_mask; t->slot_keys[h]; h = (h + 1) & t->slot_mask)
         if (t->slot_keys[h] == key) {

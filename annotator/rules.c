@@ -1125,6 +1125,8 @@ static void index_triggers(trigger_index *t)
             h = (h + 1) & t->slot_mask;
         t->slot_keys[h] = t->items[i].key;
         t->slot_first[h] = (uint32_t)i;
+        uint64_t bit;
+        t->present[trigger_filter_bit(t->items[i].key, &bit)] |= bit;
     }
 }
 

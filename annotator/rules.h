@@ -128,12 +128,24 @@ typedef struct {
     uint8_t role;         /* TRIGGER_* */
 } word_trigger;
 
+#define TRIGGER_FILTER_BITS 4096
+
+static inline int trigger_filter_bit(uint64_t key, uint64_t *bit)
+{
+    size_t index = (size_t)(key >> 52); /* 12 bits: TRIGGER_FILTER_BITS */
+    *bit = 1ULL << (index % 64);
+    return (int)(index / 64);
+}
+
 typedef struct {
     word_trigger *items;  /* sorted by key */
     size_t count, cap;
     uint64_t *slot_keys;  /* 0: empty */
     uint32_t *slot_first; /* first item with that key */
     size_t slot_mask;
+    /* A bit per key (its top bits): most tokens are no trigger, and this
+     * small map says so without probing the table. */
+    uint64_t present[TRIGGER_FILTER_BITS / 64];
 } trigger_index;
 
 typedef struct macro macro;
