@@ -61,13 +61,19 @@ uint32_t doc_intern(document *doc, const char *s, size_t len)
     return off;
 }
 
-size_t doc_add_span(document *doc, const span *s)
+size_t doc_add_span_at(document *doc, const span *s, size_t first_token)
 {
     ARRAY_PUSH(doc->spans, doc->span_count, doc->span_cap, *s);
-    doc->spans[doc->span_count - 1].ref = NO_STRING; /* refs come last (link.h) */
-    doc->spans[doc->span_count - 1].lost_to = -1;
-    doc->spans[doc->span_count - 1].first_token = (uint32_t)token_at_or_after(&doc->tokens, s->start);
+    span *added = &doc->spans[doc->span_count - 1];
+    added->ref = NO_STRING; /* refs come last (link.h) */
+    added->lost_to = -1;
+    added->first_token = (uint32_t)first_token;
     return doc->span_count - 1;
+}
+
+size_t doc_add_span(document *doc, const span *s)
+{
+    return doc_add_span_at(doc, s, token_at_or_after(&doc->tokens, s->start));
 }
 
 void doc_add_attr(document *doc, span *s, uint32_t key, uint32_t value)

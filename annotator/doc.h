@@ -173,6 +173,9 @@ static inline const char *doc_string(const document *doc, uint32_t off)
 /* Appends a span, without a ref or a winner, with its first token, and
  * returns its index (spans may move on the next append). */
 size_t doc_add_span(document *doc, const span *s);
+/* The same, for a caller that knows the first token:
+ * token_at_or_after(&doc->tokens, s->start). */
+size_t doc_add_span_at(document *doc, const span *s, size_t first_token);
 void doc_add_attr(document *doc, span *s, uint32_t key, uint32_t value);
 
 static inline int doc_token_starts_at(const document *doc, uint32_t off)

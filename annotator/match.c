@@ -48,6 +48,10 @@ struct matcher {
     size_t mark_count, mark_cap;
     span_ref *selected;   /* spans shown in the view, outer first */
     size_t selected_count, selected_cap;
+    uint8_t *phase_shown_types; /* per phase, MAX_TYPES / 8 bytes: the types its views show */
+    uint32_t *shown;      /* spans of earlier phases with such a type (find_shown_spans) */
+    size_t shown_count, shown_cap;
+    int shown_ready;      /* shown[] is for the current phase */
     int phase;
 
     const rule_batch *batch; /* the batch being matched */
@@ -165,15 +169,37 @@ static void view_mark_add(matcher *m, uint32_t orig, const char *type_name, int 
 /* Builds the view of the document in which the spans of earlier phases whose
  * types are in types[] are wrapped in markers. Spans that would cross an
  * already placed one are left out, so the markers always nest. */
+static int has_type(const uint8_t *types, uint16_t type)
+{
+    return types[type / 8] & (1u << (type % 8));
+}
+
+/* Collects, once per phase, the spans some view of the phase may show, so
+ * each view looks at those rather than at every span (most are list helpers
+ * no view shows). */
+static void find_shown_spans(matcher *m, const document *doc, int phase)
+{
+    const uint8_t *types = m->phase_shown_types + (size_t)(phase - 1) * (MAX_TYPES / 8);
+    m->shown_count = 0;
+    for (size_t i = 0; i < doc->span_count; i++) {
+        const span *s = &doc->spans[i];
+        if (!(s->flags & SPAN_REMOVED) && s->phase < phase && has_type(types, s->type))
+            ARRAY_PUSH(m->shown, m->shown_count, m->shown_cap, (uint32_t)i);
+    }
+    m->shown_ready = 1;
+}
+
 static void build_view(matcher *m, const document *doc, const uint8_t *types, int phase)
 {
     m->selected_count = 0;
     m->mark_count = 0;
     m->view_len = 0;
-    for (size_t i = 0; i < doc->span_count; i++) {
-        const span *s = &doc->spans[i];
-        if (!(s->flags & SPAN_REMOVED) && s->phase < phase && (types[s->type / 8] & (1u << (s->type % 8)))) {
-            span_ref ref = {s->start, s->end, s->phase, (uint32_t)i};
+    if (!m->shown_ready)
+        find_shown_spans(m, doc, phase);
+    for (size_t k = 0; k < m->shown_count; k++) {
+        const span *s = &doc->spans[m->shown[k]];
+        if (has_type(types, s->type)) {
+            span_ref ref = {s->start, s->end, s->phase, m->shown[k]};
             ARRAY_PUSH(m->selected, m->selected_count, m->selected_cap, ref);
         }
     }
@@ -228,6 +254,16 @@ static void scratch_add(matcher *m, const char *s, size_t n)
 static void scratch_add_surface(matcher *m, const document *doc, uint32_t start, uint32_t end)
 {
     const unsigned char *t = (const unsigned char *)doc->text.clean;
+    /* most surfaces are words with single spaces between them: copied as
+     * they are */
+    uint32_t plain = start;
+    while (plain < end && (t[plain] > ' ' || (t[plain] == ' ' && plain > start && t[plain - 1] != ' ')) &&
+           t[plain] < 0x7f)
+        plain++;
+    if (plain == end && (end == start || t[end - 1] != ' ')) {
+        scratch_add(m, (const char *)t + start, end - start);
+        return;
+    }
     int pending_space = 0;
     size_t begin = m->scratch_len;
     /* the folded form is never longer than the surface */
@@ -343,7 +379,7 @@ static void add_attr_pair(document *doc, size_t span_index, const char *key, siz
 }
 
 static void add_candidate(matcher *m, document *doc, size_t rule_index, const match_source *src,
-                          const gaz_entry *entry, const gazetteer *g)
+                          size_t first_token, const gaz_entry *entry, const gazetteer *g)
 {
     const rule *r = src->r;
     span s = {.start = src->start, .end = src->end, .type = r->type, .phase = (uint16_t)m->phase,
@@ -357,7 +393,7 @@ static void add_candidate(matcher *m, document *doc, size_t rule_index, const ma
     else
         scratch_add_surface(m, doc, s.start, s.end);
     s.norm = intern_scratch(doc, m, 0);
-    size_t idx = doc_add_span(doc, &s);
+    size_t idx = doc_add_span_at(doc, &s, first_token);
     if (r->hidden)
         return; /* helpers are never written: their norm is all a later rule can read */
 
@@ -403,7 +439,7 @@ static void on_list_hit(void *data, const gaz_entry *entry, size_t first, size_t
     const rule *r = &c->m->rules->rules[entry->rule];
     match_source src = {.r = r, .start = c->doc->tokens.items[first].start,
                         .end = c->doc->tokens.items[end - 1].end};
-    add_candidate(c->m, c->doc, entry->rule, &src, entry, c->g);
+    add_candidate(c->m, c->doc, entry->rule, &src, first, entry, c->g);
 }
 
 static void match_lists(matcher *m, document *doc, int phase)
@@ -451,9 +487,21 @@ static void find_cover(matcher *m, const document *doc, int phase)
     }
 }
 
-/* Runs one batch anchored at vpos and adds a candidate for every rule
- * match its callout recorded. */
-static void run_batch(matcher *m, document *doc, const rule_batch *b, size_t vpos, size_t subject_len)
+/* The token starting at offset start (a token start), found by walking
+ * forward from token from when that one does not begin after it. */
+static size_t token_starting_at(const document *doc, uint32_t start, size_t from)
+{
+    const token_list *tokens = &doc->tokens;
+    if (from >= tokens->count || tokens->items[from].start > start)
+        return token_at_or_after(tokens, start);
+    while (tokens->items[from].start < start)
+        from++;
+    return from;
+}
+
+/* Runs one batch anchored at vpos (at token t, or SIZE_MAX at a marker) and
+ * adds a candidate for every rule match its callout recorded. */
+static void run_batch(matcher *m, document *doc, const rule_batch *b, size_t vpos, size_t subject_len, size_t t)
 {
     m->batch = b;
     m->hit_count = 0;
@@ -483,7 +531,7 @@ static void run_batch(matcher *m, document *doc, const rule_batch *b, size_t vpo
         src.end = view_to_doc(m, ov[2 * group + 1], &inside);
         if (src.end <= src.start || !doc_token_starts_at(doc, src.start) || !doc_token_ends_at(doc, src.end))
             continue;
-        add_candidate(m, doc, m->hits[h].rule, &src, NULL, NULL);
+        add_candidate(m, doc, m->hits[h].rule, &src, token_starting_at(doc, src.start, t), NULL, NULL);
     }
 }
 
@@ -584,12 +632,12 @@ static void try_rules_at(matcher *m, document *doc, const rule_view *v, size_t v
         for (size_t i = 0; i < v->batch_count; i++) {
             const rule_batch *b = &v->batches[i];
             if ((b->first_bytes[c / 8] & (1u << (c % 8))) && !batch_hopeless(m, b, t))
-                run_batch(m, doc, b, vpos, subject_len);
+                run_batch(m, doc, b, vpos, subject_len, t);
         }
     for (size_t k = 0; k < v->gated_by_byte_count[c]; k++) {
         size_t i = v->gated_by_byte[c][k];
         if (!batch_hopeless(m, &m->rules->rules[i].alone, t) && gated_rule_ready(m, i))
-            run_batch(m, doc, &m->rules->rules[i].alone, vpos, subject_len);
+            run_batch(m, doc, &m->rules->rules[i].alone, vpos, subject_len, t);
     }
     if (t == SIZE_MAX || !v->gated_count)
         return;
@@ -599,7 +647,7 @@ static void try_rules_at(matcher *m, document *doc, const rule_view *v, size_t v
         const rule *r = &m->rules->rules[w->rule];
         if (w->role == TRIGGER_STARTS && (size_t)r->view == view_index && !batch_hopeless(m, &r->alone, t) &&
             gated_rule_ready(m, w->rule))
-            run_batch(m, doc, &r->alone, vpos, subject_len);
+            run_batch(m, doc, &r->alone, vpos, subject_len, t);
     }
 }
 
@@ -716,7 +764,7 @@ static void mark_token_kinds(const ann_rules *rules, document *doc)
             continue;
         span s = {.start = tok->start, .end = tok->end, .type = (uint16_t)type, .phase = 0, .rule = -1,
                   .norm = NO_STRING, .flags = SPAN_HIDDEN};
-        doc_add_span(doc, &s);
+        doc_add_span_at(doc, &s, t);
     }
 }
 
@@ -724,6 +772,7 @@ void match_phase(matcher *m, document *doc, int phase)
 {
     m->doc = doc;
     m->phase = phase;
+    m->shown_ready = 0;
     if (phase == 1) {
         mark_token_kinds(m->rules, doc);
         gaz_hash_tokens(doc, &m->hashes); /* for word lists and word triggers */
@@ -759,6 +808,13 @@ matcher *matcher_new(const ann_rules *rules, match_limit_fn on_limit, void *ctx)
         out_of_memory(sizeof *m);
     m->rule_sentence = xcalloc(rules->count + 1, sizeof *m->rule_sentence);
     m->rule_position = xcalloc(rules->count + 1, sizeof *m->rule_position);
+    m->phase_shown_types = xcalloc((size_t)rules->phase_count + 1, MAX_TYPES / 8);
+    for (size_t i = 0; i < rules->view_count; i++) {
+        const rule_view *v = &rules->views[i];
+        uint8_t *types = m->phase_shown_types + (size_t)(v->phase - 1) * (MAX_TYPES / 8);
+        for (size_t w = 0; w < MAX_TYPES / 8; w++)
+            types[w] |= v->types[w];
+    }
     pcre2_jit_stack_assign(m->match_context, NULL, m->jit_stack);
     pcre2_set_match_limit(m->match_context, MATCH_LIMIT);
     pcre2_set_depth_limit(m->match_context, DEPTH_LIMIT);
@@ -778,6 +834,8 @@ void matcher_free(matcher *m)
     free(m->view);
     free(m->marks);
     free(m->selected);
+    free(m->phase_shown_types);
+    free(m->shown);
     free(m->hits);
     free(m->hit_ovectors);
     free(m->sentence_needs);
