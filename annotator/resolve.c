@@ -13,7 +13,6 @@
 /* A span as the sorts see it: what they compare is copied out of
  * doc->spans, so comparing touches no other memory. */
 typedef struct {
-    const document *doc;
     size_t index;
     int32_t priority, rule;
     uint32_t start, length;
@@ -22,12 +21,7 @@ typedef struct {
 static ranked ranked_of(const document *doc, size_t index)
 {
     const span *s = &doc->spans[index];
-    return (ranked){doc, index, s->priority, s->rule, s->start, s->end - s->start};
-}
-
-static const span *span_of(const ranked *r)
-{
-    return &r->doc->spans[r->index];
+    return (ranked){index, s->priority, s->rule, s->start, s->end - s->start};
 }
 
 /* Priority, then length, then leftmost, then rule order, then the order found. */
@@ -61,40 +55,43 @@ static int same_span(const span *a, const span *b)
     return a->start == b->start && a->end == b->end && a->type == b->type;
 }
 
-static int by_extent_and_type(const void *a, const void *b)
+static uint32_t extent_hash(const span *s)
 {
-    const span *x = span_of(a), *y = span_of(b);
-    if (x->start != y->start)
-        return x->start < y->start ? -1 : 1;
-    if (x->end != y->end)
-        return x->end < y->end ? -1 : 1;
-    if (x->type != y->type)
-        return x->type < y->type ? -1 : 1;
-    size_t ia = ((const ranked *)a)->index, ib = ((const ranked *)b)->index;
-    return ia < ib ? -1 : ia > ib;
+    uint32_t h = s->start * 0x9E3779B1u ^ s->end * 0x85EBCA77u ^ s->type * 0xC2B2AE3Du;
+    return h ^ (h >> 16);
 }
 
 DEFINE_SORT(sort_by_rank, ranked, by_rank)
 DEFINE_SORT(sort_by_start, ranked, by_start)
-DEFINE_SORT(sort_by_extent_and_type, ranked, by_extent_and_type)
 
 /* Helper spans never conflict, but two lists can give the same one; keep
- * the first found. */
+ * the first found. A hash set of the extents and types seen, filled in the
+ * order found, finds the later copies without sorting. */
 static void drop_duplicate_helpers(document *doc, size_t first)
 {
-    ranked *helpers = NULL;
-    size_t count = 0, cap = 0;
+    size_t helpers = 0;
     for (size_t i = first; i < doc->span_count; i++)
-        if (doc->spans[i].flags & SPAN_HIDDEN) {
-            ranked r = ranked_of(doc, i);
-            ARRAY_PUSH(helpers, count, cap, r);
-        }
-    if (count)
-        sort_by_extent_and_type(helpers, count);
-    for (size_t k = 1; k < count; k++)
-        if (same_span(span_of(&helpers[k - 1]), span_of(&helpers[k])))
-            doc->spans[helpers[k].index].flags |= SPAN_REMOVED;
-    free(helpers);
+        helpers += (doc->spans[i].flags & SPAN_HIDDEN) != 0;
+    if (helpers < 2)
+        return;
+    size_t slot_count = 4;
+    while (slot_count < 2 * helpers)
+        slot_count *= 2;
+    uint32_t *slots = xcalloc(slot_count, sizeof *slots); /* index + 1, 0 for empty */
+    size_t mask = slot_count - 1;
+    for (size_t i = first; i < doc->span_count; i++) {
+        span *s = &doc->spans[i];
+        if (!(s->flags & SPAN_HIDDEN))
+            continue;
+        size_t h = extent_hash(s) & mask;
+        while (slots[h] && !same_span(&doc->spans[slots[h] - 1], s))
+            h = (h + 1) & mask;
+        if (slots[h])
+            s->flags |= SPAN_REMOVED;
+        else
+            slots[h] = (uint32_t)i + 1;
+    }
+    free(slots);
 }
 
 void resolve_phase(const ann_rules *rules, document *doc, size_t first)
@@ -119,19 +116,19 @@ void resolve_phase(const ann_rules *rules, document *doc, size_t first)
     /* Sorted by start, with the longest length, so the spans a candidate
      * can overlap are found by bisection: linear, not quadratic, in the
      * number of annotations. */
-    ranked *earlier = NULL;
-    size_t earlier_count = 0, earlier_cap = 0;
+    ranked *earlier = xmalloc((first + 1) * sizeof *earlier);
+    size_t earlier_count = 0;
     uint32_t longest = 0;
     for (size_t i = 0; i < first; i++)
         if (!(doc->spans[i].flags & (SPAN_REMOVED | SPAN_HIDDEN))) {
-            ranked e = ranked_of(doc, i);
-            ARRAY_PUSH(earlier, earlier_count, earlier_cap, e);
+            earlier[earlier_count++] = ranked_of(doc, i);
             if (doc->spans[i].end - doc->spans[i].start > longest)
                 longest = doc->spans[i].end - doc->spans[i].start;
         }
     if (earlier_count)
         sort_by_start(earlier, earlier_count);
-    size_t *covered = NULL, covered_count = 0, covered_cap = 0;
+    /* the earlier spans a candidate covers: at most all of them */
+    size_t *covered = xmalloc((earlier_count + 1) * sizeof *covered), covered_count = 0;
 
     for (size_t k = 0; k < n; k++) {
         span *c = &doc->spans[order[k].index];
@@ -150,13 +147,13 @@ void resolve_phase(const ann_rules *rules, document *doc, size_t first)
         size_t lo = 0, hi = earlier_count;
         while (lo < hi) {
             size_t mid = (lo + hi) / 2;
-            if (span_of(&earlier[mid])->start < from)
+            if (earlier[mid].start < from)
                 lo = mid + 1;
             else
                 hi = mid;
         }
-        for (size_t e = lo; !lost && e < earlier_count && span_of(&earlier[e])->start < c->end; e++) {
-            const span *o = span_of(&earlier[e]);
+        for (size_t e = lo; !lost && e < earlier_count && earlier[e].start < c->end; e++) {
+            const span *o = &doc->spans[earlier[e].index];
             if (o->flags & SPAN_REMOVED || o->end <= c->start || o->start >= c->end)
                 continue;
             int o_in_c = o->start >= c->start && o->end <= c->end;
@@ -164,7 +161,7 @@ void resolve_phase(const ann_rules *rules, document *doc, size_t first)
             if (o_in_c && type_in(nest, o->type))
                 continue; /* built from it: it stays nested */
             if (o_in_c && o->priority <= c->priority && (!c_in_o || o->type != c->type)) {
-                ARRAY_PUSH(covered, covered_count, covered_cap, earlier[e].index);
+                covered[covered_count++] = earlier[e].index;
             } else {
                 lost = 1; /* crosses, lies inside, or covers a span that outranks it */
                 c->lost_to = (int32_t)earlier[e].index;
