@@ -81,6 +81,7 @@ struct structure_runner {
     size_t mark_cap;
     uint32_t stamp;
     text_view boundary_line; /* the line structure_is_boundary tests, as the layout stage sees it */
+    uint8_t boundary_first_bytes[32]; /* union of the boundary parts' first_bytes */
     int step_matched;
     int32_t match_score, match_path;
 
@@ -140,6 +141,9 @@ structure_runner *structure_new(const ann_layouts *ls, const ann_rules *rules, s
                                      : 0;
         }
     }
+    for (size_t b = 0; b < ls->boundary_count; b++)
+        for (size_t w = 0; w < sizeof r->boundary_first_bytes; w++)
+            r->boundary_first_bytes[w] |= ls->parts[ls->boundaries[b]].first_bytes[w];
     r->memo_line = xcalloc(parts + 1, sizeof *r->memo_line);
     r->memo_ok = xcalloc(parts + 1, 1);
     r->numbers = xcalloc(ls->group_count + 1, sizeof *r->numbers);
@@ -229,6 +233,12 @@ int structure_is_boundary(structure_runner *r, const char *line, size_t len)
         i++;
     if (i == len)
         return 0; /* a blank line never starts a document */
+    /* Most lines start with a byte no boundary pattern can start with; an
+     * ASCII byte is the same in the cleaned line, so such a line is neither
+     * cleaned nor matched. */
+    unsigned char first = (unsigned char)line[0];
+    if (first < 0x80 && !(r->boundary_first_bytes[first / 8] & (1u << (first % 8))))
+        return 0;
     /* Read like the document's text, where a stray invalid byte does not
      * keep the line from being the page's header. */
     text_prepare(&r->boundary_line, line, len);
