@@ -633,6 +633,26 @@ static void push_token(token_list *out, const unsigned char *s, size_t start, si
     append_token(out, start, end, kind, flags);
 }
 
+/* Fills list->first_in_block for a text of len bytes: one walk over the
+ * blocks and the tokens together. A list of a block's worth of tokens or
+ * fewer (the gazetteer's names) is scanned whole instead. */
+static void index_blocks(token_list *list, size_t len)
+{
+    list->block_count = 0;
+    if (list->count <= TOKEN_BLOCK)
+        return;
+    size_t blocks = len / TOKEN_BLOCK + 1;
+    grow_array((void **)&list->first_in_block, &list->block_cap, blocks + 1, sizeof *list->first_in_block);
+    size_t t = 0;
+    for (size_t b = 0; b < blocks; b++) {
+        while (t < list->count && list->items[t].end <= b * TOKEN_BLOCK)
+            t++;
+        list->first_in_block[b] = (uint32_t)t;
+    }
+    list->first_in_block[blocks] = (uint32_t)list->count;
+    list->block_count = blocks;
+}
+
 void tokenize(const char *text, size_t len, token_list *out)
 {
     scanner sc = { (const unsigned char *)text, len, 0 };
@@ -667,28 +687,32 @@ void tokenize(const char *text, size_t len, token_list *out)
         line_start = 0;
         i = clitic_end ? clitic_end : end;
     }
+    index_blocks(out, len);
 }
 
 void token_list_free(token_list *list)
 {
     free(list->items);
+    free(list->first_in_block);
     memset(list, 0, sizeof *list);
 }
 
 size_t token_at_or_after(const token_list *list, uint32_t offset)
 {
-    /* a lower bound without branches on the data: it runs for every
-     * annotation in several stages, and the comparisons are unpredictable */
-    size_t n = list->count;
-    if (!n)
-        return 0;
-    const token *base = list->items;
-    while (n > 1) {
-        size_t half = n / 2;
-        base += (size_t)(base[half - 1].end <= offset) * half;
-        n -= half;
+    /* It runs for every annotation in several stages. Tokens never overlap
+     * and are at least a byte long, so a block holds the ends of at most
+     * TOKEN_BLOCK of them, and a few steps from the block's first find it. */
+    size_t i = 0, last = list->count;
+    if (list->block_count) {
+        size_t block = offset / TOKEN_BLOCK;
+        if (block >= list->block_count)
+            return list->count; /* past the text: past every token */
+        i = list->first_in_block[block];
+        last = list->first_in_block[block + 1];
     }
-    return (size_t)(base - list->items) + (base->end <= offset);
+    while (i < last && list->items[i].end <= offset)
+        i++;
+    return i;
 }
 
 int token_is_word(const char *text, const token *t, const char *word)

@@ -47,10 +47,17 @@ typedef struct {
 typedef struct {
     token *items;
     size_t count, cap;
+    /* token_at_or_after(block * TOKEN_BLOCK) for each block of the text,
+     * then count: where that function starts looking. block_count is 0 for
+     * a short list, which it scans whole. */
+    uint32_t *first_in_block;
+    size_t block_count, block_cap;
 } token_list;
 
-/* Appends the tokens of text[0..len) to out (after clearing it). text is the
- * clean copy: valid UTF-8. */
+#define TOKEN_BLOCK 16
+
+/* Appends the tokens of text[0..len) to out (after clearing it) and indexes
+ * them for token_at_or_after(). text is the clean copy: valid UTF-8. */
 void tokenize(const char *text, size_t len, token_list *out);
 void token_list_free(token_list *list);
 
@@ -59,7 +66,8 @@ void token_list_free(token_list *list);
 int token_is_word(const char *text, const token *t, const char *word);
 int token_is_one_of(const char *text, const token *t, const char *const *words);
 
-/* Index of the first token whose end is > offset, or list->count. */
+/* Index of the first token whose end is > offset, or list->count. list is
+ * one tokenize() filled, or zeroed. */
 size_t token_at_or_after(const token_list *list, uint32_t offset);
 
 /* 1 when t is an abbreviation that introduces what follows ("Mr.", "Jan.",
