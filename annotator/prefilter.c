@@ -266,9 +266,34 @@ static void add_word_forms(word_set *set, char *word, size_t n, const char *suff
     }
 }
 
-/* Whether the atom after a word ends the token there. A \b counts only
- * when a space or the end follows it: "Corp\b\." is the one token "Corp."
- * for the tokenizer, not "Corp". */
+/* Whether atom a is an apostrophe taken once: ' or a class of ' and ’. */
+static int is_apostrophe(const char *p, atom a)
+{
+    if (!a.once || a.kind != ATOM_OTHER)
+        return 0;
+    if (a.end - a.start == 1)
+        return p[a.start] == '\'';
+    if (p[a.start] != '[' || p[a.end - 1] != ']')
+        return 0;
+    static const char curly[] = "\xE2\x80\x99";
+    for (size_t i = a.start + 1; i < a.end - 1;) {
+        if (p[i] == '\'')
+            i++;
+        else if (!strncmp(p + i, curly, 3))
+            i += 3;
+        else
+            return 0;
+    }
+    return 1;
+}
+
+enum { NO_TOKEN_END, TOKEN_END, TOKEN_END_AFTER_LETTER };
+
+/* Whether the atom after a word ends the token there: TOKEN_END, or
+ * TOKEN_END_AFTER_LETTER for "n't", which the tokenizer splits off a word
+ * ending in a letter ("do" + "n't"). A \b counts only when a space or the
+ * end follows it: "Corp\b\." is the one token "Corp." for the tokenizer,
+ * not "Corp". at_end_is_boundary is what the end of the sequence gives. */
 static int ends_token(const char *p, atom after, size_t end, int at_end_is_boundary)
 {
     int caseless = 0;
@@ -288,7 +313,29 @@ static int ends_token(const char *p, atom after, size_t end, int at_end_is_bound
         p[after.start + 1] == '.' && (after.once || after.optional) &&
         after.end - after.start <= 3)
         after = next_atom(p, after.end, end, &caseless);
-    return after.kind == ATOM_SPACE || ((after.kind == ATOM_END || after.kind == ATOM_BAR) && at_end_is_boundary);
+    if (after.kind == ATOM_WORD_CHAR && after.once && (after.ch == 'n' || after.ch == 'N')) {
+        atom apostrophe = next_atom(p, after.end, end, &caseless);
+        atom t = next_atom(p, apostrophe.end, end, &caseless);
+        if (!is_apostrophe(p, apostrophe) || t.kind != ATOM_WORD_CHAR || !t.once || (t.ch != 't' && t.ch != 'T'))
+            return NO_TOKEN_END;
+        atom rest = next_atom(p, t.end, end, &caseless);
+        return rest.kind != ATOM_WORD_CHAR && ends_token(p, rest, end, at_end_is_boundary) ? TOKEN_END_AFTER_LETTER
+                                                                                          : NO_TOKEN_END;
+    }
+    if (after.kind == ATOM_SPACE)
+        return TOKEN_END;
+    return after.kind == ATOM_END || after.kind == ATOM_BAR ? at_end_is_boundary : NO_TOKEN_END;
+}
+
+/* Whether a word (and its longer form with suffix) ends where the token
+ * ending e says it does. */
+static int word_ends_token(int e, const char *word, size_t n, const char *suffix)
+{
+    if (e == TOKEN_END_AFTER_LETTER) {
+        size_t k = strlen(suffix);
+        return isalpha((unsigned char)word[n - 1]) && (!k || isalpha((unsigned char)suffix[k - 1]));
+    }
+    return e == TOKEN_END;
 }
 
 /* First words of the sequence p[i..end); follow_bounds says whether what
@@ -304,7 +351,8 @@ static int first_words_of(const char *p, size_t i, size_t end, int caseless, int
             size_t n;
             int word_caseless = a.caseless;
             atom after = read_word_forms(p, a, end, &caseless, word, sizeof word, &n, suffix, sizeof suffix);
-            if (after.kind == ATOM_WORD_CHAR || !ends_token(p, after, end, follow_bounds))
+            if (after.kind == ATOM_WORD_CHAR ||
+                !word_ends_token(ends_token(p, after, end, follow_bounds), word, n, suffix))
                 return 0;
             add_word_forms(set, word, n, suffix, word_caseless);
             a = after;
@@ -335,7 +383,7 @@ int pattern_first_words(const char *pattern, word_set *set)
 {
     if (!readable(pattern))
         return 0;
-    return first_words_of(pattern, 0, strlen(pattern), 0, 1, set);
+    return first_words_of(pattern, 0, strlen(pattern), 0, TOKEN_END, set);
 }
 
 /* Whether a group without alternatives ends with a space: "(?:new\h)". */
@@ -374,11 +422,11 @@ static int required_in(const char *p, size_t i, size_t end, int caseless, word_s
                 size_t n;
                 int word_caseless = a.caseless;
                 after = read_word_forms(p, a, end, &caseless, word, sizeof word, &n, suffix, sizeof suffix);
-                if (after.kind != ATOM_WORD_CHAR && ends_token(p, after, end, 1)) {
+                if (after.kind != ATOM_WORD_CHAR && word_ends_token(ends_token(p, after, end, TOKEN_END), word, n, suffix)) {
                     add_word_forms(set, word, n, suffix, word_caseless);
                     found = 1;
                 }
-            } else if (a.kind == ATOM_GROUP && a.once && after_boundary && ends_token(p, after, end, 1)) {
+            } else if (a.kind == ATOM_GROUP && a.once && after_boundary && ends_token(p, after, end, TOKEN_END) == TOKEN_END) {
                 /* a group between token ends: its own required words do */
                 word_set words = {0};
                 if (required_in(p, a.inner, a.inner_end, a.caseless, &words)) {

@@ -60,6 +60,18 @@ static void test_required_later_in_the_pattern(void **state)
     expect("U\\.S\\. tariffs", "-", "tariffs");
 }
 
+static void test_contractions(void **state)
+{
+    (void)state;
+    /* the tokenizer splits "don't" into "do" + "n't", "won't" into "wo" + "n't" */
+    expect("(?i:(?:does|do|wo)n['’]t|never)\\hchange", "does/i do/i wo/i never/i", "change");
+    expect("(?:did)n't\\b", "did", "-");
+    /* "n't" is split off a letter only, and only when no letter follows */
+    expect("(?:do|x2)n't\\h", "-", "-");
+    expect("(?:do)n'tx", "-", "-");
+    expect("(?:do)n[t']t\\h", "-", "-");
+}
+
 static void test_refusals(void **state)
 {
     (void)state;
@@ -111,6 +123,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_literal_starts),
         cmocka_unit_test(test_required_later_in_the_pattern),
+        cmocka_unit_test(test_contractions),
         cmocka_unit_test(test_refusals),
         cmocka_unit_test(test_word_forms),
         cmocka_unit_test(test_case_scope),
