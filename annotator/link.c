@@ -22,6 +22,7 @@ typedef struct {
     size_t count, cap;
     uint32_t *slots;      /* index + 1, 0 for empty */
     size_t slot_count;
+    size_t longest;       /* the length of the longest word: longer text is not looked up */
 } word_table;
 
 static uint32_t text_hash(const char *s, size_t len)
@@ -34,7 +35,7 @@ static uint32_t text_hash(const char *s, size_t len)
 
 static known_word *find_word(const word_table *t, const char *s, size_t len)
 {
-    if (!t->slot_count)
+    if (!t->slot_count || len > t->longest)
         return NULL;
     size_t mask = t->slot_count - 1;
     for (size_t h = text_hash(s, len) & mask; t->slots[h]; h = (h + 1) & mask) {
@@ -76,6 +77,8 @@ static void learn_word(word_table *t, const document *doc, const char *s, size_t
     }
     known_word k = {s, (uint32_t)len, type, norm, 0, !weak};
     ARRAY_PUSH(t->items, t->count, t->cap, k);
+    if (len > t->longest)
+        t->longest = len;
     if (t->count * 2 > t->slot_count)
         rehash(t);
     else {
@@ -215,6 +218,8 @@ static void learn_one_word_names(const link_types *lt, const document *doc, word
  * new span to untagged ones. */
 static void apply_words(document *doc, const word_table *t)
 {
+    if (!t->count)
+        return;
     size_t count = doc->span_count;
     uint8_t *inside = xcalloc(doc->len + 1, 1);
     for (size_t i = 0; i < count; i++) {
@@ -247,13 +252,15 @@ static void apply_words(document *doc, const word_table *t)
     free(inside);
 }
 
+/* A (type, norm) meaning of the document, and its first mention: the
+ * leftmost, of two starting together the one found first. */
 typedef struct {
     uint16_t type;
     uint64_t norm_hash;
     uint32_t norm;
-    uint32_t start, end;
-    size_t index;         /* in doc->spans */
-} ref_key;
+    uint32_t start, end;  /* of the first mention */
+    uint32_t id;          /* the order it was met in */
+} meaning;
 
 static uint64_t norm_hash(const char *s)
 {
@@ -263,63 +270,68 @@ static uint64_t norm_hash(const char *s)
     return h;
 }
 
-static int by_meaning(const void *a, const void *b)
-{
-    const ref_key *x = a, *y = b;
-    if (x->type != y->type)
-        return x->type < y->type ? -1 : 1;
-    if (x->norm_hash != y->norm_hash)
-        return x->norm_hash < y->norm_hash ? -1 : 1;
-    return x->start < y->start ? -1 : x->start > y->start;
-}
-
 /* Document order, the outer of two mentions starting together first. */
 static int by_first_mention(const void *a, const void *b)
 {
-    const ref_key *x = a, *y = b;
+    const meaning *x = a, *y = b;
     if (x->start != y->start)
         return x->start < y->start ? -1 : 1;
     if (x->end != y->end)
         return x->end > y->end ? -1 : 1;
-    return (x->type > y->type) - (x->type < y->type);
+    if (x->type != y->type)
+        return x->type < y->type ? -1 : 1;
+    return (x->norm_hash > y->norm_hash) - (x->norm_hash < y->norm_hash);
 }
 
-static int same_meaning(const document *doc, const ref_key *a, const ref_key *b)
-{
-    return a->type == b->type && a->norm_hash == b->norm_hash &&
-           !strcmp(doc_string(doc, a->norm), doc_string(doc, b->norm));
-}
+DEFINE_SORT(sort_by_first_mention, meaning, by_first_mention)
 
-DEFINE_SORT(sort_by_meaning, ref_key, by_meaning)
-DEFINE_SORT(sort_by_first_mention, ref_key, by_first_mention)
-
-/* Numbers the (type, norm) meanings in order of first mention. */
-static void assign_refs(document *doc)
+/* The meaning of span s in the table (slots hold an index into meanings + 1,
+ * 0 for empty), added when new. */
+static uint32_t meaning_of(const document *doc, const span *s, meaning *meanings, size_t *count, uint32_t *slots,
+                           size_t mask)
 {
-    ref_key *keys = NULL;
-    size_t count = 0, cap = 0;
-    for (size_t i = 0; i < doc->span_count; i++) {
-        const span *s = &doc->spans[i];
-        if (visible(s) && s->norm != NO_STRING) {
-            ref_key k = {s->type, norm_hash(doc_string(doc, s->norm)), s->norm, s->start, s->end, i};
-            ARRAY_PUSH(keys, count, cap, k);
+    const char *norm = doc_string(doc, s->norm);
+    uint64_t h = norm_hash(norm);
+    size_t slot = (size_t)(h ^ (h >> 32) ^ s->type) & mask;
+    for (; slots[slot]; slot = (slot + 1) & mask) {
+        meaning *m = &meanings[slots[slot] - 1];
+        if (m->type == s->type && m->norm_hash == h && !strcmp(doc_string(doc, m->norm), norm)) {
+            if (s->start < m->start) {
+                m->start = s->start;
+                m->end = s->end;
+            }
+            return m->id;
         }
     }
-    if (!count)
+    meanings[*count] = (meaning){s->type, h, s->norm, s->start, s->end, (uint32_t)*count};
+    slots[slot] = (uint32_t)++*count;
+    return meanings[*count - 1].id;
+}
+
+/* Numbers the (type, norm) meanings in order of first mention. The
+ * meanings are found with a hash table, in one pass over the spans. */
+static void assign_refs(document *doc)
+{
+    size_t mentions = 0;
+    for (size_t i = 0; i < doc->span_count; i++)
+        mentions += visible(&doc->spans[i]) && doc->spans[i].norm != NO_STRING;
+    if (!mentions)
         return;
-    sort_by_meaning(keys, count);
-    /* a group is a run of one meaning; its first mention decides its number */
-    size_t *group_start = xmalloc(count * sizeof *group_start);
-    ref_key *firsts = xmalloc(count * sizeof *firsts);
-    size_t groups = 0;
-    for (size_t i = 0; i < count; i++)
-        if (i == 0 || !same_meaning(doc, &keys[i], &keys[i - 1])) {
-            firsts[groups] = keys[i];
-            firsts[groups].index = groups;
-            group_start[groups++] = i;
-        }
-    sort_by_first_mention(firsts, groups);
-    for (size_t g = 0; g < groups; g++) {
+    size_t slot_count = 4;
+    while (slot_count < 2 * mentions)
+        slot_count *= 2;
+    uint32_t *slots = xcalloc(slot_count, sizeof *slots);
+    meaning *meanings = xmalloc(mentions * sizeof *meanings);
+    uint32_t *meaning_of_span = xmalloc(doc->span_count * sizeof *meaning_of_span);
+    size_t count = 0;
+    for (size_t i = 0; i < doc->span_count; i++) {
+        const span *s = &doc->spans[i];
+        if (visible(s) && s->norm != NO_STRING)
+            meaning_of_span[i] = meaning_of(doc, s, meanings, &count, slots, slot_count - 1);
+    }
+    sort_by_first_mention(meanings, count);
+    uint32_t *ref_of_meaning = slots; /* the table is done with: reused, indexed by id */
+    for (size_t g = 0; g < count; g++) {
         char digits[24], ref[24];
         size_t n = 0, number = g + 1;
         do /* "e" and the number: snprintf costs more than the rest of the loop */
@@ -328,14 +340,16 @@ static void assign_refs(document *doc)
         ref[0] = 'e';
         for (size_t k = 0; k < n; k++)
             ref[1 + k] = digits[n - 1 - k];
-        uint32_t value = doc_intern(doc, ref, n + 1);
-        size_t from = group_start[firsts[g].index];
-        for (size_t i = from; i < count && (i == from || same_meaning(doc, &keys[i], &keys[from])); i++)
-            doc->spans[keys[i].index].ref = value;
+        ref_of_meaning[meanings[g].id] = doc_intern(doc, ref, n + 1);
     }
-    free(group_start);
-    free(firsts);
-    free(keys);
+    for (size_t i = 0; i < doc->span_count; i++) {
+        span *s = &doc->spans[i];
+        if (visible(s) && s->norm != NO_STRING)
+            s->ref = ref_of_meaning[meaning_of_span[i]];
+    }
+    free(meaning_of_span);
+    free(meanings);
+    free(slots);
 }
 
 void link_document(const ann_rules *rules, document *doc)
