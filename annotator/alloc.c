@@ -47,10 +47,8 @@ char *xstrdup(const char *s)
     return xstrndup(s, strlen(s));
 }
 
-void grow_array(void **items, size_t *cap, size_t need, size_t elem_size)
+void grow_array_to(void **items, size_t *cap, size_t need, size_t elem_size)
 {
-    if (need <= *cap)
-        return;
     size_t new_cap = *cap ? *cap : 8;
     while (new_cap < need)
         new_cap *= 2;

@@ -18,8 +18,14 @@ char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t len);
 
 /* Grows *items (of *cap elements of elem_size bytes) so it holds at least
- * need elements; doubles, so appends are amortised O(1). */
-void grow_array(void **items, size_t *cap, size_t need, size_t elem_size);
+ * need elements; doubles, so appends are amortised O(1). The check is
+ * inline: appends run in every inner loop, and nearly all of them fit. */
+void grow_array_to(void **items, size_t *cap, size_t need, size_t elem_size);
+static inline void grow_array(void **items, size_t *cap, size_t need, size_t elem_size)
+{
+    if (need > *cap)
+        grow_array_to(items, cap, need, elem_size);
+}
 
 #define ARRAY_PUSH(arr, count, cap, value)                                      \
     do {                                                                        \
