@@ -64,7 +64,7 @@ struct matcher {
     uint32_t *rule_position; /* per rule: the position stamp when it last ran */
     uint32_t sentence_stamp, position_stamp;
     uint64_t *sentence_needs; /* per sentence: need slots (rules.h) of what it holds */
-    uint32_t *token_triggers; /* this phase's trigger items per token (find_token_triggers) */
+    uint32_t *token_triggers; /* trigger items per token (find_token_triggers) */
     size_t token_trigger_count, token_trigger_cap;
     uint32_t *token_trigger_start;
     size_t token_trigger_start_cap;
@@ -568,12 +568,13 @@ static size_t token_keys(const matcher *m, const document *doc, size_t t, uint64
     return 4;
 }
 
-/* Looks every token of the document up in the phase's trigger table once:
- * token t's trigger items are token_triggers[token_trigger_start[t] ..
- * token_trigger_start[t + 1]) (indices into the table's items). */
-static void find_token_triggers(matcher *m, const document *doc, int phase)
+/* Looks every token of the document up in the trigger table once: token
+ * t's trigger items, for rules of every phase, are
+ * token_triggers[token_trigger_start[t] .. token_trigger_start[t + 1])
+ * (indices into the table's items). */
+static void find_token_triggers(matcher *m, const document *doc)
 {
-    const trigger_index *index = &m->rules->triggers[phase - 1];
+    const trigger_index *index = &m->rules->triggers;
     size_t n = doc->tokens.count;
     grow_array((void **)&m->token_trigger_start, &m->token_trigger_start_cap, n + 1,
                sizeof *m->token_trigger_start);
@@ -596,9 +597,9 @@ static void find_token_triggers(matcher *m, const document *doc, int phase)
 }
 
 /* Whether token t starts a word some rule of the view starts with. */
-static int starts_trigger(const matcher *m, const rule_view *v, size_t view_index, size_t t)
+static int starts_trigger(const matcher *m, size_t view_index, size_t t)
 {
-    const trigger_index *index = &m->rules->triggers[v->phase - 1];
+    const trigger_index *index = &m->rules->triggers;
     for (uint32_t k = m->token_trigger_start[t]; k < m->token_trigger_start[t + 1]; k++) {
         const word_trigger *w = &index->items[m->token_triggers[k]];
         if (w->role == TRIGGER_STARTS && (size_t)m->rules->rules[w->rule].view == view_index)
@@ -641,7 +642,7 @@ static void try_rules_at(matcher *m, document *doc, const rule_view *v, size_t v
     }
     if (t == SIZE_MAX || !v->gated_count)
         return;
-    const trigger_index *index = &m->rules->triggers[v->phase - 1];
+    const trigger_index *index = &m->rules->triggers;
     for (uint32_t k = m->token_trigger_start[t]; k < m->token_trigger_start[t + 1]; k++) {
         const word_trigger *w = &index->items[m->token_triggers[k]];
         const rule *r = &m->rules->rules[w->rule];
@@ -652,10 +653,10 @@ static void try_rules_at(matcher *m, document *doc, const rule_view *v, size_t v
 }
 
 /* Stamps the rules whose required words the sentence holds. */
-static void find_sentence_words(matcher *m, const rule_view *v, const segment *seg)
+static void find_sentence_words(matcher *m, const segment *seg)
 {
     m->sentence_stamp++;
-    const trigger_index *index = &m->rules->triggers[v->phase - 1];
+    const trigger_index *index = &m->rules->triggers;
     uint32_t from = m->token_trigger_start[seg->first_token];
     uint32_t to = m->token_trigger_start[seg->first_token + seg->token_count];
     for (uint32_t k = from; k < to; k++) {
@@ -709,7 +710,7 @@ static void match_view(matcher *m, document *doc, const rule_view *v, size_t vie
         if (v->has_needs && !(m->sentence_needs[s] & v->needs_slots))
             continue;
         if (v->gated_count)
-            find_sentence_words(m, v, seg);
+            find_sentence_words(m, seg);
         if (v->marker_only) {
             /* every rule starts with <TYPE>: only the markers are worth a look */
             for (; mi < m->mark_count && m->marks[mi].orig < seg->end; mi++) {
@@ -728,7 +729,7 @@ static void match_view(matcher *m, document *doc, const rule_view *v, size_t vie
                     try_rules_at(m, doc, v, view_index, m->marks[mi].vpos, subject_len, SIZE_MAX);
                 shift = m->marks[mi++].shift;
             }
-            if (may_start(v, m->text, start + shift) || (v->gated_count && starts_trigger(m, v, view_index, t)))
+            if (may_start(v, m->text, start + shift) || (v->gated_count && starts_trigger(m, view_index, t)))
                 try_rules_at(m, doc, v, view_index, start + shift, subject_len, t);
         }
     }
@@ -776,9 +777,9 @@ void match_phase(matcher *m, document *doc, int phase)
     if (phase == 1) {
         mark_token_kinds(m->rules, doc);
         gaz_hash_tokens(doc, &m->hashes); /* for word lists and word triggers */
+        find_token_triggers(m, doc);
     }
     find_cover(m, doc, phase);
-    find_token_triggers(m, doc, phase);
     match_lists(m, doc, phase);
     find_needed_sentences(m, doc);
     for (size_t i = 0; i < m->rules->view_count; i++) {

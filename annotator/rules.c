@@ -108,13 +108,9 @@ void ann_rules_free(ann_rules *rules)
         for (int p = 0; p < rules->phase_count; p++)
             gaz_free(&rules->lists[p]);
     free(rules->lists);
-    if (rules->triggers)
-        for (int p = 0; p < rules->phase_count; p++) {
-            free(rules->triggers[p].items);
-            free(rules->triggers[p].slot_keys);
-            free(rules->triggers[p].slot_first);
-        }
-    free(rules->triggers);
+    free(rules->triggers.items);
+    free(rules->triggers.slot_keys);
+    free(rules->triggers.slot_first);
     free(rules);
 }
 
@@ -1138,12 +1134,12 @@ static void find_triggers(ann_rules *rules, size_t index)
     word_set words = {0};
     if (pattern_first_words(r->expanded, &words) && words.count) {
         r->starts_with_words = 1;
-        add_trigger(&rules->triggers[r->phase - 1], &words, (uint32_t)index, TRIGGER_STARTS);
+        add_trigger(&rules->triggers, &words, (uint32_t)index, TRIGGER_STARTS);
     }
     word_set_clear(&words);
     if (pattern_required_words(r->expanded, &words) && words.count) {
         r->needs_words = 1;
-        add_trigger(&rules->triggers[r->phase - 1], &words, (uint32_t)index, TRIGGER_NEEDED);
+        add_trigger(&rules->triggers, &words, (uint32_t)index, TRIGGER_NEEDED);
     }
     word_set_clear(&words);
 }
@@ -1267,7 +1263,6 @@ int ann_rules_compile(ann_rules *rules, ann_error *err)
             if (!strcmp(rules->type_names[t], kind_types[k].name))
                 rules->token_kind_type[kind_types[k].kind] = (int)t;
     rules->lists = xcalloc((size_t)rules->phase_count, sizeof *rules->lists);
-    rules->triggers = xcalloc((size_t)rules->phase_count, sizeof *rules->triggers);
     for (size_t i = 0; i < rules->count; i++) {
         rule *r = &rules->rules[i];
         if (r->list_path) {
@@ -1290,8 +1285,7 @@ int ann_rules_compile(ann_rules *rules, ann_error *err)
     for (size_t i = 0; i < rules->count; i++)
         if (rules->rules[i].view >= 0)
             find_triggers(rules, i);
-    for (int p = 0; p < rules->phase_count; p++)
-        index_triggers(&rules->triggers[p]);
+    index_triggers(&rules->triggers);
     for (size_t i = 0; i < rules->view_count; i++)
         if (compile_view(rules, &rules->views[i], err))
             return ANN_ERR_RULES;

@@ -117,8 +117,8 @@ typedef struct {
     uint8_t starts_at_byte[256]; /* 1: some batch or gated rule can start with this byte */
 } rule_view;
 
-/* Word triggers of a phase: token hash -> the rules that start with, or
- * need, that word. One open-addressing table, so a token costs one probe
+/* Word triggers: token hash -> the rules (of any phase) that start with,
+ * or need, that word. One open-addressing table, so a token costs one probe
  * per form (as written, case-folded) whatever the number of rules. */
 enum { TRIGGER_STARTS = 1, TRIGGER_NEEDED = 2 };
 
@@ -163,7 +163,7 @@ struct ann_rules {
     rule_view *views;
     size_t view_count, view_cap;
     gazetteer *lists;     /* one index per phase: every list rule of that phase */
-    trigger_index *triggers; /* one per phase */
+    trigger_index triggers; /* of every phase: a token is looked up once per document */
     uint32_t max_capture_count; /* of any batch */
     int compiled;
 };
