@@ -541,35 +541,57 @@ static size_t punct_or_symbol_end(const scanner *sc, size_t i, unichar u)
     }
 }
 
+/* Whether a plain word [start, end) ends before the follower s[end]: a
+ * separator or , ; ! ? ) ] " always; a ':' unless an "http:" may start a URL;
+ * a '.' unless the word could be an initial, a listed abbreviation, the
+ * "www." of a URL or the local part of an e-mail address (an '@' is near).
+ * The rules above need a . - ' : / @ or a non-ASCII character next to the
+ * letters, and an e-mail local part cannot hold the other followers. */
+static int plain_word_stops(scanner *sc, size_t start, size_t end)
+{
+    if (end == sc->len)
+        return 1;
+    const unsigned char *s = sc->s;
+    unsigned char c = s[end];
+    if ((ascii_class[c] & CC_SPACE) || c == ',' || c == ';' || c == '!' || c == '?' || c == ')' || c == ']' ||
+        c == '"')
+        return 1;
+    if (c == ':')
+        return ascii_lower(s[start]) != 'h';
+    if (c != '.')
+        return 0;
+    size_t n = end - start;
+    if (n < 2 || abbreviation_index(s + start, n) >= 0 || (n == 3 && has_prefix_ci(s + start, n, "www")))
+        return 0;
+    if (sc->next_at < start)
+        sc->next_at = find_at_sign(sc, start);
+    return sc->next_at - start > 64; /* as email_end, which tries no farther */
+}
+
 /* The fast path for the commonest token: ASCII letters and digits from a
- * letter at i, followed by a separator or by , ; ! ? ) ] ". None of the
- * rules above applies to it (each needs a . - ' : / @ or a non-ASCII
- * character next to the letters; an e-mail local part cannot hold those
- * followers), so it is a WORD, and its case flags are collected on the way
+ * letter at i that plain_word_stops() ends. None of the rules above applies
+ * to it, so it is a WORD, and its case flags are collected on the way
  * instead of in a second pass. Returns its end, or 0 for any other token. */
-static size_t plain_word_end(const scanner *sc, size_t i, uint8_t *flags)
+static size_t plain_word_end(scanner *sc, size_t i, uint8_t *flags)
 {
     const unsigned char *s = sc->s;
-    unsigned first = ascii_class[s[i]], seen = 0;
-    size_t upper = 0;
+    unsigned first = ascii_class[s[i]], seen = 0, cls;
     if (!(first & CC_LETTER))
         return 0;
-    unsigned cls = first;
-    while (cls & (CC_LETTER | CC_DIGIT)) {
+    size_t start = i;
+    while (i < sc->len && ((cls = ascii_class[s[i]]) & (CC_LETTER | CC_DIGIT))) {
         seen |= cls;
-        upper += (cls & CC_UPPER) != 0;
         i++;
-        cls = i < sc->len ? ascii_class[s[i]] : CC_SPACE;
     }
-    if (i < sc->len) {
-        unsigned char c = s[i];
-        if (!(ascii_class[c] & CC_SPACE) && c != ',' && c != ';' && c != '!' && c != '?' &&
-            c != ')' && c != ']' && c != '"')
-            return 0;
-    }
+    if (!plain_word_stops(sc, start, i))
+        return 0;
+    /* all capitals: no lower-case letter and at least two capitals */
+    size_t upper = 0;
+    for (size_t k = start; k < i && !(seen & CC_LOWER) && upper < 2; k++)
+        upper += (ascii_class[s[k]] & CC_UPPER) != 0;
     *flags = (first & CC_UPPER ? TOKF_CAPITALIZED : TOKF_LOWER) |
              (seen & CC_DIGIT ? TOKF_HAS_DIGIT : 0) |
-             (!(seen & CC_LOWER) && upper >= 2 ? TOKF_ALL_CAPS : 0);
+             (upper >= 2 ? TOKF_ALL_CAPS : 0);
     return i;
 }
 
