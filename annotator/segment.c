@@ -11,13 +11,17 @@
 
 static int32_t first_char(const char *text, const token *t)
 {
+    unsigned char c = (unsigned char)text[t->start];
+    if (c < 0x80)
+        return c;
     utf8proc_int32_t cp;
     utf8proc_iterate((const utf8proc_uint8_t *)text + t->start, t->end - t->start, &cp);
     return cp;
 }
 
-/* . ! ? and their runs, the ellipsis, and the CJK full stops and marks. */
-static int is_terminal_punct(const char *text, const token *t)
+/* . ! ? and their runs, the ellipsis, and the CJK full stops and marks.
+ * Inline: it is asked of every token. */
+static inline int is_terminal_punct(const char *text, const token *t)
 {
     if (t->kind != TOK_PUNCT)
         return 0;
@@ -79,9 +83,9 @@ static int line_breaks(const char *text, size_t from, size_t to)
 
 /* Whether a sentence ends between the group tok[lead..last] and tok[last + 1],
  * which follows it after `breaks` line breaks (0 or 1). The group is a
- * terminal mark or abbreviation with the marks and closers that touch it, or a
- * single other token. */
-static int sentence_ends(const char *text, const token *tok, size_t lead, size_t last, int breaks)
+ * terminal mark or abbreviation (terminal is 1) with the marks and closers
+ * that touch it, or a single other token (terminal is 0). */
+static int sentence_ends(const char *text, const token *tok, size_t lead, size_t last, int breaks, int terminal)
 {
     const token *next = &tok[last + 1];
     int lone_abbrev = tok[lead].kind == TOK_ABBREV && last == lead;
@@ -93,7 +97,7 @@ static int sentence_ends(const char *text, const token *tok, size_t lead, size_t
         return 1;
     if (lone_abbrev)
         return is_sentence_starter(text, next);
-    return tok[lead].kind == TOK_ABBREV || is_terminal_punct(text, &tok[lead]);
+    return terminal;
 }
 
 static void push_segment(segment_list *list, const token *tok, size_t first, size_t last)
@@ -115,7 +119,8 @@ void segment_text(const char *text, size_t len, const token_list *tokens,
     size_t paragraph_first = 0, sentence_first = 0;
     for (size_t lead = 0; lead < n;) {
         size_t last = lead;
-        if (tok[lead].kind == TOK_ABBREV || is_terminal_punct(text, &tok[lead]))
+        int terminal = tok[lead].kind == TOK_ABBREV || is_terminal_punct(text, &tok[lead]);
+        if (terminal)
             while (last + 1 < n && tok[last + 1].start == tok[last].end &&
                    (is_terminal_punct(text, &tok[last + 1]) || is_closer(text, &tok[last + 1])))
                 last++;
@@ -128,7 +133,7 @@ void segment_text(const char *text, size_t len, const token_list *tokens,
             push_segment(sentences, tok, sentence_first, last);
             push_segment(paragraphs, tok, paragraph_first, last);
             sentence_first = paragraph_first = next;
-        } else if (sentence_ends(text, tok, lead, last, breaks)) {
+        } else if (sentence_ends(text, tok, lead, last, breaks, terminal)) {
             push_segment(sentences, tok, sentence_first, last);
             sentence_first = next;
         }
