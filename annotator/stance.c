@@ -1225,51 +1225,69 @@ static void stance_sentence(stance_ctx *c, item *items, size_t count)
 
 /* ---- writing and summary -------------------------------------------------------- */
 
-static int span_by_start(const void *a, const void *b)
+typedef struct {
+    uint32_t start;
+    size_t index;         /* in doc->stances */
+} stance_ref;
+
+static int stance_by_start(const void *a, const void *b)
 {
-    const span *x = *(const span *const *)a, *y = *(const span *const *)b;
-    return (x->start > y->start) - (x->start < y->start);
+    uint32_t x = ((const stance_ref *)a)->start, y = ((const stance_ref *)b)->start;
+    return (x > y) - (x < y);
 }
 
-typedef const span *span_ref;
-DEFINE_SORT(sort_spans_by_start, span_ref, span_by_start)
+DEFINE_SORT(sort_stances_by_start, stance_ref, stance_by_start)
+
+/* Which stances a visible entity reaches into without lying inside them.
+ * Stances are few and entities many: each entity finds the stances it
+ * overlaps by bisection over the stances by start, so the entities need
+ * no sorting. Returns a flag per stance (free it). */
+static uint8_t *crossed_stances(const document *doc)
+{
+    size_t n = doc->stance_count;
+    stance_ref *by_start = xmalloc(n * sizeof *by_start);
+    uint32_t longest = 0;
+    for (size_t k = 0; k < n; k++) {
+        const stance_span *st = &doc->stances[k];
+        by_start[k] = (stance_ref){st->start, k};
+        if (st->end - st->start > longest)
+            longest = st->end - st->start;
+    }
+    sort_stances_by_start(by_start, n);
+    uint8_t *crossed = xcalloc(n, 1);
+    for (size_t i = 0; i < doc->span_count; i++) {
+        const span *s = &doc->spans[i];
+        if (s->flags & (SPAN_REMOVED | SPAN_HIDDEN))
+            continue;
+        /* a stance it overlaps starts after s->start - longest */
+        uint32_t from = s->start > longest ? s->start - longest : 0;
+        size_t lo = 0, hi = n;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (by_start[mid].start < from)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (size_t e = lo; e < n && by_start[e].start < s->end; e++) {
+            const stance_span *st = &doc->stances[by_start[e].index];
+            if (st->end > s->start && (s->start < st->start || s->end > st->end))
+                crossed[by_start[e].index] = 1;
+        }
+    }
+    free(by_start);
+    return crossed;
+}
 
 static void check_nesting(document *doc)
 {
     if (!doc->stance_count)
         return;
-    const span **visible = NULL;
-    size_t count = 0, cap = 0;
-    uint32_t longest = 0;
-    for (size_t i = 0; i < doc->span_count; i++) {
-        const span *s = &doc->spans[i];
-        if (s->flags & (SPAN_REMOVED | SPAN_HIDDEN))
-            continue;
-        ARRAY_PUSH(visible, count, cap, s);
-        if (s->end - s->start > longest)
-            longest = s->end - s->start;
-    }
-    if (count > 1)
-        sort_spans_by_start(visible, count);
+    uint8_t *crossed = crossed_stances(doc);
     uint32_t written_end = 0;
     for (size_t k = 0; k < doc->stance_count; k++) {
         stance_span *st = &doc->stances[k];
-        int ok = st->start >= written_end;
-        uint32_t from = st->start > longest ? st->start - longest : 0;
-        size_t lo = 0, hi = count;
-        while (lo < hi) {
-            size_t mid = (lo + hi) / 2;
-            if (visible[mid]->start < from)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        for (size_t e = lo; ok && e < count && visible[e]->start < st->end; e++) {
-            const span *s = visible[e];
-            if (s->end <= st->start)
-                continue;
-            ok = s->start >= st->start && s->end <= st->end; /* only inside it */
-        }
+        int ok = st->start >= written_end && !crossed[k]; /* entities only inside it */
         for (const quote_span *q = quote_at(doc, st->start); ok && q && q < doc->quotes + doc->quote_count &&
                                                              q->start < st->end;
              q++)
@@ -1282,7 +1300,7 @@ static void check_nesting(document *doc)
         if (ok)
             written_end = st->end;
     }
-    free(visible);
+    free(crossed);
 }
 
 typedef struct {
@@ -1442,7 +1460,8 @@ void stance_document(const ann_rules *rules, document *doc)
     }
     if (!any_cue)
         return;
-    size_t cap = 0, cues = 0;
+    size_t cues = 0;
+    c.items = xmalloc((doc->span_count + 1) * sizeof *c.items);
     for (size_t i = 0; i < doc->span_count; i++) {
         const span *s = &doc->spans[i];
         int k = c.kind_of[s->type];
@@ -1452,7 +1471,7 @@ void stance_document(const ann_rules *rules, document *doc)
         if (is_entity(k))
             name = s->norm != NO_STRING ? s->norm : doc_intern(doc, doc->text.clean + s->start, s->end - s->start);
         item it = {s->start, s->end, s->first_token, 0, i, name, (uint8_t)k, 0};
-        ARRAY_PUSH(c.items, c.item_count, cap, it);
+        c.items[c.item_count++] = it;
         cues += k < K_CUE_COUNT;
     }
     if (!cues) {
