@@ -67,6 +67,8 @@ struct matcher {
     uint32_t *token_triggers; /* trigger items per token (find_token_triggers) */
     size_t token_trigger_count, token_trigger_cap;
     uint32_t *token_trigger_start;
+    uint32_t *candidates; /* tokens of a sentence where a view may start */
+    size_t candidate_cap;
     size_t token_trigger_start_cap;
     int32_t *cover_priority; /* per token: highest priority of an earlier-phase annotation over it */
     size_t cover_cap;
@@ -692,6 +694,24 @@ static void find_needed_sentences(matcher *m, const document *doc)
     }
 }
 
+/* Collects in m->candidates the tokens of the sentence where the view may
+ * start: by the token's first byte (a token's first byte in the view is
+ * its first byte in the text), or by a word trigger. Without branches on
+ * the data: whether a token qualifies is unpredictable. */
+static size_t find_candidate_tokens(matcher *m, const document *doc, const rule_view *v, const segment *seg)
+{
+    grow_array((void **)&m->candidates, &m->candidate_cap, seg->token_count, sizeof *m->candidates);
+    const unsigned char *text = (const unsigned char *)doc->text.clean;
+    const uint32_t *triggers = m->token_trigger_start;
+    int gated = v->gated_count != 0;
+    size_t n = 0;
+    for (size_t t = seg->first_token; t < seg->first_token + seg->token_count; t++) {
+        m->candidates[n] = (uint32_t)t;
+        n += v->starts_at_byte[text[doc->tokens.items[t].start]] | (gated & (triggers[t + 1] != triggers[t]));
+    }
+    return n;
+}
+
 /* Tries the view's rules at every token start (and every marker opening
  * there) of every sentence, each match confined to its sentence. */
 static void match_view(matcher *m, document *doc, const rule_view *v, size_t view_index)
@@ -720,16 +740,20 @@ static void match_view(matcher *m, document *doc, const rule_view *v, size_t vie
             }
             continue;
         }
-        for (size_t t = seg->first_token; t < seg->first_token + seg->token_count; t++) {
-            uint32_t start = doc->tokens.items[t].start;
-            while (mi < m->mark_count && m->marks[mi].orig < start)
-                shift = m->marks[mi++].shift;
-            while (mi < m->mark_count && m->marks[mi].orig == start) {
-                if (m->marks[mi].open && may_start(v, m->text, m->marks[mi].vpos))
-                    try_rules_at(m, doc, v, view_index, m->marks[mi].vpos, subject_len, SIZE_MAX);
-                shift = m->marks[mi++].shift;
+        size_t n = find_candidate_tokens(m, doc, v, seg);
+        for (size_t k = 0; k <= n; k++) {
+            /* markers up to the candidate (the sentence's end after the
+             * last), tried where they open at a token start */
+            size_t t = k < n ? m->candidates[k] : SIZE_MAX;
+            uint32_t start = k < n ? doc->tokens.items[t].start : seg->end;
+            for (; mi < m->mark_count && (m->marks[mi].orig < start || (k < n && m->marks[mi].orig == start)); mi++) {
+                const view_mark *mark = &m->marks[mi];
+                if (mark->open && mark->orig >= seg->start && doc_token_starts_at(doc, mark->orig) &&
+                    may_start(v, m->text, mark->vpos))
+                    try_rules_at(m, doc, v, view_index, mark->vpos, subject_len, SIZE_MAX);
+                shift = mark->shift;
             }
-            if (may_start(v, m->text, start + shift) || (v->gated_count && starts_trigger(m, view_index, t)))
+            if (k < n && (may_start(v, m->text, start + shift) || (v->gated_count && starts_trigger(m, view_index, t))))
                 try_rules_at(m, doc, v, view_index, start + shift, subject_len, t);
         }
     }
@@ -842,6 +866,7 @@ void matcher_free(matcher *m)
     free(m->sentence_needs);
     free(m->token_triggers);
     free(m->token_trigger_start);
+    free(m->candidates);
     free(m->cover_priority);
     free(m->rule_sentence);
     free(m->rule_position);
