@@ -94,9 +94,52 @@ static void drop_duplicate_helpers(document *doc, size_t first)
     free(slots);
 }
 
-void resolve_phase(const ann_rules *rules, document *doc, size_t first)
+/* The visible spans of the phases before the current one that were kept,
+ * sorted by start (then as found), with the longest length, so the spans a
+ * candidate can overlap are found by bisection: linear, not quadratic, in
+ * the number of annotations. Kept from phase to phase, each adding the
+ * spans it kept; a span a later phase removes stays listed, flagged
+ * SPAN_REMOVED, and is skipped. */
+typedef struct {
+    ranked *spans;
+    size_t count;
+    size_t listed;        /* doc->spans[0..listed) are */
+    uint32_t longest;
+} earlier_spans;
+
+/* Lists the kept visible spans of doc->spans[e->listed..first): sorted on
+ * their own, then merged in from the back. */
+static void list_earlier(earlier_spans *e, const document *doc, size_t first)
+{
+    size_t old = e->count;
+    e->spans = xrealloc(e->spans, (old + first - e->listed + 1) * sizeof *e->spans);
+    for (size_t i = e->listed; i < first; i++)
+        if (!(doc->spans[i].flags & (SPAN_REMOVED | SPAN_HIDDEN))) {
+            e->spans[e->count++] = ranked_of(doc, i);
+            if (doc->spans[i].end - doc->spans[i].start > e->longest)
+                e->longest = doc->spans[i].end - doc->spans[i].start;
+        }
+    e->listed = first;
+    size_t added = e->count - old;
+    if (!added || !old) {
+        if (added)
+            sort_by_start(e->spans, added);
+        return;
+    }
+    ranked *new_spans = xmalloc(added * sizeof *new_spans);
+    memcpy(new_spans, e->spans + old, added * sizeof *new_spans);
+    sort_by_start(new_spans, added);
+    /* an old span starting with a new one was found first: it goes before */
+    size_t i = old, j = added, k = e->count;
+    while (j > 0)
+        e->spans[--k] = i > 0 && e->spans[i - 1].start > new_spans[j - 1].start ? e->spans[--i] : new_spans[--j];
+    free(new_spans);
+}
+
+static void resolve_phase(const ann_rules *rules, document *doc, size_t first, earlier_spans *earlier_list)
 {
     drop_duplicate_helpers(doc, first);
+    list_earlier(earlier_list, doc, first);
     size_t n = doc->span_count - first;
     if (!n)
         return;
@@ -112,21 +155,9 @@ void resolve_phase(const ann_rules *rules, document *doc, size_t first)
     /* Per token: 1 + the index of the visible span of this phase kept over
      * it, so a loser can name its winner for --explain. */
     uint32_t *taken = xcalloc(doc->tokens.count + 1, sizeof *taken);
-    /* Earlier visible spans, to test crossing and containment. */
-    /* Sorted by start, with the longest length, so the spans a candidate
-     * can overlap are found by bisection: linear, not quadratic, in the
-     * number of annotations. */
-    ranked *earlier = xmalloc((first + 1) * sizeof *earlier);
-    size_t earlier_count = 0;
-    uint32_t longest = 0;
-    for (size_t i = 0; i < first; i++)
-        if (!(doc->spans[i].flags & (SPAN_REMOVED | SPAN_HIDDEN))) {
-            earlier[earlier_count++] = ranked_of(doc, i);
-            if (doc->spans[i].end - doc->spans[i].start > longest)
-                longest = doc->spans[i].end - doc->spans[i].start;
-        }
-    if (earlier_count)
-        sort_by_start(earlier, earlier_count);
+    const ranked *earlier = earlier_list->spans;
+    size_t earlier_count = earlier_list->count;
+    uint32_t longest = earlier_list->longest;
     /* the earlier spans a candidate covers: at most all of them */
     size_t *covered = xmalloc((earlier_count + 1) * sizeof *covered), covered_count = 0;
 
@@ -179,18 +210,19 @@ void resolve_phase(const ann_rules *rules, document *doc, size_t first)
             taken[t] = (uint32_t)order[k].index + 1;
     }
     free(covered);
-    free(earlier);
     free(taken);
     free(order);
 }
 
 void annotate_document(matcher *m, const ann_rules *rules, document *doc)
 {
+    earlier_spans earlier = {0};
     for (int phase = 1; phase <= rules->phase_count; phase++) {
         size_t first = doc->span_count;
         match_phase(m, doc, phase);
-        resolve_phase(rules, doc, first);
+        resolve_phase(rules, doc, first, &earlier);
     }
+    free(earlier.spans);
     link_document(rules, doc);
     quote_document(rules, doc);
     stance_document(rules, doc);

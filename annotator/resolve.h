@@ -15,9 +15,6 @@
 #include "doc.h"
 #include "rules.h"
 
-/* Resolves the candidates doc->spans[first..] of one phase. */
-void resolve_phase(const ann_rules *rules, document *doc, size_t first);
-
 /* Runs every phase and its resolution over a loaded document, then links
  * it (link.h), finds its quotations (quote.h) and its stances (stance.h). */
 struct matcher;
