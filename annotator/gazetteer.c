@@ -228,25 +228,37 @@ void gaz_hashes_free(gaz_token_hashes *h)
     memset(h, 0, sizeof *h);
 }
 
+/* Whether one token's matching form is key[0..key_len). */
+static int token_equals(const char *s, size_t len, int folded, const char *key, size_t key_len)
+{
+    size_t i = 0;
+    for (; i < len && (unsigned char)s[i] < 0x80; i++) /* ASCII keeps its length in either form */
+        if (i >= key_len || key[i] != (folded && s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]))
+            return 0;
+    if (i == len)
+        return len == key_len;
+    char small[256];
+    char *buf = len * 4 <= sizeof small ? small : xmalloc(len * 4);
+    size_t n = token_form(s, len, folded, buf);
+    int same = n == key_len && memcmp(buf, key, n) == 0;
+    if (buf != small)
+        free(buf);
+    return same;
+}
+
 /* Compares the document tokens first.. with an entry's key, token by token. */
 static int tokens_equal_key(const document *doc, size_t first, const char *key, int folded)
 {
-    char small[256];
     for (size_t i = first;; i++) {
-        const char *sep = strchr(key, '\x1f');
-        size_t key_len = sep ? (size_t)(sep - key) : strlen(key);
+        size_t key_len = 0;
+        while (key[key_len] && key[key_len] != '\x1f')
+            key_len++;
         const token *t = &doc->tokens.items[i];
-        size_t len = t->end - t->start;
-        char *buf = len * 4 <= sizeof small ? small : xmalloc(len * 4);
-        size_t n = token_form(doc->text.clean + t->start, len, folded, buf);
-        int same = n == key_len && memcmp(buf, key, n) == 0;
-        if (buf != small)
-            free(buf);
-        if (!same)
+        if (!token_equals(doc->text.clean + t->start, t->end - t->start, folded, key, key_len))
             return 0;
-        if (!sep)
+        if (!key[key_len])
             return 1;
-        key = sep + 1;
+        key += key_len + 1;
     }
 }
 
