@@ -289,10 +289,16 @@ static size_t scan_alpha_part(const scanner *sc, size_t word_start, size_t i)
     return i;
 }
 
-static size_t scan_digits(const scanner *sc, size_t i)
+static size_t ascii_digits_end(const scanner *sc, size_t i)
 {
     while (i < sc->len && (ascii_class[sc->s[i]] & CC_DIGIT))
         i++;
+    return i;
+}
+
+static size_t scan_digits(const scanner *sc, size_t i)
+{
+    i = ascii_digits_end(sc, i);
     for (;;) { /* digits of other scripts, and ASCII after them */
         unichar u = char_at(sc->s, sc->len, i);
         if (!(u.cls & CC_DIGIT))
@@ -330,31 +336,47 @@ static size_t scan_number_part(const scanner *sc, size_t i)
 
 /* Abbreviations whose final '.' belongs to the token. binds_next: the word
  * introduces what follows ("Mr. Abe", "Jan. 5", "No. 3"), so a sentence never
- * ends after it; the others often close one ("... with Sony Corp.", "etc."). */
+ * ends after it; the others often close one ("... with Sony Corp.", "etc.").
+ * Sorted in byte order, for the binary search below. */
 static const struct {
     char word[6];
     unsigned char binds_next;
 } abbreviations[] = {
-    {"Mr", 1},   {"Mrs", 1},  {"Ms", 1},   {"Dr", 1},   {"Prof", 1}, {"Rev", 1},
-    {"Hon", 1},  {"Gov", 1},  {"Sen", 1},  {"Rep", 1},  {"Gen", 1},  {"Lt", 1},
-    {"Col", 1},  {"Capt", 1}, {"Sgt", 1},  {"Cmdr", 1}, {"Adm", 1},  {"Maj", 1},
-    {"St", 1},   {"Mt", 1},   {"Ft", 1},   {"No", 1},   {"vs", 1},   {"Jan", 1},
-    {"Feb", 1},  {"Mar", 1},  {"Apr", 1},  {"Jun", 1},  {"Jul", 1},  {"Aug", 1},
-    {"Sep", 1},  {"Sept", 1}, {"Oct", 1},  {"Nov", 1},  {"Dec", 1},  {"Inc", 0},
-    {"Corp", 0}, {"Ltd", 0},  {"Co", 0},   {"Bros", 0}, {"Jr", 0},   {"Sr", 0},
-    {"Ave", 0},  {"etc", 0},  {"al", 0},
+    {"Adm", 1},  {"Apr", 1},  {"Aug", 1},  {"Ave", 0},  {"Bros", 0}, {"Capt", 1}, {"Cmdr", 1},
+    {"Co", 0},   {"Col", 1},  {"Corp", 0}, {"Dec", 1},  {"Dr", 1},   {"Feb", 1},  {"Ft", 1},
+    {"Gen", 1},  {"Gov", 1},  {"Hon", 1},  {"Inc", 0},  {"Jan", 1},  {"Jr", 0},   {"Jul", 1},
+    {"Jun", 1},  {"Lt", 1},   {"Ltd", 0},  {"Maj", 1},  {"Mar", 1},  {"Mr", 1},   {"Mrs", 1},
+    {"Ms", 1},   {"Mt", 1},   {"No", 1},   {"Nov", 1},  {"Oct", 1},  {"Prof", 1}, {"Rep", 1},
+    {"Rev", 1},  {"Sen", 1},  {"Sep", 1},  {"Sept", 1}, {"Sgt", 1},  {"Sr", 0},   {"St", 1},
+    {"al", 0},   {"etc", 0},  {"vs", 1},
 };
 
+/* strcmp() of word with the n bytes at p, as if a NUL ended them. */
+static int compare_abbreviation(const char *word, const unsigned char *p, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if ((unsigned char)word[k] != p[k])
+            return (unsigned char)word[k] < p[k] ? -1 : 1;
+    return word[n] != '\0';
+}
+
 /* The entry for the n bytes at p (case-sensitive: "no." is a word and a
- * full stop), or -1. */
+ * full stop), or -1. It is asked of every word before a '.'. */
 static int abbreviation_index(const unsigned char *p, size_t n)
 {
     if (n >= sizeof abbreviations[0].word)
         return -1;
-    for (size_t k = 0; k < sizeof abbreviations / sizeof abbreviations[0]; k++)
-        if (abbreviations[k].word[0] == p[0] && memcmp(abbreviations[k].word, p, n) == 0 &&
-            abbreviations[k].word[n] == '\0')
-            return (int)k;
+    size_t lo = 0, hi = sizeof abbreviations / sizeof abbreviations[0];
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = compare_abbreviation(abbreviations[mid].word, p, n);
+        if (!c)
+            return (int)mid;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
     return -1;
 }
 
@@ -526,7 +548,7 @@ static size_t url_end(const scanner *sc, size_t start)
 /* Punctuation: one mark, or a run of the same . ! ? or dash ("...", "--").
  * Symbols: one each. Both take the combining marks that follow (an emoji's
  * variation selector). */
-static size_t punct_or_symbol_end(const scanner *sc, size_t i, unichar u)
+static inline size_t punct_or_symbol_end(const scanner *sc, size_t i, unichar u)
 {
     size_t end = i + u.len;
     if (u.cp == '.' || u.cp == '!' || u.cp == '?' || u.cp == '-' ||
@@ -593,6 +615,32 @@ static size_t plain_word_end(scanner *sc, size_t i, uint8_t *flags)
              (seen & CC_DIGIT ? TOKF_HAS_DIGIT : 0) |
              (upper >= 2 ? TOKF_ALL_CAPS : 0);
     return i;
+}
+
+/* The fast path for plain numbers: ASCII digits from i, with . , : or /
+ * between digits ("2025", "1,200", "3.5"), followed by an ASCII byte that
+ * does not go on with the token: no letter (a suffix, "20" "bn"), hyphen
+ * (joins a part), apostrophe (a clitic), nor a separator before a byte
+ * that may be a digit of another script. Not when an '@' is near (an e-mail
+ * local part). Such a token is what scan_word makes of it: a NUMBER whose
+ * only flag is TOKF_HAS_DIGIT. Returns its end, or 0 for any other token. */
+static size_t plain_number_end(scanner *sc, size_t i)
+{
+    const unsigned char *s = sc->s;
+    size_t start = i;
+    i = ascii_digits_end(sc, i);
+    while (i + 1 < sc->len && (s[i] == '.' || s[i] == ',' || s[i] == ':' || s[i] == '/') &&
+           (ascii_class[s[i + 1]] & CC_DIGIT))
+        i = ascii_digits_end(sc, i + 1);
+    if (i < sc->len) {
+        unsigned char c = s[i];
+        if (c >= 0x80 || (ascii_class[c] & CC_LETTER) || c == '-' || c == '\'' ||
+            ((c == '.' || c == ',' || c == ':' || c == '/') && i + 1 < sc->len && s[i + 1] >= 0x80))
+            return 0;
+    }
+    if (sc->next_at < start)
+        sc->next_at = find_at_sign(sc, start);
+    return sc->next_at - start > 64 ? i : 0; /* as email_end, which tries no farther */
 }
 
 /* The token starting at start (not a separator); its class is u. */
@@ -675,6 +723,22 @@ static void index_blocks(token_list *list, size_t len)
     list->block_count = blocks;
 }
 
+/* Any token at start (its first character u), as the rules above make it,
+ * with the clitic that may follow a word. Returns where the next one may
+ * start. */
+static size_t push_scanned_token(scanner *sc, token_list *out, size_t start, unichar u, uint8_t line_start)
+{
+    uint8_t kind;
+    size_t end = scan_token(sc, start, u, &kind);
+    size_t clitic_start = end, clitic_end = 0;
+    if ((kind == TOK_WORD || kind == TOK_NUMBER || kind == TOK_ABBREV) && apostrophe_len(sc, end))
+        clitic_end = clitic_at(sc, start, end, &clitic_start);
+    push_token(out, sc->s, start, clitic_start, kind, line_start);
+    if (clitic_end)
+        push_token(out, sc->s, clitic_start, clitic_end, TOK_CLITIC, 0);
+    return clitic_end ? clitic_end : end;
+}
+
 void tokenize(const char *text, size_t len, token_list *out)
 {
     scanner sc = { (const unsigned char *)text, len, 0 };
@@ -684,30 +748,35 @@ void tokenize(const char *text, size_t len, token_list *out)
     uint8_t line_start = TOKF_LINE_START;
     size_t i = 0;
     while (i < len) {
-        unichar u = char_at(sc.s, len, i);
-        if (u.cls & CC_SPACE) {
-            if (u.cp == '\n' || u.cp == '\r')
+        /* An ASCII byte is classified by the table alone, and the commonest
+         * tokens take the fast paths; bytes >= 0x80 (class 0) are decoded. */
+        unsigned char c = sc.s[i];
+        unsigned cls = ascii_class[c];
+        if (cls & CC_SPACE) {
+            if (c == '\n' || c == '\r')
                 line_start = TOKF_LINE_START;
-            i += u.len;
+            i++;
             continue;
         }
-        uint8_t kind, flags;
-        size_t end = plain_word_end(&sc, i, &flags);
-        if (end) {
+        uint8_t flags;
+        size_t end;
+        if ((cls & CC_LETTER) && (end = plain_word_end(&sc, i, &flags))) {
             append_token(out, i, end, TOK_WORD, flags | line_start);
-            line_start = 0;
-            i = end;
-            continue;
+        } else if ((cls & CC_DIGIT) && (end = plain_number_end(&sc, i))) {
+            append_token(out, i, end, TOK_NUMBER, TOKF_HAS_DIGIT | line_start);
+        } else if (cls & (CC_PUNCT | CC_SYMBOL)) {
+            end = punct_or_symbol_end(&sc, i, (unichar){ cls, c, 1 });
+            append_token(out, i, end, cls & CC_PUNCT ? TOK_PUNCT : TOK_SYMBOL, line_start);
+        } else {
+            unichar u = char_at(sc.s, len, i);
+            if (u.cls & CC_SPACE) { /* not ASCII, so not a line end */
+                i += u.len;
+                continue;
+            }
+            end = push_scanned_token(&sc, out, i, u, line_start);
         }
-        end = scan_token(&sc, i, u, &kind);
-        size_t clitic_start = end, clitic_end = 0;
-        if ((kind == TOK_WORD || kind == TOK_NUMBER || kind == TOK_ABBREV) && apostrophe_len(&sc, end))
-            clitic_end = clitic_at(&sc, i, end, &clitic_start);
-        push_token(out, sc.s, i, clitic_start, kind, line_start);
-        if (clitic_end)
-            push_token(out, sc.s, clitic_start, clitic_end, TOK_CLITIC, 0);
         line_start = 0;
-        i = clitic_end ? clitic_end : end;
+        i = end;
     }
     index_blocks(out, len);
 }
