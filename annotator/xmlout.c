@@ -133,12 +133,32 @@ static void put_past_end(xmlout *x, const void *s, size_t len)
     x->len = len;
 }
 
+/* Copies len bytes. Most runs written are a few bytes long (names, norms,
+ * the text between two tags), and a call to memcpy costs more than the
+ * copy: up to 16 bytes are moved with two fixed-size, possibly overlapping
+ * copies, which compile to plain loads and stores. */
+static inline void copy_bytes(char *to, const void *from, size_t len)
+{
+    const char *f = from;
+    if (len >= 8 && len <= 16) {
+        memcpy(to, f, 8);
+        memcpy(to + len - 8, f + len - 8, 8);
+    } else if (len >= 4 && len < 8) {
+        memcpy(to, f, 4);
+        memcpy(to + len - 4, f + len - 4, 4);
+    } else if (len < 4) {
+        for (size_t i = 0; i < len; i++)
+            to[i] = f[i];
+    } else
+        memcpy(to, f, len);
+}
+
 /* The one way bytes enter the buffer; small, so that the compiler inlines
  * it and turns short literal copies into plain stores. */
 static inline void put(xmlout *x, const void *s, size_t len)
 {
     if (len <= x->cap - x->len) {
-        memcpy(x->buf + x->len, s, len);
+        copy_bytes(x->buf + x->len, s, len);
         x->len += len;
     } else
         put_past_end(x, s, len);
@@ -150,19 +170,16 @@ static inline void put(xmlout *x, const void *s, size_t len)
 static void put_char_ref(xmlout *x, uint32_t cp)
 {
     static const char hex[] = "0123456789ABCDEF";
-    char ref[16];
     char digits[8];
-    size_t n = 0, len = 0;
+    size_t n = 0;
     do {
         digits[n++] = hex[cp & 15];
         cp >>= 4;
     } while (cp);
-    memcpy(ref, "&#x", 3);
-    len = 3;
+    PUT_LITERAL(x, "&#x");
     while (n)
-        ref[len++] = digits[--n];
-    ref[len++] = ';';
-    put(x, ref, len);
+        put(x, &digits[--n], 1);
+    PUT_LITERAL(x, ";");
 }
 
 /* ---- elements -------------------------------------------------------------------- */
@@ -219,6 +236,15 @@ void xmlout_end_full(xmlout *x)
 
 /* ---- content ------------------------------------------------------------------- */
 
+/* How many bytes at the start of s need no escaping in an attribute. */
+static size_t plain_attr_run(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    while (!(escape_class[*p] & ESCAPE_IN_ATTR))
+        p++;
+    return (size_t)(p - (const unsigned char *)s);
+}
+
 /* The value of an attribute between its quotes, in one pass: runs of bytes
  * that need nothing are copied whole, and the rest is decoded once, both to
  * replace what XML cannot hold and to write the character as a reference. */
@@ -227,8 +253,7 @@ static void put_attr_value(xmlout *x, const char *value)
     const unsigned char *p = (const unsigned char *)value;
     for (;;) {
         const unsigned char *run = p;
-        while (!(escape_class[*p] & ESCAPE_IN_ATTR))
-            p++;
+        p += plain_attr_run((const char *)p);
         put(x, run, (size_t)(p - run));
         if (*p == '\0')
             return;
@@ -255,10 +280,27 @@ static void put_attr_value(xmlout *x, const char *value)
 
 void xmlout_attr_len(xmlout *x, const char *name, size_t name_len, const char *value)
 {
+    /* Most values need no escaping and fit in what is left of the buffer:
+     * the attribute is then written whole, with one test for room. */
+    size_t plain = plain_attr_run(value);
+    if (!value[plain] && name_len + plain + 4 <= x->cap - x->len) {
+        char *out = x->buf + x->len;
+        *out++ = ' ';
+        copy_bytes(out, name, name_len);
+        out += name_len;
+        *out++ = '=';
+        *out++ = '"';
+        copy_bytes(out, value, plain);
+        out += plain;
+        *out++ = '"';
+        x->len = (size_t)(out - x->buf);
+        return;
+    }
     PUT_LITERAL(x, " ");
     put(x, name, name_len);
     PUT_LITERAL(x, "=\"");
-    put_attr_value(x, value);
+    put(x, value, plain);
+    put_attr_value(x, value + plain);
     PUT_LITERAL(x, "\"");
 }
 
