@@ -273,9 +273,9 @@ static void build_lines(structure_runner *r, const document *doc)
         while (ti < ntok && tok[ti].start < pos)
             ti++;
         if (ti < ntok && tok[ti].start < end) {
-            size_t last = ti;
-            while (last + 1 < ntok && tok[last + 1].start < end)
-                last++;
+            /* no token holds a line end, so the line's last token is the
+             * one before the first that ends past it */
+            size_t last = token_at_or_after(&doc->tokens, (uint32_t)end) - 1;
             if (r->line_count)
                 r->lines[r->line_count - 1].next_gap = blanks;
             line_info li = {(uint32_t)pos, (uint32_t)end, tok[ti].start, tok[last].end, blanks, GAP_ANY};
