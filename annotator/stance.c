@@ -1448,10 +1448,12 @@ void stance_document(const ann_rules *rules, document *doc)
     int any_cue = 0;
     for (size_t t = 0; t < rules->type_count; t++) {
         const char *name = rules->type_names[t];
-        /* most type names start with '_': a test of two bytes spares most strcmp
-         * calls (kind names are longer than one byte, so name[1] is read only
-         * when name[0] is not its end) */
-        for (int k = 0; k < K_COUNT; k++)
+        /* the kinds before K_PERSON are helper types, named with a '_', the
+         * others entity types; most type names start with '_', and a test
+         * of two bytes spares most strcmp calls (kind names are longer than
+         * one byte, so name[1] is read only when name[0] is not its end) */
+        int helper = name[0] == '_';
+        for (int k = helper ? 0 : K_PERSON; k < (helper ? K_PERSON : K_COUNT); k++)
             if (name[0] == kind_types[k][0] && name[1] == kind_types[k][1] && !strcmp(name, kind_types[k])) {
                 c.kind_of[t] = (int16_t)k;
                 any_cue |= k < K_CUE_COUNT;
