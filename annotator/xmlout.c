@@ -147,8 +147,11 @@ static inline void copy_bytes(char *to, const void *from, size_t len)
         memcpy(to, f, 4);
         memcpy(to + len - 4, f + len - 4, 4);
     } else if (len < 4) {
-        for (size_t i = 0; i < len; i++)
-            to[i] = f[i];
+        if (len) { /* the first, middle and last bytes are all of 1 to 3 */
+            to[0] = f[0];
+            to[len / 2] = f[len / 2];
+            to[len - 1] = f[len - 1];
+        }
     } else
         memcpy(to, f, len);
 }
