@@ -10,38 +10,43 @@
 #include "sort.h"
 #include "stance.h"
 
-/* A span as the sorts see it: what they compare is copied out of
- * doc->spans, so comparing touches no other memory. */
+/* A candidate as the ranking sees it: its rank packed into two integers
+ * (priority, then length, then leftmost, then rule order), so comparing
+ * two touches no other memory and takes two tests. */
 typedef struct {
-    size_t index;
-    int32_t priority, rule;
-    uint32_t start, length;
+    uint64_t major;       /* priority, higher first, then length, longer first */
+    uint64_t minor;       /* start, leftmost first, then rule order */
+    size_t index;         /* in doc->spans: then the order found */
 } ranked;
 
 static ranked ranked_of(const document *doc, size_t index)
 {
     const span *s = &doc->spans[index];
-    return (ranked){index, s->priority, s->rule, s->start, s->end - s->start};
+    /* flipping the sign bit maps int32 order onto uint32 order; ~ reverses it */
+    uint32_t priority = ~((uint32_t)s->priority ^ 0x80000000u), length = ~(s->end - s->start);
+    uint32_t rule_order = (uint32_t)s->rule ^ 0x80000000u;
+    return (ranked){(uint64_t)priority << 32 | length, (uint64_t)s->start << 32 | rule_order, index};
 }
 
-/* Priority, then length, then leftmost, then rule order, then the order found. */
 static int by_rank(const void *a, const void *b)
 {
     const ranked *x = a, *y = b;
-    if (x->priority != y->priority)
-        return x->priority > y->priority ? -1 : 1;
-    if (x->length != y->length)
-        return x->length > y->length ? -1 : 1;
-    if (x->start != y->start)
-        return x->start < y->start ? -1 : 1;
-    if (x->rule != y->rule)
-        return x->rule < y->rule ? -1 : 1;
-    return x->index < y->index ? -1 : x->index > y->index;
+    if (x->major != y->major)
+        return x->major < y->major ? -1 : 1;
+    if (x->minor != y->minor)
+        return x->minor < y->minor ? -1 : 1;
+    return (x->index > y->index) - (x->index < y->index);
 }
+
+/* A span of an earlier phase, as the bisection by start sees it. */
+typedef struct {
+    uint32_t start;
+    size_t index;         /* in doc->spans */
+} positioned;
 
 static int by_start(const void *a, const void *b)
 {
-    uint32_t x = ((const ranked *)a)->start, y = ((const ranked *)b)->start;
+    uint32_t x = ((const positioned *)a)->start, y = ((const positioned *)b)->start;
     return (x > y) - (x < y);
 }
 
@@ -62,7 +67,7 @@ static uint32_t extent_hash(const span *s)
 }
 
 DEFINE_SORT(sort_by_rank, ranked, by_rank)
-DEFINE_SORT(sort_by_start, ranked, by_start)
+DEFINE_SORT(sort_by_start, positioned, by_start)
 
 /* Helper spans never conflict, but two lists can give the same one; keep
  * the first found. A hash set of the extents and types seen, filled in the
@@ -101,7 +106,7 @@ static void drop_duplicate_helpers(document *doc, size_t first)
  * spans it kept; a span a later phase removes stays listed, flagged
  * SPAN_REMOVED, and is skipped. */
 typedef struct {
-    ranked *spans;
+    positioned *spans;
     size_t count;
     size_t listed;        /* doc->spans[0..listed) are */
     uint32_t longest;
@@ -115,7 +120,7 @@ static void list_earlier(earlier_spans *e, const document *doc, size_t first)
     e->spans = xrealloc(e->spans, (old + first - e->listed + 1) * sizeof *e->spans);
     for (size_t i = e->listed; i < first; i++)
         if (!(doc->spans[i].flags & (SPAN_REMOVED | SPAN_HIDDEN))) {
-            e->spans[e->count++] = ranked_of(doc, i);
+            e->spans[e->count++] = (positioned){doc->spans[i].start, i};
             if (doc->spans[i].end - doc->spans[i].start > e->longest)
                 e->longest = doc->spans[i].end - doc->spans[i].start;
         }
@@ -126,7 +131,7 @@ static void list_earlier(earlier_spans *e, const document *doc, size_t first)
             sort_by_start(e->spans, added);
         return;
     }
-    ranked *new_spans = xmalloc(added * sizeof *new_spans);
+    positioned *new_spans = xmalloc(added * sizeof *new_spans);
     memcpy(new_spans, e->spans + old, added * sizeof *new_spans);
     sort_by_start(new_spans, added);
     /* an old span starting with a new one was found first: it goes before */
@@ -155,7 +160,7 @@ static void resolve_phase(const ann_rules *rules, document *doc, size_t first, e
     /* Per token: 1 + the index of the visible span of this phase kept over
      * it, so a loser can name its winner for --explain. */
     uint32_t *taken = xcalloc(doc->tokens.count + 1, sizeof *taken);
-    const ranked *earlier = earlier_list->spans;
+    const positioned *earlier = earlier_list->spans;
     size_t earlier_count = earlier_list->count;
     uint32_t longest = earlier_list->longest;
     /* the earlier spans a candidate covers: at most all of them */
