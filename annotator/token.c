@@ -808,14 +808,14 @@ size_t token_at_or_after(const token_list *list, uint32_t offset)
 
 int token_is_word(const char *text, const token *t, const char *word)
 {
-    size_t n = strlen(word);
-    if (t->end - t->start != n)
-        return 0;
+    /* No strlen: most words differ in their first letter. A byte | 0x20 is
+     * never NUL, so a shorter word fails at its end. */
     const char *s = text + t->start;
+    size_t n = t->end - t->start;
     for (size_t k = 0; k < n; k++)
         if ((s[k] | 0x20) != word[k])
             return 0;
-    return 1;
+    return word[n] == '\0';
 }
 
 int token_is_one_of(const char *text, const token *t, const char *const *words)
