@@ -94,6 +94,13 @@ static int visible(const span *s)
     return !(s->flags & (SPAN_REMOVED | SPAN_HIDDEN));
 }
 
+/* The indices of the visible spans, in order: a fraction of doc->spans, as
+ * most spans are helpers or losers, and the passes below read only these. */
+typedef struct {
+    uint32_t *index;
+    size_t count;
+} visible_spans;
+
 static int is_name_token(const token *t)
 {
     return (t->kind == TOK_WORD || t->kind == TOK_ABBREV) && (t->flags & (TOKF_CAPITALIZED | TOKF_ALL_CAPS));
@@ -133,11 +140,11 @@ static void span_tokens(const document *doc, const span *s, size_t *first, size_
 }
 
 /* Surnames of people named in full. */
-static void learn_surnames(const link_types *lt, const document *doc, word_table *t)
+static void learn_surnames(const link_types *lt, const document *doc, const visible_spans *v, word_table *t)
 {
-    for (size_t i = 0; i < doc->span_count; i++) {
-        const span *s = &doc->spans[i];
-        if (!visible(s) || s->type != lt->person)
+    for (size_t i = 0; i < v->count; i++) {
+        const span *s = &doc->spans[v->index[i]];
+        if (s->type != lt->person)
             continue;
         size_t first, end, words = 0, last = 0;
         span_tokens(doc, s, &first, &end);
@@ -175,12 +182,11 @@ static size_t initials(const document *doc, const span *s, char *out, size_t cap
 }
 
 /* "Name (ACRONYM)": the acronym means the name, here and later. */
-static void learn_acronyms(const link_types *lt, document *doc, word_table *t)
+static void learn_acronyms(const link_types *lt, const document *doc, const visible_spans *v, word_table *t)
 {
-    size_t count = doc->span_count;
-    for (size_t i = 0; i < count; i++) {
-        const span *s = &doc->spans[i];
-        if (!visible(s) || !is_name_type(lt, s->type))
+    for (size_t i = 0; i < v->count; i++) {
+        const span *s = &doc->spans[v->index[i]];
+        if (!is_name_type(lt, s->type))
             continue;
         size_t first, after;
         span_tokens(doc, s, &first, &after);
@@ -200,11 +206,11 @@ static void learn_acronyms(const link_types *lt, document *doc, word_table *t)
 }
 
 /* One-word names as typed by the rules. */
-static void learn_one_word_names(const link_types *lt, const document *doc, word_table *t)
+static void learn_one_word_names(const link_types *lt, const document *doc, const visible_spans *v, word_table *t)
 {
-    for (size_t i = 0; i < doc->span_count; i++) {
-        const span *s = &doc->spans[i];
-        if (!visible(s) || !is_name_type(lt, s->type) || s->rule < 0)
+    for (size_t i = 0; i < v->count; i++) {
+        const span *s = &doc->spans[v->index[i]];
+        if (!is_name_type(lt, s->type) || s->rule < 0)
             continue;
         size_t first, end;
         span_tokens(doc, s, &first, &end);
@@ -215,17 +221,15 @@ static void learn_one_word_names(const link_types *lt, const document *doc, word
 
 /* Gives one-word mentions what the table knows: the norm to tagged ones of
  * the same type (and the type too, where a surname or an acronym says so), a
- * new span to untagged ones. */
-static void apply_words(document *doc, const word_table *t)
+ * new span to untagged ones, which joins v (room for one per token). */
+static void apply_words(document *doc, const word_table *t, visible_spans *v)
 {
     if (!t->count)
         return;
-    size_t count = doc->span_count;
+    size_t count = v->count;
     uint8_t *inside = xcalloc(doc->len + 1, 1);
     for (size_t i = 0; i < count; i++) {
-        span *s = &doc->spans[i];
-        if (!visible(s))
-            continue;
+        span *s = &doc->spans[v->index[i]];
         memset(inside + s->start, 1, s->end - s->start);
         const known_word *w = find_word(t, doc->text.clean + s->start, s->end - s->start);
         if (!w || w->ambiguous)
@@ -247,7 +251,7 @@ static void apply_words(document *doc, const word_table *t)
             continue;
         span s = {.start = tok->start, .end = tok->end, .type = w->type, .phase = UINT16_MAX, .rule = -1,
                   .norm = w->norm};
-        doc_add_span(doc, &s);
+        v->index[v->count++] = (uint32_t)doc_add_span(doc, &s);
     }
     free(inside);
 }
@@ -310,11 +314,11 @@ static uint32_t meaning_of(const document *doc, const span *s, meaning *meanings
 
 /* Numbers the (type, norm) meanings in order of first mention. The
  * meanings are found with a hash table, in one pass over the spans. */
-static void assign_refs(document *doc)
+static void assign_refs(document *doc, const visible_spans *v)
 {
     size_t mentions = 0;
-    for (size_t i = 0; i < doc->span_count; i++)
-        mentions += visible(&doc->spans[i]) && doc->spans[i].norm != NO_STRING;
+    for (size_t i = 0; i < v->count; i++)
+        mentions += doc->spans[v->index[i]].norm != NO_STRING;
     if (!mentions)
         return;
     size_t slot_count = 4;
@@ -322,11 +326,11 @@ static void assign_refs(document *doc)
         slot_count *= 2;
     uint32_t *slots = xcalloc(slot_count, sizeof *slots);
     meaning *meanings = xmalloc(mentions * sizeof *meanings);
-    uint32_t *meaning_of_span = xmalloc(doc->span_count * sizeof *meaning_of_span);
+    uint32_t *meaning_of_span = xmalloc(v->count * sizeof *meaning_of_span); /* by position in v */
     size_t count = 0;
-    for (size_t i = 0; i < doc->span_count; i++) {
-        const span *s = &doc->spans[i];
-        if (visible(s) && s->norm != NO_STRING)
+    for (size_t i = 0; i < v->count; i++) {
+        const span *s = &doc->spans[v->index[i]];
+        if (s->norm != NO_STRING)
             meaning_of_span[i] = meaning_of(doc, s, meanings, &count, slots, slot_count - 1);
     }
     sort_by_first_mention(meanings, count);
@@ -342,9 +346,9 @@ static void assign_refs(document *doc)
             ref[1 + k] = digits[n - 1 - k];
         ref_of_meaning[meanings[g].id] = doc_intern(doc, ref, n + 1);
     }
-    for (size_t i = 0; i < doc->span_count; i++) {
-        span *s = &doc->spans[i];
-        if (visible(s) && s->norm != NO_STRING)
+    for (size_t i = 0; i < v->count; i++) {
+        span *s = &doc->spans[v->index[i]];
+        if (s->norm != NO_STRING)
             s->ref = ref_of_meaning[meaning_of_span[i]];
     }
     free(meaning_of_span);
@@ -356,13 +360,18 @@ void link_document(const ann_rules *rules, document *doc)
 {
     link_types lt;
     find_types(rules, &lt);
+    visible_spans v = {xmalloc((doc->span_count + doc->tokens.count + 1) * sizeof *v.index), 0};
+    for (size_t i = 0; i < doc->span_count; i++)
+        if (visible(&doc->spans[i]))
+            v.index[v.count++] = (uint32_t)i;
     word_table t = {0};
     if (lt.person >= 0)
-        learn_surnames(&lt, doc, &t);
-    learn_acronyms(&lt, doc, &t);
-    learn_one_word_names(&lt, doc, &t);
-    apply_words(doc, &t);
-    assign_refs(doc);
+        learn_surnames(&lt, doc, &v, &t);
+    learn_acronyms(&lt, doc, &v, &t);
+    learn_one_word_names(&lt, doc, &v, &t);
+    apply_words(doc, &t, &v);
+    assign_refs(doc, &v);
+    free(v.index);
     free(t.items);
     free(t.slots);
 }
