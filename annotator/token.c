@@ -703,23 +703,25 @@ static void push_token(token_list *out, const unsigned char *s, size_t start, si
     append_token(out, start, end, kind, flags);
 }
 
-/* Fills list->first_in_block for a text of len bytes: one walk over the
- * blocks and the tokens together. A list of a block's worth of tokens or
- * fewer (the gazetteer's names) is scanned whole instead. */
+/* Fills list->first_in_block for a text of len bytes. The first token
+ * that ends after b * TOKEN_BLOCK comes after all those that end at or
+ * before it, so first_in_block[b] counts them: each token counts in the
+ * first block it lies wholly before, and a running sum does the rest, with
+ * no branch on the data. A list of a block's worth of tokens or fewer (the
+ * gazetteer's names) is scanned whole instead. */
 static void index_blocks(token_list *list, size_t len)
 {
     list->block_count = 0;
     if (list->count <= TOKEN_BLOCK)
         return;
-    size_t blocks = len / TOKEN_BLOCK + 1;
+    size_t blocks = len / TOKEN_BLOCK + 1; /* a token's end is at most len */
     grow_array((void **)&list->first_in_block, &list->block_cap, blocks + 1, sizeof *list->first_in_block);
-    size_t t = 0;
-    for (size_t b = 0; b < blocks; b++) {
-        while (t < list->count && list->items[t].end <= b * TOKEN_BLOCK)
-            t++;
-        list->first_in_block[b] = (uint32_t)t;
-    }
-    list->first_in_block[blocks] = (uint32_t)list->count;
+    uint32_t *first = list->first_in_block;
+    memset(first, 0, (blocks + 1) * sizeof *first);
+    for (size_t t = 0; t < list->count; t++)
+        first[(list->items[t].end + TOKEN_BLOCK - 1) / TOKEN_BLOCK]++;
+    for (size_t b = 1; b <= blocks; b++)
+        first[b] += first[b - 1];
     list->block_count = blocks;
 }
 
