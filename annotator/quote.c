@@ -532,32 +532,60 @@ static void check_nesting(quote_ctx *c)
     }
 }
 
+/* Sets is_mark for the quote marks of the paragraphs, and quoted for the
+ * paragraphs holding two or more (both allocated at the first mark); returns
+ * how many do. Every mark starts with '"' or 0xE2, rare bytes: memchr finds
+ * them in the text, and only the tokens starting there are looked at. */
+static size_t find_marks(quote_ctx *c)
+{
+    const document *doc = c->doc;
+    const char *text = doc->text.clean, *end = text + doc->text.len;
+    const segment *paragraphs = doc->paragraphs.items;
+    size_t n = doc->tokens.count, para = 0, marks = 0, quoted = 0;
+    if (!n)
+        return 0;
+    const char *straight = memchr(text, '"', doc->text.len), *curly = memchr(text, 0xE2, doc->text.len);
+    for (;;) {
+        const char *hit;
+        if (straight && (!curly || straight < curly)) {
+            hit = straight;
+            straight = memchr(hit + 1, '"', (size_t)(end - hit - 1));
+        } else if (curly) {
+            hit = curly;
+            curly = memchr(hit + 1, 0xE2, (size_t)(end - hit - 1));
+        } else
+            break;
+        uint32_t at = (uint32_t)(hit - text);
+        size_t i = token_at_or_after(&doc->tokens, at);
+        if (i >= n || doc->tokens.items[i].start != at || mark_at(doc, &doc->tokens.items[i]) == MARK_NONE)
+            continue;
+        for (; para < doc->paragraphs.count && paragraphs[para].first_token + paragraphs[para].token_count <= i;
+             para++, marks = 0)
+            if (marks >= 2) {
+                c->quoted[para] = 1;
+                quoted++;
+            }
+        if (para == doc->paragraphs.count || paragraphs[para].first_token > i)
+            continue; /* between paragraphs */
+        if (!c->is_mark) {
+            c->is_mark = xcalloc(n, 1);
+            c->quoted = xcalloc(doc->paragraphs.count, 1);
+        }
+        c->is_mark[i] = 1;
+        marks++;
+    }
+    if (marks >= 2) {
+        c->quoted[para] = 1;
+        quoted++;
+    }
+    return quoted;
+}
+
 void quote_document(const ann_rules *rules, document *doc)
 {
     doc->quote_count = 0;
-    size_t n = doc->tokens.count;
     quote_ctx c = {.doc = doc};
-    size_t quoted = 0;
-    for (size_t k = 0; k < doc->paragraphs.count; k++) {
-        const segment *p = &doc->paragraphs.items[k];
-        size_t marks = 0;
-        for (size_t i = p->first_token; i < p->first_token + p->token_count && i < n; i++) {
-            const token *t = &doc->tokens.items[i];
-            unsigned char first = (unsigned char)doc->text.clean[t->start];
-            if ((first == '"' || first == 0xE2) && mark_at(doc, t) != MARK_NONE) {
-                if (!c.is_mark) {
-                    c.is_mark = xcalloc(n, 1);
-                    c.quoted = xcalloc(doc->paragraphs.count, 1);
-                }
-                c.is_mark[i] = 1;
-                marks++;
-            }
-        }
-        if (marks >= 2) {
-            c.quoted[k] = 1;
-            quoted++;
-        }
-    }
+    size_t quoted = find_marks(&c);
     if (!quoted) {
         free(c.is_mark);
         free(c.quoted);
