@@ -764,6 +764,7 @@ void tokenize(const char *text, size_t len, token_list *out)
         size_t end;
         if ((cls & CC_LETTER) && (end = plain_word_end(&sc, i, &flags))) {
             append_token(out, i, end, TOK_WORD, flags | line_start);
+            end += end < len && sc.s[end] == ' '; /* the commonest separator, passed here */
         } else if ((cls & CC_DIGIT) && (end = plain_number_end(&sc, i))) {
             append_token(out, i, end, TOK_NUMBER, TOKF_HAS_DIGIT | line_start);
         } else if (cls & (CC_PUNCT | CC_SYMBOL)) {
