@@ -510,10 +510,13 @@ static void check_nesting(quote_ctx *c)
     /* Quotations never overlap, so their ends are in order: an entity
      * crosses the quotations whose ends lie strictly inside it. */
     size_t n = doc->quote_count * 2;
+    if (!n)
+        return;
+    uint32_t first_end = doc->quotes[0].start, last_end = doc->quotes[doc->quote_count - 1].end;
     for (size_t i = 0; i < doc->span_count; i++) {
         const span *s = &doc->spans[i];
-        if (!visible(s))
-            continue;
+        if (!visible(s) || s->end <= first_end || s->start >= last_end)
+            continue; /* no end of a quotation inside it */
         size_t lo = 0, hi = n;
         while (lo < hi) {
             size_t mid = (lo + hi) / 2;
