@@ -2,8 +2,8 @@
  * attributes and character data with the byte-for-byte conventions of
  * libxml2's xmlTextWriter (an element with no content ends as "/>", a start
  * tag is closed by ">" only when content follows), at a fraction of its cost:
- * markup and escaped text gather in one buffer of its own, copied with one
- * memcpy per run of bytes that need no escaping, and reach the output through
+ * markup and escaped text gather in one buffer of its own, copied whole run
+ * by run of bytes that need no escaping, and reach the output through
  * libxml2's xmlOutputBuffer, which calls the ann_write_fn.
  *
  * Errors are sticky: the first failed write marks the writer failed, keeps
