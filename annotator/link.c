@@ -108,6 +108,7 @@ static int is_name_token(const token *t)
 
 typedef struct {
     int person;
+    int surname_first;    /* the helper type of family names written first, or -1 */
     uint8_t name_types[MAX_TYPES / 8]; /* types whose one-word mentions keep their type */
 } link_types;
 
@@ -116,13 +117,17 @@ static void find_types(const ann_rules *rules, link_types *lt)
     static const char *const names[] = {"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT"};
     memset(lt, 0, sizeof *lt);
     lt->person = -1;
-    for (size_t i = 0; i < rules->type_count; i++)
+    lt->surname_first = -1;
+    for (size_t i = 0; i < rules->type_count; i++) {
+        if (!strcmp(rules->type_names[i], "_SURNAME_FIRST"))
+            lt->surname_first = (int)i;
         for (size_t k = 0; k < sizeof names / sizeof *names; k++)
             if (rules->type_names[i][0] == names[k][0] && !strcmp(rules->type_names[i], names[k])) {
                 lt->name_types[i / 8] |= (uint8_t)(1u << (i % 8));
                 if (k == 0)
                     lt->person = (int)i;
             }
+    }
 }
 
 static int is_name_type(const link_types *lt, uint16_t type)
@@ -139,9 +144,14 @@ static void span_tokens(const document *doc, const span *s, size_t *first, size_
         (*end)++;
 }
 
-/* Surnames of people named in full. */
+/* Surnames of people named in full: the last word, and the first where the
+ * family name comes first. */
 static void learn_surnames(const link_types *lt, const document *doc, const visible_spans *v, word_table *t)
 {
+    uint8_t *family_first = xcalloc(doc->tokens.count + 1, 1); /* per token: a _SURNAME_FIRST word (hidden) */
+    for (size_t i = 0; i < doc->span_count; i++)
+        if ((int)doc->spans[i].type == lt->surname_first)
+            family_first[doc->spans[i].first_token] = 1;
     for (size_t i = 0; i < v->count; i++) {
         const span *s = &doc->spans[v->index[i]];
         if (s->type != lt->person)
@@ -163,7 +173,11 @@ static void learn_surnames(const link_types *lt, const document *doc, const visi
         if (words >= 2 && tail->kind == TOK_WORD && (tail->flags & TOKF_CAPITALIZED))
             learn_word(t, doc, doc->text.clean + tail->start, tail->end - tail->start, (uint16_t)lt->person, s->norm,
                        0);
+        if (words >= 2 && tail != head && family_first[first])
+            learn_word(t, doc, doc->text.clean + head->start, head->end - head->start, (uint16_t)lt->person, s->norm,
+                       0);
     }
+    free(family_first);
 }
 
 /* The initials of a span's capitalised words ("World Trade Organization"

@@ -128,6 +128,30 @@ static void test_surname_takes_the_full_name(void **state)
     release(&f);
 }
 
+static void test_family_name_first_links_the_first_word(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f,
+             "rule person\n  type PERSON\n  pattern Wang\\hYi\n"
+             "rule family-first\n  type _SURNAME_FIRST\n  pattern Wang\n",
+             "Wang Yi arrived. Wang spoke first.");
+    const span *later = span_at(&f, "Wang", 1);
+    assert_non_null(later);
+    assert_string_equal(type_of(&f, later), "PERSON");
+    assert_string_equal(doc_string(&f.doc, later->norm), "Wang Yi");
+    release(&f);
+}
+
+static void test_given_name_alone_is_not_linked(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f, "rule person\n  type PERSON\n  pattern Ann\\hLee\n", "Ann Lee arrived. Ann spoke first.");
+    assert_null(span_at(&f, "Ann", 1));
+    release(&f);
+}
+
 static void test_surname_outweighs_a_word_list(void **state)
 {
     (void)state;
@@ -167,6 +191,8 @@ int main(void)
         cmocka_unit_test(test_one_word_name_keeps_its_type),
         cmocka_unit_test(test_two_types_leave_a_word_alone),
         cmocka_unit_test(test_surname_takes_the_full_name),
+        cmocka_unit_test(test_family_name_first_links_the_first_word),
+        cmocka_unit_test(test_given_name_alone_is_not_linked),
         cmocka_unit_test(test_surname_outweighs_a_word_list),
         cmocka_unit_test(test_refs_number_meanings_in_order),
     };
