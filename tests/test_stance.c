@@ -391,7 +391,7 @@ static void test_tariff_stays_and_idiom(void **state)
     (void)state;
     fixture f;
     annotate(&f, "The U.S. Department of Commerce said the 50% tariffs on steel would remain until a deal.", NULL);
-    const stance_span *st = check_stance(&f, "would remain", "Department of Commerce", "tariffs", STANCE_FAVOR);
+    const stance_span *st = check_stance(&f, "would remain", "U.S. Department of Commerce", "tariffs", STANCE_FAVOR);
     assert_string_equal(st->target_from, "tariff");
     release(&f);
     annotate(&f, "Germany always wants to have the cake and eat it.", "3");
