@@ -336,6 +336,55 @@ static void test_token_at_or_after(void **state)
     token_list_free(&list);
 }
 
+/* Over many tokens of all lengths and gaps (the index works in blocks of
+ * 16 bytes), every offset gives what a plain scan gives: the first token
+ * ending after it. */
+static void test_token_at_or_after_long(void **state)
+{
+    (void)state;
+    char text[4000];
+    size_t len = 0;
+    for (unsigned k = 0; len + 64 < sizeof text; k++) {
+        size_t word = 1 + (k * 7) % 23, gap = 1 + (k * 5) % 19;
+        memset(text + len, 'a', word);
+        memset(text + len + word, ' ', gap);
+        len += word + gap;
+    }
+    token_list list = { 0 };
+    tokenize(text, len, &list);
+    assert_true(list.count > 100);
+    for (uint32_t offset = 0; offset < len + 40; offset++) {
+        size_t expected = 0;
+        while (expected < list.count && list.items[expected].end <= offset)
+            expected++;
+        assert_int_equal(token_at_or_after(&list, offset), expected);
+    }
+    token_list_free(&list);
+}
+
+/* Every listed abbreviation keeps its full stop, whatever its place in the
+ * table (it is searched by bisection, so it must stay sorted). */
+static void test_every_abbreviation_is_found(void **state)
+{
+    (void)state;
+    static const char *const words[] = {
+        "Adm", "Apr", "Aug", "Ave", "Bros", "Capt", "Cmdr", "Co", "Col", "Corp", "Dec", "Dr", "Feb", "Ft",
+        "Gen", "Gov", "Hon", "Inc", "Jan", "Jr", "Jul", "Jun", "Lt", "Ltd", "Maj", "Mar", "Mr", "Mrs",
+        "Ms", "Mt", "No", "Nov", "Oct", "Prof", "Rep", "Rev", "Sen", "Sep", "Sept", "Sgt", "Sr", "St",
+        "al", "etc", "vs",
+    };
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
+        char text[32];
+        snprintf(text, sizeof text, "x %s. y", words[k]);
+        token_list list = { 0 };
+        tokenize(text, strlen(text), &list);
+        assert_int_equal(list.count, 3);
+        assert_int_equal(list.items[1].kind, TOK_ABBREV);
+        assert_int_equal(list.items[1].end - list.items[1].start, strlen(words[k]) + 1);
+        token_list_free(&list);
+    }
+}
+
 static void test_abbrev_binds_next(void **state)
 {
     (void)state;
@@ -421,6 +470,8 @@ int main(void)
         cmocka_unit_test(test_flags),
         cmocka_unit_test(test_line_starts_with_lf_crlf_cr),
         cmocka_unit_test(test_token_at_or_after),
+        cmocka_unit_test(test_token_at_or_after_long),
+        cmocka_unit_test(test_every_abbreviation_is_found),
         cmocka_unit_test(test_abbrev_binds_next),
         cmocka_unit_test(test_megabyte_lines_are_linear),
     };
