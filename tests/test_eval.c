@@ -26,8 +26,9 @@
 #include "eval.h"
 
 /* The corpora gold files must keep overall F1 at or above this (a floor:
- * raise it as the rules improve; a rule change that lowers it fails). */
-#define CORPORA_MIN_F1 "90"
+ * raise it as the rules improve; a rule change that lowers it fails).
+ * Issue 4 asks for 90; the default rules reach 95.91. */
+#define CORPORA_MIN_F1 "94"
 
 /* The same for stance F1 on the corpora gold stances (NAME.stances.json).
  * Issue 5 asks for 75; the default rules reach 78.26, so the floor is a
