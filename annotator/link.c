@@ -114,19 +114,14 @@ typedef struct {
 
 static void find_types(const ann_rules *rules, link_types *lt)
 {
-    static const char *const names[] = {"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT"};
+    static const named_type name_types[] = {NAMED_PERSON, NAMED_ORG, NAMED_GPE, NAMED_LOC, NAMED_NORP, NAMED_EVENT};
     memset(lt, 0, sizeof *lt);
-    lt->person = -1;
-    lt->surname_first = -1;
-    for (size_t i = 0; i < rules->type_count; i++) {
-        if (!strcmp(rules->type_names[i], "_SURNAME_FIRST"))
-            lt->surname_first = (int)i;
-        for (size_t k = 0; k < sizeof names / sizeof *names; k++)
-            if (rules->type_names[i][0] == names[k][0] && !strcmp(rules->type_names[i], names[k])) {
-                lt->name_types[i / 8] |= (uint8_t)(1u << (i % 8));
-                if (k == 0)
-                    lt->person = (int)i;
-            }
+    lt->person = rules->named_type_id[NAMED_PERSON];
+    lt->surname_first = rules->named_type_id[NAMED_SURNAME_FIRST];
+    for (size_t k = 0; k < sizeof name_types / sizeof *name_types; k++) {
+        int id = rules->named_type_id[name_types[k]];
+        if (id >= 0)
+            lt->name_types[id / 8] |= (uint8_t)(1u << (id % 8));
     }
 }
 

@@ -58,14 +58,6 @@ static int visible(const span *s)
     return !(s->flags & (SPAN_REMOVED | SPAN_HIDDEN));
 }
 
-static int type_id(const ann_rules *rules, const char *name)
-{
-    for (size_t i = 0; i < rules->type_count; i++)
-        if (rules->type_names[i][0] == name[0] && !strcmp(rules->type_names[i], name))
-            return (int)i;
-    return -1;
-}
-
 static const token *tok(const quote_ctx *c, size_t i)
 {
     return &c->doc->tokens.items[i];
@@ -594,12 +586,12 @@ void quote_document(const ann_rules *rules, document *doc)
         free(c.quoted);
         return;
     }
-    c.person = type_id(rules, "PERSON");
-    c.title = type_id(rules, "TITLE");
-    c.speech = type_id(rules, "_SPEECH");
-    static const char *const speaker_types[] = {"PERSON", "ORG", "GPE", NULL};
-    for (const char *const *t = speaker_types; *t; t++) {
-        int id = type_id(rules, *t);
+    c.person = rules->named_type_id[NAMED_PERSON];
+    c.title = rules->named_type_id[NAMED_TITLE];
+    c.speech = rules->named_type_id[NAMED_SPEECH];
+    static const named_type speaker_types[] = {NAMED_PERSON, NAMED_ORG, NAMED_GPE};
+    for (size_t k = 0; k < sizeof speaker_types / sizeof *speaker_types; k++) {
+        int id = rules->named_type_id[speaker_types[k]];
         if (id >= 0)
             c.speaker_types[id / 8] |= (uint8_t)(1u << (id % 8));
     }

@@ -1240,6 +1240,45 @@ static int assign_need_slots(ann_rules *rules, ann_error *err)
     return 0;
 }
 
+static const char *const named_type_names[NAMED_TYPE_COUNT] = {
+    [NAMED_PERSON] = "PERSON",
+    [NAMED_ORG] = "ORG",
+    [NAMED_GPE] = "GPE",
+    [NAMED_LOC] = "LOC",
+    [NAMED_NORP] = "NORP",
+    [NAMED_EVENT] = "EVENT",
+    [NAMED_GOODS] = "GOODS",
+    [NAMED_TARIFF] = "TARIFF",
+    [NAMED_TITLE] = "TITLE",
+    [NAMED_SURNAME_FIRST] = "_SURNAME_FIRST",
+    [NAMED_SPEECH] = "_SPEECH",
+    [NAMED_CALLING] = "_CALLING",
+    [NAMED_FAVOR] = "_FAVOR",
+    [NAMED_AGAINST] = "_AGAINST",
+    [NAMED_FAVOR_STATE] = "_FAVOR_STATE",
+    [NAMED_AGAINST_STATE] = "_AGAINST_STATE",
+    [NAMED_COMPLAINT] = "_COMPLAINT",
+    [NAMED_REFUSAL] = "_REFUSAL",
+    [NAMED_FAVOR_FROM] = "_FAVOR_FROM",
+    [NAMED_AGAINST_FROM] = "_AGAINST_FROM",
+    [NAMED_NEGATION] = "_NEGATION",
+    [NAMED_INTENSIFIER] = "_INTENSIFIER",
+    [NAMED_CONTRAST] = "_CONTRAST",
+    [NAMED_CONDITION] = "_CONDITION",
+    [NAMED_NOT_CUE] = "_NOT_CUE",
+    [NAMED_HEDGE] = "_HEDGE",
+    [NAMED_TARIFF_WORD] = "_TARIFF_WORD",
+};
+
+/* The id of a type, or -1 when no rule gives it. */
+static int find_type(const ann_rules *rules, const char *name)
+{
+    for (size_t t = 0; t < rules->type_count; t++)
+        if (!strcmp(rules->type_names[t], name))
+            return (int)t;
+    return -1;
+}
+
 int ann_rules_compile(ann_rules *rules, ann_error *err)
 {
     if (rules->compiled) {
@@ -1259,9 +1298,9 @@ int ann_rules_compile(ann_rules *rules, ann_error *err)
     for (size_t k = 0; k <= TOK_SYMBOL; k++)
         rules->token_kind_type[k] = -1;
     for (size_t k = 0; k < sizeof kind_types / sizeof *kind_types; k++)
-        for (size_t t = 0; t < rules->type_count; t++)
-            if (!strcmp(rules->type_names[t], kind_types[k].name))
-                rules->token_kind_type[kind_types[k].kind] = (int)t;
+        rules->token_kind_type[kind_types[k].kind] = find_type(rules, kind_types[k].name);
+    for (size_t k = 0; k < NAMED_TYPE_COUNT; k++)
+        rules->named_type_id[k] = find_type(rules, named_type_names[k]);
     rules->lists = xcalloc((size_t)rules->phase_count, sizeof *rules->lists);
     for (size_t i = 0; i < rules->count; i++) {
         rule *r = &rules->rules[i];

@@ -150,6 +150,40 @@ typedef struct {
 
 typedef struct macro macro;
 
+/* The types the stages after matching (link, quote, stance) know by name.
+ * ann_rules_compile finds their ids once, so the stages do not search the
+ * type names for every document. */
+typedef enum {
+    NAMED_PERSON,
+    NAMED_ORG,
+    NAMED_GPE,
+    NAMED_LOC,
+    NAMED_NORP,
+    NAMED_EVENT,
+    NAMED_GOODS,
+    NAMED_TARIFF,
+    NAMED_TITLE,
+    NAMED_SURNAME_FIRST,
+    NAMED_SPEECH,
+    NAMED_CALLING,
+    NAMED_FAVOR,
+    NAMED_AGAINST,
+    NAMED_FAVOR_STATE,
+    NAMED_AGAINST_STATE,
+    NAMED_COMPLAINT,
+    NAMED_REFUSAL,
+    NAMED_FAVOR_FROM,
+    NAMED_AGAINST_FROM,
+    NAMED_NEGATION,
+    NAMED_INTENSIFIER,
+    NAMED_CONTRAST,
+    NAMED_CONDITION,
+    NAMED_NOT_CUE,
+    NAMED_HEDGE,
+    NAMED_TARIFF_WORD,
+    NAMED_TYPE_COUNT
+} named_type;
+
 struct ann_rules {
     rule *rules;
     size_t count, cap;
@@ -159,6 +193,7 @@ struct ann_rules {
     size_t macro_count, macro_cap;
     int phase_count;
     int token_kind_type[TOK_SYMBOL + 1]; /* helper type given to every token of a kind, or -1 */
+    int named_type_id[NAMED_TYPE_COUNT]; /* the id of each named_type, or -1 when no rule gives it */
     int8_t need_slot[MAX_TYPES]; /* bit of a type some view needs (up to 64 such types), or -1 */
     rule_view *views;
     size_t view_count, view_cap;

@@ -61,11 +61,11 @@ typedef enum {
     K_COUNT
 } kind;
 
-static const char *const kind_types[K_COUNT] = {
-    "_FAVOR",     "_AGAINST",    "_FAVOR_STATE", "_AGAINST_STATE", "_COMPLAINT", "_REFUSAL", "_FAVOR_FROM",
-    "_AGAINST_FROM", "_NEGATION", "_INTENSIFIER", "_CONTRAST",     "_CONDITION", "_NOT_CUE", "_HEDGE", "_TARIFF_WORD",
-    "_SPEECH",    "_CALLING",    "PERSON",       "ORG",            "GPE",        "NORP",     "EVENT",
-    "GOODS",      "TARIFF"};
+static const named_type kind_types[K_COUNT] = {
+    NAMED_FAVOR,      NAMED_AGAINST,   NAMED_FAVOR_STATE, NAMED_AGAINST_STATE, NAMED_COMPLAINT, NAMED_REFUSAL,
+    NAMED_FAVOR_FROM, NAMED_AGAINST_FROM, NAMED_NEGATION, NAMED_INTENSIFIER,   NAMED_CONTRAST,  NAMED_CONDITION,
+    NAMED_NOT_CUE,    NAMED_HEDGE,     NAMED_TARIFF_WORD, NAMED_SPEECH,        NAMED_CALLING,   NAMED_PERSON,
+    NAMED_ORG,        NAMED_GPE,       NAMED_NORP,        NAMED_EVENT,         NAMED_GOODS,     NAMED_TARIFF};
 
 /* Per cue kind: its polarity, whether its target is the subject before it,
  * whether it counts only in reader comments, and whether its holder is the
@@ -1446,19 +1446,12 @@ void stance_document(const ann_rules *rules, document *doc)
     for (size_t i = 0; i < MAX_TYPES; i++)
         c.kind_of[i] = -1;
     int any_cue = 0;
-    for (size_t t = 0; t < rules->type_count; t++) {
-        const char *name = rules->type_names[t];
-        /* the kinds before K_PERSON are helper types, named with a '_', the
-         * others entity types; most type names start with '_', and a test
-         * of two bytes spares most strcmp calls (kind names are longer than
-         * one byte, so name[1] is read only when name[0] is not its end) */
-        int helper = name[0] == '_';
-        for (int k = helper ? 0 : K_PERSON; k < (helper ? K_PERSON : K_COUNT); k++)
-            if (name[0] == kind_types[k][0] && name[1] == kind_types[k][1] && !strcmp(name, kind_types[k])) {
-                c.kind_of[t] = (int16_t)k;
-                any_cue |= k < K_CUE_COUNT;
-                break;
-            }
+    for (int k = 0; k < K_COUNT; k++) {
+        int id = rules->named_type_id[kind_types[k]];
+        if (id >= 0) {
+            c.kind_of[id] = (int16_t)k;
+            any_cue |= k < K_CUE_COUNT;
+        }
     }
     if (!any_cue)
         return;
