@@ -120,17 +120,16 @@ static gaz_slot *claim_slot(gazetteer *g, uint64_t hash)
 int gaz_add(gazetteer *g, uint32_t rule, int caseless, const char *surface, size_t surface_len,
             const char *norm, size_t norm_len, const char *attrs, size_t attrs_len)
 {
-    token_list toks = {0};
-    tokenize(surface, surface_len, &toks);
-    if (toks.count == 0) {
-        token_list_free(&toks);
+    const token_list *toks = &g->entry_tokens;
+    tokenize(surface, surface_len, &g->entry_tokens);
+    if (toks->count == 0)
         return -1;
-    }
-    char *key = xmalloc(surface_len * 4 + toks.count + 1);
+    grow_array((void **)&g->entry_key, &g->entry_key_cap, surface_len * 4 + toks->count + 1, 1);
+    char *key = g->entry_key;
     size_t key_len = 0;
     uint64_t seq = seed_hash(caseless);
-    for (size_t i = 0; i < toks.count; i++) {
-        const token *t = &toks.items[i];
+    for (size_t i = 0; i < toks->count; i++) {
+        const token *t = &toks->items[i];
         size_t n = token_form(surface + t->start, t->end - t->start, caseless, key + key_len);
         seq = extend_hash(seq, hash_bytes(key + key_len, n));
         if (i == 0) {
@@ -138,14 +137,14 @@ int gaz_add(gazetteer *g, uint32_t rule, int caseless, const char *surface, size
             *first_token_word(g, seq, &bit) |= bit;
         }
         key_len += n;
-        if (i + 1 < toks.count) {
+        if (i + 1 < toks->count) {
             claim_slot(g, seq)->prefix_of++;
             key[key_len++] = '\x1f';
         }
     }
     gaz_entry e = {
         .rule = rule,
-        .token_count = (uint32_t)toks.count,
+        .token_count = (uint32_t)toks->count,
         .key = add_string(g, key, key_len),
         .surface = add_string(g, surface, surface_len),
         .norm = norm_len ? add_string(g, norm, norm_len) : UINT32_MAX,
@@ -156,14 +155,12 @@ int gaz_add(gazetteer *g, uint32_t rule, int caseless, const char *surface, size
     e.next = slot->entries;
     slot->entries = (uint32_t)g->entry_count;
     ARRAY_PUSH(g->entries, g->entry_count, g->entry_cap, e);
-    if (toks.count > g->max_tokens)
-        g->max_tokens = (uint32_t)toks.count;
+    if (toks->count > g->max_tokens)
+        g->max_tokens = (uint32_t)toks->count;
     if (caseless)
         g->has_caseless = 1;
     else
         g->has_cased = 1;
-    free(key);
-    token_list_free(&toks);
     return 0;
 }
 
@@ -172,6 +169,8 @@ void gaz_free(gazetteer *g)
     free(g->slots);
     free(g->entries);
     free(g->strings);
+    token_list_free(&g->entry_tokens);
+    free(g->entry_key);
     memset(g, 0, sizeof *g);
 }
 

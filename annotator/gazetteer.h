@@ -15,6 +15,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "token.h"
+
 typedef struct {
     uint32_t rule;        /* the list rule this entry belongs to */
     uint32_t token_count;
@@ -48,6 +50,11 @@ typedef struct gazetteer {
      * and this small table (it stays in cache) says so without a probe of
      * the big one. */
     uint64_t first_tokens[GAZ_FIRST_TOKEN_BITS / 64];
+    /* gaz_add's working space, kept from one entry to the next: a list
+     * has thousands of entries, each a fresh allocation otherwise. */
+    token_list entry_tokens;
+    char *entry_key;
+    size_t entry_key_cap;
 } gazetteer;
 
 /* Adds one entry. Returns 0, or -1 when the surface has no token. */
