@@ -44,6 +44,12 @@
                 size_t mid = lo + width < n ? lo + width : n;                               \
                 size_t hi = lo + 2 * width < n ? lo + 2 * width : n;                        \
                 size_t i = lo, j = mid, k = lo;                                             \
+                /* runs already in order (most arrays come nearly sorted)                   \
+                 * are copied, not merged */                                                \
+                if (mid < hi && cmp(&from[mid], &from[mid - 1]) >= 0) {                     \
+                    memcpy(to + lo, from + lo, (hi - lo) * sizeof *to);                     \
+                    continue;                                                               \
+                }                                                                           \
                 while (i < mid && j < hi)                                                   \
                     to[k++] = cmp(&from[j], &from[i]) < 0 ? from[j++] : from[i++];          \
                 while (i < mid)                                                             \

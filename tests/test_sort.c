@@ -91,12 +91,34 @@ static void test_sorted_and_reversed(void **state)
     }
 }
 
+/* Sorted runs with a few records out of place, the shape most of the
+ * pipeline's arrays have: runs already in order are copied, not merged. */
+static void test_nearly_sorted(void **state)
+{
+    (void)state;
+    enum { N = 300 };
+    record items[N], expected[N];
+    for (uint32_t i = 0; i < N; i++)
+        items[i] = (record){i / 2, i};
+    for (uint32_t i = 0; i < N; i += 41)
+        items[i].key = N - i;
+    for (uint32_t i = 0; i < N; i++)
+        expected[i] = items[i];
+    qsort(expected, N, sizeof *expected, by_key_then_order);
+    sort_records(items, N);
+    for (uint32_t i = 0; i < N; i++) {
+        assert_int_equal(items[i].key, expected[i].key);
+        assert_int_equal(items[i].order, expected[i].order);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_distinct_keys),
         cmocka_unit_test(test_equal_keys_keep_their_order),
         cmocka_unit_test(test_sorted_and_reversed),
+        cmocka_unit_test(test_nearly_sorted),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
