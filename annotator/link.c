@@ -231,6 +231,25 @@ static void learn_one_word_names(const link_types *lt, const document *doc, cons
 /* Gives one-word mentions what the table knows: the norm to tagged ones of
  * the same type (and the type too, where a surname or an acronym says so), a
  * new span to untagged ones, which joins v (room for one per token). */
+/* What the table knows of token tok: as written, or for a word in capitals
+ * ("SHEARER" in a headline) as the capitalised word the text uses elsewhere
+ * ("Shearer"). */
+static const known_word *find_token_word(const word_table *t, const document *doc, const token *tok)
+{
+    const char *text = doc->text.clean + tok->start;
+    size_t len = tok->end - tok->start;
+    const known_word *w = find_word(t, text, len);
+    char title[64];
+    if (w || !(tok->flags & TOKF_ALL_CAPS) || len < 3 || len >= sizeof title)
+        return w;
+    for (size_t i = 0; i < len; i++) {
+        if (text[i] < 'A' || text[i] > 'Z')
+            return NULL;
+        title[i] = (char)(i ? text[i] + ('a' - 'A') : text[i]);
+    }
+    return find_word(t, title, len);
+}
+
 static void apply_words(document *doc, const word_table *t, visible_spans *v)
 {
     if (!t->count)
@@ -255,7 +274,7 @@ static void apply_words(document *doc, const word_table *t, visible_spans *v)
         const token *tok = &doc->tokens.items[k];
         if (!is_name_token(tok) || inside[tok->start])
             continue;
-        const known_word *w = find_word(t, doc->text.clean + tok->start, tok->end - tok->start);
+        const known_word *w = find_token_word(t, doc, tok);
         if (!w || w->ambiguous)
             continue;
         span s = {.start = tok->start, .end = tok->end, .type = w->type, .phase = UINT16_MAX, .rule = -1,

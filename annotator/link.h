@@ -3,7 +3,9 @@
  *
  *   names      a person seen with two or more words ("Ryosei Akazawa") gives
  *              its full name as norm to every mention of its last word
- *              ("Akazawa"), tagged or not;
+ *              ("Akazawa", and "AKAZAWA" in a headline in capitals), tagged
+ *              or not; of its first word too where a family name comes
+ *              first ("Xi Jinping", the helper type _SURNAME_FIRST);
  *   acronyms   an acronym introduced in parentheses after a name
  *              ("World Trade Organization (WTO)") becomes that name's type
  *              and norm, there and wherever it appears later;

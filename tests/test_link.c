@@ -143,6 +143,20 @@ static void test_family_name_first_links_the_first_word(void **state)
     release(&f);
 }
 
+static void test_capitals_link_to_the_name(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f, "rule person\n  type PERSON\n  pattern Alan\\hShearer\n",
+             "SHEARER NAMED CAPTAIN. Alan Shearer spoke, and so did SMITH.");
+    const span *headline = span_at(&f, "SHEARER", 0);
+    assert_non_null(headline);
+    assert_string_equal(type_of(&f, headline), "PERSON");
+    assert_string_equal(doc_string(&f.doc, headline->norm), "Alan Shearer");
+    assert_null(span_at(&f, "SMITH", 0));
+    release(&f);
+}
+
 static void test_given_name_alone_is_not_linked(void **state)
 {
     (void)state;
@@ -193,6 +207,7 @@ int main(void)
         cmocka_unit_test(test_surname_takes_the_full_name),
         cmocka_unit_test(test_family_name_first_links_the_first_word),
         cmocka_unit_test(test_given_name_alone_is_not_linked),
+        cmocka_unit_test(test_capitals_link_to_the_name),
         cmocka_unit_test(test_surname_outweighs_a_word_list),
         cmocka_unit_test(test_refs_number_meanings_in_order),
     };
