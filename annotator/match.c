@@ -67,9 +67,9 @@ struct matcher {
     uint32_t *token_triggers; /* trigger items per token (find_token_triggers) */
     size_t token_trigger_count, token_trigger_cap;
     uint32_t *token_trigger_start;
+    size_t token_trigger_start_cap;
     uint32_t *candidates; /* tokens of a sentence where a view may start */
     size_t candidate_cap;
-    size_t token_trigger_start_cap;
     int32_t *cover_priority; /* per token: highest priority of an earlier-phase annotation over it */
     size_t cover_cap;
     size_t sentence_needs_cap;
@@ -168,9 +168,6 @@ static void view_mark_add(matcher *m, uint32_t orig, const char *type_name, int 
     ARRAY_PUSH(m->marks, m->mark_count, m->mark_cap, k);
 }
 
-/* Builds the view of the document in which the spans of earlier phases whose
- * types are in types[] are wrapped in markers. Spans that would cross an
- * already placed one are left out, so the markers always nest. */
 static int has_type(const uint8_t *types, uint16_t type)
 {
     return types[type / 8] & (1u << (type % 8));
@@ -191,6 +188,9 @@ static void find_shown_spans(matcher *m, const document *doc, int phase)
     m->shown_ready = 1;
 }
 
+/* Builds the view of the document in which the spans of earlier phases whose
+ * types are in types[] are wrapped in markers. Spans that would cross an
+ * already placed one are left out, so the markers always nest. */
 static void build_view(matcher *m, const document *doc, const uint8_t *types, int phase)
 {
     m->selected_count = 0;
