@@ -375,8 +375,23 @@ static uint32_t person_name(stance_ctx *c, const item *person)
     return matches == 1 ? c->full_names[lo] : name;
 }
 
+static uint32_t owner_name(stance_ctx *c, const item *gpe);
+
+static const char *const government_nouns[] = {"government", "officials", "authorities", "ministry", "leaders",
+                                               "negotiators", "side", "delegation", "diplomats", "administration",
+                                               "cabinet", "embassy", NULL};
+
+/* A holder's name: a person's full name; for a nationality before a
+ * government noun ("the Japanese government said"), the country it speaks
+ * for, as the document names it ("Japan"). */
 static who entity_who(stance_ctx *c, const item *it, const char *from)
 {
+    if (it->kind == K_NORP && it->last + 1 < c->sentence->first_token + c->sentence->token_count &&
+        token_in(c, it->last + 1, government_nouns)) {
+        uint32_t named = owner_name(c, it);
+        if (named != it->name)
+            return (who){named, NO_STRING, from};
+    }
     return (who){it->kind == K_PERSON ? person_name(c, it) : it->name, c->doc->spans[it->span].ref, from};
 }
 

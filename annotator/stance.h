@@ -75,7 +75,10 @@
  * Iowa", "Exports to India").
  * A PERSON named by one word that begins exactly one longer PERSON name of
  * the document is named in full ("Liu" after "Liu Haoran": the linker only
- * gives a lone last word the full name).
+ * gives a lone last word the full name). A NORP before a government noun
+ * ("the Japanese government", "Chinese officials") holds for its country
+ * (its `country` code), named as the document names that country, with no
+ * holder-ref.
  *
  * Target, for cues whose target follows: in the clause after the cue, a
  * tariff mention (a TARIFF entity or a _TARIFF_WORD; reached through a noun

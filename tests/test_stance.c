@@ -406,6 +406,9 @@ static void test_act_holders(void **state)
 {
     (void)state;
     fixture f;
+    annotate(&f, "Japan sent a team. The Japanese government said the tariffs are regrettable.", NULL);
+    check_stance(&f, "regrettable", "Japan", "tariffs", STANCE_AGAINST);
+    release(&f);
     annotate(&f, "Mexico's economy minister Marcelo Ebrard spoke on Monday. He rejected the plan.", NULL);
     check_stance(&f, "rejected", "Marcelo Ebrard", "plan", STANCE_AGAINST);
     release(&f);
