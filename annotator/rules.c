@@ -1268,6 +1268,7 @@ static const char *const named_type_names[NAMED_TYPE_COUNT] = {
     [NAMED_NOT_CUE] = "_NOT_CUE",
     [NAMED_HEDGE] = "_HEDGE",
     [NAMED_TARIFF_WORD] = "_TARIFF_WORD",
+    [NAMED_GROUP] = "_GROUP",
 };
 
 /* The id of a type, or -1 when no rule gives it. */

@@ -1,5 +1,6 @@
 #include "stance.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,6 +52,7 @@ typedef enum {
     K_TARIFF_WORD,
     K_SPEECH,
     K_CALLING,
+    K_GROUP,
     K_PERSON,
     K_ORG,
     K_GPE,
@@ -64,8 +66,9 @@ typedef enum {
 static const named_type kind_types[K_COUNT] = {
     NAMED_FAVOR,      NAMED_AGAINST,   NAMED_FAVOR_STATE, NAMED_AGAINST_STATE, NAMED_COMPLAINT, NAMED_REFUSAL,
     NAMED_FAVOR_FROM, NAMED_AGAINST_FROM, NAMED_NEGATION, NAMED_INTENSIFIER,   NAMED_CONTRAST,  NAMED_CONDITION,
-    NAMED_NOT_CUE,    NAMED_HEDGE,     NAMED_TARIFF_WORD, NAMED_SPEECH,        NAMED_CALLING,   NAMED_PERSON,
-    NAMED_ORG,        NAMED_GPE,       NAMED_NORP,        NAMED_EVENT,         NAMED_GOODS,     NAMED_TARIFF};
+    NAMED_NOT_CUE,    NAMED_HEDGE,     NAMED_TARIFF_WORD, NAMED_SPEECH,        NAMED_CALLING,   NAMED_GROUP,
+    NAMED_PERSON,     NAMED_ORG,       NAMED_GPE,         NAMED_NORP,          NAMED_EVENT,     NAMED_GOODS,
+    NAMED_TARIFF};
 
 /* Per cue kind: its polarity, whether its target is the subject before it,
  * whether it counts only in reader comments, and whether its holder is the
@@ -104,6 +107,10 @@ static const char *const relief_nouns[] = {"relief", "exemption", "exemptions", 
 /* Prepositions of place and direction: "Farmers in Iowa backed ..." is not
  * Iowa's act, "Exports to India rose ..." not India's. */
 static const char *const locatives[] = {"in", "at", "near", "across", "outside", "inside", "around", "to", NULL};
+/* Prepositions that join a noun to the one it completes ("the agreement
+ * with Brazil", "the ban on Chinese steel"). */
+static const char *const object_prepositions[] = {"with", "between", "on", "over", "by", "from", "of", "against",
+                                                  "for", NULL};
 static const char *const phrase_stop[] = {"now", "today", "yet", "again", "soon", "later", "immediately","and", "or", "but", "than", "more", "that", "which", "who", "is", "are",
                                           "was", "were", "be", "been", "will", "would", "to", "of", "in", "on", "at",
                                           "by", "for", "with", "as", "from", "it", "they", "we", "he", "she", "not",
@@ -116,6 +123,7 @@ typedef struct {
     uint32_t name;        /* an entity's norm (its text when it has none), interned once; else NO_STRING */
     uint8_t kind;
     uint8_t dropped;      /* a cue inside a longer cue */
+    uint8_t modifier;     /* a GPE or NORP that is part of the group after it ("U.S. farmers") */
 } item;
 
 /* A tariff mention and the GPE that owns it ("U.S. tariffs"). */
@@ -205,9 +213,13 @@ static int is_tariff(int k)
     return k == K_TARIFF || k == K_TARIFF_WORD;
 }
 
-static int is_holder_kind(int k)
+/* Who can hold a stance: a PERSON, ORG, GPE or NORP, or a group named by
+ * what it is ("farmers"), but not a place or nationality that only
+ * qualifies a group. */
+static int is_holder(const item *it)
 {
-    return k == K_PERSON || k == K_ORG || k == K_GPE || k == K_NORP;
+    return (it->kind == K_PERSON || it->kind == K_ORG || it->kind == K_GPE || it->kind == K_NORP ||
+            it->kind == K_GROUP) && !it->modifier;
 }
 
 
@@ -386,6 +398,8 @@ static const char *const government_nouns[] = {"government", "officials", "autho
  * for, as the document names it ("Japan"). */
 static who entity_who(stance_ctx *c, const item *it, const char *from)
 {
+    if (it->kind == K_GROUP)
+        return (who){it->name, NO_STRING, from};
     if (it->kind == K_NORP && it->last + 1 < c->sentence->first_token + c->sentence->token_count &&
         token_in(c, it->last + 1, government_nouns)) {
         uint32_t named = owner_name(c, it);
@@ -452,7 +466,15 @@ static int speaker_rank(stance_ctx *c, const item *it)
 {
     if (it->kind == K_PERSON)
         return 2;
-    return possessive(c, it) ? 0 : 1;
+    return possessive(c, it) || it->kind == K_GROUP ? 0 : 1;
+}
+
+/* Among the holders before an act, the first wins, unless a PERSON comes
+ * later ("France's Claire Duvernoy welcomed ...") or the first is a group
+ * and an entity comes later ("Steelmakers and the ministry rejected ..."). */
+static int subject_rank(const item *it)
+{
+    return it->kind == K_PERSON ? 2 : it->kind != K_GROUP;
 }
 
 static const item *better_speaker(stance_ctx *c, const item *best, const item *candidate)
@@ -531,6 +553,52 @@ static const item *title_noun_person(stance_ctx *c, uint32_t t, uint32_t at)
     return titled_person_before(c, at, noun);
 }
 
+/* Head nouns by which a text refers back to an organisation it named: "the
+ * union" for the National Farmers Union. */
+static const char *const org_heads[] = {"union", "council", "association", "federation", "chamber", "coalition",
+                                        "commission", "ministry", "department", "agency", "bank", "company",
+                                        "group", "institute", "alliance", "committee", "board", "party", NULL};
+
+/* The organisation the head noun at token t stands for: the last ORG named
+ * before offset at, within TITLE_LOOKBACK mentions, whose name holds the
+ * noun. */
+static const item *org_head_referent(stance_ctx *c, uint32_t t, uint32_t at)
+{
+    if (!token_in(c, t, org_heads))
+        return NULL;
+    const token *w = tok(c, t);
+    char noun[16];
+    size_t n = w->end - w->start;
+    for (size_t k = 0; k < n; k++)
+        noun[k] = (char)tolower((unsigned char)c->doc->text.clean[w->start + k]);
+    noun[n] = '\0';
+    int seen = 0;
+    for (const item *i = c->items + c->item_count; i-- > c->items && seen < TITLE_LOOKBACK;) {
+        if (i->kind != K_ORG || i->end > at)
+            continue;
+        seen++;
+        if (quote_text_has_word(c->doc->text.clean + i->start, i->end - i->start, noun))
+            return i;
+    }
+    return NULL;
+}
+
+/* Who the words opening a clause at token t refer back to: "he", "she"
+ * (pronoun_person), "the minister" (the person with that title), "the
+ * union" (the organisation with that head noun). */
+static const item *referent_at(stance_ctx *c, const item *items, uint32_t t, uint32_t at)
+{
+    const item *he = pronoun_person(c, items, t);
+    if (he)
+        return he;
+    if (token_in(c, t, (const char *const[]){"the", NULL}))
+        t++;
+    if (t >= c->sentence->first_token + c->sentence->token_count)
+        return NULL;
+    const item *person = title_noun_person(c, t, at);
+    return person ? person : org_head_referent(c, t, at);
+}
+
 /* The speaker of the speech verb among the sentence's items: the last
  * PERSON before it, else the last ORG, GPE or NORP; or a pronoun right
  * before it ("He added that ..."). */
@@ -548,7 +616,7 @@ static const item *speaker_of(stance_ctx *c, const item *items, size_t count, co
     uint32_t clause = clause_of(c, verb->first);
     const item *best = NULL, *in_clause = NULL;
     for (const item *i = items; i < verb; i++)
-        if (is_holder_kind(i->kind) && i->end <= verb->start && i->start >= c->body_start && !after_locative(c, i)) {
+        if (is_holder(i) && i->end <= verb->start && i->start >= c->body_start && !after_locative(c, i)) {
             best = better_speaker(c, best, i);
             if (clause_of(c, i->first) == clause)
                 in_clause = better_speaker(c, in_clause, i);
@@ -560,11 +628,11 @@ static const item *speaker_of(stance_ctx *c, const item *items, size_t count, co
     if (clause_of(c, verb->first - 1) != clause) {
         const item *after = NULL;
         for (const item *i = verb + 1; i < items + count && i->first <= verb->last + SPEAKER_WINDOW; i++)
-            if (is_holder_kind(i->kind) && i->start >= verb->end && clause_of(c, i->first) == clause)
+            if (is_holder(i) && i->start >= verb->end && clause_of(c, i->first) == clause)
                 after = better_speaker(c, after, i);
         return after;
     }
-    return pronoun_person(c, items, verb->first - 1);
+    return referent_at(c, items, verb->first - 1, verb->start);
 }
 
 /* Reported speech: the speaker of the last speech or calling verb before
@@ -598,14 +666,14 @@ static const item *speaker_after(stance_ctx *c, const item *items, size_t count,
     uint32_t clause = clause_of(c, verb->first);
     const item *best = NULL;
     for (const item *i = cue + 1; i < verb; i++)
-        if (is_holder_kind(i->kind) && i->start >= cue->end && i->end <= verb->start &&
+        if (is_holder(i) && i->start >= cue->end && i->end <= verb->start &&
             clause_of(c, i->first) == clause && i->last + SPEAKER_WINDOW >= verb->first)
             best = better_speaker(c, best, i);
     if (best)
         return best;
-    const item *he = pronoun_person(c, items, verb->first - 1);
-    if (he)
-        return he;
+    const item *referent = referent_at(c, items, verb->first - 1, verb->start);
+    if (referent)
+        return referent;
     for (const item *i = verb + 1; i < items + count && i->first <= verb->last + 2; i++)
         if ((i->kind == K_PERSON || i->kind == K_ORG) && i->start >= verb->end)
             return i;
@@ -629,7 +697,7 @@ static who find_holder(stance_ctx *c, const item *items, size_t count, size_t k,
         /* "drew support from Delta Harvest Inc.", "was rejected by Turkey":
          * the first PERSON, ORG, GPE or NORP after the cue in its clause */
         for (size_t i = k + 1; i < count; i++)
-            if (is_holder_kind(items[i].kind) && items[i].start >= cue->end &&
+            if (is_holder(&items[i]) && items[i].start >= cue->end &&
                 clause_of(c, items[i].first) == clause_of(c, cue->last))
                 return entity_who(c, &items[i], "agent");
         return none;
@@ -647,18 +715,20 @@ static who find_holder(stance_ctx *c, const item *items, size_t count, size_t k,
         const item *subject = NULL;
         uint32_t from = act_start(c, items, k);
         for (size_t i = 0; i < k; i++)
-            if (is_holder_kind(items[i].kind) && items[i].start >= from && items[i].end <= cue->start &&
-                !after_locative(c, &items[i]) && (!subject || (items[i].kind == K_PERSON && subject->kind != K_PERSON)))
+            if (is_holder(&items[i]) && items[i].start >= from && items[i].end <= cue->start &&
+                !after_locative(c, &items[i]) && (!subject || subject_rank(&items[i]) > subject_rank(subject)))
                 subject = &items[i];
         if (subject)
             return entity_who(c, subject, "subject");
-        /* "He rejected the idea ...", "..., but she rejected ...": a pronoun
-         * opening the clause */
+        /* "He rejected the idea ...", "..., but she rejected ...", "The
+         * minister rejected ...": a pronoun, a title or an organisation's
+         * head noun opening the clause */
         uint32_t first = (uint32_t)token_at_or_after(&c->doc->tokens, from);
-        const item *he = cue->first > first && cue->first <= first + PRONOUN_REACH ? pronoun_person(c, items, first)
-                                                                                     : NULL;
-        if (he)
-            return entity_who(c, he, "subject");
+        const item *referent = cue->first > first && cue->first <= first + PRONOUN_REACH
+                                   ? referent_at(c, items, first, cue->start)
+                                   : NULL;
+        if (referent)
+            return entity_who(c, referent, "subject");
     }
     if (comment) {
         uint32_t number = attr_value(doc, comment->attrs, comment->attr_count, "n");
@@ -1098,14 +1168,31 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
     }
     if (tariff_after && !*eases && tariff_after->first > cue->last + 1 + PHRASE_WORDS) {
         /* "would back any agreement that left the tariff unchanged": a noun
-         * right after the cue comes before a tariff mentioned farther on */
-        who noun = noun_target(c, cue->last + 1, clause, cue->start);
+         * right after the cue comes before a tariff mentioned farther on;
+         * but a body asked to act is no target ("urged the government to
+         * scrap the levy"; not "rejected the proposal to cut tariffs") */
+        uint32_t first, end;
+        int asked = phrase_after(c, cue->last + 1, clause, &first, &end) &&
+                    end < c->sentence->first_token + c->sentence->token_count &&
+                    token_in(c, end, (const char *const[]){"to", NULL}) &&
+                    (token_in(c, end - 1, government_nouns) || token_in(c, end - 1, org_heads) ||
+                     token_in(c, end - 1, quote_title_nouns));
+        who noun = asked ? (who){NO_STRING, NO_STRING, NULL} : noun_target(c, cue->last + 1, clause, cue->start);
         if (noun.name != NO_STRING)
             return noun;
     }
     if (tariff_after) {
         const item *owner = owner_before(c, items, tariff_after, holder, cue->end);
         return tariff_target(c, tariff_after, remember_owner(c, tariff_after, owner ? owner : gpe_after), holder);
+    }
+    /* "praised the agreement with Brazil": the object is the noun phrase
+     * right after the cue, the entity after a preposition only completes it */
+    uint32_t first, end;
+    if (entity_after && phrase_after(c, cue->last + 1, clause, &first, &end) && end + 1 == entity_after->first &&
+        token_in(c, end, object_prepositions)) {
+        who noun = noun_target(c, cue->last + 1, clause, cue->start);
+        if (noun.name != NO_STRING)
+            return noun;
     }
     /* "would not accept any deal that treated Indian generics ...": the noun
      * right after the cue is the target, not an entity further on */
@@ -1434,6 +1521,33 @@ static void collect_owners(stance_ctx *c)
     free(names);
 }
 
+/* Names each group: its words in lower case ("Automakers" opening a
+ * sentence is "automakers"), after the GPE or NORP right before it, which
+ * becomes part of it ("U.S. farmers", "Japanese automakers"), unless the
+ * group is a government noun: "Chinese officials" speak for China. */
+static void name_groups(stance_ctx *c)
+{
+    char buf[256];
+    for (size_t i = 0; i < c->item_count; i++) {
+        item *g = &c->items[i];
+        if (g->kind != K_GROUP)
+            continue;
+        item *owner = NULL;
+        for (size_t j = i; j-- > 0 && c->items[j].last + 1 >= g->first;)
+            if ((c->items[j].kind == K_GPE || c->items[j].kind == K_NORP) && c->items[j].last + 1 == g->first)
+                owner = &c->items[j];
+        if (owner && token_in(c, g->first, government_nouns))
+            owner = NULL;
+        size_t n = 0, own = owner ? g->start - owner->start : 0;
+        const char *text = c->doc->text.clean + (owner ? owner->start : g->start);
+        for (size_t k = 0; k < (size_t)(g->end - (owner ? owner->start : g->start)) && n < sizeof buf; k++)
+            buf[n++] = k < own ? text[k] : (char)tolower((unsigned char)text[k]);
+        g->name = doc_intern(c->doc, buf, n);
+        if (owner)
+            owner->modifier = 1;
+    }
+}
+
 /* The PERSON mentions right after up to TITLE_WORDS words ("Minister
  * Hiroshi Tanabe", "chief trade negotiator Yoon Seo-jin"). */
 static void collect_titled(stance_ctx *c)
@@ -1480,7 +1594,7 @@ void stance_document(const ann_rules *rules, document *doc)
         uint32_t name = NO_STRING;
         if (is_entity(k))
             name = s->norm != NO_STRING ? s->norm : doc_intern(doc, doc->text.clean + s->start, s->end - s->start);
-        item it = {s->start, s->end, s->first_token, 0, i, name, (uint8_t)k, 0};
+        item it = {s->start, s->end, s->first_token, 0, i, name, (uint8_t)k, 0, 0};
         c.items[c.item_count++] = it;
         cues += k < K_CUE_COUNT;
     }
@@ -1496,6 +1610,7 @@ void stance_document(const ann_rules *rules, document *doc)
     }
     collect_owners(&c);
     collect_titled(&c);
+    name_groups(&c);
     size_t at = 0;
     for (size_t s = 0; s < doc->sentences.count && at < c.item_count; s++) {
         const segment *sentence = &doc->sentences.items[s];

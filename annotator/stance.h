@@ -58,15 +58,24 @@
  *               Fournier", "..., according to the Exporters' Association");
  *   subject     (_FAVOR and _AGAINST cues, acts with an agent) the first
  *               PERSON of its clause before the cue, else its first ORG,
- *               GPE or NORP, none right after a preposition of place
- *               ("France's Claire Duvernoy welcomed ..." is Duvernoy;
- *               "Farmers in Iowa backed ..." is not Iowa); else "he" or
- *               "she" opening that clause within 4 tokens of the cue, as
- *               the last PERSON named before it;
+ *               GPE or NORP, else its first _GROUP, none right after a
+ *               preposition of place ("France's Claire Duvernoy welcomed
+ *               ..." is Duvernoy; "Farmers in Iowa backed ..." is
+ *               "farmers", not Iowa); else, opening that clause within 4
+ *               tokens of the cue, "he" or "she" as the last PERSON named
+ *               before it, "the minister" as the person introduced with
+ *               that title, "the union" as the last ORG whose name holds
+ *               that head noun;
  *   comment     inside a reader comment (<comment n="N">): "comment N";
  *   author      otherwise "author", for evaluations only: an act whose
  *               agent the text does not name ("The union has long opposed
- *               ...") states no stance.
+ *               ..." with no union named before) states no stance.
+ * Speakers and subjects include groups named by what they are (_GROUP:
+ * "farmers", "automakers"), below any entity; a group is named in lower
+ * case, after a GPE or NORP right before it ("U.S. farmers"), unless it is
+ * a government noun ("Chinese officials" speak for China, below). Where a
+ * pronoun may stand for the speaker right before a speech verb, so may a
+ * title noun or an organisation's head noun ("..., the union said").
  * The clause for a holder starts after a dateline opening the sentence
  * ("OTTAWA (Northwire) -"), and after the last ";", "while", "whereas", or
  * _CONTRAST followed by a subject of its own ("..., but opposition parties
@@ -85,7 +94,12 @@
  * of easing, "relief from U.S. tariffs", "concessions on ... tariffs", it
  * flips the cue's polarity), else the nearest
  * PERSON, ORG, GPE, NORP, EVENT or GOODS entity, else a noun phrase of up to
- * three lower-case words (determiners and amounts skipped). A city between
+ * three lower-case words (determiners and amounts skipped). A noun phrase
+ * right after the cue comes first when the entity only completes it after
+ * a preposition ("praised the agreement with Brazil") or the tariff comes
+ * farther on ("would back any agreement that left the tariff unchanged"),
+ * unless it names a body asked to act ("urged the government to scrap the
+ * levy"). A city between
  * a determiner and lower-case nouns names the thing there ("the Geneva
  * meeting"); a country there is the noun's actor ("a U.S. request" is
  * "request"). A noun phrase that points back is resolved: "the

@@ -307,8 +307,8 @@ static void test_title_target(void **state)
     release(&f);
 }
 
-/* "that argument" is whoever spoke in the sentence before; nobody named
- * there, or "the idea that ...", gives no target. */
+/* "that argument" is whoever spoke in the sentence before, a group too;
+ * nobody named there, or "the idea that ...", gives no target. */
 static void test_pointing_back_to_speech(void **state)
 {
     (void)state;
@@ -316,7 +316,10 @@ static void test_pointing_back_to_speech(void **state)
     annotate(&f, "Mexico said the duties were needed. Ana Ruiz rejected that argument.", NULL);
     check_stance(&f, "rejected", "Ana Ruiz", "Mexico", STANCE_AGAINST);
     release(&f);
-    static const char *const texts[] = {"Some economists argued that imports help. Ana Ruiz rejected that view.",
+    annotate(&f, "Some economists argued that imports help. Ana Ruiz rejected that view.", NULL);
+    check_stance(&f, "rejected", "Ana Ruiz", "economists", STANCE_AGAINST);
+    release(&f);
+    static const char *const texts[] = {"It was argued that imports help. Ana Ruiz rejected that view.",
                                         "Ana Ruiz rejected the idea that the truce was one-sided.",
                                         "Ana Ruiz rejected the idea of a truce.", NULL};
     check_no_stance(texts);
@@ -412,9 +415,19 @@ static void test_act_holders(void **state)
     annotate(&f, "Mexico's economy minister Marcelo Ebrard spoke on Monday. He rejected the plan.", NULL);
     check_stance(&f, "rejected", "Marcelo Ebrard", "plan", STANCE_AGAINST);
     release(&f);
-    static const char *const texts[] = {"Farmers in Iowa backed the policy.", "The union has long opposed the plan.",
-                                        NULL};
+    /* a group holds an act when no one is named, never the place after
+     * "in"; "the union" is an organisation only when one was named */
+    annotate(&f, "Farmers in Iowa backed the policy.", NULL);
+    check_stance(&f, "backed", "farmers", "policy", STANCE_FAVOR);
+    release(&f);
+    static const char *const texts[] = {"The union has long opposed the plan.", NULL};
     check_no_stance(texts);
+    annotate(&f, "The National Farmers Union met in Ottawa. The union has long opposed the plan.", NULL);
+    check_stance(&f, "opposed", "National Farmers Union", "plan", STANCE_AGAINST);
+    release(&f);
+    annotate(&f, "Trade Minister Paulo Dias arrived on Monday. The minister rejected the proposal.", NULL);
+    check_stance(&f, "rejected", "Paulo Dias", "proposal", STANCE_AGAINST);
+    release(&f);
     /* an evaluation with no one named to hold it is the author's */
     annotate(&f, "The tariffs are unfair.", NULL);
     check_stance(&f, "unfair", "author", "tariffs", STANCE_AGAINST);
@@ -495,15 +508,21 @@ static void test_evaluated_subjects_more(void **state)
 static void test_act_clauses(void **state)
 {
     (void)state;
+    fixture f;
+    annotate(&f, "OTTAWA (Northwire) - Farmers welcomed the extension.", NULL);
+    check_stance(&f, "welcomed", "farmers", "extension", STANCE_FAVOR);
+    release(&f);
+    annotate(&f, "Japan raised its duties; shipping firms welcomed the plan.", NULL);
+    check_stance(&f, "welcomed", "shipping firms", "plan", STANCE_FAVOR);
+    release(&f);
+    annotate(&f, "Traders in Vienna called for talks, while farmers backed the plan.", NULL);
+    check_stance(&f, "backed", "farmers", "plan", STANCE_FAVOR);
+    release(&f);
     static const char *const none[] = {
-        "OTTAWA (Northwire) - Farmers welcomed the extension.",
-        "Japan raised its duties; shipping firms welcomed the plan.",
-        "Traders in Vienna called for talks, while farmers backed the plan.",
         "Exports to India rose 11%, but opposition parties signalled support for the plan.",
         "Thailand may accept the plan.", /* a possibility, not a position */
         NULL};
     check_no_stance(none);
-    fixture f;
     annotate(&f, "Thailand could not accept the plan.", NULL);
     check_stance(&f, "accept", "Thailand", "plan", STANCE_AGAINST);
     release(&f);
@@ -526,6 +545,51 @@ static void test_relief_from_tariffs(void **state)
     release(&f);
     annotate(&f, "Ryosei Akazawa said no deal would be without concessions on all Washington's tariffs.", NULL);
     check_stance(&f, "no deal would be without", "Ryosei Akazawa", "Washington tariffs", STANCE_AGAINST);
+    release(&f);
+}
+
+/* Groups named by what they are hold stances when no entity does; a place
+ * or nationality right before one is part of its name, unless the group
+ * speaks for a government ("Chinese officials"). */
+static void test_group_holders(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f, "U.S. automakers warned that the duties would hurt sales.", NULL);
+    check_stance(&f, "would hurt", "U.S. automakers", "tariffs", STANCE_AGAINST);
+    release(&f);
+    annotate(&f, "China sent a team. Chinese officials condemned the quota.", NULL);
+    check_stance(&f, "condemned", "China", "quota", STANCE_AGAINST);
+    release(&f);
+    annotate(&f, "Critics argue the tariffs will raise prices.", NULL);
+    check_stance(&f, "will raise prices", "critics", "tariffs", STANCE_AGAINST);
+    release(&f);
+    annotate(&f, "Farmers are furious about the new quota.", NULL);
+    check_stance(&f, "furious about", "farmers", "new quota", STANCE_AGAINST);
+    release(&f);
+    /* entities win over groups */
+    annotate(&f, "Steelmakers and Canada rejected the quota.", NULL);
+    check_stance(&f, "rejected", "Canada", "quota", STANCE_AGAINST);
+    release(&f);
+}
+
+/* The object of a cue is the noun right after it, not an entity that only
+ * completes it after a preposition, nor someone asked to act. */
+static void test_object_targets(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f, "Farm groups praised the agreement with Brazil.", NULL);
+    check_stance(&f, "praised", "farm groups", "agreement", STANCE_FAVOR);
+    release(&f);
+    annotate(&f, "Brazil is strongly opposed to the measure.", NULL);
+    check_stance(&f, "opposed to", "Brazil", "measure", STANCE_AGAINST);
+    release(&f);
+    annotate(&f, "Farm groups urged the government to scrap the new levy on steel.", NULL);
+    check_stance(&f, "urged", "farm groups", "tariffs", STANCE_AGAINST);
+    release(&f);
+    annotate(&f, "Canada rejected the proposal to cut the new tariffs on steel.", NULL);
+    check_stance(&f, "rejected", "Canada", "proposal", STANCE_AGAINST);
     release(&f);
 }
 
@@ -574,6 +638,8 @@ int main(void)
         cmocka_unit_test(test_relief_from_tariffs),
         cmocka_unit_test(test_pronoun_speaker),
         cmocka_unit_test(test_entity_as_modifier),
+        cmocka_unit_test(test_group_holders),
+        cmocka_unit_test(test_object_targets),
         cmocka_unit_test(test_summary_majority),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
