@@ -771,6 +771,24 @@ static who sentence_speaker(stance_ctx *c, const segment *sentence, const item *
     return (who){NO_STRING, NO_STRING, NULL};
 }
 
+/* Token t is "to" and a verb: "urged Washington to reconsider". */
+static int asked_to_act(stance_ctx *c, uint32_t t)
+{
+    uint32_t end = c->sentence->first_token + c->sentence->token_count;
+    return t + 1 < end && token_in(c, t, (const char *const[]){"to", NULL}) && (tok(c, t + 1)->flags & TOKF_LOWER) &&
+           tok(c, t + 1)->kind == TOK_WORD && !token_in(c, t + 1, phrase_skip);
+}
+
+/* Whether "it" or "them" comes from token t on, within the clause. */
+static int pronoun_after(stance_ctx *c, uint32_t t, uint32_t clause)
+{
+    uint32_t end = c->sentence->first_token + c->sentence->token_count;
+    for (; t < end && clause_of(c, t) == clause; t++)
+        if (token_in(c, t, (const char *const[]){"it", "them", NULL}))
+            return 1;
+    return 0;
+}
+
 /* ---- owners of tariffs -------------------------------------------------------- */
 
 static const country *country_coded(const stance_ctx *c, uint32_t code)
@@ -1185,6 +1203,15 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
         const item *owner = owner_before(c, items, tariff_after, holder, cue->end);
         return tariff_target(c, tariff_after, remember_owner(c, tariff_after, owner ? owner : gpe_after), holder);
     }
+    /* "urged Washington to reconsider it": who is asked to act is no target;
+     * the measure "it" stands for is, when the sentence named one before */
+    if (entity_after && !tariff_after && asked_to_act(c, entity_after->last + 1)) {
+        for (size_t i = k; i-- > 0;)
+            if (is_tariff(items[i].kind) && pronoun_after(c, entity_after->last + 2, clause))
+                return tariff_target(c, &items[i], remember_owner(c, &items[i], owner_before(c, items, &items[i], holder, 0)),
+                                     holder);
+        return none;
+    }
     /* "praised the agreement with Brazil": the object is the noun phrase
      * right after the cue, the entity after a preposition only completes it */
     uint32_t first, end;
@@ -1237,6 +1264,22 @@ static void apply_contrast(document *doc, size_t first, uint32_t contrast)
     doc->stance_count = kept;
 }
 
+/* "to protect farmers from unfair competition": a one-word evaluation
+ * right before a noun, with no copula just before it, only qualifies that
+ * noun; "the tariffs are an unfair burden" evaluates the subject. */
+static int attributive(stance_ctx *c, const item *cue)
+{
+    uint32_t first = c->sentence->first_token, end = first + c->sentence->token_count;
+    if (cue->first != cue->last || cue->last + 1 >= end || !phrase_word(c, cue->last + 1) ||
+        token_in(c, cue->last + 1, (const char *const[]){"until", "unless", "because", "since", "when", "so", "too",
+                                                         "enough", "also", "even", "though", "although", NULL}))
+        return 0;
+    for (uint32_t t = cue->first; t-- > first && cue->first - t <= 2;)
+        if (token_in(c, t, copulas))
+            return 0;
+    return 1;
+}
+
 static void stance_sentence(stance_ctx *c, item *items, size_t count)
 {
     document *doc = c->doc;
@@ -1273,6 +1316,8 @@ static void stance_sentence(stance_ctx *c, item *items, size_t count)
         /* the headline repeated over the comments, cut short: its stances
          * are the headline's, whose holder it may have lost */
         if (element_at(doc, cue->start, LE_TOPIC))
+            continue;
+        if ((cue->kind == K_FAVOR_STATE || cue->kind == K_AGAINST_STATE) && attributive(c, cue))
             continue;
         uint32_t cue_clause = clause_of(c, cue->first);
         stance_span st = {.start = cue->start, .end = cue->end, .cue_start = cue->start, .cue_end = cue->end,

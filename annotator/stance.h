@@ -99,7 +99,11 @@
  * a preposition ("praised the agreement with Brazil") or the tariff comes
  * farther on ("would back any agreement that left the tariff unchanged"),
  * unless it names a body asked to act ("urged the government to scrap the
- * levy"). A city between
+ * levy"). An entity asked to act is no target either ("urged Washington to
+ * reconsider it" is against the tariff named before "it", else no stance).
+ * A one-word evaluation right before a noun with no copula just before it
+ * only qualifies the noun and states no stance ("from unfair competition";
+ * not "are an unfair burden"). A city between
  * a determiner and lower-case nouns names the thing there ("the Geneva
  * meeting"); a country there is the noun's actor ("a U.S. request" is
  * "request"). A noun phrase that points back is resolved: "the

@@ -591,6 +591,26 @@ static void test_object_targets(void **state)
     annotate(&f, "Canada rejected the proposal to cut the new tariffs on steel.", NULL);
     check_stance(&f, "rejected", "Canada", "proposal", STANCE_AGAINST);
     release(&f);
+    /* who is asked to act is no target; the measure "it" stands for is */
+    annotate(&f, "Ana Ruiz called the 30% tariff a mistake and urged Washington to reconsider it.", NULL);
+    check_stance(&f, "urged", "Ana Ruiz", "tariffs", STANCE_AGAINST);
+    release(&f);
+    static const char *const none[] = {"Ana Ruiz urged Washington to reconsider.", NULL};
+    check_no_stance(none);
+}
+
+/* A one-word evaluation right before a noun only qualifies it; after a
+ * copula it evaluates the subject. */
+static void test_attributive_evaluation(void **state)
+{
+    (void)state;
+    static const char *const none[] = {"The ministry said the duties protect farmers from unfair competition.",
+                                       NULL};
+    check_no_stance(none);
+    fixture f;
+    annotate(&f, "Canada said the duties were an unfair burden.", NULL);
+    check_stance(&f, "unfair", "Canada", "tariffs", STANCE_AGAINST);
+    release(&f);
 }
 
 static void test_summary_majority(void **state)
@@ -640,6 +660,7 @@ int main(void)
         cmocka_unit_test(test_entity_as_modifier),
         cmocka_unit_test(test_group_holders),
         cmocka_unit_test(test_object_targets),
+        cmocka_unit_test(test_attributive_evaluation),
         cmocka_unit_test(test_summary_majority),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
