@@ -771,6 +771,28 @@ static who sentence_speaker(stance_ctx *c, const segment *sentence, const item *
     return (who){NO_STRING, NO_STRING, NULL};
 }
 
+/* The last tariff mention before the cue in its paragraph or reader
+ * comment, within TITLE_LOOKBACK mentions, or NULL. */
+static const item *tariff_before(stance_ctx *c, const item *cue)
+{
+    const struct_span *here = element_at(c->doc, cue->start, LE_COMMENT);
+    const segment_list *paragraphs = &c->doc->paragraphs;
+    size_t lo = 0, hi = paragraphs->count; /* the paragraphs starting at or before the cue */
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (paragraphs->items[mid].start <= cue->start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    uint32_t from = here ? here->start : lo ? paragraphs->items[lo - 1].start : c->sentence->start;
+    int seen = 0;
+    for (const item *i = cue; i-- > c->items && i->start >= from && seen < TITLE_LOOKBACK; seen++)
+        if (is_tariff(i->kind))
+            return i;
+    return NULL;
+}
+
 /* Token t is "to" and a verb: "urged Washington to reconsider". */
 static int asked_to_act(stance_ctx *c, uint32_t t)
 {
@@ -1233,6 +1255,15 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
                 return noun;
         }
         return entity_target(c, entity_after, "entity");
+    }
+    /* "These duties are a tax. Scrap them.": a pronoun object is the last
+     * tariff mention before it in its comment or paragraph, else nothing */
+    if (cue->last + 1 < c->sentence->first_token + c->sentence->token_count &&
+        token_in(c, cue->last + 1, (const char *const[]){"it", "them", NULL})) {
+        const item *mention = tariff_before(c, cue);
+        return mention ? tariff_target(c, mention, remember_owner(c, mention, owner_before(c, c->items, mention, holder, 0)),
+                                       holder)
+                       : none;
     }
     who phrase = noun_target(c, cue->last + 1, clause, cue->start);
     if (phrase.name != NO_STRING || !entity_after)

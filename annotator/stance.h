@@ -101,6 +101,8 @@
  * unless it names a body asked to act ("urged the government to scrap the
  * levy"). An entity asked to act is no target either ("urged Washington to
  * reconsider it" is against the tariff named before "it", else no stance).
+ * A pronoun object ("Scrap them", "drop it") is the last tariff mention
+ * before it in its reader comment or paragraph; none there: no stance.
  * A one-word evaluation right before a noun with no copula just before it
  * only qualifies the noun and states no stance ("from unfair competition";
  * not "are an unfair burden"). A city between

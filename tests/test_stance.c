@@ -599,6 +599,22 @@ static void test_object_targets(void **state)
     check_no_stance(none);
 }
 
+/* "Scrap them": a pronoun object is the last tariff mention before it in
+ * its comment or paragraph; with none, no stance. */
+static void test_pronoun_object(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f, "These duties are a tax on home buyers. Scrap them.", "1");
+    check_stance(&f, "Scrap", "comment 1", "tariffs", STANCE_AGAINST);
+    release(&f);
+    annotate(&f, "Canada said it would challenge the new duties on lumber.", NULL);
+    check_stance(&f, "would challenge", "Canada", "tariffs", STANCE_AGAINST);
+    release(&f);
+    static const char *const none[] = {"The plan was announced.\n\nCanada rejected it.", NULL};
+    check_no_stance(none);
+}
+
 /* A one-word evaluation right before a noun only qualifies it; after a
  * copula it evaluates the subject. */
 static void test_attributive_evaluation(void **state)
@@ -661,6 +677,7 @@ int main(void)
         cmocka_unit_test(test_group_holders),
         cmocka_unit_test(test_object_targets),
         cmocka_unit_test(test_attributive_evaluation),
+        cmocka_unit_test(test_pronoun_object),
         cmocka_unit_test(test_summary_majority),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
