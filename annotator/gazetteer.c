@@ -7,8 +7,8 @@
 #include "doc.h"
 #include "token.h"
 
-#define FNV_OFFSET 0xcbf29ce484222325ULL
 #define FNV_PRIME 0x100000001b3ULL
+#define HIGH_BITS 0x8080808080808080ULL /* the top bit of every byte of a word */
 
 /* Writes the matching form of one token to out (room for 4*len bytes) and
  * returns its length: case-folded when folded is set, and with the typographic
@@ -23,7 +23,7 @@ static size_t token_form(const char *s, size_t len, int folded, char *out)
             i++;
             continue;
         }
-        utf8proc_int32_t cp;
+        utf8proc_int32_t cp, lower;
         utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
         if (n <= 0) { /* cannot happen on clean text; copy the byte through */
             out[o++] = (char)c;
@@ -31,47 +31,191 @@ static size_t token_form(const char *s, size_t len, int folded, char *out)
             continue;
         }
         if (cp == 0x2019)
-            cp = '\'';
-        else if (folded)
-            cp = utf8proc_tolower(cp);
-        o += (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)out + o);
+            out[o++] = '\'';
+        else if (folded && (lower = utf8proc_tolower(cp)) != cp)
+            o += (size_t)utf8proc_encode_char(lower, (utf8proc_uint8_t *)out + o);
+        else /* utf8proc_iterate takes no overlong form: encoding cp again gives these bytes */
+            for (utf8proc_ssize_t k = 0; k < n; k++)
+                out[o++] = s[i + (size_t)k];
         i += (size_t)n;
     }
     return o;
 }
 
-static uint64_t hash_bytes(const char *s, size_t len)
+/* Whether the cased form of s[0..len) is its bytes: it holds no U+2019. Its
+ * lead byte E2 is never inside another character, so a byte search finds it
+ * wherever token_form would. */
+static int cased_form_is_bytes(const char *s, size_t len)
 {
-    uint64_t h = FNV_OFFSET;
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)s[i]) * FNV_PRIME;
+    for (size_t i = 0; i + 2 < len; i++)
+        if (s[i] == '\xe2' && s[i + 1] == '\x80' && s[i + 2] == '\x99')
+            return 0;
+    return 1;
+}
+
+/* The first min(len, 8) bytes of s as a word, the rest zero. readable (at
+ * least len) bytes may be read from s: with 8 of them, one load does. */
+static uint64_t load_word(const char *s, size_t len, size_t readable)
+{
+    /* mask bytes in memory order, so the word is the same on any byte order */
+    static const unsigned char keep[16] = {255, 255, 255, 255, 255, 255, 255, 255};
+    uint64_t w, mask;
+    if (readable < 8) {
+        unsigned char bytes[8] = {0};
+        memcpy(bytes, s, len);
+        memcpy(&w, bytes, 8);
+        return w;
+    }
+    memcpy(&w, s, 8);
+    if (len >= 8)
+        return w;
+    memcpy(&mask, keep + 8 - len, 8);
+    return w & mask;
+}
+
+/* The word with A-Z lowered, when every byte of it is ASCII: a byte's top bit
+ * is set in upper when it is >= 'A' and not >= 'Z' + 1 (ASCII bytes plus
+ * these constants never carry into the next byte). */
+static uint64_t fold_ascii_word(uint64_t w, uint64_t *upper)
+{
+    *upper = (w + 0x3f3f3f3f3f3f3f3fULL) & ~(w + 0x2525252525252525ULL) & HIGH_BITS;
+    return w | *upper >> 2;
+}
+
+/* One step of a token form's hash: a multiply, and its high half folded
+ * onto the low one, so every byte reaches the bits a slot tag takes. */
+static uint64_t hash_step(uint64_t h, uint64_t w)
+{
+    h = (h ^ w) * 0x9e3779b97f4a7c15ULL;
+    return h ^ (h >> 32);
+}
+
+/* A token form's hash, eight bytes at a time. */
+static uint64_t hash_bytes(const char *s, size_t len, size_t readable)
+{
+    uint64_t h = len;
+    size_t i = 0;
+    do
+        h = hash_step(h, load_word(s + i, len - i, readable - i));
+    while ((i += 8) < len);
     return h;
 }
 
-/* Sequence hash: order matters, and a sequence never hashes to 0 (the empty
- * slot marker). The folded flag is mixed in so cased and caseless entries of
- * the same spelling never share a slot. */
+/* Hashes an ASCII token in both forms in one pass, as hash_bytes hashes its
+ * token_form forms. Returns 0, hashes unset, when a byte is not ASCII. */
+static int hash_ascii_token(const char *s, size_t len, size_t readable, uint64_t *cased, uint64_t *folded)
+{
+    uint64_t hc = len, hf = len, upper_seen = 0;
+    size_t i = 0;
+    do {
+        uint64_t w = load_word(s + i, len - i, readable - i), upper;
+        if (w & HIGH_BITS)
+            return 0;
+        hf = hash_step(hf, fold_ascii_word(w, &upper));
+        upper_seen |= upper;
+        hc = upper_seen ? hash_step(hc, w) : hf; /* no capital yet: both forms are the same bytes */
+    } while ((i += 8) < len);
+    *cased = hc;
+    *folded = hf;
+    return 1;
+}
+
+/* Both forms of a token that is not all ASCII. */
+static void hash_token_forms(const char *s, size_t len, size_t readable, uint64_t *cased, uint64_t *folded)
+{
+    char small[256];
+    char *buf = len * 4 <= sizeof small ? small : xmalloc(len * 4);
+    size_t n;
+    if (cased_form_is_bytes(s, len))
+        *cased = hash_bytes(s, len, readable);
+    else {
+        n = token_form(s, len, 0, buf);
+        *cased = hash_bytes(buf, n, n);
+    }
+    n = token_form(s, len, 1, buf);
+    *folded = hash_bytes(buf, n, n);
+    if (buf != small)
+        free(buf);
+}
+
+/* A sequence's hash: its first token's hash under a seed that keeps cased and
+ * caseless entries of the same spelling apart, then extended one token at a
+ * time, order mattering. */
+static uint64_t start_hash(uint64_t tok, int folded)
+{
+    return tok ^ (folded ? 0x6a09e667f3bcc909ULL : 0xbb67ae8584caa73bULL);
+}
+
 static uint64_t extend_hash(uint64_t seq, uint64_t tok)
 {
-    uint64_t h = (seq ^ (tok + 0x9e3779b97f4a7c15ULL + (seq << 6) + (seq >> 2))) * FNV_PRIME;
-    return h ? h : 1;
+    return (seq ^ (tok + 0x9e3779b97f4a7c15ULL + (seq << 6) + (seq >> 2))) * FNV_PRIME;
 }
 
-static uint64_t seed_hash(int folded)
+/* The filter bits of a first token's sequence hash: a word, and two bits in
+ * it, from three separate slices of the hash. */
+static uint64_t filter_bits(uint64_t seq, size_t *word)
 {
-    return folded ? 0x5bd1e995ULL : 0x27d4eb2fULL;
+    *word = (size_t)(seq >> 52) % GAZ_FILTER_WORDS;
+    return 1ULL << ((seq >> 20) & 63) | 1ULL << ((seq >> 26) & 63);
 }
 
-static uint64_t *first_token_word(const gazetteer *g, uint64_t seq, uint64_t *bit)
+static int may_start_entry(const gazetteer *g, uint64_t seq)
 {
-    uint32_t index = (uint32_t)(seq >> 40) & (GAZ_FIRST_TOKEN_BITS - 1);
-    *bit = 1ULL << (index % 64);
-    return (uint64_t *)&g->first_tokens[index / 64];
+    size_t word;
+    uint64_t bits = filter_bits(seq, &word);
+    return (g->first_tokens[word] & bits) == bits;
 }
 
+static uint32_t slot_tag(uint64_t hash)
+{
+    uint32_t tag = (uint32_t)(hash >> 32);
+    return tag ? tag : 1;
+}
+
+/* The slot of a tag: the one holding it, or the empty one ending its probe
+ * run (the table is never full). The tag also picks where the run starts, so
+ * growing the table needs no full hashes. */
+static gaz_slot *find_slot(const gazetteer *g, uint32_t tag)
+{
+    size_t mask = g->slot_count - 1;
+    for (size_t i = tag & mask;; i = (i + 1) & mask) {
+        gaz_slot *s = &g->slots[i];
+        if (s->tag == tag || s->tag == 0)
+            return s;
+    }
+}
+
+static void grow_slots(gazetteer *g)
+{
+    size_t old_count = g->slot_count;
+    gaz_slot *old = g->slots;
+    g->slot_count = old_count ? old_count * 2 : 1024;
+    g->slots = xcalloc(g->slot_count, sizeof *g->slots);
+    for (size_t i = 0; i < old_count; i++)
+        if (old[i].tag)
+            *find_slot(g, old[i].tag) = old[i];
+    free(old);
+}
+
+static gaz_slot *claim_slot(gazetteer *g, uint64_t hash)
+{
+    if ((g->used + 1) * 2 > g->slot_count)
+        grow_slots(g);
+    uint32_t tag = slot_tag(hash);
+    gaz_slot *s = find_slot(g, tag);
+    if (s->tag == 0) {
+        s->tag = tag;
+        s->entries = GAZ_NO_ENTRY;
+        g->used++;
+    }
+    return s;
+}
+
+/* Copies s into strings, NUL-terminated, with 7 more bytes allocated after
+ * it: any word load inside a string stays inside the buffer. */
 static uint32_t add_string(gazetteer *g, const char *s, size_t len)
 {
-    grow_array((void **)&g->strings, &g->strings_cap, g->strings_len + len + 1, 1);
+    grow_array((void **)&g->strings, &g->strings_cap, g->strings_len + len + 1 + 7, 1);
     uint32_t off = (uint32_t)g->strings_len;
     memcpy(g->strings + off, s, len);
     g->strings[off + len] = '\0';
@@ -79,42 +223,17 @@ static uint32_t add_string(gazetteer *g, const char *s, size_t len)
     return off;
 }
 
-static gaz_slot *find_slot(const gazetteer *g, uint64_t hash)
+/* The key of an entry already in the slot with the same case mode and
+ * spelling, or UINT32_MAX: entries sharing a key are confirmed once. */
+static uint32_t shared_key(const gazetteer *g, const gaz_slot *slot, int caseless, const char *key, size_t key_len)
 {
-    if (!g->slot_count)
-        return NULL;
-    size_t mask = g->slot_count - 1;
-    for (size_t i = (size_t)hash & mask;; i = (i + 1) & mask) {
-        gaz_slot *s = &g->slots[i];
-        if (s->hash == hash || s->hash == 0)
-            return s;
+    for (uint32_t e = slot->entries & GAZ_NO_ENTRY; e != GAZ_NO_ENTRY; e = g->entries[e].next) {
+        const gaz_entry *other = &g->entries[e];
+        if (other->caseless == caseless && !strncmp(g->strings + other->key, key, key_len) &&
+            !g->strings[other->key + key_len])
+            return other->key;
     }
-}
-
-static void rehash(gazetteer *g)
-{
-    size_t old_count = g->slot_count;
-    gaz_slot *old = g->slots;
-    g->slot_count = old_count ? old_count * 2 : 1024;
-    g->slots = xcalloc(g->slot_count, sizeof *g->slots);
-    for (size_t i = 0; i < old_count; i++)
-        if (old[i].hash)
-            *find_slot(g, old[i].hash) = old[i];
-    free(old);
-}
-
-static gaz_slot *claim_slot(gazetteer *g, uint64_t hash)
-{
-    if ((g->used + 1) * 2 > g->slot_count)
-        rehash(g);
-    gaz_slot *s = find_slot(g, hash);
-    if (s->hash == 0) {
-        s->hash = hash;
-        s->entries = UINT32_MAX;
-        s->prefix_of = 0;
-        g->used++;
-    }
-    return s;
+    return UINT32_MAX;
 }
 
 int gaz_add(gazetteer *g, uint32_t rule, int caseless, const char *surface, size_t surface_len,
@@ -127,33 +246,37 @@ int gaz_add(gazetteer *g, uint32_t rule, int caseless, const char *surface, size
     grow_array((void **)&g->entry_key, &g->entry_key_cap, surface_len * 4 + toks->count + 1, 1);
     char *key = g->entry_key;
     size_t key_len = 0;
-    uint64_t seq = seed_hash(caseless);
+    uint64_t seq = 0;
     for (size_t i = 0; i < toks->count; i++) {
         const token *t = &toks->items[i];
         size_t n = token_form(surface + t->start, t->end - t->start, caseless, key + key_len);
-        seq = extend_hash(seq, hash_bytes(key + key_len, n));
+        uint64_t tok = hash_bytes(key + key_len, n, n);
         if (i == 0) {
-            uint64_t bit;
-            *first_token_word(g, seq, &bit) |= bit;
-        }
+            seq = start_hash(tok, caseless);
+            size_t word;
+            uint64_t bits = filter_bits(seq, &word);
+            g->first_tokens[word] |= bits;
+        } else
+            seq = extend_hash(seq, tok);
         key_len += n;
         if (i + 1 < toks->count) {
-            claim_slot(g, seq)->prefix_of++;
+            claim_slot(g, seq)->entries |= GAZ_EXTENDED;
             key[key_len++] = '\x1f';
         }
     }
+    gaz_slot *slot = claim_slot(g, seq);
+    uint32_t key_at = shared_key(g, slot, caseless, key, key_len);
     gaz_entry e = {
         .rule = rule,
         .token_count = (uint32_t)toks->count,
-        .key = add_string(g, key, key_len),
+        .key = key_at != UINT32_MAX ? key_at : add_string(g, key, key_len),
         .surface = add_string(g, surface, surface_len),
         .norm = norm_len ? add_string(g, norm, norm_len) : UINT32_MAX,
         .attrs = attrs_len ? add_string(g, attrs, attrs_len) : UINT32_MAX,
+        .next = slot->entries & GAZ_NO_ENTRY,
         .caseless = (uint8_t)caseless,
     };
-    gaz_slot *slot = claim_slot(g, seq);
-    e.next = slot->entries;
-    slot->entries = (uint32_t)g->entry_count;
+    slot->entries = (slot->entries & GAZ_EXTENDED) | (uint32_t)g->entry_count;
     ARRAY_PUSH(g->entries, g->entry_count, g->entry_cap, e);
     if (toks->count > g->max_tokens)
         g->max_tokens = (uint32_t)toks->count;
@@ -182,41 +305,30 @@ void gaz_hash_tokens(const document *doc, gaz_token_hashes *h)
         h->folded = xrealloc(h->folded, n * sizeof *h->folded);
         h->cap = n;
     }
-    char small[256];
+    const token *toks = doc->tokens.items;
+    const char *text = doc->text.clean;
+    size_t text_size = doc->text.len + 1; /* the NUL terminator may be read too */
+    uint64_t *cased = h->cased, *folded = h->folded;
     for (size_t i = 0; i < n; i++) {
-        const token *t = &doc->tokens.items[i];
-        size_t len = t->end - t->start;
-        const unsigned char *s = (const unsigned char *)doc->text.clean + t->start;
+        const char *s = text + toks[i].start;
+        size_t len = toks[i].end - toks[i].start, readable = text_size - toks[i].start;
+        uint64_t c, f;
         /* ASCII tokens (nearly all of them in English news) are hashed in
-         * place, both forms in one pass; others go through token_form. */
-        uint64_t cased = FNV_OFFSET, folded = FNV_OFFSET;
-        size_t k = 0;
-        for (; k < len && s[k] < 0x80; k++) {
-            unsigned char c = s[k];
-            cased = (cased ^ c) * FNV_PRIME;
-            folded = (folded ^ (c >= 'A' && c <= 'Z' ? c + 32u : c)) * FNV_PRIME;
-        }
-        if (k < len) {
-            char *buf = len * 4 <= sizeof small ? small : xmalloc(len * 4);
-            cased = hash_bytes(buf, token_form((const char *)s, len, 0, buf));
-            folded = hash_bytes(buf, token_form((const char *)s, len, 1, buf));
-            if (buf != small)
-                free(buf);
-        }
-        h->cased[i] = cased;
-        h->folded[i] = folded;
+         * place; others go through token_form. */
+        if (!hash_ascii_token(s, len, readable, &c, &f))
+            hash_token_forms(s, len, readable, &c, &f);
+        cased[i] = c;
+        folded[i] = f;
     }
 }
 
 uint64_t gaz_word_key(const char *word, size_t len, int folded)
 {
-    char small[256];
-    char *buf = len * 4 <= sizeof small ? small : xmalloc(len * 4);
     gaz_token_hashes one;
-    uint64_t hash = hash_bytes(buf, token_form(word, len, folded, buf));
-    if (buf != small)
-        free(buf);
-    one.cased = one.folded = &hash;
+    uint64_t cased, caseless;
+    hash_token_forms(word, len, len, &cased, &caseless);
+    one.cased = &cased;
+    one.folded = &caseless;
     return gaz_token_key(&one, 0, folded);
 }
 
@@ -227,68 +339,87 @@ void gaz_hashes_free(gaz_token_hashes *h)
     memset(h, 0, sizeof *h);
 }
 
-/* Whether one token's matching form is key[0..key_len). */
-static int token_equals(const char *s, size_t len, int folded, const char *key, size_t key_len)
+/* Whether one token's matching form starts key; returns the key past it, or
+ * NULL. readable bytes may be read from s, and 8 from any place in a key
+ * (add_string). Tokens hold no control byte (the tokenizer splits at them),
+ * so a key's 0x1F or NUL never equals a token byte and a shorter key fails. */
+static const char *match_token(const char *s, size_t len, size_t readable, int folded, const char *key)
 {
-    size_t i = 0;
-    for (; i < len && (unsigned char)s[i] < 0x80; i++) /* ASCII keeps its length in either form */
-        if (i >= key_len || key[i] != (folded && s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]))
-            return 0;
-    if (i == len)
-        return len == key_len;
+    for (size_t i = 0; i < len; i += 8) {
+        uint64_t w = load_word(s + i, len - i, readable - i), upper;
+        if (w & HIGH_BITS)
+            goto not_ascii;
+        if (folded)
+            w = fold_ascii_word(w, &upper);
+        if (w != load_word(key + i, len - i, 8))
+            return NULL;
+    }
+    return key + len; /* ASCII keeps its length in either form */
+not_ascii:;
     char small[256];
     char *buf = len * 4 <= sizeof small ? small : xmalloc(len * 4);
-    size_t n = token_form(s, len, folded, buf);
-    int same = n == key_len && memcmp(buf, key, n) == 0;
+    size_t n = token_form(s, len, folded, buf), k = 0;
+    while (k < n && key[k] == buf[k])
+        k++;
     if (buf != small)
         free(buf);
-    return same;
+    return k == n ? key + n : NULL;
 }
 
-/* Compares the document tokens first.. with an entry's key, token by token. */
-static int tokens_equal_key(const document *doc, size_t first, const char *key, int folded)
+/* Whether the document tokens first..first+count-1 spell an entry's key. */
+static int tokens_spell_key(const document *doc, size_t first, size_t count, const char *key, int folded)
 {
-    for (size_t i = first;; i++) {
-        size_t key_len = 0;
-        while (key[key_len] && key[key_len] != '\x1f')
-            key_len++;
-        const token *t = &doc->tokens.items[i];
-        if (!token_equals(doc->text.clean + t->start, t->end - t->start, folded, key, key_len))
+    const token *toks = doc->tokens.items;
+    size_t text_size = doc->text.len + 1;
+    for (size_t i = first; i < first + count; i++) {
+        key = match_token(doc->text.clean + toks[i].start, toks[i].end - toks[i].start, text_size - toks[i].start,
+                          folded, key);
+        if (!key || *key++ != (i + 1 < first + count ? '\x1f' : '\0'))
             return 0;
-        if (!key[key_len])
-            return 1;
-        key += key_len + 1;
     }
+    return 1;
 }
 
-static void lookup_form(const gazetteer *g, const document *doc, const uint64_t *hashes, int folded,
-                        size_t first, size_t limit, gaz_hit_fn hit, void *ctx)
+/* Walks from token first, whose sequence hash is seq, reporting every entry of
+ * one form that the tokens up to limit spell. */
+static void walk_entries(const gazetteer *g, const document *doc, const uint64_t *hashes, int folded,
+                         uint64_t seq, size_t first, size_t limit, gaz_hit_fn hit, void *ctx)
 {
-    uint64_t seq = seed_hash(folded);
-    uint64_t bit;
-    if (first < limit && !(*first_token_word(g, extend_hash(seq, hashes[first]), &bit) & bit))
-        return;
-    for (size_t end = first; end < limit && end - first < g->max_tokens; end++) {
-        seq = extend_hash(seq, hashes[end]);
-        const gaz_slot *slot = find_slot(g, seq);
-        if (!slot || slot->hash == 0)
+    size_t stop = limit - first > g->max_tokens ? first + g->max_tokens : limit;
+    for (size_t end = first + 1;; end++) {
+        const gaz_slot *slot = find_slot(g, slot_tag(seq));
+        if (slot->tag == 0)
             return;
-        for (uint32_t e = slot->entries; e != UINT32_MAX; e = g->entries[e].next) {
+        uint32_t spelled = UINT32_MAX; /* the key the tokens were found to spell */
+        for (uint32_t e = slot->entries & GAZ_NO_ENTRY; e != GAZ_NO_ENTRY; e = g->entries[e].next) {
             const gaz_entry *entry = &g->entries[e];
-            if (entry->caseless == folded && entry->token_count == end - first + 1 &&
-                tokens_equal_key(doc, first, g->strings + entry->key, folded))
-                hit(ctx, entry, first, end + 1);
+            if (entry->caseless != folded || entry->token_count != end - first)
+                continue;
+            if (entry->key != spelled) {
+                if (!tokens_spell_key(doc, first, end - first, g->strings + entry->key, folded))
+                    continue;
+                spelled = entry->key;
+            }
+            hit(ctx, entry, first, end);
         }
-        if (slot->prefix_of == 0)
+        if (!(slot->entries & GAZ_EXTENDED) || end == stop)
             return;
+        seq = extend_hash(seq, hashes[end]);
     }
 }
 
-void gaz_lookup(const gazetteer *g, const document *doc, const gaz_token_hashes *h,
-                size_t first, size_t limit, gaz_hit_fn hit, void *ctx)
+void gaz_lookup_range(const gazetteer *g, const document *doc, const gaz_token_hashes *h,
+                      size_t first, size_t limit, gaz_hit_fn hit, void *ctx)
 {
-    if (g->has_cased)
-        lookup_form(g, doc, h->cased, 0, first, limit, hit, ctx);
-    if (g->has_caseless)
-        lookup_form(g, doc, h->folded, 1, first, limit, hit, ctx);
+    if (!g->entry_count)
+        return;
+    int cased = g->has_cased, caseless = g->has_caseless;
+    for (size_t t = first; t < limit; t++) {
+        uint64_t seq = start_hash(h->cased[t], 0);
+        if (cased && may_start_entry(g, seq))
+            walk_entries(g, doc, h->cased, 0, seq, t, limit, hit, ctx);
+        seq = start_hash(h->folded[t], 1);
+        if (caseless && may_start_entry(g, seq))
+            walk_entries(g, doc, h->folded, 1, seq, t, limit, hit, ctx);
+    }
 }

@@ -8,7 +8,13 @@
  * open-addressing table, whatever the number of entries. A hash hit is
  * confirmed by comparing the tokens, so collisions cost time, never accuracy.
  *
- * One gazetteer serves every list rule of a phase; it owns its entries. */
+ * Most tokens start no entry. A small filter (a bit pair per first token, in
+ * a table that stays in cache) says so before the big table is touched, and
+ * the big table's slots are 8 bytes, so a probe reads one cache line.
+ *
+ * One gazetteer serves every list rule of a phase; it owns its entries and
+ * strings. A document's token hashes (gaz_token_hashes) belong to the caller,
+ * computed once per document and shared by every gazetteer and phase. */
 #ifndef ANN_GAZETTEER_H
 #define ANN_GAZETTEER_H
 
@@ -17,6 +23,8 @@
 
 #include "token.h"
 
+#define GAZ_NO_ENTRY 0x7fffffffu /* the end of an entry chain */
+
 typedef struct {
     uint32_t rule;        /* the list rule this entry belongs to */
     uint32_t token_count;
@@ -24,17 +32,20 @@ typedef struct {
     uint32_t surface;     /* offset in strings: the entry as written */
     uint32_t norm;        /* offset in strings, or UINT32_MAX when the surface is the norm */
     uint32_t attrs;       /* offset in strings: "k=v k=v", or UINT32_MAX */
-    uint32_t next;        /* next entry with the same hash, or UINT32_MAX */
+    uint32_t next;        /* next entry in the same slot, or GAZ_NO_ENTRY */
     uint8_t caseless;
 } gaz_entry;
 
+/* One token sequence (or several, when their hashes share a slot and a tag:
+ * the token comparison sorts them out). */
+#define GAZ_EXTENDED 0x80000000u /* in entries: some entry is longer than this sequence */
 typedef struct {
-    uint64_t hash;        /* 0: empty slot */
-    uint32_t entries;     /* first entry whose whole sequence has this hash, or UINT32_MAX */
-    uint32_t prefix_of;   /* number of entries that extend this sequence */
+    uint32_t tag;         /* the high half of the sequence hash, never 0; 0: empty slot */
+    uint32_t entries;     /* first entry whose whole sequence lands here, or GAZ_NO_ENTRY;
+                             with GAZ_EXTENDED or-ed in */
 } gaz_slot;
 
-#define GAZ_FIRST_TOKEN_BITS (1u << 18)
+#define GAZ_FILTER_WORDS 4096 /* 32 KB */
 
 typedef struct gazetteer {
     gaz_slot *slots;
@@ -46,10 +57,9 @@ typedef struct gazetteer {
     size_t strings_len, strings_cap;
     uint32_t max_tokens;  /* the longest entry, in tokens */
     int has_caseless, has_cased;
-    /* A bit per hash of an entry's first token: most tokens start no entry,
-     * and this small table (it stays in cache) says so without a probe of
-     * the big one. */
-    uint64_t first_tokens[GAZ_FIRST_TOKEN_BITS / 64];
+    /* Two bits per hash of an entry's first token, both in one word: a
+     * token with either bit clear starts no entry. */
+    uint64_t first_tokens[GAZ_FILTER_WORDS];
     /* gaz_add's working space, kept from one entry to the next: a list
      * has thousands of entries, each a fresh allocation otherwise. */
     token_list entry_tokens;
@@ -62,7 +72,9 @@ int gaz_add(gazetteer *g, uint32_t rule, int caseless, const char *surface, size
             const char *norm, size_t norm_len, const char *attrs, size_t attrs_len);
 void gaz_free(gazetteer *g);
 
-/* Per-document token hashes, computed once and shared by every lookup. */
+/* Per-document token hashes, computed once and shared by every lookup. The
+ * arrays are owned by the struct (zero it before the first use) and reused
+ * from one document to the next; gaz_hashes_free releases them. */
 typedef struct {
     uint64_t *cased;
     uint64_t *folded;
@@ -82,10 +94,12 @@ static inline uint64_t gaz_token_key(const gaz_token_hashes *h, size_t index, in
     return k ? k : 1;
 }
 
-/* Calls hit(ctx, entry, first, last_exclusive) for every entry matching the
- * tokens first..limit-1 starting exactly at token first. */
+/* Calls hit(ctx, entry, start, end_exclusive) for every entry matching a run
+ * of the tokens first..limit-1 (limit: the sentence end, never crossed). Hits
+ * come by start token; at one start, cased entries before caseless ones, then
+ * by end, then from the latest added entry to the earliest. */
 typedef void (*gaz_hit_fn)(void *ctx, const gaz_entry *entry, size_t first, size_t end);
-void gaz_lookup(const gazetteer *g, const struct document *doc, const gaz_token_hashes *h,
-                size_t first, size_t limit, gaz_hit_fn hit, void *ctx);
+void gaz_lookup_range(const gazetteer *g, const struct document *doc, const gaz_token_hashes *h,
+                      size_t first, size_t limit, gaz_hit_fn hit, void *ctx);
 
 #endif

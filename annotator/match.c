@@ -452,9 +452,8 @@ static void match_lists(matcher *m, document *doc, int phase)
     list_ctx ctx = {m, doc, g};
     for (size_t s = 0; s < doc->sentences.count; s++) {
         const segment *seg = &doc->sentences.items[s];
-        size_t limit = seg->first_token + seg->token_count;
-        for (size_t t = seg->first_token; t < limit; t++)
-            gaz_lookup(g, doc, &m->hashes, t, limit, on_list_hit, &ctx);
+        gaz_lookup_range(g, doc, &m->hashes, seg->first_token, seg->first_token + seg->token_count, on_list_hit,
+                         &ctx);
     }
 }
 

@@ -69,8 +69,7 @@ static hit_list lookup_all(const gazetteer *g, const char *text)
     probe p;
     probe_load(&p, text);
     hit_list hits = {0};
-    for (size_t t = 0; t < p.doc.tokens.count; t++)
-        gaz_lookup(g, &p.doc, &p.hashes, t, p.doc.tokens.count, on_hit, &hits);
+    gaz_lookup_range(g, &p.doc, &p.hashes, 0, p.doc.tokens.count, on_hit, &hits);
     probe_free(&p);
     return hits;
 }
@@ -154,13 +153,17 @@ static void test_lookup_respects_limit(void **state)
     probe p;
     probe_load(&p, "Saint Kitts and Nevis");
     hit_list hits = {0};
-    gaz_lookup(&g, &p.doc, &p.hashes, 0, 3, on_hit, &hits);
+    gaz_lookup_range(&g, &p.doc, &p.hashes, 0, 3, on_hit, &hits);
     assert_int_equal(hits.count, 1);
     assert_int_equal(hits.items[0].rule, 5);
     assert_int_equal(hits.items[0].end, 2);
     hits.count = 0;
-    gaz_lookup(&g, &p.doc, &p.hashes, 0, 4, on_hit, &hits);
+    gaz_lookup_range(&g, &p.doc, &p.hashes, 0, 4, on_hit, &hits);
     assert_int_equal(hits.count, 2);
+    /* nor starts before first */
+    hits.count = 0;
+    gaz_lookup_range(&g, &p.doc, &p.hashes, 1, 4, on_hit, &hits);
+    assert_int_equal(hits.count, 0);
     free(hits.items);
     probe_free(&p);
     gaz_free(&g);
@@ -176,6 +179,78 @@ static void test_overlapping_entries_all_reported(void **state)
     add(&g, 3, 0, "City Hall");
     ASSERT_HITS(&g, "New York City Hall", {0, 0, 2}, {1, 0, 3}, {2, 1, 2}, {3, 2, 4});
     gaz_free(&g);
+}
+
+/* The matcher adds candidates in the order of the hits, so the order is part
+ * of the output: by start, cased before caseless, by end, latest entry first. */
+static void test_hit_order(void **state)
+{
+    (void)state;
+    gazetteer g = {0};
+    add(&g, 0, 1, "new york city");
+    add(&g, 1, 0, "New York");
+    add(&g, 2, 0, "New");
+    add(&g, 3, 0, "New York");
+    add(&g, 4, 1, "new york");
+    add(&g, 5, 0, "York");
+    hit_list hits = lookup_all(&g, "New York City");
+    static const size_t want[][3] = {{2, 0, 1}, {3, 0, 2}, {1, 0, 2}, {4, 0, 2}, {0, 0, 3}, {5, 1, 2}};
+    assert_int_equal(hits.count, 6);
+    for (size_t i = 0; i < 6; i++) {
+        assert_int_equal(hits.items[i].rule, want[i][0]);
+        assert_int_equal(hits.items[i].first, want[i][1]);
+        assert_int_equal(hits.items[i].end, want[i][2]);
+    }
+    free(hits.items);
+    /* the two "New York" entries are one key, compared once */
+    assert_int_equal(g.entries[1].key, g.entries[3].key);
+    assert_int_not_equal(g.entries[1].key, g.entries[4].key);
+    gaz_free(&g);
+}
+
+/* Tokens are hashed eight bytes at a time, ASCII ones in place: long words,
+ * capitals only past the first eight bytes, non-ASCII letters and a token
+ * ending the text (fewer than eight bytes left to read) all match. */
+static void test_long_and_non_ascii_tokens(void **state)
+{
+    (void)state;
+    gazetteer g = {0};
+    add(&g, 0, 1, "internationalization");
+    add(&g, 1, 0, "Nordrhein-Westfalen");
+    add(&g, 2, 1, "m\xc3\xbcller");
+    add(&g, 3, 0, "Ab");
+    add(&g, 4, 0, "Bundesministerium");
+    /* tokens: internationalIZATION(0) INTERNATIONALIZATION(1) Nordrhein-Westfalen(2)
+     * MÜLLER(3) Müller(4) Bundesministerium(5) Ab(6) */
+    ASSERT_HITS(&g, "internationalIZATION INTERNATIONALIZATION Nordrhein-Westfalen M\xc3\x9cLLER M\xc3\xbcller "
+                    "Bundesministerium Ab",
+                {0, 0, 1}, {0, 1, 2}, {1, 2, 3}, {2, 3, 4}, {2, 4, 5}, {4, 5, 6}, {3, 6, 7});
+    /* a cased entry wants its capitals, wherever they are */
+    assert_no_hits(&g, "nordrhein-westfalen Nordrhein-westfalen BundesMinisterium bundesministerium AB ab");
+    gaz_free(&g);
+}
+
+/* Trigger tables key words with gaz_word_key and look tokens up with
+ * gaz_token_key: both must agree on every kind of token. */
+static void test_word_key_matches_token_key(void **state)
+{
+    (void)state;
+    static const char *const words[] = {"said", "Said", "SAID", "internationalization", "Internationalization",
+                                        "M\xc3\xbcller", "\xe2\x80\x94", "O\xe2\x80\x99" "Brien", "O'Brien", "U.S."};
+    for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
+        probe p;
+        probe_load(&p, words[w]);
+        if (p.doc.tokens.count != 1)
+            fail_msg("\"%s\": %zu tokens", words[w], p.doc.tokens.count);
+        for (int folded = 0; folded <= 1; folded++)
+            if (gaz_token_key(&p.hashes, 0, folded) != gaz_word_key(words[w], strlen(words[w]), folded))
+                fail_msg("\"%s\": token and word keys differ (folded %d)", words[w], folded);
+        probe_free(&p);
+    }
+    /* the typographic apostrophe is the straight one in either form */
+    assert_int_equal(gaz_word_key("O\xe2\x80\x99" "Brien", 9, 0), gaz_word_key("O'Brien", 7, 0));
+    assert_int_equal(gaz_word_key("SAID", 4, 1), gaz_word_key("said", 4, 1));
+    assert_int_not_equal(gaz_word_key("SAID", 4, 0), gaz_word_key("said", 4, 0));
 }
 
 static void test_entry_keeps_norm_and_attributes(void **state)
@@ -358,11 +433,11 @@ static void test_hash_collision_is_confirmed_by_tokens(void **state)
     /* entries 0 and 1 are cased, 2 and 3 caseless */
     gaz_slot *slot[4] = {NULL};
     for (size_t i = 0; i < g.slot_count; i++)
-        if (g.slots[i].hash && g.slots[i].entries < 4)
+        if (g.slots[i].tag && g.slots[i].entries < 4)
             slot[g.slots[i].entries] = &g.slots[i];
     for (int k = 0; k < 4; k++) {
         assert_non_null(slot[k]);
-        assert_int_equal(g.entries[k].next, UINT32_MAX);
+        assert_int_equal(g.entries[k].next, GAZ_NO_ENTRY);
     }
     /* Japan's slot: China -> Japan; China's slot: China -> Japan */
     g.entries[1].next = 0;
@@ -385,6 +460,9 @@ int main(void)
         cmocka_unit_test(test_entries_of_one_to_four_tokens),
         cmocka_unit_test(test_lookup_respects_limit),
         cmocka_unit_test(test_overlapping_entries_all_reported),
+        cmocka_unit_test(test_hit_order),
+        cmocka_unit_test(test_long_and_non_ascii_tokens),
+        cmocka_unit_test(test_word_key_matches_token_key),
         cmocka_unit_test(test_entry_keeps_norm_and_attributes),
         cmocka_unit_test(test_entry_without_tokens_is_refused),
         cmocka_unit_test(test_case_sensitive_and_caseless),
