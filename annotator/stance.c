@@ -1123,6 +1123,22 @@ static const item *called_object(stance_ctx *c, const item *items, size_t k, uin
     return NULL;
 }
 
+/* "called the decision disappointing": the noun phrase between a calling
+ * verb and the evaluation right after it. Name NO_STRING: none. */
+static who called_phrase(stance_ctx *c, const item *items, size_t k, uint32_t clause)
+{
+    who none = {NO_STRING, NO_STRING, NULL};
+    const item *verb = NULL;
+    for (size_t i = 0; i < k; i++)
+        if (items[i].kind == K_CALLING && clause_of(c, items[i].last) == clause)
+            verb = &items[i];
+    uint32_t first, end;
+    if (!verb || !phrase_after(c, verb->last + 1, clause, &first, &end) || first >= items[k].first ||
+        end < items[k].first)
+        return none;
+    return (who){phrase_text(c, first, items[k].first), NO_STRING, "called-phrase"};
+}
+
 /* A pronoun subject in the clause of the cue items[k], before it ("..., and
  * it is not acceptable"). */
 static int pronoun_subject(stance_ctx *c, const item *cue)
@@ -1166,6 +1182,8 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
             subject = called_object(c, items, k, holder);
         if (!subject) {
             who noun = phrase_before_copula(c, cue);
+            if (noun.name == NO_STRING)
+                noun = called_phrase(c, items, k, clause);
             if (noun.name != NO_STRING)
                 return noun;
         }
@@ -1248,7 +1266,7 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
     if (entity_after && entity_after->first <= cue->last + 1 + PHRASE_WORDS) {
         /* "rejected a U.S. request": the entity only qualifies the noun */
         int qualifier = entity_after->kind == K_GPE || entity_after->kind == K_NORP || entity_after->kind == K_ORG;
-        if (qualifier && tok(c, entity_after->last + 1)->kind != TOK_CLITIC &&
+        if (qualifier && tok(c, entity_after->last + 1)->kind != TOK_CLITIC && phrase_word(c, entity_after->last + 1) &&
             place_phrase(c, entity_after).name == NO_STRING) {
             who noun = noun_target(c, entity_after->last + 1, clause, cue->start);
             if (noun.name != NO_STRING)

@@ -119,10 +119,12 @@
  * mention or entity of the clause before the cue, after its last speech or
  * calling verb or "that" (an owner's tariffs for the owner: "Trump's
  * tariffs"; the noun after a place's or an organisation's "'s": "Seoul's
- * offer" is "offer", while "Stanhope's position" is Stanhope); else the one right after a calling verb earlier in the
- * sentence ("described the Geneva meeting as "candid, practical and
- * constructive""); else the noun phrase before the copula ("the call had
- * been unproductive"); else, for a pronoun subject and a holder other than
+ * offer" is "offer", while "Stanhope's position" is Stanhope); else the
+ * one right after a calling verb earlier in the sentence ("described the
+ * Geneva meeting as "candid, practical and constructive""); else the noun
+ * phrase before the copula ("the call had been unproductive") or between a
+ * calling verb and the evaluation ("called the decision disappointing");
+ * else, for a pronoun subject and a holder other than
  * the author, the nearest tariff mention or entity before the cue in its
  * sentence (", and it is not acceptable").
  *

@@ -615,6 +615,28 @@ static void test_pronoun_object(void **state)
     check_no_stance(none);
 }
 
+/* Cues of accusation, opposition and asking to be spared; a country
+ * qualifies the noun right after it only ("accused Washington of
+ * bullying" is against Washington); a calling verb's object is the noun
+ * phrase before the evaluation. */
+static void test_more_cues(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f, "Beijing accused Washington of bullying.", NULL);
+    check_stance(&f, "accused", "Beijing", "Washington", STANCE_AGAINST);
+    release(&f);
+    annotate(&f, "Germany voiced opposition to the plan.", NULL);
+    check_stance(&f, "opposition to", "Germany", "plan", STANCE_AGAINST);
+    release(&f);
+    annotate(&f, "Vietnam is seeking an exemption from the tariffs.", NULL);
+    check_stance(&f, "seeking an exemption from", "Vietnam", "tariffs", STANCE_AGAINST);
+    release(&f);
+    annotate(&f, "Australia called the decision disappointing.", NULL);
+    check_stance(&f, "disappointing", "Australia", "decision", STANCE_AGAINST);
+    release(&f);
+}
+
 /* A one-word evaluation right before a noun only qualifies it; after a
  * copula it evaluates the subject. */
 static void test_attributive_evaluation(void **state)
@@ -678,6 +700,7 @@ int main(void)
         cmocka_unit_test(test_object_targets),
         cmocka_unit_test(test_attributive_evaluation),
         cmocka_unit_test(test_pronoun_object),
+        cmocka_unit_test(test_more_cues),
         cmocka_unit_test(test_summary_majority),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
