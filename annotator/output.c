@@ -429,20 +429,22 @@ static void write_body(ann_output *out, const ann_rules *rules, const document *
     sort_elements(items, count);
 
     uint32_t *open_ends = xmalloc((count + 1) * sizeof *open_ends);
+    xmlout_source text;
+    xmlout_source_init(&text, doc->bytes, doc->len);
     size_t depth = 0;
     uint32_t pos = 0;
     write_stance_summaries(out, doc);
     for (size_t i = 0; i < count && !xmlout_failed(x); i++) {
         const element *e = &items[i];
         while (depth && open_ends[depth - 1] <= e->start) {
-            xmlout_text(x, doc->bytes + pos, open_ends[depth - 1] - pos);
+            xmlout_text_from(x, &text, pos, open_ends[depth - 1]);
             pos = open_ends[--depth];
             xmlout_end(x);
         }
         /* Crossing markup cannot be written; the resolver never makes it. */
         if ((depth && e->end > open_ends[depth - 1]) || e->start < pos)
             continue;
-        xmlout_text(x, doc->bytes + pos, e->start - pos);
+        xmlout_text_from(x, &text, pos, e->start);
         pos = e->start;
         switch (e->kind) {
         case EL_RAW:
@@ -460,12 +462,12 @@ static void write_body(ann_output *out, const ann_rules *rules, const document *
         open_ends[depth++] = e->end;
     }
     while (depth && !xmlout_failed(x)) {
-        xmlout_text(x, doc->bytes + pos, open_ends[depth - 1] - pos);
+        xmlout_text_from(x, &text, pos, open_ends[depth - 1]);
         pos = open_ends[--depth];
         xmlout_end(x);
     }
     if (!xmlout_failed(x))
-        xmlout_text(x, doc->bytes + pos, doc->len - pos);
+        xmlout_text_from(x, &text, pos, doc->len);
     free(open_ends);
     free(items);
 }

@@ -29,28 +29,27 @@ struct xmlout {
     int write_errno;
 };
 
-/* What each byte needs: ESCAPE_IN_TEXT for & < > CR; ESCAPE_IN_ATTR for
- * those, ", TAB, LF, the other C0 controls, NUL (the end of a value) and every
- * byte of a character outside ASCII. DEL (0x7F) is written as it is, as
- * libxml2 does. */
-enum { ESCAPE_IN_TEXT = 1, ESCAPE_IN_ATTR = 2 };
-static const unsigned char escape_class[256] = {
-    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 2, 2, /* 0x00: CR in both */
-    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* 0x10 */
-    0, 0, 2, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x20: " & */
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 3, 0, /* 0x30: < > */
+/* The bytes an attribute value cannot hold as they are: " & < > TAB, LF,
+ * CR, the other C0 controls, NUL (the end of a value) and every byte of a
+ * character outside ASCII. DEL (0x7F) is written as it is, as libxml2
+ * does. (Text needs only & < > CR replaced: see text_specials.) */
+static const unsigned char attr_escape[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x00 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x10 */
+    0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x20: " & */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, /* 0x30: < > */
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x40 */
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x50 */
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x60 */
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x70 */
-    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* 0x80-0xFF: outside ASCII */
-    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
-    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
-    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
-    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
-    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
-    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
-    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x80-0xFF: outside ASCII */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 };
 
 /* The replacement of each ASCII byte that has one; the spellings are
@@ -243,7 +242,7 @@ void xmlout_end_full(xmlout *x)
 static size_t plain_attr_run(const char *s)
 {
     const unsigned char *p = (const unsigned char *)s;
-    while (!(escape_class[*p] & ESCAPE_IN_ATTR))
+    while (!attr_escape[*p])
         p++;
     return (size_t)(p - (const unsigned char *)s);
 }
@@ -327,36 +326,64 @@ void xmlout_attr_hex(xmlout *x, const char *name, const unsigned char *bytes, si
     PUT_LITERAL(x, "\"");
 }
 
-/* Whether any of the 8 bytes of word is & < > or CR: the classic test for a
- * zero byte, on word xor each of them (< and > differ in one bit, so one
- * test covers both). Text is mostly runs with none, so it is scanned 8 bytes
- * a step. */
-static int word_needs_text_escape(uint64_t word)
+/* The bytes xmlout_text replaces, in the order of xmlout_source.next. */
+static const char text_specials[XMLOUT_TEXT_SPECIALS] = {'&', '<', '>', '\r'};
+
+/* The offset of the first c at or after from in src, or its length. */
+static size_t find_special(const xmlout_source *src, char c, size_t from)
 {
-    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-    uint64_t amp = word ^ (ones * '&'), angle = (word | (ones * 2)) ^ (ones * '>'), cr = word ^ (ones * '\r');
-    return ((((amp - ones) & ~amp) | ((angle - ones) & ~angle) | ((cr - ones) & ~cr)) & highs) != 0;
+    const char *hit = from < src->len ? memchr(src->s + from, c, src->len - from) : NULL;
+    return hit ? (size_t)(hit - src->s) : src->len;
+}
+
+/* The offset of the first byte at or after from that needs escaping, or
+ * len. Each kind of byte is looked for again only once the one found
+ * before lies behind from, so a whole text costs one memchr scan a kind. */
+static size_t nearest_special(xmlout_source *src, size_t from)
+{
+    if (src->nearest >= from)
+        return src->nearest;
+    size_t nearest = src->len;
+    for (int k = 0; k < XMLOUT_TEXT_SPECIALS; k++) {
+        if (src->next[k] < from)
+            src->next[k] = find_special(src, text_specials[k], from);
+        if (src->next[k] < nearest)
+            nearest = src->next[k];
+    }
+    src->nearest = nearest;
+    return nearest;
+}
+
+void xmlout_source_init(xmlout_source *src, const char *s, size_t len)
+{
+    src->s = s;
+    src->len = len;
+    src->nearest = len;
+    for (int k = 0; k < XMLOUT_TEXT_SPECIALS; k++) {
+        src->next[k] = find_special(src, text_specials[k], 0);
+        if (src->next[k] < src->nearest)
+            src->nearest = src->next[k];
+    }
+}
+
+void xmlout_text_from(xmlout *x, xmlout_source *src, size_t from, size_t to)
+{
+    if (from == to)
+        return;
+    close_start_tag(x);
+    for (size_t special; (special = nearest_special(src, from)) < to; from = special + 1) {
+        put(x, src->s + from, special - from);
+        unsigned char c = (unsigned char)src->s[special];
+        put(x, entity[c].text, entity[c].len);
+    }
+    put(x, src->s + from, to - from);
 }
 
 void xmlout_text(xmlout *x, const char *s, size_t len)
 {
-    if (!len)
-        return;
-    close_start_tag(x);
-    const unsigned char *p = (const unsigned char *)s, *end = p + len;
-    for (;;) {
-        const unsigned char *run = p;
-        uint64_t word;
-        while (end - p >= 8 && (memcpy(&word, p, 8), !word_needs_text_escape(word)))
-            p += 8;
-        while (p < end && !(escape_class[*p] & ESCAPE_IN_TEXT))
-            p++;
-        put(x, run, (size_t)(p - run));
-        if (p == end)
-            return;
-        put(x, entity[*p].text, entity[*p].len);
-        p++;
-    }
+    xmlout_source src;
+    xmlout_source_init(&src, s, len);
+    xmlout_text_from(x, &src, 0, len);
 }
 
 void xmlout_raw(xmlout *x, const char *s, size_t len)

@@ -62,6 +62,24 @@ void xmlout_attr_hex(xmlout *x, const char *name, const unsigned char *bytes, si
  * with only empty text still ends as "/>". */
 void xmlout_text(xmlout *x, const char *s, size_t len);
 
+/* A text written in slices from its start to its end, such as a document
+ * between its tags: where its bytes that need escaping lie is found once
+ * for all the slices, not again in each. s must stay valid while it is
+ * used; it is never written to and owns nothing. */
+#define XMLOUT_TEXT_SPECIALS 4
+typedef struct {
+    const char *s;
+    size_t len;
+    size_t next[XMLOUT_TEXT_SPECIALS]; /* where each kind of byte was last found, or len */
+    size_t nearest;                    /* the least of next */
+} xmlout_source;
+
+void xmlout_source_init(xmlout_source *src, const char *s, size_t len);
+
+/* xmlout_text(x, src->s + from, to - from). Slices must come in order:
+ * from never below the to of the slice before. */
+void xmlout_text_from(xmlout *x, xmlout_source *src, size_t from, size_t to);
+
 /* Markup written as is, such as the XML declaration or a line break between
  * elements; it closes an open start tag first. */
 void xmlout_raw(xmlout *x, const char *s, size_t len);

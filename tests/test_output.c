@@ -420,6 +420,49 @@ static void test_xmlout_text_escapes(void **state)
     free(b.data);
 }
 
+/* <e> holding text[0..len) cut at i and j, the part [i, j) left out when
+ * skip: written in slices of one source, or each slice with xmlout_text. */
+static char *sliced(const char *text, size_t len, size_t i, size_t j, int skip, int from_source)
+{
+    buffer b;
+    xmlout *x = new_xmlout(&b, 0);
+    xmlout_start(x, "e");
+    const size_t cuts[] = {0, i, j, len};
+    xmlout_source src;
+    xmlout_source_init(&src, text, len);
+    for (int k = 0; k < 3; k++) {
+        if (k == 1 && skip)
+            continue;
+        if (from_source)
+            xmlout_text_from(x, &src, cuts[k], cuts[k + 1]);
+        else
+            xmlout_text(x, text + cuts[k], cuts[k + 1] - cuts[k]);
+    }
+    xmlout_end(x);
+    return flushed(x, &b);
+}
+
+/* Slices of one source, touching or with gaps, read as xmlout_text of each:
+ * every special before, inside, after and at the edge of a slice, and
+ * twice in a row. */
+static void test_xmlout_text_from_slices(void **state)
+{
+    (void)state;
+    const char text[] = "a&b<c>d\re&&f g>";
+    size_t len = sizeof text - 1;
+    for (size_t i = 0; i <= len; i++)
+        for (size_t j = i; j <= len; j++)
+            for (int skip = 0; skip < 2; skip++) {
+                char *want = sliced(text, len, i, j, skip, 0);
+                assert_xml_equal(sliced(text, len, i, j, skip, 1), want);
+                free(want);
+            }
+    /* an empty source, and nothing written from it */
+    char *empty = sliced("", 0, 0, 0, 0, 1);
+    assert_string_equal(empty, "<e/>");
+    free(empty);
+}
+
 /* Empty elements end as "/>", an element with text as "</name>"; empty
  * text is no content; raw markup closes the start tag; end_full never
  * writes "/>". */
@@ -602,6 +645,7 @@ int main(void)
         cmocka_unit_test(test_explain_flag),
         cmocka_unit_test(test_xmlout_attribute_escapes),
         cmocka_unit_test(test_xmlout_text_escapes),
+        cmocka_unit_test(test_xmlout_text_from_slices),
         cmocka_unit_test(test_xmlout_elements),
         cmocka_unit_test(test_xmlout_any_buffer_size),
         cmocka_unit_test(test_xmlout_matches_xmltextwriter),
