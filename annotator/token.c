@@ -597,11 +597,17 @@ static int plain_word_stops(scanner *sc, size_t start, size_t end)
 static size_t plain_word_end(scanner *sc, size_t i, uint8_t *flags)
 {
     const unsigned char *s = sc->s;
-    unsigned first = ascii_class[s[i]], seen = 0, cls;
+    size_t len = sc->len, start = i;
+    unsigned first = ascii_class[s[i]];
     if (!(first & CC_LETTER))
         return 0;
-    size_t start = i;
-    while (i < sc->len && ((cls = ascii_class[s[i]]) & (CC_LETTER | CC_DIGIT))) {
+    /* Most words are one letter and then lower-case ones, which decide
+     * every flag at once: this loop only looks for the end of them. */
+    do
+        i++;
+    while (i < len && (ascii_class[s[i]] & CC_LOWER));
+    unsigned seen = i > start + 1 ? CC_LOWER : 0, cls;
+    while (i < len && ((cls = ascii_class[s[i]]) & (CC_LETTER | CC_DIGIT))) {
         seen |= cls;
         i++;
     }
