@@ -18,7 +18,7 @@ struct ann_output {
     void *ctx;
     int flags;
     int failed;
-    int write_errno;      /* of the write or flush that failed; 0 when libxml2 did */
+    int write_errno;      /* of the write or flush that failed; 0 when the writer was misused */
     size_t documents;
     uint64_t *losers;     /* with explain: (winner << 32 | loser) span indices, sorted */
     size_t loser_count, loser_cap;

@@ -7,7 +7,7 @@
  * carry as an empty <raw hex="..."/> element holding them.
  *
  * The bytes go through xmlout (xmlout.h), which escapes and buffers them and
- * writes through libxml2's xmlOutputBuffer. A failed write stops the
+ * hands them to the write callback. A failed write stops the
  * document before its next element and is reported when the document is
  * flushed; the output is unusable after it. */
 #ifndef ANN_OUTPUT_H

@@ -1,10 +1,8 @@
 #include "xmlout.h"
 
 #include <errno.h>
-#include <limits.h>
 #include <stdint.h>
 #include <string.h>
-#include <libxml/xmlIO.h>
 #include <utf8proc.h>
 
 #include "alloc.h"
@@ -17,10 +15,9 @@ typedef struct {
 } open_element;
 
 struct xmlout {
-    xmlOutputBufferPtr sink; /* libxml2's output: buffers and calls write */
     ann_write_fn write;
     void *ctx;
-    char *buf;               /* bytes not yet handed to sink */
+    char *buf;               /* bytes not yet handed to write */
     size_t len, cap;
     int tag_open;            /* "<name ..." written, its ">" not yet */
     open_element *open;      /* the open elements, outermost first */
@@ -62,25 +59,6 @@ static const struct {
     ['&'] = {"&amp;", 5},   ['<'] = {"&lt;", 4},   ['>'] = {"&gt;", 4},
 };
 
-static int write_to_callback(void *context, const char *buffer, int len)
-{
-    xmlout *x = context;
-    if (x->write(x->ctx, buffer, (size_t)len) != 0) {
-        x->failed = 1;
-        x->write_errno = errno;
-        return -1;
-    }
-    return len;
-}
-
-/* libxml2 reports I/O failures on stderr by itself; the library never
- * prints, and the failure reaches the caller through xmlout_flush anyway. */
-static void drop_libxml_message(void *ctx, const char *fmt, ...)
-{
-    (void)ctx;
-    (void)fmt;
-}
-
 xmlout *xmlout_new(ann_write_fn write, void *ctx, size_t buffer_size)
 {
     xmlout *x = xcalloc(1, sizeof *x);
@@ -88,38 +66,30 @@ xmlout *xmlout_new(ann_write_fn write, void *ctx, size_t buffer_size)
     x->ctx = ctx;
     x->cap = buffer_size ? buffer_size : DEFAULT_BUFFER_SIZE;
     x->buf = xmalloc(x->cap);
-    x->sink = xmlOutputBufferCreateIO(write_to_callback, NULL, x, NULL);
-    if (!x->sink)
-        out_of_memory(sizeof *x->sink);
     return x;
 }
 
 /* ---- bytes ----------------------------------------------------------------------- */
 
-/* Gives s[0..len) to libxml2, in pieces its int lengths can hold. */
+/* Gives s[0..len) to write, unless a write failed before. */
 static void hand_on(xmlout *x, const char *s, size_t len)
 {
-    while (len && !x->failed) {
-        size_t piece = len < INT_MAX / 2 ? len : INT_MAX / 2;
-        if (xmlOutputBufferWrite(x->sink, (int)piece, s) < 0)
-            x->failed = 1; /* write_to_callback kept errno when it was the write */
-        s += piece;
-        len -= piece;
+    if (!len || x->failed)
+        return;
+    if (x->write(x->ctx, s, len) != 0) {
+        x->failed = 1;
+        x->write_errno = errno;
     }
 }
 
-/* Every call into libxml2 follows a drain. libxml2 keeps its error handler
- * per thread, and a stream with workers writes from a thread of its own, so
- * the handler is set here rather than once. */
 static void drain(xmlout *x)
 {
-    xmlSetGenericErrorFunc(NULL, drop_libxml_message);
     hand_on(x, x->buf, x->len);
     x->len = 0;
 }
 
 /* put's way for a run that does not fit in what is left of the buffer: one
- * too long for the whole buffer goes to libxml2 directly, after what was
+ * too long for the whole buffer goes to write directly, after what was
  * buffered before it. */
 static void put_past_end(xmlout *x, const void *s, size_t len)
 {
@@ -397,8 +367,6 @@ void xmlout_raw(xmlout *x, const char *s, size_t len)
 int xmlout_flush(xmlout *x)
 {
     drain(x);
-    if (!x->failed && xmlOutputBufferFlush(x->sink) < 0)
-        x->failed = 1;
     return x->failed ? -1 : 0;
 }
 
@@ -417,7 +385,6 @@ void xmlout_free(xmlout *x)
     if (!x)
         return;
     drain(x);
-    xmlOutputBufferClose(x->sink); /* flushes unless a write failed */
     free(x->buf);
     free(x->open);
     free(x);

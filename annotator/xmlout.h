@@ -3,8 +3,8 @@
  * libxml2's xmlTextWriter (an element with no content ends as "/>", a start
  * tag is closed by ">" only when content follows), at a fraction of its cost:
  * markup and escaped text gather in one buffer of its own, copied whole run
- * by run of bytes that need no escaping, and reach the output through
- * libxml2's xmlOutputBuffer, which calls the ann_write_fn.
+ * by run of bytes that need no escaping, and the ann_write_fn gets the
+ * buffer whenever it is full or flushed.
  *
  * Errors are sticky: the first failed write marks the writer failed, keeps
  * its errno, and everything after it is dropped. The writing functions return
@@ -22,7 +22,7 @@
 typedef struct xmlout xmlout;
 
 /* A writer calling write(ctx, ...). buffer_size is the size of its buffer,
- * 0 for the default (runs longer than the buffer go to libxml2 without a
+ * 0 for the default (runs longer than the buffer go to write without a
  * copy, so any size works; tests use small ones). Never NULL. */
 xmlout *xmlout_new(ann_write_fn write, void *ctx, size_t buffer_size);
 
@@ -91,15 +91,15 @@ void xmlout_end(xmlout *x);
 /* Ends the innermost open element with "</name>" even when it is empty. */
 void xmlout_end_full(xmlout *x);
 
-/* Hands everything buffered to libxml2 and flushes it to write. Returns 0,
- * or -1 when this or any earlier write failed. */
+/* Hands everything buffered to write. Returns 0, or -1 when this or any
+ * earlier write failed. */
 int xmlout_flush(xmlout *x);
 
 /* 1 once a write has failed, else 0. */
 int xmlout_failed(const xmlout *x);
 
-/* The errno of the first failed write, or 0 when libxml2 itself failed (or
- * nothing did). */
+/* The errno of the first failed write, or 0 when nothing failed or the
+ * failure was an xmlout_end with no element open. */
 int xmlout_errno(const xmlout *x);
 
 #endif
