@@ -25,11 +25,42 @@ typedef struct {
     size_t longest;       /* the length of the longest word: longer text is not looked up */
 } word_table;
 
-static uint32_t text_hash(const char *s, size_t len)
+static uint64_t load64(const char *s)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    uint64_t v;
+    memcpy(&v, s, sizeof v);
+    return v;
+}
+
+static uint64_t load32(const char *s)
+{
+    uint32_t v;
+    memcpy(&v, s, sizeof v);
+    return v;
+}
+
+static uint64_t mix(uint64_t h)
+{
+    h *= 0xBF58476D1CE4E5B9ULL;
+    return h ^ (h >> 31);
+}
+
+/* A hash of s[0..len) for the tables below, eight bytes at a time: every
+ * visible span and every capitalised word is looked up, and a byte at a
+ * time was most of the stage. It reads only inside s (short texts by
+ * overlapping loads), and the tables' answers do not depend on it. */
+static uint64_t text_hash(const char *s, size_t len)
+{
+    uint64_t h = mix(len ^ 0x9E3779B97F4A7C15ULL);
+    if (len >= 8) {
+        for (size_t i = 0; i + 8 < len; i += 8)
+            h = mix(h ^ load64(s + i));
+        h = mix(h ^ load64(s + len - 8));
+    } else if (len >= 4) {
+        h = mix(h ^ (load32(s) | load32(s + len - 4) << 32));
+    } else if (len) {
+        h = mix(h ^ ((unsigned char)s[0] | (unsigned char)s[len / 2] << 8 | (uint64_t)(unsigned char)s[len - 1] << 16));
+    }
     return h;
 }
 
@@ -287,13 +318,16 @@ static void apply_words(document *doc, const word_table *t, visible_spans *v)
 /* A (type, norm) meaning of the document, and its first mention: the
  * leftmost, of two starting together the one found first. */
 typedef struct {
+    const char *norm;     /* in the pool, which does not move until the refs are interned */
+    uint64_t hash;        /* text_hash of the norm and the type */
+    uint32_t norm_len;
     uint16_t type;
-    uint64_t norm_hash;
-    uint32_t norm;
     uint32_t start, end;  /* of the first mention */
     uint32_t id;          /* the order it was met in */
 } meaning;
 
+/* Orders two meanings of one first mention: a hash, so the order does not
+ * depend on the order they were met in. Rarely needed, so computed then. */
 static uint64_t norm_hash(const char *s)
 {
     uint64_t h = 0xcbf29ce484222325ULL;
@@ -312,10 +346,18 @@ static int by_first_mention(const void *a, const void *b)
         return x->end > y->end ? -1 : 1;
     if (x->type != y->type)
         return x->type < y->type ? -1 : 1;
-    return (x->norm_hash > y->norm_hash) - (x->norm_hash < y->norm_hash);
+    uint64_t hx = norm_hash(x->norm), hy = norm_hash(y->norm);
+    return (hx > hy) - (hx < hy);
 }
 
-DEFINE_SORT(sort_by_first_mention, meaning, by_first_mention)
+static uint32_t first_mention_start(const meaning *m)
+{
+    return m->start;
+}
+
+DEFINE_SORT(merge_sort_by_first_mention, meaning, by_first_mention)
+DEFINE_POSITION_SORT(sort_by_first_mention, meaning, first_mention_start, by_first_mention,
+                     merge_sort_by_first_mention)
 
 /* The meaning of span s in the table (slots hold an index into meanings + 1,
  * 0 for empty), added when new. */
@@ -323,11 +365,12 @@ static uint32_t meaning_of(const document *doc, const span *s, meaning *meanings
                            size_t mask)
 {
     const char *norm = doc_string(doc, s->norm);
-    uint64_t h = norm_hash(norm);
-    size_t slot = (size_t)(h ^ (h >> 32) ^ s->type) & mask;
+    size_t len = strlen(norm);
+    uint64_t h = mix(text_hash(norm, len) ^ s->type);
+    size_t slot = (size_t)h & mask;
     for (; slots[slot]; slot = (slot + 1) & mask) {
         meaning *m = &meanings[slots[slot] - 1];
-        if (m->type == s->type && m->norm_hash == h && !strcmp(doc_string(doc, m->norm), norm)) {
+        if (m->hash == h && m->type == s->type && m->norm_len == len && !memcmp(m->norm, norm, len)) {
             if (s->start < m->start) {
                 m->start = s->start;
                 m->end = s->end;
@@ -335,9 +378,37 @@ static uint32_t meaning_of(const document *doc, const span *s, meaning *meanings
             return m->id;
         }
     }
-    meanings[*count] = (meaning){s->type, h, s->norm, s->start, s->end, (uint32_t)*count};
+    meanings[*count] = (meaning){norm, h, (uint32_t)len, s->type, s->start, s->end, (uint32_t)*count};
     slots[slot] = (uint32_t)++*count;
     return meanings[*count - 1].id;
+}
+
+/* Interns "e1", "e2", ... "e<count>" and sets ref_of_meaning[meanings[g].id]
+ * to the offset of "e<g+1>". One copy into the pool for them all: the pool
+ * then holds the same bytes as interning them one by one. */
+static void intern_refs(document *doc, const meaning *meanings, size_t count, uint32_t *ref_of_meaning)
+{
+    char *refs = NULL;
+    size_t len = 0, cap = 0;
+    uint32_t *at = xmalloc(count * sizeof *at); /* where each ref starts in refs */
+    for (size_t g = 0; g < count; g++) {
+        char digits[24];
+        size_t n = 0, number = g + 1;
+        do /* "e" and the number: snprintf costs more than the rest of the loop */
+            digits[n++] = (char)('0' + number % 10);
+        while ((number /= 10));
+        grow_array((void **)&refs, &cap, len + n + 2, 1);
+        at[g] = (uint32_t)len;
+        refs[len++] = 'e';
+        while (n)
+            refs[len++] = digits[--n];
+        refs[len++] = '\0';
+    }
+    uint32_t base = doc_intern(doc, refs, len - 1);
+    for (size_t g = 0; g < count; g++)
+        ref_of_meaning[meanings[g].id] = base + at[g];
+    free(at);
+    free(refs);
 }
 
 /* Numbers the (type, norm) meanings in order of first mention. The
@@ -363,17 +434,7 @@ static void assign_refs(document *doc, const visible_spans *v)
     }
     sort_by_first_mention(meanings, count);
     uint32_t *ref_of_meaning = slots; /* the table is done with: reused, indexed by id */
-    for (size_t g = 0; g < count; g++) {
-        char digits[24], ref[24];
-        size_t n = 0, number = g + 1;
-        do /* "e" and the number: snprintf costs more than the rest of the loop */
-            digits[n++] = (char)('0' + number % 10);
-        while ((number /= 10));
-        ref[0] = 'e';
-        for (size_t k = 0; k < n; k++)
-            ref[1 + k] = digits[n - 1 - k];
-        ref_of_meaning[meanings[g].id] = doc_intern(doc, ref, n + 1);
-    }
+    intern_refs(doc, meanings, count, ref_of_meaning);
     for (size_t i = 0; i < v->count; i++) {
         span *s = &doc->spans[v->index[i]];
         if (s->norm != NO_STRING)

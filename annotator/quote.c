@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "sort.h"
 
 /* Tokens an attribution clause may span: between the closing mark and the
  * speech verb, or between the verb and the speaker. */
@@ -137,6 +138,21 @@ static int by_end(const void *a, const void *b)
     return (x->end > y->end) - (x->end < y->end);
 }
 
+static uint32_t mention_start(const mention *m)
+{
+    return m->start;
+}
+
+static uint32_t mention_end(const mention *m)
+{
+    return m->end;
+}
+
+DEFINE_SORT(merge_sort_by_start, mention, by_start)
+DEFINE_POSITION_SORT(sort_by_start, mention, mention_start, by_start, merge_sort_by_start)
+DEFINE_SORT(merge_sort_by_end, mention, by_end)
+DEFINE_POSITION_SORT(sort_by_end, mention, mention_end, by_end, merge_sort_by_end)
+
 static int in_quoted_paragraph(const quote_ctx *c, uint32_t offset)
 {
     return (c->quoted_bytes[offset / 8] >> (offset % 8)) & 1;
@@ -204,10 +220,8 @@ static void build_tables(quote_ctx *c)
                 c->entity_at[first] = (int32_t)k;
         }
     }
-    if (c->person_count > 1)
-        qsort(c->persons, c->person_count, sizeof *c->persons, by_start);
-    if (c->title_count > 1)
-        qsort(c->titles, c->title_count, sizeof *c->titles, by_end);
+    sort_by_start(c->persons, c->person_count);
+    sort_by_end(c->titles, c->title_count);
 }
 
 /* The sentence holding offset, or SIZE_MAX. */

@@ -67,7 +67,13 @@ static uint32_t extent_hash(const span *s)
 }
 
 DEFINE_SORT(sort_by_rank, ranked, by_rank)
-DEFINE_SORT(sort_by_start, positioned, by_start)
+static uint32_t start_of(const positioned *p)
+{
+    return p->start;
+}
+
+DEFINE_SORT(merge_sort_by_start, positioned, by_start)
+DEFINE_POSITION_SORT(sort_by_start, positioned, start_of, by_start, merge_sort_by_start)
 
 /* Helper spans never conflict, but two lists can give the same one; keep
  * the first found. A hash set of the extents and types seen, filled in the
@@ -141,7 +147,11 @@ static void list_earlier(earlier_spans *e, const document *doc, size_t first)
     free(new_spans);
 }
 
-static void resolve_phase(const ann_rules *rules, document *doc, size_t first, earlier_spans *earlier_list)
+/* taken: per token, 1 + the index of the visible span kept over it, from
+ * any phase; a phase's own spans have indices from first on, so the
+ * entries of earlier phases need no clearing. */
+static void resolve_phase(const ann_rules *rules, document *doc, size_t first, earlier_spans *earlier_list,
+                          uint32_t *taken)
 {
     drop_duplicate_helpers(doc, first);
     list_earlier(earlier_list, doc, first);
@@ -157,9 +167,6 @@ static void resolve_phase(const ann_rules *rules, document *doc, size_t first, e
     if (n)
         sort_by_rank(order, n);
 
-    /* Per token: 1 + the index of the visible span of this phase kept over
-     * it, so a loser can name its winner for --explain. */
-    uint32_t *taken = xcalloc(doc->tokens.count + 1, sizeof *taken);
     const positioned *earlier = earlier_list->spans;
     size_t earlier_count = earlier_list->count;
     uint32_t longest = earlier_list->longest;
@@ -173,7 +180,7 @@ static void resolve_phase(const ann_rules *rules, document *doc, size_t first, e
             end_token++;
         int lost = 0;
         for (size_t t = first_token; !lost && t < end_token; t++)
-            if (taken[t]) {
+            if (taken[t] > first) { /* kept in this phase: a loser names its winner for --explain */
                 lost = 1;
                 c->lost_to = (int32_t)taken[t] - 1;
             }
@@ -215,18 +222,19 @@ static void resolve_phase(const ann_rules *rules, document *doc, size_t first, e
             taken[t] = (uint32_t)order[k].index + 1;
     }
     free(covered);
-    free(taken);
     free(order);
 }
 
 void annotate_document(matcher *m, const ann_rules *rules, document *doc)
 {
     earlier_spans earlier = {0};
+    uint32_t *taken = xcalloc(doc->tokens.count + 1, sizeof *taken);
     for (int phase = 1; phase <= rules->phase_count; phase++) {
         size_t first = doc->span_count;
         match_phase(m, doc, phase);
-        resolve_phase(rules, doc, first, &earlier);
+        resolve_phase(rules, doc, first, &earlier, taken);
     }
+    free(taken);
     free(earlier.spans);
     link_document(rules, doc);
     quote_document(rules, doc);

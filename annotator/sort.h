@@ -66,4 +66,59 @@
         free(scratch);                                                                      \
     }
 
+/* DEFINE_POSITION_SORT(name, type, position, cmp, fallback) makes a sort
+ * with the same result as fallback, a DEFINE_SORT of the same type and cmp,
+ * for a cmp that orders by position first: position(a) is a uint32_t (a
+ * byte offset, say) and cmp(a, b) < 0 implies position(a) <= position(b).
+ * It deals the records into about one bucket per record by position, in
+ * order and keeping their order, then sorts each bucket by insertion: no
+ * record moves past another of a different bucket. Linear when positions
+ * are spread out, as annotations are over a document; when one bucket gets
+ * more than POSITION_BUCKET_MAX records it calls fallback instead. */
+#define POSITION_BUCKET_MAX 16
+
+#define DEFINE_POSITION_SORT(name, type, position, cmp, fallback)                           \
+    static void name(type *items, size_t n)                                                 \
+    {                                                                                       \
+        if (n <= SORT_RUN) {                                                                \
+            fallback(items, n);                                                             \
+            return;                                                                         \
+        }                                                                                   \
+        uint32_t low = position(&items[0]), high = low;                                     \
+        for (size_t i = 1; i < n; i++) {                                                    \
+            uint32_t p = position(&items[i]);                                               \
+            low = p < low ? p : low;                                                        \
+            high = p > high ? p : high;                                                     \
+        }                                                                                   \
+        unsigned shift = 0;                                                                 \
+        while (((high - low) >> shift) >= n)                                                \
+            shift++;                                                                        \
+        size_t bucket_count = ((size_t)(high - low) >> shift) + 1;                          \
+        size_t *next = xcalloc(bucket_count + 1, sizeof *next);                             \
+        for (size_t i = 0; i < n; i++)                                                      \
+            next[((position(&items[i]) - low) >> shift) + 1]++;                             \
+        int crowded = 0;                                                                    \
+        for (size_t b = 1; b <= bucket_count; b++) {                                        \
+            crowded |= next[b] > POSITION_BUCKET_MAX;                                       \
+            next[b] += next[b - 1]; /* next[b]: where bucket b starts */                    \
+        }                                                                                   \
+        if (crowded) {                                                                      \
+            free(next);                                                                     \
+            fallback(items, n);                                                             \
+            return;                                                                         \
+        }                                                                                   \
+        type *scratch = xmalloc(n * sizeof *scratch);                                       \
+        for (size_t i = 0; i < n; i++)                                                      \
+            scratch[next[(position(&items[i]) - low) >> shift]++] = items[i];               \
+        for (size_t i = 0; i < n; i++) {                                                    \
+            type moving = scratch[i];                                                       \
+            size_t j = i;                                                                   \
+            for (; j > 0 && cmp(&moving, &items[j - 1]) < 0; j--)                           \
+                items[j] = items[j - 1];                                                    \
+            items[j] = moving;                                                              \
+        }                                                                                   \
+        free(scratch);                                                                      \
+        free(next);                                                                         \
+    }
+
 #endif

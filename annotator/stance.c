@@ -191,7 +191,13 @@ static int by_start(const void *a, const void *b)
     return (x->kind > y->kind) - (x->kind < y->kind);
 }
 
-DEFINE_SORT(sort_items_by_start, item, by_start)
+static uint32_t item_start(const item *it)
+{
+    return it->start;
+}
+
+DEFINE_SORT(merge_sort_items_by_start, item, by_start)
+DEFINE_POSITION_SORT(sort_items_by_start, item, item_start, by_start, merge_sort_items_by_start)
 
 static const token *tok(const stance_ctx *c, size_t i)
 {

@@ -112,6 +112,81 @@ static void test_nearly_sorted(void **state)
     }
 }
 
+/* Position sorts: a position first, then a second key, like annotations
+ * ordered by start and then by length. */
+typedef struct {
+    uint32_t start, rank, order;
+} placed;
+
+static int by_start_then_rank(const void *a, const void *b)
+{
+    const placed *x = a, *y = b;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    return (x->rank > y->rank) - (x->rank < y->rank);
+}
+
+static uint32_t start_of(const placed *p)
+{
+    return p->start;
+}
+
+DEFINE_SORT(merge_sort_placed, placed, by_start_then_rank)
+DEFINE_POSITION_SORT(position_sort_placed, placed, start_of, by_start_then_rank, merge_sort_placed)
+
+/* The position sort gives what the merge sort gives, equal records in
+ * their order, for positions spread out, crowded into one bucket (the
+ * fallback), or far apart with a cluster between. */
+static void check_position_sort(uint32_t start_range, uint32_t rank_range, uint32_t offset)
+{
+    uint32_t state = 777;
+    for (size_t n = 0; n <= 400; n += n < 40 ? 1 : 29) {
+        placed *items = malloc((n + 1) * sizeof *items), *expected = malloc((n + 1) * sizeof *expected);
+        assert_non_null(items);
+        assert_non_null(expected);
+        for (size_t i = 0; i < n; i++) {
+            items[i] = (placed){offset + next_random(&state) % start_range, next_random(&state) % rank_range,
+                                (uint32_t)i};
+            expected[i] = items[i];
+        }
+        merge_sort_placed(expected, n);
+        position_sort_placed(items, n);
+        for (size_t i = 0; i < n; i++)
+            if (items[i].start != expected[i].start || items[i].rank != expected[i].rank ||
+                items[i].order != expected[i].order)
+                fail_msg("n=%zu starts<%u: at %zu got (%u,%u,%u), want (%u,%u,%u)", n, start_range, i,
+                         items[i].start, items[i].rank, items[i].order, expected[i].start, expected[i].rank,
+                         expected[i].order);
+        free(items);
+        free(expected);
+    }
+}
+
+static void test_position_sort_agrees_with_merge_sort(void **state)
+{
+    (void)state;
+    check_position_sort(1u << 20, 3, 0);        /* spread out */
+    check_position_sort(4000, 2, 4000000000u);  /* near the top of the range */
+    check_position_sort(50, 4, 0);              /* many to a position */
+    check_position_sort(1, 3, 17);              /* all at one position: the fallback */
+}
+
+/* Records in order in each bucket but not across: the insertion moves
+ * none of them past another bucket. */
+static void test_position_sort_reversed(void **state)
+{
+    (void)state;
+    enum { N = 200 };
+    placed items[N];
+    for (uint32_t i = 0; i < N; i++)
+        items[i] = (placed){(N - 1 - i) * 10, 0, i};
+    position_sort_placed(items, N);
+    for (uint32_t i = 0; i < N; i++) {
+        assert_int_equal(items[i].start, i * 10);
+        assert_int_equal(items[i].order, N - 1 - i);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -119,6 +194,8 @@ int main(void)
         cmocka_unit_test(test_equal_keys_keep_their_order),
         cmocka_unit_test(test_sorted_and_reversed),
         cmocka_unit_test(test_nearly_sorted),
+        cmocka_unit_test(test_position_sort_agrees_with_merge_sort),
+        cmocka_unit_test(test_position_sort_reversed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
