@@ -23,7 +23,16 @@ typedef struct {
     uint32_t *slots;      /* index + 1, 0 for empty */
     size_t slot_count;
     size_t longest;       /* the length of the longest word: longer text is not looked up */
+    uint64_t sketch[4];   /* a bit per sketch_of the words: text whose bit is clear is not looked up */
 } word_table;
+
+/* A byte of a text's first and last bytes and length: nearly every span and
+ * capitalised word looked up is unknown, and this tells most of them apart
+ * from the few dozen known words without hashing them. */
+static unsigned sketch_of(const char *s, size_t len)
+{
+    return len ? ((unsigned char)s[0] * 31u + (unsigned char)s[len - 1] * 7u + (unsigned)len) & 255u : 0;
+}
 
 static uint64_t load64(const char *s)
 {
@@ -64,10 +73,8 @@ static uint64_t text_hash(const char *s, size_t len)
     return h;
 }
 
-static known_word *find_word(const word_table *t, const char *s, size_t len)
+static known_word *probe_word(const word_table *t, const char *s, size_t len)
 {
-    if (!t->slot_count || len > t->longest)
-        return NULL;
     size_t mask = t->slot_count - 1;
     for (size_t h = text_hash(s, len) & mask; t->slots[h]; h = (h + 1) & mask) {
         known_word *w = &t->items[t->slots[h] - 1];
@@ -75,6 +82,16 @@ static known_word *find_word(const word_table *t, const char *s, size_t len)
             return w;
     }
     return NULL;
+}
+
+/* The known word s[0..len), or NULL. The sketch test is inline: most
+ * texts looked up end there. */
+static inline known_word *find_word(const word_table *t, const char *s, size_t len)
+{
+    unsigned sketch = sketch_of(s, len);
+    if (len > t->longest || !(t->sketch[sketch / 64] >> (sketch % 64) & 1))
+        return NULL;
+    return probe_word(t, s, len);
 }
 
 static void rehash(word_table *t)
@@ -110,6 +127,8 @@ static void learn_word(word_table *t, const document *doc, const char *s, size_t
     ARRAY_PUSH(t->items, t->count, t->cap, k);
     if (len > t->longest)
         t->longest = len;
+    unsigned sketch = sketch_of(s, len);
+    t->sketch[sketch / 64] |= 1ULL << (sketch % 64);
     if (t->count * 2 > t->slot_count)
         rehash(t);
     else {
@@ -171,13 +190,11 @@ static void span_tokens(const document *doc, const span *s, size_t *first, size_
 }
 
 /* Surnames of people named in full: the last word, and the first where the
- * family name comes first. */
-static void learn_surnames(const link_types *lt, const document *doc, const visible_spans *v, word_table *t)
+ * family name comes first (family_first: per token, a _SURNAME_FIRST word
+ * starts there). */
+static void learn_surnames(const link_types *lt, const document *doc, const visible_spans *v,
+                           const uint8_t *family_first, word_table *t)
 {
-    uint8_t *family_first = xcalloc(doc->tokens.count + 1, 1); /* per token: a _SURNAME_FIRST word (hidden) */
-    for (size_t i = 0; i < doc->span_count; i++)
-        if ((int)doc->spans[i].type == lt->surname_first)
-            family_first[doc->spans[i].first_token] = 1;
     for (size_t i = 0; i < v->count; i++) {
         const span *s = &doc->spans[v->index[i]];
         if (s->type != lt->person)
@@ -203,7 +220,6 @@ static void learn_surnames(const link_types *lt, const document *doc, const visi
             learn_word(t, doc, doc->text.clean + head->start, head->end - head->start, (uint16_t)lt->person, s->norm,
                        0);
     }
-    free(family_first);
 }
 
 /* The initials of a span's capitalised words ("World Trade Organization"
@@ -384,30 +400,35 @@ static uint32_t meaning_of(const document *doc, const span *s, meaning *meanings
 }
 
 /* Interns "e1", "e2", ... "e<count>" and sets ref_of_meaning[meanings[g].id]
- * to the offset of "e<g+1>". One copy into the pool for them all: the pool
- * then holds the same bytes as interning them one by one. */
+ * to the offset of "e<g+1>". One copy into the pool for them all, which
+ * then holds the same bytes as interning them one by one; the number is
+ * counted up in decimal, not converted for each ref. */
 static void intern_refs(document *doc, const meaning *meanings, size_t count, uint32_t *ref_of_meaning)
 {
-    char *refs = NULL;
-    size_t len = 0, cap = 0;
-    uint32_t *at = xmalloc(count * sizeof *at); /* where each ref starts in refs */
+    size_t width = 1; /* the digits of count */
+    for (size_t rest = count; rest >= 10; rest /= 10)
+        width++;
+    char *refs = xmalloc(count * (width + 2)), number[24];
+    size_t len = 0, digits = 0;
     for (size_t g = 0; g < count; g++) {
-        char digits[24];
-        size_t n = 0, number = g + 1;
-        do /* "e" and the number: snprintf costs more than the rest of the loop */
-            digits[n++] = (char)('0' + number % 10);
-        while ((number /= 10));
-        grow_array((void **)&refs, &cap, len + n + 2, 1);
-        at[g] = (uint32_t)len;
+        size_t d = digits; /* number += 1 */
+        while (d > 0 && number[d - 1] == '9')
+            number[--d] = '0';
+        if (d > 0) {
+            number[d - 1]++;
+        } else {
+            memmove(number + 1, number, digits++);
+            number[0] = '1';
+        }
+        ref_of_meaning[meanings[g].id] = (uint32_t)len;
         refs[len++] = 'e';
-        while (n)
-            refs[len++] = digits[--n];
+        for (size_t k = 0; k < digits; k++)
+            refs[len++] = number[k];
         refs[len++] = '\0';
     }
     uint32_t base = doc_intern(doc, refs, len - 1);
     for (size_t g = 0; g < count; g++)
-        ref_of_meaning[meanings[g].id] = base + at[g];
-    free(at);
+        ref_of_meaning[meanings[g].id] += base;
     free(refs);
 }
 
@@ -450,12 +471,19 @@ void link_document(const ann_rules *rules, document *doc)
     link_types lt;
     find_types(rules, &lt);
     visible_spans v = {xmalloc((doc->span_count + doc->tokens.count + 1) * sizeof *v.index), 0};
-    for (size_t i = 0; i < doc->span_count; i++)
-        if (visible(&doc->spans[i]))
+    /* the _SURNAME_FIRST words are hidden: marked in the same pass */
+    uint8_t *family_first = lt.person >= 0 ? xcalloc(doc->tokens.count + 1, 1) : NULL;
+    for (size_t i = 0; i < doc->span_count; i++) {
+        const span *s = &doc->spans[i];
+        if (visible(s))
             v.index[v.count++] = (uint32_t)i;
+        if (family_first && (int)s->type == lt.surname_first)
+            family_first[s->first_token] = 1;
+    }
     word_table t = {0};
     if (lt.person >= 0)
-        learn_surnames(&lt, doc, &v, &t);
+        learn_surnames(&lt, doc, &v, family_first, &t);
+    free(family_first);
     learn_acronyms(&lt, doc, &v, &t);
     learn_one_word_names(&lt, doc, &v, &t);
     apply_words(doc, &t, &v);

@@ -157,6 +157,7 @@ typedef struct {
     item *items;
     size_t item_count;
     uint32_t *clause;     /* per token of the current sentence, from its first token */
+    const segment *numbered; /* the sentence clause holds, or NULL */
     size_t clause_cap;
     const segment *sentence;
     uint32_t body_start;  /* where the sentence's own words start: after a dateline ("OTTAWA (Northwire) -") */
@@ -245,6 +246,9 @@ static uint32_t clause_of(const stance_ctx *c, uint32_t t)
 static void number_clauses(stance_ctx *c, const item *items, size_t count)
 {
     const segment *s = c->sentence;
+    if (c->numbered == s)
+        return; /* the cues numbered it, and the speaker of the sentence asks again */
+    c->numbered = s;
     grow_array((void **)&c->clause, &c->clause_cap, s->token_count + 1, sizeof *c->clause);
     memset(c->clause, 0, s->token_count * sizeof *c->clause);
     for (size_t k = 0; k < count; k++)
@@ -1448,19 +1452,21 @@ static uint8_t *crossed_stances(const document *doc)
 {
     size_t n = doc->stance_count;
     stance_ref *by_start = xmalloc(n * sizeof *by_start);
-    uint32_t longest = 0;
+    uint32_t longest = 0, first_start = UINT32_MAX, last_end = 0;
     for (size_t k = 0; k < n; k++) {
         const stance_span *st = &doc->stances[k];
         by_start[k] = (stance_ref){st->start, k};
         if (st->end - st->start > longest)
             longest = st->end - st->start;
+        first_start = st->start < first_start ? st->start : first_start;
+        last_end = st->end > last_end ? st->end : last_end;
     }
     sort_stances_by_start(by_start, n);
     uint8_t *crossed = xcalloc(n, 1);
     for (size_t i = 0; i < doc->span_count; i++) {
         const span *s = &doc->spans[i];
-        if (s->flags & (SPAN_REMOVED | SPAN_HIDDEN))
-            continue;
+        if (s->flags & (SPAN_REMOVED | SPAN_HIDDEN) || s->end <= first_start || s->start >= last_end)
+            continue; /* overlaps no stance */
         /* a stance it overlaps starts after s->start - longest */
         uint32_t from = s->start > longest ? s->start - longest : 0;
         size_t lo = 0, hi = n;
@@ -1672,8 +1678,7 @@ void stance_document(const ann_rules *rules, document *doc)
     doc->stance_count = 0;
     doc->stance_summary_count = 0;
     stance_ctx c = {.doc = doc, .previous_speaker = {NO_STRING, NO_STRING, NULL}};
-    for (size_t i = 0; i < MAX_TYPES; i++)
-        c.kind_of[i] = -1;
+    memset(c.kind_of, 0xFF, sizeof c.kind_of); /* -1: no kind */
     int any_cue = 0;
     for (int k = 0; k < K_COUNT; k++) {
         int id = rules->named_type_id[kind_types[k]];
