@@ -15,6 +15,10 @@
 #define INTENSIFIER_WINDOW 2
 /* Words in a noun phrase target. */
 #define PHRASE_WORDS 3
+/* How far after a cue its target entity may start, in tokens: farther on,
+ * a long clause has moved to other things ("blasted in two aces ... when
+ * Washington found the net"). */
+#define ENTITY_REACH 6
 /* How far a speaker may stand before the speech verb that follows a cue
  * ("..., Agriculture Minister Hiroshi Tanabe said"), or after it ("...,
  * according to the Indian Drug Exporters' Association"), in tokens. */
@@ -85,7 +89,8 @@ static const struct {
 /* Hard-coded closed sets for the noun phrase fallback: not worth a list. */
 static const char *const phrase_skip[] = {"the", "a", "an", "all", "any", "its", "their", "his", "her", "our",
                                           "my", "your", "this", "that", "these", "those", "for", "of", "on", "with",
-                                          "some", "million", "billion", "trillion", NULL};
+                                          "over", "about", "against", "at", "some", "million", "billion",
+                                          "trillion", NULL};
 /* Nouns for what someone said or thought: after "that" they point back to
  * it ("rejected that argument" is against whoever made it); before "that"
  * they announce it ("rejected the idea that ...", "the idea of ...": no
@@ -114,7 +119,13 @@ static const char *const object_prepositions[] = {"with", "between", "on", "over
 static const char *const phrase_stop[] = {"now", "today", "yet", "again", "soon", "later", "immediately","and", "or", "but", "than", "more", "that", "which", "who", "is", "are",
                                           "was", "were", "be", "been", "will", "would", "to", "of", "in", "on", "at",
                                           "by", "for", "with", "as", "from", "it", "they", "we", "he", "she", "not",
-                                          "has", "have", "had", "can", "could", "should", "may", "might", NULL};
+                                          "has", "have", "had", "can", "could", "should", "may", "might",
+                                          /* no noun starts or goes on with these */
+                                          "when", "where", "whether", "since", "because", "after", "before", "until",
+                                          "while", "if", "though", "although", "me", "him", "us", "you", "them",
+                                          "themselves", "himself", "herself", "itself", "ourselves", "myself",
+                                          "what", "whom", "whose", "did", "do", "does", "done", "up", "out", "down",
+                                          "off", "past", "into", "through", "over", "about", "against", NULL};
 
 typedef struct {
     uint32_t start, end;
@@ -690,6 +701,32 @@ static const item *speaker_after(stance_ctx *c, const item *items, size_t count,
     return NULL;
 }
 
+/* Who owns a cue that is a noun: "Russia's backing for Lukashenko" (the
+ * entity before "'s"), "his support for" (the last PERSON before it in the
+ * sentence), "its support of" (the last ORG, GPE or NORP). NULL when the
+ * cue has no possessor, or none is named. */
+static const item *possessor(stance_ctx *c, const item *items, size_t k)
+{
+    const item *cue = &items[k];
+    if (cue->first <= c->sentence->first_token)
+        return NULL;
+    uint32_t before = cue->first - 1;
+    int clitic = tok(c, before)->kind == TOK_CLITIC;
+    int person = token_in(c, before, (const char *const[]){"his", "her", NULL});
+    if (!clitic && !person && !token_in(c, before, possessives))
+        return NULL;
+    for (size_t i = k; i-- > 0;) {
+        const item *it = &items[i];
+        if (!is_holder(it) || it->end > tok(c, before)->start)
+            continue;
+        if (clitic)
+            return it->last + 1 == before ? it : NULL;
+        if (person ? it->kind == K_PERSON : it->kind != K_PERSON && it->kind != K_GROUP)
+            return it;
+    }
+    return NULL;
+}
+
 /* The holder of the cue items[k] of the sentence's items; name
  * NO_STRING when none can be named (a quotation of unknown speaker). */
 static who find_holder(stance_ctx *c, const item *items, size_t count, size_t k, const struct_span *comment)
@@ -712,6 +749,9 @@ static who find_holder(stance_ctx *c, const item *items, size_t count, size_t k,
                 return entity_who(c, &items[i], "agent");
         return none;
     }
+    const item *owner = cue_kinds[cue->kind].subject ? NULL : possessor(c, items, k);
+    if (owner)
+        return entity_who(c, owner, "possessor");
     const item *speaker = speaker_before(c, items, count, k);
     if (speaker)
         return entity_who(c, speaker, "reported-speech");
@@ -809,6 +849,16 @@ static int asked_to_act(stance_ctx *c, uint32_t t)
     uint32_t end = c->sentence->first_token + c->sentence->token_count;
     return t + 1 < end && token_in(c, t, (const char *const[]){"to", NULL}) && (tok(c, t + 1)->flags & TOKF_LOWER) &&
            tok(c, t + 1)->kind == TOK_WORD && !token_in(c, t + 1, phrase_skip);
+}
+
+/* Whether the noun at token t names someone who can be asked to act: a
+ * group ("voters"), a government or organisation noun, a title. */
+static int names_agent(stance_ctx *c, const item *items, size_t count, uint32_t t)
+{
+    for (size_t i = 0; i < count; i++)
+        if (items[i].kind == K_GROUP && items[i].last == t)
+            return 1;
+    return token_in(c, t, government_nouns) || token_in(c, t, org_heads) || token_in(c, t, quote_title_nouns);
 }
 
 /* Whether "it" or "them" comes from token t on, within the clause. */
@@ -1242,9 +1292,7 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
         uint32_t first, end;
         int asked = phrase_after(c, cue->last + 1, clause, &first, &end) &&
                     end < c->sentence->first_token + c->sentence->token_count &&
-                    token_in(c, end, (const char *const[]){"to", NULL}) &&
-                    (token_in(c, end - 1, government_nouns) || token_in(c, end - 1, org_heads) ||
-                     token_in(c, end - 1, quote_title_nouns));
+                    token_in(c, end, (const char *const[]){"to", NULL}) && names_agent(c, items, count, end - 1);
         who noun = asked ? (who){NO_STRING, NO_STRING, NULL} : noun_target(c, cue->last + 1, clause, cue->start);
         if (noun.name != NO_STRING)
             return noun;
@@ -1253,14 +1301,25 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
         const item *owner = owner_before(c, items, tariff_after, holder, cue->end);
         return tariff_target(c, tariff_after, remember_owner(c, tariff_after, owner ? owner : gpe_after), holder);
     }
-    /* "urged Washington to reconsider it": who is asked to act is no target;
-     * the measure "it" stands for is, when the sentence named one before */
-    if (entity_after && !tariff_after && asked_to_act(c, entity_after->last + 1)) {
-        for (size_t i = k; i-- > 0;)
-            if (is_tariff(items[i].kind) && pronoun_after(c, entity_after->last + 2, clause))
-                return tariff_target(c, &items[i], remember_owner(c, &items[i], owner_before(c, items, &items[i], holder, 0)),
-                                     holder);
-        return none;
+    /* "urged Washington to reconsider it", "called on its voters to end a
+     * boycott": who is asked to act is no target; the measure "it" stands
+     * for is, when the sentence named one before, or the object of the act */
+    uint32_t asked_first, asked_end;
+    uint32_t to = entity_after && entity_after->first == cue->last + 1 ? entity_after->last + 1
+                  : phrase_after(c, cue->last + 1, clause, &asked_first, &asked_end) &&
+                          names_agent(c, items, count, asked_end - 1)
+                      ? asked_end
+                      : UINT32_MAX;
+    if (!tariff_after && to != UINT32_MAX && asked_to_act(c, to)) {
+        if (pronoun_after(c, to + 1, clause)) {
+            for (size_t i = k; i-- > 0;)
+                if (is_tariff(items[i].kind))
+                    return tariff_target(c, &items[i],
+                                         remember_owner(c, &items[i], owner_before(c, items, &items[i], holder, 0)),
+                                         holder);
+            return none;
+        }
+        return noun_target(c, to + 2, clause, cue->start);
     }
     /* "praised the agreement with Brazil": the object is the noun phrase
      * right after the cue, the entity after a preposition only completes it */
@@ -1294,7 +1353,7 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
                        : none;
     }
     who phrase = noun_target(c, cue->last + 1, clause, cue->start);
-    if (phrase.name != NO_STRING || !entity_after)
+    if (phrase.name != NO_STRING || !entity_after || entity_after->first > cue->last + 1 + ENTITY_REACH)
         return phrase;
     return entity_who(c, entity_after, "entity");
 }
@@ -1329,7 +1388,9 @@ static void apply_contrast(document *doc, size_t first, uint32_t contrast)
 static int attributive(stance_ctx *c, const item *cue)
 {
     uint32_t first = c->sentence->first_token, end = first + c->sentence->token_count;
-    if (cue->first != cue->last || cue->last + 1 >= end || !phrase_word(c, cue->last + 1) ||
+    const token *next = cue->last + 1 < end ? tok(c, cue->last + 1) : NULL;
+    if (cue->first != cue->last || !next || (next->kind != TOK_WORD && next->kind != TOK_NUMBER) ||
+        token_in(c, cue->last + 1, phrase_stop) ||
         token_in(c, cue->last + 1, (const char *const[]){"until", "unless", "because", "since", "when", "so", "too",
                                                          "enough", "also", "even", "though", "although", NULL}))
         return 0;
@@ -1378,6 +1439,12 @@ static void stance_sentence(stance_ctx *c, item *items, size_t count)
             continue;
         if ((cue->kind == K_FAVOR_STATE || cue->kind == K_AGAINST_STATE) && attributive(c, cue))
             continue;
+        /* "blasted in two aces", "backed by Iraqi tanks": a particle or a
+         * passive's "by" right after an act: no object of the act */
+        if ((cue->kind == K_FAVOR || cue->kind == K_AGAINST) && cue->last + 1 < c->sentence->first_token + c->sentence->token_count &&
+            token_in(c, cue->last + 1, (const char *const[]){"in", "into", "through", "past", "off", "out", "down", "home",
+                                                              "away", "by", NULL}))
+            continue;
         uint32_t cue_clause = clause_of(c, cue->first);
         stance_span st = {.start = cue->start, .end = cue->end, .cue_start = cue->start, .cue_end = cue->end,
                           .holder = NO_STRING, .holder_ref = NO_STRING, .target = NO_STRING,
@@ -1412,7 +1479,7 @@ static void stance_sentence(stance_ctx *c, item *items, size_t count)
             continue;
         int eases;
         who target = find_target(c, items, count, k, &holder, &eases);
-        if (target.name == NO_STRING)
+        if (target.name == NO_STRING || !strcmp(doc_string(doc, target.name), doc_string(doc, holder.name)))
             continue;
         if (eases)
             st.polarity = st.polarity == STANCE_FAVOR ? STANCE_AGAINST : STANCE_FAVOR;

@@ -39,6 +39,11 @@
  *   quote       inside a quotation: its speaker (none known: no stance);
  *   agent       (_FAVOR_FROM, _AGAINST_FROM) the first PERSON, ORG, GPE or
  *               NORP after the cue in its clause (none: no stance);
+ *   possessor   (_FAVOR and _AGAINST cues) a cue that is a noun owned by
+ *               what comes right before it: the entity before "'s"
+ *               ("Russia's backing for ..."), the last PERSON of the
+ *               sentence before "his"/"her", the last ORG, GPE or NORP
+ *               before "its"/"their" ("Belgrade, for its support of ...");
  *   reported    a _SPEECH verb, or for an evaluation a _CALLING verb
  *               ("called the tariff unfair"), before the cue in its clause
  *               for a holder (see below): a title noun right before
@@ -103,9 +108,17 @@
  * reconsider it" is against the tariff named before "it", else no stance).
  * A pronoun object ("Scrap them", "drop it") is the last tariff mention
  * before it in its reader comment or paragraph; none there: no stance.
+ * Who is asked to act is no target, the object of the act is ("called on
+ * its voters to end a boycott" is against the boycott): an entity right
+ * after the cue, or a noun phrase after it ending in a group, government,
+ * organisation or title noun, followed by "to" and a verb.
+ * A _FAVOR or _AGAINST cue followed by a particle or a passive's "by"
+ * ("blasted in two aces", "backed by tanks") has no object: no stance. A
+ * target that is the holder itself is no target. An entity target lies
+ * within 6 tokens of the cue.
  * A one-word evaluation right before a noun with no copula just before it
- * only qualifies the noun and states no stance ("from unfair competition";
- * not "are an unfair burden"). A city between
+ * only qualifies the noun or number and states no stance ("from unfair
+ * competition", "a dangerous 3-6 hole"; not "are an unfair burden"). A city between
  * a determiner and lower-case nouns names the thing there ("the Geneva
  * meeting"); a country there is the noun's actor ("a U.S. request" is
  * "request"). A noun phrase that points back is resolved: "the

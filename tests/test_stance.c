@@ -637,6 +637,39 @@ static void test_more_cues(void **state)
     release(&f);
 }
 
+/* News that is not about positions: physical acts, sport, prices,
+ * suffering; no stance in any of these. */
+static void test_not_positions(void **state)
+{
+    (void)state;
+    static const char *const none[] = {
+        "Ana Ruiz blasted in two aces and won when Brazil found the net.", /* a particle: no object */
+        "A rebel faction backed by Brazilian tanks took the city.",          /* a passive "by" */
+        "Silver was expected to find support at $5.12 an ounce.",
+        "The company's profits were hurt by the changeovers, Ana Ruiz said.",
+        "Ana Ruiz had to escape a dangerous 3-6 0-4 hole.",                  /* an evaluation before a number */
+        "Prices fell after the largest drop since July, Ana Ruiz said.",
+        NULL};
+    check_no_stance(none);
+}
+
+/* A noun cue's possessor holds it; who is asked to act is no target, the
+ * object of the act is. */
+static void test_possessor_and_asked(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f, "Mexico sanctioned Belgrade for its support of the rebels.", NULL);
+    check_stance(&f, "support", "Belgrade", "rebels", STANCE_FAVOR);
+    release(&f);
+    annotate(&f, "Canada called on voters to end the boycott of the election.", NULL);
+    check_stance(&f, "called on", "Canada", "boycott", STANCE_AGAINST);
+    release(&f);
+    annotate(&f, "Neil Jordan defends his decision to make the film.", NULL);
+    check_stance(&f, "defends", "Neil Jordan", "decision", STANCE_FAVOR);
+    release(&f);
+}
+
 /* A one-word evaluation right before a noun only qualifies it; after a
  * copula it evaluates the subject. */
 static void test_attributive_evaluation(void **state)
@@ -701,6 +734,8 @@ int main(void)
         cmocka_unit_test(test_attributive_evaluation),
         cmocka_unit_test(test_pronoun_object),
         cmocka_unit_test(test_more_cues),
+        cmocka_unit_test(test_not_positions),
+        cmocka_unit_test(test_possessor_and_asked),
         cmocka_unit_test(test_summary_majority),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
