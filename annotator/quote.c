@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "bitset.h"
 #include "sort.h"
 
 /* Tokens an attribution clause may span: between the closing mark and the
@@ -519,9 +520,14 @@ static void check_nesting(quote_ctx *c)
     if (!n)
         return;
     uint32_t first_end = doc->quotes[0].start, last_end = doc->quotes[doc->quote_count - 1].end;
+    uint64_t *ends = xcalloc(bitset_words(doc->len + 1), sizeof *ends); /* the ends of the quotations */
+    for (size_t k = 0; k < doc->quote_count; k++) {
+        bitset_mark(ends, doc->quotes[k].start);
+        bitset_mark(ends, doc->quotes[k].end);
+    }
     for (size_t i = 0; i < doc->span_count; i++) {
         const span *s = &doc->spans[i];
-        if (!visible(s) || s->end <= first_end || s->start >= last_end)
+        if (!visible(s) || s->end <= first_end || s->start >= last_end || !bitset_any(ends, s->start + 1, s->end))
             continue; /* no end of a quotation inside it */
         size_t lo = 0, hi = n;
         while (lo < hi) {
@@ -539,6 +545,7 @@ static void check_nesting(quote_ctx *c)
             doc->quotes[e / 2].nests = 0;
         }
     }
+    free(ends);
 }
 
 /* Sets is_mark for the quote marks of the paragraphs, and quoted for the

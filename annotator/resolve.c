@@ -75,10 +75,24 @@ static uint32_t start_of(const positioned *p)
 DEFINE_SORT(merge_sort_by_start, positioned, by_start)
 DEFINE_POSITION_SORT(sort_by_start, positioned, start_of, by_start, merge_sort_by_start)
 
+/* Buffers the phases of one document share, grown as needed, so a phase
+ * allocates nothing. */
+typedef struct {
+    uint32_t *slots;      /* drop_duplicate_helpers */
+    size_t slot_cap;
+    positioned *new_spans; /* list_earlier */
+    size_t new_cap;
+    ranked *order;        /* resolve_phase: the candidates by rank */
+    size_t order_cap;
+    size_t *covered;      /* resolve_phase: the earlier spans a candidate covers */
+    size_t covered_cap;
+    uint32_t *taken;      /* resolve_phase */
+} phase_buffers;
+
 /* Helper spans never conflict, but two lists can give the same one; keep
  * the first found. A hash set of the extents and types seen, filled in the
  * order found, finds the later copies without sorting. */
-static void drop_duplicate_helpers(document *doc, size_t first)
+static void drop_duplicate_helpers(document *doc, size_t first, phase_buffers *b)
 {
     size_t helpers = 0;
     for (size_t i = first; i < doc->span_count; i++)
@@ -88,7 +102,9 @@ static void drop_duplicate_helpers(document *doc, size_t first)
     size_t slot_count = 4;
     while (slot_count < 2 * helpers)
         slot_count *= 2;
-    uint32_t *slots = xcalloc(slot_count, sizeof *slots); /* index + 1, 0 for empty */
+    grow_array((void **)&b->slots, &b->slot_cap, slot_count, sizeof *b->slots);
+    uint32_t *slots = b->slots; /* index + 1, 0 for empty */
+    memset(slots, 0, slot_count * sizeof *slots);
     size_t mask = slot_count - 1;
     for (size_t i = first; i < doc->span_count; i++) {
         span *s = &doc->spans[i];
@@ -102,7 +118,6 @@ static void drop_duplicate_helpers(document *doc, size_t first)
         else
             slots[h] = (uint32_t)i + 1;
     }
-    free(slots);
 }
 
 /* The visible spans of the phases before the current one that were kept,
@@ -120,7 +135,7 @@ typedef struct {
 
 /* Lists the kept visible spans of doc->spans[e->listed..first): sorted on
  * their own, then merged in from the back. */
-static void list_earlier(earlier_spans *e, const document *doc, size_t first)
+static void list_earlier(earlier_spans *e, const document *doc, size_t first, phase_buffers *b)
 {
     size_t old = e->count;
     e->spans = xrealloc(e->spans, (old + first - e->listed + 1) * sizeof *e->spans);
@@ -137,28 +152,30 @@ static void list_earlier(earlier_spans *e, const document *doc, size_t first)
             sort_by_start(e->spans, added);
         return;
     }
-    positioned *new_spans = xmalloc(added * sizeof *new_spans);
+    grow_array((void **)&b->new_spans, &b->new_cap, added, sizeof *b->new_spans);
+    positioned *new_spans = b->new_spans;
     memcpy(new_spans, e->spans + old, added * sizeof *new_spans);
     sort_by_start(new_spans, added);
     /* an old span starting with a new one was found first: it goes before */
     size_t i = old, j = added, k = e->count;
     while (j > 0)
         e->spans[--k] = i > 0 && e->spans[i - 1].start > new_spans[j - 1].start ? e->spans[--i] : new_spans[--j];
-    free(new_spans);
 }
 
-/* taken: per token, 1 + the index of the visible span kept over it, from
- * any phase; a phase's own spans have indices from first on, so the
+/* b->taken: per token, 1 + the index of the visible span kept over it,
+ * from any phase; a phase's own spans have indices from first on, so the
  * entries of earlier phases need no clearing. */
 static void resolve_phase(const ann_rules *rules, document *doc, size_t first, earlier_spans *earlier_list,
-                          uint32_t *taken)
+                          phase_buffers *b)
 {
-    drop_duplicate_helpers(doc, first);
-    list_earlier(earlier_list, doc, first);
+    drop_duplicate_helpers(doc, first, b);
+    list_earlier(earlier_list, doc, first, b);
     size_t n = doc->span_count - first;
     if (!n)
         return;
-    ranked *order = xmalloc(n * sizeof *order);
+    grow_array((void **)&b->order, &b->order_cap, n, sizeof *b->order);
+    ranked *order = b->order;
+    uint32_t *taken = b->taken;
     size_t visible = 0;
     for (size_t i = 0; i < n; i++)
         if (!(doc->spans[first + i].flags & SPAN_HIDDEN))
@@ -171,7 +188,8 @@ static void resolve_phase(const ann_rules *rules, document *doc, size_t first, e
     size_t earlier_count = earlier_list->count;
     uint32_t longest = earlier_list->longest;
     /* the earlier spans a candidate covers: at most all of them */
-    size_t *covered = xmalloc((earlier_count + 1) * sizeof *covered), covered_count = 0;
+    grow_array((void **)&b->covered, &b->covered_cap, earlier_count + 1, sizeof *b->covered);
+    size_t *covered = b->covered, covered_count = 0;
 
     for (size_t k = 0; k < n; k++) {
         span *c = &doc->spans[order[k].index];
@@ -221,20 +239,22 @@ static void resolve_phase(const ann_rules *rules, document *doc, size_t first, e
         for (size_t t = first_token; t < end_token; t++)
             taken[t] = (uint32_t)order[k].index + 1;
     }
-    free(covered);
-    free(order);
 }
 
 void annotate_document(matcher *m, const ann_rules *rules, document *doc)
 {
     earlier_spans earlier = {0};
-    uint32_t *taken = xcalloc(doc->tokens.count + 1, sizeof *taken);
+    phase_buffers b = {.taken = xcalloc(doc->tokens.count + 1, sizeof *b.taken)};
     for (int phase = 1; phase <= rules->phase_count; phase++) {
         size_t first = doc->span_count;
         match_phase(m, doc, phase);
-        resolve_phase(rules, doc, first, &earlier, taken);
+        resolve_phase(rules, doc, first, &earlier, &b);
     }
-    free(taken);
+    free(b.taken);
+    free(b.covered);
+    free(b.order);
+    free(b.new_spans);
+    free(b.slots);
     free(earlier.spans);
     link_document(rules, doc);
     quote_document(rules, doc);

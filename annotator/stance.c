@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "bitset.h"
 #include "layout.h"
 #include "quote.h"
 #include "sort.h"
@@ -254,6 +255,11 @@ static uint32_t clause_of(const stance_ctx *c, uint32_t t)
 
 /* Numbers the clauses of the sentence: , ; : ( ) and contrast words end one
  * (and belong to none). */
+static int ends_clause(char mark)
+{
+    return mark == ',' || mark == ';' || mark == ':' || mark == '(' || mark == ')';
+}
+
 static void number_clauses(stance_ctx *c, const item *items, size_t count)
 {
     const segment *s = c->sentence;
@@ -261,18 +267,17 @@ static void number_clauses(stance_ctx *c, const item *items, size_t count)
         return; /* the cues numbered it, and the speaker of the sentence asks again */
     c->numbered = s;
     grow_array((void **)&c->clause, &c->clause_cap, s->token_count + 1, sizeof *c->clause);
-    memset(c->clause, 0, s->token_count * sizeof *c->clause);
-    for (size_t k = 0; k < count; k++)
-        if (items[k].kind == K_CONTRAST)
-            for (uint32_t t = items[k].first; t <= items[k].last && t - s->first_token < s->token_count; t++)
-                c->clause[t - s->first_token] = UINT32_MAX;
-    uint32_t clause = 0;
+    /* the contrast words are met in the same pass: items are by start */
+    uint32_t clause = 0, contrast_end = 0; /* the token after the contrast words met */
+    size_t k = 0;
     for (uint32_t i = 0; i < s->token_count; i++) {
-        const token *t = tok(c, s->first_token + i);
-        int boundary = c->clause[i] == UINT32_MAX;
-        if (t->kind == TOK_PUNCT && t->end - t->start == 1)
-            boundary |= strchr(",;:()", c->doc->text.clean[t->start]) != NULL;
-        if (boundary) {
+        uint32_t at = s->first_token + i;
+        for (; k < count && items[k].first <= at; k++)
+            if (items[k].kind == K_CONTRAST && items[k].first >= s->first_token && items[k].last + 1 > contrast_end)
+                contrast_end = items[k].last + 1;
+        const token *t = tok(c, at);
+        int mark = t->kind == TOK_PUNCT && t->end - t->start == 1 && ends_clause(c->doc->text.clean[t->start]);
+        if (at < contrast_end || mark) {
             c->clause[i] = UINT32_MAX;
             clause++;
         } else {
@@ -1511,10 +1516,12 @@ static int stance_by_start(const void *a, const void *b)
 
 DEFINE_SORT(sort_stances_by_start, stance_ref, stance_by_start)
 
-/* Which stances a visible entity reaches into without lying inside them.
- * Stances are few and entities many: each entity finds the stances it
- * overlaps by bisection over the stances by start, so the entities need
- * no sorting. Returns a flag per stance (free it). */
+/* Which stances a visible entity reaches into without lying inside them:
+ * those with an end strictly inside the entity. Stances are few and
+ * entities many: an entity with no end of a stance inside it is passed by
+ * a bit test, the others find the stances they overlap by bisection over
+ * the stances by start, so the entities need no sorting. Returns a flag
+ * per stance (free it). */
 static uint8_t *crossed_stances(const document *doc)
 {
     size_t n = doc->stance_count;
@@ -1529,11 +1536,17 @@ static uint8_t *crossed_stances(const document *doc)
         last_end = st->end > last_end ? st->end : last_end;
     }
     sort_stances_by_start(by_start, n);
+    uint64_t *ends = xcalloc(bitset_words(doc->len + 1), sizeof *ends);
+    for (size_t k = 0; k < n; k++) {
+        bitset_mark(ends, doc->stances[k].start);
+        bitset_mark(ends, doc->stances[k].end);
+    }
     uint8_t *crossed = xcalloc(n, 1);
     for (size_t i = 0; i < doc->span_count; i++) {
         const span *s = &doc->spans[i];
-        if (s->flags & (SPAN_REMOVED | SPAN_HIDDEN) || s->end <= first_start || s->start >= last_end)
-            continue; /* overlaps no stance */
+        if (s->flags & (SPAN_REMOVED | SPAN_HIDDEN) || s->end <= first_start || s->start >= last_end ||
+            !bitset_any(ends, s->start + 1, s->end))
+            continue; /* crosses no stance */
         /* a stance it overlaps starts after s->start - longest */
         uint32_t from = s->start > longest ? s->start - longest : 0;
         size_t lo = 0, hi = n;
@@ -1550,6 +1563,7 @@ static uint8_t *crossed_stances(const document *doc)
                 crossed[by_start[e].index] = 1;
         }
     }
+    free(ends);
     free(by_start);
     return crossed;
 }
