@@ -44,6 +44,8 @@ struct matcher {
     const char *text;
     char *view;
     size_t view_len, view_cap;
+    char *open_marks;     /* per type: its opening marker, MARK_OPEN name MARK_SEP */
+    size_t *open_mark_start; /* type t's is open_marks[open_mark_start[t] .. open_mark_start[t + 1]) */
     view_mark *marks;
     size_t mark_count, mark_cap;
     span_ref *selected;   /* spans shown in the view, outer first */
@@ -68,6 +70,11 @@ struct matcher {
     size_t token_trigger_count, token_trigger_cap;
     uint32_t *token_trigger_start;
     size_t token_trigger_start_cap;
+    uint8_t *token_first_byte; /* per token: its first byte, the same in every view */
+    uint8_t *token_starts_word; /* per token: 1 when some rule starts with its word */
+    size_t token_first_byte_cap, token_starts_word_cap;
+    uint32_t *token_sentence; /* per token: the last sentence starting at or before it */
+    size_t token_sentence_cap;
     uint32_t *candidates; /* tokens of a sentence where a view may start */
     size_t candidate_cap;
     int32_t *cover_priority; /* per token: highest priority of an earlier-phase annotation over it */
@@ -154,14 +161,13 @@ static void view_add(matcher *m, const char *s, size_t n)
     m->view_len += n;
 }
 
-static void view_mark_add(matcher *m, uint32_t orig, const char *type_name, int open)
+/* Adds an opening marker for a span of type (type >= 0) or a closing one. */
+static void view_mark_add(matcher *m, uint32_t orig, int type)
 {
-    view_mark k = {.vpos = (uint32_t)m->view_len, .orig = orig, .open = (uint8_t)open};
-    if (open) {
-        view_add(m, MARK_OPEN, MARK_LEN);
-        view_add(m, type_name, strlen(type_name));
-        view_add(m, MARK_SEP, MARK_LEN);
-    } else
+    view_mark k = {.vpos = (uint32_t)m->view_len, .orig = orig, .open = type >= 0};
+    if (type >= 0)
+        view_add(m, m->open_marks + m->open_mark_start[type], m->open_mark_start[type + 1] - m->open_mark_start[type]);
+    else
         view_add(m, MARK_CLOSE, MARK_LEN);
     k.vlen = (uint32_t)m->view_len - k.vpos;
     k.shift = (m->mark_count ? m->marks[m->mark_count - 1].shift : 0) + k.vlen;
@@ -205,26 +211,29 @@ static void build_view(matcher *m, const document *doc, const uint8_t *types, in
             ARRAY_PUSH(m->selected, m->selected_count, m->selected_cap, ref);
         }
     }
-    if (m->selected_count)
-        sort_by_nesting(m->selected, m->selected_count);
+    if (!m->selected_count) {
+        /* nothing to mark: the view is the text */
+        m->text = doc->text.clean;
+        return;
+    }
+    sort_by_nesting(m->selected, m->selected_count);
 
     size_t stack[64];
     size_t depth = 0, kept = 0;
     uint32_t pos = 0;
-    const ann_rules *rules = m->rules;
     for (size_t k = 0; k < m->selected_count; k++) {
         const span *s = &doc->spans[m->selected[k].index];
         while (depth && doc->spans[stack[depth - 1]].end <= s->start) {
             const span *top = &doc->spans[stack[--depth]];
             view_add(m, doc->text.clean + pos, top->end - pos);
             pos = top->end;
-            view_mark_add(m, pos, NULL, 0);
+            view_mark_add(m, pos, -1);
         }
         if ((depth && s->end > doc->spans[stack[depth - 1]].end) || depth == sizeof stack / sizeof *stack)
             continue;
         view_add(m, doc->text.clean + pos, s->start - pos);
         pos = s->start;
-        view_mark_add(m, pos, rules->type_names[s->type], 1);
+        view_mark_add(m, pos, s->type);
         stack[depth++] = m->selected[k].index;
         m->selected[kept++] = m->selected[k];
     }
@@ -233,7 +242,7 @@ static void build_view(matcher *m, const document *doc, const uint8_t *types, in
         const span *top = &doc->spans[stack[--depth]];
         view_add(m, doc->text.clean + pos, top->end - pos);
         pos = top->end;
-        view_mark_add(m, pos, NULL, 0);
+        view_mark_add(m, pos, -1);
     }
     view_add(m, doc->text.clean + pos, doc->len - pos);
     m->view[m->view_len] = '\0';
@@ -500,23 +509,10 @@ static size_t token_starting_at(const document *doc, uint32_t start, size_t from
     return from;
 }
 
-/* Runs one batch anchored at vpos (at token t, or SIZE_MAX at a marker) and
- * adds a candidate for every rule match its callout recorded. */
-static void run_batch(matcher *m, document *doc, const rule_batch *b, size_t vpos, size_t subject_len, size_t t)
+/* Adds a candidate for every rule match the batch's callout recorded. */
+static void add_batch_hits(matcher *m, document *doc, size_t t)
 {
-    m->batch = b;
-    m->hit_count = 0;
-    m->hit_ovector_count = 0;
-    /* Every alternative ends in (*FAIL), so no match is the normal outcome;
-     * the callout has recorded each rule's match. The subject is valid
-     * UTF-8 by construction (text.h). */
-    int rc = b->jit ? pcre2_jit_match(b->code, (PCRE2_SPTR)m->text, subject_len, vpos, 0, m->match_data,
-                                      m->match_context)
-                    : pcre2_match(b->code, (PCRE2_SPTR)m->text, subject_len, vpos, PCRE2_NO_UTF_CHECK,
-                                  m->match_data, m->match_context);
     int inside;
-    if (rc < 0 && rc != PCRE2_ERROR_NOMATCH && m->on_limit)
-        m->on_limit(m->limit_ctx, &m->rules->rules[b->rules[0]], view_to_doc(m, vpos, &inside), rc);
     for (size_t h = 0; h < m->hit_count; h++) {
         const rule *r = &m->rules->rules[m->hits[h].rule];
         PCRE2_SIZE *ov = m->hit_ovectors + m->hits[h].ovector;
@@ -534,6 +530,28 @@ static void run_batch(matcher *m, document *doc, const rule_batch *b, size_t vpo
             continue;
         add_candidate(m, doc, m->hits[h].rule, &src, token_starting_at(doc, src.start, t), NULL, NULL);
     }
+}
+
+/* Runs one batch anchored at vpos (at token t, or SIZE_MAX at a marker) and
+ * adds a candidate for every rule match its callout recorded. */
+static void run_batch(matcher *m, document *doc, const rule_batch *b, size_t vpos, size_t subject_len, size_t t)
+{
+    m->batch = b;
+    m->hit_count = 0;
+    m->hit_ovector_count = 0;
+    /* Every alternative ends in (*FAIL), so no match is the normal outcome;
+     * the callout has recorded each rule's match. The subject is valid
+     * UTF-8 by construction (text.h). */
+    int rc = b->jit ? pcre2_jit_match(b->code, (PCRE2_SPTR)m->text, subject_len, vpos, 0, m->match_data,
+                                      m->match_context)
+                    : pcre2_match(b->code, (PCRE2_SPTR)m->text, subject_len, vpos, PCRE2_NO_UTF_CHECK,
+                                  m->match_data, m->match_context);
+    if (rc < 0 && rc != PCRE2_ERROR_NOMATCH && m->on_limit) {
+        int inside;
+        m->on_limit(m->limit_ctx, &m->rules->rules[b->rules[0]], view_to_doc(m, vpos, &inside), rc);
+    }
+    if (m->hit_count)
+        add_batch_hits(m, doc, t);
 }
 
 /* The items of a trigger table under key, or NULL. */
@@ -572,16 +590,21 @@ static size_t token_keys(const matcher *m, const document *doc, size_t t, uint64
 /* Looks every token of the document up in the trigger table once: token
  * t's trigger items, for rules of every phase, are
  * token_triggers[token_trigger_start[t] .. token_trigger_start[t + 1])
- * (indices into the table's items). */
+ * (indices into the table's items). Notes too each token's first byte and
+ * whether some rule starts with its word, which every view asks of it. */
 static void find_token_triggers(matcher *m, const document *doc)
 {
     const trigger_index *index = &m->rules->triggers;
     size_t n = doc->tokens.count;
     grow_array((void **)&m->token_trigger_start, &m->token_trigger_start_cap, n + 1,
                sizeof *m->token_trigger_start);
+    grow_array((void **)&m->token_first_byte, &m->token_first_byte_cap, n + 1, 1);
+    grow_array((void **)&m->token_starts_word, &m->token_starts_word_cap, n + 1, 1);
     m->token_trigger_count = 0;
     for (size_t t = 0; t < n; t++) {
         m->token_trigger_start[t] = (uint32_t)m->token_trigger_count;
+        m->token_first_byte[t] = (uint8_t)doc->text.clean[doc->tokens.items[t].start];
+        m->token_starts_word[t] = 0;
         if (!index->count)
             continue;
         uint64_t keys[4];
@@ -591,10 +614,26 @@ static void find_token_triggers(matcher *m, const document *doc)
             for (size_t k = 0; k < found; k++) {
                 uint32_t item = (uint32_t)(w + k - index->items);
                 ARRAY_PUSH(m->token_triggers, m->token_trigger_count, m->token_trigger_cap, item);
+                m->token_starts_word[t] |= w[k].role == TRIGGER_STARTS;
             }
         }
     }
     m->token_trigger_start[n] = (uint32_t)m->token_trigger_count;
+}
+
+/* Notes for every token the last sentence starting at or before it
+ * (UINT32_MAX when none does). */
+static void find_token_sentences(matcher *m, const document *doc)
+{
+    grow_array((void **)&m->token_sentence, &m->token_sentence_cap, doc->tokens.count + 1,
+               sizeof *m->token_sentence);
+    size_t s = 0;
+    for (size_t t = 0; t < doc->tokens.count; t++) {
+        uint32_t start = doc->tokens.items[t].start;
+        while (s < doc->sentences.count && doc->sentences.items[s].start <= start)
+            s++;
+        m->token_sentence[t] = s ? (uint32_t)(s - 1) : UINT32_MAX;
+    }
 }
 
 /* Whether token t starts a word some rule of the view starts with. */
@@ -680,16 +719,22 @@ static void find_needed_sentences(matcher *m, const document *doc)
         int slot = m->rules->need_slot[s->type];
         if (slot < 0 || (s->flags & SPAN_REMOVED))
             continue;
-        size_t lo = 0, hi = doc->sentences.count;
-        while (lo < hi) { /* the last sentence starting at or before the span */
-            size_t mid = (lo + hi) / 2;
-            if (doc->sentences.items[mid].start <= s->start)
-                lo = mid + 1;
-            else
-                hi = mid;
+        size_t sentence; /* the last sentence starting at or before the span */
+        if (s->first_token < doc->tokens.count && doc->tokens.items[s->first_token].start == s->start)
+            sentence = m->token_sentence[s->first_token];
+        else {
+            size_t lo = 0, hi = doc->sentences.count;
+            while (lo < hi) {
+                size_t mid = (lo + hi) / 2;
+                if (doc->sentences.items[mid].start <= s->start)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            sentence = lo ? lo - 1 : UINT32_MAX;
         }
-        if (lo)
-            m->sentence_needs[lo - 1] |= 1ULL << slot;
+        if (sentence != UINT32_MAX)
+            m->sentence_needs[sentence] |= 1ULL << slot;
     }
 }
 
@@ -697,16 +742,15 @@ static void find_needed_sentences(matcher *m, const document *doc)
  * start: by the token's first byte (a token's first byte in the view is
  * its first byte in the text), or by a word trigger. Without branches on
  * the data: whether a token qualifies is unpredictable. */
-static size_t find_candidate_tokens(matcher *m, const document *doc, const rule_view *v, const segment *seg)
+static size_t find_candidate_tokens(matcher *m, const rule_view *v, const segment *seg)
 {
     grow_array((void **)&m->candidates, &m->candidate_cap, seg->token_count, sizeof *m->candidates);
-    const unsigned char *text = (const unsigned char *)doc->text.clean;
-    const uint32_t *triggers = m->token_trigger_start;
-    int gated = v->gated_count != 0;
+    const uint8_t *first_byte = m->token_first_byte, *starts_word = m->token_starts_word;
+    uint8_t gated = v->gated_count != 0;
     size_t n = 0;
     for (size_t t = seg->first_token; t < seg->first_token + seg->token_count; t++) {
         m->candidates[n] = (uint32_t)t;
-        n += v->starts_at_byte[text[doc->tokens.items[t].start]] | (gated & (triggers[t + 1] != triggers[t]));
+        n += v->starts_at_byte[first_byte[t]] | (gated & starts_word[t]);
     }
     return n;
 }
@@ -739,7 +783,16 @@ static void match_view(matcher *m, document *doc, const rule_view *v, size_t vie
             }
             continue;
         }
-        size_t n = find_candidate_tokens(m, doc, v, seg);
+        size_t n = find_candidate_tokens(m, v, seg);
+        if (!m->mark_count) {
+            /* no markers: the view is the text */
+            for (size_t k = 0; k < n; k++) {
+                size_t t = m->candidates[k];
+                if (v->starts_at_byte[m->token_first_byte[t]] || (v->gated_count && starts_trigger(m, view_index, t)))
+                    try_rules_at(m, doc, v, view_index, doc->tokens.items[t].start, subject_len, t);
+            }
+            continue;
+        }
         for (size_t k = 0; k <= n; k++) {
             /* markers up to the candidate (the sentence's end after the
              * last), tried where they open at a token start */
@@ -770,14 +823,6 @@ static int view_needed(const matcher *m, const document *doc, const rule_view *v
     return 0;
 }
 
-static int view_is_plain(const rule_view *v)
-{
-    for (size_t i = 0; i < sizeof v->types; i++)
-        if (v->types[i])
-            return 0;
-    return 1;
-}
-
 /* Gives every token of a kind some rule names (_TOKEN_URL, ...) a helper span. */
 static void mark_token_kinds(const ann_rules *rules, document *doc)
 {
@@ -801,6 +846,7 @@ void match_phase(matcher *m, document *doc, int phase)
         mark_token_kinds(m->rules, doc);
         gaz_hash_tokens(doc, &m->hashes); /* for word lists and word triggers */
         find_token_triggers(m, doc);
+        find_token_sentences(m, doc);
     }
     find_cover(m, doc, phase);
     match_lists(m, doc, phase);
@@ -809,12 +855,14 @@ void match_phase(matcher *m, document *doc, int phase)
         const rule_view *v = &m->rules->views[i];
         if (v->phase != phase || (!v->batch_count && !v->gated_count) || !view_needed(m, doc, v))
             continue;
-        if (view_is_plain(v)) {
+        if (v->plain) {
             m->mark_count = 0;
             m->selected_count = 0;
             m->text = doc->text.clean;
         } else
             build_view(m, doc, v->types, phase);
+        if (v->marker_only && !m->mark_count)
+            continue;
         match_view(m, doc, v, i);
     }
 }
@@ -839,6 +887,17 @@ matcher *matcher_new(const ann_rules *rules, match_limit_fn on_limit, void *ctx)
         for (size_t w = 0; w < MAX_TYPES / 8; w++)
             types[w] |= v->types[w];
     }
+    m->open_mark_start = xcalloc(rules->type_count + 1, sizeof *m->open_mark_start);
+    size_t marks_len = 0, marks_cap = 0;
+    for (size_t t = 0; t < rules->type_count; t++) {
+        size_t name_len = strlen(rules->type_names[t]);
+        grow_array((void **)&m->open_marks, &marks_cap, marks_len + name_len + 2 * MARK_LEN, 1);
+        memcpy(m->open_marks + marks_len, MARK_OPEN, MARK_LEN);
+        memcpy(m->open_marks + marks_len + MARK_LEN, rules->type_names[t], name_len);
+        memcpy(m->open_marks + marks_len + MARK_LEN + name_len, MARK_SEP, MARK_LEN);
+        marks_len += name_len + 2 * MARK_LEN;
+        m->open_mark_start[t + 1] = marks_len;
+    }
     pcre2_jit_stack_assign(m->match_context, NULL, m->jit_stack);
     pcre2_set_match_limit(m->match_context, MATCH_LIMIT);
     pcre2_set_depth_limit(m->match_context, DEPTH_LIMIT);
@@ -856,6 +915,8 @@ void matcher_free(matcher *m)
     pcre2_jit_stack_free(m->jit_stack);
     gaz_hashes_free(&m->hashes);
     free(m->view);
+    free(m->open_marks);
+    free(m->open_mark_start);
     free(m->marks);
     free(m->selected);
     free(m->phase_shown_types);
@@ -866,6 +927,9 @@ void matcher_free(matcher *m)
     free(m->token_triggers);
     free(m->token_trigger_start);
     free(m->candidates);
+    free(m->token_first_byte);
+    free(m->token_starts_word);
+    free(m->token_sentence);
     free(m->cover_priority);
     free(m->rule_sentence);
     free(m->rule_position);

@@ -1203,6 +1203,9 @@ static int compile_view(ann_rules *rules, rule_view *v, ann_error *err)
         return rc;
     for (int c = 0; c < 256; c++)
         v->starts_at_byte[c] = (v->first_bytes[c / 8] & (1u << (c % 8))) || v->gated_by_byte_count[c];
+    v->plain = 1;
+    for (size_t i = 0; i < sizeof v->types && v->plain; i++)
+        v->plain = !v->types[i];
     /* A view whose rules can only start at a marker (its first byte, 0xEE)
      * need not visit every token. */
     v->marker_only = 1;

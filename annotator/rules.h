@@ -109,6 +109,7 @@ typedef struct {
     rule_batch *batches;  /* the rules tried at every position their first byte allows */
     size_t batch_count;
     uint8_t first_bytes[32]; /* union of those batches' start bytes */
+    int plain;            /* it shows no annotation: its text is the document's */
     int marker_only;      /* every rule starts with a marker (<TYPE>) and none with a word */
     size_t *gated;        /* rules that start with or need a word (see prefilter.h) */
     size_t gated_count;
