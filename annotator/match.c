@@ -10,10 +10,14 @@
 #define DEPTH_LIMIT 10000
 #define HEAP_LIMIT_KIB 20000
 
+/* The start key (rules.h) of every marker: its lead byte. */
+#define MARK_KEY ((unsigned char)MARK_OPEN[0])
+
 /* One marker inserted into a view: where it sits in the view, its length, the
  * document offset it stands at, and the total marker bytes up to its end. */
 typedef struct {
     uint32_t vpos, vlen, orig, shift;
+    uint16_t type;        /* of the span an opening marker opens */
     uint8_t open;
 } view_mark;
 
@@ -70,9 +74,9 @@ struct matcher {
     size_t token_trigger_count, token_trigger_cap;
     uint32_t *token_trigger_start;
     size_t token_trigger_start_cap;
-    uint8_t *token_first_byte; /* per token: its first byte, the same in every view */
+    uint16_t *token_start_key; /* per token: its start key (rules.h), the same in every view */
     uint8_t *token_starts_word; /* per token: 1 when some rule starts with its word */
-    size_t token_first_byte_cap, token_starts_word_cap;
+    size_t token_start_key_cap, token_starts_word_cap;
     uint32_t *token_sentence; /* per token: the last sentence starting at or before it */
     size_t token_sentence_cap;
     uint32_t *candidates; /* tokens of a sentence where a view may start */
@@ -164,7 +168,8 @@ static void view_add(matcher *m, const char *s, size_t n)
 /* Adds an opening marker for a span of type (type >= 0) or a closing one. */
 static void view_mark_add(matcher *m, uint32_t orig, int type)
 {
-    view_mark k = {.vpos = (uint32_t)m->view_len, .orig = orig, .open = type >= 0};
+    view_mark k = {.vpos = (uint32_t)m->view_len, .orig = orig, .type = (uint16_t)(type >= 0 ? type : 0),
+                   .open = type >= 0};
     if (type >= 0)
         view_add(m, m->open_marks + m->open_mark_start[type], m->open_mark_start[type + 1] - m->open_mark_start[type]);
     else
@@ -466,9 +471,10 @@ static void match_lists(matcher *m, document *doc, int phase)
     }
 }
 
-static int may_start(const rule_view *v, const char *text, size_t vpos)
+/* Whether a batch can start at the opening marker of a span of type. */
+static int starts_at_marker(const rule_batch *b, uint16_t type)
 {
-    return v->starts_at_byte[(unsigned char)text[vpos]];
+    return !b->marker_starts || has_type(b->marker_starts, type);
 }
 
 /* A batch cannot win at token t when an earlier annotation over t outranks
@@ -590,7 +596,7 @@ static size_t token_keys(const matcher *m, const document *doc, size_t t, uint64
 /* Looks every token of the document up in the trigger table once: token
  * t's trigger items, for rules of every phase, are
  * token_triggers[token_trigger_start[t] .. token_trigger_start[t + 1])
- * (indices into the table's items). Notes too each token's first byte and
+ * (indices into the table's items). Notes too each token's start key and
  * whether some rule starts with its word, which every view asks of it. */
 static void find_token_triggers(matcher *m, const document *doc)
 {
@@ -598,12 +604,12 @@ static void find_token_triggers(matcher *m, const document *doc)
     size_t n = doc->tokens.count;
     grow_array((void **)&m->token_trigger_start, &m->token_trigger_start_cap, n + 1,
                sizeof *m->token_trigger_start);
-    grow_array((void **)&m->token_first_byte, &m->token_first_byte_cap, n + 1, 1);
+    grow_array((void **)&m->token_start_key, &m->token_start_key_cap, n + 1, sizeof *m->token_start_key);
     grow_array((void **)&m->token_starts_word, &m->token_starts_word_cap, n + 1, 1);
     m->token_trigger_count = 0;
     for (size_t t = 0; t < n; t++) {
         m->token_trigger_start[t] = (uint32_t)m->token_trigger_count;
-        m->token_first_byte[t] = (uint8_t)doc->text.clean[doc->tokens.items[t].start];
+        m->token_start_key[t] = (uint16_t)start_key_at(doc->text.clean + doc->tokens.items[t].start);
         m->token_starts_word[t] = 0;
         if (!index->count)
             continue;
@@ -661,24 +667,26 @@ static int gated_rule_ready(matcher *m, size_t rule_index)
     return 1;
 }
 
-/* Tries, at one position, the view's batches and its gated rules whose
- * first byte fits; at a token (t < SIZE_MAX) also the rules starting with
- * that token's word. */
+/* Tries, at one position (whose start key is key), the view's batches and
+ * its gated rules that can start there: at a token (t < SIZE_MAX), and
+ * then also the rules starting with its word, or at the opening marker of
+ * a span of type marker. */
 static void try_rules_at(matcher *m, document *doc, const rule_view *v, size_t view_index, size_t vpos,
-                         size_t subject_len, size_t t)
+                         unsigned key, size_t subject_len, size_t t, uint16_t marker)
 {
-    unsigned char c = (unsigned char)m->text[vpos];
     m->position_stamp++;
-    if (v->first_bytes[c / 8] & (1u << (c % 8)))
+    if (has_start_key(v->start_keys, key))
         for (size_t i = 0; i < v->batch_count; i++) {
             const rule_batch *b = &v->batches[i];
-            if ((b->first_bytes[c / 8] & (1u << (c % 8))) && !batch_hopeless(m, b, t))
+            if (has_start_key(b->start_keys, key) && !batch_hopeless(m, b, t) &&
+                (t != SIZE_MAX || starts_at_marker(b, marker)))
                 run_batch(m, doc, b, vpos, subject_len, t);
         }
-    for (size_t k = 0; k < v->gated_by_byte_count[c]; k++) {
-        size_t i = v->gated_by_byte[c][k];
-        if (!batch_hopeless(m, &m->rules->rules[i].alone, t) && gated_rule_ready(m, i))
-            run_batch(m, doc, &m->rules->rules[i].alone, vpos, subject_len, t);
+    for (size_t k = 0; k < v->gated_by_key_count[key]; k++) {
+        size_t i = v->gated_by_key[key][k];
+        const rule_batch *b = &m->rules->rules[i].alone;
+        if (!batch_hopeless(m, b, t) && (t != SIZE_MAX || starts_at_marker(b, marker)) && gated_rule_ready(m, i))
+            run_batch(m, doc, b, vpos, subject_len, t);
     }
     if (t == SIZE_MAX || !v->gated_count)
         return;
@@ -739,18 +747,19 @@ static void find_needed_sentences(matcher *m, const document *doc)
 }
 
 /* Collects in m->candidates the tokens of the sentence where the view may
- * start: by the token's first byte (a token's first byte in the view is
- * its first byte in the text), or by a word trigger. Without branches on
+ * start: by the token's start key (the same in the view as in the text),
+ * or by a word trigger. Without branches on
  * the data: whether a token qualifies is unpredictable. */
 static size_t find_candidate_tokens(matcher *m, const rule_view *v, const segment *seg)
 {
     grow_array((void **)&m->candidates, &m->candidate_cap, seg->token_count, sizeof *m->candidates);
-    const uint8_t *first_byte = m->token_first_byte, *starts_word = m->token_starts_word;
+    const uint16_t *start_key = m->token_start_key;
+    const uint8_t *starts_word = m->token_starts_word;
     uint8_t gated = v->gated_count != 0;
     size_t n = 0;
     for (size_t t = seg->first_token; t < seg->first_token + seg->token_count; t++) {
         m->candidates[n] = (uint32_t)t;
-        n += v->starts_at_byte[first_byte[t]] | (gated & starts_word[t]);
+        n += v->starts_at_key[start_key[t]] | (gated & starts_word[t]);
     }
     return n;
 }
@@ -777,8 +786,9 @@ static void match_view(matcher *m, document *doc, const rule_view *v, size_t vie
         if (v->marker_only) {
             /* every rule starts with <TYPE>: only the markers are worth a look */
             for (; mi < m->mark_count && m->marks[mi].orig < seg->end; mi++) {
-                if (m->marks[mi].open && m->marks[mi].orig >= seg->start && may_start(v, m->text, m->marks[mi].vpos))
-                    try_rules_at(m, doc, v, view_index, m->marks[mi].vpos, subject_len, SIZE_MAX);
+                if (m->marks[mi].open && m->marks[mi].orig >= seg->start && v->starts_at_key[MARK_KEY])
+                    try_rules_at(m, doc, v, view_index, m->marks[mi].vpos, MARK_KEY, subject_len, SIZE_MAX,
+                                 m->marks[mi].type);
                 shift = m->marks[mi].shift;
             }
             continue;
@@ -788,8 +798,9 @@ static void match_view(matcher *m, document *doc, const rule_view *v, size_t vie
             /* no markers: the view is the text */
             for (size_t k = 0; k < n; k++) {
                 size_t t = m->candidates[k];
-                if (v->starts_at_byte[m->token_first_byte[t]] || (v->gated_count && starts_trigger(m, view_index, t)))
-                    try_rules_at(m, doc, v, view_index, doc->tokens.items[t].start, subject_len, t);
+                unsigned key = m->token_start_key[t];
+                if (v->starts_at_key[key] || (v->gated_count && starts_trigger(m, view_index, t)))
+                    try_rules_at(m, doc, v, view_index, doc->tokens.items[t].start, key, subject_len, t, 0);
             }
             continue;
         }
@@ -801,12 +812,12 @@ static void match_view(matcher *m, document *doc, const rule_view *v, size_t vie
             for (; mi < m->mark_count && (m->marks[mi].orig < start || (k < n && m->marks[mi].orig == start)); mi++) {
                 const view_mark *mark = &m->marks[mi];
                 if (mark->open && mark->orig >= seg->start && doc_token_starts_at(doc, mark->orig) &&
-                    may_start(v, m->text, mark->vpos))
-                    try_rules_at(m, doc, v, view_index, mark->vpos, subject_len, SIZE_MAX);
+                    v->starts_at_key[MARK_KEY])
+                    try_rules_at(m, doc, v, view_index, mark->vpos, MARK_KEY, subject_len, SIZE_MAX, mark->type);
                 shift = mark->shift;
             }
-            if (k < n && (may_start(v, m->text, start + shift) || (v->gated_count && starts_trigger(m, view_index, t))))
-                try_rules_at(m, doc, v, view_index, start + shift, subject_len, t);
+            if (k < n && (v->starts_at_key[m->token_start_key[t]] || (v->gated_count && starts_trigger(m, view_index, t))))
+                try_rules_at(m, doc, v, view_index, start + shift, m->token_start_key[t], subject_len, t, 0);
         }
     }
 }
@@ -927,7 +938,7 @@ void matcher_free(matcher *m)
     free(m->token_triggers);
     free(m->token_trigger_start);
     free(m->candidates);
-    free(m->token_first_byte);
+    free(m->token_start_key);
     free(m->token_starts_word);
     free(m->token_sentence);
     free(m->cover_priority);

@@ -58,6 +58,7 @@ static void free_rule(rule *r)
     free(r->pattern);
     free(r->expanded);
     pcre2_code_free(r->code);
+    free(r->marker_starts);
     free(r->list_path);
     free(r->norm_template);
     free(r->span_capture);
@@ -100,8 +101,8 @@ void ann_rules_free(ann_rules *rules)
             free_batch(&rules->views[v].batches[b]);
         free(rules->views[v].batches);
         free(rules->views[v].gated);
-        for (int b = 0; b < 256; b++)
-            free(rules->views[v].gated_by_byte[b]);
+        for (unsigned key = 0; key < START_KEYS; key++)
+            free(rules->views[v].gated_by_key[key]);
     }
     free(rules->views);
     if (rules->lists)
@@ -911,37 +912,164 @@ static char *probe_pattern(const char *pattern)
     return out.s;
 }
 
-static void set_first_bytes(rule *r, const char *full)
+/* A start probe that takes longer is taken to say the rule may start. */
+#define START_PROBE_MATCH_LIMIT 100000
+
+const unsigned char start_chars[START_CHAR_COUNT][4] = {
+    "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x98", "\xE2\x80\x99", /* curly quotes */
+    "\xE2\x80\x94", "\xE2\x80\x93", "\xE2\x80\xA6",                 /* dashes, ellipsis */
+    "\xE2\x82\xAC", "\xC2\xA3", "\xC2\xA5",                         /* euro, pound, yen */
+};
+
+/* The pattern with every lookbehind group made empty: it matches wherever
+ * the pattern does, and looks before its start only through \b, \B, ^ and
+ * \A. NULL when a group does not end. */
+static char *without_lookbehinds(const char *pattern)
+{
+    strbuf out = {0};
+    sb_str(&out, "");
+    for (const char *p = pattern; *p;) {
+        if (p[0] == '(' && p[1] == '?' && p[2] == '<' && (p[3] == '=' || p[3] == '!')) {
+            size_t depth = 0, i = 0;
+            do {
+                if (!p[i]) {
+                    free(out.s);
+                    return NULL;
+                }
+                depth += p[i] == '(';
+                depth -= p[i] == ')';
+                i += p[i] == '\\' ? escape_length(p + i) : p[i] == '[' ? class_length(p + i) : 1;
+            } while (depth);
+            sb_str(&out, "(?:)");
+            p += i;
+            continue;
+        }
+        size_t n = *p == '\\' ? escape_length(p) : *p == '[' ? class_length(p) : 1;
+        sb_add(&out, p, n);
+        p += n;
+    }
+    return out.s;
+}
+
+/* Whether a match of code can start with the string s: a partial match on
+ * s alone fails only when every way the pattern can be tried fails inside
+ * s, as it would on any text starting with s. What the pattern sees before
+ * its start (\b, \B, ^, \A) is tried with each kind of character there
+ * could be. */
+static int may_start_with(const pcre2_code *code, const char *s, pcre2_match_data *md, pcre2_match_context *mc)
+{
+    uint32_t lookbehind = 0;
+    pcre2_pattern_info(code, PCRE2_INFO_MAXLOOKBEHIND, &lookbehind);
+    static const char *const before[] = {"", "a", " ", "\n"}; /* none, a word character, a space, a line break */
+    size_t before_count = lookbehind ? sizeof before / sizeof *before : 1;
+    int may = 0;
+    for (size_t k = 0; k < before_count && !may; k++) {
+        strbuf subject = {0};
+        sb_str(&subject, before[k]);
+        sb_str(&subject, s);
+        may = pcre2_match(code, (PCRE2_SPTR)subject.s, subject.len, strlen(before[k]), PCRE2_PARTIAL_HARD, md, mc) !=
+              PCRE2_ERROR_NOMATCH;
+        free(subject.s);
+    }
+    return may;
+}
+
+static void set_key(uint8_t *keys, unsigned key, int on)
+{
+    if (on)
+        keys[key / 8] |= (uint8_t)(1u << (key % 8));
+    else
+        keys[key / 8] &= (uint8_t)~(1u << (key % 8));
+}
+
+static void set_start_keys(rule *r, const char *full)
 {
     /* The start-of-match bitmap PCRE2 computes for an unanchored, non-UCP
      * form of the pattern tells which ASCII bytes a match can begin with;
      * every byte of a non-ASCII character is allowed, since UCP and the
-     * property supersets only differ there. */
+     * property supersets only differ there. Each of start_chars is then
+     * tried on its own. */
     int errcode;
     PCRE2_SIZE erroff;
-    memset(r->first_bytes, 0xff, sizeof r->first_bytes);
+    memset(r->start_keys, 0, sizeof r->start_keys);
+    memset(r->start_keys, 0xff, 32);
     char *rewritten = probe_pattern(full);
     pcre2_code *probe = pcre2_compile((PCRE2_SPTR)rewritten, PCRE2_ZERO_TERMINATED, PCRE2_UTF, &errcode,
                                       &erroff, NULL);
     free(rewritten);
-    if (!probe)
-        return;
-    uint32_t type = 0;
+    uint32_t type = 2;
     const uint8_t *bitmap = NULL;
-    pcre2_pattern_info(probe, PCRE2_INFO_FIRSTCODETYPE, &type);
+    if (probe)
+        pcre2_pattern_info(probe, PCRE2_INFO_FIRSTCODETYPE, &type);
     if (type == 1) {
         uint32_t unit = 0;
         pcre2_pattern_info(probe, PCRE2_INFO_FIRSTCODEUNIT, &unit);
         /* the marker's lead byte has no other case: it alone can start */
-        memset(r->first_bytes, 0, unit == (unsigned char)MARK_OPEN[0] ? sizeof r->first_bytes : 16);
-        r->first_bytes[unit / 8] |= (uint8_t)(1u << (unit % 8));
-        if (unit < 128 && isalpha((int)unit)) {
-            unsigned other = (unsigned)(isupper((int)unit) ? tolower((int)unit) : toupper((int)unit));
-            r->first_bytes[other / 8] |= (uint8_t)(1u << (other % 8));
-        }
+        memset(r->start_keys, 0, unit == (unsigned char)MARK_OPEN[0] ? 32 : 16);
+        set_key(r->start_keys, unit, 1);
+        if (unit < 128 && isalpha((int)unit))
+            set_key(r->start_keys, (unsigned)(isupper((int)unit) ? tolower((int)unit) : toupper((int)unit)), 1);
     } else if (type == 0 && pcre2_pattern_info(probe, PCRE2_INFO_FIRSTBITMAP, &bitmap) == 0 && bitmap)
-        memcpy(r->first_bytes, bitmap, 16);
+        memcpy(r->start_keys, bitmap, 16);
     pcre2_code_free(probe);
+}
+
+/* The pattern of r as compiled alone ("(?:" pattern ")(?C1)" and the
+ * annotation-body helper when used), of the expanded pattern given. */
+static void full_pattern(const rule *r, const char *expanded, strbuf *full)
+{
+    sb_str(full, "(?:");
+    sb_str(full, expanded);
+    sb_str(full, ")(?C1)");
+    if (strstr(r->expanded, "(?&_ann_body)"))
+        sb_str(full, ANN_BODY_DEFINE);
+}
+
+/* Tries the strings a match may start with that start keys cannot tell
+ * apart: each of start_chars, and the marker of each type the rule's view
+ * shows. Lookbehinds could look at anything before the start, so the
+ * strings are tried on the pattern without them, which matches more; a
+ * pattern with a verb is taken to start with any. */
+static void probe_starts(ann_rules *rules, rule *r, pcre2_match_data *md, pcre2_match_context *mc)
+{
+    pcre2_code *without = NULL;
+    const pcre2_code *start_probe = strstr(r->expanded, "(*") ? NULL : r->code;
+    if (start_probe && (strstr(r->expanded, "(?<=") || strstr(r->expanded, "(?<!"))) {
+        char *source = without_lookbehinds(r->expanded);
+        if (source) {
+            strbuf full = {0};
+            full_pattern(r, source, &full);
+            int errcode;
+            PCRE2_SIZE erroff;
+            without = pcre2_compile((PCRE2_SPTR)full.s, full.len,
+                                    PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED | PCRE2_DUPNAMES | PCRE2_NO_AUTO_POSSESS |
+                                        PCRE2_NO_START_OPTIMIZE,
+                                    &errcode, &erroff, NULL);
+            free(full.s);
+        }
+        free(source);
+        start_probe = without;
+    }
+    for (unsigned i = 0; i < START_CHAR_COUNT; i++)
+        set_key(r->start_keys, START_KEY_CHARS + i,
+                has_start_key(r->start_keys, start_chars[i][0]) &&
+                    (!start_probe || may_start_with(start_probe, (const char *)start_chars[i], md, mc)));
+    const rule_view *v = &rules->views[r->view];
+    if (start_probe && has_start_key(r->start_keys, (unsigned char)MARK_OPEN[0])) {
+        r->marker_starts = xcalloc(MAX_TYPES / 8, 1);
+        for (size_t type = 0; type < rules->type_count; type++) {
+            if (!(v->types[type / 8] & (1u << (type % 8))))
+                continue;
+            strbuf marker = {0};
+            sb_str(&marker, MARK_OPEN);
+            sb_str(&marker, rules->type_names[type]);
+            sb_str(&marker, MARK_SEP);
+            if (may_start_with(start_probe, marker.s, md, mc))
+                r->marker_starts[type / 8] |= (uint8_t)(1u << (type % 8));
+            free(marker.s);
+        }
+    }
+    pcre2_code_free(without);
 }
 
 /* Records the named captures that become attributes, and the one that
@@ -979,11 +1107,7 @@ static int collect_captures(rule *r, ann_error *err)
 static int compile_pattern(rule *r, ann_error *err)
 {
     strbuf full = {0};
-    sb_str(&full, "(?:");
-    sb_str(&full, r->expanded);
-    sb_str(&full, ")(?C1)");
-    if (strstr(r->expanded, "(?&_ann_body)"))
-        sb_str(&full, ANN_BODY_DEFINE);
+    full_pattern(r, r->expanded, &full);
     int errcode;
     PCRE2_SIZE erroff;
     r->code = pcre2_compile((PCRE2_SPTR)full.s, full.len, PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED | PCRE2_DUPNAMES, &errcode,
@@ -1010,8 +1134,21 @@ static int compile_pattern(rule *r, ann_error *err)
         free(full.s);
         return -1;
     }
-    set_first_bytes(r, full.s);
+    set_start_keys(r, full.s);
     free(full.s);
+    return 0;
+}
+
+/* Adds the marker types r may start at to the batch's; returns 1 when it
+ * may start at any. */
+static int add_marker_starts(rule_batch *b, const rule *r)
+{
+    if (!r->marker_starts)
+        return 1;
+    if (!b->marker_starts)
+        b->marker_starts = xcalloc(MAX_TYPES / 8, 1);
+    for (size_t w = 0; w < MAX_TYPES / 8; w++)
+        b->marker_starts[w] |= r->marker_starts[w];
     return 0;
 }
 
@@ -1025,7 +1162,7 @@ static int compile_batch(ann_rules *rules, int phase, const size_t *which, size_
     b.rules = xmalloc(b.count * sizeof *b.rules);
     b.group_base = xmalloc(b.count * sizeof *b.group_base);
     strbuf full = {0};
-    int uses_body = 0;
+    int uses_body = 0, markers_of_any_type = 0;
     uint32_t groups = 0;
     sb_str(&full, "(?:");
     for (size_t k = 0; k < b.count; k++) {
@@ -1043,10 +1180,16 @@ static int compile_batch(ann_rules *rules, int phase, const size_t *which, size_
         b.group_base[k] = groups;
         groups += r->own_groups;
         uses_body |= strstr(r->expanded, "(?&_ann_body)") != NULL;
-        for (size_t w = 0; w < sizeof b.first_bytes; w++)
-            b.first_bytes[w] |= r->first_bytes[w];
+        for (size_t w = 0; w < sizeof b.start_keys; w++)
+            b.start_keys[w] |= r->start_keys[w];
+        if (has_start_key(r->start_keys, (unsigned char)MARK_OPEN[0]))
+            markers_of_any_type |= add_marker_starts(&b, r);
     }
     sb_str(&full, ")");
+    if (markers_of_any_type) {
+        free(b.marker_starts);
+        b.marker_starts = NULL;
+    }
     if (uses_body)
         sb_str(&full, ANN_BODY_DEFINE);
     int errcode;
@@ -1063,6 +1206,7 @@ static int compile_batch(ann_rules *rules, int phase, const size_t *which, size_
                   (char *)msg);
         free(b.rules);
         free(b.group_base);
+        free(b.marker_starts);
         return -1;
     }
     /* JIT is an optimisation: when it is unavailable the interpreter runs. */
@@ -1078,6 +1222,7 @@ static int compile_batch(ann_rules *rules, int phase, const size_t *which, size_
 static void free_batch(rule_batch *b)
 {
     pcre2_code_free(b->code);
+    free(b->marker_starts);
     free(b->rules);
     free(b->group_base);
 }
@@ -1147,7 +1292,7 @@ static void find_triggers(ann_rules *rules, size_t index)
 static int may_start_with_letter(const rule *r)
 {
     for (int c = 'A'; c <= 'z'; c++)
-        if (isalpha(c) && (r->first_bytes[c / 8] & (1u << (c % 8))))
+        if (isalpha(c) && has_start_key(r->start_keys, (unsigned)c))
             return 1;
     return 0;
 }
@@ -1169,10 +1314,10 @@ static int compile_view(ann_rules *rules, rule_view *v, ann_error *err)
         size_t cap = v->gated_count;
         ARRAY_PUSH(v->gated, v->gated_count, cap, i);
         if (!r->starts_with_words)
-            for (int b = 0; b < 256; b++)
-                if (r->first_bytes[b / 8] & (1u << (b % 8))) {
-                    size_t bcap = v->gated_by_byte_count[b];
-                    ARRAY_PUSH(v->gated_by_byte[b], v->gated_by_byte_count[b], bcap, i);
+            for (unsigned key = 0; key < START_KEYS; key++)
+                if (has_start_key(r->start_keys, key)) {
+                    size_t kcap = v->gated_by_key_count[key];
+                    ARRAY_PUSH(v->gated_by_key[key], v->gated_by_key_count[key], kcap, i);
                 }
     }
     /* Rules that can start with a letter apart from those that cannot
@@ -1193,24 +1338,24 @@ static int compile_view(ann_rules *rules, rule_view *v, ann_error *err)
         first += n;
         if (rc)
             break;
-        for (size_t w = 0; w < sizeof v->first_bytes; w++)
-            v->first_bytes[w] |= b.first_bytes[w];
+        for (size_t w = 0; w < sizeof v->start_keys; w++)
+            v->start_keys[w] |= b.start_keys[w];
         size_t cap = v->batch_count;
         ARRAY_PUSH(v->batches, v->batch_count, cap, b);
     }
     free(open);
     if (rc)
         return rc;
-    for (int c = 0; c < 256; c++)
-        v->starts_at_byte[c] = (v->first_bytes[c / 8] & (1u << (c % 8))) || v->gated_by_byte_count[c];
+    for (unsigned key = 0; key < START_KEYS; key++)
+        v->starts_at_key[key] = has_start_key(v->start_keys, key) || v->gated_by_key_count[key];
     v->plain = 1;
     for (size_t i = 0; i < sizeof v->types && v->plain; i++)
         v->plain = !v->types[i];
     /* A view whose rules can only start at a marker (its first byte, 0xEE)
      * need not visit every token. */
     v->marker_only = 1;
-    for (int c = 0; c < 256 && v->marker_only; c++)
-        if (c != 0xEE && ((v->first_bytes[c / 8] & (1u << (c % 8))) || v->gated_by_byte_count[c]))
+    for (unsigned key = 0; key < START_KEYS && v->marker_only; key++)
+        if (key != 0xEE && v->starts_at_key[key])
             v->marker_only = 0;
     for (size_t k = 0; k < v->gated_count && v->marker_only; k++)
         if (rules->rules[v->gated[k]].starts_with_words)
@@ -1317,6 +1462,16 @@ int ann_rules_compile(ann_rules *rules, ann_error *err)
         } else if (compile_pattern(r, err))
             return ANN_ERR_RULES;
     }
+    pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+    pcre2_match_context *mc = pcre2_match_context_create(NULL);
+    if (!md || !mc)
+        out_of_memory(sizeof(pcre2_match_context *));
+    pcre2_set_match_limit(mc, START_PROBE_MATCH_LIMIT);
+    for (size_t i = 0; i < rules->count; i++)
+        if (rules->rules[i].code && rules->rules[i].view >= 0)
+            probe_starts(rules, &rules->rules[i], md, mc);
+    pcre2_match_data_free(md);
+    pcre2_match_context_free(mc);
     for (size_t i = 0; i < rules->count; i++) {
         rule *r = &rules->rules[i];
         if (r->view < 0)

@@ -35,6 +35,33 @@ typedef struct {
     char *value_template; /* {capture} and {match} are substituted */
 } rule_attr;
 
+/* Where a match can start, as a start key: the byte there (an ASCII
+ * character, or the lead byte of another), or, for the characters news
+ * text most often starts a token with that are no letter or digit (quotes,
+ * dashes, currency signs: start_chars[]), START_KEY_CHARS + its index. A
+ * lead byte stands for thousands of characters, so a rule starting with
+ * \p{Lu} may start with any; the rule compiler tries each of start_chars
+ * on its own. */
+enum { START_CHAR_COUNT = 10, START_KEY_CHARS = 256, START_KEYS = START_KEY_CHARS + START_CHAR_COUNT };
+extern const unsigned char start_chars[START_CHAR_COUNT][4]; /* UTF-8, NUL-terminated */
+
+static inline int has_start_key(const uint8_t *keys, unsigned key)
+{
+    return keys[key / 8] & (1u << (key % 8));
+}
+
+/* The start key of the text at s (valid UTF-8). */
+static inline unsigned start_key_at(const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (u[0] < 0x80)
+        return u[0];
+    for (unsigned i = 0; i < START_CHAR_COUNT; i++)
+        if (u[0] == start_chars[i][0] && u[1] == start_chars[i][1] && (!start_chars[i][2] || u[2] == start_chars[i][2]))
+            return START_KEY_CHARS + i;
+    return u[0];
+}
+
 /* Rules of one view run together: one anchored PCRE2 match per position
  * tries every rule of a batch, so the per-call cost is paid once, not once
  * per rule. The batch pattern is
@@ -49,7 +76,8 @@ typedef struct {
     size_t *rules;        /* rule indices; callout n belongs to rules[n - 1] */
     uint32_t *group_base; /* rule k's capture g is group group_base[k] + g */
     size_t count;
-    uint8_t first_bytes[32]; /* union of its rules' start bytes */
+    uint8_t start_keys[(START_KEYS + 7) / 8]; /* union of its rules' start keys */
+    uint8_t *marker_starts; /* bitmap over type ids: the markers it may start at; NULL: any */
     int32_t max_priority; /* of its rules */
     int keeps_inner;      /* some rule keeps earlier annotations nested inside its own */
 } rule_batch;
@@ -69,8 +97,9 @@ typedef struct {
     char *expanded;       /* macros and <TYPE> references expanded */
     pcre2_code *code;     /* compiled alone: checks the pattern and reads its captures */
     uint32_t own_groups;  /* its captures, without the annotation-body helper group */
-    uint8_t first_bytes[32]; /* bitmap of bytes a match can start with */
+    uint8_t start_keys[(START_KEYS + 7) / 8]; /* bitmap of the start keys a match can have */
     int view;             /* index in ann_rules.views: which annotations it sees */
+    uint8_t *marker_starts; /* bitmap over type ids: the markers it may start at; NULL: any */
 
     /* list rules */
     char *list_path;
@@ -108,14 +137,14 @@ typedef struct {
     size_t rule_count;
     rule_batch *batches;  /* the rules tried at every position their first byte allows */
     size_t batch_count;
-    uint8_t first_bytes[32]; /* union of those batches' start bytes */
+    uint8_t start_keys[(START_KEYS + 7) / 8]; /* union of those batches' start keys */
     int plain;            /* it shows no annotation: its text is the document's */
     int marker_only;      /* every rule starts with a marker (<TYPE>) and none with a word */
     size_t *gated;        /* rules that start with or need a word (see prefilter.h) */
     size_t gated_count;
-    size_t *gated_by_byte[256]; /* gated rules without start words, by first byte */
-    size_t gated_by_byte_count[256];
-    uint8_t starts_at_byte[256]; /* 1: some batch or gated rule can start with this byte */
+    size_t *gated_by_key[START_KEYS]; /* gated rules without start words, by start key */
+    size_t gated_by_key_count[START_KEYS];
+    uint8_t starts_at_key[START_KEYS]; /* 1: some batch or gated rule can start there */
 } rule_view;
 
 /* Word triggers: token hash -> the rules (of any phase) that start with,

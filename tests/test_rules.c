@@ -24,6 +24,7 @@
 #include "xpath.h"
 
 #include "annotator.h"
+#include "rules.h"
 
 /* ---- compiling ---------------------------------------------------------------- */
 
@@ -667,6 +668,81 @@ static void test_check_reports_failures(void **state)
     ann_rules_free(rules);
 }
 
+/* ---- where rules are tried ---------------------------------------------------------- */
+
+static const rule *rule_named(const ann_rules *rules, const char *name)
+{
+    for (size_t i = 0; i < rules->count; i++)
+        if (!strcmp(rules->rules[i].name, name))
+            return &rules->rules[i];
+    fail_msg("no rule %s", name);
+    return NULL;
+}
+
+/* Whether the rule may start with the i-th of start_chars. */
+static int starts_with_char(const ann_rules *rules, const char *name, const char *utf8)
+{
+    for (unsigned i = 0; i < START_CHAR_COUNT; i++)
+        if (!strcmp((const char *)start_chars[i], utf8))
+            return has_start_key(rule_named(rules, name)->start_keys, START_KEY_CHARS + i);
+    fail_msg("%s is no start character", utf8);
+    return 0;
+}
+
+/* The quotes, dashes and currency signs tokens start with are tried on each
+ * pattern: a rule is not tried where it cannot start, whatever it looks at
+ * before its start. */
+static void test_start_characters(void **state)
+{
+    (void)state;
+    ann_rules *rules = compile_ok("rule quoted\n  type Q\n  pattern \xE2\x80\x9C\\p{Lu}\\w+\n"
+                                  "rule percent\n  type P\n  pattern \\d+%\n"
+                                  "rule name-after-in\n  type N\n  pattern (?<=\\bin\\h)\\p{Lu}\\w+\n"
+                                  "rule name-after-boundary\n  type B\n  pattern \\b\\p{Lu}\\w+\n"
+                                  "rule dash-then-name\n  type D\n  pattern (?<!\\w)\xE2\x80\x94\\h\\p{Lu}\n"
+                                  "rule anything\n  type A\n  pattern (?<=x).\n");
+    const char *left_quote = "\xE2\x80\x9C", *right_quote = "\xE2\x80\x9D", *em_dash = "\xE2\x80\x94",
+               *euro = "\xE2\x82\xAC";
+    assert_true(starts_with_char(rules, "quoted", left_quote));
+    assert_false(starts_with_char(rules, "quoted", right_quote));
+    assert_false(starts_with_char(rules, "percent", left_quote));
+    assert_false(starts_with_char(rules, "percent", euro));
+    assert_false(starts_with_char(rules, "name-after-in", left_quote));
+    assert_false(starts_with_char(rules, "name-after-boundary", em_dash));
+    assert_true(starts_with_char(rules, "dash-then-name", em_dash));
+    assert_false(starts_with_char(rules, "dash-then-name", left_quote));
+    assert_true(starts_with_char(rules, "anything", euro));
+    ann_rules_free(rules);
+}
+
+/* A rule built on earlier annotations is tried only at the markers of the
+ * types it can start with, not at those of every type its view shows. */
+static void test_start_markers(void **state)
+{
+    (void)state;
+    ann_rules *rules = compile_ok("rule place\n  type GPE\n  pattern Japan\n"
+                                  "rule goods\n  type GOODS\n  pattern steel\n"
+                                  "rule duty\n  type TARIFF\n  phase 2\n  pattern <GPE>\\h<GOODS>\\hduty\n"
+                                  "rule either\n  type TRADE\n  phase 2\n  pattern (?:<GPE>|<GOODS>)\\hduty\n");
+    int gpe = rules_type_id(rules, "GPE", 3), goods = rules_type_id(rules, "GOODS", 5);
+    const rule *duty = rule_named(rules, "duty"), *either = rule_named(rules, "either");
+    assert_non_null(duty->marker_starts);
+    assert_true(duty->marker_starts[gpe / 8] & (1u << (gpe % 8)));
+    assert_false(duty->marker_starts[goods / 8] & (1u << (goods % 8)));
+    assert_non_null(either->marker_starts);
+    assert_true(either->marker_starts[gpe / 8] & (1u << (gpe % 8)));
+    assert_true(either->marker_starts[goods / 8] & (1u << (goods % 8)));
+    ann_rules_free(rules);
+
+    /* and the matches are the same */
+    ann_rules *r2 = compile_ok("rule place\n  type GPE\n  pattern Japan\n"
+                               "rule goods\n  type GOODS\n  pattern steel\n"
+                               "rule duty\n  type TARIFF\n  phase 2\n  pattern <GPE>\\h<GOODS>\\hduty\n  nest GPE GOODS\n"
+                               "  example A [[Japan steel duty]] rose.\n  counter A steel Japan duty rose.\n");
+    assert_int_equal(ann_rules_check(r2, NULL, NULL, NULL), 0);
+    ann_rules_free(r2);
+}
+
 /* ---- the built-in rules ------------------------------------------------------------ */
 
 static void test_builtin_rules(void **state)
@@ -717,6 +793,8 @@ int main(void)
         cmocka_unit_test(test_match_on_token_boundaries),
         cmocka_unit_test(test_no_match_across_sentences),
         cmocka_unit_test(test_check_reports_failures),
+        cmocka_unit_test(test_start_characters),
+        cmocka_unit_test(test_start_markers),
         cmocka_unit_test(test_builtin_rules),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
