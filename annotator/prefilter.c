@@ -306,6 +306,8 @@ static int ends_token(const char *p, atom after, size_t end, int at_end_is_bound
         if (next_atom(p, after.inner, after.inner_end, &inner_caseless).kind != ATOM_SPACE)
             break;
         after = next_atom(p, after.end, end, &caseless);
+        if (after.kind == ATOM_BOUNDARY) /* "(?:\hrates?)?\b" */
+            after = next_atom(p, after.end, end, &caseless);
     }
     /* "Co\.?": the tokenizer may make "Co." one abbreviation token; the
      * matcher looks such tokens up without their dot as well */

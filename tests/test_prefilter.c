@@ -102,6 +102,9 @@ static void test_word_forms(void **state)
     /* a word with an optional space-led part after it still ends a token */
     expect("\\d+%\\h(?:duty|levy)(?:\\hrates?)?", "-", "duty levy");
     expect("\\d+%\\h(?:duty|levy)(?:\\hrates?)?x", "-", "-");
+    /* and so does one followed by \\b, when nothing glued comes after it */
+    expect("\\b(?:lumber|pork)(?: (?:tariffs|subsidies))?\\b", "lumber pork", "lumber pork");
+    expect("\\b(?:lumber|pork)(?: (?:tariffs|subsidies))?\\bx", "-", "-");
     /* an optional word and space before a word leave it a token of its own */
     expect("\\d+%\\h(?:new\\h)?(?:duty|levy)", "-", "duty levy");
     expect("\\d+%\\h(?:new)?(?:duty|levy)", "-", "-");
