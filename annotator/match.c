@@ -55,8 +55,9 @@ struct matcher {
     span_ref *selected;   /* spans shown in the view, outer first */
     size_t selected_count, selected_cap;
     uint8_t *phase_shown_types; /* per phase, MAX_TYPES / 8 bytes: the types its views show */
-    uint32_t *shown;      /* spans of earlier phases with such a type (find_shown_spans) */
-    size_t shown_count, shown_cap;
+    uint32_t *shown;      /* spans of earlier phases with such a type, by type (find_shown_spans) */
+    size_t shown_cap;
+    size_t *shown_by_type; /* type t's are shown[shown_by_type[t] .. shown_by_type[t + 1]) */
     int shown_ready;      /* shown[] is for the current phase */
     int phase;
 
@@ -184,18 +185,33 @@ static int has_type(const uint8_t *types, uint16_t type)
     return types[type / 8] & (1u << (type % 8));
 }
 
-/* Collects, once per phase, the spans some view of the phase may show, so
- * each view looks at those rather than at every span (most are list helpers
- * no view shows). */
+/* Collects, once per phase, the spans some view of the phase may show, by
+ * type, so each view looks at those of its types rather than at every span
+ * (most are list helpers no view shows). */
 static void find_shown_spans(matcher *m, const document *doc, int phase)
 {
     const uint8_t *types = m->phase_shown_types + (size_t)(phase - 1) * (MAX_TYPES / 8);
-    m->shown_count = 0;
+    size_t type_count = m->rules->type_count;
+    memset(m->shown_by_type, 0, (type_count + 1) * sizeof *m->shown_by_type);
+    size_t count = 0;
+    for (size_t i = 0; i < doc->span_count; i++) {
+        const span *s = &doc->spans[i];
+        if (!(s->flags & SPAN_REMOVED) && s->phase < phase && has_type(types, s->type)) {
+            m->shown_by_type[s->type + 1]++;
+            count++;
+        }
+    }
+    for (size_t t = 0; t < type_count; t++)
+        m->shown_by_type[t + 1] += m->shown_by_type[t];
+    grow_array((void **)&m->shown, &m->shown_cap, count + 1, sizeof *m->shown);
     for (size_t i = 0; i < doc->span_count; i++) {
         const span *s = &doc->spans[i];
         if (!(s->flags & SPAN_REMOVED) && s->phase < phase && has_type(types, s->type))
-            ARRAY_PUSH(m->shown, m->shown_count, m->shown_cap, (uint32_t)i);
+            m->shown[m->shown_by_type[s->type]++] = (uint32_t)i;
     }
+    /* each start has moved to the next type's: shift them back */
+    memmove(m->shown_by_type + 1, m->shown_by_type, type_count * sizeof *m->shown_by_type);
+    m->shown_by_type[0] = 0;
     m->shown_ready = 1;
 }
 
@@ -209,9 +225,11 @@ static void build_view(matcher *m, const document *doc, const uint8_t *types, in
     m->view_len = 0;
     if (!m->shown_ready)
         find_shown_spans(m, doc, phase);
-    for (size_t k = 0; k < m->shown_count; k++) {
-        const span *s = &doc->spans[m->shown[k]];
-        if (has_type(types, s->type)) {
+    for (size_t type = 0; type < m->rules->type_count; type++) {
+        if (!has_type(types, (uint16_t)type))
+            continue;
+        for (size_t k = m->shown_by_type[type]; k < m->shown_by_type[type + 1]; k++) {
+            const span *s = &doc->spans[m->shown[k]];
             span_ref ref = {s->start, s->end, s->phase, m->shown[k]};
             ARRAY_PUSH(m->selected, m->selected_count, m->selected_cap, ref);
         }
@@ -539,8 +557,11 @@ static void add_batch_hits(matcher *m, document *doc, size_t t)
 }
 
 /* Runs one batch anchored at vpos (at token t, or SIZE_MAX at a marker) and
- * adds a candidate for every rule match its callout recorded. */
-static void run_batch(matcher *m, document *doc, const rule_batch *b, size_t vpos, size_t subject_len, size_t t)
+ * adds a candidate for every rule match its callout recorded. Inlined, as
+ * try_rules_at is: they run at every position tried, where passing their
+ * arguments cost as much as their tests. */
+static inline __attribute__((always_inline)) void run_batch(matcher *m, document *doc, const rule_batch *b,
+                                                            size_t vpos, size_t subject_len, size_t t)
 {
     m->batch = b;
     m->hit_count = 0;
@@ -671,8 +692,9 @@ static int gated_rule_ready(matcher *m, size_t rule_index)
  * its gated rules that can start there: at a token (t < SIZE_MAX), and
  * then also the rules starting with its word, or at the opening marker of
  * a span of type marker. */
-static void try_rules_at(matcher *m, document *doc, const rule_view *v, size_t view_index, size_t vpos,
-                         unsigned key, size_t subject_len, size_t t, uint16_t marker)
+static inline __attribute__((always_inline)) void try_rules_at(matcher *m, document *doc, const rule_view *v,
+                                                               size_t view_index, size_t vpos, unsigned key,
+                                                               size_t subject_len, size_t t, uint16_t marker)
 {
     m->position_stamp++;
     if (has_start_key(v->start_keys, key))
@@ -816,7 +838,8 @@ static void match_view(matcher *m, document *doc, const rule_view *v, size_t vie
                     try_rules_at(m, doc, v, view_index, mark->vpos, MARK_KEY, subject_len, SIZE_MAX, mark->type);
                 shift = mark->shift;
             }
-            if (k < n && (v->starts_at_key[m->token_start_key[t]] || (v->gated_count && starts_trigger(m, view_index, t))))
+            if (k < n &&
+                (v->starts_at_key[m->token_start_key[t]] || (v->gated_count && starts_trigger(m, view_index, t))))
                 try_rules_at(m, doc, v, view_index, start + shift, m->token_start_key[t], subject_len, t, 0);
         }
     }
@@ -892,6 +915,7 @@ matcher *matcher_new(const ann_rules *rules, match_limit_fn on_limit, void *ctx)
     m->rule_sentence = xcalloc(rules->count + 1, sizeof *m->rule_sentence);
     m->rule_position = xcalloc(rules->count + 1, sizeof *m->rule_position);
     m->phase_shown_types = xcalloc((size_t)rules->phase_count + 1, MAX_TYPES / 8);
+    m->shown_by_type = xcalloc(rules->type_count + 1, sizeof *m->shown_by_type);
     for (size_t i = 0; i < rules->view_count; i++) {
         const rule_view *v = &rules->views[i];
         uint8_t *types = m->phase_shown_types + (size_t)(v->phase - 1) * (MAX_TYPES / 8);
@@ -932,6 +956,7 @@ void matcher_free(matcher *m)
     free(m->selected);
     free(m->phase_shown_types);
     free(m->shown);
+    free(m->shown_by_type);
     free(m->hits);
     free(m->hit_ovectors);
     free(m->sentence_needs);
