@@ -285,16 +285,21 @@ static void scratch_add(matcher *m, const char *s, size_t n)
 /* Appends text[start..end) with every run of spaces, controls and characters
  * XML cannot carry folded into one space, and the ends trimmed: the form of a
  * surface used in norms and attributes. */
+/* Whether text[start..end) is its own surface form: printable ASCII words
+ * with single spaces between them, as most surfaces are. */
+static int surface_is_plain(const document *doc, uint32_t start, uint32_t end)
+{
+    const unsigned char *t = (const unsigned char *)doc->text.clean;
+    for (uint32_t i = start; i < end; i++)
+        if ((t[i] <= ' ' || t[i] >= 0x7f) && (t[i] != ' ' || i == start || t[i - 1] == ' ' || i + 1 == end))
+            return 0;
+    return 1;
+}
+
 static void scratch_add_surface(matcher *m, const document *doc, uint32_t start, uint32_t end)
 {
     const unsigned char *t = (const unsigned char *)doc->text.clean;
-    /* most surfaces are words with single spaces between them: copied as
-     * they are */
-    uint32_t plain = start;
-    while (plain < end && (t[plain] > ' ' || (t[plain] == ' ' && plain > start && t[plain - 1] != ' ')) &&
-           t[plain] < 0x7f)
-        plain++;
-    if (plain == end && (end == start || t[end - 1] != ' ')) {
+    if (surface_is_plain(doc, start, end)) {
         scratch_add(m, (const char *)t + start, end - start);
         return;
     }
@@ -419,14 +424,19 @@ static void add_candidate(matcher *m, document *doc, size_t rule_index, const ma
     span s = {.start = src->start, .end = src->end, .type = r->type, .phase = (uint16_t)m->phase,
               .rule = (int32_t)rule_index, .norm = NO_STRING, .priority = r->priority,
               .flags = r->hidden ? SPAN_HIDDEN : 0};
-    m->scratch_len = 0;
-    if (r->norm_template)
+    if (r->norm_template) {
+        m->scratch_len = 0;
         scratch_add_template(m, doc, src, r->norm_template);
-    else if (entry && entry->norm != UINT32_MAX)
-        scratch_add(m, g->strings + entry->norm, strlen(g->strings + entry->norm));
-    else
+        s.norm = intern_scratch(doc, m, 0);
+    } else if (entry && entry->norm != UINT32_MAX)
+        s.norm = doc_intern(doc, g->strings + entry->norm, strlen(g->strings + entry->norm));
+    else if (surface_is_plain(doc, s.start, s.end))
+        s.norm = doc_intern(doc, doc->text.clean + s.start, s.end - s.start);
+    else {
+        m->scratch_len = 0;
         scratch_add_surface(m, doc, s.start, s.end);
-    s.norm = intern_scratch(doc, m, 0);
+        s.norm = intern_scratch(doc, m, 0);
+    }
     size_t idx = doc_add_span_at(doc, &s, first_token);
     if (r->hidden)
         return; /* helpers are never written: their norm is all a later rule can read */

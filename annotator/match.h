@@ -2,8 +2,9 @@
  * a candidate span (the resolver then picks the winners).
  *
  * Cost per byte barely grows with the number of rules: patterns are tried
- * only at token starts, only if the byte there can begin a match (PCRE2's
- * start-of-match bitmap, indexed per byte), anchored, and only within the
+ * only at token starts, only if what starts there can begin a match (start
+ * keys, rules.h: PCRE2's start-of-match bitmap by byte, and a few characters
+ * and the marker types tried one by one), anchored, and only within the
  * sentence; word lists are one hashed walk per token (gazetteer.h). A pattern
  * that refers to earlier annotations (<TYPE>) runs over a view: the text with
  * markers around those annotations (rules.h). A callout at the end of every

@@ -7,7 +7,7 @@
  *                   "\p{Lu}\w+ (?:Corp|Inc)\b" -> {Corp, Inc}
  *
  * The analysis is conservative: a pattern it does not understand gets no
- * set, and is then tried wherever its first byte allows. Only ASCII words
+ * set, and is then tried wherever its start keys allow. Only ASCII words
  * made of letters and digits are collected. */
 #ifndef ANN_PREFILTER_H
 #define ANN_PREFILTER_H

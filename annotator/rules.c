@@ -1297,7 +1297,7 @@ static int may_start_with_letter(const rule *r)
     return 0;
 }
 
-/* Compiles a view: the rules tried everywhere their first byte allows go
+/* Compiles a view: the rules tried everywhere their start keys allow go
  * into batches; gated rules are compiled alone. */
 static int compile_view(ann_rules *rules, rule_view *v, ann_error *err)
 {

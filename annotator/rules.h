@@ -135,7 +135,7 @@ typedef struct {
     int phase;
     size_t *rules;        /* rules of this phase using this view */
     size_t rule_count;
-    rule_batch *batches;  /* the rules tried at every position their first byte allows */
+    rule_batch *batches;  /* the rules tried at every position their start keys allow */
     size_t batch_count;
     uint8_t start_keys[(START_KEYS + 7) / 8]; /* union of those batches' start keys */
     int plain;            /* it shows no annotation: its text is the document's */
