@@ -94,35 +94,36 @@ static uint64_t hash_step(uint64_t h, uint64_t w)
 static uint64_t hash_bytes(const char *s, size_t len, size_t readable)
 {
     uint64_t h = len;
-    size_t i = 0;
-    do
+    for (size_t i = 0; i < len; i += 8)
         h = hash_step(h, load_word(s + i, len - i, readable - i));
-    while ((i += 8) < len);
     return h;
 }
 
-/* Hashes an ASCII token in both forms in one pass, as hash_bytes hashes its
- * token_form forms. Returns 0, hashes unset, when a byte is not ASCII. */
-static int hash_ascii_token(const char *s, size_t len, size_t readable, uint64_t *cased, uint64_t *folded)
+/* One word of an ASCII token into both its hashes; upper_seen collects the
+ * capitals seen so far. */
+static inline void hash_ascii_word(uint64_t w, uint64_t *cased, uint64_t *folded, uint64_t *upper_seen)
 {
-    uint64_t hc = len, hf = len, upper_seen = 0;
-    size_t i = 0;
-    do {
-        uint64_t w = load_word(s + i, len - i, readable - i), upper;
-        if (w & HIGH_BITS)
-            return 0;
-        hf = hash_step(hf, fold_ascii_word(w, &upper));
-        upper_seen |= upper;
-        hc = upper_seen ? hash_step(hc, w) : hf; /* no capital yet: both forms are the same bytes */
-    } while ((i += 8) < len);
-    *cased = hc;
-    *folded = hf;
-    return 1;
+    uint64_t upper;
+    *folded = hash_step(*folded, fold_ascii_word(w, &upper));
+    *upper_seen |= upper;
+    *cased = *upper_seen ? hash_step(*cased, w) : *folded; /* no capital yet: both forms are the same bytes */
 }
 
-/* Both forms of a token that is not all ASCII. */
-static void hash_token_forms(const char *s, size_t len, size_t readable, uint64_t *cased, uint64_t *folded)
+/* Both hashes of a token, as hash_bytes hashes its token_form forms: an ASCII
+ * token in one pass over its bytes; others through token_form. */
+static void hash_token(const char *s, size_t len, size_t readable, uint64_t *cased, uint64_t *folded)
 {
+    uint64_t hc = len, hf = len, upper_seen = 0;
+    for (size_t i = 0; i < len; i += 8) {
+        uint64_t w = load_word(s + i, len - i, readable - i);
+        if (w & HIGH_BITS)
+            goto not_ascii;
+        hash_ascii_word(w, &hc, &hf, &upper_seen);
+    }
+    *cased = hc;
+    *folded = hf;
+    return;
+not_ascii:;
     char small[256];
     char *buf = len * 4 <= sizeof small ? small : xmalloc(len * 4);
     size_t n;
@@ -166,10 +167,10 @@ static int may_start_entry(const gazetteer *g, uint64_t seq)
     return (g->first_tokens[word] & bits) == bits;
 }
 
+/* A slot's tag: the hash's high half, its top bit set so no tag is 0. */
 static uint32_t slot_tag(uint64_t hash)
 {
-    uint32_t tag = (uint32_t)(hash >> 32);
-    return tag ? tag : 1;
+    return (uint32_t)(hash >> 32) | 0x80000000u;
 }
 
 /* The slot of a tag: the one holding it, or the empty one ending its probe
@@ -310,13 +311,14 @@ void gaz_hash_tokens(const document *doc, gaz_token_hashes *h)
     size_t text_size = doc->text.len + 1; /* the NUL terminator may be read too */
     uint64_t *cased = h->cased, *folded = h->folded;
     for (size_t i = 0; i < n; i++) {
-        const char *s = text + toks[i].start;
-        size_t len = toks[i].end - toks[i].start, readable = text_size - toks[i].start;
-        uint64_t c, f;
-        /* ASCII tokens (nearly all of them in English news) are hashed in
-         * place; others go through token_form. */
-        if (!hash_ascii_token(s, len, readable, &c, &f))
-            hash_token_forms(s, len, readable, &c, &f);
+        size_t start = toks[i].start, len = toks[i].end - start;
+        uint64_t c = len, f = len, upper_seen = 0, w;
+        /* nearly every token of English news: ASCII, one word, and not in
+         * the last 8 bytes of the text */
+        if (len <= 8 && text_size - start >= 8 && !((w = load_word(text + start, len, 8)) & HIGH_BITS))
+            hash_ascii_word(w, &c, &f, &upper_seen);
+        else
+            hash_token(text + start, len, text_size - start, &c, &f);
         cased[i] = c;
         folded[i] = f;
     }
@@ -326,7 +328,7 @@ uint64_t gaz_word_key(const char *word, size_t len, int folded)
 {
     gaz_token_hashes one;
     uint64_t cased, caseless;
-    hash_token_forms(word, len, len, &cased, &caseless);
+    hash_token(word, len, len, &cased, &caseless);
     one.cased = &cased;
     one.folded = &caseless;
     return gaz_token_key(&one, 0, folded);
@@ -339,6 +341,20 @@ void gaz_hashes_free(gaz_token_hashes *h)
     memset(h, 0, sizeof *h);
 }
 
+/* match_token for a token that is not all ASCII: through token_form. Kept
+ * out of its caller, which then needs no buffer. */
+__attribute__((noinline)) static const char *match_token_form(const char *s, size_t len, int folded, const char *key)
+{
+    char small[256];
+    char *buf = len * 4 <= sizeof small ? small : xmalloc(len * 4);
+    size_t n = token_form(s, len, folded, buf), k = 0;
+    while (k < n && key[k] == buf[k])
+        k++;
+    if (buf != small)
+        free(buf);
+    return k == n ? key + n : NULL;
+}
+
 /* Whether one token's matching form starts key; returns the key past it, or
  * NULL. readable bytes may be read from s, and 8 from any place in a key
  * (add_string). Tokens hold no control byte (the tokenizer splits at them),
@@ -348,22 +364,13 @@ static const char *match_token(const char *s, size_t len, size_t readable, int f
     for (size_t i = 0; i < len; i += 8) {
         uint64_t w = load_word(s + i, len - i, readable - i), upper;
         if (w & HIGH_BITS)
-            goto not_ascii;
+            return match_token_form(s, len, folded, key);
         if (folded)
             w = fold_ascii_word(w, &upper);
         if (w != load_word(key + i, len - i, 8))
             return NULL;
     }
     return key + len; /* ASCII keeps its length in either form */
-not_ascii:;
-    char small[256];
-    char *buf = len * 4 <= sizeof small ? small : xmalloc(len * 4);
-    size_t n = token_form(s, len, folded, buf), k = 0;
-    while (k < n && key[k] == buf[k])
-        k++;
-    if (buf != small)
-        free(buf);
-    return k == n ? key + n : NULL;
 }
 
 /* Whether the document tokens first..first+count-1 spell an entry's key. */
@@ -380,12 +387,20 @@ static int tokens_spell_key(const document *doc, size_t first, size_t count, con
     return 1;
 }
 
+/* What one gaz_lookup_range call looks for, and where hits go. */
+typedef struct {
+    const gazetteer *g;
+    const document *doc;
+    size_t limit;
+    gaz_hit_fn hit;
+    void *ctx;
+} lookup;
+
 /* Walks from token first, whose sequence hash is seq, reporting every entry of
- * one form that the tokens up to limit spell. */
-static void walk_entries(const gazetteer *g, const document *doc, const uint64_t *hashes, int folded,
-                         uint64_t seq, size_t first, size_t limit, gaz_hit_fn hit, void *ctx)
+ * one form that the tokens up to the limit spell. */
+static void walk_entries(const lookup *l, const uint64_t *hashes, int folded, uint64_t seq, size_t first)
 {
-    size_t stop = limit - first > g->max_tokens ? first + g->max_tokens : limit;
+    const gazetteer *g = l->g;
     for (size_t end = first + 1;; end++) {
         const gaz_slot *slot = find_slot(g, slot_tag(seq));
         if (slot->tag == 0)
@@ -396,30 +411,39 @@ static void walk_entries(const gazetteer *g, const document *doc, const uint64_t
             if (entry->caseless != folded || entry->token_count != end - first)
                 continue;
             if (entry->key != spelled) {
-                if (!tokens_spell_key(doc, first, end - first, g->strings + entry->key, folded))
+                if (!tokens_spell_key(l->doc, first, end - first, g->strings + entry->key, folded))
                     continue;
                 spelled = entry->key;
             }
-            hit(ctx, entry, first, end);
+            l->hit(l->ctx, entry, first, end);
         }
-        if (!(slot->entries & GAZ_EXTENDED) || end == stop)
+        if (!(slot->entries & GAZ_EXTENDED) || end == l->limit || end - first == g->max_tokens)
             return;
         seq = extend_hash(seq, hashes[end]);
+    }
+}
+
+/* Every start token of first..limit-1, in one or both forms. Inlined with
+ * constant flags: the usual gazetteer has both, and then the loop tests
+ * neither. */
+static inline void walk_starts(const lookup *l, const gaz_token_hashes *h, size_t first, int cased, int caseless)
+{
+    for (size_t t = first; t < l->limit; t++) {
+        uint64_t seq = start_hash(h->cased[t], 0);
+        if (cased && may_start_entry(l->g, seq))
+            walk_entries(l, h->cased, 0, seq, t);
+        seq = start_hash(h->folded[t], 1);
+        if (caseless && may_start_entry(l->g, seq))
+            walk_entries(l, h->folded, 1, seq, t);
     }
 }
 
 void gaz_lookup_range(const gazetteer *g, const document *doc, const gaz_token_hashes *h,
                       size_t first, size_t limit, gaz_hit_fn hit, void *ctx)
 {
-    if (!g->entry_count)
-        return;
-    int cased = g->has_cased, caseless = g->has_caseless;
-    for (size_t t = first; t < limit; t++) {
-        uint64_t seq = start_hash(h->cased[t], 0);
-        if (cased && may_start_entry(g, seq))
-            walk_entries(g, doc, h->cased, 0, seq, t, limit, hit, ctx);
-        seq = start_hash(h->folded[t], 1);
-        if (caseless && may_start_entry(g, seq))
-            walk_entries(g, doc, h->folded, 1, seq, t, limit, hit, ctx);
-    }
+    lookup l = {g, doc, limit, hit, ctx};
+    if (g->has_cased && g->has_caseless)
+        walk_starts(&l, h, first, 1, 1);
+    else if (g->entry_count)
+        walk_starts(&l, h, first, g->has_cased, g->has_caseless);
 }

@@ -40,7 +40,7 @@ typedef struct {
  * the token comparison sorts them out). */
 #define GAZ_EXTENDED 0x80000000u /* in entries: some entry is longer than this sequence */
 typedef struct {
-    uint32_t tag;         /* the high half of the sequence hash, never 0; 0: empty slot */
+    uint32_t tag;         /* the high half of the sequence hash, top bit set; 0: empty slot */
     uint32_t entries;     /* first entry whose whole sequence lands here, or GAZ_NO_ENTRY;
                              with GAZ_EXTENDED or-ed in */
 } gaz_slot;
