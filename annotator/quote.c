@@ -183,24 +183,26 @@ static void build_tables(quote_ctx *c)
         }
         for (; b < p->end; b++)
             c->quoted_bytes[b / 8] |= (uint8_t)(1u << (b % 8));
-        for (size_t i = p->first_token; i < p->first_token + p->token_count; i++) {
-            c->entity_at[i] = -1;
-            c->speech_next[i] = 0;
-            c->sentence_of[i] = UINT32_MAX;
-        }
+        /* all bits set: -1 and UINT32_MAX */
+        memset(c->entity_at + p->first_token, 0xFF, p->token_count * sizeof *c->entity_at);
+        memset(c->speech_next + p->first_token, 0, p->token_count * sizeof *c->speech_next);
+        memset(c->sentence_of + p->first_token, 0xFF, p->token_count * sizeof *c->sentence_of);
         while (sentence < doc->sentences.count && doc->sentences.items[sentence].end <= p->start)
             sentence++;
         for (; sentence < doc->sentences.count && doc->sentences.items[sentence].start < p->end; sentence++) {
             const segment *s = &doc->sentences.items[sentence];
-            for (size_t i = s->first_token; i < s->first_token + s->token_count && i < n; i++)
+            size_t end = s->first_token + s->token_count < n ? s->first_token + s->token_count : n;
+            for (size_t i = s->first_token; i < end; i++)
                 c->sentence_of[i] = (uint32_t)sentence;
         }
     }
     size_t person_cap = 0, title_cap = 0;
     for (size_t k = 0; k < doc->span_count; k++) {
         const span *s = &doc->spans[k];
-        int speech = s->type == c->speech && !(s->flags & SPAN_REMOVED);
-        if (!speech && !visible(s))
+        if (s->flags & SPAN_REMOVED)
+            continue;
+        int speech = s->type == c->speech;
+        if (!speech && (s->flags & SPAN_HIDDEN))
             continue;
         int is_speaker = (c->speaker_types[s->type / 8] >> (s->type % 8)) & 1;
         mention m = {s->start, s->end, k};
