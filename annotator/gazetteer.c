@@ -224,6 +224,22 @@ static uint32_t add_string(gazetteer *g, const char *s, size_t len)
     return off;
 }
 
+/* Writes an ASCII token's matching form to out (room for len + 8 bytes) a
+ * word at a time and returns its length, or SIZE_MAX when a byte is not
+ * ASCII (then token_form writes it). readable bytes may be read from s. */
+static size_t ascii_form(const char *s, size_t len, size_t readable, int folded, char *out)
+{
+    for (size_t i = 0; i < len; i += 8) {
+        uint64_t w = load_word(s + i, len - i, readable - i), upper;
+        if (w & HIGH_BITS)
+            return SIZE_MAX;
+        if (folded)
+            w = fold_ascii_word(w, &upper);
+        memcpy(out + i, &w, 8);
+    }
+    return len;
+}
+
 /* The key of an entry already in the slot with the same case mode and
  * spelling, or UINT32_MAX: entries sharing a key are confirmed once. */
 static uint32_t shared_key(const gazetteer *g, const gaz_slot *slot, int caseless, const char *key, size_t key_len)
@@ -244,14 +260,18 @@ int gaz_add(gazetteer *g, uint32_t rule, int caseless, const char *surface, size
     tokenize(surface, surface_len, &g->entry_tokens);
     if (toks->count == 0)
         return -1;
-    grow_array((void **)&g->entry_key, &g->entry_key_cap, surface_len * 4 + toks->count + 1, 1);
+    /* forms, separators, and 8 bytes for ascii_form's last word */
+    grow_array((void **)&g->entry_key, &g->entry_key_cap, surface_len * 4 + toks->count + 8, 1);
     char *key = g->entry_key;
     size_t key_len = 0;
     uint64_t seq = 0;
     for (size_t i = 0; i < toks->count; i++) {
         const token *t = &toks->items[i];
-        size_t n = token_form(surface + t->start, t->end - t->start, caseless, key + key_len);
-        uint64_t tok = hash_bytes(key + key_len, n, n);
+        const char *s = surface + t->start;
+        size_t len = t->end - t->start, n = ascii_form(s, len, surface_len - t->start, caseless, key + key_len);
+        if (n == SIZE_MAX)
+            n = token_form(s, len, caseless, key + key_len);
+        uint64_t tok = hash_bytes(key + key_len, n, g->entry_key_cap - key_len);
         if (i == 0) {
             seq = start_hash(tok, caseless);
             size_t word;
@@ -266,12 +286,14 @@ int gaz_add(gazetteer *g, uint32_t rule, int caseless, const char *surface, size
         }
     }
     gaz_slot *slot = claim_slot(g, seq);
-    uint32_t key_at = shared_key(g, slot, caseless, key, key_len);
+    uint32_t surface_at = add_string(g, surface, surface_len), key_at = shared_key(g, slot, caseless, key, key_len);
+    if (key_at == UINT32_MAX) /* a one-word entry is often its own key */
+        key_at = key_len == surface_len && !memcmp(key, surface, key_len) ? surface_at : add_string(g, key, key_len);
     gaz_entry e = {
         .rule = rule,
         .token_count = (uint32_t)toks->count,
-        .key = key_at != UINT32_MAX ? key_at : add_string(g, key, key_len),
-        .surface = add_string(g, surface, surface_len),
+        .key = key_at,
+        .surface = surface_at,
         .norm = norm_len ? add_string(g, norm, norm_len) : UINT32_MAX,
         .attrs = attrs_len ? add_string(g, attrs, attrs_len) : UINT32_MAX,
         .next = slot->entries & GAZ_NO_ENTRY,

@@ -28,7 +28,8 @@
 typedef struct {
     uint32_t rule;        /* the list rule this entry belongs to */
     uint32_t token_count;
-    uint32_t key;         /* offset in strings: the tokens' (folded) text joined by 0x1F */
+    uint32_t key;         /* offset in strings: the tokens' (folded) text joined by 0x1F;
+                             shared by equal keys in one slot, and with the surface when equal */
     uint32_t surface;     /* offset in strings: the entry as written */
     uint32_t norm;        /* offset in strings, or UINT32_MAX when the surface is the norm */
     uint32_t attrs;       /* offset in strings: "k=v k=v", or UINT32_MAX */

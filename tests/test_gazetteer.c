@@ -205,6 +205,10 @@ static void test_hit_order(void **state)
     /* the two "New York" entries are one key, compared once */
     assert_int_equal(g.entries[1].key, g.entries[3].key);
     assert_int_not_equal(g.entries[1].key, g.entries[4].key);
+    /* a one-word cased entry is its own key; a caseless one with capitals is not */
+    assert_int_equal(g.entries[2].key, g.entries[2].surface);
+    assert_string_equal(g.strings + g.entries[0].key, "new\x1fyork\x1f" "city");
+    assert_int_not_equal(g.entries[1].key, g.entries[1].surface);
     gaz_free(&g);
 }
 
