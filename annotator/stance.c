@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <threads.h>
 
 #include "alloc.h"
 #include "bitset.h"
@@ -220,6 +221,70 @@ static const token *tok(const stance_ctx *c, size_t i)
 static int token_in(const stance_ctx *c, size_t i, const char *const *words)
 {
     return token_is_one_of(c->doc->text.clean, tok(c, i), words);
+}
+
+/* A word list as a hash set, for the lists read at nearly every word of a
+ * noun phrase (phrase_skip, phrase_stop): a lookup hashes the token once
+ * where token_is_one_of compares it with every word of the list. The
+ * answers are the same: a token is a word when its bytes, each with the
+ * 0x20 bit set, are the word's bytes, so a word with a byte lacking that
+ * bit is no token and is left out. Filled once per process. */
+#define WORD_SET_SLOTS 512 /* more than twice the words of a list */
+typedef struct {
+    const char *word[WORD_SET_SLOTS]; /* NULL: empty */
+    uint8_t len[WORD_SET_SLOTS];
+    size_t longest;
+} word_set;
+
+static uint32_t word_hash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t k = 0; k < n; k++)
+        h = (h ^ (unsigned char)s[k]) * 16777619u;
+    return h;
+}
+
+static void word_set_fill(word_set *set, const char *const *words)
+{
+    for (; *words; words++) {
+        size_t n = strlen(*words), k = 0;
+        while (k < n && ((*words)[k] & 0x20))
+            k++;
+        if (k < n || n > UINT8_MAX)
+            continue; /* no token is this word */
+        size_t h = word_hash(*words, n) % WORD_SET_SLOTS;
+        while (set->word[h])
+            h = (h + 1) % WORD_SET_SLOTS;
+        set->word[h] = *words;
+        set->len[h] = (uint8_t)n;
+        if (n > set->longest)
+            set->longest = n;
+    }
+}
+
+static word_set phrase_skip_set, phrase_stop_set;
+static once_flag word_sets_filled = ONCE_FLAG_INIT;
+
+static void fill_word_sets(void)
+{
+    word_set_fill(&phrase_skip_set, phrase_skip);
+    word_set_fill(&phrase_stop_set, phrase_stop);
+}
+
+/* token_in for a list filled into set. */
+static int token_in_set(const stance_ctx *c, size_t i, const word_set *set)
+{
+    const token *t = tok(c, i);
+    size_t n = t->end - t->start;
+    char folded[UINT8_MAX];
+    if (n > set->longest)
+        return 0;
+    for (size_t k = 0; k < n; k++)
+        folded[k] = (char)(c->doc->text.clean[t->start + k] | 0x20);
+    for (size_t h = word_hash(folded, n) % WORD_SET_SLOTS; set->word[h]; h = (h + 1) % WORD_SET_SLOTS)
+        if (set->len[h] == n && !memcmp(set->word[h], folded, n))
+            return 1;
+    return 0;
 }
 
 static int is_entity(int k)
@@ -853,7 +918,7 @@ static int asked_to_act(stance_ctx *c, uint32_t t)
 {
     uint32_t end = c->sentence->first_token + c->sentence->token_count;
     return t + 1 < end && token_in(c, t, (const char *const[]){"to", NULL}) && (tok(c, t + 1)->flags & TOKF_LOWER) &&
-           tok(c, t + 1)->kind == TOK_WORD && !token_in(c, t + 1, phrase_skip);
+           tok(c, t + 1)->kind == TOK_WORD && !token_in_set(c, t + 1, &phrase_skip_set);
 }
 
 /* Whether the noun at token t names someone who can be asked to act: a
@@ -1033,7 +1098,7 @@ static uint32_t phrase_text(stance_ctx *c, uint32_t first, uint32_t end)
 static int phrase_word(stance_ctx *c, uint32_t t)
 {
     const token *w = tok(c, t);
-    return w->kind == TOK_WORD && (w->flags & TOKF_LOWER) && !token_in(c, t, phrase_stop);
+    return w->kind == TOK_WORD && (w->flags & TOKF_LOWER) && !token_in_set(c, t, &phrase_stop_set);
 }
 
 /* Up to PHRASE_WORDS lower-case words after token from, in the clause
@@ -1043,7 +1108,7 @@ static int phrase_after(stance_ctx *c, uint32_t from, uint32_t clause, uint32_t 
 {
     uint32_t sentence_end = c->sentence->first_token + c->sentence->token_count;
     while (from < sentence_end && clause_of(c, from) == clause &&
-           (token_in(c, from, phrase_skip) || tok(c, from)->kind == TOK_NUMBER || tok(c, from)->kind == TOK_SYMBOL))
+           (token_in_set(c, from, &phrase_skip_set) || tok(c, from)->kind == TOK_NUMBER || tok(c, from)->kind == TOK_SYMBOL))
         from++;
     uint32_t t = from;
     while (t < sentence_end && t - from < PHRASE_WORDS && clause_of(c, t) == clause && phrase_word(c, t))
@@ -1090,7 +1155,7 @@ static who place_phrase(stance_ctx *c, const item *it)
 {
     who none = {NO_STRING, NO_STRING, NULL};
     const span *s = &c->doc->spans[it->span];
-    if (it->kind != K_GPE || it->first == c->sentence->first_token || !token_in(c, it->first - 1, phrase_skip) ||
+    if (it->kind != K_GPE || it->first == c->sentence->first_token || !token_in_set(c, it->first - 1, &phrase_skip_set) ||
         attr_value(c->doc, s->attrs, s->attr_count, "country") == NO_STRING ||
         attr_value(c->doc, s->attrs, s->attr_count, "code") != NO_STRING)
         return none;
@@ -1125,7 +1190,7 @@ static who phrase_before_copula(stance_ctx *c, const item *cue)
     while (t > first && token_in(c, t - 1, auxiliaries))
         t--;
     uint32_t end = t;
-    while (t > first && end - t < PHRASE_WORDS && phrase_word(c, t - 1) && !token_in(c, t - 1, phrase_skip))
+    while (t > first && end - t < PHRASE_WORDS && phrase_word(c, t - 1) && !token_in_set(c, t - 1, &phrase_skip_set))
         t--;
     if (t == end)
         return none;
@@ -1395,7 +1460,7 @@ static int attributive(stance_ctx *c, const item *cue)
     uint32_t first = c->sentence->first_token, end = first + c->sentence->token_count;
     const token *next = cue->last + 1 < end ? tok(c, cue->last + 1) : NULL;
     if (cue->first != cue->last || !next || (next->kind != TOK_WORD && next->kind != TOK_NUMBER) ||
-        token_in(c, cue->last + 1, phrase_stop) ||
+        token_in_set(c, cue->last + 1, &phrase_stop_set) ||
         token_in(c, cue->last + 1, (const char *const[]){"until", "unless", "because", "since", "when", "so", "too",
                                                          "enough", "also", "even", "though", "although", NULL}))
         return 0;
@@ -1758,6 +1823,7 @@ void stance_document(const ann_rules *rules, document *doc)
 {
     doc->stance_count = 0;
     doc->stance_summary_count = 0;
+    call_once(&word_sets_filled, fill_word_sets);
     stance_ctx c = {.doc = doc, .previous_speaker = {NO_STRING, NO_STRING, NULL}};
     memset(c.kind_of, 0xFF, sizeof c.kind_of); /* -1: no kind */
     int any_cue = 0;
