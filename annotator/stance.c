@@ -175,6 +175,7 @@ typedef struct {
     const segment *sentence;
     uint32_t body_start;  /* where the sentence's own words start: after a dateline ("OTTAWA (Northwire) -") */
     who previous_speaker; /* who spoke in the sentence before the current one, name NO_STRING: nobody */
+    size_t quote_cursor;  /* sentence_speaker: the first quotation not ended before the sentence */
     owned *owned;         /* tariff mentions with their owner right before them, by position */
     size_t owned_count;
     owned *found;         /* the owners stance targets named, by position */
@@ -867,19 +868,13 @@ static who find_holder(stance_ctx *c, const item *items, size_t count, size_t k,
  * of its speech verb. Name NO_STRING: nobody named. */
 static who sentence_speaker(stance_ctx *c, const segment *sentence, const item *items, size_t count)
 {
-    const quote_span *q = quote_at(c->doc, sentence->start);
-    if (!q && c->doc->quote_count) {
-        /* the first quotation starting in the sentence */
-        size_t lo = 0, hi = c->doc->quote_count;
-        while (lo < hi) {
-            size_t mid = (lo + hi) / 2;
-            if (c->doc->quotes[mid].start < sentence->start)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        q = lo < c->doc->quote_count ? &c->doc->quotes[lo] : NULL;
-    }
+    /* the quotation holding the sentence's start, else the first after it:
+     * the first not ended before it (quotations are in order and never
+     * overlap), found by stepping on, as sentences come in order */
+    const document *doc = c->doc;
+    while (c->quote_cursor < doc->quote_count && doc->quotes[c->quote_cursor].end <= sentence->start)
+        c->quote_cursor++;
+    const quote_span *q = c->quote_cursor < doc->quote_count ? &doc->quotes[c->quote_cursor] : NULL;
     if (q && q->start < sentence->end && q->speaker != NO_STRING)
         return (who){q->speaker, q->speaker_ref, "previous-speaker"};
     for (size_t k = 0; k < count; k++)
