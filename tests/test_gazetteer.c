@@ -422,10 +422,11 @@ static void test_large_list(void **state)
 
 /* ---- hash collisions ----------------------------------------------------------------- */
 
-/* Real 64-bit collisions cannot be found for a test, so one is made: after
- * the surgery below, the slots of "Japan" and of "China" both chain both
- * entries, as if the two sequences had the same hash. A lookup must confirm
- * its hit token by token, so each name still finds only its own entry. */
+/* Sequences whose hashes share a slot tag (31 bits) share a slot. Finding two
+ * real ones would take tens of thousands of words, so one is made: after the
+ * surgery below, the slots of "Japan" and of "China" both chain both entries,
+ * as if the two sequences had the same tag. A lookup must confirm its hit
+ * token by token, so each name still finds only its own entry. */
 static void test_hash_collision_is_confirmed_by_tokens(void **state)
 {
     (void)state;
