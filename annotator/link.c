@@ -153,7 +153,8 @@ typedef struct {
 
 static int is_name_token(const token *t)
 {
-    return (t->kind == TOK_WORD || t->kind == TOK_ABBREV) && (t->flags & (TOKF_CAPITALIZED | TOKF_ALL_CAPS));
+    /* the flags first: most tokens are lower-case words or punctuation */
+    return (t->flags & (TOKF_CAPITALIZED | TOKF_ALL_CAPS)) && (t->kind == TOK_WORD || t->kind == TOK_ABBREV);
 }
 
 typedef struct {
@@ -189,18 +190,40 @@ static void span_tokens(const document *doc, const span *s, size_t *first, size_
         (*end)++;
 }
 
+/* A visible span of a name type and its tokens [first, end): the passes
+ * that learn words read only these, so they are listed, with their tokens,
+ * once. */
+typedef struct {
+    const span *s;
+    size_t first, end;
+} name_span;
+
+static name_span *list_names(const link_types *lt, const document *doc, const visible_spans *v, size_t *count)
+{
+    name_span *names = xmalloc((v->count + 1) * sizeof *names);
+    *count = 0;
+    for (size_t i = 0; i < v->count; i++) {
+        const span *s = &doc->spans[v->index[i]];
+        if (!is_name_type(lt, s->type))
+            continue;
+        name_span *n = &names[(*count)++];
+        n->s = s;
+        span_tokens(doc, s, &n->first, &n->end);
+    }
+    return names;
+}
+
 /* Surnames of people named in full: the last word, and the first where the
  * family name comes first (family_first: per token, a _SURNAME_FIRST word
  * starts there). */
-static void learn_surnames(const link_types *lt, const document *doc, const visible_spans *v,
+static void learn_surnames(const link_types *lt, const document *doc, const name_span *names, size_t count,
                            const uint8_t *family_first, word_table *t)
 {
-    for (size_t i = 0; i < v->count; i++) {
-        const span *s = &doc->spans[v->index[i]];
+    for (size_t i = 0; i < count; i++) {
+        const span *s = names[i].s;
         if (s->type != lt->person)
             continue;
-        size_t first, end, words = 0, last = 0;
-        span_tokens(doc, s, &first, &end);
+        size_t first = names[i].first, end = names[i].end, words = 0, last = 0;
         for (size_t k = first; k < end; k++)
             if (doc->tokens.items[k].kind == TOK_WORD || doc->tokens.items[k].kind == TOK_ABBREV) {
                 words++;
@@ -224,11 +247,10 @@ static void learn_surnames(const link_types *lt, const document *doc, const visi
 
 /* The initials of a span's capitalised words ("World Trade Organization"
  * gives WTO); function words in lower case are skipped. */
-static size_t initials(const document *doc, const span *s, char *out, size_t cap)
+static size_t initials(const document *doc, const name_span *name, char *out, size_t cap)
 {
-    size_t first, end, n = 0;
-    span_tokens(doc, s, &first, &end);
-    for (size_t k = first; k < end && n + 1 < cap; k++) {
+    size_t n = 0;
+    for (size_t k = name->first; k < name->end && n + 1 < cap; k++) {
         const token *t = &doc->tokens.items[k];
         if (t->kind == TOK_WORD && (t->flags & (TOKF_CAPITALIZED | TOKF_ALL_CAPS)))
             out[n++] = doc->text.clean[t->start];
@@ -238,14 +260,11 @@ static size_t initials(const document *doc, const span *s, char *out, size_t cap
 }
 
 /* "Name (ACRONYM)": the acronym means the name, here and later. */
-static void learn_acronyms(const link_types *lt, const document *doc, const visible_spans *v, word_table *t)
+static void learn_acronyms(const document *doc, const name_span *names, size_t count, word_table *t)
 {
-    for (size_t i = 0; i < v->count; i++) {
-        const span *s = &doc->spans[v->index[i]];
-        if (!is_name_type(lt, s->type))
-            continue;
-        size_t first, after;
-        span_tokens(doc, s, &first, &after);
+    for (size_t i = 0; i < count; i++) {
+        const span *s = names[i].s;
+        size_t after = names[i].end;
         if (after + 2 >= doc->tokens.count)
             continue;
         const token *open = &doc->tokens.items[after], *acr = open + 1, *close = open + 2;
@@ -254,7 +273,7 @@ static void learn_acronyms(const link_types *lt, const document *doc, const visi
             !(acr->flags & TOKF_ALL_CAPS))
             continue;
         char want[16];
-        size_t n = initials(doc, s, want, sizeof want);
+        size_t n = initials(doc, &names[i], want, sizeof want);
         if (n < 2 || n != acr->end - acr->start || memcmp(want, text + acr->start, n))
             continue;
         learn_word(t, doc, text + acr->start, n, s->type, s->norm, 0);
@@ -262,15 +281,14 @@ static void learn_acronyms(const link_types *lt, const document *doc, const visi
 }
 
 /* One-word names as typed by the rules. */
-static void learn_one_word_names(const link_types *lt, const document *doc, const visible_spans *v, word_table *t)
+static void learn_one_word_names(const document *doc, const name_span *names, size_t count, word_table *t)
 {
-    for (size_t i = 0; i < v->count; i++) {
-        const span *s = &doc->spans[v->index[i]];
-        if (!is_name_type(lt, s->type) || s->rule < 0)
+    for (size_t i = 0; i < count; i++) {
+        const span *s = names[i].s;
+        if (s->rule < 0)
             continue;
-        size_t first, end;
-        span_tokens(doc, s, &first, &end);
-        if (end == first + 1 && is_name_token(&doc->tokens.items[first]))
+        size_t first = names[i].first;
+        if (names[i].end == first + 1 && is_name_token(&doc->tokens.items[first]))
             learn_word(t, doc, doc->text.clean + s->start, s->end - s->start, s->type, s->norm, 1);
     }
 }
@@ -481,11 +499,14 @@ void link_document(const ann_rules *rules, document *doc)
             family_first[s->first_token] = 1;
     }
     word_table t = {0};
+    size_t name_count;
+    name_span *names = list_names(&lt, doc, &v, &name_count);
     if (lt.person >= 0)
-        learn_surnames(&lt, doc, &v, family_first, &t);
+        learn_surnames(&lt, doc, names, name_count, family_first, &t);
     free(family_first);
-    learn_acronyms(&lt, doc, &v, &t);
-    learn_one_word_names(&lt, doc, &v, &t);
+    learn_acronyms(doc, names, name_count, &t);
+    learn_one_word_names(doc, names, name_count, &t);
+    free(names);
     apply_words(doc, &t, &v);
     assign_refs(doc, &v);
     free(v.index);
