@@ -14,11 +14,13 @@ void doc_load(document *doc, const char *bytes, size_t len)
     segment_text(doc->text.clean, len, &doc->tokens, &doc->paragraphs, &doc->sentences);
 
     grow_array((void **)&doc->token_edges, &doc->edges_cap, len + 1, 1);
-    memset(doc->token_edges, 0, len + 1);
-    for (size_t i = 0; i < doc->tokens.count; i++) {
-        const token *t = &doc->tokens.items[i];
-        doc->token_edges[t->start] |= 1;
-        doc->token_edges[t->end - 1] |= 2;
+    /* in locals: a byte store could change doc's fields as far as the
+     * compiler knows, which would load them again for every token */
+    uint8_t *edges = doc->token_edges;
+    memset(edges, 0, len + 1);
+    for (const token *t = doc->tokens.items, *end = t + doc->tokens.count; t < end; t++) {
+        edges[t->start] |= 1;
+        edges[t->end - 1] |= 2;
     }
     doc->span_count = 0;
     doc->attr_count = 0;
