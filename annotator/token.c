@@ -590,6 +590,23 @@ static int plain_word_stops(scanner *sc, size_t start, size_t end)
     return sc->next_at - start > 64; /* as email_end, which tries no farther */
 }
 
+/* The flags of the ASCII letters and digits s[start, *end) and those that
+ * follow up to the first other byte, where *end is left. */
+static uint8_t alnum_run_flags(const unsigned char *s, size_t len, size_t start, size_t *end)
+{
+    unsigned seen = 0, cls;
+    size_t i = start, upper = 0;
+    while (i < len && ((cls = ascii_class[s[i]]) & (CC_LETTER | CC_DIGIT))) {
+        seen |= cls;
+        upper += (cls & CC_UPPER) != 0;
+        i++;
+    }
+    *end = i;
+    /* all capitals: no lower-case letter and at least two capitals */
+    return (ascii_class[s[start]] & CC_UPPER ? TOKF_CAPITALIZED : TOKF_LOWER) |
+           (seen & CC_DIGIT ? TOKF_HAS_DIGIT : 0) | (!(seen & CC_LOWER) && upper >= 2 ? TOKF_ALL_CAPS : 0);
+}
+
 /* The fast path for the commonest token: ASCII letters and digits from a
  * letter at i that plain_word_stops() ends. None of the rules above applies
  * to it, so it is a WORD, and its case flags are collected on the way
@@ -601,25 +618,18 @@ static size_t plain_word_end(scanner *sc, size_t i, uint8_t *flags)
     unsigned first = ascii_class[s[i]];
     if (!(first & CC_LETTER))
         return 0;
-    /* Most words are one letter and then lower-case ones, which decide
-     * every flag at once: this loop only looks for the end of them. */
+    /* Most words are a letter and then lower-case ones up to a separator,
+     * which the first letter alone gives the flags of; the loop looks for
+     * nothing else. */
     do
         i++;
     while (i < len && (ascii_class[s[i]] & CC_LOWER));
-    unsigned seen = i > start + 1 ? CC_LOWER : 0, cls;
-    while (i < len && ((cls = ascii_class[s[i]]) & (CC_LETTER | CC_DIGIT))) {
-        seen |= cls;
-        i++;
-    }
+    uint8_t word_flags = first & CC_UPPER ? TOKF_CAPITALIZED : TOKF_LOWER;
+    if (i < len && (ascii_class[s[i]] & (CC_LETTER | CC_DIGIT)))
+        word_flags = alnum_run_flags(s, len, start, &i);
     if (!plain_word_stops(sc, start, i))
         return 0;
-    /* all capitals: no lower-case letter and at least two capitals */
-    size_t upper = 0;
-    for (size_t k = start; k < i && !(seen & CC_LOWER) && upper < 2; k++)
-        upper += (ascii_class[s[k]] & CC_UPPER) != 0;
-    *flags = (first & CC_UPPER ? TOKF_CAPITALIZED : TOKF_LOWER) |
-             (seen & CC_DIGIT ? TOKF_HAS_DIGIT : 0) |
-             (upper >= 2 ? TOKF_ALL_CAPS : 0);
+    *flags = word_flags;
     return i;
 }
 

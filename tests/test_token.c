@@ -298,6 +298,50 @@ static void test_flags(void **state)
     token_list_free(&list);
 }
 
+/* Plain ASCII words of every shape, the first at the end of the text: the
+ * flags come from the first letter alone when lower-case ones follow it up
+ * to a separator, from all the letters otherwise. */
+static void test_flags_of_plain_words(void **state)
+{
+    (void)state;
+    const struct {
+        const char *text;
+        uint8_t flags;
+    } words[] = {
+        { "a", TOKF_LOWER },
+        { "A", TOKF_CAPITALIZED },
+        { "tariff", TOKF_LOWER },
+        { "Tariff", TOKF_CAPITALIZED },
+        { "TARIFF", TOKF_CAPITALIZED | TOKF_ALL_CAPS },
+        { "US", TOKF_CAPITALIZED | TOKF_ALL_CAPS },
+        { "iPhone", TOKF_LOWER },
+        { "McDonald", TOKF_CAPITALIZED },
+        { "G7", TOKF_CAPITALIZED | TOKF_HAS_DIGIT },
+        { "G20S", TOKF_CAPITALIZED | TOKF_ALL_CAPS | TOKF_HAS_DIGIT },
+        { "covid19", TOKF_LOWER | TOKF_HAS_DIGIT },
+        { "Ab1c", TOKF_CAPITALIZED | TOKF_HAS_DIGIT },
+    };
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+        for (int alone = 0; alone < 2; alone++) {
+            /* alone: the word is the whole text, in a buffer of its size */
+            size_t n = strlen(words[k].text), len = alone ? n : n + 2;
+            char *text = malloc(len);
+            memcpy(text, words[k].text, n);
+            if (!alone)
+                memcpy(text + n, ", ", 2);
+            token_list list = { 0 };
+            tokenize(text, len, &list);
+            assert_int_equal(list.count, alone ? 1 : 2);
+            assert_int_equal(list.items[0].end, n);
+            assert_int_equal(list.items[0].kind, TOK_WORD);
+            if (list.items[0].flags != (words[k].flags | TOKF_LINE_START))
+                fail_msg("%s: flags %u, want %u", words[k].text, list.items[0].flags,
+                         words[k].flags | TOKF_LINE_START);
+            token_list_free(&list);
+            free(text);
+        }
+}
+
 static void test_line_starts_with_lf_crlf_cr(void **state)
 {
     (void)state;
@@ -468,6 +512,7 @@ int main(void)
         cmocka_unit_test(test_separators),
         cmocka_unit_test(test_empty_and_blank_input),
         cmocka_unit_test(test_flags),
+        cmocka_unit_test(test_flags_of_plain_words),
         cmocka_unit_test(test_line_starts_with_lf_crlf_cr),
         cmocka_unit_test(test_token_at_or_after),
         cmocka_unit_test(test_token_at_or_after_long),
