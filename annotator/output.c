@@ -122,7 +122,15 @@ static int by_position(const void *a, const void *b)
     return x->index < y->index ? -1 : x->index > y->index;
 }
 
-DEFINE_SORT(sort_elements, element, by_position)
+static uint32_t element_start(const element *e)
+{
+    return e->start;
+}
+
+/* Elements are spread over the document by their start, so they are dealt
+ * into buckets by it rather than merged (sort.h). */
+DEFINE_SORT(merge_sort_elements, element, by_position)
+DEFINE_POSITION_SORT(sort_elements, element, element_start, by_position, merge_sort_elements)
 
 static int reserved_attr(const char *name)
 {
