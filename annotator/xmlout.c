@@ -138,6 +138,24 @@ static inline void put(xmlout *x, const void *s, size_t len)
 
 #define PUT_LITERAL(x, literal) put((x), (literal), sizeof(literal) - 1)
 
+/* A name between two short literals, as in "</name>", with one test for
+ * room when they fit. */
+static inline void put_named(xmlout *x, const char *before, size_t before_len, const char *name, size_t name_len,
+                             const char *after, size_t after_len)
+{
+    if (before_len + name_len + after_len <= x->cap - x->len) {
+        char *out = x->buf + x->len;
+        copy_bytes(out, before, before_len);
+        copy_bytes(out + before_len, name, name_len);
+        copy_bytes(out + before_len + name_len, after, after_len);
+        x->len += before_len + name_len + after_len;
+        return;
+    }
+    put(x, before, before_len);
+    put(x, name, name_len);
+    put(x, after, after_len);
+}
+
 /* &#xHEX; in upper case without leading zeros, as libxml2 writes it. */
 static void put_char_ref(xmlout *x, uint32_t cp)
 {
@@ -170,16 +188,13 @@ void xmlout_start_len(xmlout *x, const char *name, size_t name_len)
     if (x->depth == x->open_cap)
         grow_array((void **)&x->open, &x->open_cap, x->depth + 1, sizeof *x->open);
     x->open[x->depth++] = (open_element){name, name_len};
-    PUT_LITERAL(x, "<");
-    put(x, name, name_len);
+    put_named(x, "<", 1, name, name_len, "", 0);
     x->tag_open = 1;
 }
 
 static void put_end_tag(xmlout *x, const open_element *e)
 {
-    PUT_LITERAL(x, "</");
-    put(x, e->name, e->len);
-    PUT_LITERAL(x, ">");
+    put_named(x, "</", 2, e->name, e->len, ">", 1);
 }
 
 void xmlout_end(xmlout *x)
@@ -250,30 +265,39 @@ static void put_attr_value(xmlout *x, const char *value)
     }
 }
 
-void xmlout_attr_len(xmlout *x, const char *name, size_t name_len, const char *value)
+/* ' name="value"' for a value that needs escaping or does not fit in what is
+ * left of the buffer; out of line, so that the common case below keeps to a
+ * few registers. plain: how many bytes of value need no escaping. */
+__attribute__((noinline)) static void put_attr(xmlout *x, const char *name, size_t name_len, const char *value,
+                                               size_t plain)
 {
-    /* Most values need no escaping and fit in what is left of the buffer:
-     * the attribute is then written whole, with one test for room. */
-    size_t plain = plain_attr_run(value);
-    if (!value[plain] && name_len + plain + 4 <= x->cap - x->len) {
-        char *out = x->buf + x->len;
-        *out++ = ' ';
-        copy_bytes(out, name, name_len);
-        out += name_len;
-        *out++ = '=';
-        *out++ = '"';
-        copy_bytes(out, value, plain);
-        out += plain;
-        *out++ = '"';
-        x->len = (size_t)(out - x->buf);
-        return;
-    }
     PUT_LITERAL(x, " ");
     put(x, name, name_len);
     PUT_LITERAL(x, "=\"");
     put(x, value, plain);
     put_attr_value(x, value + plain);
     PUT_LITERAL(x, "\"");
+}
+
+void xmlout_attr_len(xmlout *x, const char *name, size_t name_len, const char *value)
+{
+    /* Most values need no escaping and fit in what is left of the buffer:
+     * the attribute is then written whole, with one test for room. */
+    size_t plain = plain_attr_run(value);
+    if (value[plain] || name_len + plain + 4 > x->cap - x->len) {
+        put_attr(x, name, name_len, value, plain);
+        return;
+    }
+    char *out = x->buf + x->len;
+    *out++ = ' ';
+    copy_bytes(out, name, name_len);
+    out += name_len;
+    *out++ = '=';
+    *out++ = '"';
+    copy_bytes(out, value, plain);
+    out += plain;
+    *out++ = '"';
+    x->len = (size_t)(out - x->buf);
 }
 
 void xmlout_attr_hex(xmlout *x, const char *name, const unsigned char *bytes, size_t len)
