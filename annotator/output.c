@@ -345,19 +345,38 @@ static void write_stance_start(ann_output *out, const ann_rules *rules, const do
                     cue_words(doc, st->outweighed_cue_start, st->outweighed_cue_end, cue, sizeof cue));
 }
 
+/* prefix and the decimal digits of n in buf (at least 24 bytes), NUL-ended:
+ * snprintf costs a thousand instructions for it, and every document and
+ * every stance summary writes numbers. */
+static const char *decimal(char *buf, char prefix, unsigned long long n)
+{
+    char digits[20];
+    size_t count = 0;
+    do {
+        digits[count++] = (char)('0' + n % 10);
+        n /= 10;
+    } while (n);
+    char *p = buf;
+    if (prefix)
+        *p++ = prefix;
+    while (count)
+        *p++ = digits[--count];
+    *p = '\0';
+    return buf;
+}
+
 /* The per-document summary: one empty <stance-summary> per (holder,
  * target) pair, before any text, so the document stays lossless. */
 static void write_stance_summaries(ann_output *out, const document *doc)
 {
     for (size_t i = 0; i < doc->stance_summary_count; i++) {
         const stance_summary *sum = &doc->stance_summaries[i];
-        char cues[32];
-        snprintf(cues, sizeof cues, "%u", sum->cues);
+        char cues[24];
         xmlout_start(out->xml, "stance-summary");
         xmlout_attr(out->xml, "holder", doc_string(doc, sum->holder));
         xmlout_attr(out->xml, "target", doc_string(doc, sum->target));
         xmlout_attr(out->xml, "polarity", stance_polarity_name(sum->polarity));
-        xmlout_attr(out->xml, "cues", cues);
+        xmlout_attr(out->xml, "cues", decimal(cues, 0, sum->cues));
         xmlout_end(out->xml);
     }
 }
@@ -496,14 +515,12 @@ int output_document(ann_output *out, const ann_rules *rules, const document *doc
 {
     if (out->failed)
         return output_error(out, err);
-    char id[32], line[32];
-    snprintf(id, sizeof id, "d%zu", ++out->documents);
-    snprintf(line, sizeof line, "%lu", meta->line);
+    char id[24], line[24];
     xmlout *x = out->xml;
     xmlout_start(x, "document");
-    xmlout_attr(x, "id", id);
+    xmlout_attr(x, "id", decimal(id, 'd', ++out->documents));
     xmlout_attr(x, "source", meta->source);
-    xmlout_attr(x, "line", line);
+    xmlout_attr(x, "line", decimal(line, 0, meta->line));
     write_document_attrs(out, doc);
     write_body(out, rules, doc);
     xmlout_end_full(x);
