@@ -360,17 +360,30 @@ void xmlout_source_init(xmlout_source *src, const char *s, size_t len)
     }
 }
 
-void xmlout_text_from(xmlout *x, xmlout_source *src, size_t from, size_t to)
+/* The slices that hold a byte to escape; out of line, so that the common
+ * slice below keeps to a few registers. */
+__attribute__((noinline)) static void put_escaped_text(xmlout *x, xmlout_source *src, size_t from, size_t to)
 {
-    if (from == to)
-        return;
-    close_start_tag(x);
     for (size_t special; (special = nearest_special(src, from)) < to; from = special + 1) {
         put(x, src->s + from, special - from);
         unsigned char c = (unsigned char)src->s[special];
         put(x, entity[c].text, entity[c].len);
     }
     put(x, src->s + from, to - from);
+}
+
+void xmlout_text_from(xmlout *x, xmlout_source *src, size_t from, size_t to)
+{
+    if (from == to)
+        return;
+    close_start_tag(x);
+    /* The nearest special found for an earlier slice, when it lies at or
+     * past this one's end, is the first one at or after from: the slice
+     * needs no escaping. */
+    if (src->nearest >= to)
+        put(x, src->s + from, to - from);
+    else
+        put_escaped_text(x, src, from, to);
 }
 
 void xmlout_text(xmlout *x, const char *s, size_t len)
