@@ -120,11 +120,10 @@ void segment_text(const char *text, size_t len, const token_list *tokens,
     for (size_t lead = 0; lead < n;) {
         /* Most tokens are words with no line break after them: they end
          * nothing, whatever follows (see sentence_ends) */
-        if (tok[lead].kind != TOK_ABBREV && tok[lead].kind != TOK_PUNCT && lead + 1 < n &&
-            !(tok[lead + 1].flags & TOKF_LINE_START)) {
-            lead++;
-            continue;
-        }
+        const token *t = tok + lead, *last_token = tok + n - 1;
+        while (t < last_token && t->kind != TOK_ABBREV && t->kind != TOK_PUNCT && !(t[1].flags & TOKF_LINE_START))
+            t++;
+        lead = (size_t)(t - tok);
         size_t last = lead;
         int terminal = tok[lead].kind == TOK_ABBREV || is_terminal_punct(text, &tok[lead]);
         if (terminal)
