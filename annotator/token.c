@@ -679,26 +679,32 @@ static size_t scan_token(scanner *sc, size_t start, unichar u, uint8_t *kind)
 }
 
 /* TOKF_CAPITALIZED / TOKF_LOWER from the first letter, TOKF_ALL_CAPS,
- * TOKF_HAS_DIGIT. */
+ * TOKF_HAS_DIGIT. ASCII bytes are classified by the table alone. */
 static uint8_t case_flags(const unsigned char *s, size_t start, size_t end)
 {
-    uint8_t flags = 0;
-    unsigned seen = 0; /* every class met */
-    size_t letters = 0, upper = 0;
+    unsigned first = 0;         /* the class of the first letter */
+    unsigned seen = 0;          /* every class met */
+    int not_upper = 0;          /* a letter was not upper case */
+    size_t letters = 0;
     for (size_t i = start; i < end;) {
-        unichar u = char_at(s, end, i);
-        if ((u.cls & CC_LETTER) && !letters)
-            flags = u.cls & CC_UPPER ? TOKF_CAPITALIZED : u.cls & CC_LOWER ? TOKF_LOWER : 0;
-        seen |= u.cls;
-        letters += (u.cls & CC_LETTER) != 0;
-        upper += (u.cls & CC_UPPER) != 0;
-        i += u.len;
+        unsigned cls;
+        if (s[i] < 0x80) {
+            cls = ascii_class[s[i]];
+            i++;
+        } else {
+            unichar u = char_at(s, end, i);
+            cls = u.cls;
+            i += u.len;
+        }
+        if (cls & CC_LETTER) {
+            first = letters ? first : cls;
+            letters++;
+            not_upper |= !(cls & CC_UPPER);
+        }
+        seen |= cls;
     }
-    if (seen & CC_DIGIT)
-        flags |= TOKF_HAS_DIGIT;
-    if (letters >= 2 && upper == letters)
-        flags |= TOKF_ALL_CAPS;
-    return flags;
+    return (first & CC_UPPER ? TOKF_CAPITALIZED : first & CC_LOWER ? TOKF_LOWER : 0) |
+           (seen & CC_DIGIT ? TOKF_HAS_DIGIT : 0) | (letters >= 2 && !not_upper ? TOKF_ALL_CAPS : 0);
 }
 
 /* ARRAY_PUSH with the capacity test inline: calling grow_array for every
