@@ -263,14 +263,9 @@ static void word_set_fill(word_set *set, const char *const *words)
     }
 }
 
-static word_set phrase_skip_set, phrase_stop_set;
-static once_flag word_sets_filled = ONCE_FLAG_INIT;
+static word_set phrase_skip_set, phrase_stop_set, title_noun_set, government_noun_set, org_head_set;
+static once_flag word_sets_filled = ONCE_FLAG_INIT; /* fill_word_sets, after the lists */
 
-static void fill_word_sets(void)
-{
-    word_set_fill(&phrase_skip_set, phrase_skip);
-    word_set_fill(&phrase_stop_set, phrase_stop);
-}
 
 /* token_in for a list filled into set. */
 static int token_in_set(const stance_ctx *c, size_t i, const word_set *set)
@@ -635,7 +630,7 @@ static const item *titled_person_before(stance_ctx *c, uint32_t at, const char *
  * or NULL when t is no title noun. */
 static const item *title_noun_person(stance_ctx *c, uint32_t t, uint32_t at)
 {
-    if (!token_in(c, t, quote_title_nouns))
+    if (!token_in_set(c, t, &title_noun_set))
         return NULL;
     const token *w = tok(c, t);
     char noun[32];
@@ -656,7 +651,7 @@ static const char *const org_heads[] = {"union", "council", "association", "fede
  * noun. */
 static const item *org_head_referent(stance_ctx *c, uint32_t t, uint32_t at)
 {
-    if (!token_in(c, t, org_heads))
+    if (!token_in_set(c, t, &org_head_set))
         return NULL;
     const token *w = tok(c, t);
     char noun[16];
@@ -923,7 +918,8 @@ static int names_agent(stance_ctx *c, const item *items, size_t count, uint32_t 
     for (size_t i = 0; i < count; i++)
         if (items[i].kind == K_GROUP && items[i].last == t)
             return 1;
-    return token_in(c, t, government_nouns) || token_in(c, t, org_heads) || token_in(c, t, quote_title_nouns);
+    return token_in_set(c, t, &government_noun_set) || token_in_set(c, t, &org_head_set) ||
+           token_in_set(c, t, &title_noun_set);
 }
 
 /* Whether "it" or "them" comes from token t on, within the clause. */
@@ -1812,6 +1808,15 @@ static void collect_titled(stance_ctx *c)
             ARRAY_PUSH(c->titled, c->titled_count, cap, tp);
         }
     }
+}
+
+static void fill_word_sets(void)
+{
+    word_set_fill(&phrase_skip_set, phrase_skip);
+    word_set_fill(&phrase_stop_set, phrase_stop);
+    word_set_fill(&title_noun_set, quote_title_nouns);
+    word_set_fill(&government_noun_set, government_nouns);
+    word_set_fill(&org_head_set, org_heads);
 }
 
 void stance_document(const ann_rules *rules, document *doc)
