@@ -242,6 +242,14 @@ static void learn_surnames(const link_types *lt, const document *doc, const name
         if (words >= 2 && tail != head && family_first[first])
             learn_word(t, doc, doc->text.clean + head->start, head->end - head->start, (uint16_t)lt->person, s->norm,
                        0);
+        /* "Lucía Ferrán Ibarra" is "Ferrán" later: Spanish and Portuguese
+         * names put the father's surname, the one used alone, before the
+         * last word */
+        const token *middle = last > first ? &doc->tokens.items[last - 1] : NULL;
+        if (words == 3 && tail == &doc->tokens.items[last] && middle->kind == TOK_WORD &&
+            (middle->flags & TOKF_CAPITALIZED) && middle->end - middle->start > 2)
+            learn_word(t, doc, doc->text.clean + middle->start, middle->end - middle->start, (uint16_t)lt->person,
+                       s->norm, 0);
     }
 }
 

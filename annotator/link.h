@@ -5,7 +5,9 @@
  *              its full name as norm to every mention of its last word
  *              ("Akazawa", and "AKAZAWA" in a headline in capitals), tagged
  *              or not; of its first word too where a family name comes
- *              first ("Xi Jinping", the helper type _SURNAME_FIRST);
+ *              first ("Xi Jinping", the helper type _SURNAME_FIRST); of its
+ *              middle word too in a name of three words ("Ferrán" for
+ *              "Lucía Ferrán Ibarra"), unless it means someone else too;
  *   acronyms   an acronym introduced in parentheses after a name
  *              ("World Trade Organization (WTO)") becomes that name's type
  *              and norm, there and wherever it appears later;

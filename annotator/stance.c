@@ -475,6 +475,7 @@ static uint32_t person_name(stance_ctx *c, const item *person)
 }
 
 static uint32_t owner_name(stance_ctx *c, const item *gpe);
+static int phrase_word(stance_ctx *c, uint32_t t);
 
 static const char *const government_nouns[] = {"government", "officials", "authorities", "ministry", "leaders",
                                                "negotiators", "side", "delegation", "diplomats", "administration",
@@ -644,29 +645,85 @@ static const item *title_noun_person(stance_ctx *c, uint32_t t, uint32_t at)
  * union" for the National Farmers Union. */
 static const char *const org_heads[] = {"union", "council", "association", "federation", "chamber", "coalition",
                                         "commission", "ministry", "department", "agency", "bank", "company",
-                                        "group", "institute", "alliance", "committee", "board", "party", NULL};
+                                        "group", "institute", "alliance", "committee", "board", "party", "firm",
+                                        "organisation", "organization", "lobby", NULL};
+/* Head nouns any organisation may go by: "the group" after the Indian Drug
+ * Exporters' Association, "the company" after Huaxin New Energy Co., Ltd. */
+static const char *const generic_org_heads[] = {"group", "company", "firm", "organisation", "organization", "lobby",
+                                                NULL};
+
+/* Token t, a word of the closed lists above, in lower case into out. */
+static void lower_word(stance_ctx *c, uint32_t t, char *out, size_t cap)
+{
+    const token *w = tok(c, t);
+    size_t n = 0;
+    for (; n + 1 < cap && n < w->end - w->start; n++)
+        out[n] = (char)tolower((unsigned char)c->doc->text.clean[w->start + n]);
+    out[n] = '\0';
+}
 
 /* The organisation the head noun at token t stands for: the last ORG named
  * before offset at, within TITLE_LOOKBACK mentions, whose name holds the
- * noun. */
+ * noun, or any for a generic noun ("the group"). */
 static const item *org_head_referent(stance_ctx *c, uint32_t t, uint32_t at)
 {
     if (!token_in_set(c, t, &org_head_set))
         return NULL;
-    const token *w = tok(c, t);
     char noun[16];
-    size_t n = w->end - w->start;
-    for (size_t k = 0; k < n; k++)
-        noun[k] = (char)tolower((unsigned char)c->doc->text.clean[w->start + k]);
-    noun[n] = '\0';
-    int seen = 0;
+    lower_word(c, t, noun, sizeof noun);
+    int generic = token_in(c, t, generic_org_heads), seen = 0;
     for (const item *i = c->items + c->item_count; i-- > c->items && seen < TITLE_LOOKBACK;) {
         if (i->kind != K_ORG || i->end > at)
             continue;
         seen++;
-        if (quote_text_has_word(c->doc->text.clean + i->start, i->end - i->start, noun))
+        if (generic || quote_text_has_word(c->doc->text.clean + i->start, i->end - i->start, noun))
             return i;
     }
+    return NULL;
+}
+
+/* "Britain's largest livestock union called for ...": a place's
+ * possessive before a body that is no government ("union", "council",
+ * "farmers") is not who acts; the body is. Returns the token of the body's
+ * head noun, before token end, or UINT32_MAX. */
+static uint32_t possessed_body(stance_ctx *c, const item *it, uint32_t end)
+{
+    if (!possessive(c, it))
+        return UINT32_MAX;
+    for (uint32_t t = it->last + 2; t < end && t <= it->last + 2 + PHRASE_WORDS; t++) {
+        if (!phrase_word(c, t))
+            return UINT32_MAX;
+        if (token_in(c, t, government_nouns))
+            return UINT32_MAX;
+        if (token_in(c, t, org_heads) || token_in(c, t, generic_org_heads))
+            return t;
+    }
+    return UINT32_MAX;
+}
+
+/* The organisation named in the sentence after the current one whose name
+ * holds the head noun at token t ("Britain's largest livestock union ... The
+ * British Livestock Farmers' Union (BLFU) said"), or NULL. */
+static const item *org_named_next(stance_ctx *c, uint32_t t)
+{
+    const segment_list *sentences = &c->doc->sentences;
+    size_t next = (size_t)(c->sentence - sentences->items) + 1;
+    if (next >= sentences->count)
+        return NULL;
+    char noun[16];
+    lower_word(c, t, noun, sizeof noun);
+    size_t lo = 0, hi = c->item_count; /* the first item of the next sentence */
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (c->items[mid].start < sentences->items[next].start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (const item *i = c->items + lo; i < c->items + c->item_count && i->start < sentences->items[next].end; i++)
+        if (i->kind == K_ORG &&
+            quote_text_has_word(c->doc->text.clean + i->start, i->end - i->start, noun))
+            return i;
     return NULL;
 }
 
@@ -829,13 +886,21 @@ static who find_holder(stance_ctx *c, const item *items, size_t count, size_t k,
     int acts = !cue_kinds[cue->kind].subject && cue->kind != K_COMPLAINT; /* an act with an agent before it */
     if (!comment && acts) {
         const item *subject = NULL;
-        uint32_t from = act_start(c, items, k);
+        uint32_t from = act_start(c, items, k), body = UINT32_MAX;
         for (size_t i = 0; i < k; i++)
             if (is_holder(&items[i]) && items[i].start >= from && items[i].end <= cue->start &&
-                !after_locative(c, &items[i]) && (!subject || subject_rank(&items[i]) > subject_rank(subject)))
-                subject = &items[i];
+                !after_locative(c, &items[i]) && (!subject || subject_rank(&items[i]) > subject_rank(subject))) {
+                uint32_t head = possessed_body(c, &items[i], cue->first);
+                if (head != UINT32_MAX)
+                    body = body == UINT32_MAX ? head : body;
+                else
+                    subject = &items[i];
+            }
         if (subject)
             return entity_who(c, subject, "subject");
+        const item *named_next = body != UINT32_MAX ? org_named_next(c, body) : NULL;
+        if (named_next)
+            return entity_who(c, named_next, "subject-named-next");
         /* "He rejected the idea ...", "..., but she rejected ...", "The
          * minister rejected ...": a pronoun, a title or an organisation's
          * head noun opening the clause */
@@ -876,7 +941,10 @@ static who sentence_speaker(stance_ctx *c, const segment *sentence, const item *
         if (items[k].kind == K_SPEECH) {
             number_clauses(c, items, count);
             const item *speaker = speaker_of(c, items, count, &items[k]);
-            return speaker ? entity_who(c, speaker, "previous-speaker") : (who){NO_STRING, NO_STRING, NULL};
+            /* "Some economists argued ... Tanabe rejected that view": a
+             * group's view is written as what it is, not as the group */
+            return speaker && speaker->kind != K_GROUP ? entity_who(c, speaker, "previous-speaker")
+                                                       : (who){NO_STRING, NO_STRING, NULL};
         }
     return (who){NO_STRING, NO_STRING, NULL};
 }
@@ -942,13 +1010,24 @@ static const country *country_coded(const stance_ctx *c, uint32_t code)
     return NULL;
 }
 
-/* The name a GPE gives the tariffs it owns: a city stands for its country
- * ("Washington lifting its tariff" is a United States tariff), named as the
- * document names that country; else the GPE's own norm. */
+/* The name a GPE gives the tariffs it owns: a city stands for the
+ * organisation seated there when the document names it ("Brussels" for the
+ * European Union), else for its country ("Washington lifting its tariff" is
+ * a United States tariff), named as the document names that country; else
+ * the GPE's own norm. */
 static uint32_t owner_name(stance_ctx *c, const item *gpe)
 {
     document *doc = c->doc;
     const span *s = &doc->spans[gpe->span];
+    /* "Brussels raised its duties": the seat of an organisation the
+     * document names stands for it */
+    uint32_t seat = attr_value(doc, s->attrs, s->attr_count, "seat");
+    for (size_t i = 0; seat != NO_STRING && i < c->item_count; i++) {
+        const span *o = &doc->spans[c->items[i].span];
+        uint32_t code = c->items[i].kind == K_ORG ? attr_value(doc, o->attrs, o->attr_count, "code") : NO_STRING;
+        if (code != NO_STRING && !strcmp(doc_string(doc, code), doc_string(doc, seat)))
+            return c->items[i].name;
+    }
     uint32_t code = attr_value(doc, s->attrs, s->attr_count, "country");
     if (code == NO_STRING || attr_value(doc, s->attrs, s->attr_count, "code") != NO_STRING)
         return gpe->name;
@@ -1365,8 +1444,10 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
     /* "urged Washington to reconsider it", "called on its voters to end a
      * boycott": who is asked to act is no target; the measure "it" stands
      * for is, when the sentence named one before, or the object of the act */
-    uint32_t asked_first, asked_end;
-    uint32_t to = entity_after && entity_after->first == cue->last + 1 ? entity_after->last + 1
+    uint32_t asked_first, asked_end, object = cue->last + 1;
+    while (object < c->sentence->first_token + c->sentence->token_count && token_in(c, object, phrase_skip))
+        object++;
+    uint32_t to = entity_after && entity_after->first == object ? entity_after->last + 1
                   : phrase_after(c, cue->last + 1, clause, &asked_first, &asked_end) &&
                           names_agent(c, items, count, asked_end - 1)
                       ? asked_end
@@ -1443,6 +1524,35 @@ static void apply_contrast(document *doc, size_t first, uint32_t contrast)
     doc->stance_count = kept;
 }
 
+/* Whether a _CONDITION lies in the part of the sentence holding the cue,
+ * between the contrast words and ";" around it: "If our requests are met,
+ * we may ..." states no stance, but "did not want a trade war, but would
+ * answer ... if ..." does before its "but". */
+static int in_condition(stance_ctx *c, const item *items, size_t count, const item *cue)
+{
+    uint32_t from = c->sentence->start, to = c->sentence->end;
+    for (size_t i = 0; i < count; i++)
+        if (items[i].kind == K_CONTRAST) {
+            if (items[i].end <= cue->start && items[i].end > from)
+                from = items[i].end;
+            if (items[i].start >= cue->end && items[i].start < to)
+                to = items[i].start;
+        }
+    for (uint32_t t = c->sentence->first_token; t < c->sentence->first_token + c->sentence->token_count; t++) {
+        const token *w = tok(c, t);
+        if (w->kind == TOK_PUNCT && c->doc->text.clean[w->start] == ';') {
+            if (w->end <= cue->start && w->end > from)
+                from = w->end;
+            if (w->start >= cue->end && w->start < to)
+                to = w->start;
+        }
+    }
+    for (size_t i = 0; i < count; i++)
+        if (items[i].kind == K_CONDITION && items[i].start >= from && items[i].end <= to)
+            return 1;
+    return 0;
+}
+
 /* "to protect farmers from unfair competition": a one-word evaluation
  * right before a noun, with no copula just before it, only qualifies that
  * noun; "the tariffs are an unfair burden" evaluates the subject. */
@@ -1467,9 +1577,9 @@ static void stance_sentence(stance_ctx *c, item *items, size_t count)
     if (is_question(c))
         return;
     uint32_t contrast = 0;
+    int conditional = 0;
     for (size_t k = 0; k < count; k++) {
-        if (items[k].kind == K_CONDITION)
-            return;
+        conditional |= items[k].kind == K_CONDITION;
         if (items[k].kind == K_CONTRAST && items[k].start > contrast)
             contrast = items[k].start;
     }
@@ -1499,6 +1609,8 @@ static void stance_sentence(stance_ctx *c, item *items, size_t count)
         if (element_at(doc, cue->start, LE_TOPIC))
             continue;
         if ((cue->kind == K_FAVOR_STATE || cue->kind == K_AGAINST_STATE) && attributive(c, cue))
+            continue;
+        if (conditional && in_condition(c, items, count, cue))
             continue;
         /* "blasted in two aces", "backed by Iraqi tanks": a particle or a
          * passive's "by" right after an act: no object of the act */

@@ -19,7 +19,10 @@
  *
  * Per sentence, in this order:
  *   questions     a sentence ending in '?' states no stance;
- *   conditions    nor does one holding a _CONDITION ("if", "unless");
+ *   conditions    nor does the part of one holding a _CONDITION ("if",
+ *                 "unless"), between the contrast words and ";" around it
+ *                 ("did not want a trade war, but would answer ... if ..."
+ *                 keeps its first part);
  *   negation      a _NEGATION ending within the 3 tokens before the cue, in
  *                 its clause and outside any cue, flips it (favor <-> against);
  *   intensifier   an _INTENSIFIER within the 2 tokens before the cue joins
@@ -70,7 +73,11 @@
  *               tokens of the cue, "he" or "she" as the last PERSON named
  *               before it, "the minister" as the person introduced with
  *               that title, "the union" as the last ORG whose name holds
- *               that head noun;
+ *               that head noun ("the group", "the company": the last ORG);
+ *               a place's possessive before a body that is no government
+ *               ("Britain's largest livestock union called for ...") is
+ *               not the holder: the ORG of the next sentence whose name
+ *               holds the body's head noun is;
  *   comment     inside a reader comment (<comment n="N">): "comment N";
  *   author      otherwise "author", for evaluations only: an act whose
  *               agent the text does not name ("The union has long opposed
@@ -150,7 +157,9 @@
  * owner of the last tariff mention whose owner was named, in the article or
  * in the same reader comment (each comment is read with the article, not
  * with the other comments), else the owner the document names most; never
- * the holder. A city stands for its country (its `country` code), named as
+ * the holder. A city stands for the organisation seated there when the
+ * document names it (its `seat`, an ORG's `code`: Brussels for the European
+ * Union), else for its country (its `country` code), named as
  * the document names that country. No owner: "tariffs". Never the holder
  * itself as target. No target: no stance.
  *

@@ -143,6 +143,25 @@ static void test_family_name_first_links_the_first_word(void **state)
     release(&f);
 }
 
+/* Spanish names: the father's surname, before the last word, is the one
+ * used alone; a word two people share links to neither. */
+static void test_middle_surname_of_three_words(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f, "rule person\n  type PERSON\n  pattern Ana\\hRuiz\\hSoto|Luis\\hRuiz\\hPeña|Eva\\hMora\\hDiaz\n",
+             "Eva Mora Diaz arrived. Mora spoke first.");
+    const span *later = span_at(&f, "Mora", 1);
+    assert_non_null(later);
+    assert_string_equal(type_of(&f, later), "PERSON");
+    assert_string_equal(doc_string(&f.doc, later->norm), "Eva Mora Diaz");
+    release(&f);
+    annotate(&f, "rule person\n  type PERSON\n  pattern Ana\\hRuiz\\hSoto|Luis\\hRuiz\\hPeña\n",
+             "Ana Ruiz Soto met Luis Ruiz Peña. Ruiz spoke first.");
+    assert_null(span_at(&f, "Ruiz", 2));
+    release(&f);
+}
+
 static void test_capitals_link_to_the_name(void **state)
 {
     (void)state;
@@ -208,6 +227,7 @@ int main(void)
         cmocka_unit_test(test_family_name_first_links_the_first_word),
         cmocka_unit_test(test_given_name_alone_is_not_linked),
         cmocka_unit_test(test_capitals_link_to_the_name),
+        cmocka_unit_test(test_middle_surname_of_three_words),
         cmocka_unit_test(test_surname_outweighs_a_word_list),
         cmocka_unit_test(test_refs_number_meanings_in_order),
     };

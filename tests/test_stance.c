@@ -307,8 +307,8 @@ static void test_title_target(void **state)
     release(&f);
 }
 
-/* "that argument" is whoever spoke in the sentence before, a group too;
- * nobody named there, or "the idea that ...", gives no target. */
+/* "that argument" is whoever spoke in the sentence before; nobody named
+ * there (a group is not named), or "the idea that ...", gives no target. */
 static void test_pointing_back_to_speech(void **state)
 {
     (void)state;
@@ -316,10 +316,8 @@ static void test_pointing_back_to_speech(void **state)
     annotate(&f, "Mexico said the duties were needed. Ana Ruiz rejected that argument.", NULL);
     check_stance(&f, "rejected", "Ana Ruiz", "Mexico", STANCE_AGAINST);
     release(&f);
-    annotate(&f, "Some economists argued that imports help. Ana Ruiz rejected that view.", NULL);
-    check_stance(&f, "rejected", "Ana Ruiz", "economists", STANCE_AGAINST);
-    release(&f);
     static const char *const texts[] = {"It was argued that imports help. Ana Ruiz rejected that view.",
+                                        "Some economists argued that imports help. Ana Ruiz rejected that view.",
                                         "Ana Ruiz rejected the idea that the truce was one-sided.",
                                         "Ana Ruiz rejected the idea of a truce.", NULL};
     check_no_stance(texts);
@@ -670,6 +668,36 @@ static void test_possessor_and_asked(void **state)
     release(&f);
 }
 
+/* What a tariff is said to do, asking for a measure, "the group" and a
+ * place's possessive body, a seat city, and a condition's reach. */
+static void test_harms_requests_and_referents(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f, "Nordfarm Cooperative said a 42% duty on frozen pork would close its main export route.", NULL);
+    check_stance(&f, "would close", "Nordfarm Cooperative", "tariffs", STANCE_AGAINST);
+    release(&f);
+    annotate(&f, "The Indian Drug Exporters' Association met. The group estimates that the levy would wipe out "
+                 "half of its revenue.", NULL);
+    check_stance(&f, "would wipe out", "Indian Drug Exporters' Association", "tariffs", STANCE_AGAINST);
+    release(&f);
+    annotate(&f, "Spain urged the European Commission to negotiate a price undertaking.", NULL);
+    check_stance(&f, "urged", "Spain", "price undertaking", STANCE_FAVOR);
+    release(&f);
+    annotate(&f, "Britain's largest livestock union called for a safeguard. The British Livestock Farmers' Union "
+                 "met on Friday.", NULL);
+    check_stance(&f, "called for", "British Livestock Farmers' Union", "safeguard", STANCE_FAVOR);
+    release(&f);
+    annotate(&f, "The European Union set its duties on Monday. Canada criticised the Brussels duties.", NULL);
+    check_stance(&f, "criticised", "Canada", "European Union tariffs", STANCE_AGAINST);
+    release(&f);
+    annotate(&f, "Mexico did not want a trade war, but would answer if the talks failed.", NULL);
+    check_stance(&f, "did not want", "Mexico", "trade war", STANCE_AGAINST);
+    release(&f);
+    static const char *const none[] = {"If the talks fail, Mexico would reject the plan.", NULL};
+    check_no_stance(none);
+}
+
 /* A one-word evaluation right before a noun only qualifies it; after a
  * copula it evaluates the subject. */
 static void test_attributive_evaluation(void **state)
@@ -734,6 +762,7 @@ int main(void)
         cmocka_unit_test(test_attributive_evaluation),
         cmocka_unit_test(test_pronoun_object),
         cmocka_unit_test(test_more_cues),
+        cmocka_unit_test(test_harms_requests_and_referents),
         cmocka_unit_test(test_not_positions),
         cmocka_unit_test(test_possessor_and_asked),
         cmocka_unit_test(test_summary_majority),
