@@ -230,11 +230,12 @@ static int token_in(const stance_ctx *c, size_t i, const char *const *words)
  * answers are the same: a token is a word when its bytes, each with the
  * 0x20 bit set, are the word's bytes, so a word with a byte lacking that
  * bit is no token and is left out. Filled once per process. */
-#define WORD_SET_SLOTS 512 /* more than twice the words of a list */
+#define WORD_SET_SLOTS 512
 typedef struct {
     const char *word[WORD_SET_SLOTS]; /* NULL: empty */
     uint8_t len[WORD_SET_SLOTS];
     size_t longest;
+    const char *const *too_long; /* a list of more than half WORD_SET_SLOTS words, read as a list */
 } word_set;
 
 static uint32_t word_hash(const char *s, size_t n)
@@ -247,6 +248,13 @@ static uint32_t word_hash(const char *s, size_t n)
 
 static void word_set_fill(word_set *set, const char *const *words)
 {
+    size_t count = 0;
+    while (words[count])
+        count++;
+    if (count > WORD_SET_SLOTS / 2) {
+        set->too_long = words; /* the probes would grow long, or find no empty slot */
+        return;
+    }
     for (; *words; words++) {
         size_t n = strlen(*words), k = 0;
         while (k < n && ((*words)[k] & 0x20))
@@ -273,6 +281,8 @@ static int token_in_set(const stance_ctx *c, size_t i, const word_set *set)
     const token *t = tok(c, i);
     size_t n = t->end - t->start;
     char folded[UINT8_MAX];
+    if (set->too_long)
+        return token_is_one_of(c->doc->text.clean, t, set->too_long);
     if (n > set->longest)
         return 0;
     for (size_t k = 0; k < n; k++)
