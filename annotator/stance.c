@@ -564,7 +564,11 @@ static int speaker_rank(stance_ctx *c, const item *it)
 {
     if (it->kind == K_PERSON)
         return 2;
-    return possessive(c, it) || it->kind == K_GROUP ? 0 : 1;
+    /* "Nordfarm Cooperative, a Danish processor, said": the nationality
+     * only describes the speaker named before it */
+    int described = it->kind == K_NORP && it->first > c->sentence->first_token &&
+                    token_in(c, it->first - 1, (const char *const[]){"a", "an", NULL});
+    return possessive(c, it) || it->kind == K_GROUP || described ? 0 : 1;
 }
 
 /* Among the holders before an act, the first wins, unless a PERSON comes
@@ -1219,6 +1223,9 @@ static who noun_target(stance_ctx *c, uint32_t from, uint32_t clause, uint32_t a
         const item *person = title_noun_person(c, first, at);
         if (person)
             return entity_who(c, person, "title");
+        const item *body = org_head_referent(c, first, at); /* "supported the union" */
+        if (body)
+            return entity_who(c, body, "organisation");
     }
     /* "the government's offer": the offer */
     uint32_t sentence_end = c->sentence->first_token + c->sentence->token_count;
@@ -1275,6 +1282,20 @@ static who phrase_before_copula(stance_ctx *c, const item *cue)
     if (t == end)
         return none;
     return (who){phrase_text(c, t, end), NO_STRING, "subject-phrase"};
+}
+
+/* "said the measure put 400,000 jobs at risk": a noun phrase after a
+ * determiner right before a cue that is a verb. Name NO_STRING: none. */
+static who phrase_right_before(stance_ctx *c, const item *cue)
+{
+    who none = {NO_STRING, NO_STRING, NULL};
+    uint32_t first = c->sentence->first_token, t = cue->first;
+    while (t > first && cue->first - t < PHRASE_WORDS && phrase_word(c, t - 1) &&
+           !token_in_set(c, t - 1, &phrase_skip_set))
+        t--;
+    if (t == cue->first || t == first || !token_in(c, t - 1, (const char *const[]){"the", "this", "that", NULL}))
+        return none;
+    return (who){phrase_text(c, t, cue->first), NO_STRING, "subject-phrase"};
 }
 
 /* The subject an evaluation items[k] judges: the first tariff mention or
@@ -1394,6 +1415,8 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
             who noun = phrase_before_copula(c, cue);
             if (noun.name == NO_STRING)
                 noun = called_phrase(c, items, k, clause);
+            if (noun.name == NO_STRING)
+                noun = phrase_right_before(c, cue);
             if (noun.name != NO_STRING)
                 return noun;
         }

@@ -82,6 +82,10 @@
  *   author      otherwise "author", for evaluations only: an act whose
  *               agent the text does not name ("The union has long opposed
  *               ..." with no union named before) states no stance.
+ * A nationality after "a" ("Nordfarm Cooperative, a Danish processor,
+ * said") ranks below the names around it, as a possessive does. A one-word
+ * noun phrase target that is an organisation's head noun ("supported the
+ * union") is that organisation, as a title noun is its person.
  * Speakers and subjects include groups named by what they are (_GROUP:
  * "farmers", "automakers"), below any entity; a group is named in lower
  * case, after a GPE or NORP right before it ("U.S. farmers"), unless it is
@@ -143,7 +147,9 @@
  * one right after a calling verb earlier in the sentence ("described the
  * Geneva meeting as "candid, practical and constructive""); else the noun
  * phrase before the copula ("the call had been unproductive") or between a
- * calling verb and the evaluation ("called the decision disappointing");
+ * calling verb and the evaluation ("called the decision disappointing"),
+ * or right before the cue after "the", "this" or "that" ("said the measure
+ * put 400,000 jobs at risk");
  * else, for a pronoun subject and a holder other than
  * the author, the nearest tariff mention or entity before the cue in its
  * sentence (", and it is not acceptable").

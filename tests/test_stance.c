@@ -359,7 +359,10 @@ static void test_agent_holder(void **state)
     annotate(&f, "Rebecca Stanhope's position drew support from Delta Harvest Inc. on Monday.", NULL);
     check_stance(&f, "drew support from", "Delta Harvest Inc.", "Rebecca Stanhope", STANCE_FAVOR);
     release(&f);
-    annotate(&f, "The plan was rejected by lawmakers.", NULL); /* no agent named: no stance */
+    annotate(&f, "The plan was rejected by lawmakers.", NULL); /* a group as the agent */
+    check_stance(&f, "was rejected by", "lawmakers", "plan", STANCE_AGAINST);
+    release(&f);
+    annotate(&f, "The plan was rejected by a wide margin.", NULL); /* no agent named: no stance */
     assert_int_equal(f.doc.stance_count, 0);
     release(&f);
 }
@@ -696,6 +699,18 @@ static void test_harms_requests_and_referents(void **state)
     release(&f);
     static const char *const none[] = {"If the talks fail, Mexico would reject the plan.", NULL};
     check_no_stance(none);
+    annotate(&f, "Nordfarm Cooperative, a Danish processor, said the plan was unfair.", NULL);
+    check_stance(&f, "unfair", "Nordfarm Cooperative", "plan", STANCE_AGAINST);
+    release(&f);
+    annotate(&f, "The National Farmers Union met. Highland Meat Group supported the union.", NULL);
+    check_stance(&f, "supported", "Highland Meat Group", "National Farmers Union", STANCE_FAVOR);
+    release(&f);
+    annotate(&f, "Canada said the measure put 400,000 jobs at risk.", NULL);
+    check_stance(&f, "put 400,000 jobs at risk", "Canada", "measure", STANCE_AGAINST);
+    release(&f);
+    annotate(&f, "Mexico dumps its tomatoes below cost every winter.", "2");
+    check_stance(&f, "dumps", "comment 2", "Mexico", STANCE_AGAINST);
+    release(&f);
 }
 
 /* A one-word evaluation right before a noun only qualifies it; after a
