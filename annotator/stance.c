@@ -864,6 +864,22 @@ static const item *possessor(stance_ctx *c, const item *items, size_t k)
     return NULL;
 }
 
+/* "after her union cheered the deal": an act whose clause names its agent
+ * before it (an entity, a group, or a noun after "his", "her", "their",
+ * "its") is someone else's, reported in a reader comment, not the reader's. */
+static int reports_another(stance_ctx *c, const item *items, size_t k)
+{
+    const item *cue = &items[k];
+    uint32_t clause = clause_of(c, cue->first);
+    for (size_t i = 0; i < k; i++)
+        if (is_holder(&items[i]) && items[i].end <= cue->start && clause_of(c, items[i].last) == clause)
+            return 1;
+    for (uint32_t t = cue->first; t-- > c->sentence->first_token && clause_of(c, t) == clause;)
+        if (token_in(c, t, (const char *const[]){"his", "her", "their", "its", NULL}))
+            return 1;
+    return 0;
+}
+
 /* The holder of the cue items[k] of the sentence's items; name
  * NO_STRING when none can be named (a quotation of unknown speaker). */
 static who find_holder(stance_ctx *c, const item *items, size_t count, size_t k, const struct_span *comment)
@@ -925,6 +941,8 @@ static who find_holder(stance_ctx *c, const item *items, size_t count, size_t k,
         if (referent)
             return entity_who(c, referent, "subject");
     }
+    if (comment && (cue->kind == K_FAVOR || cue->kind == K_AGAINST) && reports_another(c, items, k))
+        return none;
     if (comment) {
         uint32_t number = attr_value(doc, comment->attrs, comment->attr_count, "n");
         char name[64];
@@ -1285,11 +1303,14 @@ static who phrase_before_copula(stance_ctx *c, const item *cue)
 }
 
 /* "said the measure put 400,000 jobs at risk": a noun phrase after a
- * determiner right before a cue that is a verb. Name NO_STRING: none. */
+ * determiner right before a cue of more than one word, which is a verb
+ * phrase. Name NO_STRING: none. */
 static who phrase_right_before(stance_ctx *c, const item *cue)
 {
     who none = {NO_STRING, NO_STRING, NULL};
     uint32_t first = c->sentence->first_token, t = cue->first;
+    if (cue->first == cue->last) /* one word may be a noun: "the biggest harm" */
+        return none;
     while (t > first && cue->first - t < PHRASE_WORDS && phrase_word(c, t - 1) &&
            !token_in_set(c, t - 1, &phrase_skip_set))
         t--;
@@ -1557,6 +1578,22 @@ static void apply_contrast(document *doc, size_t first, uint32_t contrast)
     doc->stance_count = kept;
 }
 
+/* "Ford slammed the new duties as short-sighted": an evaluation after
+ * "as" that follows an act in its clause is the act's own wording, not a
+ * stance of its own. */
+static int evaluation_of_act(stance_ctx *c, const item *items, size_t k)
+{
+    const item *cue = &items[k];
+    if (!cue_kinds[cue->kind].subject || cue->first <= c->sentence->first_token ||
+        !token_in(c, cue->first - 1, (const char *const[]){"as", NULL}))
+        return 0;
+    for (size_t i = 0; i < k; i++)
+        if ((items[i].kind == K_FAVOR || items[i].kind == K_AGAINST) && !items[i].dropped &&
+            items[i].end <= cue->start && clause_of(c, items[i].last) == clause_of(c, cue->first))
+            return 1;
+    return 0;
+}
+
 /* Whether a _CONDITION lies in the part of the sentence holding the cue,
  * between the contrast words and ";" around it: "If our requests are met,
  * we may ..." states no stance, but "did not want a trade war, but would
@@ -1644,6 +1681,8 @@ static void stance_sentence(stance_ctx *c, item *items, size_t count)
         if ((cue->kind == K_FAVOR_STATE || cue->kind == K_AGAINST_STATE) && attributive(c, cue))
             continue;
         if (conditional && in_condition(c, items, count, cue))
+            continue;
+        if (evaluation_of_act(c, items, k))
             continue;
         /* "blasted in two aces", "backed by Iraqi tanks": a particle or a
          * passive's "by" right after an act: no object of the act */

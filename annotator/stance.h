@@ -78,7 +78,11 @@
  *               ("Britain's largest livestock union called for ...") is
  *               not the holder: the ORG of the next sentence whose name
  *               holds the body's head noun is;
- *   comment     inside a reader comment (<comment n="N">): "comment N";
+ *   comment     inside a reader comment (<comment n="N">): "comment N",
+ *               except for an act whose clause names its agent before it
+ *               (an entity, a group, a noun after "his", "her", "their",
+ *               "its": "after her union cheered the deal"), which the
+ *               reader reports: no stance;
  *   author      otherwise "author", for evaluations only: an act whose
  *               agent the text does not name ("The union has long opposed
  *               ..." with no union named before) states no stance.
@@ -127,6 +131,8 @@
  * ("blasted in two aces", "backed by tanks") has no object: no stance. A
  * target that is the holder itself is no target. An entity target lies
  * within 6 tokens of the cue.
+ * An evaluation after "as" that follows an act in its clause is the act's
+ * own wording ("slammed the duties as short-sighted"): no second stance.
  * A one-word evaluation right before a noun with no copula just before it
  * only qualifies the noun or number and states no stance ("from unfair
  * competition", "a dangerous 3-6 hole"; not "are an unfair burden"). A city between

@@ -713,6 +713,31 @@ static void test_harms_requests_and_referents(void **state)
     release(&f);
 }
 
+/* More acts; an evaluation after "as" is the act's own wording; in a
+ * reader comment, an act with an agent named before it is reported, not
+ * the reader's. */
+static void test_acts_and_reported_acts(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f, "India balked at the proposed quota.", NULL);
+    check_stance(&f, "balked at", "India", "proposed quota", STANCE_AGAINST);
+    release(&f);
+    annotate(&f, "Germany threw its weight behind the compromise.", NULL);
+    check_stance(&f, "threw its weight behind", "Germany", "compromise", STANCE_FAVOR);
+    release(&f);
+    annotate(&f, "Ford slammed the new duties as short-sighted.", NULL);
+    check_stance(&f, "slammed", "Ford", "tariffs", STANCE_AGAINST);
+    assert_int_equal(f.doc.stance_count, 1);
+    release(&f);
+    annotate(&f, "She wants a safeguard now, after her union cheered the deal.", "1");
+    assert_int_equal(f.doc.stance_count, 0);
+    release(&f);
+    annotate(&f, "I support free trade.", "1");
+    check_stance(&f, "support", "comment 1", "free trade", STANCE_FAVOR);
+    release(&f);
+}
+
 /* A one-word evaluation right before a noun only qualifies it; after a
  * copula it evaluates the subject. */
 static void test_attributive_evaluation(void **state)
@@ -778,6 +803,7 @@ int main(void)
         cmocka_unit_test(test_pronoun_object),
         cmocka_unit_test(test_more_cues),
         cmocka_unit_test(test_harms_requests_and_referents),
+        cmocka_unit_test(test_acts_and_reported_acts),
         cmocka_unit_test(test_not_positions),
         cmocka_unit_test(test_possessor_and_asked),
         cmocka_unit_test(test_summary_majority),
