@@ -1595,9 +1595,11 @@ static int evaluation_of_act(stance_ctx *c, const item *items, size_t k)
 }
 
 /* Whether a _CONDITION lies in the part of the sentence holding the cue,
- * between the contrast words and ";" around it: "If our requests are met,
- * we may ..." states no stance, but "did not want a trade war, but would
- * answer ... if ..." does before its "but". */
+ * between the contrast words and ";" around it, and before a "because"
+ * after it: "If our requests are met, we may ..." states no stance, but
+ * "did not want a trade war, but would answer ... if ..." does before its
+ * "but", and so does "We backed this deal because we were promised
+ * protection if imports surged". */
 static int in_condition(stance_ctx *c, const item *items, size_t count, const item *cue)
 {
     uint32_t from = c->sentence->start, to = c->sentence->end;
@@ -1610,7 +1612,8 @@ static int in_condition(stance_ctx *c, const item *items, size_t count, const it
         }
     for (uint32_t t = c->sentence->first_token; t < c->sentence->first_token + c->sentence->token_count; t++) {
         const token *w = tok(c, t);
-        if (w->kind == TOK_PUNCT && c->doc->text.clean[w->start] == ';') {
+        if ((w->kind == TOK_PUNCT && c->doc->text.clean[w->start] == ';') ||
+            (w->start >= cue->end && token_in(c, t, (const char *const[]){"because", NULL}))) {
             if (w->end <= cue->start && w->end > from)
                 from = w->end;
             if (w->start >= cue->end && w->start < to)

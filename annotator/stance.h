@@ -22,7 +22,8 @@
  *   conditions    nor does the part of one holding a _CONDITION ("if",
  *                 "unless"), between the contrast words and ";" around it
  *                 ("did not want a trade war, but would answer ... if ..."
- *                 keeps its first part);
+ *                 keeps its first part), and before a "because" after the
+ *                 cue ("backed this deal because ... if imports surged");
  *   negation      a _NEGATION ending within the 3 tokens before the cue, in
  *                 its clause and outside any cue, flips it (favor <-> against);
  *   intensifier   an _INTENSIFIER within the 2 tokens before the cue joins

@@ -697,8 +697,12 @@ static void test_harms_requests_and_referents(void **state)
     annotate(&f, "Mexico did not want a trade war, but would answer if the talks failed.", NULL);
     check_stance(&f, "did not want", "Mexico", "trade war", STANCE_AGAINST);
     release(&f);
-    static const char *const none[] = {"If the talks fail, Mexico would reject the plan.", NULL};
+    static const char *const none[] = {"If the talks fail, Mexico would reject the plan.",
+                                       "Mexico would reject the plan if the talks failed.", NULL};
     check_no_stance(none);
+    annotate(&f, "Mexico backed the deal because it was promised protection if imports surged.", NULL);
+    check_stance(&f, "backed", "Mexico", "deal", STANCE_FAVOR);
+    release(&f);
     annotate(&f, "Nordfarm Cooperative, a Danish processor, said the plan was unfair.", NULL);
     check_stance(&f, "unfair", "Nordfarm Cooperative", "plan", STANCE_AGAINST);
     release(&f);
