@@ -889,9 +889,16 @@ static who find_holder(stance_ctx *c, const item *items, size_t count, size_t k,
     who none = {NO_STRING, NO_STRING, NULL};
     const quote_span *q = quote_at(doc, cue->start);
     if (q) {
-        if (q->speaker == NO_STRING)
-            return none;
-        return (who){q->speaker, q->speaker_ref, "quote"};
+        if (q->speaker != NO_STRING)
+            return (who){q->speaker, q->speaker_ref, "quote"};
+        /* "Wang called the step "a necessary answer"": the quoted words
+         * are the calling verb's subject's */
+        const item *verb = NULL;
+        for (size_t i = 0; i < k; i++)
+            if (items[i].kind == K_CALLING && items[i].end <= q->start && items[i].start >= c->sentence->start)
+                verb = &items[i];
+        const item *speaker = verb ? speaker_of(c, items, count, verb) : NULL;
+        return speaker ? entity_who(c, speaker, "quote") : none;
     }
     if (cue_kinds[cue->kind].agent) {
         /* "drew support from Delta Harvest Inc.", "was rejected by Turkey":
@@ -1299,6 +1306,9 @@ static who phrase_before_copula(stance_ctx *c, const item *cue)
         t--;
     if (t == end)
         return none;
+    const item *body = end == t + 1 ? org_head_referent(c, t, cue->start) : NULL; /* "the union's demand ..." */
+    if (body)
+        return entity_who(c, body, "organisation");
     return (who){phrase_text(c, t, end), NO_STRING, "subject-phrase"};
 }
 
@@ -1375,6 +1385,15 @@ static const item *called_object(stance_ctx *c, const item *items, size_t k, uin
     return NULL;
 }
 
+static int is_quote_mark(stance_ctx *c, uint32_t t)
+{
+    const token *w = tok(c, t);
+    const char *s = c->doc->text.clean + w->start;
+    size_t n = w->end - w->start;
+    return w->kind == TOK_PUNCT && ((n == 1 && (*s == '"' || *s == '\'')) ||
+                                    (n == 3 && (!memcmp(s, "\xe2\x80\x9c", 3) || !memcmp(s, "\xe2\x80\x98", 3))));
+}
+
 /* "called the decision disappointing": the noun phrase between a calling
  * verb and the evaluation right after it. Name NO_STRING: none. */
 static who called_phrase(stance_ctx *c, const item *items, size_t k, uint32_t clause)
@@ -1385,10 +1404,18 @@ static who called_phrase(stance_ctx *c, const item *items, size_t k, uint32_t cl
         if (items[i].kind == K_CALLING && clause_of(c, items[i].last) == clause)
             verb = &items[i];
     uint32_t first, end;
-    if (!verb || !phrase_after(c, verb->last + 1, clause, &first, &end) || first >= items[k].first ||
-        end < items[k].first)
+    if (!verb || !phrase_after(c, verb->last + 1, clause, &first, &end) || first >= items[k].first)
         return none;
-    return (who){phrase_text(c, first, items[k].first), NO_STRING, "called-phrase"};
+    /* "called the step "a necessary answer"": quotation marks between */
+    uint32_t last = end < items[k].first ? end : items[k].first;
+    for (uint32_t t = last; t < items[k].first; t++)
+        if (!is_quote_mark(c, t) && !(t == last && tok(c, t)->kind == TOK_CLITIC && t + 1 < items[k].first))
+            return none;
+    /* "called the union's demand "a political stunt"": the union named before */
+    const item *body = last == first + 1 ? org_head_referent(c, first, items[k].start) : NULL;
+    if (body)
+        return entity_who(c, body, "organisation");
+    return (who){phrase_text(c, first, last), NO_STRING, "called-phrase"};
 }
 
 /* A pronoun subject in the clause of the cue items[k], before it ("..., and
@@ -1594,22 +1621,27 @@ static int evaluation_of_act(stance_ctx *c, const item *items, size_t k)
     return 0;
 }
 
-/* Whether a _CONDITION lies in the part of the sentence holding the cue,
- * between the contrast words and ";" around it, and before a "because"
- * after it: "If our requests are met, we may ..." states no stance, but
- * "did not want a trade war, but would answer ... if ..." does before its
- * "but", and so does "We backed this deal because we were promised
- * protection if imports surged". */
+/* Whether a _CONDITION lies in the part of the sentence holding the cue:
+ * between the contrast words and ";" around it, and before a "because" or
+ * a speech verb after it. "If our requests are met, we may ..." states no
+ * stance, but "did not want a trade war, but would answer ... if ..." does
+ * before its "but", and so do "We backed this deal because we were promised
+ * protection if imports surged" and "supported the union and said ... if". */
 static int in_condition(stance_ctx *c, const item *items, size_t count, const item *cue)
 {
     uint32_t from = c->sentence->start, to = c->sentence->end;
-    for (size_t i = 0; i < count; i++)
+    for (size_t i = 0; i < count; i++) {
         if (items[i].kind == K_CONTRAST) {
             if (items[i].end <= cue->start && items[i].end > from)
                 from = items[i].end;
             if (items[i].start >= cue->end && items[i].start < to)
                 to = items[i].start;
         }
+        /* "supported the union and said it would cut ... if ...": what is
+         * said after the act holds the condition */
+        if (items[i].kind == K_SPEECH && items[i].start >= cue->end && items[i].start < to)
+            to = items[i].start;
+    }
     for (uint32_t t = c->sentence->first_token; t < c->sentence->first_token + c->sentence->token_count; t++) {
         const token *w = tok(c, t);
         if ((w->kind == TOK_PUNCT && c->doc->text.clean[w->start] == ';') ||

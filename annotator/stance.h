@@ -22,8 +22,9 @@
  *   conditions    nor does the part of one holding a _CONDITION ("if",
  *                 "unless"), between the contrast words and ";" around it
  *                 ("did not want a trade war, but would answer ... if ..."
- *                 keeps its first part), and before a "because" after the
- *                 cue ("backed this deal because ... if imports surged");
+ *                 keeps its first part), and before a "because" or a speech
+ *                 verb after the cue ("backed this deal because ... if
+ *                 imports surged", "supported the union and said ... if");
  *   negation      a _NEGATION ending within the 3 tokens before the cue, in
  *                 its clause and outside any cue, flips it (favor <-> against);
  *   intensifier   an _INTENSIFIER within the 2 tokens before the cue joins
@@ -40,7 +41,9 @@
  * (the headline repeated over the comments, cut short) state none.
  *
  * Holder, the first rule that gives one:
- *   quote       inside a quotation: its speaker (none known: no stance);
+ *   quote       inside a quotation: its speaker; none known, the speaker
+ *               of a calling verb before it in the sentence ("Wang called
+ *               the step "a necessary answer""); else no stance;
  *   agent       (_FAVOR_FROM, _AGAINST_FROM) the first PERSON, ORG, GPE or
  *               NORP after the cue in its clause (none: no stance);
  *   possessor   (_FAVOR and _AGAINST cues) a cue that is a noun owned by

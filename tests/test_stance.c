@@ -703,6 +703,13 @@ static void test_harms_requests_and_referents(void **state)
     annotate(&f, "Mexico backed the deal because it was promised protection if imports surged.", NULL);
     check_stance(&f, "backed", "Mexico", "deal", STANCE_FAVOR);
     release(&f);
+    annotate(&f, "Mexico backed the deal and said it would cut purchases if prices fell.", NULL);
+    check_stance(&f, "backed", "Mexico", "deal", STANCE_FAVOR);
+    release(&f);
+    /* quoted words after a calling verb are its subject's */
+    annotate(&f, "The National Farmers Union met. Liam Fennessy called the union's demand \"a political stunt.\"", NULL);
+    check_stance(&f, "a political stunt", "Liam Fennessy", "National Farmers Union", STANCE_AGAINST);
+    release(&f);
     annotate(&f, "Nordfarm Cooperative, a Danish processor, said the plan was unfair.", NULL);
     check_stance(&f, "unfair", "Nordfarm Cooperative", "plan", STANCE_AGAINST);
     release(&f);
