@@ -53,26 +53,6 @@ void doc_free(document *doc)
     memset(doc, 0, sizeof *doc);
 }
 
-uint32_t doc_intern(document *doc, const char *s, size_t len)
-{
-    grow_array((void **)&doc->pool, &doc->pool_cap, doc->pool_len + len + 1, 1);
-    uint32_t off = (uint32_t)doc->pool_len;
-    memcpy(doc->pool + off, s, len);
-    doc->pool[off + len] = '\0';
-    doc->pool_len += len + 1;
-    return off;
-}
-
-size_t doc_add_span_at(document *doc, const span *s, size_t first_token)
-{
-    ARRAY_PUSH(doc->spans, doc->span_count, doc->span_cap, *s);
-    span *added = &doc->spans[doc->span_count - 1];
-    added->ref = NO_STRING; /* refs come last (link.h) */
-    added->lost_to = -1;
-    added->first_token = (uint32_t)first_token;
-    return doc->span_count - 1;
-}
-
 size_t doc_add_span(document *doc, const span *s)
 {
     return doc_add_span_at(doc, s, token_at_or_after(&doc->tokens, s->start));

@@ -10,7 +10,9 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
+#include "alloc.h"
 #include "segment.h"
 #include "text.h"
 #include "token.h"
@@ -163,8 +165,19 @@ typedef struct document {
 void doc_load(document *doc, const char *bytes, size_t len);
 void doc_free(document *doc);
 
-/* Copies s[0..len) into the string pool; returns its offset. */
-uint32_t doc_intern(document *doc, const char *s, size_t len);
+/* Copies s[0..len) into the string pool; returns its offset. Inline: the
+ * matcher interns a norm for nearly every candidate, and the call cost more
+ * than the copy. */
+static inline uint32_t doc_intern(document *doc, const char *s, size_t len)
+{
+    grow_array((void **)&doc->pool, &doc->pool_cap, doc->pool_len + len + 1, 1);
+    uint32_t off = (uint32_t)doc->pool_len;
+    char *copy = doc->pool + off;
+    memcpy(copy, s, len);
+    copy[len] = '\0';
+    doc->pool_len += len + 1;
+    return off;
+}
 static inline const char *doc_string(const document *doc, uint32_t off)
 {
     return off == NO_STRING ? NULL : doc->pool + off;
@@ -174,8 +187,17 @@ static inline const char *doc_string(const document *doc, uint32_t off)
  * returns its index (spans may move on the next append). */
 size_t doc_add_span(document *doc, const span *s);
 /* The same, for a caller that knows the first token:
- * token_at_or_after(&doc->tokens, s->start). */
-size_t doc_add_span_at(document *doc, const span *s, size_t first_token);
+ * token_at_or_after(&doc->tokens, s->start). Inline, as doc_intern. */
+static inline size_t doc_add_span_at(document *doc, const span *s, size_t first_token)
+{
+    grow_array((void **)&doc->spans, &doc->span_cap, doc->span_count + 1, sizeof *doc->spans);
+    span *added = &doc->spans[doc->span_count];
+    *added = *s;
+    added->ref = NO_STRING; /* refs come last (link.h) */
+    added->lost_to = -1;
+    added->first_token = (uint32_t)first_token;
+    return doc->span_count++;
+}
 void doc_add_attr(document *doc, span *s, uint32_t key, uint32_t value);
 
 static inline int doc_token_starts_at(const document *doc, uint32_t off)
