@@ -135,7 +135,7 @@ typedef struct {
     size_t span;
     uint32_t name;        /* an entity's norm (its text when it has none), interned once; else NO_STRING */
     uint8_t kind;
-    uint8_t dropped;      /* a cue inside a longer cue */
+    uint8_t dropped;      /* a cue inside a longer cue, a condition inside a _NOT_CUE */
     uint8_t modifier;     /* a GPE or NORP that is part of the group after it ("U.S. farmers") */
 } item;
 
@@ -1429,6 +1429,27 @@ static int pronoun_subject(stance_ctx *c, const item *cue)
     return 0;
 }
 
+/* "warning that the measure would raise drug prices": a noun phrase that
+ * names a measure ("measure", "move", "step", "decision") after a tariff
+ * mention in its sentence is that tariff; else noun itself. */
+static who measure_as_tariff(stance_ctx *c, const item *items, size_t k, who noun, uint32_t holder)
+{
+    static const char *const measure_nouns[] = {"measure", "measures", "move", "step", "decision", NULL};
+    if (noun.name == NO_STRING || noun.ref != NO_STRING)
+        return noun;
+    const char *name = doc_string(c->doc, noun.name);
+    size_t n = 0;
+    while (measure_nouns[n] && strcmp(measure_nouns[n], name))
+        n++;
+    if (!measure_nouns[n])
+        return noun;
+    for (size_t i = k; i-- > 0;)
+        if (is_tariff(items[i].kind) && items[i].start >= c->sentence->start)
+            return tariff_target(c, &items[i], remember_owner(c, &items[i], owner_before(c, items, &items[i], holder, 0)),
+                                 holder);
+    return noun;
+}
+
 /* The target of the cue items[k]; *eases set when it is reached through
  * relief from it ("welcomed relief from U.S. tariffs"): the cue's polarity
  * then flips. */
@@ -1466,7 +1487,7 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
             if (noun.name == NO_STRING)
                 noun = phrase_right_before(c, cue);
             if (noun.name != NO_STRING)
-                return noun;
+                return measure_as_tariff(c, items, k, noun, holder);
         }
         /* "..., and it is not acceptable": the subject is a pronoun; take
          * the nearest tariff mention or entity earlier in the sentence, for
@@ -1653,7 +1674,7 @@ static int in_condition(stance_ctx *c, const item *items, size_t count, const it
         }
     }
     for (size_t i = 0; i < count; i++)
-        if (items[i].kind == K_CONDITION && items[i].start >= from && items[i].end <= to)
+        if (items[i].kind == K_CONDITION && !items[i].dropped && items[i].start >= from && items[i].end <= to)
             return 1;
     return 0;
 }
@@ -1681,26 +1702,27 @@ static void stance_sentence(stance_ctx *c, item *items, size_t count)
     document *doc = c->doc;
     if (is_question(c))
         return;
-    uint32_t contrast = 0;
-    int conditional = 0;
-    for (size_t k = 0; k < count; k++) {
-        conditional |= items[k].kind == K_CONDITION;
-        if (items[k].kind == K_CONTRAST && items[k].start > contrast)
-            contrast = items[k].start;
-    }
-    number_clauses(c, items, count);
     /* a cue inside a longer cue is part of it, one inside a _NOT_CUE phrase
-     * is no cue ("would back down") (items are by start, longest first) */
+     * is no cue ("would back down"), nor a condition ("if you ask me")
+     * (items are by start, longest first) */
     uint32_t cue_end = 0;
     for (size_t k = 0; k < count; k++) {
         int cue_kind = items[k].kind;
-        if (cue_kind >= K_CUE_COUNT && cue_kind != K_NEGATION && cue_kind != K_NOT_CUE)
+        if (cue_kind >= K_CUE_COUNT && cue_kind != K_NEGATION && cue_kind != K_NOT_CUE && cue_kind != K_CONDITION)
             continue;
         if (items[k].end <= cue_end)
             items[k].dropped = 1;
         else if (cue_kind < K_CUE_COUNT || cue_kind == K_NOT_CUE)
             cue_end = items[k].end;
     }
+    uint32_t contrast = 0;
+    int conditional = 0;
+    for (size_t k = 0; k < count; k++) {
+        conditional |= items[k].kind == K_CONDITION && !items[k].dropped;
+        if (items[k].kind == K_CONTRAST && items[k].start > contrast)
+            contrast = items[k].start;
+    }
+    number_clauses(c, items, count);
     size_t first_stance = doc->stance_count;
     for (size_t k = 0; k < count; k++) {
         item *cue = &items[k];

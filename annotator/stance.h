@@ -15,7 +15,8 @@
  *                                 the cue ("the plan drew support from X")
  * A cue inside a longer cue is dropped ("acceptable" in "not acceptable"),
  * so a negation listed inside a phrase stays part of it; so is a cue inside
- * a _NOT_CUE phrase ("would back down", "would stay at 10%").
+ * a _NOT_CUE phrase ("would back down", "would stay at 10%"), and a
+ * condition word inside one is no condition ("if you ask me").
  *
  * Per sentence, in this order:
  *   questions     a sentence ending in '?' states no stance;
@@ -159,7 +160,10 @@
  * phrase before the copula ("the call had been unproductive") or between a
  * calling verb and the evaluation ("called the decision disappointing"),
  * or right before the cue after "the", "this" or "that" ("said the measure
- * put 400,000 jobs at risk");
+ * put 400,000 jobs at risk"); such a phrase naming a measure ("measure",
+ * "move", "step", "decision") after a tariff mention in its sentence is that
+ * tariff ("asked for relief from the tariffs, warning that the measure would
+ * raise prices");
  * else, for a pronoun subject and a holder other than
  * the author, the nearest tariff mention or entity before the cue in its
  * sentence (", and it is not acceptable").

@@ -33,10 +33,10 @@
 
 /* The same for stance F1 on the corpora gold stances (NAME.stances.json).
  * Issue 5 asks for 75; the default rules reach 77.89 on the six development
- * articles but 71.68 over all nine, with the three held-out ones
+ * articles and 75.14 over all nine, with the three held-out ones
  * (corpora/README.md, "Held-out measurement"), so the floor is a couple of
  * points under that. */
-#define CORPORA_MIN_STANCE_F1 "69"
+#define CORPORA_MIN_STANCE_F1 "73"
 
 static char bin[1024];
 

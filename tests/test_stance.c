@@ -350,6 +350,39 @@ static void test_phrase_and_rate_targets(void **state)
     release(&f);
 }
 
+/* A rate judged too low stands by the tariff at that rate; an idiom holding
+ * "if" sets no condition, a real condition still does. */
+static void test_judged_rate(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f, "Good. 35.3% is fair and maybe still too low.", "1");
+    check_stance(&f, "too low", "comment 1", "tariffs", STANCE_FAVOR);
+    release(&f);
+    annotate(&f, "50% is still too low if you ask me.", "2");
+    check_stance(&f, "too low", "comment 2", "tariffs", STANCE_FAVOR);
+    release(&f);
+    check_no_stance((const char *const[]){"Unemployment of 4% is too low.", "Prices are too low.",
+                                          "If the talks fail, 50% is too low.", NULL});
+}
+
+/* "the measure" after a tariff mention in its sentence is that tariff; with
+ * none before it, it is the measure. */
+static void test_measure_is_tariff(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f,
+             "India asked for an exemption from proposed tariffs of 50% on pharmaceuticals, warning that the "
+             "measure would raise drug prices.",
+             NULL);
+    check_stance(&f, "would raise drug prices", "India", "tariffs", STANCE_AGAINST);
+    release(&f);
+    annotate(&f, "The Northwest Growers Council said the measure put 400,000 jobs at risk.", NULL);
+    check_stance(&f, "put 400,000 jobs at risk", "Northwest Growers Council", "measure", STANCE_AGAINST);
+    release(&f);
+}
+
 /* "drew support from X", "was rejected by X": the agent after the cue holds
  * the stance on the subject before it. */
 static void test_agent_holder(void **state)
@@ -818,6 +851,8 @@ int main(void)
         cmocka_unit_test(test_not_positions),
         cmocka_unit_test(test_possessor_and_asked),
         cmocka_unit_test(test_summary_majority),
+        cmocka_unit_test(test_judged_rate),
+        cmocka_unit_test(test_measure_is_tariff),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
