@@ -1,9 +1,11 @@
 /* text: see text.h. One pass over the bytes: eight bytes at a time while they
- * are all printable ASCII, then byte by byte; only bytes >= 0x80 go through
- * utf8proc_iterate, so plain text costs a memcpy and a word loop. */
+ * are all printable ASCII, then on from the first that is not; only bytes
+ * >= 0x80 go through utf8proc_iterate, so plain text costs a memcpy and a
+ * word loop. */
 #include "text.h"
 
 #include "alloc.h"
+#include "swar.h"
 
 #include <string.h>
 #include <utf8proc.h>
@@ -33,15 +35,16 @@ static int xml_allows_ascii(unsigned char c)
     return c >= 0x20 || c == '\t' || c == '\n' || c == '\r';
 }
 
-/* Whether the 8 bytes at s are all from space to DEL: nothing to check or
- * replace. A byte below 0x20 borrows in the subtraction and leaves its top bit
- * set; a borrow can only spread from such a byte, so the answer is exact. */
-static int printable_ascii_word(const unsigned char *s)
+/* The top bit of each of the 8 bytes at s that is not from space to DEL,
+ * with nothing to check or replace, and maybe of some after it. A byte
+ * below 0x20 borrows in the subtraction and leaves its top bit set; a borrow
+ * can only spread from such a byte to the more significant ones, so the
+ * first byte marked is exact on a little-endian machine. Elsewhere a
+ * printable byte may come first, which prepare_char() passes. */
+static uint64_t unprintable_bytes(const unsigned char *s)
 {
-    uint64_t w;
-    memcpy(&w, s, sizeof w);
-    const uint64_t ones = 0x0101010101010101u, tops = 0x8080808080808080u;
-    return (((w - 0x20 * ones) & ~w) | w) & tops ? 0 : 1;
+    uint64_t w = swar_load(s);
+    return (((w - 0x20 * SWAR_ONES) & ~w) | w) & SWAR_TOPS;
 }
 
 /* Checks the character at s[i] (and replaces it in the clean copy when the
@@ -88,15 +91,16 @@ void text_prepare(text_view *tv, const char *bytes, size_t len)
 
     size_t i = 0;
     while (i < len) {
-        if (len - i >= 8 && printable_ascii_word(s + i)) {
-            i += 8;
-            continue;
+        if (len - i >= 8) {
+            uint64_t marks = unprintable_bytes(s + i);
+            if (!marks) {
+                i += 8;
+                continue;
+            }
+            /* a line end, a control or a multibyte character: on from it */
+            i += swar_first_marked(marks);
         }
-        /* the word holds a line end, a control or a multibyte character:
-         * check its bytes one by one (a character may run past it) */
-        size_t stop = len - i >= 8 ? i + 8 : len;
-        while (i < stop)
-            i = prepare_char(tv, s, len, i);
+        i = prepare_char(tv, s, len, i);
     }
 }
 

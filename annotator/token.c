@@ -5,24 +5,31 @@
 #include "token.h"
 
 #include "alloc.h"
+#include "swar.h"
 
 #include <string.h>
 #include <utf8proc.h>
 
-/* Character classes, as bits so one test can ask for several. */
+/* Character classes, as bits so one test can ask for several. Upper,
+ * lower and digit are the token flags they give (token.h), so a word's
+ * flags are bits of its letters' classes. */
 enum {
-    CC_SPACE = 1,   /* whitespace, controls, invisible format characters */
+    CC_UPPER = TOKF_CAPITALIZED,
     CC_LETTER = 2,  /* any letter, cased or not */
-    CC_UPPER = 4,
-    CC_LOWER = 8,
-    CC_MARK = 16,   /* combining marks and joiners: part of what they follow */
-    CC_DIGIT = 32,
+    CC_LOWER = TOKF_LOWER,
+    CC_DIGIT = TOKF_HAS_DIGIT,
+    CC_SPACE = 16,  /* whitespace, controls, invisible format characters */
+    CC_MARK = 32,   /* combining marks and joiners: part of what they follow */
     CC_PUNCT = 64,
-    CC_SYMBOL = 128
+    CC_SYMBOL = 128,
+    /* ASCII only, not a class: a word of ASCII letters and digits always
+     * stops before it (see plain_word_stops) */
+    CC_ENDS_WORD = 256
 };
 #define CC_WORD (CC_LETTER | CC_MARK | CC_DIGIT)
 
-#define S_ CC_SPACE
+#define S_ (CC_SPACE | CC_ENDS_WORD)
+#define E_ (CC_PUNCT | CC_ENDS_WORD)
 #define P_ CC_PUNCT
 #define Y_ CC_SYMBOL
 #define D_ CC_DIGIT
@@ -31,17 +38,17 @@ enum {
 
 /* Classes of the ASCII bytes; bytes >= 0x80 are 0 and must be decoded.
  * # % & * @ are punctuation to Unicode but act as symbols in prose. */
-static const unsigned char ascii_class[256] = {
+static const uint16_t ascii_class[256] = {
     S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_,
     S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_,
     /*  !   "   #   $   %   &   '   (   )   *   +   ,   -   .   /  */
-    S_, P_, P_, Y_, Y_, Y_, Y_, P_, P_, P_, Y_, Y_, P_, P_, P_, P_,
+    S_, E_, E_, Y_, Y_, Y_, Y_, P_, P_, E_, Y_, Y_, E_, P_, P_, P_,
     /* 0-9                                   :   ;   <   =   >   ?  */
-    D_, D_, D_, D_, D_, D_, D_, D_, D_, D_, P_, P_, Y_, Y_, Y_, P_,
+    D_, D_, D_, D_, D_, D_, D_, D_, D_, D_, P_, E_, Y_, Y_, Y_, E_,
     /* @  A-O */
     Y_, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_,
     /* P-Z                                   [   \   ]   ^   _  */
-    U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, P_, P_, P_, Y_, P_,
+    U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, P_, P_, E_, Y_, P_,
     /* `  a-o */
     Y_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_,
     /* p-z                                   {   |   }   ~  DEL */
@@ -49,6 +56,7 @@ static const unsigned char ascii_class[256] = {
 };
 
 #undef S_
+#undef E_
 #undef P_
 #undef Y_
 #undef D_
@@ -575,8 +583,7 @@ static int plain_word_stops(scanner *sc, size_t start, size_t end)
         return 1;
     const unsigned char *s = sc->s;
     unsigned char c = s[end];
-    if ((ascii_class[c] & CC_SPACE) || c == ',' || c == ';' || c == '!' || c == '?' || c == ')' || c == ']' ||
-        c == '"')
+    if (ascii_class[c] & CC_ENDS_WORD)
         return 1;
     if (c == ':')
         return ascii_lower(s[start]) != 'h';
@@ -603,8 +610,27 @@ static uint8_t alnum_run_flags(const unsigned char *s, size_t len, size_t start,
     }
     *end = i;
     /* all capitals: no lower-case letter and at least two capitals */
-    return (ascii_class[s[start]] & CC_UPPER ? TOKF_CAPITALIZED : TOKF_LOWER) |
-           (seen & CC_DIGIT ? TOKF_HAS_DIGIT : 0) | (!(seen & CC_LOWER) && upper >= 2 ? TOKF_ALL_CAPS : 0);
+    return (uint8_t)((ascii_class[s[start]] & (CC_UPPER | CC_LOWER)) | (seen & CC_DIGIT) |
+                     (!(seen & CC_LOWER) && upper >= 2 ? TOKF_ALL_CAPS : 0));
+}
+
+/* The offset of the first byte from i on that is not an ASCII lower-case
+ * letter, or len. Eight bytes at a time, as most of a text is such runs. */
+static inline size_t lower_run_end(const unsigned char *s, size_t len, size_t i)
+{
+    for (; len - i >= 8; i += 8) {
+        uint64_t w = swar_load(s + i);
+        /* With its top bit set, a byte minus a constant below 0x80 cannot
+         * borrow from the next byte, and keeps its top bit when its low seven
+         * bits reach the constant: 'a', then the byte past 'z'. */
+        uint64_t from_a = (w | SWAR_TOPS) - 'a' * SWAR_ONES, past_z = (w | SWAR_TOPS) - ('z' + 1) * SWAR_ONES;
+        uint64_t others = (~from_a | past_z | w) & SWAR_TOPS;
+        if (others)
+            return i + swar_first_marked(others);
+    }
+    while (i < len && (ascii_class[s[i]] & CC_LOWER))
+        i++;
+    return i;
 }
 
 /* The fast path for the commonest token: ASCII letters and digits from a
@@ -619,17 +645,45 @@ static size_t plain_word_end(scanner *sc, size_t i, uint8_t *flags)
     if (!(first & CC_LETTER))
         return 0;
     /* Most words are a letter and then lower-case ones up to a separator,
-     * which the first letter alone gives the flags of; the loop looks for
+     * which the first letter alone gives the flags of; the scan looks for
      * nothing else. */
-    do
-        i++;
-    while (i < len && (ascii_class[s[i]] & CC_LOWER));
-    uint8_t word_flags = first & CC_UPPER ? TOKF_CAPITALIZED : TOKF_LOWER;
+    i = lower_run_end(s, len, i + 1);
+    uint8_t word_flags = (uint8_t)(first & (CC_UPPER | CC_LOWER));
     if (i < len && (ascii_class[s[i]] & (CC_LETTER | CC_DIGIT)))
         word_flags = alnum_run_flags(s, len, start, &i);
     if (!plain_word_stops(sc, start, i))
         return 0;
     *flags = word_flags;
+    return i;
+}
+
+/* The commonest run of tokens: plain words of a letter and lower-case
+ * ones, each followed by a byte that ends any word (see plain_word_stops),
+ * one space between two; plain_word_end() makes each a WORD whose flags
+ * its first letter gives. Most of a text is such runs, and a loop of their
+ * own, with no call in it, keeps what it needs in registers. Writes at most
+ * room tokens from into, the first with line_start, and sets *count to
+ * their number; returns where the run stops. */
+static size_t plain_word_run(const unsigned char *s, size_t len, size_t i, uint8_t line_start, token *into,
+                             size_t room, size_t *count)
+{
+    size_t n = 0;
+    while (n < room) {
+        unsigned first = ascii_class[s[i]];
+        if (!(first & CC_LETTER))
+            break;
+        size_t end = lower_run_end(s, len, i + 1);
+        if (end < len && !(ascii_class[s[end]] & CC_ENDS_WORD))
+            break;
+        uint8_t flags = (uint8_t)((first & (CC_UPPER | CC_LOWER)) | line_start);
+        into[n++] = (token){ (uint32_t)i, (uint32_t)end, TOK_WORD, flags };
+        line_start = 0;
+        i = end;
+        if (end + 1 >= len || s[end] != ' ')
+            break;
+        i++;
+    }
+    *count = n;
     return i;
 }
 
@@ -707,22 +761,12 @@ static uint8_t case_flags(const unsigned char *s, size_t start, size_t end)
            (seen & CC_DIGIT ? TOKF_HAS_DIGIT : 0) | (letters >= 2 && !not_upper ? TOKF_ALL_CAPS : 0);
 }
 
-/* ARRAY_PUSH with the capacity test inline: calling grow_array for every
- * token cost a tenth of the tokenizer's time. */
-static inline void append_token(token_list *out, size_t start, size_t end, uint8_t kind, uint8_t flags)
-{
-    if (out->count == out->cap)
-        grow_array((void **)&out->items, &out->cap, out->count + 1, sizeof *out->items);
-    token t = { (uint32_t)start, (uint32_t)end, kind, flags };
-    out->items[out->count++] = t;
-}
-
-static void push_token(token_list *out, const unsigned char *s, size_t start, size_t end,
-                       uint8_t kind, uint8_t flags)
+/* The token [start, end) with the case flags of its kind. */
+static token make_token(const unsigned char *s, size_t start, size_t end, uint8_t kind, uint8_t flags)
 {
     if (kind != TOK_PUNCT && kind != TOK_SYMBOL)
         flags |= case_flags(s, start, end);
-    append_token(out, start, end, kind, flags);
+    return (token){ (uint32_t)start, (uint32_t)end, kind, flags };
 }
 
 /* Fills list->first_in_block for a text of len bytes. The first token
@@ -748,33 +792,42 @@ static void index_blocks(token_list *list, size_t len)
 }
 
 /* Any token at start (its first character u), as the rules above make it,
- * with the clitic that may follow a word. Returns where the next one may
- * start. */
-static size_t push_scanned_token(scanner *sc, token_list *out, size_t start, unichar u, uint8_t line_start)
+ * and the clitic that may follow a word: writes one or two tokens from into
+ * and adds their number to *count. Returns where the next one may start. */
+static size_t scan_any_token(scanner *sc, size_t start, unichar u, uint8_t line_start, token *into,
+                             size_t *count)
 {
     uint8_t kind;
     size_t end = scan_token(sc, start, u, &kind);
     size_t clitic_start = end, clitic_end = 0;
     if ((kind == TOK_WORD || kind == TOK_NUMBER || kind == TOK_ABBREV) && apostrophe_len(sc, end))
         clitic_end = clitic_at(sc, start, end, &clitic_start);
-    push_token(out, sc->s, start, clitic_start, kind, line_start);
-    if (clitic_end)
-        push_token(out, sc->s, clitic_start, clitic_end, TOK_CLITIC, 0);
-    return clitic_end ? clitic_end : end;
+    into[0] = make_token(sc->s, start, clitic_start, kind, line_start);
+    *count += 1;
+    if (!clitic_end)
+        return end;
+    into[1] = make_token(sc->s, clitic_start, clitic_end, TOK_CLITIC, 0);
+    *count += 1;
+    return clitic_end;
 }
 
 void tokenize(const char *text, size_t len, token_list *out)
 {
     scanner sc = { (const unsigned char *)text, len, 0 };
     sc.next_at = find_at_sign(&sc, 0);
-    out->count = 0;
+    /* The text and the list's array in locals: were they read through sc
+     * and out, a store of a token's byte fields could change them as far as
+     * the compiler knows, and it would load them again for every token. */
+    const unsigned char *s = sc.s;
+    token *items = out->items;
+    size_t count = 0, cap = out->cap;
 
     uint8_t line_start = TOKF_LINE_START;
     size_t i = 0;
     while (i < len) {
         /* An ASCII byte is classified by the table alone, and the commonest
          * tokens take the fast paths; bytes >= 0x80 (class 0) are decoded. */
-        unsigned char c = sc.s[i];
+        unsigned char c = s[i];
         unsigned cls = ascii_class[c];
         if (cls & CC_SPACE) {
             if (c == '\n' || c == '\r')
@@ -782,27 +835,44 @@ void tokenize(const char *text, size_t len, token_list *out)
             i++;
             continue;
         }
+        if (cap - count < 2) { /* room for a word and its clitic */
+            grow_array((void **)&out->items, &out->cap, count + 2, sizeof *items);
+            items = out->items;
+            cap = out->cap;
+        }
+        if (cls & CC_LETTER) {
+            size_t written;
+            size_t stop = plain_word_run(s, len, i, line_start, items + count, cap - count, &written);
+            if (written) {
+                count += written;
+                line_start = 0;
+                i = stop;
+                continue;
+            }
+        }
         uint8_t flags;
         size_t end;
         if ((cls & CC_LETTER) && (end = plain_word_end(&sc, i, &flags))) {
-            append_token(out, i, end, TOK_WORD, flags | line_start);
-            end += end < len && sc.s[end] == ' '; /* the commonest separator, passed here */
+            items[count++] = (token){ (uint32_t)i, (uint32_t)end, TOK_WORD, (uint8_t)(flags | line_start) };
+            end += end < len && s[end] == ' '; /* the commonest separator, passed here */
         } else if ((cls & CC_DIGIT) && (end = plain_number_end(&sc, i))) {
-            append_token(out, i, end, TOK_NUMBER, TOKF_HAS_DIGIT | line_start);
+            items[count++] = (token){ (uint32_t)i, (uint32_t)end, TOK_NUMBER, TOKF_HAS_DIGIT | line_start };
         } else if (cls & (CC_PUNCT | CC_SYMBOL)) {
             end = punct_or_symbol_end(&sc, i, (unichar){ cls, c, 1 });
-            append_token(out, i, end, cls & CC_PUNCT ? TOK_PUNCT : TOK_SYMBOL, line_start);
+            uint8_t kind = cls & CC_PUNCT ? TOK_PUNCT : TOK_SYMBOL;
+            items[count++] = (token){ (uint32_t)i, (uint32_t)end, kind, line_start };
         } else {
-            unichar u = char_at(sc.s, len, i);
+            unichar u = char_at(s, len, i);
             if (u.cls & CC_SPACE) { /* not ASCII, so not a line end */
                 i += u.len;
                 continue;
             }
-            end = push_scanned_token(&sc, out, i, u, line_start);
+            end = scan_any_token(&sc, i, u, line_start, items + count, &count);
         }
         line_start = 0;
         i = end;
     }
+    out->count = count;
     index_blocks(out, len);
 }
 

@@ -160,6 +160,31 @@ static void test_megabyte_of_invalid_bytes_is_one_run(void **state)
     free(clean);
 }
 
+/* Text is checked eight bytes at a time and then on from the first byte
+ * that is not printable ASCII: a control, a byte that borrows in the check
+ * (space, right after a control), or a broken sequence at each offset of a
+ * printable stretch, and a second one at each offset after it, must each
+ * make their own run, and the bytes around them no run. */
+static void test_raw_bytes_at_every_offset(void **state)
+{
+    (void)state;
+    static const char stretch[] = "Tariffs rose sharply in May.";
+    const size_t len = sizeof stretch - 1;
+    for (size_t first = 0; first < len; first++)
+        for (size_t second = first + 2; second < len; second++) {
+            char input[sizeof stretch], clean[sizeof stretch];
+            memcpy(input, stretch, len);
+            input[first] = '\x01';
+            input[first + 1] = ' ';
+            input[second] = '\xff';
+            memcpy(clean, input, len);
+            clean[second] = 0x1A;
+            const want_run runs[] = { { (uint32_t)first, (uint32_t)first + 1, 0 },
+                                      { (uint32_t)second, (uint32_t)second + 1, 1 } };
+            check(input, len, clean, runs, 2);
+        }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -176,6 +201,7 @@ int main(void)
         cmocka_unit_test(test_marker_code_points_are_replaced),
         cmocka_unit_test(test_view_is_reused),
         cmocka_unit_test(test_megabyte_of_invalid_bytes_is_one_run),
+        cmocka_unit_test(test_raw_bytes_at_every_offset),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
