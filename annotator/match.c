@@ -62,6 +62,9 @@ struct matcher {
     int phase;
 
     const rule_batch *batch; /* the batch being matched */
+    uint8_t **pair_states; /* per pair table (rules.h), NULL until used: by two ASCII bytes, PAIR_* or a count */
+    pcre2_match_data *probe_data; /* for the start probes (rule_may_start_with) */
+    pcre2_match_context *probe_context;
     batch_hit *hits;
     size_t hit_count, hit_cap;
     PCRE2_SIZE *hit_ovectors;
@@ -566,13 +569,62 @@ static void add_batch_hits(matcher *m, document *doc, size_t t)
     }
 }
 
-/* Runs one batch anchored at vpos (at token t, or SIZE_MAX at a marker) and
- * adds a candidate for every rule match its callout recorded. Inlined, as
- * try_rules_at is: they run at every position tried, where passing their
- * arguments cost as much as their tests. */
-static inline __attribute__((always_inline)) void run_batch(matcher *m, document *doc, const rule_batch *b,
-                                                            size_t vpos, size_t subject_len, size_t t)
+/* Whether a batch may match where the text starts with two ASCII bytes,
+ * as start probes of its rules tell (rules.h): a start key is one byte, so
+ * a rule starting "US$" is tried at every word starting with U. A probe
+ * costs some ten failing calls, so a pair is probed only once met
+ * PAIR_PROBE_AFTER times; till then its state counts how often. */
+enum { PAIR_PROBE_AFTER = 8, PAIR_MAY = 254, PAIR_CANNOT = 255 };
+
+static __attribute__((noinline)) int probe_pair(matcher *m, const rule_batch *b, int pair)
 {
+    uint8_t **states = &m->pair_states[b->pair_table];
+    if (!*states)
+        *states = xcalloc(128 * 128, 1);
+    uint8_t *state = &(*states)[pair];
+    if (++*state < PAIR_PROBE_AFTER)
+        return 1;
+    const char bytes[2] = {(char)(pair / 128), (char)(pair % 128)};
+    int may = 0;
+    for (size_t k = 0; k < b->count && !may; k++) {
+        const rule *r = &m->rules->rules[b->rules[k]];
+        may = has_start_key(r->start_keys, (unsigned char)bytes[0]) &&
+              rule_may_start_with(r, bytes, 2, m->probe_data, m->probe_context);
+    }
+    *state = may ? PAIR_MAY : PAIR_CANNOT;
+    return may;
+}
+
+/* The two bytes at vpos as an index into pair tables, or NO_PAIR when
+ * they are not both ASCII (a marker, a curly quote, the sentence's end). */
+enum { NO_PAIR = -1 };
+
+static inline int pair_at(const matcher *m, size_t vpos, size_t subject_len)
+{
+    const unsigned char *at = (const unsigned char *)m->text + vpos;
+    return vpos + 1 < subject_len && !((at[0] | at[1]) & 0x80) ? at[0] * 128 + at[1] : NO_PAIR;
+}
+
+static inline int may_start_with_pair(matcher *m, const rule_batch *b, int pair)
+{
+    if (pair == NO_PAIR || b->pair_table == NO_PAIR_TABLE)
+        return 1;
+    const uint8_t *states = m->pair_states[b->pair_table];
+    uint8_t state = states ? states[pair] : 0;
+    if (state == PAIR_MAY)
+        return 1;
+    return state == PAIR_CANNOT ? 0 : probe_pair(m, b, pair);
+}
+
+/* Runs one batch anchored at vpos (at token t, or SIZE_MAX at a marker),
+ * where pair_at gave pair, and adds a candidate for every rule match its
+ * callout recorded. Inlined, as try_rules_at is: they run at every position
+ * tried, where passing their arguments cost as much as their tests. */
+static inline __attribute__((always_inline)) void run_batch(matcher *m, document *doc, const rule_batch *b,
+                                                            size_t vpos, size_t subject_len, size_t t, int pair)
+{
+    if (!may_start_with_pair(m, b, pair))
+        return;
     m->batch = b;
     m->hit_count = 0;
     m->hit_ovector_count = 0;
@@ -707,18 +759,19 @@ static inline __attribute__((always_inline)) void try_rules_at(matcher *m, docum
                                                                size_t subject_len, size_t t, uint16_t marker)
 {
     m->position_stamp++;
+    int pair = pair_at(m, vpos, subject_len);
     if (has_start_key(v->start_keys, key))
         for (size_t i = 0; i < v->batch_count; i++) {
             const rule_batch *b = &v->batches[i];
             if (has_start_key(b->start_keys, key) && !batch_hopeless(m, b, t) &&
                 (t != SIZE_MAX || starts_at_marker(b, marker)))
-                run_batch(m, doc, b, vpos, subject_len, t);
+                run_batch(m, doc, b, vpos, subject_len, t, pair);
         }
     for (size_t k = 0; k < v->gated_by_key_count[key]; k++) {
         size_t i = v->gated_by_key[key][k];
         const rule_batch *b = &m->rules->rules[i].alone;
         if (!batch_hopeless(m, b, t) && (t != SIZE_MAX || starts_at_marker(b, marker)) && gated_rule_ready(m, i))
-            run_batch(m, doc, b, vpos, subject_len, t);
+            run_batch(m, doc, b, vpos, subject_len, t, pair);
     }
     if (t == SIZE_MAX || !v->gated_count)
         return;
@@ -728,7 +781,7 @@ static inline __attribute__((always_inline)) void try_rules_at(matcher *m, docum
         const rule *r = &m->rules->rules[w->rule];
         if (w->role == TRIGGER_STARTS && (size_t)r->view == view_index && !batch_hopeless(m, &r->alone, t) &&
             gated_rule_ready(m, w->rule))
-            run_batch(m, doc, &r->alone, vpos, subject_len, t);
+            run_batch(m, doc, &r->alone, vpos, subject_len, t, NO_PAIR);
     }
 }
 
@@ -920,8 +973,12 @@ matcher *matcher_new(const ann_rules *rules, match_limit_fn on_limit, void *ctx)
     m->match_data = pcre2_match_data_create(rules->max_capture_count + 1, NULL);
     m->match_context = pcre2_match_context_create(NULL);
     m->jit_stack = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
-    if (!m->match_data || !m->match_context || !m->jit_stack)
+    m->probe_data = pcre2_match_data_create(1, NULL);
+    m->probe_context = pcre2_match_context_create(NULL);
+    if (!m->match_data || !m->match_context || !m->jit_stack || !m->probe_data || !m->probe_context)
         out_of_memory(sizeof *m);
+    pcre2_set_match_limit(m->probe_context, START_PROBE_MATCH_LIMIT);
+    m->pair_states = xcalloc(rules->pair_table_count + 1, sizeof *m->pair_states);
     m->rule_sentence = xcalloc(rules->count + 1, sizeof *m->rule_sentence);
     m->rule_position = xcalloc(rules->count + 1, sizeof *m->rule_position);
     m->phase_shown_types = xcalloc((size_t)rules->phase_count + 1, MAX_TYPES / 8);
@@ -958,6 +1015,11 @@ void matcher_free(matcher *m)
     pcre2_match_data_free(m->match_data);
     pcre2_match_context_free(m->match_context);
     pcre2_jit_stack_free(m->jit_stack);
+    pcre2_match_data_free(m->probe_data);
+    pcre2_match_context_free(m->probe_context);
+    for (size_t i = 0; i < m->rules->pair_table_count; i++)
+        free(m->pair_states[i]);
+    free(m->pair_states);
     gaz_hashes_free(&m->hashes);
     free(m->view);
     free(m->open_marks);

@@ -4,13 +4,16 @@
  * Cost per byte barely grows with the number of rules: patterns are tried
  * only at token starts, only if what starts there can begin a match (start
  * keys, rules.h: PCRE2's start-of-match bitmap by byte, and a few characters
- * and the marker types tried one by one), anchored, and only within the
- * sentence; word lists are one hashed walk per token (gazetteer.h). A pattern
+ * and the marker types tried one by one; then, where the text starts with
+ * two ASCII bytes, a partial match of each rule on those two alone, probed
+ * once per matcher when a pair keeps coming up), anchored, and only within
+ * the sentence; word lists are one hashed walk per token (gazetteer.h). A pattern
  * that refers to earlier annotations (<TYPE>) runs over a view: the text with
  * markers around those annotations (rules.h). A callout at the end of every
  * pattern makes PCRE2 backtrack until the match ends on a token end.
  *
- * The matcher owns its scratch buffers and PCRE2 match state; one per stream. */
+ * The matcher owns its scratch buffers, PCRE2 match state and what its
+ * probes found; one per stream. */
 #ifndef ANN_MATCH_H
 #define ANN_MATCH_H
 

@@ -57,6 +57,8 @@ static void free_rule(rule *r)
     free(r->file);
     free(r->pattern);
     free(r->expanded);
+    if (r->start_probe != r->code)
+        pcre2_code_free(r->start_probe);
     pcre2_code_free(r->code);
     free(r->marker_starts);
     free(r->list_path);
@@ -912,9 +914,6 @@ static char *probe_pattern(const char *pattern)
     return out.s;
 }
 
-/* A start probe that takes longer is taken to say the rule may start. */
-#define START_PROBE_MATCH_LIMIT 100000
-
 const unsigned char start_chars[START_CHAR_COUNT][4] = {
     "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x98", "\xE2\x80\x99", /* curly quotes */
     "\xE2\x80\x94", "\xE2\x80\x93", "\xE2\x80\xA6",                 /* dashes, ellipsis */
@@ -951,26 +950,28 @@ static char *without_lookbehinds(const char *pattern)
     return out.s;
 }
 
-/* Whether a match of code can start with the string s: a partial match on
- * s alone fails only when every way the pattern can be tried fails inside
- * s, as it would on any text starting with s. What the pattern sees before
- * its start (\b, \B, ^, \A) is tried with each kind of character there
- * could be. */
-static int may_start_with(const pcre2_code *code, const char *s, pcre2_match_data *md, pcre2_match_context *mc)
+/* Whether a match of code can start with the len bytes at s: a partial
+ * match on s alone fails only when every way the pattern can be tried fails
+ * inside s, as it would on any text starting with s. What the pattern sees
+ * before its start (\b, \B, ^, \A) is tried with each kind of character
+ * there could be. */
+static int may_start_with(const pcre2_code *code, const char *s, size_t len, pcre2_match_data *md,
+                          pcre2_match_context *mc)
 {
     uint32_t lookbehind = 0;
     pcre2_pattern_info(code, PCRE2_INFO_MAXLOOKBEHIND, &lookbehind);
-    static const char *const before[] = {"", "a", " ", "\n"}; /* none, a word character, a space, a line break */
-    size_t before_count = lookbehind ? sizeof before / sizeof *before : 1;
-    int may = 0;
-    for (size_t k = 0; k < before_count && !may; k++) {
-        strbuf subject = {0};
-        sb_str(&subject, before[k]);
-        sb_str(&subject, s);
-        may = pcre2_match(code, (PCRE2_SPTR)subject.s, subject.len, strlen(before[k]), PCRE2_PARTIAL_HARD, md, mc) !=
+    static const char before[] = {'a', ' ', '\n'}; /* a word character, a space, a line break */
+    strbuf subject = {0};
+    sb_add(&subject, " ", 1);
+    sb_add(&subject, s, len);
+    /* first with nothing before */
+    int may = pcre2_match(code, (PCRE2_SPTR)subject.s + 1, len, 0, PCRE2_PARTIAL_HARD, md, mc) != PCRE2_ERROR_NOMATCH;
+    for (size_t k = 0; lookbehind && k < sizeof before && !may; k++) {
+        subject.s[0] = before[k];
+        may = pcre2_match(code, (PCRE2_SPTR)subject.s, subject.len, 1, PCRE2_PARTIAL_HARD, md, mc) !=
               PCRE2_ERROR_NOMATCH;
-        free(subject.s);
     }
+    free(subject.s);
     return may;
 }
 
@@ -1025,15 +1026,21 @@ static void full_pattern(const rule *r, const char *expanded, strbuf *full)
         sb_str(full, ANN_BODY_DEFINE);
 }
 
+int rule_may_start_with(const rule *r, const char *s, size_t len, pcre2_match_data *md, pcre2_match_context *mc)
+{
+    return !r->start_probe || may_start_with(r->start_probe, s, len, md, mc);
+}
+
 /* Tries the strings a match may start with that start keys cannot tell
  * apart: each of start_chars, and the marker of each type the rule's view
  * shows. Lookbehinds could look at anything before the start, so the
  * strings are tried on the pattern without them, which matches more; a
- * pattern with a verb is taken to start with any. */
+ * pattern with a verb is taken to start with any. The pattern tried is
+ * kept as r->start_probe, for the matcher's probes. */
 static void probe_starts(ann_rules *rules, rule *r, pcre2_match_data *md, pcre2_match_context *mc)
 {
     pcre2_code *without = NULL;
-    const pcre2_code *start_probe = strstr(r->expanded, "(*") ? NULL : r->code;
+    pcre2_code *start_probe = strstr(r->expanded, "(*") ? NULL : r->code;
     if (start_probe && (strstr(r->expanded, "(?<=") || strstr(r->expanded, "(?<!"))) {
         char *source = without_lookbehinds(r->expanded);
         if (source) {
@@ -1053,7 +1060,8 @@ static void probe_starts(ann_rules *rules, rule *r, pcre2_match_data *md, pcre2_
     for (unsigned i = 0; i < START_CHAR_COUNT; i++)
         set_key(r->start_keys, START_KEY_CHARS + i,
                 has_start_key(r->start_keys, start_chars[i][0]) &&
-                    (!start_probe || may_start_with(start_probe, (const char *)start_chars[i], md, mc)));
+                    (!start_probe || may_start_with(start_probe, (const char *)start_chars[i],
+                                                    strlen((const char *)start_chars[i]), md, mc)));
     const rule_view *v = &rules->views[r->view];
     if (start_probe && has_start_key(r->start_keys, (unsigned char)MARK_OPEN[0])) {
         r->marker_starts = xcalloc(MAX_TYPES / 8, 1);
@@ -1064,12 +1072,12 @@ static void probe_starts(ann_rules *rules, rule *r, pcre2_match_data *md, pcre2_
             sb_str(&marker, MARK_OPEN);
             sb_str(&marker, rules->type_names[type]);
             sb_str(&marker, MARK_SEP);
-            if (may_start_with(start_probe, marker.s, md, mc))
+            if (may_start_with(start_probe, marker.s, marker.len, md, mc))
                 r->marker_starts[type / 8] |= (uint8_t)(1u << (type % 8));
             free(marker.s);
         }
     }
-    pcre2_code_free(without);
+    r->start_probe = start_probe;
 }
 
 /* Records the named captures that become attributes, and the one that
@@ -1311,6 +1319,7 @@ static int compile_view(ann_rules *rules, rule_view *v, ann_error *err)
             continue;
         }
         rc = compile_batch(rules, v->phase, &i, 1, &r->alone, err);
+        r->alone.pair_table = r->starts_with_words ? NO_PAIR_TABLE : (uint32_t)rules->pair_table_count++;
         size_t cap = v->gated_count;
         ARRAY_PUSH(v->gated, v->gated_count, cap, i);
         if (!r->starts_with_words)
@@ -1338,6 +1347,7 @@ static int compile_view(ann_rules *rules, rule_view *v, ann_error *err)
         first += n;
         if (rc)
             break;
+        b.pair_table = (uint32_t)rules->pair_table_count++;
         for (size_t w = 0; w < sizeof v->start_keys; w++)
             v->start_keys[w] |= b.start_keys[w];
         size_t cap = v->batch_count;

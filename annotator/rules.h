@@ -69,6 +69,7 @@ static inline unsigned start_key_at(const char *s)
  * The callout checks the token end (backtracking into Rn when it fails) and
  * records Rn's match; (*THEN)(*FAIL) then moves on to the next rule. */
 #define BATCH_MAX 250
+#define NO_PAIR_TABLE UINT32_MAX
 
 typedef struct {
     pcre2_code *code;
@@ -76,6 +77,8 @@ typedef struct {
     size_t *rules;        /* rule indices; callout n belongs to rules[n - 1] */
     uint32_t *group_base; /* rule k's capture g is group group_base[k] + g */
     size_t count;
+    uint32_t pair_table;  /* its table of two-byte starts in a matcher (< ann_rules.pair_table_count), or
+                           * NO_PAIR_TABLE: its rule starts with words, which tell more */
     uint8_t start_keys[(START_KEYS + 7) / 8]; /* union of its rules' start keys */
     uint8_t *marker_starts; /* bitmap over type ids: the markers it may start at; NULL: any */
     int32_t max_priority; /* of its rules */
@@ -98,6 +101,7 @@ typedef struct {
     pcre2_code *code;     /* compiled alone: checks the pattern and reads its captures */
     uint32_t own_groups;  /* its captures, without the annotation-body helper group */
     uint8_t start_keys[(START_KEYS + 7) / 8]; /* bitmap of the start keys a match can have */
+    pcre2_code *start_probe; /* code, or code without lookbehinds (owned then); NULL: may start with anything */
     int view;             /* index in ann_rules.views: which annotations it sees */
     uint8_t *marker_starts; /* bitmap over type ids: the markers it may start at; NULL: any */
 
@@ -231,8 +235,17 @@ struct ann_rules {
     gazetteer *lists;     /* one index per phase: every list rule of that phase */
     trigger_index triggers; /* of every phase: a token is looked up once per document */
     uint32_t max_capture_count; /* of any batch */
+    size_t pair_table_count; /* batches with a rule_batch.pair_table */
     int compiled;
 };
+
+/* Whether a match of r may start with the len bytes at s, as far as a
+ * PCRE2 partial match on them alone can tell (so 1 when unsure). md and mc
+ * are the caller's; mc must have no callout set. */
+int rule_may_start_with(const rule *r, const char *s, size_t len, pcre2_match_data *md, pcre2_match_context *mc);
+
+/* A start probe that takes longer is taken to say the rule may start. */
+#define START_PROBE_MATCH_LIMIT 100000
 
 /* Interns a type name; returns its id, or -1 when there are too many. */
 int rules_type_id(ann_rules *rules, const char *name, size_t len);

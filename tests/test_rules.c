@@ -743,6 +743,41 @@ static void test_start_markers(void **state)
     ann_rules_free(r2);
 }
 
+/* Whether a match may start with two bytes is probed on the pattern, as the
+ * matcher does for pairs that keep coming up: a pair no match can start
+ * with is ruled out, whatever comes before it, and nothing else is. */
+static void test_start_pairs(void **state)
+{
+    (void)state;
+    ann_rules *rules = compile_ok("rule money\n  type M\n  pattern (?:US|C)?\\$\\d+\n"
+                                  "rule name-after-in\n  type N\n  pattern (?<=\\bin\\h)\\p{Lu}\\w+\n"
+                                  "rule with-verb\n  type V\n  pattern Us(*COMMIT)\\d\n");
+    pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+    pcre2_match_context *mc = pcre2_match_context_create(NULL);
+    const rule *money = rule_named(rules, "money"), *after_in = rule_named(rules, "name-after-in");
+    assert_true(rule_may_start_with(money, "US", 2, md, mc));
+    assert_true(rule_may_start_with(money, "C$", 2, md, mc));
+    assert_true(rule_may_start_with(money, "$1", 2, md, mc));
+    assert_false(rule_may_start_with(money, "Us", 2, md, mc));
+    assert_false(rule_may_start_with(money, "Ca", 2, md, mc));
+    assert_false(rule_may_start_with(money, "$a", 2, md, mc));
+    assert_true(rule_may_start_with(after_in, "Ja", 2, md, mc));
+    assert_false(rule_may_start_with(after_in, "ja", 2, md, mc));
+    /* a verb can change what backtracking tries: not probed */
+    assert_true(rule_may_start_with(rule_named(rules, "with-verb"), "Zz", 2, md, mc));
+    pcre2_match_data_free(md);
+    pcre2_match_context_free(mc);
+    ann_rules_free(rules);
+
+    /* a pair met many times before a match starts there still matches */
+    ann_rules *money_only = compile_ok("rule money\n  type MONEY\n  pattern (?:US|C)?\\$\\d+\n");
+    assert_annotates(money_only,
+                     "USA, USA, USA, USA, USA, USA, USA, USA, USA, USA, Canada, Canada, Canada, Canada, Canada, "
+                     "Canada, Canada, Canada, Canada and Cuba paid US$5.",
+                     "MONEY", "US$5");
+    ann_rules_free(money_only);
+}
+
 /* ---- the built-in rules ------------------------------------------------------------ */
 
 static void test_builtin_rules(void **state)
@@ -795,6 +830,7 @@ int main(void)
         cmocka_unit_test(test_check_reports_failures),
         cmocka_unit_test(test_start_characters),
         cmocka_unit_test(test_start_markers),
+        cmocka_unit_test(test_start_pairs),
         cmocka_unit_test(test_builtin_rules),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
