@@ -36,6 +36,20 @@ static inline int is_terminal_punct(const char *text, const token *t)
     }
 }
 
+/* Whether a sentence may end after t when no line break follows: an
+ * abbreviation or a terminal mark. Any other punctuation of one ASCII byte
+ * is not terminal, which needs no decoding; a multibyte mark is checked by
+ * the caller. */
+static inline int may_end_sentence(const char *text, const token *t)
+{
+    if (t->kind == TOK_ABBREV)
+        return 1;
+    if (t->kind != TOK_PUNCT)
+        return 0;
+    unsigned char c = (unsigned char)text[t->start];
+    return c == '.' || c == '!' || c == '?' || c >= 0x80;
+}
+
 /* Punctuation that may close a sentence after its terminal mark: quotes and
  * brackets. Straight quotes count only because the caller requires them to
  * touch the mark; after a space they open the next sentence. */
@@ -65,7 +79,8 @@ static int is_sentence_starter(const char *text, const token *t)
         return 0;
     size_t n = t->end - t->start;
     for (size_t k = 0; k < sizeof sentence_starters / sizeof sentence_starters[0]; k++)
-        if (strlen(sentence_starters[k]) == n && memcmp(sentence_starters[k], text + t->start, n) == 0)
+        if (sentence_starters[k][0] == text[t->start] && strlen(sentence_starters[k]) == n &&
+            memcmp(sentence_starters[k], text + t->start, n) == 0)
             return 1;
     return 0;
 }
@@ -118,10 +133,10 @@ void segment_text(const char *text, size_t len, const token_list *tokens,
 
     size_t paragraph_first = 0, sentence_first = 0;
     for (size_t lead = 0; lead < n;) {
-        /* Most tokens are words with no line break after them: they end
-         * nothing, whatever follows (see sentence_ends) */
+        /* Most tokens are words and commas with no line break after them:
+         * they end nothing, whatever follows (see sentence_ends) */
         const token *t = tok + lead, *last_token = tok + n - 1;
-        while (t < last_token && t->kind != TOK_ABBREV && t->kind != TOK_PUNCT && !(t[1].flags & TOKF_LINE_START))
+        while (t < last_token && !(t[1].flags & TOKF_LINE_START) && !may_end_sentence(text, t))
             t++;
         lead = (size_t)(t - tok);
         size_t last = lead;
