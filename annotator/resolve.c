@@ -16,16 +16,18 @@
 typedef struct {
     uint64_t major;       /* priority, higher first, then length, longer first */
     uint64_t minor;       /* start, leftmost first, then rule order */
-    size_t index;         /* in doc->spans: then the order found */
+    uint32_t index;       /* in doc->spans: then the order found */
+    uint32_t end_token;   /* its tokens end there */
 } ranked;
 
-static ranked ranked_of(const document *doc, size_t index)
+static ranked ranked_of(const document *doc, size_t index, size_t end_token)
 {
     const span *s = &doc->spans[index];
     /* flipping the sign bit maps int32 order onto uint32 order; ~ reverses it */
     uint32_t priority = ~((uint32_t)s->priority ^ 0x80000000u), length = ~(s->end - s->start);
     uint32_t rule_order = (uint32_t)s->rule ^ 0x80000000u;
-    return (ranked){(uint64_t)priority << 32 | length, (uint64_t)s->start << 32 | rule_order, index};
+    return (ranked){(uint64_t)priority << 32 | length, (uint64_t)s->start << 32 | rule_order, (uint32_t)index,
+                    (uint32_t)end_token};
 }
 
 static int by_rank(const void *a, const void *b)
@@ -78,46 +80,33 @@ DEFINE_POSITION_SORT(sort_by_start, positioned, start_of, by_start, merge_sort_b
 /* Buffers the phases of one document share, grown as needed, so a phase
  * allocates nothing. */
 typedef struct {
-    uint32_t *slots;      /* drop_duplicate_helpers */
+    uint32_t *slots;      /* drop_if_duplicate */
     size_t slot_cap;
     positioned *new_spans; /* list_earlier */
     size_t new_cap;
-    ranked *order;        /* resolve_phase: the candidates by rank */
+    ranked *order;        /* resolve_phase: the contested candidates by rank, then the others */
     size_t order_cap;
+    uint8_t *contested;   /* resolve_phase: per candidate, shares a token with another */
+    size_t contested_cap;
     size_t *covered;      /* resolve_phase: the earlier spans a candidate covers */
     size_t covered_cap;
     uint32_t *taken;      /* resolve_phase */
 } phase_buffers;
 
 /* Helper spans never conflict, but two lists can give the same one; keep
- * the first found. A hash set of the extents and types seen, filled in the
- * order found, finds the later copies without sorting. */
-static void drop_duplicate_helpers(document *doc, size_t first, phase_buffers *b)
+ * the first found. A hash set of the extents and types seen (slots: index
+ * + 1, 0 for empty), filled in the order found, finds the later copies
+ * without sorting. */
+static void drop_if_duplicate(document *doc, size_t i, uint32_t *slots, size_t mask)
 {
-    size_t helpers = 0;
-    for (size_t i = first; i < doc->span_count; i++)
-        helpers += (doc->spans[i].flags & SPAN_HIDDEN) != 0;
-    if (helpers < 2)
-        return;
-    size_t slot_count = 4;
-    while (slot_count < 2 * helpers)
-        slot_count *= 2;
-    grow_array((void **)&b->slots, &b->slot_cap, slot_count, sizeof *b->slots);
-    uint32_t *slots = b->slots; /* index + 1, 0 for empty */
-    memset(slots, 0, slot_count * sizeof *slots);
-    size_t mask = slot_count - 1;
-    for (size_t i = first; i < doc->span_count; i++) {
-        span *s = &doc->spans[i];
-        if (!(s->flags & SPAN_HIDDEN))
-            continue;
-        size_t h = extent_hash(s) & mask;
-        while (slots[h] && !same_span(&doc->spans[slots[h] - 1], s))
-            h = (h + 1) & mask;
-        if (slots[h])
-            s->flags |= SPAN_REMOVED;
-        else
-            slots[h] = (uint32_t)i + 1;
-    }
+    span *s = &doc->spans[i];
+    size_t h = extent_hash(s) & mask;
+    while (slots[h] && !same_span(&doc->spans[slots[h] - 1], s))
+        h = (h + 1) & mask;
+    if (slots[h])
+        s->flags |= SPAN_REMOVED;
+    else
+        slots[h] = (uint32_t)i + 1;
 }
 
 /* The visible spans of the phases before the current one that were kept,
@@ -162,83 +151,137 @@ static void list_earlier(earlier_spans *e, const document *doc, size_t first, ph
         e->spans[--k] = i > 0 && e->spans[i - 1].start > new_spans[j - 1].start ? e->spans[--i] : new_spans[--j];
 }
 
+/* Set in a b->taken entry that a candidate claims rather than holds (resolve_phase). */
+#define CLAIMED 0x80000000u
+
+/* The tokens of a candidate: [c->first_token, the returned index). */
+static size_t end_token_of(const document *doc, const span *c)
+{
+    size_t end = c->first_token;
+    while (end < doc->tokens.count && doc->tokens.items[end].start < c->end)
+        end++;
+    return end;
+}
+
+/* Keeps candidate r or removes it, against the spans kept before it: those
+ * of its phase (b->taken) and of earlier phases (earlier_list). A candidate
+ * that is not contested shares no token with another of its phase, so
+ * b->taken is neither read nor written for it. */
+static void settle(const ann_rules *rules, document *doc, size_t first, const earlier_spans *earlier_list,
+                   phase_buffers *b, const ranked *r, int contested)
+{
+    span *c = &doc->spans[r->index];
+    uint32_t *taken = b->taken;
+    size_t first_token = c->first_token, end_token = r->end_token;
+    int lost = 0;
+    for (size_t t = first_token; contested && !lost && t < end_token; t++)
+        if (taken[t] > first && !(taken[t] & CLAIMED)) { /* kept in this phase: a loser names its winner */
+            lost = 1;
+            c->lost_to = (int32_t)taken[t] - 1;
+        }
+    const positioned *earlier = earlier_list->spans;
+    size_t earlier_count = earlier_list->count;
+    uint32_t longest = earlier_list->longest;
+    const uint8_t *nest = rules->rules[c->rule].nest_types;
+    size_t *covered = b->covered, covered_count = 0;
+    uint32_t from = c->start > longest ? c->start - longest : 0;
+    size_t lo = 0, hi = earlier_count;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (earlier[mid].start < from)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t e = lo; !lost && e < earlier_count && earlier[e].start < c->end; e++) {
+        const span *o = &doc->spans[earlier[e].index];
+        if (o->flags & SPAN_REMOVED || o->end <= c->start || o->start >= c->end)
+            continue;
+        int o_in_c = o->start >= c->start && o->end <= c->end;
+        int c_in_o = c->start >= o->start && c->end <= o->end;
+        if (o_in_c && type_in(nest, o->type))
+            continue; /* built from it: it stays nested */
+        if (o_in_c && o->priority <= c->priority && (!c_in_o || o->type != c->type)) {
+            covered[covered_count++] = earlier[e].index;
+        } else {
+            lost = 1; /* crosses, lies inside, or covers a span that outranks it */
+            c->lost_to = (int32_t)earlier[e].index;
+        }
+    }
+    if (lost) {
+        c->flags |= SPAN_REMOVED;
+        return;
+    }
+    for (size_t j = 0; j < covered_count; j++) {
+        doc->spans[covered[j]].flags |= SPAN_REMOVED;
+        doc->spans[covered[j]].lost_to = (int32_t)r->index;
+    }
+    for (size_t t = first_token; contested && t < end_token; t++)
+        taken[t] = r->index + 1;
+}
+
 /* b->taken: per token, 1 + the index of the visible span kept over it,
- * from any phase; a phase's own spans have indices from first on, so the
- * entries of earlier phases need no clearing. */
+ * or that value with CLAIMED set for the first candidate of the phase over
+ * it while the candidates are looked over. A phase's own spans have indices
+ * from first on, so the entries of earlier phases need no clearing.
+ *
+ * Only candidates that share a token with another of the phase need the
+ * ranking: one that shares none meets no other, not even through an
+ * earlier span (spans start and end on tokens, so two that overlap share
+ * a token), and comes out the same in any order. Most are of that kind, so
+ * only the others are sorted. */
 static void resolve_phase(const ann_rules *rules, document *doc, size_t first, earlier_spans *earlier_list,
                           phase_buffers *b)
 {
-    drop_duplicate_helpers(doc, first, b);
     list_earlier(earlier_list, doc, first, b);
     size_t n = doc->span_count - first;
     if (!n)
         return;
-    grow_array((void **)&b->order, &b->order_cap, n, sizeof *b->order);
-    ranked *order = b->order;
-    uint32_t *taken = b->taken;
-    size_t visible = 0;
-    for (size_t i = 0; i < n; i++)
-        if (!(doc->spans[first + i].flags & SPAN_HIDDEN))
-            order[visible++] = ranked_of(doc, first + i);
-    n = visible;
-    if (n)
-        sort_by_rank(order, n);
-
-    const positioned *earlier = earlier_list->spans;
-    size_t earlier_count = earlier_list->count;
-    uint32_t longest = earlier_list->longest;
+    /* the contested candidates from order[0] on, the others from order[n] on */
+    grow_array((void **)&b->order, &b->order_cap, 2 * n, sizeof *b->order);
+    grow_array((void **)&b->contested, &b->contested_cap, n, 1);
     /* the earlier spans a candidate covers: at most all of them */
-    grow_array((void **)&b->covered, &b->covered_cap, earlier_count + 1, sizeof *b->covered);
-    size_t *covered = b->covered, covered_count = 0;
-
-    for (size_t k = 0; k < n; k++) {
-        span *c = &doc->spans[order[k].index];
-        size_t first_token = c->first_token, end_token = first_token;
-        while (end_token < doc->tokens.count && doc->tokens.items[end_token].start < c->end)
-            end_token++;
-        int lost = 0;
-        for (size_t t = first_token; !lost && t < end_token; t++)
-            if (taken[t] > first) { /* kept in this phase: a loser names its winner for --explain */
-                lost = 1;
-                c->lost_to = (int32_t)taken[t] - 1;
-            }
-        const uint8_t *nest = rules->rules[c->rule].nest_types;
-        covered_count = 0;
-        uint32_t from = c->start > longest ? c->start - longest : 0;
-        size_t lo = 0, hi = earlier_count;
-        while (lo < hi) {
-            size_t mid = (lo + hi) / 2;
-            if (earlier[mid].start < from)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        for (size_t e = lo; !lost && e < earlier_count && earlier[e].start < c->end; e++) {
-            const span *o = &doc->spans[earlier[e].index];
-            if (o->flags & SPAN_REMOVED || o->end <= c->start || o->start >= c->end)
-                continue;
-            int o_in_c = o->start >= c->start && o->end <= c->end;
-            int c_in_o = c->start >= o->start && c->end <= o->end;
-            if (o_in_c && type_in(nest, o->type))
-                continue; /* built from it: it stays nested */
-            if (o_in_c && o->priority <= c->priority && (!c_in_o || o->type != c->type)) {
-                covered[covered_count++] = earlier[e].index;
-            } else {
-                lost = 1; /* crosses, lies inside, or covers a span that outranks it */
-                c->lost_to = (int32_t)earlier[e].index;
-            }
-        }
-        if (lost) {
-            c->flags |= SPAN_REMOVED;
+    grow_array((void **)&b->covered, &b->covered_cap, earlier_list->count + 1, sizeof *b->covered);
+    size_t slot_count = 4; /* room for every span of the phase: most are helpers */
+    while (slot_count < 2 * n)
+        slot_count *= 2;
+    grow_array((void **)&b->slots, &b->slot_cap, slot_count, sizeof *b->slots);
+    memset(b->slots, 0, slot_count * sizeof *b->slots);
+    ranked *order = b->order;
+    uint8_t *contested = b->contested; /* per span of the phase */
+    uint32_t *taken = b->taken;
+    memset(contested, 0, n);
+    size_t count = 0;
+    for (size_t i = first; i < doc->span_count; i++) {
+        const span *c = &doc->spans[i];
+        if (c->flags & SPAN_HIDDEN) {
+            drop_if_duplicate(doc, i, b->slots, slot_count - 1);
             continue;
         }
-        for (size_t j = 0; j < covered_count; j++) {
-            doc->spans[covered[j]].flags |= SPAN_REMOVED;
-            doc->spans[covered[j]].lost_to = (int32_t)order[k].index;
-        }
-        for (size_t t = first_token; t < end_token; t++)
-            taken[t] = (uint32_t)order[k].index + 1;
+        size_t end_token = end_token_of(doc, c);
+        for (size_t t = c->first_token; t < end_token; t++)
+            if ((taken[t] & ~CLAIMED) > first) {
+                contested[i - first] = 1;
+                contested[(taken[t] & ~CLAIMED) - 1 - first] = 1;
+            } else {
+                taken[t] = ((uint32_t)i + 1) | CLAIMED;
+            }
+        order[count++] = (ranked){.index = (uint32_t)i, .end_token = (uint32_t)end_token};
     }
+    size_t ranked_count = 0, alone_count = 0;
+    for (size_t k = 0; k < count; k++)
+        if (contested[order[k].index - first])
+            order[ranked_count++] = ranked_of(doc, order[k].index, order[k].end_token);
+        else
+            order[n + alone_count++] = order[k];
+    sort_by_rank(order, ranked_count);
+    const struct {
+        const ranked *from;
+        size_t count;
+    } runs[] = {{order, ranked_count}, {order + n, alone_count}};
+    for (int r = 0; r < 2; r++)
+        for (size_t k = 0; k < runs[r].count; k++)
+            settle(rules, doc, first, earlier_list, b, &runs[r].from[k], r == 0);
 }
 
 void annotate_document(matcher *m, const ann_rules *rules, document *doc)
@@ -253,6 +296,7 @@ void annotate_document(matcher *m, const ann_rules *rules, document *doc)
     free(b.taken);
     free(b.covered);
     free(b.order);
+    free(b.contested);
     free(b.new_spans);
     free(b.slots);
     free(earlier.spans);
