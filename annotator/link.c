@@ -139,6 +139,12 @@ static void learn_word(word_table *t, const document *doc, const char *s, size_t
     }
 }
 
+/* What link_document marks per token. */
+enum {
+    TOKEN_FAMILY_FIRST = 1, /* a _SURNAME_FIRST word starts there */
+    TOKEN_IN_SPAN = 2       /* inside a visible span (apply_words) */
+};
+
 static int visible(const span *s)
 {
     return !(s->flags & (SPAN_REMOVED | SPAN_HIDDEN));
@@ -214,10 +220,9 @@ static name_span *list_names(const link_types *lt, const document *doc, const vi
 }
 
 /* Surnames of people named in full: the last word, and the first where the
- * family name comes first (family_first: per token, a _SURNAME_FIRST word
- * starts there). */
+ * family name comes first (TOKEN_FAMILY_FIRST). */
 static void learn_surnames(const link_types *lt, const document *doc, const name_span *names, size_t count,
-                           const uint8_t *family_first, word_table *t)
+                           const uint8_t *token_marks, word_table *t)
 {
     for (size_t i = 0; i < count; i++) {
         const span *s = names[i].s;
@@ -239,7 +244,7 @@ static void learn_surnames(const link_types *lt, const document *doc, const name
         if (words >= 2 && tail->kind == TOK_WORD && (tail->flags & TOKF_CAPITALIZED))
             learn_word(t, doc, doc->text.clean + tail->start, tail->end - tail->start, (uint16_t)lt->person, s->norm,
                        0);
-        if (words >= 2 && tail != head && family_first[first])
+        if (words >= 2 && tail != head && (token_marks[first] & TOKEN_FAMILY_FIRST))
             learn_word(t, doc, doc->text.clean + head->start, head->end - head->start, (uint16_t)lt->person, s->norm,
                        0);
         /* "Lucía Ferrán Ibarra" is "Ferrán" later: Spanish and Portuguese
@@ -301,9 +306,6 @@ static void learn_one_word_names(const document *doc, const name_span *names, si
     }
 }
 
-/* Gives one-word mentions what the table knows: the norm to tagged ones of
- * the same type (and the type too, where a surname or an acronym says so), a
- * new span to untagged ones, which joins v (room for one per token). */
 /* What the table knows of token tok: as written, or for a word in capitals
  * ("SHEARER" in a headline) as the capitalised word the text uses elsewhere
  * ("Shearer"). */
@@ -323,15 +325,21 @@ static const known_word *find_token_word(const word_table *t, const document *do
     return find_word(t, title, len);
 }
 
-static void apply_words(document *doc, const word_table *t, visible_spans *v)
+/* Gives one-word mentions what the table knows: the norm to tagged ones of
+ * the same type (and the type too, where a surname or an acronym says so), a
+ * new span to untagged ones, which joins v (room for one per token). Marks
+ * TOKEN_IN_SPAN in token_marks. */
+static void apply_words(document *doc, const word_table *t, visible_spans *v, uint8_t *token_marks)
 {
     if (!t->count)
         return;
     size_t count = v->count;
-    uint8_t *inside = xcalloc(doc->len + 1, 1);
+    const token *tokens = doc->tokens.items;
     for (size_t i = 0; i < count; i++) {
         span *s = &doc->spans[v->index[i]];
-        memset(inside + s->start, 1, s->end - s->start);
+        for (size_t k = s->first_token; k < doc->tokens.count && tokens[k].start < s->end; k++)
+            if (tokens[k].start >= s->start)
+                token_marks[k] |= TOKEN_IN_SPAN;
         const known_word *w = find_word(t, doc->text.clean + s->start, s->end - s->start);
         if (!w || w->ambiguous)
             continue;
@@ -344,8 +352,8 @@ static void apply_words(document *doc, const word_table *t, visible_spans *v)
             s->norm = w->norm;
     }
     for (size_t k = 0; k < doc->tokens.count; k++) {
-        const token *tok = &doc->tokens.items[k];
-        if (!is_name_token(tok) || inside[tok->start])
+        const token *tok = &tokens[k];
+        if (!is_name_token(tok) || (token_marks[k] & TOKEN_IN_SPAN))
             continue;
         const known_word *w = find_token_word(t, doc, tok);
         if (!w || w->ambiguous)
@@ -354,7 +362,6 @@ static void apply_words(document *doc, const word_table *t, visible_spans *v)
                   .norm = w->norm};
         v->index[v->count++] = (uint32_t)doc_add_span(doc, &s);
     }
-    free(inside);
 }
 
 /* A (type, norm) meaning of the document, and its first mention: the
@@ -462,9 +469,7 @@ static void intern_refs(document *doc, const meaning *meanings, size_t count, ui
  * meanings are found with a hash table, in one pass over the spans. */
 static void assign_refs(document *doc, const visible_spans *v)
 {
-    size_t mentions = 0;
-    for (size_t i = 0; i < v->count; i++)
-        mentions += doc->spans[v->index[i]].norm != NO_STRING;
+    size_t mentions = v->count; /* at most: nearly every visible span has a norm */
     if (!mentions)
         return;
     size_t slot_count = 4;
@@ -497,25 +502,24 @@ void link_document(const ann_rules *rules, document *doc)
     link_types lt;
     find_types(rules, &lt);
     visible_spans v = {xmalloc((doc->span_count + doc->tokens.count + 1) * sizeof *v.index), 0};
-    /* the _SURNAME_FIRST words are hidden: marked in the same pass */
-    uint8_t *family_first = lt.person >= 0 ? xcalloc(doc->tokens.count + 1, 1) : NULL;
+    uint8_t *token_marks = xcalloc(doc->tokens.count + 1, 1);
     for (size_t i = 0; i < doc->span_count; i++) {
         const span *s = &doc->spans[i];
         if (visible(s))
             v.index[v.count++] = (uint32_t)i;
-        if (family_first && (int)s->type == lt.surname_first)
-            family_first[s->first_token] = 1;
+        if ((int)s->type == lt.surname_first) /* hidden: marked in the same pass */
+            token_marks[s->first_token] |= TOKEN_FAMILY_FIRST;
     }
     word_table t = {0};
     size_t name_count;
     name_span *names = list_names(&lt, doc, &v, &name_count);
     if (lt.person >= 0)
-        learn_surnames(&lt, doc, names, name_count, family_first, &t);
-    free(family_first);
+        learn_surnames(&lt, doc, names, name_count, token_marks, &t);
     learn_acronyms(doc, names, name_count, &t);
     learn_one_word_names(doc, names, name_count, &t);
     free(names);
-    apply_words(doc, &t, &v);
+    apply_words(doc, &t, &v, token_marks);
+    free(token_marks);
     assign_refs(doc, &v);
     free(v.index);
     free(t.items);
