@@ -197,18 +197,22 @@ static void build_tables(quote_ctx *c)
         }
     }
     size_t person_cap = 0, title_cap = 0;
-    for (size_t k = 0; k < doc->span_count; k++) {
-        const span *s = &doc->spans[k];
-        if (s->flags & SPAN_REMOVED)
+    /* in locals: the appends below could change c's fields as far as the
+     * compiler knows, which would load them again for every span */
+    const int speech_type = c->speech, person = c->person, title = c->title;
+    const span *spans = doc->spans;
+    for (size_t k = 0, span_count = doc->span_count; k < span_count; k++) {
+        const span *s = &spans[k];
+        /* most spans are helpers or losers: one test of the flags passes
+         * the rest, and a second keeps the speech verbs among the helpers */
+        if ((s->flags & (SPAN_REMOVED | SPAN_HIDDEN)) && ((s->flags & SPAN_REMOVED) || s->type != speech_type))
             continue;
-        int speech = s->type == c->speech;
-        if (!speech && (s->flags & SPAN_HIDDEN))
-            continue;
+        int speech = s->type == speech_type;
         int is_speaker = (c->speaker_types[s->type / 8] >> (s->type % 8)) & 1;
         mention m = {s->start, s->end, k};
-        if (s->type == c->person)
+        if (s->type == person)
             ARRAY_PUSH(c->persons, c->person_count, person_cap, m);
-        else if (s->type == c->title)
+        else if (s->type == title)
             ARRAY_PUSH(c->titles, c->title_count, title_cap, m);
         if ((!speech && !is_speaker) || !in_quoted_paragraph(c, s->start))
             continue;
@@ -219,7 +223,7 @@ static void build_tables(quote_ctx *c)
             c->speech_next[first] = (uint32_t)(span_token_at_or_after(doc, s, s->end - 1) + 2);
         } else {
             int32_t had = c->entity_at[first];
-            if (had < 0 || doc->spans[had].end < s->end)
+            if (had < 0 || spans[had].end < s->end)
                 c->entity_at[first] = (int32_t)k;
         }
     }
