@@ -333,11 +333,13 @@ static void apply_words(document *doc, const word_table *t, visible_spans *v, ui
 {
     if (!t->count)
         return;
-    size_t count = v->count;
+    /* in locals: the byte stores below could change doc's fields as far as
+     * the compiler knows, which would load them again for every token */
+    size_t count = v->count, token_count = doc->tokens.count;
     const token *tokens = doc->tokens.items;
     for (size_t i = 0; i < count; i++) {
         span *s = &doc->spans[v->index[i]];
-        for (size_t k = s->first_token; k < doc->tokens.count && tokens[k].start < s->end; k++)
+        for (size_t k = s->first_token; k < token_count && tokens[k].start < s->end; k++)
             if (tokens[k].start >= s->start)
                 token_marks[k] |= TOKEN_IN_SPAN;
         const known_word *w = find_word(t, doc->text.clean + s->start, s->end - s->start);
@@ -351,7 +353,7 @@ static void apply_words(document *doc, const word_table *t, visible_spans *v, ui
         if (w->type == s->type)
             s->norm = w->norm;
     }
-    for (size_t k = 0; k < doc->tokens.count; k++) {
+    for (size_t k = 0; k < token_count; k++) {
         const token *tok = &tokens[k];
         if (!is_name_token(tok) || (token_marks[k] & TOKEN_IN_SPAN))
             continue;
@@ -503,8 +505,9 @@ void link_document(const ann_rules *rules, document *doc)
     find_types(rules, &lt);
     visible_spans v = {xmalloc((doc->span_count + doc->tokens.count + 1) * sizeof *v.index), 0};
     uint8_t *token_marks = xcalloc(doc->tokens.count + 1, 1);
-    for (size_t i = 0; i < doc->span_count; i++) {
-        const span *s = &doc->spans[i];
+    const span *spans = doc->spans; /* in locals, as in apply_words */
+    for (size_t i = 0, span_count = doc->span_count; i < span_count; i++) {
+        const span *s = &spans[i];
         if (visible(s))
             v.index[v.count++] = (uint32_t)i;
         if ((int)s->type == lt.surname_first) /* hidden: marked in the same pass */
