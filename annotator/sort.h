@@ -94,7 +94,12 @@
         while (((high - low) >> shift) >= n)                                                \
             shift++;                                                                        \
         size_t bucket_count = ((size_t)(high - low) >> shift) + 1;                          \
-        size_t *next = xcalloc(bucket_count + 1, sizeof *next);                             \
+        /* one allocation: the records, then the bucket counts (a document                  \
+         * holds fewer than 2^32 records) */                                                \
+        size_t counts_at = (n * sizeof(type) + 3) & ~(size_t)3;                             \
+        type *scratch = xmalloc(counts_at + (bucket_count + 1) * sizeof(uint32_t));         \
+        uint32_t *next = (uint32_t *)((char *)scratch + counts_at);                         \
+        memset(next, 0, (bucket_count + 1) * sizeof *next);                                 \
         for (size_t i = 0; i < n; i++)                                                      \
             next[((position(&items[i]) - low) >> shift) + 1]++;                             \
         int crowded = 0;                                                                    \
@@ -103,11 +108,10 @@
             next[b] += next[b - 1]; /* next[b]: where bucket b starts */                    \
         }                                                                                   \
         if (crowded) {                                                                      \
-            free(next);                                                                     \
+            free(scratch);                                                                  \
             fallback(items, n);                                                             \
             return;                                                                         \
         }                                                                                   \
-        type *scratch = xmalloc(n * sizeof *scratch);                                       \
         for (size_t i = 0; i < n; i++)                                                      \
             scratch[next[(position(&items[i]) - low) >> shift]++] = items[i];               \
         for (size_t i = 0; i < n; i++) {                                                    \
@@ -118,7 +122,6 @@
             items[j] = moving;                                                              \
         }                                                                                   \
         free(scratch);                                                                      \
-        free(next);                                                                         \
     }
 
 #endif
