@@ -47,6 +47,8 @@ typedef struct {
     uint32_t *speech_next; /* 1 + the token after a speech verb starting there, 0 for none */
     uint32_t *sentence_of; /* its sentence, UINT32_MAX for none */
     uint8_t *is_mark;     /* per token of the document: a double quote mark */
+    uint32_t *marks;      /* the tokens that are, in order */
+    size_t mark_count, next_mark; /* next_mark: the first quote_paragraph has not reached */
     mention *persons;     /* visible PERSON spans by start */
     size_t person_count;
     mention *titles;      /* visible TITLE spans by end */
@@ -482,15 +484,17 @@ static void attribute(quote_ctx *c, quote_span *q, size_t open, size_t close, si
     }
 }
 
-/* Pairs the marks of the paragraph [first, end) and attributes each pair. */
+/* Pairs the marks of the paragraph [first, end) and attributes each pair.
+ * Paragraphs come in order: the marks are read from c->next_mark on. */
 static void quote_paragraph(quote_ctx *c, size_t first, size_t end)
 {
     document *doc = c->doc;
     size_t open = SIZE_MAX;
     size_t paragraph_first_quote = doc->quote_count;
-    for (size_t i = first; i < end; i++) {
-        if (!c->is_mark[i])
-            continue;
+    while (c->next_mark < c->mark_count && c->marks[c->next_mark] < first)
+        c->next_mark++;
+    for (; c->next_mark < c->mark_count && c->marks[c->next_mark] < end; c->next_mark++) {
+        size_t i = c->marks[c->next_mark];
         mark_kind kind = mark_at(doc, tok(c, i));
         if (kind == MARK_EITHER)
             kind = straight_mark_kind(c, i, first, end);
@@ -554,8 +558,9 @@ static void check_nesting(quote_ctx *c)
     free(ends);
 }
 
-/* Sets is_mark for the quote marks of the paragraphs, and quoted for the
- * paragraphs holding two or more (both allocated at the first mark); returns
+/* Sets is_mark and lists marks for the quote marks of the paragraphs, and
+ * quoted for the paragraphs holding two or more (allocated at the first
+ * mark); returns
  * how many do. Every mark starts with '"' or 0xE2, rare bytes: memchr finds
  * them in the text, and only the tokens starting there are looked at. */
 static size_t find_marks(quote_ctx *c)
@@ -563,7 +568,7 @@ static size_t find_marks(quote_ctx *c)
     const document *doc = c->doc;
     const char *text = doc->text.clean, *end = text + doc->text.len;
     const segment *paragraphs = doc->paragraphs.items;
-    size_t n = doc->tokens.count, para = 0, marks = 0, quoted = 0;
+    size_t n = doc->tokens.count, para = 0, marks = 0, quoted = 0, mark_cap = 0;
     if (!n)
         return 0;
     const char *straight = memchr(text, '"', doc->text.len), *curly = memchr(text, 0xE2, doc->text.len);
@@ -594,6 +599,7 @@ static size_t find_marks(quote_ctx *c)
             c->quoted = xcalloc(doc->paragraphs.count, 1);
         }
         c->is_mark[i] = 1;
+        ARRAY_PUSH(c->marks, c->mark_count, mark_cap, (uint32_t)i);
         marks++;
     }
     if (marks >= 2) {
@@ -610,6 +616,7 @@ void quote_document(const ann_rules *rules, document *doc)
     size_t quoted = find_marks(&c);
     if (!quoted) {
         free(c.is_mark);
+        free(c.marks);
         free(c.quoted);
         return;
     }
@@ -630,6 +637,7 @@ void quote_document(const ann_rules *rules, document *doc)
     }
     check_nesting(&c);
     free(c.is_mark);
+    free(c.marks);
     free(c.quoted);
     free(c.quoted_bytes);
     free(c.titles);
