@@ -284,9 +284,17 @@ static long last_person_before(const quote_ctx *c, uint32_t offset)
 int quote_text_has_word(const char *haystack, size_t len, const char *word)
 {
     size_t n = strlen(word);
-    for (size_t i = 0; i + n <= len; i++) {
-        size_t k = 0;
-        while (k < n && (haystack[i + k] | 0x20) == word[k])
+    if (!n || n > len)
+        return !n;
+    /* the stages call it for every title and organisation they look back
+     * at, and most places do not start with the word's first letter: a
+     * tight loop finds those that do */
+    char first = word[0];
+    for (const char *at = haystack, *last = haystack + (len - n); at <= last; at++) {
+        if ((*at | 0x20) != first)
+            continue;
+        size_t k = 1;
+        while (k < n && (at[k] | 0x20) == word[k])
             k++;
         if (k == n)
             return 1;
