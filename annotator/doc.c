@@ -57,13 +57,3 @@ size_t doc_add_span(document *doc, const span *s)
 {
     return doc_add_span_at(doc, s, token_at_or_after(&doc->tokens, s->start));
 }
-
-void doc_add_attr(document *doc, span *s, uint32_t key, uint32_t value)
-{
-    if (s->attr_count == 0)
-        s->attrs = (uint32_t)doc->attr_count;
-    /* A span's attributes are contiguous: they are added right after the span. */
-    span_attr a = {key, value};
-    ARRAY_PUSH(doc->attrs, doc->attr_count, doc->attr_cap, a);
-    s->attr_count++;
-}

@@ -198,7 +198,16 @@ static inline size_t doc_add_span_at(document *doc, const span *s, size_t first_
     added->first_token = (uint32_t)first_token;
     return doc->span_count++;
 }
-void doc_add_attr(document *doc, span *s, uint32_t key, uint32_t value);
+/* Adds an attribute to s, the span added last: a span's attributes are
+ * contiguous. Inline, as doc_intern. */
+static inline void doc_add_attr(document *doc, span *s, uint32_t key, uint32_t value)
+{
+    if (s->attr_count == 0)
+        s->attrs = (uint32_t)doc->attr_count;
+    span_attr a = {key, value};
+    ARRAY_PUSH(doc->attrs, doc->attr_count, doc->attr_cap, a);
+    s->attr_count++;
+}
 
 static inline int doc_token_starts_at(const document *doc, uint32_t off)
 {
