@@ -24,9 +24,9 @@ static inline uint64_t swar_load(const unsigned char *s)
 static inline size_t swar_first_marked(uint64_t marks)
 {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-    return (size_t)__builtin_clzll(marks) / 8;
+    return (unsigned)__builtin_clzll(marks) / 8;
 #else
-    return (size_t)__builtin_ctzll(marks) / 8;
+    return (unsigned)__builtin_ctzll(marks) / 8;
 #endif
 }
 

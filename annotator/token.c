@@ -614,17 +614,22 @@ static uint8_t alnum_run_flags(const unsigned char *s, size_t len, size_t start,
                      (!(seen & CC_LOWER) && upper >= 2 ? TOKF_ALL_CAPS : 0));
 }
 
+/* The top bit of each byte of w, loaded from the text, that is not an ASCII
+ * lower-case letter. With its top bit set, a byte minus a constant below 0x80
+ * cannot borrow from the next byte, and keeps its top bit when its low seven
+ * bits reach the constant: 'a', then the byte past 'z'. */
+static inline uint64_t not_lower_case(uint64_t w)
+{
+    uint64_t from_a = (w | SWAR_TOPS) - 'a' * SWAR_ONES, past_z = (w | SWAR_TOPS) - ('z' + 1) * SWAR_ONES;
+    return (~from_a | past_z | w) & SWAR_TOPS;
+}
+
 /* The offset of the first byte from i on that is not an ASCII lower-case
  * letter, or len. Eight bytes at a time, as most of a text is such runs. */
 static inline size_t lower_run_end(const unsigned char *s, size_t len, size_t i)
 {
     for (; len - i >= 8; i += 8) {
-        uint64_t w = swar_load(s + i);
-        /* With its top bit set, a byte minus a constant below 0x80 cannot
-         * borrow from the next byte, and keeps its top bit when its low seven
-         * bits reach the constant: 'a', then the byte past 'z'. */
-        uint64_t from_a = (w | SWAR_TOPS) - 'a' * SWAR_ONES, past_z = (w | SWAR_TOPS) - ('z' + 1) * SWAR_ONES;
-        uint64_t others = (~from_a | past_z | w) & SWAR_TOPS;
+        uint64_t others = not_lower_case(swar_load(s + i));
         if (others)
             return i + swar_first_marked(others);
     }
@@ -662,24 +667,31 @@ static size_t plain_word_end(scanner *sc, size_t i, uint8_t *flags)
  * one space between two; plain_word_end() makes each a WORD whose flags
  * its first letter gives. Most of a text is such runs, and a loop of their
  * own, with no call in it, keeps what it needs in registers. Writes at most
- * room tokens from into, the first with line_start, and sets *count to
- * their number; returns where the run stops. */
-static size_t plain_word_run(const unsigned char *s, size_t len, size_t i, uint8_t line_start, token *into,
-                             size_t room, size_t *count)
+ * room (2 or more) tokens from into and sets *count to their number;
+ * returns where the run stops. */
+static size_t plain_word_run(const unsigned char *s, size_t len, size_t i, token *into, size_t room, size_t *count)
 {
-    size_t n = 0;
-    while (n < room) {
+    /* A word from before limit has the eight bytes after its first letter,
+     * and two bytes after its end when the scan stops in those eight, to
+     * read with no bound check; the run leaves the rest to the caller. A
+     * word and its space take two bytes, so the limit also keeps the run
+     * within room. */
+    size_t limit = len > 16 ? len - 16 : 0, n = 0;
+    if (limit > i + 2 * (room - 1))
+        limit = i + 2 * (room - 1);
+    while (i < limit) {
         unsigned first = ascii_class[s[i]];
         if (!(first & CC_LETTER))
             break;
-        size_t end = lower_run_end(s, len, i + 1);
-        if (end < len && !(ascii_class[s[end]] & CC_ENDS_WORD))
+        uint64_t others = not_lower_case(swar_load(s + i + 1));
+        size_t end = i + 1 + (others ? swar_first_marked(others) : 8);
+        if (!others && (end = lower_run_end(s, len, end)) >= limit)
             break;
-        uint8_t flags = (uint8_t)((first & (CC_UPPER | CC_LOWER)) | line_start);
-        into[n++] = (token){ (uint32_t)i, (uint32_t)end, TOK_WORD, flags };
-        line_start = 0;
+        if (!(ascii_class[s[end]] & CC_ENDS_WORD))
+            break;
+        into[n++] = (token){ (uint32_t)i, (uint32_t)end, TOK_WORD, (uint8_t)(first & (CC_UPPER | CC_LOWER)) };
         i = end;
-        if (end + 1 >= len || s[end] != ' ')
+        if (s[end] != ' ')
             break;
         i++;
     }
@@ -738,8 +750,7 @@ static uint8_t case_flags(const unsigned char *s, size_t start, size_t end)
 {
     unsigned first = 0;         /* the class of the first letter */
     unsigned seen = 0;          /* every class met */
-    int not_upper = 0;          /* a letter was not upper case */
-    size_t letters = 0;
+    size_t letters = 0, capitals = 0;
     for (size_t i = start; i < end;) {
         unsigned cls;
         if (s[i] < 0x80) {
@@ -750,15 +761,15 @@ static uint8_t case_flags(const unsigned char *s, size_t start, size_t end)
             cls = u.cls;
             i += u.len;
         }
+        seen |= cls;
         if (cls & CC_LETTER) {
             first = letters ? first : cls;
             letters++;
-            not_upper |= !(cls & CC_UPPER);
+            capitals += cls & CC_UPPER;
         }
-        seen |= cls;
     }
-    return (first & CC_UPPER ? TOKF_CAPITALIZED : first & CC_LOWER ? TOKF_LOWER : 0) |
-           (seen & CC_DIGIT ? TOKF_HAS_DIGIT : 0) | (letters >= 2 && !not_upper ? TOKF_ALL_CAPS : 0);
+    return (uint8_t)((first & (CC_UPPER | CC_LOWER)) | (seen & CC_DIGIT) |
+                     (letters >= 2 && capitals == letters ? TOKF_ALL_CAPS : 0));
 }
 
 /* The token [start, end) with the case flags of its kind. */
@@ -842,8 +853,9 @@ void tokenize(const char *text, size_t len, token_list *out)
         }
         if (cls & CC_LETTER) {
             size_t written;
-            size_t stop = plain_word_run(s, len, i, line_start, items + count, cap - count, &written);
+            size_t stop = plain_word_run(s, len, i, items + count, cap - count, &written);
             if (written) {
+                items[count].flags |= line_start;
                 count += written;
                 line_start = 0;
                 i = stop;

@@ -344,8 +344,10 @@ static void test_flags_of_plain_words(void **state)
 
 /* Lower-case letters are scanned eight at a time: a word of every length
  * from every offset, with 'a' and 'z' in it, ends right before the byte
- * just below 'a' ('`'), just past 'z' ('{'), a capital letter or a
- * multibyte letter after it (which go on with the word) or the text's end. */
+ * just below 'a' ('`'), just past 'z' ('{'), a separator, a comma or a
+ * clitic, goes on with a capital letter, a multibyte letter or a hyphen
+ * and a letter, or ends with the text; alone, and with more text after it (words far from
+ * the end are scanned by a loop of their own). */
 static void test_lower_case_runs_at_every_alignment(void **state)
 {
     (void)state;
@@ -354,27 +356,34 @@ static void test_lower_case_runs_at_every_alignment(void **state)
         size_t word_extra; /* bytes of after that belong to the word */
         size_t tokens;
     } cases[] = {
-        { "`", 0, 2 }, { "{", 0, 2 }, { " x", 0, 2 }, { "Q", 1, 1 }, { "\xc3\xa9", 2, 1 }, { "", 0, 1 },
+        { "`", 0, 2 }, { "{", 0, 2 }, { " x", 0, 2 }, { ",", 0, 2 }, { "\n", 0, 1 }, { "'s", 0, 2 },
+        { "Q", 1, 1 }, { "\xc3\xa9", 2, 1 }, { "-x", 2, 1 }, { "", 0, 1 },
     };
+    static const char more[] = "                        z";
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++)
         for (size_t offset = 0; offset < 8; offset++)
-            for (size_t n = 1; n <= 20; n++) {
-                char text[64];
-                memset(text, ' ', offset);
-                for (size_t k = 0; k < n; k++)
-                    text[offset + k] = "azmqz"[k % 5];
-                size_t after = strlen(cases[c].after), len = offset + n + after;
-                memcpy(text + offset + n, cases[c].after, after);
-                token_list list = { 0 };
-                tokenize(text, len, &list);
-                if (list.count != cases[c].tokens || list.items[0].start != offset ||
-                    list.items[0].end != offset + n + cases[c].word_extra || list.items[0].kind != TOK_WORD ||
-                    list.items[0].flags != (TOKF_LOWER | TOKF_LINE_START))
-                    fail_msg("%zu letters at %zu before \"%s\": %zu tokens, the first [%u, %u) flags %u", n,
-                             offset, cases[c].after, list.count, list.items[0].start, list.items[0].end,
-                             list.items[0].flags);
-                token_list_free(&list);
-            }
+            for (size_t n = 1; n <= 20; n++)
+                for (size_t padded = 0; padded < 2; padded++) {
+                    char text[128];
+                    memset(text, ' ', offset);
+                    for (size_t k = 0; k < n; k++)
+                        text[offset + k] = "azmqz"[k % 5];
+                    size_t after = strlen(cases[c].after), len = offset + n + after;
+                    memcpy(text + offset + n, cases[c].after, after);
+                    if (padded) {
+                        memcpy(text + len, more, sizeof more - 1);
+                        len += sizeof more - 1;
+                    }
+                    token_list list = { 0 };
+                    tokenize(text, len, &list);
+                    if (list.count != cases[c].tokens + padded || list.items[0].start != offset ||
+                        list.items[0].end != offset + n + cases[c].word_extra || list.items[0].kind != TOK_WORD ||
+                        list.items[0].flags != (TOKF_LOWER | TOKF_LINE_START))
+                        fail_msg("%zu letters at %zu before \"%s\"%s: %zu tokens, the first [%u, %u) flags %u",
+                                 n, offset, cases[c].after, padded ? " and more" : "", list.count,
+                                 list.items[0].start, list.items[0].end, list.items[0].flags);
+                    token_list_free(&list);
+                }
 }
 
 static void test_line_starts_with_lf_crlf_cr(void **state)
