@@ -85,6 +85,37 @@ void ann_output_free(ann_output *out)
     free(out);
 }
 
+/* ---- what documents share --------------------------------------------------------- */
+
+struct output_tags {
+    const ann_rules *rules;
+    xmlout_tag **entity;  /* by type id */
+    size_t type_count;
+};
+
+output_tags *output_tags_new(const ann_rules *rules)
+{
+    output_tags *tags = xcalloc(1, sizeof *tags);
+    tags->rules = rules;
+    tags->type_count = rules->type_count;
+    tags->entity = xcalloc(rules->type_count ? rules->type_count : 1, sizeof *tags->entity);
+    for (size_t t = 0; t < rules->type_count; t++) {
+        const char *type[] = {"type", rules->type_names[t]};
+        tags->entity[t] = xmlout_tag_new("entity", type, 1);
+    }
+    return tags;
+}
+
+void output_tags_free(output_tags *tags)
+{
+    if (!tags)
+        return;
+    for (size_t t = 0; t < tags->type_count; t++)
+        xmlout_tag_free(tags->entity[t]);
+    free(tags->entity);
+    free(tags);
+}
+
 /* ---- documents ---------------------------------------------------------------- */
 
 typedef enum { EL_STRUCTURE, EL_P, EL_S, EL_QUOTE, EL_STANCE, EL_ENTITY, EL_TOKEN, EL_RAW } element_kind;
@@ -132,18 +163,22 @@ static uint32_t element_start(const element *e)
 DEFINE_SORT(merge_sort_elements, element, by_position)
 DEFINE_POSITION_SORT(sort_elements, element, element_start, by_position, merge_sort_elements)
 
-static int reserved_attr(const char *name)
+/* Whether name (len bytes) is one of the attributes the writer sets on an
+ * entity itself. */
+static int reserved_attr(const char *name, size_t len)
 {
-    static const char *const reserved[] = {"type", "norm", "rule", "rule-source", "ref", "won-against", NULL};
-    for (const char *const *r = reserved; *r; r++)
-        if (name[0] == (*r)[0] && !strcmp(name, *r))
-            return 1;
-    return 0;
+    switch (len) {
+    case 3: return !memcmp(name, "ref", 3);
+    case 4: return !memcmp(name, "type", 4) || !memcmp(name, "norm", 4) || !memcmp(name, "rule", 4);
+    case 11: return !memcmp(name, "rule-source", 11) || !memcmp(name, "won-against", 11);
+    default: return 0;
+    }
 }
 
-/* Whether key can be an attribute name. Keys are nearly always ASCII
- * letters, digits and - . _, decided here; libxml2 decides the rest. */
-static int ncname(const char *key)
+/* The length of key when it can be an attribute name, else 0. Keys are
+ * nearly always ASCII letters, digits and - . _, decided here; libxml2
+ * decides the rest. */
+static size_t ncname_len(const char *key)
 {
     const unsigned char *p = (const unsigned char *)key;
 #define ASCII_LETTER(c) ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
@@ -151,10 +186,10 @@ static int ncname(const char *key)
         while (ASCII_LETTER(*p) || (*p >= '0' && *p <= '9') || *p == '-' || *p == '.' || *p == '_')
             p++;
         if (!*p)
-            return 1;
+            return (size_t)(p - (const unsigned char *)key);
     }
 #undef ASCII_LETTER
-    return xmlValidateNCName(BAD_CAST key, 0) == 0;
+    return xmlValidateNCName(BAD_CAST key, 0) == 0 ? strlen(key) : 0;
 }
 
 static int by_value(const void *a, const void *b)
@@ -210,20 +245,23 @@ static void write_won_against(ann_output *out, const ann_rules *rules, const doc
 
 /* An attribute from a rule or a list entry is written when its key is an
  * XML name, not one the writer sets itself, and not repeated (the first
- * wins). */
-static int writable_attr(const document *doc, const span *s, uint16_t a, const char *key)
+ * wins). Returns the key's length when it is written, else 0. */
+static size_t writable_attr_len(const document *doc, const span *s, uint16_t a, const char *key)
 {
+    size_t len = ncname_len(key);
+    if (!len || reserved_attr(key, len))
+        return 0;
     for (uint16_t b = 0; b < a; b++)
         if (!strcmp(key, doc_string(doc, doc->attrs[s->attrs + b].key)))
             return 0;
-    return !reserved_attr(key) && ncname(key);
+    return len;
 }
 
-static void write_entity_start(ann_output *out, const ann_rules *rules, const document *doc, const span *s)
+static void write_entity_start(ann_output *out, const output_tags *tags, const document *doc, const span *s)
 {
     xmlout *x = out->xml;
-    xmlout_start(x, "entity");
-    xmlout_attr(x, "type", rules->type_names[s->type]);
+    const ann_rules *rules = tags->rules;
+    xmlout_start_tag(x, tags->entity[s->type]);
     if (s->norm != NO_STRING)
         xmlout_attr(x, "norm", doc_string(doc, s->norm));
     if (s->ref != NO_STRING)
@@ -231,8 +269,9 @@ static void write_entity_start(ann_output *out, const ann_rules *rules, const do
     for (uint16_t a = 0; a < s->attr_count; a++) {
         const span_attr *at = &doc->attrs[s->attrs + a];
         const char *key = doc_string(doc, at->key);
-        if (writable_attr(doc, s, a, key))
-            xmlout_attr(x, key, doc_string(doc, at->value));
+        size_t key_len = writable_attr_len(doc, s, a, key);
+        if (key_len)
+            xmlout_attr_len(x, key, key_len, doc_string(doc, at->value));
     }
     if (!(out->flags & ANN_OUT_EXPLAIN))
         return;
@@ -446,7 +485,7 @@ static size_t collect_elements(const ann_output *out, const document *doc, eleme
 
 /* The document's content: its text with every element nested by extent.
  * Stops early once a write has failed. */
-static void write_body(ann_output *out, const ann_rules *rules, const document *doc)
+static void write_body(ann_output *out, const output_tags *tags, const document *doc)
 {
     xmlout *x = out->xml;
     if (out->flags & ANN_OUT_EXPLAIN)
@@ -482,9 +521,9 @@ static void write_body(ann_output *out, const ann_rules *rules, const document *
         case EL_P: xmlout_start(x, "p"); break;
         case EL_S: xmlout_start(x, "s"); break;
         case EL_TOKEN: xmlout_start(x, "w"); break;
-        case EL_ENTITY: write_entity_start(out, rules, doc, &doc->spans[e->index]); break;
+        case EL_ENTITY: write_entity_start(out, tags, doc, &doc->spans[e->index]); break;
         case EL_QUOTE: write_quote_start(out, doc, &doc->quotes[e->index]); break;
-        case EL_STANCE: write_stance_start(out, rules, doc, &doc->stances[e->index]); break;
+        case EL_STANCE: write_stance_start(out, tags->rules, doc, &doc->stances[e->index]); break;
         }
         open_ends[depth++] = e->end;
     }
@@ -510,7 +549,7 @@ static void write_document_attrs(ann_output *out, const document *doc)
         xmlout_attr(out->xml, "layout", doc->layout_name);
 }
 
-int output_document(ann_output *out, const ann_rules *rules, const document *doc, const doc_meta *meta,
+int output_document(ann_output *out, const output_tags *tags, const document *doc, const doc_meta *meta,
                     ann_error *err)
 {
     if (out->failed)
@@ -522,7 +561,7 @@ int output_document(ann_output *out, const ann_rules *rules, const document *doc
     xmlout_attr(x, "source", meta->source);
     xmlout_attr(x, "line", decimal(line, 0, meta->line));
     write_document_attrs(out, doc);
-    write_body(out, rules, doc);
+    write_body(out, tags, doc);
     xmlout_end_full(x);
     xmlout_raw(x, "\n", 1);
     return flush_output(out, 1, err);

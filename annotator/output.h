@@ -22,9 +22,19 @@ typedef struct {
     long long byte;       /* its byte offset in the source */
 } doc_meta;
 
-/* Writes one document and flushes. Returns ANN_OK or ANN_ERR_OUTPUT (err
+/* What every document written with one rule set shares: the start tag of
+ * each type's <entity>, escaped once. Made from rules, read-only after, and
+ * freed before rules are. */
+typedef struct output_tags output_tags;
+
+output_tags *output_tags_new(const ann_rules *rules);
+
+/* Accepts NULL. */
+void output_tags_free(output_tags *tags);
+
+/* Writes one document annotated with tags' rules, and flushes. Returns ANN_OK or ANN_ERR_OUTPUT (err
  * filled; the output is then unusable). */
-int output_document(ann_output *out, const ann_rules *rules, const document *doc, const doc_meta *meta,
+int output_document(ann_output *out, const output_tags *tags, const document *doc, const doc_meta *meta,
                     ann_error *err);
 
 #endif

@@ -63,6 +63,7 @@ typedef struct {
 struct ann_stream {
     const ann_rules *rules;
     ann_output *out;
+    output_tags *tags;    /* the rules' start tags, for out */
     char *source;
     ann_stream_options opts;
     structure_runner *boundaries_runner; /* the feeding thread's, for boundary lines */
@@ -250,7 +251,7 @@ static int write_job(ann_stream *st, const job *j, ann_error *err)
     for (size_t i = 0; i < j->diag_count; i++)
         deliver(st, &j->diags[i]);
     doc_meta meta = {j->source, j->line, j->offset};
-    if (output_document(st->out, st->rules, &j->doc, &meta, err) != ANN_OK)
+    if (output_document(st->out, st->tags, &j->doc, &meta, err) != ANN_OK)
         return ANN_ERR_OUTPUT;
     st->documents++;
     return ANN_OK;
@@ -408,6 +409,7 @@ ann_stream *ann_stream_new(const ann_rules *rules, ann_output *out, const char *
     ann_stream *st = xcalloc(1, sizeof *st);
     st->rules = rules;
     st->out = out;
+    st->tags = output_tags_new(rules);
     st->source = xstrdup(source ? source : "-");
     if (opts)
         st->opts = *opts;
@@ -466,6 +468,7 @@ void ann_stream_free(ann_stream *st)
     free(st->workers);
     free(st->jobs);
     structure_free(st->boundaries_runner);
+    output_tags_free(st->tags);
     pthread_mutex_destroy(&st->lock);
     pthread_cond_destroy(&st->queued);
     pthread_cond_destroy(&st->done);

@@ -103,9 +103,9 @@ static void put_past_end(xmlout *x, const void *s, size_t len)
 }
 
 /* Copies len bytes. Most runs written are a few bytes long (names, norms,
- * the text between two tags), and a call to memcpy costs more than the
- * copy: up to 16 bytes are moved with two fixed-size, possibly overlapping
- * copies, which compile to plain loads and stores. */
+ * start tags, the text between two tags), and a call to memcpy costs more
+ * than the copy: up to 32 bytes are moved with two fixed-size, possibly
+ * overlapping copies, which compile to plain loads and stores. */
 static inline void copy_bytes(char *to, const void *from, size_t len)
 {
     const char *f = from;
@@ -121,6 +121,9 @@ static inline void copy_bytes(char *to, const void *from, size_t len)
             to[len / 2] = f[len / 2];
             to[len - 1] = f[len - 1];
         }
+    } else if (len <= 32) {
+        memcpy(to, f, 16);
+        memcpy(to + len - 16, f + len - 16, 16);
     } else
         memcpy(to, f, len);
 }
@@ -182,13 +185,63 @@ static void close_start_tag(xmlout *x)
     }
 }
 
-void xmlout_start_len(xmlout *x, const char *name, size_t name_len)
+static void push_open_element(xmlout *x, const char *name, size_t name_len)
 {
-    close_start_tag(x);
     if (x->depth == x->open_cap)
         grow_array((void **)&x->open, &x->open_cap, x->depth + 1, sizeof *x->open);
     x->open[x->depth++] = (open_element){name, name_len};
+}
+
+void xmlout_start_len(xmlout *x, const char *name, size_t name_len)
+{
+    close_start_tag(x);
+    push_open_element(x, name, name_len);
     put_named(x, "<", 1, name, name_len, "", 0);
+    x->tag_open = 1;
+}
+
+struct xmlout_tag {
+    char *bytes;          /* "<name" and the attributes, as xmlout wrote them */
+    size_t len, cap;
+    size_t name_len;      /* the name is bytes[1..name_len] */
+};
+
+static int append_to_tag(void *ctx, const char *s, size_t len)
+{
+    xmlout_tag *tag = ctx;
+    grow_array((void **)&tag->bytes, &tag->cap, tag->len + len, 1);
+    memcpy(tag->bytes + tag->len, s, len);
+    tag->len += len;
+    return 0;
+}
+
+xmlout_tag *xmlout_tag_new(const char *name, const char *const *attrs, size_t attr_count)
+{
+    xmlout_tag *tag = xcalloc(1, sizeof *tag);
+    tag->name_len = strlen(name);
+    /* The tag is what a writer of its own writes for it; freeing that writer
+     * hands its bytes on and leaves the start tag open. */
+    xmlout *x = xmlout_new(append_to_tag, tag, 256);
+    xmlout_start_len(x, name, tag->name_len);
+    for (size_t i = 0; i < attr_count; i++)
+        xmlout_attr(x, attrs[2 * i], attrs[2 * i + 1]);
+    xmlout_free(x);
+    return tag;
+}
+
+void xmlout_tag_free(xmlout_tag *tag)
+{
+    if (!tag)
+        return;
+    free(tag->bytes);
+    free(tag);
+}
+
+void xmlout_start_tag(xmlout *x, const xmlout_tag *tag)
+{
+    close_start_tag(x);
+    push_open_element(x, tag->bytes + 1, tag->name_len);
+    put(x, tag->bytes, tag->len);
     x->tag_open = 1;
 }
 

@@ -53,6 +53,24 @@ static inline void xmlout_attr(xmlout *x, const char *name, const char *value)
     xmlout_attr_len(x, name, strlen(name), value);
 }
 
+/* A start tag whose name and first attributes are the same every time it is
+ * written, such as <entity type="PERSON": escaped once by xmlout_tag_new,
+ * then written as one copy by xmlout_start_tag. */
+typedef struct xmlout_tag xmlout_tag;
+
+/* The start tag "<name" with the attributes attrs[0] = attrs[1], attrs[2] =
+ * attrs[3], ... (attr_count pairs), escaped as xmlout_attr escapes them.
+ * Copies what it needs; freed with xmlout_tag_free. Never NULL. */
+xmlout_tag *xmlout_tag_new(const char *name, const char *const *attrs, size_t attr_count);
+
+/* Accepts NULL. */
+void xmlout_tag_free(xmlout_tag *tag);
+
+/* xmlout_start and xmlout_attr for each of tag's attributes, in one copy;
+ * the start tag is left open for more attributes. tag must stay valid until
+ * its element ends. */
+void xmlout_start_tag(xmlout *x, const xmlout_tag *tag);
+
 /* ' name="HEX"': bytes[0..len) as upper-case hex, two digits a byte. */
 void xmlout_attr_hex(xmlout *x, const char *name, const unsigned char *bytes, size_t len);
 

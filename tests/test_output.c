@@ -367,8 +367,8 @@ static void assert_xml_equal(char *got, const char *want)
     free(got);
 }
 
-/* Writes each case in an element <e>, as the value of attribute v or as
- * text, and checks the bytes. */
+/* Writes each case in an element <e>, as the value of attribute v (with
+ * xmlout_attr, and in a tag made once) or as text, and checks the bytes. */
 static void assert_escapes(const escape_case *cases, size_t count, int as_attribute)
 {
     for (size_t i = 0; i < count; i++) {
@@ -385,6 +385,15 @@ static void assert_escapes(const escape_case *cases, size_t count, int as_attrib
         }
         xmlout_end(x);
         assert_xml_equal(flushed(x, &b), want);
+        if (as_attribute) {
+            const char *attr[] = {"v", cases[i].in};
+            xmlout_tag *tag = xmlout_tag_new("e", attr, 1);
+            x = new_xmlout(&b, 0);
+            xmlout_start_tag(x, tag);
+            xmlout_end(x);
+            assert_xml_equal(flushed(x, &b), want);
+            xmlout_tag_free(tag);
+        }
     }
 }
 
@@ -505,6 +514,8 @@ static void write_sample(xmlout *x)
 {
     static const char text[] = "Lorem & ipsum <dolor> sit\r\namet, \xe2\x80\x9c" "consectetur\xe2\x80\x9d adipiscing";
     static const unsigned char bytes[] = {0x00, 0x01, 0xfe, 0xff, 0x7f, 0x80, 0x10, 0x20};
+    const char *entity_attrs[] = {"type", "PERSON", "norm", "Ren\xc3\xa9" "e \"Ng\" & co", "ref", "e1"};
+    xmlout_tag *entity = xmlout_tag_new("entity", entity_attrs, 3);
     xmlout_raw(x, "<?xml version=\"1.0\"?>\n", 22);
     xmlout_start(x, "corpus");
     for (int i = 0; i < 40; i++) {
@@ -514,6 +525,11 @@ static void write_sample(xmlout *x)
             snprintf(name, sizeof name, "a%zu", k);
             xmlout_attr(x, name, ATTR_CASES[(k + (size_t)i) % (sizeof ATTR_CASES / sizeof *ATTR_CASES)].in);
         }
+        xmlout_start_tag(x, entity);
+        xmlout_attr(x, "n", i % 2 ? "odd" : "even");
+        if (i % 3)
+            xmlout_text(x, "Ren\xc3\xa9" "e", 6);
+        xmlout_end(x);
         xmlout_text(x, text + i % 7, sizeof text - 1 - (size_t)(i % 7));
         xmlout_start(x, "raw");
         xmlout_attr_hex(x, "hex", bytes, (size_t)i % sizeof bytes + 1);
@@ -530,6 +546,7 @@ static void write_sample(xmlout *x)
     xmlout_attr(x, "long", longer);
     xmlout_end(x);
     xmlout_end(x);
+    xmlout_tag_free(entity);
 }
 
 static void test_xmlout_any_buffer_size(void **state)
