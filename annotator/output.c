@@ -257,24 +257,13 @@ static size_t writable_attr_len(const document *doc, const span *s, uint16_t a, 
     return len;
 }
 
-static void write_entity_start(ann_output *out, const output_tags *tags, const document *doc, const span *s)
+/* With explain: the rule that made the entity, where it is written, and
+ * what it won against. Out of line, so that the common entity start below
+ * keeps to a few registers and a small stack. */
+__attribute__((noinline)) static void write_entity_explain(ann_output *out, const ann_rules *rules,
+                                                           const document *doc, const span *s)
 {
     xmlout *x = out->xml;
-    const ann_rules *rules = tags->rules;
-    xmlout_start_tag(x, tags->entity[s->type]);
-    if (s->norm != NO_STRING)
-        xmlout_attr(x, "norm", doc_string(doc, s->norm));
-    if (s->ref != NO_STRING)
-        xmlout_attr(x, "ref", doc_string(doc, s->ref));
-    for (uint16_t a = 0; a < s->attr_count; a++) {
-        const span_attr *at = &doc->attrs[s->attrs + a];
-        const char *key = doc_string(doc, at->key);
-        size_t key_len = writable_attr_len(doc, s, a, key);
-        if (key_len)
-            xmlout_attr_len(x, key, key_len, doc_string(doc, at->value));
-    }
-    if (!(out->flags & ANN_OUT_EXPLAIN))
-        return;
     char where[600];
     const layout_origin *origin = NULL;
     if (s->flags & SPAN_LAYOUT)
@@ -293,6 +282,25 @@ static void write_entity_start(ann_output *out, const output_tags *tags, const d
     } else
         xmlout_attr(x, "rule", "name-link");
     write_won_against(out, rules, doc, (size_t)(s - doc->spans));
+}
+
+static void write_entity_start(ann_output *out, const output_tags *tags, const document *doc, const span *s)
+{
+    xmlout *x = out->xml;
+    xmlout_start_tag(x, tags->entity[s->type]);
+    if (s->norm != NO_STRING)
+        xmlout_attr(x, "norm", doc_string(doc, s->norm));
+    if (s->ref != NO_STRING)
+        xmlout_attr(x, "ref", doc_string(doc, s->ref));
+    for (uint16_t a = 0; a < s->attr_count; a++) {
+        const span_attr *at = &doc->attrs[s->attrs + a];
+        const char *key = doc_string(doc, at->key);
+        size_t key_len = writable_attr_len(doc, s, a, key);
+        if (key_len)
+            xmlout_attr_len(x, key, key_len, doc_string(doc, at->value));
+    }
+    if (out->flags & ANN_OUT_EXPLAIN)
+        write_entity_explain(out, tags->rules, doc, s);
 }
 
 static void write_structure_start(ann_output *out, const document *doc, const struct_span *st)

@@ -277,7 +277,7 @@ void xmlout_end_full(xmlout *x)
 /* ---- content ------------------------------------------------------------------- */
 
 /* How many bytes at the start of s need no escaping in an attribute. */
-static size_t plain_attr_run(const char *s)
+static inline __attribute__((always_inline)) size_t plain_attr_run(const char *s)
 {
     /* Four bytes a step, with one loop test for them. A byte is read only
      * once the one before it proved not to be the NUL at the end. */
