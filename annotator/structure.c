@@ -252,6 +252,13 @@ int structure_is_boundary(structure_runner *r, const char *line, size_t len)
 
 /* ---- the line table ------------------------------------------------------------- */
 
+/* The offset of the first c in t[from, len), or len. */
+static size_t offset_of(const char *t, char c, size_t from, size_t len)
+{
+    const char *found = from < len ? memchr(t + from, c, len - from) : NULL;
+    return found ? (size_t)(found - t) : len;
+}
+
 static void build_lines(structure_runner *r, const document *doc)
 {
     const char *t = doc->text.clean;
@@ -260,16 +267,19 @@ static void build_lines(structure_runner *r, const document *doc)
     size_t len = doc->len, pos = 0;
     uint32_t blanks = 0;
     r->line_count = 0;
+    /* the first CR at or after pos, or len: most texts have none, which
+     * one scan finds */
+    size_t cr = offset_of(t, '\r', 0, len);
     while (pos < len) {
         /* a line ends at LF, CRLF or a lone CR, as in the tokenizer */
-        const char *nl = memchr(t + pos, '\n', len - pos);
-        size_t end = nl ? (size_t)(nl - t) : len, next = nl ? end + 1 : len;
-        const char *cr = memchr(t + pos, '\r', end - pos);
-        if (cr && (size_t)(cr - t) + 1 < end) {
-            end = (size_t)(cr - t);
+        size_t end = offset_of(t, '\n', pos, len), next = end < len ? end + 1 : len;
+        if (cr < pos)
+            cr = offset_of(t, '\r', pos, len);
+        if (cr + 1 < end) {
+            end = cr;
             next = end + 1;
-        } else if (cr)
-            end = (size_t)(cr - t);
+        } else if (cr < end)
+            end = cr;
         while (ti < ntok && tok[ti].start < pos)
             ti++;
         if (ti < ntok && tok[ti].start < end) {
