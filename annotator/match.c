@@ -71,6 +71,9 @@ struct matcher {
     size_t hit_ovector_count, hit_ovector_cap;
 
     uint32_t *rule_sentence; /* per rule: the sentence stamp when its required words were seen */
+    uint32_t *ready;      /* the view's rules without start words whose required words the sentence holds,
+                           * by index (find_sentence_words) */
+    size_t ready_count, ready_cap;
     uint32_t *rule_position; /* per rule: the position stamp when it last ran */
     uint32_t sentence_stamp, position_stamp;
     uint64_t *sentence_needs; /* per sentence: need slots (rules.h) of what it holds */
@@ -767,11 +770,12 @@ static inline __attribute__((always_inline)) void try_rules_at(matcher *m, docum
                 (t != SIZE_MAX || starts_at_marker(b, marker)))
                 run_batch(m, doc, b, vpos, subject_len, t, pair);
         }
-    for (size_t k = 0; k < v->gated_by_key_count[key]; k++) {
-        size_t i = v->gated_by_key[key][k];
-        const rule_batch *b = &m->rules->rules[i].alone;
-        if (!batch_hopeless(m, b, t) && (t != SIZE_MAX || starts_at_marker(b, marker)) && gated_rule_ready(m, i))
-            run_batch(m, doc, b, vpos, subject_len, t, pair);
+    for (size_t k = 0; k < m->ready_count; k++) {
+        size_t i = m->ready[k];
+        const rule *r = &m->rules->rules[i];
+        if (has_start_key(r->start_keys, key) && !batch_hopeless(m, &r->alone, t) &&
+            (t != SIZE_MAX || starts_at_marker(&r->alone, marker)) && gated_rule_ready(m, i))
+            run_batch(m, doc, &r->alone, vpos, subject_len, t, pair);
     }
     if (t == SIZE_MAX || !v->gated_count)
         return;
@@ -785,17 +789,30 @@ static inline __attribute__((always_inline)) void try_rules_at(matcher *m, docum
     }
 }
 
-/* Stamps the rules whose required words the sentence holds. */
-static void find_sentence_words(matcher *m, const segment *seg)
+/* Stamps the rules whose required words the sentence holds, and lists
+ * those of the view without start words in m->ready: they are tried
+ * wherever their start keys allow, in the order of the rules, so most
+ * rules needing words cost nothing in a sentence without them. */
+static void find_sentence_words(matcher *m, const segment *seg, size_t view_index)
 {
     m->sentence_stamp++;
+    m->ready_count = 0;
     const trigger_index *index = &m->rules->triggers;
     uint32_t from = m->token_trigger_start[seg->first_token];
     uint32_t to = m->token_trigger_start[seg->first_token + seg->token_count];
     for (uint32_t k = from; k < to; k++) {
         const word_trigger *w = &index->items[m->token_triggers[k]];
-        if (w->role == TRIGGER_NEEDED)
-            m->rule_sentence[w->rule] = m->sentence_stamp;
+        if (w->role != TRIGGER_NEEDED || m->rule_sentence[w->rule] == m->sentence_stamp)
+            continue;
+        m->rule_sentence[w->rule] = m->sentence_stamp;
+        const rule *r = &m->rules->rules[w->rule];
+        if ((size_t)r->view != view_index || r->starts_with_words)
+            continue;
+        size_t at = m->ready_count;
+        ARRAY_PUSH(m->ready, m->ready_count, m->ready_cap, w->rule);
+        for (; at > 0 && m->ready[at - 1] > w->rule; at--)
+            m->ready[at] = m->ready[at - 1];
+        m->ready[at] = w->rule;
     }
 }
 
@@ -855,6 +872,7 @@ static void match_view(matcher *m, document *doc, const rule_view *v, size_t vie
 {
     size_t mi = 0;        /* first mark not yet passed */
     uint32_t shift = 0;   /* marker bytes before the current point */
+    m->ready_count = 0;   /* filled per sentence when the view has gated rules */
     for (size_t s = 0; s < doc->sentences.count; s++) {
         const segment *seg = &doc->sentences.items[s];
         /* the sentence's end in the view: after the markers closing there */
@@ -867,7 +885,7 @@ static void match_view(matcher *m, document *doc, const rule_view *v, size_t vie
         if (v->has_needs && !(m->sentence_needs[s] & v->needs_slots))
             continue;
         if (v->gated_count)
-            find_sentence_words(m, seg);
+            find_sentence_words(m, seg, view_index);
         if (v->marker_only) {
             /* every rule starts with <TYPE>: only the markers are worth a look */
             for (; mi < m->mark_count && m->marks[mi].orig < seg->end; mi++) {
@@ -1040,6 +1058,7 @@ void matcher_free(matcher *m)
     free(m->token_sentence);
     free(m->cover_priority);
     free(m->rule_sentence);
+    free(m->ready);
     free(m->rule_position);
     free(m->scratch);
     free(m);

@@ -103,8 +103,6 @@ void ann_rules_free(ann_rules *rules)
             free_batch(&rules->views[v].batches[b]);
         free(rules->views[v].batches);
         free(rules->views[v].gated);
-        for (unsigned key = 0; key < START_KEYS; key++)
-            free(rules->views[v].gated_by_key[key]);
     }
     free(rules->views);
     if (rules->lists)
@@ -1324,10 +1322,7 @@ static int compile_view(ann_rules *rules, rule_view *v, ann_error *err)
         ARRAY_PUSH(v->gated, v->gated_count, cap, i);
         if (!r->starts_with_words)
             for (unsigned key = 0; key < START_KEYS; key++)
-                if (has_start_key(r->start_keys, key)) {
-                    size_t kcap = v->gated_by_key_count[key];
-                    ARRAY_PUSH(v->gated_by_key[key], v->gated_by_key_count[key], kcap, i);
-                }
+                v->starts_at_key[key] |= has_start_key(r->start_keys, key) != 0;
     }
     /* Rules that can start with a letter apart from those that cannot
      * (numbers, amounts, symbols): at a word only the first are tried, at a
@@ -1357,7 +1352,7 @@ static int compile_view(ann_rules *rules, rule_view *v, ann_error *err)
     if (rc)
         return rc;
     for (unsigned key = 0; key < START_KEYS; key++)
-        v->starts_at_key[key] = has_start_key(v->start_keys, key) || v->gated_by_key_count[key];
+        v->starts_at_key[key] |= has_start_key(v->start_keys, key) != 0;
     v->plain = 1;
     for (size_t i = 0; i < sizeof v->types && v->plain; i++)
         v->plain = !v->types[i];

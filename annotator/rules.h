@@ -146,9 +146,7 @@ typedef struct {
     int marker_only;      /* every rule starts with a marker (<TYPE>) and none with a word */
     size_t *gated;        /* rules that start with or need a word (see prefilter.h) */
     size_t gated_count;
-    size_t *gated_by_key[START_KEYS]; /* gated rules without start words, by start key */
-    size_t gated_by_key_count[START_KEYS];
-    uint8_t starts_at_key[START_KEYS]; /* 1: some batch or gated rule can start there */
+    uint8_t starts_at_key[START_KEYS]; /* 1: some batch, or gated rule without start words, can start there */
 } rule_view;
 
 /* Word triggers: token hash -> the rules (of any phase) that start with,

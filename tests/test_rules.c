@@ -73,12 +73,13 @@ static void check_error(const char *text, unsigned long line, unsigned long colu
 /* ---- annotating ------------------------------------------------------------------ */
 
 
-/* Annotates text as one document and returns the parsed output. */
-static xmlDocPtr annotate(const ann_rules *rules, const char *text)
+/* Annotates text as one document with output flags (ANN_OUT_*) and
+ * returns the parsed output. */
+static xmlDocPtr annotate_with(const ann_rules *rules, const char *text, int flags)
 {
     buffer b = {0};
     ann_error err;
-    ann_output *out = ann_output_new(buffer_write, NULL, &b, 0, &err);
+    ann_output *out = ann_output_new(buffer_write, NULL, &b, flags, &err);
     assert_non_null(out);
     ann_stream *st = ann_stream_new(rules, out, "test", NULL);
     assert_int_equal(ann_stream_feed(st, text, strlen(text), &err), ANN_OK);
@@ -92,6 +93,11 @@ static xmlDocPtr annotate(const ann_rules *rules, const char *text)
         fail_msg("output is not well-formed: %s", b.data);
     free(b.data);
     return doc;
+}
+
+static xmlDocPtr annotate(const ann_rules *rules, const char *text)
+{
+    return annotate_with(rules, text, 0);
 }
 
 /* The only entity of a type, annotated from text, is want. */
@@ -778,6 +784,25 @@ static void test_start_pairs(void **state)
     ann_rules_free(money_only);
 }
 
+/* A rule needing words runs in its own view, once per position: a later
+ * view without such rules does not run it again (its second match would
+ * be a rival it wins against). */
+static void test_needed_words_in_own_view(void **state)
+{
+    (void)state;
+    ann_rules *rules = compile_ok("rule place\n  type GPE\n  pattern Japan\n"
+                                  "rule bank\n  type ORG\n  pattern (?:Central\\h)?Bank\\hof\\h\\p{Lu}\\w+\n"
+                                  "rule before-place\n  type NEXT\n  phase 2\n  pattern \\p{Lu}\\w+\\h<GPE>\n");
+    assert_true(rule_named(rules, "bank")->needs_words);
+    assert_false(rule_named(rules, "bank")->starts_with_words);
+    xmlDocPtr doc = annotate_with(rules, "The Bank of Tokyo met in Osaka Japan.", ANN_OUT_EXPLAIN);
+    assert_only(doc, "//entity[@type='ORG']", "Bank of Tokyo");
+    assert_int_equal(count(doc, "//entity[@won-against]"), 0);
+    assert_only(doc, "//entity[@type='NEXT']", "Osaka Japan");
+    xmlFreeDoc(doc);
+    ann_rules_free(rules);
+}
+
 /* ---- the built-in rules ------------------------------------------------------------ */
 
 static void test_builtin_rules(void **state)
@@ -831,6 +856,7 @@ int main(void)
         cmocka_unit_test(test_start_characters),
         cmocka_unit_test(test_start_markers),
         cmocka_unit_test(test_start_pairs),
+        cmocka_unit_test(test_needed_words_in_own_view),
         cmocka_unit_test(test_builtin_rules),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
