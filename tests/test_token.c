@@ -386,6 +386,34 @@ static void test_lower_case_runs_at_every_alignment(void **state)
                 }
 }
 
+/* token_is_word and token_is_one_of: the token's ASCII letters in any case
+ * against lower-case words, whole tokens only. */
+static void test_token_is_one_of(void **state)
+{
+    (void)state;
+    const char *text = "Tariffs TARIFF tariff, t";
+    token_list list = { 0 };
+    tokenize(text, strlen(text), &list);
+    assert_int_equal(list.count, 5);
+    const token *capitalized = &list.items[0], *capitals = &list.items[1], *lower = &list.items[2];
+    const token *comma = &list.items[3], *letter = &list.items[4];
+    const char *const duties[] = { "duty", "tariff", "levy", NULL };
+    const char *const plurals[] = { "tariff", "tariffs", NULL };
+    const char *const prefixes[] = { "t", "ta", "tariffss", NULL };
+    const char *const none[] = { NULL };
+    assert_true(token_is_word(text, capitalized, "tariffs"));
+    assert_false(token_is_word(text, capitalized, "tariff"));
+    assert_true(token_is_one_of(text, capitals, duties));
+    assert_true(token_is_one_of(text, lower, duties));
+    assert_false(token_is_one_of(text, capitalized, duties));
+    assert_true(token_is_one_of(text, capitalized, plurals));
+    assert_false(token_is_one_of(text, capitalized, prefixes));
+    assert_true(token_is_one_of(text, letter, prefixes));
+    assert_false(token_is_one_of(text, comma, duties));
+    assert_false(token_is_one_of(text, lower, none));
+    token_list_free(&list);
+}
+
 static void test_line_starts_with_lf_crlf_cr(void **state)
 {
     (void)state;
@@ -558,6 +586,7 @@ int main(void)
         cmocka_unit_test(test_flags),
         cmocka_unit_test(test_flags_of_plain_words),
         cmocka_unit_test(test_lower_case_runs_at_every_alignment),
+        cmocka_unit_test(test_token_is_one_of),
         cmocka_unit_test(test_line_starts_with_lf_crlf_cr),
         cmocka_unit_test(test_token_at_or_after),
         cmocka_unit_test(test_token_at_or_after_long),
