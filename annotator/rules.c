@@ -844,6 +844,13 @@ int ann_rules_add_path(ann_rules *rules, const char *path, ann_error *err)
 
 /* ---- compiling ------------------------------------------------------------ */
 
+/* Class content standing for the non-ASCII characters. Start keys take
+ * only the ASCII part of PCRE2's start bitmap, so a short range will do:
+ * in a caseless group PCRE2 looks up the other case of every character of a
+ * range (some milliseconds for all of Unicode), and a property in a class
+ * leaves no bitmap at all. */
+#define NON_ASCII "\\x{80}-\\x{FF}"
+
 /* The superset of ASCII a Unicode property escape can start with, as class
  * content, plus every non-ASCII character. */
 static const char *property_superset(const char *esc, size_t n)
@@ -856,16 +863,16 @@ static const char *property_superset(const char *esc, size_t n)
         len -= 2;
     }
     if (negated || !len)
-        return "\\x00-\\x{10FFFF}";
+        return "\\x00-\\x7F" NON_ASCII;
     if (name[0] == 'L' && len == 2 && (name[1] == 'u' || name[1] == 't'))
-        return "A-Z\\x{80}-\\x{10FFFF}";
+        return "A-Z" NON_ASCII;
     if (name[0] == 'L' && len == 2 && name[1] == 'l')
-        return "a-z\\x{80}-\\x{10FFFF}";
+        return "a-z" NON_ASCII;
     if (name[0] == 'L')
-        return "A-Za-z\\x{80}-\\x{10FFFF}";
+        return "A-Za-z" NON_ASCII;
     if (name[0] == 'N')
-        return "0-9\\x{80}-\\x{10FFFF}";
-    return "\\x00-\\x{10FFFF}";
+        return "0-9" NON_ASCII;
+    return "\\x00-\\x7F" NON_ASCII;
 }
 
 static int is_property_escape(const char *p, size_t n)
@@ -898,7 +905,7 @@ static char *probe_pattern(const char *pattern)
                 if (is_property_escape(p + i, k) && p[1] != '^')
                     sb_str(&out, property_superset(p + i, k));
                 else if (is_property_escape(p + i, k))
-                    sb_str(&out, "\\x{80}-\\x{10FFFF}");
+                    sb_str(&out, NON_ASCII);
                 else
                     sb_add(&out, p + i, k);
                 i += k;

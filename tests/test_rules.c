@@ -721,6 +721,27 @@ static void test_start_characters(void **state)
     ann_rules_free(rules);
 }
 
+/* Unicode properties, in a caseless group too, give start keys of the
+ * ASCII characters they can start with, and no others. */
+static void test_start_keys_of_properties(void **state)
+{
+    (void)state;
+    ann_rules *rules = compile_ok("rule number\n  type N\n  pattern (?i:\\p{N}+\\hunits)\n"
+                                  "rule name\n  type P\n  pattern (?i:\\p{Lu}\\p{Ll}+)\n"
+                                  "rule not-letter\n  type X\n  pattern [^\\p{L}\\s]x\n");
+    const rule *number = rule_named(rules, "number"), *name = rule_named(rules, "name"),
+               *not_letter = rule_named(rules, "not-letter");
+    assert_true(has_start_key(number->start_keys, '7'));
+    assert_false(has_start_key(number->start_keys, 'k'));
+    assert_false(has_start_key(number->start_keys, 'u'));
+    assert_true(has_start_key(name->start_keys, 'K'));
+    assert_true(has_start_key(name->start_keys, 'a'));
+    assert_false(has_start_key(name->start_keys, '7'));
+    assert_true(has_start_key(not_letter->start_keys, '7'));
+    assert_false(has_start_key(not_letter->start_keys, ' '));
+    ann_rules_free(rules);
+}
+
 /* A rule built on earlier annotations is tried only at the markers of the
  * types it can start with, not at those of every type its view shows. */
 static void test_start_markers(void **state)
@@ -854,6 +875,7 @@ int main(void)
         cmocka_unit_test(test_no_match_across_sentences),
         cmocka_unit_test(test_check_reports_failures),
         cmocka_unit_test(test_start_characters),
+        cmocka_unit_test(test_start_keys_of_properties),
         cmocka_unit_test(test_start_markers),
         cmocka_unit_test(test_start_pairs),
         cmocka_unit_test(test_needed_words_in_own_view),
