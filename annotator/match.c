@@ -302,6 +302,25 @@ static int surface_is_plain(const document *doc, uint32_t start, uint32_t end)
     return 1;
 }
 
+/* Whether a candidate's surface is its own folded form (scratch_add_surface),
+ * to be interned as it stands. It starts at token first and ends on a token
+ * end, and no token holds a byte the folding changes (a space or control;
+ * the no-break space is a space, and U+FFFE and U+FFFF are controls in the
+ * clean text): only the gaps between tokens matter. One space or printable
+ * byte stays as it is; a wider gap is looked at byte by byte. */
+static int candidate_is_plain(const document *doc, uint32_t start, uint32_t end, size_t first)
+{
+    const unsigned char *t = (const unsigned char *)doc->text.clean;
+    for (const token *tok = &doc->tokens.items[first]; tok->end < end; tok++) {
+        uint32_t gap = tok[1].start - tok->end;
+        if (gap > 1)
+            return surface_is_plain(doc, start, end);
+        if (gap == 1 && (t[tok->end] < ' ' || t[tok->end] >= 0x7f))
+            return 0;
+    }
+    return 1;
+}
+
 static void scratch_add_surface(matcher *m, const document *doc, uint32_t start, uint32_t end)
 {
     const unsigned char *t = (const unsigned char *)doc->text.clean;
@@ -436,7 +455,7 @@ static void add_candidate(matcher *m, document *doc, size_t rule_index, const ma
         s.norm = intern_scratch(doc, m, 0);
     } else if (entry && entry->norm != UINT32_MAX)
         s.norm = doc_intern(doc, g->strings + entry->norm, strlen(g->strings + entry->norm));
-    else if (surface_is_plain(doc, s.start, s.end))
+    else if (candidate_is_plain(doc, s.start, s.end, first_token))
         s.norm = doc_intern(doc, doc->text.clean + s.start, s.end - s.start);
     else {
         m->scratch_len = 0;

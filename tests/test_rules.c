@@ -429,13 +429,17 @@ static void test_norm_templates(void **state)
     xmlFreeDoc(doc);
     ann_rules_free(rules);
 
-    /* without norm the norm is the text */
+    /* without norm the norm is the text, its gaps folded to one space */
     rules = compile_ok("rule a\n"
                        "  type    X\n"
-                       "  pattern ab\\hcd\n");
-    doc = annotate(rules, "ab cd");
-    assert_only(doc, "//entity/@norm", "ab cd");
-    xmlFreeDoc(doc);
+                       "  pattern ab[\\s\\x{a0}]+c[d\\x{e9}]\n");
+    static const char *const texts[][2] = {{"ab cd", "ab cd"}, {"ab  cd", "ab cd"}, {"ab\tcd", "ab cd"},
+                                           {"ab\xc2\xa0" "cd", "ab cd"}, {"ab \n c\xc3\xa9", "ab c\xc3\xa9"}};
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+        doc = annotate(rules, texts[i][0]);
+        assert_only(doc, "//entity/@norm", texts[i][1]);
+        xmlFreeDoc(doc);
+    }
     ann_rules_free(rules);
 }
 
