@@ -434,12 +434,19 @@ static uint32_t intern_scratch(document *doc, matcher *m, size_t from)
     return off;
 }
 
-static void add_attr_pair(document *doc, size_t span_index, const char *key, size_t key_len, matcher *m,
-                          size_t value_from)
+static void add_attr_pair(document *doc, size_t span_index, const char *key, size_t key_len, const char *value,
+                          size_t value_len)
 {
     uint32_t k = doc_intern(doc, key, key_len);
-    uint32_t v = intern_scratch(doc, m, value_from);
+    uint32_t v = doc_intern(doc, value, value_len);
     doc_add_attr(doc, &doc->spans[span_index], k, v);
+}
+
+/* add_attr_pair with the value built in the scratch buffer, which it empties. */
+static void add_scratch_attr(document *doc, size_t span_index, const char *key, matcher *m)
+{
+    add_attr_pair(doc, span_index, key, strlen(key), m->scratch, m->scratch_len);
+    m->scratch_len = 0;
 }
 
 static void add_candidate(matcher *m, document *doc, size_t rule_index, const match_source *src,
@@ -472,25 +479,24 @@ static void add_candidate(matcher *m, document *doc, size_t rule_index, const ma
             if (!capture_range(m, src, r->capture_groups[c], &cs, &ce))
                 continue;
             scratch_add_value(m, doc, cs, ce);
-            add_attr_pair(doc, idx, r->capture_names[c], strlen(r->capture_names[c]), m, 0);
+            add_scratch_attr(doc, idx, r->capture_names[c], m);
         }
     if (entry && entry->attrs != UINT32_MAX) {
-        /* "k=v k=v": values hold no spaces */
+        /* "k=v k=v": values hold no spaces; a word is a pair from its first '=' */
         for (const char *p = g->strings + entry->attrs; *p;) {
+            const char *word = p, *eq = NULL;
+            for (; *p && *p != ' '; p++)
+                if (*p == '=' && !eq)
+                    eq = p;
+            if (eq && eq > word)
+                add_attr_pair(doc, idx, word, (size_t)(eq - word), eq + 1, (size_t)(p - eq - 1));
             while (*p == ' ')
                 p++;
-            const char *end = p + strcspn(p, " ");
-            const char *eq = memchr(p, '=', (size_t)(end - p));
-            if (eq && eq > p) {
-                scratch_add(m, eq + 1, (size_t)(end - eq - 1));
-                add_attr_pair(doc, idx, p, (size_t)(eq - p), m, 0);
-            }
-            p = end;
         }
     }
     for (size_t a = 0; a < r->attr_count; a++) {
         scratch_add_template(m, doc, src, r->attrs[a].value_template);
-        add_attr_pair(doc, idx, r->attrs[a].key, strlen(r->attrs[a].key), m, 0);
+        add_scratch_attr(doc, idx, r->attrs[a].key, m);
     }
 }
 
