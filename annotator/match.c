@@ -50,6 +50,9 @@ struct matcher {
     size_t view_len, view_cap;
     char *open_marks;     /* per type: its opening marker, MARK_OPEN name MARK_SEP */
     size_t *open_mark_start; /* type t's is open_marks[open_mark_start[t] .. open_mark_start[t + 1]) */
+    size_t longest_open_mark;
+    uint16_t *view_types; /* view i shows view_types[view_types_start[i] .. view_types_start[i + 1]) */
+    size_t *view_types_start;
     view_mark *marks;
     size_t mark_count, mark_cap;
     span_ref *selected;   /* spans shown in the view, outer first */
@@ -165,25 +168,30 @@ static int by_nesting(const void *a, const void *b)
 
 DEFINE_SORT(sort_by_nesting, span_ref, by_nesting)
 
-static void view_add(matcher *m, const char *s, size_t n)
+/* Copies the text from *pos up to orig into the view, then adds the marker
+ * opening a span of type (type >= 0) or a closing one. build_view has made
+ * room for both. */
+static void view_mark_add(matcher *m, const char *text, uint32_t *pos, uint32_t orig, int type)
 {
-    grow_array((void **)&m->view, &m->view_cap, m->view_len + n + 1, 1);
-    memcpy(m->view + m->view_len, s, n);
-    m->view_len += n;
-}
-
-/* Adds an opening marker for a span of type (type >= 0) or a closing one. */
-static void view_mark_add(matcher *m, uint32_t orig, int type)
-{
-    view_mark k = {.vpos = (uint32_t)m->view_len, .orig = orig, .type = (uint16_t)(type >= 0 ? type : 0),
-                   .open = type >= 0};
-    if (type >= 0)
-        view_add(m, m->open_marks + m->open_mark_start[type], m->open_mark_start[type + 1] - m->open_mark_start[type]);
-    else
-        view_add(m, MARK_CLOSE, MARK_LEN);
-    k.vlen = (uint32_t)m->view_len - k.vpos;
-    k.shift = (m->mark_count ? m->marks[m->mark_count - 1].shift : 0) + k.vlen;
-    ARRAY_PUSH(m->marks, m->mark_count, m->mark_cap, k);
+    memcpy(m->view + m->view_len, text + *pos, orig - *pos);
+    m->view_len += orig - *pos;
+    *pos = orig;
+    const char *mark = MARK_CLOSE;
+    uint32_t len = MARK_LEN;
+    if (type >= 0) {
+        mark = m->open_marks + m->open_mark_start[type];
+        len = (uint32_t)(m->open_mark_start[type + 1] - m->open_mark_start[type]);
+    }
+    memcpy(m->view + m->view_len, mark, len);
+    view_mark *k = &m->marks[m->mark_count];
+    k->vpos = (uint32_t)m->view_len;
+    k->vlen = len;
+    k->orig = orig;
+    k->shift = (m->mark_count ? k[-1].shift : 0) + len;
+    k->type = (uint16_t)(type >= 0 ? type : 0);
+    k->open = type >= 0;
+    m->mark_count++;
+    m->view_len += len;
 }
 
 static int has_type(const uint8_t *types, uint16_t type)
@@ -222,22 +230,22 @@ static void find_shown_spans(matcher *m, const document *doc, int phase)
 }
 
 /* Builds the view of the document in which the spans of earlier phases whose
- * types are in types[] are wrapped in markers. Spans that would cross an
+ * types the view shows are wrapped in markers. Spans that would cross an
  * already placed one are left out, so the markers always nest. */
-static void build_view(matcher *m, const document *doc, const uint8_t *types, int phase)
+static void build_view(matcher *m, const document *doc, size_t view_index, int phase)
 {
     m->selected_count = 0;
     m->mark_count = 0;
     m->view_len = 0;
     if (!m->shown_ready)
         find_shown_spans(m, doc, phase);
-    for (size_t type = 0; type < m->rules->type_count; type++) {
-        if (!has_type(types, (uint16_t)type))
-            continue;
-        for (size_t k = m->shown_by_type[type]; k < m->shown_by_type[type + 1]; k++) {
+    for (size_t i = m->view_types_start[view_index]; i < m->view_types_start[view_index + 1]; i++) {
+        uint16_t type = m->view_types[i];
+        size_t from = m->shown_by_type[type], to = m->shown_by_type[type + 1];
+        grow_array((void **)&m->selected, &m->selected_cap, m->selected_count + (to - from), sizeof *m->selected);
+        for (size_t k = from; k < to; k++) {
             const span *s = &doc->spans[m->shown[k]];
-            span_ref ref = {s->start, s->end, s->phase, m->shown[k]};
-            ARRAY_PUSH(m->selected, m->selected_count, m->selected_cap, ref);
+            m->selected[m->selected_count++] = (span_ref){s->start, s->end, s->phase, m->shown[k]};
         }
     }
     if (!m->selected_count) {
@@ -246,34 +254,30 @@ static void build_view(matcher *m, const document *doc, const uint8_t *types, in
         return;
     }
     sort_by_nesting(m->selected, m->selected_count);
+    /* room for the text and two markers around every span */
+    grow_array((void **)&m->view, &m->view_cap,
+               doc->len + m->selected_count * (m->longest_open_mark + MARK_LEN) + 1, 1);
+    grow_array((void **)&m->marks, &m->mark_cap, 2 * m->selected_count, sizeof *m->marks);
 
+    const char *text = doc->text.clean;
     size_t stack[64];
     size_t depth = 0, kept = 0;
     uint32_t pos = 0;
     for (size_t k = 0; k < m->selected_count; k++) {
         const span *s = &doc->spans[m->selected[k].index];
-        while (depth && doc->spans[stack[depth - 1]].end <= s->start) {
-            const span *top = &doc->spans[stack[--depth]];
-            view_add(m, doc->text.clean + pos, top->end - pos);
-            pos = top->end;
-            view_mark_add(m, pos, -1);
-        }
+        while (depth && doc->spans[stack[depth - 1]].end <= s->start)
+            view_mark_add(m, text, &pos, doc->spans[stack[--depth]].end, -1);
         if ((depth && s->end > doc->spans[stack[depth - 1]].end) || depth == sizeof stack / sizeof *stack)
             continue;
-        view_add(m, doc->text.clean + pos, s->start - pos);
-        pos = s->start;
-        view_mark_add(m, pos, s->type);
+        view_mark_add(m, text, &pos, s->start, s->type);
         stack[depth++] = m->selected[k].index;
         m->selected[kept++] = m->selected[k];
     }
     m->selected_count = kept;
-    while (depth) {
-        const span *top = &doc->spans[stack[--depth]];
-        view_add(m, doc->text.clean + pos, top->end - pos);
-        pos = top->end;
-        view_mark_add(m, pos, -1);
-    }
-    view_add(m, doc->text.clean + pos, doc->len - pos);
+    while (depth)
+        view_mark_add(m, text, &pos, doc->spans[stack[--depth]].end, -1);
+    memcpy(m->view + m->view_len, text + pos, doc->len - pos);
+    m->view_len += doc->len - pos;
     m->view[m->view_len] = '\0';
     m->text = m->view;
 }
@@ -880,13 +884,18 @@ static void find_needed_sentences(matcher *m, const document *doc)
 static size_t find_candidate_tokens(matcher *m, const rule_view *v, const segment *seg)
 {
     grow_array((void **)&m->candidates, &m->candidate_cap, seg->token_count, sizeof *m->candidates);
+    /* locals, so that the stores into candidates do not make the compiler
+     * reload them at every token */
+    uint32_t *candidates = m->candidates;
     const uint16_t *start_key = m->token_start_key;
     const uint8_t *starts_word = m->token_starts_word;
+    const uint8_t *starts_at_key = v->starts_at_key;
     uint8_t gated = v->gated_count != 0;
+    uint32_t end = seg->first_token + seg->token_count;
     size_t n = 0;
-    for (size_t t = seg->first_token; t < seg->first_token + seg->token_count; t++) {
-        m->candidates[n] = (uint32_t)t;
-        n += v->starts_at_key[start_key[t]] | (gated & starts_word[t]);
+    for (uint32_t t = seg->first_token; t < end; t++) {
+        candidates[n] = t;
+        n += starts_at_key[start_key[t]] | (gated & starts_word[t]);
     }
     return n;
 }
@@ -907,8 +916,12 @@ static void match_view(matcher *m, document *doc, const rule_view *v, size_t vie
                                       (m->marks[me].orig == seg->end && !m->marks[me].open)))
             end_shift = m->marks[me++].shift;
         size_t subject_len = seg->end + end_shift;
-        if (v->has_needs && !(m->sentence_needs[s] & v->needs_slots))
+        if (v->has_needs && !(m->sentence_needs[s] & v->needs_slots)) {
+            /* no later sentence tries a mark before this one's end */
+            mi = me;
+            shift = end_shift;
             continue;
+        }
         if (v->gated_count)
             find_sentence_words(m, seg, view_index);
         if (v->marker_only) {
@@ -1000,7 +1013,7 @@ void match_phase(matcher *m, document *doc, int phase)
             m->selected_count = 0;
             m->text = doc->text.clean;
         } else
-            build_view(m, doc, v->types, phase);
+            build_view(m, doc, i, phase);
         if (v->marker_only && !m->mark_count)
             continue;
         match_view(m, doc, v, i);
@@ -1042,6 +1055,19 @@ matcher *matcher_new(const ann_rules *rules, match_limit_fn on_limit, void *ctx)
         memcpy(m->open_marks + marks_len + MARK_LEN + name_len, MARK_SEP, MARK_LEN);
         marks_len += name_len + 2 * MARK_LEN;
         m->open_mark_start[t + 1] = marks_len;
+        if (name_len + 2 * MARK_LEN > m->longest_open_mark)
+            m->longest_open_mark = name_len + 2 * MARK_LEN;
+    }
+    m->view_types_start = xcalloc(rules->view_count + 1, sizeof *m->view_types_start);
+    size_t view_types_cap = 0;
+    for (size_t i = 0; i < rules->view_count; i++) {
+        size_t count = m->view_types_start[i];
+        for (size_t t = 0; t < rules->type_count; t++)
+            if (has_type(rules->views[i].types, (uint16_t)t)) {
+                grow_array((void **)&m->view_types, &view_types_cap, count + 1, sizeof *m->view_types);
+                m->view_types[count++] = (uint16_t)t;
+            }
+        m->view_types_start[i + 1] = count;
     }
     pcre2_jit_stack_assign(m->match_context, NULL, m->jit_stack);
     pcre2_set_match_limit(m->match_context, MATCH_LIMIT);
@@ -1067,6 +1093,8 @@ void matcher_free(matcher *m)
     free(m->view);
     free(m->open_marks);
     free(m->open_mark_start);
+    free(m->view_types);
+    free(m->view_types_start);
     free(m->marks);
     free(m->selected);
     free(m->phase_shown_types);
