@@ -51,6 +51,7 @@ struct matcher {
     char *open_marks;     /* per type: its opening marker, MARK_OPEN name MARK_SEP */
     size_t *open_mark_start; /* type t's is open_marks[open_mark_start[t] .. open_mark_start[t + 1]) */
     size_t longest_open_mark;
+    uint32_t *view_reach; /* per view: how many bytes before a sentence its patterns may look at */
     uint16_t *view_types; /* view i shows view_types[view_types_start[i] .. view_types_start[i + 1]) */
     size_t *view_types_start;
     view_mark *marks;
@@ -94,6 +95,10 @@ struct matcher {
     int32_t *cover_priority; /* per token: highest priority of an earlier-phase annotation over it */
     size_t cover_cap;
     size_t sentence_needs_cap;
+    uint32_t *view_sentences; /* the sentences the view being matched needs */
+    size_t view_sentence_count, view_sentence_cap;
+    uint32_t *zones;      /* start,end pairs of the text its matches may look at: it marks only there */
+    size_t zone_count, zone_cap;
 
     char *scratch;        /* norm and attribute values being built */
     size_t scratch_len, scratch_cap;
@@ -169,10 +174,15 @@ static int by_nesting(const void *a, const void *b)
 DEFINE_SORT(sort_by_nesting, span_ref, by_nesting)
 
 /* Copies the text from *pos up to orig into the view, then adds the marker
- * opening a span of type (type >= 0) or a closing one. build_view has made
- * room for both. */
-static void view_mark_add(matcher *m, const char *text, uint32_t *pos, uint32_t orig, int type)
+ * opening a span of type (type >= 0) or a closing one, when orig lies in a
+ * zone (*zone: the first zone not yet passed). build_view has made room for
+ * both. */
+static void view_mark_add(matcher *m, const char *text, uint32_t *pos, uint32_t orig, int type, size_t *zone)
 {
+    while (*zone < m->zone_count && m->zones[2 * *zone + 1] < orig)
+        (*zone)++;
+    if (*zone == m->zone_count || orig < m->zones[2 * *zone])
+        return;
     memcpy(m->view + m->view_len, text + *pos, orig - *pos);
     m->view_len += orig - *pos;
     *pos = orig;
@@ -231,7 +241,8 @@ static void find_shown_spans(matcher *m, const document *doc, int phase)
 
 /* Builds the view of the document in which the spans of earlier phases whose
  * types the view shows are wrapped in markers. Spans that would cross an
- * already placed one are left out, so the markers always nest. */
+ * already placed one are left out, so the markers always nest. Markers go
+ * only into the zones (find_view_sentences): a match sees nothing else. */
 static void build_view(matcher *m, const document *doc, size_t view_index, int phase)
 {
     m->selected_count = 0;
@@ -261,21 +272,21 @@ static void build_view(matcher *m, const document *doc, size_t view_index, int p
 
     const char *text = doc->text.clean;
     size_t stack[64];
-    size_t depth = 0, kept = 0;
+    size_t depth = 0, kept = 0, zone = 0;
     uint32_t pos = 0;
     for (size_t k = 0; k < m->selected_count; k++) {
         const span *s = &doc->spans[m->selected[k].index];
         while (depth && doc->spans[stack[depth - 1]].end <= s->start)
-            view_mark_add(m, text, &pos, doc->spans[stack[--depth]].end, -1);
+            view_mark_add(m, text, &pos, doc->spans[stack[--depth]].end, -1, &zone);
         if ((depth && s->end > doc->spans[stack[depth - 1]].end) || depth == sizeof stack / sizeof *stack)
             continue;
-        view_mark_add(m, text, &pos, s->start, s->type);
+        view_mark_add(m, text, &pos, s->start, s->type, &zone);
         stack[depth++] = m->selected[k].index;
         m->selected[kept++] = m->selected[k];
     }
     m->selected_count = kept;
     while (depth)
-        view_mark_add(m, text, &pos, doc->spans[stack[--depth]].end, -1);
+        view_mark_add(m, text, &pos, doc->spans[stack[--depth]].end, -1, &zone);
     memcpy(m->view + m->view_len, text + pos, doc->len - pos);
     m->view_len += doc->len - pos;
     m->view[m->view_len] = '\0';
@@ -907,8 +918,12 @@ static void match_view(matcher *m, document *doc, const rule_view *v, size_t vie
     size_t mi = 0;        /* first mark not yet passed */
     uint32_t shift = 0;   /* marker bytes before the current point */
     m->ready_count = 0;   /* filled per sentence when the view has gated rules */
-    for (size_t s = 0; s < doc->sentences.count; s++) {
+    for (size_t j = 0; j < m->view_sentence_count; j++) {
+        size_t s = v->has_needs ? m->view_sentences[j] : j;
         const segment *seg = &doc->sentences.items[s];
+        /* markers before the sentence are tried by none */
+        for (; mi < m->mark_count && m->marks[mi].orig < seg->start; mi++)
+            shift = m->marks[mi].shift;
         /* the sentence's end in the view: after the markers closing there */
         size_t me = mi;
         uint32_t end_shift = shift;
@@ -916,12 +931,6 @@ static void match_view(matcher *m, document *doc, const rule_view *v, size_t vie
                                       (m->marks[me].orig == seg->end && !m->marks[me].open)))
             end_shift = m->marks[me++].shift;
         size_t subject_len = seg->end + end_shift;
-        if (v->has_needs && !(m->sentence_needs[s] & v->needs_slots)) {
-            /* no later sentence tries a mark before this one's end */
-            mi = me;
-            shift = end_shift;
-            continue;
-        }
         if (v->gated_count)
             find_sentence_words(m, seg, view_index);
         if (v->marker_only) {
@@ -964,16 +973,40 @@ static void match_view(matcher *m, document *doc, const rule_view *v, size_t vie
     }
 }
 
-/* Whether some sentence holds what the view's rules need: a view copies
- * the whole document, so one that no sentence wants is not built. */
-static int view_needed(const matcher *m, const document *doc, const rule_view *v)
+/* Lists the sentences the view is tried in, those holding what its rules
+ * need (all, when they need nothing), and the zones of the text its
+ * matches may look at: those sentences and the reach of its patterns'
+ * lookbehinds before each. Returns how many sentences there are. */
+static size_t find_view_sentences(matcher *m, const document *doc, const rule_view *v, size_t view_index)
 {
-    if (!v->has_needs)
-        return 1;
-    for (size_t s = 0; s < doc->sentences.count; s++)
-        if (m->sentence_needs[s] & v->needs_slots)
-            return 1;
-    return 0;
+    m->view_sentence_count = 0;
+    m->zone_count = 0;
+    if (!v->has_needs) {
+        grow_array((void **)&m->zones, &m->zone_cap, 2, sizeof *m->zones);
+        m->zones[0] = 0;
+        m->zones[1] = UINT32_MAX;
+        m->zone_count = 1;
+        return m->view_sentence_count = doc->sentences.count;
+    }
+    uint32_t reach = m->view_reach[view_index];
+    const uint64_t *sentence_needs = m->sentence_needs;
+    uint64_t needs = v->needs_slots;
+    for (size_t s = 0, count = doc->sentences.count; s < count; s++) {
+        if (!(sentence_needs[s] & needs))
+            continue;
+        ARRAY_PUSH(m->view_sentences, m->view_sentence_count, m->view_sentence_cap, (uint32_t)s);
+        const segment *seg = &doc->sentences.items[s];
+        uint32_t start = seg->start > reach ? seg->start - reach : 0;
+        if (m->zone_count && m->zones[2 * m->zone_count - 1] >= start) {
+            m->zones[2 * m->zone_count - 1] = seg->end;
+            continue;
+        }
+        grow_array((void **)&m->zones, &m->zone_cap, 2 * m->zone_count + 2, sizeof *m->zones);
+        m->zones[2 * m->zone_count] = start;
+        m->zones[2 * m->zone_count + 1] = seg->end;
+        m->zone_count++;
+    }
+    return m->view_sentence_count;
 }
 
 /* Gives every token of a kind some rule names (_TOKEN_URL, ...) a helper span. */
@@ -1006,7 +1039,7 @@ void match_phase(matcher *m, document *doc, int phase)
     find_needed_sentences(m, doc);
     for (size_t i = 0; i < m->rules->view_count; i++) {
         const rule_view *v = &m->rules->views[i];
-        if (v->phase != phase || (!v->batch_count && !v->gated_count) || !view_needed(m, doc, v))
+        if (v->phase != phase || (!v->batch_count && !v->gated_count) || !find_view_sentences(m, doc, v, i))
             continue;
         if (v->plain) {
             m->mark_count = 0;
@@ -1018,6 +1051,29 @@ void match_phase(matcher *m, document *doc, int phase)
             continue;
         match_view(m, doc, v, i);
     }
+}
+
+/* How far before its start a match of code may look, in bytes: its longest
+ * lookbehind (\b counts one character) in characters of at most 4 bytes. */
+static uint32_t code_reach(const pcre2_code *code)
+{
+    uint32_t chars = 0;
+    if (code && pcre2_pattern_info(code, PCRE2_INFO_MAXLOOKBEHIND, &chars) != 0)
+        return UINT32_MAX / 2; /* unknown: as far as there is text */
+    return 4 * chars;
+}
+
+/* How far before a sentence the patterns of a view may look, in bytes. */
+static uint32_t view_reach(const ann_rules *rules, const rule_view *v)
+{
+    uint32_t reach = 0;
+    for (size_t b = 0; b < v->batch_count; b++)
+        if (code_reach(v->batches[b].code) > reach)
+            reach = code_reach(v->batches[b].code);
+    for (size_t k = 0; k < v->rule_count; k++)
+        if (code_reach(rules->rules[v->rules[k]].alone.code) > reach)
+            reach = code_reach(rules->rules[v->rules[k]].alone.code);
+    return reach;
 }
 
 matcher *matcher_new(const ann_rules *rules, match_limit_fn on_limit, void *ctx)
@@ -1069,6 +1125,9 @@ matcher *matcher_new(const ann_rules *rules, match_limit_fn on_limit, void *ctx)
             }
         m->view_types_start[i + 1] = count;
     }
+    m->view_reach = xcalloc(rules->view_count + 1, sizeof *m->view_reach);
+    for (size_t i = 0; i < rules->view_count; i++)
+        m->view_reach[i] = view_reach(rules, &rules->views[i]);
     pcre2_jit_stack_assign(m->match_context, NULL, m->jit_stack);
     pcre2_set_match_limit(m->match_context, MATCH_LIMIT);
     pcre2_set_depth_limit(m->match_context, DEPTH_LIMIT);
@@ -1095,6 +1154,9 @@ void matcher_free(matcher *m)
     free(m->open_mark_start);
     free(m->view_types);
     free(m->view_types_start);
+    free(m->view_reach);
+    free(m->view_sentences);
+    free(m->zones);
     free(m->marks);
     free(m->selected);
     free(m->phase_shown_types);

@@ -624,6 +624,22 @@ static void test_no_match_across_sentences(void **state)
     ann_rules_free(rules);
 }
 
+/* A rule that needs a type is matched only in the sentences holding one, and
+ * its view is marked only there; yet its lookbehind still sees the markers
+ * just before such a sentence, in one that holds none. */
+static void test_needs_and_lookbehind(void **state)
+{
+    (void)state;
+    ann_rules *rules = compile_ok("rule place\n  type GPE\n  pattern Japan\n"
+                                  "rule said\n  type _SAID\n  pattern said\n"
+                                  "rule after-place\n  type NEXT\n  phase 2\n  needs _SAID\n"
+                                  "  pattern (?<=\\x{E002}\\.\\h)\\p{Lu}\\w+|<GPE>\\hnever\n");
+    assert_annotates(rules, "They visited Japan. Tokyo said yes.", "NEXT", "Tokyo");
+    assert_no_entity(rules, "They visited Spain. Tokyo said yes.", "NEXT");
+    assert_no_entity(rules, "They visited Japan. Tokyo agreed.", "NEXT");
+    ann_rules_free(rules);
+}
+
 /* ---- ann_rules_check ---------------------------------------------------------------- */
 
 typedef struct {
@@ -877,6 +893,7 @@ int main(void)
         cmocka_unit_test(test_conflict_across_phases),
         cmocka_unit_test(test_match_on_token_boundaries),
         cmocka_unit_test(test_no_match_across_sentences),
+        cmocka_unit_test(test_needs_and_lookbehind),
         cmocka_unit_test(test_check_reports_failures),
         cmocka_unit_test(test_start_characters),
         cmocka_unit_test(test_start_keys_of_properties),
