@@ -217,21 +217,25 @@ static void find_shown_spans(matcher *m, const document *doc, int phase)
     const uint8_t *types = m->phase_shown_types + (size_t)(phase - 1) * (MAX_TYPES / 8);
     size_t type_count = m->rules->type_count;
     memset(m->shown_by_type, 0, (type_count + 1) * sizeof *m->shown_by_type);
-    size_t count = 0;
-    for (size_t i = 0; i < doc->span_count; i++) {
-        const span *s = &doc->spans[i];
+    /* locals: a store into shown_by_type could otherwise be a count */
+    size_t *shown_by_type = m->shown_by_type;
+    const span *spans = doc->spans;
+    size_t span_count = doc->span_count, count = 0;
+    for (size_t i = 0; i < span_count; i++) {
+        const span *s = &spans[i];
         if (!(s->flags & SPAN_REMOVED) && s->phase < phase && has_type(types, s->type)) {
-            m->shown_by_type[s->type + 1]++;
+            shown_by_type[s->type + 1]++;
             count++;
         }
     }
     for (size_t t = 0; t < type_count; t++)
-        m->shown_by_type[t + 1] += m->shown_by_type[t];
+        shown_by_type[t + 1] += shown_by_type[t];
     grow_array((void **)&m->shown, &m->shown_cap, count + 1, sizeof *m->shown);
-    for (size_t i = 0; i < doc->span_count; i++) {
-        const span *s = &doc->spans[i];
+    uint32_t *shown = m->shown;
+    for (size_t i = 0; i < span_count; i++) {
+        const span *s = &spans[i];
         if (!(s->flags & SPAN_REMOVED) && s->phase < phase && has_type(types, s->type))
-            m->shown[m->shown_by_type[s->type]++] = (uint32_t)i;
+            shown[shown_by_type[s->type]++] = (uint32_t)i;
     }
     /* each start has moved to the next type's: shift them back */
     memmove(m->shown_by_type + 1, m->shown_by_type, type_count * sizeof *m->shown_by_type);
@@ -563,17 +567,23 @@ static int batch_hopeless(const matcher *m, const rule_batch *b, size_t t)
 static void find_cover(matcher *m, const document *doc, int phase)
 {
     grow_array((void **)&m->cover_priority, &m->cover_cap, doc->tokens.count + 1, sizeof *m->cover_priority);
-    for (size_t t = 0; t < doc->tokens.count; t++)
-        m->cover_priority[t] = INT32_MIN;
+    /* locals: a store into cover could otherwise be a span's or a token's */
+    int32_t *cover = m->cover_priority;
+    const token *tokens = doc->tokens.items;
+    size_t token_count = doc->tokens.count;
+    for (size_t t = 0; t < token_count; t++)
+        cover[t] = INT32_MIN;
     for (size_t i = 0; i < doc->span_count; i++) {
         const span *s = &doc->spans[i];
         /* a layout's entity takes the norm of a rule's entity of the same
          * extent (structure.h), so rules still run under it */
         if ((s->flags & (SPAN_REMOVED | SPAN_HIDDEN | SPAN_LAYOUT)) || s->phase >= phase)
             continue;
-        for (size_t t = s->first_token; t < doc->tokens.count && doc->tokens.items[t].start < s->end; t++)
-            if (s->priority > m->cover_priority[t])
-                m->cover_priority[t] = s->priority;
+        int32_t priority = s->priority;
+        uint32_t end = s->end;
+        for (size_t t = s->first_token; t < token_count && tokens[t].start < end; t++)
+            if (priority > cover[t])
+                cover[t] = priority;
     }
 }
 
@@ -759,12 +769,15 @@ static void find_token_sentences(matcher *m, const document *doc)
 {
     grow_array((void **)&m->token_sentence, &m->token_sentence_cap, doc->tokens.count + 1,
                sizeof *m->token_sentence);
-    size_t s = 0;
-    for (size_t t = 0; t < doc->tokens.count; t++) {
-        uint32_t start = doc->tokens.items[t].start;
-        while (s < doc->sentences.count && doc->sentences.items[s].start <= start)
-            s++;
-        m->token_sentence[t] = s ? (uint32_t)(s - 1) : UINT32_MAX;
+    /* a sentence starts at its first token (segment.h): the tokens from it
+     * to the next sentence's first are its */
+    uint32_t *token_sentence = m->token_sentence;
+    size_t t = 0;
+    for (size_t s = 0; s <= doc->sentences.count; s++) {
+        size_t next = s < doc->sentences.count ? doc->sentences.items[s].first_token : doc->tokens.count;
+        uint32_t sentence = s ? (uint32_t)(s - 1) : UINT32_MAX;
+        for (; t < next; t++)
+            token_sentence[t] = sentence;
     }
 }
 
@@ -864,14 +877,20 @@ static void find_needed_sentences(matcher *m, const document *doc)
     grow_array((void **)&m->sentence_needs, &m->sentence_needs_cap, doc->sentences.count + 1,
                sizeof *m->sentence_needs);
     memset(m->sentence_needs, 0, (doc->sentences.count + 1) * sizeof *m->sentence_needs);
-    for (size_t i = 0; i < doc->span_count; i++) {
+    /* locals: a store into sentence_needs could otherwise be a count */
+    uint64_t *sentence_needs = m->sentence_needs;
+    const int8_t *need_slot = m->rules->need_slot;
+    const uint32_t *token_sentence = m->token_sentence;
+    const token *tokens = doc->tokens.items;
+    size_t token_count = doc->tokens.count;
+    for (size_t i = 0, count = doc->span_count; i < count; i++) {
         const span *s = &doc->spans[i];
-        int slot = m->rules->need_slot[s->type];
+        int slot = need_slot[s->type];
         if (slot < 0 || (s->flags & SPAN_REMOVED))
             continue;
         size_t sentence; /* the last sentence starting at or before the span */
-        if (s->first_token < doc->tokens.count && doc->tokens.items[s->first_token].start == s->start)
-            sentence = m->token_sentence[s->first_token];
+        if (s->first_token < token_count && tokens[s->first_token].start == s->start)
+            sentence = token_sentence[s->first_token];
         else {
             size_t lo = 0, hi = doc->sentences.count;
             while (lo < hi) {
@@ -884,7 +903,7 @@ static void find_needed_sentences(matcher *m, const document *doc)
             sentence = lo ? lo - 1 : UINT32_MAX;
         }
         if (sentence != UINT32_MAX)
-            m->sentence_needs[sentence] |= 1ULL << slot;
+            sentence_needs[sentence] |= 1ULL << slot;
     }
 }
 
@@ -988,13 +1007,15 @@ static size_t find_view_sentences(matcher *m, const document *doc, const rule_vi
         m->zone_count = 1;
         return m->view_sentence_count = doc->sentences.count;
     }
+    grow_array((void **)&m->view_sentences, &m->view_sentence_cap, doc->sentences.count + 1,
+               sizeof *m->view_sentences);
     uint32_t reach = m->view_reach[view_index];
     const uint64_t *sentence_needs = m->sentence_needs;
     uint64_t needs = v->needs_slots;
     for (size_t s = 0, count = doc->sentences.count; s < count; s++) {
         if (!(sentence_needs[s] & needs))
             continue;
-        ARRAY_PUSH(m->view_sentences, m->view_sentence_count, m->view_sentence_cap, (uint32_t)s);
+        m->view_sentences[m->view_sentence_count++] = (uint32_t)s;
         const segment *seg = &doc->sentences.items[s];
         uint32_t start = seg->start > reach ? seg->start - reach : 0;
         if (m->zone_count && m->zones[2 * m->zone_count - 1] >= start) {
@@ -1012,8 +1033,10 @@ static size_t find_view_sentences(matcher *m, const document *doc, const rule_vi
 /* Gives every token of a kind some rule names (_TOKEN_URL, ...) a helper span. */
 static void mark_token_kinds(const ann_rules *rules, document *doc)
 {
-    for (size_t t = 0; t < doc->tokens.count; t++) {
-        const token *tok = &doc->tokens.items[t];
+    /* adding spans moves no token: the list is read once */
+    const token *tokens = doc->tokens.items;
+    for (size_t t = 0, count = doc->tokens.count; t < count; t++) {
+        const token *tok = &tokens[t];
         int type = rules->token_kind_type[tok->kind];
         if (type < 0)
             continue;
