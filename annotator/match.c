@@ -86,8 +86,9 @@ struct matcher {
     uint32_t *token_trigger_start;
     size_t token_trigger_start_cap;
     uint16_t *token_start_key; /* per token: its start key (rules.h), the same in every view */
-    uint8_t *token_starts_word; /* per token: 1 when some rule starts with its word */
-    size_t token_start_key_cap, token_starts_word_cap;
+    uint16_t *token_start_class; /* per token: its start key, plus START_KEYS when some rule starts with its word */
+    size_t token_start_key_cap, token_start_class_cap;
+    uint8_t *view_starts_at_class; /* per view, 2 * START_KEYS: 1 where it may start at a token of that class */
     uint32_t *token_sentence; /* per token: the last sentence starting at or before it */
     size_t token_sentence_cap;
     uint32_t *candidates; /* tokens of a sentence where a view may start */
@@ -733,7 +734,7 @@ static size_t token_keys(const matcher *m, const document *doc, size_t t, uint64
  * t's trigger items, for rules of every phase, are
  * token_triggers[token_trigger_start[t] .. token_trigger_start[t + 1])
  * (indices into the table's items). Notes too each token's start key and
- * whether some rule starts with its word, which every view asks of it. */
+ * its start class, which every view asks of it. */
 static void find_token_triggers(matcher *m, const document *doc)
 {
     const trigger_index *index = &m->rules->triggers;
@@ -741,12 +742,12 @@ static void find_token_triggers(matcher *m, const document *doc)
     grow_array((void **)&m->token_trigger_start, &m->token_trigger_start_cap, n + 1,
                sizeof *m->token_trigger_start);
     grow_array((void **)&m->token_start_key, &m->token_start_key_cap, n + 1, sizeof *m->token_start_key);
-    grow_array((void **)&m->token_starts_word, &m->token_starts_word_cap, n + 1, 1);
+    grow_array((void **)&m->token_start_class, &m->token_start_class_cap, n + 1, sizeof *m->token_start_class);
     m->token_trigger_count = 0;
     for (size_t t = 0; t < n; t++) {
         m->token_trigger_start[t] = (uint32_t)m->token_trigger_count;
         m->token_start_key[t] = (uint16_t)start_key_at(doc->text.clean + doc->tokens.items[t].start);
-        m->token_starts_word[t] = 0;
+        m->token_start_class[t] = m->token_start_key[t];
         if (!index->count)
             continue;
         uint64_t keys[4];
@@ -756,7 +757,8 @@ static void find_token_triggers(matcher *m, const document *doc)
             for (size_t k = 0; k < found; k++) {
                 uint32_t item = (uint32_t)(w + k - index->items);
                 ARRAY_PUSH(m->token_triggers, m->token_trigger_count, m->token_trigger_cap, item);
-                m->token_starts_word[t] |= w[k].role == TRIGGER_STARTS;
+                if (w[k].role == TRIGGER_STARTS)
+                    m->token_start_class[t] = (uint16_t)(m->token_start_key[t] + START_KEYS);
             }
         }
     }
@@ -909,23 +911,21 @@ static void find_needed_sentences(matcher *m, const document *doc)
 
 /* Collects in m->candidates the tokens of the sentence where the view may
  * start: by the token's start key (the same in the view as in the text),
- * or by a word trigger. Without branches on
+ * or by a word trigger, both read from its start class. Without branches on
  * the data: whether a token qualifies is unpredictable. */
-static size_t find_candidate_tokens(matcher *m, const rule_view *v, const segment *seg)
+static size_t find_candidate_tokens(matcher *m, size_t view_index, const segment *seg)
 {
     grow_array((void **)&m->candidates, &m->candidate_cap, seg->token_count, sizeof *m->candidates);
     /* locals, so that the stores into candidates do not make the compiler
      * reload them at every token */
     uint32_t *candidates = m->candidates;
-    const uint16_t *start_key = m->token_start_key;
-    const uint8_t *starts_word = m->token_starts_word;
-    const uint8_t *starts_at_key = v->starts_at_key;
-    uint8_t gated = v->gated_count != 0;
+    const uint16_t *start_class = m->token_start_class;
+    const uint8_t *starts_at_class = m->view_starts_at_class + view_index * 2 * START_KEYS;
     uint32_t end = seg->first_token + seg->token_count;
     size_t n = 0;
     for (uint32_t t = seg->first_token; t < end; t++) {
         candidates[n] = t;
-        n += starts_at_key[start_key[t]] | (gated & starts_word[t]);
+        n += starts_at_class[start_class[t]];
     }
     return n;
 }
@@ -962,7 +962,7 @@ static void match_view(matcher *m, document *doc, const rule_view *v, size_t vie
             }
             continue;
         }
-        size_t n = find_candidate_tokens(m, v, seg);
+        size_t n = find_candidate_tokens(m, view_index, seg);
         if (!m->mark_count) {
             /* no markers: the view is the text */
             for (size_t k = 0; k < n; k++) {
@@ -1148,6 +1148,15 @@ matcher *matcher_new(const ann_rules *rules, match_limit_fn on_limit, void *ctx)
             }
         m->view_types_start[i + 1] = count;
     }
+    m->view_starts_at_class = xcalloc(rules->view_count + 1, 2 * START_KEYS);
+    for (size_t i = 0; i < rules->view_count; i++) {
+        const rule_view *v = &rules->views[i];
+        uint8_t *starts_at_class = m->view_starts_at_class + i * 2 * START_KEYS;
+        for (unsigned key = 0; key < START_KEYS; key++) {
+            starts_at_class[key] = v->starts_at_key[key];
+            starts_at_class[START_KEYS + key] = v->starts_at_key[key] | (v->gated_count != 0);
+        }
+    }
     m->view_reach = xcalloc(rules->view_count + 1, sizeof *m->view_reach);
     for (size_t i = 0; i < rules->view_count; i++)
         m->view_reach[i] = view_reach(rules, &rules->views[i]);
@@ -1192,7 +1201,8 @@ void matcher_free(matcher *m)
     free(m->token_trigger_start);
     free(m->candidates);
     free(m->token_start_key);
-    free(m->token_starts_word);
+    free(m->token_start_class);
+    free(m->view_starts_at_class);
     free(m->token_sentence);
     free(m->cover_priority);
     free(m->rule_sentence);
