@@ -177,8 +177,9 @@ DEFINE_SORT(sort_by_nesting, span_ref, by_nesting)
 /* Copies the text from *pos up to orig into the view, then adds the marker
  * opening a span of type (type >= 0) or a closing one, when orig lies in a
  * zone (*zone: the first zone not yet passed). build_view has made room for
- * both. */
-static void view_mark_add(matcher *m, const char *text, uint32_t *pos, uint32_t orig, int type, size_t *zone)
+ * both. Inlined: it runs at both ends of every shown span, many outside the
+ * zones, where the call cost more than the test. */
+static inline __attribute__((always_inline)) void view_mark_add(matcher *m, const char *text, uint32_t *pos, uint32_t orig, int type, size_t *zone)
 {
     while (*zone < m->zone_count && m->zones[2 * *zone + 1] < orig)
         (*zone)++;
@@ -934,6 +935,12 @@ static size_t find_candidate_tokens(matcher *m, size_t view_index, const segment
  * there) of every sentence, each match confined to its sentence. */
 static void match_view(matcher *m, document *doc, const rule_view *v, size_t view_index)
 {
+    /* locals: trying rules adds spans, and the compiler would otherwise
+     * reload these after every try; none of them changes meanwhile */
+    const view_mark *marks = m->marks;
+    size_t mark_count = m->mark_count;
+    const uint16_t *start_key = m->token_start_key;
+    const token *tokens = doc->tokens.items;
     size_t mi = 0;        /* first mark not yet passed */
     uint32_t shift = 0;   /* marker bytes before the current point */
     m->ready_count = 0;   /* filled per sentence when the view has gated rules */
@@ -941,53 +948,54 @@ static void match_view(matcher *m, document *doc, const rule_view *v, size_t vie
         size_t s = v->has_needs ? m->view_sentences[j] : j;
         const segment *seg = &doc->sentences.items[s];
         /* markers before the sentence are tried by none */
-        for (; mi < m->mark_count && m->marks[mi].orig < seg->start; mi++)
-            shift = m->marks[mi].shift;
+        for (; mi < mark_count && marks[mi].orig < seg->start; mi++)
+            shift = marks[mi].shift;
         /* the sentence's end in the view: after the markers closing there */
         size_t me = mi;
         uint32_t end_shift = shift;
-        while (me < m->mark_count && (m->marks[me].orig < seg->end ||
-                                      (m->marks[me].orig == seg->end && !m->marks[me].open)))
-            end_shift = m->marks[me++].shift;
+        while (me < mark_count && (marks[me].orig < seg->end ||
+                                    (marks[me].orig == seg->end && !marks[me].open)))
+            end_shift = marks[me++].shift;
         size_t subject_len = seg->end + end_shift;
         if (v->gated_count)
             find_sentence_words(m, seg, view_index);
         if (v->marker_only) {
             /* every rule starts with <TYPE>: only the markers are worth a look */
-            for (; mi < m->mark_count && m->marks[mi].orig < seg->end; mi++) {
-                if (m->marks[mi].open && m->marks[mi].orig >= seg->start && v->starts_at_key[MARK_KEY])
-                    try_rules_at(m, doc, v, view_index, m->marks[mi].vpos, MARK_KEY, subject_len, SIZE_MAX,
-                                 m->marks[mi].type);
-                shift = m->marks[mi].shift;
+            for (; mi < mark_count && marks[mi].orig < seg->end; mi++) {
+                if (marks[mi].open && marks[mi].orig >= seg->start && v->starts_at_key[MARK_KEY])
+                    try_rules_at(m, doc, v, view_index, marks[mi].vpos, MARK_KEY, subject_len, SIZE_MAX,
+                                 marks[mi].type);
+                shift = marks[mi].shift;
             }
             continue;
         }
         size_t n = find_candidate_tokens(m, view_index, seg);
-        if (!m->mark_count) {
+        const uint32_t *candidates = m->candidates;
+        if (!mark_count) {
             /* no markers: the view is the text */
             for (size_t k = 0; k < n; k++) {
-                size_t t = m->candidates[k];
-                unsigned key = m->token_start_key[t];
+                size_t t = candidates[k];
+                unsigned key = start_key[t];
                 if (v->starts_at_key[key] || (v->gated_count && starts_trigger(m, view_index, t)))
-                    try_rules_at(m, doc, v, view_index, doc->tokens.items[t].start, key, subject_len, t, 0);
+                    try_rules_at(m, doc, v, view_index, tokens[t].start, key, subject_len, t, 0);
             }
             continue;
         }
         for (size_t k = 0; k <= n; k++) {
             /* markers up to the candidate (the sentence's end after the
              * last), tried where they open at a token start */
-            size_t t = k < n ? m->candidates[k] : SIZE_MAX;
-            uint32_t start = k < n ? doc->tokens.items[t].start : seg->end;
-            for (; mi < m->mark_count && (m->marks[mi].orig < start || (k < n && m->marks[mi].orig == start)); mi++) {
-                const view_mark *mark = &m->marks[mi];
+            size_t t = k < n ? candidates[k] : SIZE_MAX;
+            uint32_t start = k < n ? tokens[t].start : seg->end;
+            for (; mi < mark_count && (marks[mi].orig < start || (k < n && marks[mi].orig == start)); mi++) {
+                const view_mark *mark = &marks[mi];
                 if (mark->open && mark->orig >= seg->start && doc_token_starts_at(doc, mark->orig) &&
                     v->starts_at_key[MARK_KEY])
                     try_rules_at(m, doc, v, view_index, mark->vpos, MARK_KEY, subject_len, SIZE_MAX, mark->type);
                 shift = mark->shift;
             }
             if (k < n &&
-                (v->starts_at_key[m->token_start_key[t]] || (v->gated_count && starts_trigger(m, view_index, t))))
-                try_rules_at(m, doc, v, view_index, start + shift, m->token_start_key[t], subject_len, t, 0);
+                (v->starts_at_key[start_key[t]] || (v->gated_count && starts_trigger(m, view_index, t))))
+                try_rules_at(m, doc, v, view_index, start + shift, start_key[t], subject_len, t, 0);
         }
     }
 }
