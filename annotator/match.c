@@ -23,7 +23,7 @@ typedef struct {
 
 typedef struct {
     uint32_t start, end;
-    uint32_t phase;
+    uint16_t phase, type;
     uint32_t index;       /* in doc->spans */
 } span_ref;
 
@@ -59,7 +59,7 @@ struct matcher {
     span_ref *selected;   /* spans shown in the view, outer first */
     size_t selected_count, selected_cap;
     uint8_t *phase_shown_types; /* per phase, MAX_TYPES / 8 bytes: the types its views show */
-    uint32_t *shown;      /* spans of earlier phases with such a type, by type (find_shown_spans) */
+    span_ref *shown;      /* spans of earlier phases with such a type, by type (find_shown_spans) */
     size_t shown_cap;
     size_t *shown_by_type; /* type t's are shown[shown_by_type[t] .. shown_by_type[t + 1]) */
     int shown_ready;      /* shown[] is for the current phase */
@@ -223,22 +223,23 @@ static void find_shown_spans(matcher *m, const document *doc, int phase)
     size_t *shown_by_type = m->shown_by_type;
     const span *spans = doc->spans;
     size_t span_count = doc->span_count, count = 0;
+    /* the spans to show, in selected (free until build_view fills it), then
+     * by type into shown */
+    grow_array((void **)&m->selected, &m->selected_cap, span_count + 1, sizeof *m->selected);
+    span_ref *found = m->selected;
     for (size_t i = 0; i < span_count; i++) {
         const span *s = &spans[i];
         if (!(s->flags & SPAN_REMOVED) && s->phase < phase && has_type(types, s->type)) {
             shown_by_type[s->type + 1]++;
-            count++;
+            found[count++] = (span_ref){s->start, s->end, s->phase, s->type, (uint32_t)i};
         }
     }
     for (size_t t = 0; t < type_count; t++)
         shown_by_type[t + 1] += shown_by_type[t];
     grow_array((void **)&m->shown, &m->shown_cap, count + 1, sizeof *m->shown);
-    uint32_t *shown = m->shown;
-    for (size_t i = 0; i < span_count; i++) {
-        const span *s = &spans[i];
-        if (!(s->flags & SPAN_REMOVED) && s->phase < phase && has_type(types, s->type))
-            shown[shown_by_type[s->type]++] = (uint32_t)i;
-    }
+    span_ref *shown = m->shown;
+    for (size_t k = 0; k < count; k++)
+        shown[shown_by_type[found[k].type]++] = found[k];
     /* each start has moved to the next type's: shift them back */
     memmove(m->shown_by_type + 1, m->shown_by_type, type_count * sizeof *m->shown_by_type);
     m->shown_by_type[0] = 0;
@@ -260,10 +261,8 @@ static void build_view(matcher *m, const document *doc, size_t view_index, int p
         uint16_t type = m->view_types[i];
         size_t from = m->shown_by_type[type], to = m->shown_by_type[type + 1];
         grow_array((void **)&m->selected, &m->selected_cap, m->selected_count + (to - from), sizeof *m->selected);
-        for (size_t k = from; k < to; k++) {
-            const span *s = &doc->spans[m->shown[k]];
-            m->selected[m->selected_count++] = (span_ref){s->start, s->end, s->phase, m->shown[k]};
-        }
+        memcpy(m->selected + m->selected_count, m->shown + from, (to - from) * sizeof *m->selected);
+        m->selected_count += to - from;
     }
     if (!m->selected_count) {
         /* nothing to mark: the view is the text */
@@ -277,22 +276,22 @@ static void build_view(matcher *m, const document *doc, size_t view_index, int p
     grow_array((void **)&m->marks, &m->mark_cap, 2 * m->selected_count, sizeof *m->marks);
 
     const char *text = doc->text.clean;
-    size_t stack[64];
+    uint32_t stack[64];   /* the ends of the spans open at this point */
     size_t depth = 0, kept = 0, zone = 0;
     uint32_t pos = 0;
     for (size_t k = 0; k < m->selected_count; k++) {
-        const span *s = &doc->spans[m->selected[k].index];
-        while (depth && doc->spans[stack[depth - 1]].end <= s->start)
-            view_mark_add(m, text, &pos, doc->spans[stack[--depth]].end, -1, &zone);
-        if ((depth && s->end > doc->spans[stack[depth - 1]].end) || depth == sizeof stack / sizeof *stack)
+        span_ref s = m->selected[k];
+        while (depth && stack[depth - 1] <= s.start)
+            view_mark_add(m, text, &pos, stack[--depth], -1, &zone);
+        if ((depth && s.end > stack[depth - 1]) || depth == sizeof stack / sizeof *stack)
             continue;
-        view_mark_add(m, text, &pos, s->start, s->type, &zone);
-        stack[depth++] = m->selected[k].index;
-        m->selected[kept++] = m->selected[k];
+        view_mark_add(m, text, &pos, s.start, s.type, &zone);
+        stack[depth++] = s.end;
+        m->selected[kept++] = s;
     }
     m->selected_count = kept;
     while (depth)
-        view_mark_add(m, text, &pos, doc->spans[stack[--depth]].end, -1, &zone);
+        view_mark_add(m, text, &pos, stack[--depth], -1, &zone);
     memcpy(m->view + m->view_len, text + pos, doc->len - pos);
     m->view_len += doc->len - pos;
     m->view[m->view_len] = '\0';
