@@ -52,6 +52,7 @@ struct matcher {
     size_t *open_mark_start; /* type t's is open_marks[open_mark_start[t] .. open_mark_start[t + 1]) */
     size_t longest_open_mark;
     uint32_t *view_reach; /* per view: how many bytes before a sentence its patterns may look at */
+    int32_t *trigger_start_view; /* per trigger item: the view of the rule it starts, or -1 */
     uint16_t *view_types; /* view i shows view_types[view_types_start[i] .. view_types_start[i + 1]) */
     size_t *view_types_start;
     view_mark *marks;
@@ -786,12 +787,9 @@ static void find_token_sentences(matcher *m, const document *doc)
 /* Whether token t starts a word some rule of the view starts with. */
 static int starts_trigger(const matcher *m, size_t view_index, size_t t)
 {
-    const trigger_index *index = &m->rules->triggers;
-    for (uint32_t k = m->token_trigger_start[t]; k < m->token_trigger_start[t + 1]; k++) {
-        const word_trigger *w = &index->items[m->token_triggers[k]];
-        if (w->role == TRIGGER_STARTS && (size_t)m->rules->rules[w->rule].view == view_index)
+    for (uint32_t k = m->token_trigger_start[t]; k < m->token_trigger_start[t + 1]; k++)
+        if (m->trigger_start_view[m->token_triggers[k]] == (int32_t)view_index)
             return 1;
-    }
     return 0;
 }
 
@@ -1164,6 +1162,11 @@ matcher *matcher_new(const ann_rules *rules, match_limit_fn on_limit, void *ctx)
             starts_at_class[START_KEYS + key] = v->starts_at_key[key] | (v->gated_count != 0);
         }
     }
+    m->trigger_start_view = xcalloc(rules->triggers.count + 1, sizeof *m->trigger_start_view);
+    for (size_t k = 0; k < rules->triggers.count; k++) {
+        const word_trigger *w = &rules->triggers.items[k];
+        m->trigger_start_view[k] = w->role == TRIGGER_STARTS ? rules->rules[w->rule].view : -1;
+    }
     m->view_reach = xcalloc(rules->view_count + 1, sizeof *m->view_reach);
     for (size_t i = 0; i < rules->view_count; i++)
         m->view_reach[i] = view_reach(rules, &rules->views[i]);
@@ -1194,6 +1197,7 @@ void matcher_free(matcher *m)
     free(m->view_types);
     free(m->view_types_start);
     free(m->view_reach);
+    free(m->trigger_start_view);
     free(m->view_sentences);
     free(m->zones);
     free(m->marks);
