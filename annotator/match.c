@@ -568,13 +568,19 @@ static int batch_hopeless(const matcher *m, const rule_batch *b, size_t t)
 /* Computes cover_priority for the phase about to run. */
 static void find_cover(matcher *m, const document *doc, int phase)
 {
-    grow_array((void **)&m->cover_priority, &m->cover_cap, doc->tokens.count + 1, sizeof *m->cover_priority);
+    grow_array((void **)&m->cover_priority, &m->cover_cap, doc->tokens.count + 4, sizeof *m->cover_priority);
     /* locals: a store into cover could otherwise be a span's or a token's */
     int32_t *cover = m->cover_priority;
     const token *tokens = doc->tokens.items;
     size_t token_count = doc->tokens.count;
-    for (size_t t = 0; t < token_count; t++)
+    for (size_t t = 0; t < token_count; t += 4) {
+        /* four a round, as the compiler does not vectorize the fill (the
+         * array has room up to a multiple of four) */
         cover[t] = INT32_MIN;
+        cover[t + 1] = INT32_MIN;
+        cover[t + 2] = INT32_MIN;
+        cover[t + 3] = INT32_MIN;
+    }
     for (size_t i = 0; i < doc->span_count; i++) {
         const span *s = &doc->spans[i];
         /* a layout's entity takes the norm of a rule's entity of the same
