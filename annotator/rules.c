@@ -1310,6 +1310,34 @@ static int may_start_with_letter(const rule *r)
     return 0;
 }
 
+/* Start groups: rules that can start with a letter apart from those that
+ * cannot (numbers, amounts, symbols), and in each, rules that can start
+ * with a few ASCII characters only ("US$", a year) apart from those
+ * starting with any capital or digit. */
+enum { START_GROUPS = 4 };
+
+static unsigned start_group(const rule *r)
+{
+    unsigned ascii_starts = 0;
+    for (unsigned c = 0; c < 128; c++)
+        ascii_starts += has_start_key(r->start_keys, c) != 0;
+    return 2u * !may_start_with_letter(r) + (ascii_starts < 8);
+}
+
+/* Compiles rules of view v (count at most BATCH_MAX) into a batch of it. */
+static int add_view_batch(ann_rules *rules, rule_view *v, const size_t *which, size_t count, ann_error *err)
+{
+    rule_batch b;
+    if (compile_batch(rules, v->phase, which, count, &b, err))
+        return -1;
+    b.pair_table = (uint32_t)rules->pair_table_count++;
+    for (size_t w = 0; w < sizeof v->start_keys; w++)
+        v->start_keys[w] |= b.start_keys[w];
+    size_t cap = v->batch_count;
+    ARRAY_PUSH(v->batches, v->batch_count, cap, b);
+    return 0;
+}
+
 /* Compiles a view: the rules tried everywhere their start keys allow go
  * into batches; gated rules are compiled alone. */
 static int compile_view(ann_rules *rules, rule_view *v, ann_error *err)
@@ -1331,30 +1359,18 @@ static int compile_view(ann_rules *rules, rule_view *v, ann_error *err)
             for (unsigned key = 0; key < START_KEYS; key++)
                 v->starts_at_key[key] |= has_start_key(r->start_keys, key) != 0;
     }
-    /* Rules that can start with a letter apart from those that cannot
-     * (numbers, amounts, symbols): at a word only the first are tried, at a
-     * digit only the second, so each call runs fewer alternatives. */
-    size_t letter_count = 0;
-    for (size_t k = 0; k < open_count; k++)
-        if (may_start_with_letter(&rules->rules[open[k]])) {
-            size_t i = open[k];
-            memmove(open + letter_count + 1, open + letter_count, (k - letter_count) * sizeof *open);
-            open[letter_count++] = i;
-        }
-    for (size_t first = 0; first < open_count && !rc;) {
-        rule_batch b;
-        size_t group_end = first < letter_count ? letter_count : open_count;
-        size_t n = group_end - first < BATCH_MAX ? group_end - first : BATCH_MAX;
-        rc = compile_batch(rules, v->phase, open + first, n, &b, err);
-        first += n;
-        if (rc)
-            break;
-        b.pair_table = (uint32_t)rules->pair_table_count++;
-        for (size_t w = 0; w < sizeof v->start_keys; w++)
-            v->start_keys[w] |= b.start_keys[w];
-        size_t cap = v->batch_count;
-        ARRAY_PUSH(v->batches, v->batch_count, cap, b);
+    /* Rules are batched with rules of the same start group, so a call runs
+     * only alternatives that may start where it is made. */
+    size_t *grouped = xmalloc((open_count + 1) * sizeof *grouped);
+    for (unsigned g = 0; g < START_GROUPS && !rc; g++) {
+        size_t n = 0;
+        for (size_t k = 0; k < open_count; k++)
+            if (start_group(&rules->rules[open[k]]) == g)
+                grouped[n++] = open[k];
+        for (size_t first = 0; first < n && !rc; first += BATCH_MAX)
+            rc = add_view_batch(rules, v, grouped + first, n - first < BATCH_MAX ? n - first : BATCH_MAX, err);
     }
+    free(grouped);
     free(open);
     if (rc)
         return rc;

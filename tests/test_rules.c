@@ -762,6 +762,23 @@ static void test_start_keys_of_properties(void **state)
     ann_rules_free(rules);
 }
 
+/* Rules that can start with a few ASCII characters only are batched apart
+ * from rules starting with any capital: a call at "Company" does not run
+ * the alternative for "US$". */
+static void test_batches_by_start_group(void **state)
+{
+    (void)state;
+    ann_rules *rules = compile_ok("rule pair\n  type PAIR\n  pattern \\p{Lu}\\w+\\h\\p{Lu}\\w+\n"
+                                  "rule counted\n  type COUNTED\n  pattern \\p{Lu}\\w+\\h\\d+\n"
+                                  "rule dollars\n  type MONEY\n  pattern US\\$\\d+\n");
+    const rule_view *v = &rules->views[rule_named(rules, "pair")->view];
+    assert_int_equal(v->batch_count, 2);
+    assert_int_equal(v->batches[0].count, 2);
+    assert_int_equal(v->batches[1].count, 1);
+    assert_annotates(rules, "Acme paid US$5 to Jane Smith.", "MONEY", "US$5");
+    ann_rules_free(rules);
+}
+
 /* A rule built on earlier annotations is tried only at the markers of the
  * types it can start with, not at those of every type its view shows. */
 static void test_start_markers(void **state)
@@ -897,6 +914,7 @@ int main(void)
         cmocka_unit_test(test_check_reports_failures),
         cmocka_unit_test(test_start_characters),
         cmocka_unit_test(test_start_keys_of_properties),
+        cmocka_unit_test(test_batches_by_start_group),
         cmocka_unit_test(test_start_markers),
         cmocka_unit_test(test_start_pairs),
         cmocka_unit_test(test_needed_words_in_own_view),
