@@ -2104,7 +2104,10 @@ void stance_document(const ann_rules *rules, document *doc)
     collect_owners(&c);
     collect_titled(&c);
     name_groups(&c);
-    size_t at = 0;
+    /* the sentence before, whose speaker is found only for a sentence
+     * with a cue: the speaker depends on nothing found since */
+    const segment *previous = NULL;
+    size_t at = 0, previous_at = 0, previous_end = 0;
     for (size_t s = 0; s < doc->sentences.count && at < c.item_count; s++) {
         const segment *sentence = &doc->sentences.items[s];
         while (at < c.item_count && c.items[at].start < sentence->start)
@@ -2115,11 +2118,19 @@ void stance_document(const ann_rules *rules, document *doc)
             has_cue |= c.items[end].kind < K_CUE_COUNT && c.items[end].end <= sentence->end;
             end++;
         }
-        c.sentence = sentence;
-        c.body_start = body_start(&c);
-        if (has_cue && sentence->token_count)
+        if (has_cue && sentence->token_count) {
+            if (previous) {
+                c.sentence = previous;
+                c.body_start = body_start(&c);
+                c.previous_speaker = sentence_speaker(&c, previous, c.items + previous_at, previous_end - previous_at);
+            }
+            c.sentence = sentence;
+            c.body_start = body_start(&c);
             stance_sentence(&c, c.items + at, end - at);
-        c.previous_speaker = sentence_speaker(&c, sentence, c.items + at, end - at);
+        }
+        previous = sentence;
+        previous_at = at;
+        previous_end = end;
         at = end;
     }
     check_nesting(doc);
