@@ -238,11 +238,18 @@ typedef struct {
     const char *const *too_long; /* a list of more than half WORD_SET_SLOTS words, read as a list */
 } word_set;
 
+#define WORD_HASH_START 2166136261u /* FNV-1a */
+
+static uint32_t word_hash_step(uint32_t h, char byte)
+{
+    return (h ^ (unsigned char)byte) * 16777619u;
+}
+
 static uint32_t word_hash(const char *s, size_t n)
 {
-    uint32_t h = 2166136261u;
+    uint32_t h = WORD_HASH_START;
     for (size_t k = 0; k < n; k++)
-        h = (h ^ (unsigned char)s[k]) * 16777619u;
+        h = word_hash_step(h, s[k]);
     return h;
 }
 
@@ -285,9 +292,12 @@ static int token_in_set(const stance_ctx *c, size_t i, const word_set *set)
         return token_is_one_of(c->doc->text.clean, t, set->too_long);
     if (n > set->longest)
         return 0;
-    for (size_t k = 0; k < n; k++)
+    uint32_t hash = WORD_HASH_START; /* word_hash(folded, n), in the same pass */
+    for (size_t k = 0; k < n; k++) {
         folded[k] = (char)(c->doc->text.clean[t->start + k] | 0x20);
-    for (size_t h = word_hash(folded, n) % WORD_SET_SLOTS; set->word[h]; h = (h + 1) % WORD_SET_SLOTS)
+        hash = word_hash_step(hash, folded[k]);
+    }
+    for (size_t h = hash % WORD_SET_SLOTS; set->word[h]; h = (h + 1) % WORD_SET_SLOTS)
         if (set->len[h] == n && !memcmp(set->word[h], folded, n))
             return 1;
     return 0;
