@@ -2032,10 +2032,13 @@ static void name_groups(stance_ctx *c)
                 owner = &c->items[j];
         if (owner && token_in(c, g->first, government_nouns))
             owner = NULL;
-        size_t n = 0, own = owner ? g->start - owner->start : 0;
-        const char *text = c->doc->text.clean + (owner ? owner->start : g->start);
-        for (size_t k = 0; k < (size_t)(g->end - (owner ? owner->start : g->start)) && n < sizeof buf; k++)
-            buf[n++] = k < own ? text[k] : (char)tolower((unsigned char)text[k]);
+        uint32_t from = owner ? owner->start : g->start;
+        size_t n = g->end - from < sizeof buf ? g->end - from : sizeof buf;
+        memcpy(buf, c->doc->text.clean + from, n);
+        /* tolower in the C locale the tool runs in: ASCII letters only */
+        for (size_t k = g->start - from; k < n; k++)
+            if (buf[k] >= 'A' && buf[k] <= 'Z')
+                buf[k] |= 0x20;
         g->name = doc_intern(c->doc, buf, n);
         if (owner)
             owner->modifier = 1;
