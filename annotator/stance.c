@@ -348,17 +348,18 @@ static void number_clauses(stance_ctx *c, const item *items, size_t count)
         return; /* the cues numbered it, and the speaker of the sentence asks again */
     c->numbered = s;
     grow_array((void **)&c->clause, &c->clause_cap, s->token_count + 1, sizeof *c->clause);
-    /* the contrast words are met in the same pass: items are by start */
-    uint32_t clause = 0, contrast_end = 0; /* the token after the contrast words met */
-    size_t k = 0;
+    /* the contrast words are flagged first, in a pass over the items rather
+     * than a look at them at every token */
+    memset(c->clause, 0, s->token_count * sizeof *c->clause);
+    for (size_t k = 0; k < count; k++)
+        if (items[k].kind == K_CONTRAST && items[k].first >= s->first_token)
+            for (uint32_t at = items[k].first; at <= items[k].last && at < s->first_token + s->token_count; at++)
+                c->clause[at - s->first_token] = UINT32_MAX;
+    uint32_t clause = 0;
     for (uint32_t i = 0; i < s->token_count; i++) {
-        uint32_t at = s->first_token + i;
-        for (; k < count && items[k].first <= at; k++)
-            if (items[k].kind == K_CONTRAST && items[k].first >= s->first_token && items[k].last + 1 > contrast_end)
-                contrast_end = items[k].last + 1;
-        const token *t = tok(c, at);
+        const token *t = tok(c, s->first_token + i);
         int mark = t->kind == TOK_PUNCT && t->end - t->start == 1 && ends_clause(c->doc->text.clean[t->start]);
-        if (at < contrast_end || mark) {
+        if (c->clause[i] == UINT32_MAX || mark) {
             c->clause[i] = UINT32_MAX;
             clause++;
         } else {
