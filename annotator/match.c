@@ -309,9 +309,6 @@ static void scratch_add(matcher *m, const char *s, size_t n)
     m->scratch[m->scratch_len] = '\0';
 }
 
-/* Appends text[start..end) with every run of spaces, controls and characters
- * XML cannot carry folded into one space, and the ends trimmed: the form of a
- * surface used in norms and attributes. */
 /* Whether text[start..end) is its own surface form: printable ASCII words
  * with single spaces between them, as most surfaces are. */
 static int surface_is_plain(const document *doc, uint32_t start, uint32_t end)
@@ -342,6 +339,9 @@ static int candidate_is_plain(const document *doc, uint32_t start, uint32_t end,
     return 1;
 }
 
+/* Appends text[start..end) with every run of spaces, controls and characters
+ * XML cannot carry folded into one space, and the ends trimmed: the form of a
+ * surface used in norms and attributes. */
 static void scratch_add_surface(matcher *m, const document *doc, uint32_t start, uint32_t end)
 {
     const unsigned char *t = (const unsigned char *)doc->text.clean;
