@@ -805,11 +805,11 @@ static const item *speaker_of(stance_ctx *c, const item *items, size_t count, co
 }
 
 /* Reported speech: the speaker of the last speech or calling verb before
- * the cue items[k] ("Akazawa said Japan's position ... not acceptable"). */
-static const item *speaker_before(stance_ctx *c, const item *items, size_t count, size_t k)
+ * the cue items[k] ("Akazawa said Japan's position ... not acceptable")
+ * from token from on, the cue's act_start. */
+static const item *speaker_before(stance_ctx *c, const item *items, size_t count, size_t k, uint32_t from)
 {
     const item *verb = NULL;
-    uint32_t from = act_start(c, items, k);
     int evaluation = cue_kinds[items[k].kind].subject; /* "called the tariff unfair" */
     for (size_t i = 0; i < k; i++)
         if ((items[i].kind == K_SPEECH || (items[i].kind == K_CALLING && evaluation)) && items[i].start >= from &&
@@ -923,7 +923,8 @@ static who find_holder(stance_ctx *c, const item *items, size_t count, size_t k,
     const item *owner = cue_kinds[cue->kind].subject ? NULL : possessor(c, items, k);
     if (owner)
         return entity_who(c, owner, "possessor");
-    const item *speaker = speaker_before(c, items, count, k);
+    uint32_t from = act_start(c, items, k);
+    const item *speaker = speaker_before(c, items, count, k, from);
     if (speaker)
         return entity_who(c, speaker, "reported-speech");
     speaker = speaker_after(c, items, count, k);
@@ -934,7 +935,7 @@ static who find_holder(stance_ctx *c, const item *items, size_t count, size_t k,
     int acts = !cue_kinds[cue->kind].subject && cue->kind != K_COMPLAINT; /* an act with an agent before it */
     if (!comment && acts) {
         const item *subject = NULL;
-        uint32_t from = act_start(c, items, k), body = UINT32_MAX;
+        uint32_t body = UINT32_MAX;
         for (size_t i = 0; i < k; i++)
             if (is_holder(&items[i]) && items[i].start >= from && items[i].end <= cue->start &&
                 !after_locative(c, &items[i]) && (!subject || subject_rank(&items[i]) > subject_rank(subject))) {
