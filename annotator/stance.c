@@ -164,6 +164,13 @@ typedef struct {
     const char *from;     /* how it was chosen, for --explain */
 } who;
 
+/* What phrase_after answered for the tokens from, in the clause of sentence. */
+typedef struct {
+    const segment *sentence; /* NULL: nothing yet */
+    uint32_t from, clause;
+    uint32_t first, end;
+} phrase_answer;
+
 typedef struct {
     document *doc;
     int16_t kind_of[MAX_TYPES];
@@ -176,6 +183,7 @@ typedef struct {
     uint32_t body_start;  /* where the sentence's own words start: after a dateline ("OTTAWA (Northwire) -") */
     who previous_speaker; /* who spoke in the sentence before the current one, name NO_STRING: nobody */
     size_t quote_cursor;  /* sentence_speaker: the first quotation not ended before the sentence */
+    phrase_answer phrase; /* phrase_after's last: find_target asks for the words after a cue again and again */
     owned *owned;         /* tariff mentions with their owner right before them, by position */
     size_t owned_count;
     owned *found;         /* the owners stance targets named, by position */
@@ -1227,16 +1235,23 @@ static int phrase_word(stance_ctx *c, uint32_t t)
  * tokens [*first, *end). */
 static int phrase_after(stance_ctx *c, uint32_t from, uint32_t clause, uint32_t *first, uint32_t *end)
 {
-    uint32_t sentence_end = c->sentence->first_token + c->sentence->token_count;
-    while (from < sentence_end && clause_of(c, from) == clause &&
-           (token_in_set(c, from, &phrase_skip_set) || tok(c, from)->kind == TOK_NUMBER || tok(c, from)->kind == TOK_SYMBOL))
-        from++;
-    uint32_t t = from;
-    while (t < sentence_end && t - from < PHRASE_WORDS && clause_of(c, t) == clause && phrase_word(c, t))
-        t++;
-    *first = from;
-    *end = t;
-    return t > from;
+    phrase_answer *last = &c->phrase;
+    if (last->sentence != c->sentence || last->from != from || last->clause != clause) {
+        *last = (phrase_answer){c->sentence, from, clause, 0, 0};
+        uint32_t sentence_end = c->sentence->first_token + c->sentence->token_count;
+        while (from < sentence_end && clause_of(c, from) == clause &&
+               (token_in_set(c, from, &phrase_skip_set) || tok(c, from)->kind == TOK_NUMBER ||
+                tok(c, from)->kind == TOK_SYMBOL))
+            from++;
+        uint32_t t = from;
+        while (t < sentence_end && t - from < PHRASE_WORDS && clause_of(c, t) == clause && phrase_word(c, t))
+            t++;
+        last->first = from;
+        last->end = t;
+    }
+    *first = last->first;
+    *end = last->end;
+    return last->end > last->first;
 }
 
 
