@@ -176,12 +176,17 @@ typedef struct {
     int16_t kind_of[MAX_TYPES];
     item *items;
     size_t item_count;
-    uint32_t *clause;     /* per token of the current sentence, from its first token */
-    const segment *numbered; /* the sentence clause holds, or NULL */
-    size_t clause_cap;
+    uint32_t *clause;     /* per token of the document, set for the sentences numbered */
+    uint64_t *numbered;   /* a bit per sentence: number_clauses numbered it */
     const segment *sentence;
     uint32_t body_start;  /* where the sentence's own words start: after a dateline ("OTTAWA (Northwire) -") */
-    who previous_speaker; /* who spoke in the sentence before the current one, name NO_STRING: nobody */
+    /* the sentence before the current one, with its items, and who spoke
+     * in it, found on first use (name NO_STRING: nobody) */
+    const segment *previous;
+    const item *previous_items;
+    size_t previous_count;
+    int previous_known;
+    who previous_speaker;
     size_t quote_cursor;  /* sentence_speaker: the first quotation not ended before the sentence */
     phrase_answer phrase; /* phrase_after's last: find_target asks for the words after a cue again and again */
     owned *owned;         /* tariff mentions with their owner right before them, by position */
@@ -339,7 +344,7 @@ static int same_name(stance_ctx *c, const item *it, uint32_t name)
 
 static uint32_t clause_of(const stance_ctx *c, uint32_t t)
 {
-    return c->clause[t - c->sentence->first_token];
+    return c->clause[t];
 }
 
 /* Numbers the clauses of the sentence: , ; : ( ) and contrast words end one
@@ -352,26 +357,27 @@ static int ends_clause(char mark)
 static void number_clauses(stance_ctx *c, const item *items, size_t count)
 {
     const segment *s = c->sentence;
-    if (c->numbered == s)
+    size_t index = (size_t)(s - c->doc->sentences.items);
+    if (bitset_any(c->numbered, index, index + 1))
         return; /* the cues numbered it, and the speaker of the sentence asks again */
-    c->numbered = s;
-    grow_array((void **)&c->clause, &c->clause_cap, s->token_count + 1, sizeof *c->clause);
+    bitset_mark(c->numbered, index);
+    uint32_t *clause_at = c->clause + s->first_token;
     /* the contrast words are flagged first, in a pass over the items rather
      * than a look at them at every token */
-    memset(c->clause, 0, s->token_count * sizeof *c->clause);
+    memset(clause_at, 0, s->token_count * sizeof *clause_at);
     for (size_t k = 0; k < count; k++)
         if (items[k].kind == K_CONTRAST && items[k].first >= s->first_token)
             for (uint32_t at = items[k].first; at <= items[k].last && at < s->first_token + s->token_count; at++)
-                c->clause[at - s->first_token] = UINT32_MAX;
+                c->clause[at] = UINT32_MAX;
     uint32_t clause = 0;
     for (uint32_t i = 0; i < s->token_count; i++) {
         const token *t = tok(c, s->first_token + i);
         int mark = t->kind == TOK_PUNCT && t->end - t->start == 1 && ends_clause(c->doc->text.clean[t->start]);
-        if (c->clause[i] == UINT32_MAX || mark) {
-            c->clause[i] = UINT32_MAX;
+        if (clause_at[i] == UINT32_MAX || mark) {
+            clause_at[i] = UINT32_MAX;
             clause++;
         } else {
-            c->clause[i] = clause;
+            clause_at[i] = clause;
         }
     }
 }
@@ -1008,6 +1014,26 @@ static who sentence_speaker(stance_ctx *c, const segment *sentence, const item *
     return (who){NO_STRING, NO_STRING, NULL};
 }
 
+/* Who spoke in the sentence before the current one (sentence_speaker), or
+ * name NO_STRING. Found on first use: few sentences ask. */
+static who previous_speaker(stance_ctx *c)
+{
+    if (!c->previous_known) {
+        c->previous_known = 1;
+        c->previous_speaker = (who){NO_STRING, NO_STRING, NULL};
+        if (c->previous) {
+            const segment *here = c->sentence;
+            uint32_t here_body = c->body_start;
+            c->sentence = c->previous;
+            c->body_start = body_start(c);
+            c->previous_speaker = sentence_speaker(c, c->previous, c->previous_items, c->previous_count);
+            c->sentence = here;
+            c->body_start = here_body;
+        }
+    }
+    return c->previous_speaker;
+}
+
 /* The last tariff mention before the cue in its paragraph or reader
  * comment, within TITLE_LOOKBACK mentions, or NULL. */
 static const item *tariff_before(stance_ctx *c, const item *cue)
@@ -1266,7 +1292,7 @@ static who noun_target(stance_ctx *c, uint32_t from, uint32_t clause, uint32_t a
         return none;
     if (token_in(c, end - 1, speech_nouns)) {
         if (first > from && token_in(c, first - 1, demonstratives))
-            return c->previous_speaker.name != NO_STRING ? c->previous_speaker : none;
+            return previous_speaker(c); /* name NO_STRING when nobody spoke */
         if (end < c->sentence->first_token + c->sentence->token_count &&
             token_in(c, end, (const char *const[]){"that", "of", NULL}))
             return none;
@@ -2095,7 +2121,7 @@ void stance_document(const ann_rules *rules, document *doc)
     doc->stance_count = 0;
     doc->stance_summary_count = 0;
     call_once(&word_sets_filled, fill_word_sets);
-    stance_ctx c = {.doc = doc, .previous_speaker = {NO_STRING, NO_STRING, NULL}};
+    stance_ctx c = {.doc = doc};
     memset(c.kind_of, 0xFF, sizeof c.kind_of); /* -1: no kind */
     int any_cue = 0;
     for (int k = 0; k < K_COUNT; k++) {
@@ -2134,10 +2160,9 @@ void stance_document(const ann_rules *rules, document *doc)
     collect_owners(&c);
     collect_titled(&c);
     name_groups(&c);
-    /* the sentence before, whose speaker is found only for a sentence
-     * with a cue: the speaker depends on nothing found since */
-    const segment *previous = NULL;
-    size_t at = 0, previous_at = 0, previous_end = 0;
+    c.clause = xmalloc((doc->tokens.count + 1) * sizeof *c.clause);
+    c.numbered = xcalloc(bitset_words(doc->sentences.count), sizeof *c.numbered);
+    size_t at = 0;
     for (size_t s = 0; s < doc->sentences.count && at < c.item_count; s++) {
         const segment *sentence = &doc->sentences.items[s];
         while (at < c.item_count && c.items[at].start < sentence->start)
@@ -2149,24 +2174,21 @@ void stance_document(const ann_rules *rules, document *doc)
             end++;
         }
         if (has_cue && sentence->token_count) {
-            if (previous) {
-                c.sentence = previous;
-                c.body_start = body_start(&c);
-                c.previous_speaker = sentence_speaker(&c, previous, c.items + previous_at, previous_end - previous_at);
-            }
             c.sentence = sentence;
             c.body_start = body_start(&c);
+            c.previous_known = 0; /* its speaker is found when this sentence asks */
             stance_sentence(&c, c.items + at, end - at);
         }
-        previous = sentence;
-        previous_at = at;
-        previous_end = end;
+        c.previous = sentence;
+        c.previous_items = c.items + at;
+        c.previous_count = end - at;
         at = end;
     }
     check_nesting(doc);
     summarize(doc);
     free(c.items);
     free(c.clause);
+    free(c.numbered);
     free(c.owned);
     free(c.found);
     free(c.titled);
