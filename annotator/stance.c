@@ -227,6 +227,34 @@ static uint32_t item_start(const item *it)
 DEFINE_SORT(merge_sort_items_by_start, item, by_start)
 DEFINE_POSITION_SORT(sort_items_by_start, item, item_start, by_start, merge_sort_items_by_start)
 
+/* Whether a comes after b once the items are sorted: by by_start, equal
+ * ones as they came, that is by their span. */
+static int sorts_after(const item *a, const item *b)
+{
+    int order = by_start(a, b);
+    return order ? order > 0 : a->span > b->span;
+}
+
+/* sort_items_by_start for items that come nearly in order, as the spans
+ * they come from are by start within each phase: the items in order are
+ * kept where they are, the few others (a quarter on the bench corpus) are
+ * set aside, sorted, and merged back in. */
+static void order_items(item *items, size_t n)
+{
+    item *aside = xmalloc((n + 1) * sizeof *aside);
+    size_t kept = 0, set_aside = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (kept && by_start(&items[i], &items[kept - 1]) < 0)
+            aside[set_aside++] = items[i];
+        else
+            items[kept++] = items[i];
+    }
+    sort_items_by_start(aside, set_aside);
+    for (size_t i = kept, j = set_aside, k = n; j > 0;) /* from the back: k >= i */
+        items[--k] = i > 0 && sorts_after(&items[i - 1], &aside[j - 1]) ? items[--i] : aside[--j];
+    free(aside);
+}
+
 static const token *tok(const stance_ctx *c, size_t i)
 {
     return &c->doc->tokens.items[i];
@@ -2151,7 +2179,7 @@ void stance_document(const ann_rules *rules, document *doc)
         free(c.items);
         return;
     }
-    sort_items_by_start(c.items, c.item_count);
+    order_items(c.items, c.item_count);
     for (size_t i = 0; i < c.item_count; i++) { /* spans are a few tokens long */
         item *it = &c.items[i];
         for (it->last = it->first; it->last + 1 < doc->tokens.count && doc->tokens.items[it->last + 1].start < it->end;)
