@@ -2039,33 +2039,34 @@ static int by_name(const void *a, const void *b)
     return r ? r : (x->index > y->index) - (x->index < y->index);
 }
 
-/* The tariff mentions whose owner is named right before them ("U.S.
- * tariffs", "U.S. car tariff", "Japan's tariff"), and the owner named most
- * often: whose tariffs the document is about. */
-static void collect_owners(stance_ctx *c)
+/* The tariff mention whose owner, the GPE items[i], is named right before
+ * it ("U.S. tariffs", "U.S. car tariff", "Japan's tariff"), if any, into
+ * c->owned (of *cap places). */
+static void note_owned(stance_ctx *c, size_t i, size_t *cap)
 {
-    size_t cap = 0;
-    for (size_t i = 0; i < c->item_count; i++) {
-        const item *g = &c->items[i];
-        if (g->kind != K_GPE)
+    const item *g = &c->items[i];
+    /* the GPE, then maybe goods ("U.S. car tariff"), then the tariff */
+    uint32_t reach = g->last + 2;
+    for (size_t k = i + 1; k < c->item_count && c->items[k].first <= reach; k++) {
+        const item *next = &c->items[k];
+        if (next->start < g->end)
+            continue; /* inside the GPE */
+        if (next->kind == K_GOODS) {
+            reach = next->last + 2;
             continue;
-        /* the GPE, then maybe goods ("U.S. car tariff"), then the tariff */
-        uint32_t reach = g->last + 2;
-        for (size_t k = i + 1; k < c->item_count && c->items[k].first <= reach; k++) {
-            const item *next = &c->items[k];
-            if (next->start < g->end)
-                continue; /* inside the GPE */
-            if (next->kind == K_GOODS) {
-                reach = next->last + 2;
-                continue;
-            }
-            if (is_tariff(next->kind)) {
-                owned o = {next->start, g, element_at(c->doc, next->start, LE_COMMENT)};
-                ARRAY_PUSH(c->owned, c->owned_count, cap, o);
-            }
-            break;
         }
+        if (is_tariff(next->kind)) {
+            owned o = {next->start, g, element_at(c->doc, next->start, LE_COMMENT)};
+            ARRAY_PUSH(c->owned, c->owned_count, *cap, o);
+        }
+        break;
     }
+}
+
+/* The owner of c->owned named most often: whose tariffs the document is
+ * about. */
+static void find_most_named(stance_ctx *c)
+{
     if (!c->owned_count)
         return;
     named_owner *names = xmalloc(c->owned_count * sizeof *names);
@@ -2086,52 +2087,44 @@ static void collect_owners(stance_ctx *c)
     free(names);
 }
 
-/* Names each group: its words in lower case ("Automakers" opening a
- * sentence is "automakers"), after the GPE or NORP right before it, which
+/* Names the group items[i]: its words in lower case ("Automakers" opening
+ * a sentence is "automakers"), after the GPE or NORP right before it, which
  * becomes part of it ("U.S. farmers", "Japanese automakers"), unless the
  * group is a government noun: "Chinese officials" speak for China. */
-static void name_groups(stance_ctx *c)
+static void name_group(stance_ctx *c, size_t i)
 {
     char buf[256];
-    for (size_t i = 0; i < c->item_count; i++) {
-        item *g = &c->items[i];
-        if (g->kind != K_GROUP)
-            continue;
-        item *owner = NULL;
-        for (size_t j = i; j-- > 0 && c->items[j].last + 1 >= g->first;)
-            if ((c->items[j].kind == K_GPE || c->items[j].kind == K_NORP) && c->items[j].last + 1 == g->first)
-                owner = &c->items[j];
-        if (owner && token_in(c, g->first, government_nouns))
-            owner = NULL;
-        uint32_t from = owner ? owner->start : g->start;
-        size_t n = g->end - from < sizeof buf ? g->end - from : sizeof buf;
-        memcpy(buf, c->doc->text.clean + from, n);
-        /* tolower in the C locale the tool runs in: ASCII letters only */
-        for (size_t k = g->start - from; k < n; k++)
-            if (buf[k] >= 'A' && buf[k] <= 'Z')
-                buf[k] |= 0x20;
-        g->name = doc_intern(c->doc, buf, n);
-        if (owner)
-            owner->modifier = 1;
-    }
+    item *g = &c->items[i];
+    item *owner = NULL;
+    for (size_t j = i; j-- > 0 && c->items[j].last + 1 >= g->first;)
+        if ((c->items[j].kind == K_GPE || c->items[j].kind == K_NORP) && c->items[j].last + 1 == g->first)
+            owner = &c->items[j];
+    if (owner && token_in(c, g->first, government_nouns))
+        owner = NULL;
+    uint32_t from = owner ? owner->start : g->start;
+    size_t n = g->end - from < sizeof buf ? g->end - from : sizeof buf;
+    memcpy(buf, c->doc->text.clean + from, n);
+    /* tolower in the C locale the tool runs in: ASCII letters only */
+    for (size_t k = g->start - from; k < n; k++)
+        if (buf[k] >= 'A' && buf[k] <= 'Z')
+            buf[k] |= 0x20;
+    g->name = doc_intern(c->doc, buf, n);
+    if (owner)
+        owner->modifier = 1;
 }
 
-/* The PERSON mentions right after up to TITLE_WORDS words ("Minister
- * Hiroshi Tanabe", "chief trade negotiator Yoon Seo-jin"). */
-static void collect_titled(stance_ctx *c)
+/* The PERSON items[i], if up to TITLE_WORDS words right before it may give
+ * a title ("Minister Hiroshi Tanabe", "chief trade negotiator Yoon
+ * Seo-jin"), into c->titled (of *cap places). */
+static void note_titled(stance_ctx *c, size_t i, size_t *cap)
 {
-    size_t cap = 0;
-    for (size_t i = 0; i < c->item_count; i++) {
-        if (c->items[i].kind != K_PERSON)
-            continue;
-        size_t t = c->items[i].first;
-        while (t > 0 && c->items[i].first - t < TITLE_WORDS &&
-               (tok(c, t - 1)->kind == TOK_WORD || tok(c, t - 1)->kind == TOK_ABBREV))
-            t--;
-        if (t < c->items[i].first) {
-            titled_person tp = {i, tok(c, t)->start};
-            ARRAY_PUSH(c->titled, c->titled_count, cap, tp);
-        }
+    size_t t = c->items[i].first;
+    while (t > 0 && c->items[i].first - t < TITLE_WORDS &&
+           (tok(c, t - 1)->kind == TOK_WORD || tok(c, t - 1)->kind == TOK_ABBREV))
+        t--;
+    if (t < c->items[i].first) {
+        titled_person tp = {i, tok(c, t)->start};
+        ARRAY_PUSH(c->titled, c->titled_count, *cap, tp);
     }
 }
 
@@ -2185,9 +2178,25 @@ void stance_document(const ann_rules *rules, document *doc)
         for (it->last = it->first; it->last + 1 < doc->tokens.count && doc->tokens.items[it->last + 1].start < it->end;)
             it->last++;
     }
-    collect_owners(&c);
-    collect_titled(&c);
-    name_groups(&c);
+    /* one pass over the items for what GPEs, people and groups note; none
+     * reads what another notes */
+    size_t owned_cap = 0, titled_cap = 0;
+    for (size_t i = 0; i < c.item_count; i++) {
+        switch (c.items[i].kind) {
+        case K_GPE:
+            note_owned(&c, i, &owned_cap);
+            break;
+        case K_PERSON:
+            note_titled(&c, i, &titled_cap);
+            break;
+        case K_GROUP:
+            name_group(&c, i);
+            break;
+        default:
+            break;
+        }
+    }
+    find_most_named(&c);
     c.clause = xmalloc((doc->tokens.count + 1) * sizeof *c.clause);
     c.numbered = xcalloc(bitset_words(doc->sentences.count), sizeof *c.numbered);
     size_t at = 0;
