@@ -113,14 +113,7 @@ struct matcher {
 static uint32_t view_to_doc(const matcher *m, size_t vpos, int *inside)
 {
     *inside = 0;
-    size_t lo = 0, hi = m->mark_count;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (m->marks[mid].vpos <= vpos)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = COUNT_UP_TO(m->marks, m->mark_count, vpos, vpos);
     if (lo == 0)
         return (uint32_t)vpos;
     const view_mark *k = &m->marks[lo - 1];
@@ -380,14 +373,8 @@ static void scratch_add_surface(matcher *m, const document *doc, uint32_t start,
  * with, if any, else its surface. */
 static void scratch_add_value(matcher *m, const document *doc, uint32_t start, uint32_t end)
 {
-    size_t lo = 0, hi = m->selected_count;
-    while (lo < hi) { /* the first shown span starting at start */
-        size_t mid = (lo + hi) / 2;
-        if (m->selected[mid].start < start)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    /* the first shown span starting at start */
+    size_t lo = COUNT_BEFORE(m->selected, m->selected_count, start, start);
     for (size_t k = lo; k < m->selected_count; k++) {
         const span *s = &doc->spans[m->selected[k].index];
         if (s->start > start)
@@ -898,14 +885,7 @@ static void find_needed_sentences(matcher *m, const document *doc)
         if (s->first_token < token_count && tokens[s->first_token].start == s->start)
             sentence = token_sentence[s->first_token];
         else {
-            size_t lo = 0, hi = doc->sentences.count;
-            while (lo < hi) {
-                size_t mid = (lo + hi) / 2;
-                if (doc->sentences.items[mid].start <= s->start)
-                    lo = mid + 1;
-                else
-                    hi = mid;
-            }
+            size_t lo = COUNT_UP_TO(doc->sentences.items, doc->sentences.count, start, s->start);
             sentence = lo ? lo - 1 : UINT32_MAX;
         }
         if (sentence != UINT32_MAX)

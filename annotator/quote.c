@@ -236,14 +236,7 @@ static void build_tables(quote_ctx *c)
 /* The sentence holding offset, or SIZE_MAX. */
 static size_t sentence_at(const document *doc, uint32_t offset)
 {
-    size_t lo = 0, hi = doc->sentences.count;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (doc->sentences.items[mid].end <= offset)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = COUNT_UP_TO(doc->sentences.items, doc->sentences.count, end, offset);
     return lo < doc->sentences.count && doc->sentences.items[lo].start <= offset ? lo : SIZE_MAX;
 }
 
@@ -251,14 +244,7 @@ static size_t sentence_at(const document *doc, uint32_t offset)
  * space between), or NULL. */
 static const mention *title_before(const quote_ctx *c, uint32_t offset)
 {
-    size_t lo = 0, hi = c->title_count;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (c->titles[mid].end <= offset)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = COUNT_UP_TO(c->titles, c->title_count, end, offset);
     return lo > 0 && offset - c->titles[lo - 1].end <= 1 ? &c->titles[lo - 1] : NULL;
 }
 
@@ -267,14 +253,7 @@ static const mention *title_before(const quote_ctx *c, uint32_t offset)
 /* Index in c->persons of the last PERSON ending at or before offset, or -1. */
 static long last_person_before(const quote_ctx *c, uint32_t offset)
 {
-    size_t lo = 0, hi = c->person_count;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (c->persons[mid].start < offset)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = COUNT_BEFORE(c->persons, c->person_count, start, offset);
     long i = (long)lo - 1;
     while (i >= 0 && c->persons[i].end > offset)
         i--;

@@ -185,14 +185,7 @@ static void settle(const ann_rules *rules, document *doc, size_t first, const ea
     const uint8_t *nest = rules->rules[c->rule].nest_types;
     size_t *covered = b->covered, covered_count = 0;
     uint32_t from = c->start > longest ? c->start - longest : 0;
-    size_t lo = 0, hi = earlier_count;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (earlier[mid].start < from)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = COUNT_BEFORE(earlier, earlier_count, start, from);
     for (size_t e = lo; !lost && e < earlier_count && earlier[e].start < c->end; e++) {
         const span *o = &doc->spans[earlier[e].index];
         if (o->flags & SPAN_REMOVED || o->end <= c->start || o->start >= c->end)

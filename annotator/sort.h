@@ -11,14 +11,46 @@
  *   sort_by_start(items, count);
  *
  * cmp has qsort's signature: int cmp(const void *a, const void *b). The sort
- * allocates a scratch copy of the array (alloc.h: no failure to handle). */
+ * allocates a scratch copy of the array (alloc.h: no failure to handle).
+ *
+ * The binary searches over such sorted arrays are here too:
+ * COUNT_BEFORE(items, n, field, value) is how many of the n records, sorted
+ * by their 32-bit position field, have field < value (so the index of the
+ * first at or after value); COUNT_UP_TO counts those with field <= value. */
 #ifndef ANN_SORT_H
 #define ANN_SORT_H
 
+#include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "alloc.h"
+
+static inline size_t count_positions_before(const void *items, size_t n, size_t stride, size_t offset,
+                                            uint64_t value, int inclusive)
+{
+    const unsigned char *base = items;
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        uint32_t position;
+        memcpy(&position, base + mid * stride + offset, sizeof position);
+        if (position < value || (inclusive && position == value))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The offset of a record's position field, which must be 32 bits wide. */
+#define POSITION_OFFSET(items, field) \
+    (offsetof(__typeof__(*(items)), field) + 0 * sizeof(char[sizeof((items)->field) == 4 ? 1 : -1]))
+#define COUNT_BEFORE(items, n, field, value) \
+    count_positions_before((items), (n), sizeof *(items), POSITION_OFFSET(items, field), (value), 0)
+#define COUNT_UP_TO(items, n, field, value) \
+    count_positions_before((items), (n), sizeof *(items), POSITION_OFFSET(items, field), (value), 1)
 
 #define SORT_RUN 8 /* runs this short are sorted by insertion first */
 

@@ -448,14 +448,7 @@ static int is_question(const stance_ctx *c)
 
 static const quote_span *quote_at(const document *doc, uint32_t offset)
 {
-    size_t lo = 0, hi = doc->quote_count;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (doc->quotes[mid].end <= offset)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = COUNT_UP_TO(doc->quotes, doc->quote_count, end, offset);
     return lo < doc->quote_count && doc->quotes[lo].start <= offset ? &doc->quotes[lo] : NULL;
 }
 
@@ -779,14 +772,8 @@ static const item *org_named_next(stance_ctx *c, uint32_t t)
         return NULL;
     char noun[16];
     lower_word(c, t, noun, sizeof noun);
-    size_t lo = 0, hi = c->item_count; /* the first item of the next sentence */
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (c->items[mid].start < sentences->items[next].start)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    /* the first item of the next sentence */
+    size_t lo = COUNT_BEFORE(c->items, c->item_count, start, sentences->items[next].start);
     for (const item *i = c->items + lo; i < c->items + c->item_count && i->start < sentences->items[next].end; i++)
         if (i->kind == K_ORG &&
             quote_text_has_word(c->doc->text.clean + i->start, i->end - i->start, noun))
@@ -1068,14 +1055,8 @@ static const item *tariff_before(stance_ctx *c, const item *cue)
 {
     const struct_span *here = element_at(c->doc, cue->start, LE_COMMENT);
     const segment_list *paragraphs = &c->doc->paragraphs;
-    size_t lo = 0, hi = paragraphs->count; /* the paragraphs starting at or before the cue */
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (paragraphs->items[mid].start <= cue->start)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    /* the paragraphs starting at or before the cue */
+    size_t lo = COUNT_UP_TO(paragraphs->items, paragraphs->count, start, cue->start);
     uint32_t from = here ? here->start : lo ? paragraphs->items[lo - 1].start : c->sentence->start;
     int seen = 0;
     for (const item *i = cue; i-- > c->items && i->start >= from && seen < TITLE_LOOKBACK; seen++)
@@ -1170,14 +1151,7 @@ static int same_owner(stance_ctx *c, const item *gpe, uint32_t holder)
  * the other comments. Looks back over at most TITLE_LOOKBACK entries. */
 static const owned *last_owned(const owned *list, size_t count, uint32_t at, const struct_span *here)
 {
-    size_t lo = 0, hi = count;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (list[mid].at <= at)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = COUNT_UP_TO(list, count, at, at);
     for (size_t i = lo; i-- > 0 && lo - i <= TITLE_LOOKBACK;)
         if (!list[i].comment || list[i].comment == here)
             return &list[i];
@@ -1927,14 +1901,7 @@ static uint8_t *crossed_stances(const document *doc)
             continue; /* crosses no stance */
         /* a stance it overlaps starts after s->start - longest */
         uint32_t from = s->start > longest ? s->start - longest : 0;
-        size_t lo = 0, hi = n;
-        while (lo < hi) {
-            size_t mid = (lo + hi) / 2;
-            if (by_start[mid].start < from)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
+        size_t lo = COUNT_BEFORE(by_start, n, start, from);
         for (size_t e = lo; e < n && by_start[e].start < s->end; e++) {
             const stance_span *st = &doc->stances[by_start[e].index];
             if (st->end > s->start && (s->start < st->start || s->end > st->end))

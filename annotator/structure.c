@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "sort.h"
 
 #define MATCH_LIMIT 1000000
 #define DEPTH_LIMIT 10000
@@ -695,14 +696,7 @@ static void cut_at_structure(structure_runner *r, document *doc)
 /* The sentence holding [start, end), or -1. */
 static int within_one_sentence(const document *doc, uint32_t start, uint32_t end)
 {
-    size_t lo = 0, hi = doc->sentences.count;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (doc->sentences.items[mid].end <= start)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = COUNT_UP_TO(doc->sentences.items, doc->sentences.count, end, start);
     return lo < doc->sentences.count && doc->sentences.items[lo].start <= start && end <= doc->sentences.items[lo].end;
 }
 

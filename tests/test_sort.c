@@ -187,6 +187,30 @@ static void test_position_sort_reversed(void **state)
     }
 }
 
+/* The counts the binary searches give, against a linear count, over
+ * records with repeated positions and a field that is not the first. */
+static void test_count_before_and_up_to(void **state)
+{
+    (void)state;
+    typedef struct {
+        uint16_t tag;
+        uint32_t at;
+    } at_record;
+    const at_record items[] = {{1, 2}, {2, 2}, {3, 5}, {4, 7}, {5, 7}, {6, 7}, {7, 9}};
+    size_t n = sizeof items / sizeof *items;
+    for (uint32_t value = 0; value <= 10; value++) {
+        size_t before = 0, up_to = 0;
+        for (size_t i = 0; i < n; i++) {
+            before += items[i].at < value;
+            up_to += items[i].at <= value;
+        }
+        assert_int_equal(COUNT_BEFORE(items, n, at, value), before);
+        assert_int_equal(COUNT_UP_TO(items, n, at, value), up_to);
+    }
+    assert_int_equal(COUNT_BEFORE(items, 0, at, 5), 0);
+    assert_int_equal(COUNT_UP_TO((const at_record *)NULL, 0, at, 5), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -196,6 +220,7 @@ int main(void)
         cmocka_unit_test(test_nearly_sorted),
         cmocka_unit_test(test_position_sort_agrees_with_merge_sort),
         cmocka_unit_test(test_position_sort_reversed),
+        cmocka_unit_test(test_count_before_and_up_to),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
