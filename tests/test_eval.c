@@ -27,16 +27,17 @@
 
 /* The corpora gold files must keep overall F1 at or above this (a floor:
  * raise it as the rules improve; a rule change that lowers it fails).
- * Issue 4 asks for 90; the default rules reach 97.86 over all nine
- * articles. */
+ * Issue 4 asks for 90; the default rules reach 96.86 over all ten
+ * articles (98.46 on the six development ones). */
 #define CORPORA_MIN_F1 "96"
 
 /* The same for stance F1 on the corpora gold stances (NAME.stances.json).
  * Issue 5 asks for 75; the default rules reach 77.89 on the six development
- * articles and 75.14 over all nine, with the three held-out ones
- * (corpora/README.md, "Held-out measurement"), so the floor is a couple of
- * points under that. */
-#define CORPORA_MIN_STANCE_F1 "73"
+ * articles but only 70.83 over all ten with the four held-out ones
+ * (corpora/README.md, "Held-out measurement": the fourth, written later,
+ * brought the figure down from 75.14), so the floor is under that: the
+ * target of issue 5 is not met on all ten. */
+#define CORPORA_MIN_STANCE_F1 "70"
 
 static char bin[1024];
 
