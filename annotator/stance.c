@@ -48,6 +48,7 @@ typedef enum {
     K_REFUSAL,
     K_FAVOR_FROM,
     K_AGAINST_FROM,
+    K_RHETORICAL,
     K_CUE_COUNT,
     K_NEGATION = K_CUE_COUNT,
     K_INTENSIFIER,
@@ -71,10 +72,10 @@ typedef enum {
 
 static const named_type kind_types[K_COUNT] = {
     NAMED_FAVOR,      NAMED_AGAINST,   NAMED_FAVOR_STATE, NAMED_AGAINST_STATE, NAMED_COMPLAINT, NAMED_REFUSAL,
-    NAMED_FAVOR_FROM, NAMED_AGAINST_FROM, NAMED_NEGATION, NAMED_INTENSIFIER,   NAMED_CONTRAST,  NAMED_CONDITION,
-    NAMED_NOT_CUE,    NAMED_HEDGE,     NAMED_TARIFF_WORD, NAMED_SPEECH,        NAMED_CALLING,   NAMED_GROUP,
-    NAMED_PERSON,     NAMED_ORG,       NAMED_GPE,         NAMED_NORP,          NAMED_EVENT,     NAMED_GOODS,
-    NAMED_TARIFF};
+    NAMED_FAVOR_FROM, NAMED_AGAINST_FROM, NAMED_RHETORICAL,  NAMED_NEGATION,      NAMED_INTENSIFIER,
+    NAMED_CONTRAST,   NAMED_CONDITION, NAMED_NOT_CUE,     NAMED_HEDGE,         NAMED_TARIFF_WORD, NAMED_SPEECH,
+    NAMED_CALLING,    NAMED_GROUP,     NAMED_PERSON,      NAMED_ORG,           NAMED_GPE,       NAMED_NORP,
+    NAMED_EVENT,      NAMED_GOODS,     NAMED_TARIFF};
 
 /* Per cue kind: its polarity, whether its target is the subject before it,
  * whether it counts only in reader comments, and whether its holder is the
@@ -86,6 +87,7 @@ static const struct {
     [K_FAVOR_STATE] = {STANCE_FAVOR, 1, 0, 0},   [K_AGAINST_STATE] = {STANCE_AGAINST, 1, 0, 0},
     [K_COMPLAINT] = {STANCE_AGAINST, 0, 1, 0},   [K_REFUSAL] = {STANCE_AGAINST, 1, 1, 0},
     [K_FAVOR_FROM] = {STANCE_FAVOR, 1, 0, 1},    [K_AGAINST_FROM] = {STANCE_AGAINST, 1, 0, 1},
+    [K_RHETORICAL] = {STANCE_AGAINST, 1, 0, 0},
 };
 
 /* Hard-coded closed sets for the noun phrase fallback: not worth a list. */
@@ -1508,12 +1510,31 @@ static who measure_as_tariff(stance_ctx *c, const item *items, size_t k, who nou
 /* The target of the cue items[k]; *eases set when it is reached through
  * relief from it ("welcomed relief from U.S. tariffs"): the cue's polarity
  * then flips. */
+/* What a rhetorical question ("Who exactly benefits when ...?", "What did
+ * the tariffs fix?") is against: the measure it is asked about, the first
+ * tariff mention of its sentence, else the last one before it in its
+ * paragraph or reader comment. None: no stance. */
+static who question_target(stance_ctx *c, const item *items, size_t count, const item *cue, uint32_t holder)
+{
+    const item *mention = NULL;
+    for (size_t i = 0; i < count && !mention; i++)
+        if (is_tariff(items[i].kind))
+            mention = &items[i];
+    if (!mention)
+        mention = tariff_before(c, cue);
+    if (!mention)
+        return (who){NO_STRING, NO_STRING, NULL};
+    return tariff_target(c, mention, remember_owner(c, mention, owner_before(c, c->items, mention, holder, 0)), holder);
+}
+
 static who find_target(stance_ctx *c, const item *items, size_t count, size_t k, const who *holder_who, int *eases)
 {
     *eases = 0;
     uint32_t holder = holder_who->name;
     const item *cue = &items[k];
     who none = {NO_STRING, NO_STRING, NULL};
+    if (cue->kind == K_RHETORICAL)
+        return question_target(c, items, count, cue, holder);
     uint32_t clause = clause_of(c, cue_kinds[cue->kind].subject ? cue->first : cue->last);
     if (clause == UINT32_MAX)
         return none;
@@ -1755,8 +1776,7 @@ static int attributive(stance_ctx *c, const item *cue)
 static void stance_sentence(stance_ctx *c, item *items, size_t count)
 {
     document *doc = c->doc;
-    if (is_question(c))
-        return;
+    int question = is_question(c);
     /* a cue inside a longer cue is part of it, one inside a _NOT_CUE phrase
      * is no cue ("would back down"), nor a condition ("if you ask me")
      * (items are by start, longest first) */
@@ -1783,6 +1803,12 @@ static void stance_sentence(stance_ctx *c, item *items, size_t count)
         item *cue = &items[k];
         if (cue->kind >= K_CUE_COUNT || cue->dropped)
             continue;
+        /* a question states no stance, unless its answer is plain: "Who
+         * benefits when ...?" (nobody); a condition in it is part of what
+         * it asks ("Who is better off if ...?") */
+        int rhetorical = cue->kind == K_RHETORICAL;
+        if (question && !rhetorical)
+            continue;
         const struct_span *comment = element_at(doc, cue->start, LE_COMMENT);
         if (cue_kinds[cue->kind].comments_only && !comment)
             continue;
@@ -1792,7 +1818,7 @@ static void stance_sentence(stance_ctx *c, item *items, size_t count)
             continue;
         if ((cue->kind == K_FAVOR_STATE || cue->kind == K_AGAINST_STATE) && attributive(c, cue))
             continue;
-        if (conditional && in_condition(c, items, count, cue))
+        if (conditional && !rhetorical && in_condition(c, items, count, cue))
             continue;
         if (evaluation_of_act(c, items, k))
             continue;
@@ -1832,7 +1858,8 @@ static void stance_sentence(stance_ctx *c, item *items, size_t count)
         if (st.negated)
             st.polarity = st.polarity == STANCE_FAVOR ? STANCE_AGAINST : STANCE_FAVOR;
         who holder = find_holder(c, items, count, k, comment);
-        if (holder.name == NO_STRING)
+        /* the article's own voice asks questions it leaves open */
+        if (holder.name == NO_STRING || (rhetorical && !strcmp(holder.from, "author")))
             continue;
         int eases;
         who target = find_target(c, items, count, k, &holder, &eases);

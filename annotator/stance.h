@@ -13,19 +13,26 @@
  *   _REFUSAL                      against, target the subject; comments only
  *   _FAVOR_FROM, _AGAINST_FROM    target the subject, holder the agent after
  *                                 the cue ("the plan drew support from X")
+ *   _RHETORICAL                   against; a question whose answer is plain
+ *                                 ("Who exactly benefits when ...?": nobody),
+ *                                 target the measure it is asked about
  * A cue inside a longer cue is dropped ("acceptable" in "not acceptable"),
  * so a negation listed inside a phrase stays part of it; so is a cue inside
  * a _NOT_CUE phrase ("would back down", "would stay at 10%"), and a
  * condition word inside one is no condition ("if you ask me").
  *
  * Per sentence, in this order:
- *   questions     a sentence ending in '?' states no stance;
+ *   questions     a sentence ending in '?' states no stance but a
+ *                 _RHETORICAL one, whose holder is its speaker or reader
+ *                 comment (the author's open questions state none);
  *   conditions    nor does the part of one holding a _CONDITION ("if",
  *                 "unless"), between the contrast words and ";" around it
  *                 ("did not want a trade war, but would answer ... if ..."
  *                 keeps its first part), and before a "because" or a speech
  *                 verb after the cue ("backed this deal because ... if
- *                 imports surged", "supported the union and said ... if");
+ *                 imports surged", "supported the union and said ... if"),
+ *                 but for a _RHETORICAL cue: the condition is part of what
+ *                 it asks ("Who is better off if ...?");
  *   negation      a _NEGATION ending within the 3 tokens before the cue, in
  *                 its clause and outside any cue, flips it (favor <-> against);
  *   intensifier   an _INTENSIFIER within the 2 tokens before the cue joins
@@ -113,6 +120,10 @@
  * ("the Japanese government", "Chinese officials") holds for its country
  * (its `country` code), named as the document names that country, with no
  * holder-ref.
+ *
+ * Target of a _RHETORICAL question: the first tariff mention of its
+ * sentence, else the last before it in its paragraph or reader comment,
+ * with its owner as below; none: no stance.
  *
  * Target, for cues whose target follows: in the clause after the cue, a
  * tariff mention (a TARIFF entity or a _TARIFF_WORD; reached through a noun

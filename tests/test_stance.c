@@ -796,6 +796,27 @@ static void test_attributive_evaluation(void **state)
     release(&f);
 }
 
+/* A question whose answer is plain is against the measure it is asked
+ * about: named in it, else before it in its paragraph or comment; said by
+ * the article's own voice, or about no measure, it states none, and other
+ * cues in a question still state none. */
+static void test_rhetorical_question(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f, "The U.S. duties would add 9 cents a pound. \"Who exactly benefits when a family pays more?\" "
+                 "asked Janet Morrow.", NULL);
+    check_stance(&f, "Who exactly benefits", "Janet Morrow", "United States tariffs", STANCE_AGAINST);
+    release(&f);
+    annotate(&f, "What did the tariffs fix?", "2");
+    check_stance(&f, "What did the tariffs fix", "comment 2", "tariffs", STANCE_AGAINST);
+    release(&f);
+    check_no_stance((const char *const[]){"The duties rose. Who benefits when prices rise?",
+                                          "\"Who benefits when a family pays more?\" asked Janet Morrow.",
+                                          "Who benefits from the tariffs is not clear.",
+                                          "Who benefits, and will Japan reject the tariffs?", NULL});
+}
+
 static void test_summary_majority(void **state)
 {
     (void)state;
@@ -850,6 +871,7 @@ int main(void)
         cmocka_unit_test(test_acts_and_reported_acts),
         cmocka_unit_test(test_not_positions),
         cmocka_unit_test(test_possessor_and_asked),
+        cmocka_unit_test(test_rhetorical_question),
         cmocka_unit_test(test_summary_majority),
         cmocka_unit_test(test_judged_rate),
         cmocka_unit_test(test_measure_is_tariff),
