@@ -23,6 +23,25 @@ static size_t token_form(const char *s, size_t len, int folded, char *out)
             i++;
             continue;
         }
+        /* Latin-1 and general punctuation, most of what news text holds
+         * beyond ASCII, without utf8proc: in U+0080..U+00FF only U+00C0..U+00DE
+         * but U+00D7 have a lower case, 0x20 further on; U+2000..U+203F none */
+        unsigned char c1 = i + 1 < len ? (unsigned char)s[i + 1] : 0;
+        if ((c == 0xc2 || c == 0xc3) && c1 >= 0x80 && c1 <= 0xbf) {
+            out[o++] = (char)c;
+            out[o++] = (char)(folded && c == 0xc3 && c1 <= 0x9e && c1 != 0x97 ? c1 + 0x20 : c1);
+            i += 2;
+            continue;
+        }
+        if (c == 0xe2 && c1 == 0x80 && i + 2 < len && (unsigned char)s[i + 2] >= 0x80 && (unsigned char)s[i + 2] <= 0xbf) {
+            if ((unsigned char)s[i + 2] == 0x99)
+                out[o++] = '\'';
+            else
+                for (size_t k = 0; k < 3; k++)
+                    out[o++] = s[i + k];
+            i += 3;
+            continue;
+        }
         utf8proc_int32_t cp, lower;
         utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
         if (n <= 0) { /* cannot happen on clean text; copy the byte through */
@@ -124,17 +143,18 @@ static void hash_token(const char *s, size_t len, size_t readable, uint64_t *cas
     *folded = hf;
     return;
 not_ascii:;
+    /* 8 bytes to spare after the longest form: hash_bytes loads words */
     char small[256];
-    char *buf = len * 4 <= sizeof small ? small : xmalloc(len * 4);
-    size_t n;
+    size_t room = len * 4 + 8, n;
+    char *buf = room <= sizeof small ? small : xmalloc(room);
     if (cased_form_is_bytes(s, len))
         *cased = hash_bytes(s, len, readable);
     else {
         n = token_form(s, len, 0, buf);
-        *cased = hash_bytes(buf, n, n);
+        *cased = hash_bytes(buf, n, room);
     }
     n = token_form(s, len, 1, buf);
-    *folded = hash_bytes(buf, n, n);
+    *folded = hash_bytes(buf, n, room);
     if (buf != small)
         free(buf);
 }

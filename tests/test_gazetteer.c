@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "doc.h"
 #include "gazetteer.h"
 
@@ -339,6 +341,40 @@ static void test_typographic_apostrophe(void **state)
     gaz_free(&g);
 }
 
+/* Latin-1 and general punctuation take a short cut past utf8proc: over
+ * every code point of U+0080..U+00FF and U+2000..U+203F, and the straight
+ * apostrophe, the folded keys of two words agree exactly when utf8proc
+ * lowers their code points alike, and the cased keys when the code points
+ * are the same (U+2019 being '). */
+static void test_short_cut_forms_agree_with_utf8proc(void **state)
+{
+    (void)state;
+    enum { COUNT = 0x80 + 0x40 + 1 };
+    utf8proc_int32_t cps[COUNT];
+    uint64_t cased[COUNT], folded[COUNT];
+    size_t n = 0;
+    for (utf8proc_int32_t cp = 0x80; cp <= 0xff; cp++)
+        cps[n++] = cp;
+    for (utf8proc_int32_t cp = 0x2000; cp <= 0x203f; cp++)
+        cps[n++] = cp;
+    cps[n++] = '\'';
+    for (size_t i = 0; i < n; i++) {
+        unsigned char word[8] = {'x'};
+        size_t len = 1 + (size_t)utf8proc_encode_char(cps[i], word + 1);
+        word[len++] = 'y';
+        cased[i] = gaz_word_key((const char *)word, len, 0);
+        folded[i] = gaz_word_key((const char *)word, len, 1);
+    }
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < n; j++) {
+            utf8proc_int32_t a = cps[i] == 0x2019 ? '\'' : cps[i], b = cps[j] == 0x2019 ? '\'' : cps[j];
+            if ((cased[i] == cased[j]) != (a == b))
+                fail_msg("U+%04X and U+%04X: cased keys %s", cps[i], cps[j], a == b ? "differ" : "agree");
+            if ((folded[i] == folded[j]) != (utf8proc_tolower(a) == utf8proc_tolower(b)))
+                fail_msg("U+%04X and U+%04X: folded keys disagree with utf8proc", cps[i], cps[j]);
+        }
+}
+
 /* ---- a large list ------------------------------------------------------------------- */
 
 /* A distinct made-up word for every n < 80^4: four consonant-vowel
@@ -480,6 +516,7 @@ int main(void)
         cmocka_unit_test(test_case_sensitive_and_caseless),
         cmocka_unit_test(test_cased_and_caseless_same_spelling),
         cmocka_unit_test(test_typographic_apostrophe),
+        cmocka_unit_test(test_short_cut_forms_agree_with_utf8proc),
         cmocka_unit_test(test_large_list),
         cmocka_unit_test(test_hash_collision_is_confirmed_by_tokens),
     };
