@@ -922,6 +922,30 @@ static int reports_another(stance_ctx *c, const item *items, size_t k)
     return 0;
 }
 
+/* "the Midwest Food Importers Council, which opposes the tariffs": an act
+ * in a clause that "which" or "who" opens, within PRONOUN_REACH tokens
+ * before it, is done by the holder named right before that clause's comma.
+ * NULL when the clause is no such one, or a noun that is no holder comes
+ * before it ("the tariff, which ..."). */
+static const item *relative_antecedent(stance_ctx *c, const item *items, size_t k)
+{
+    const item *cue = &items[k];
+    uint32_t first = c->sentence->first_token;
+    for (uint32_t t = cue->first; t-- > first && cue->first - t <= PRONOUN_REACH;) {
+        if (tok(c, t)->kind == TOK_PUNCT)
+            return NULL;
+        if (!token_in(c, t, (const char *const[]){"which", "who", NULL}))
+            continue;
+        if (t == first || tok(c, t - 1)->kind != TOK_PUNCT || c->doc->text.clean[tok(c, t - 1)->start] != ',')
+            return NULL;
+        for (size_t i = k; i-- > 0;)
+            if (is_holder(&items[i]) && items[i].last + 2 == t)
+                return &items[i];
+        return NULL;
+    }
+    return NULL;
+}
+
 /* The holder of the cue items[k] of the sentence's items; name
  * NO_STRING when none can be named (a quotation of unknown speaker). */
 static who find_holder(stance_ctx *c, const item *items, size_t count, size_t k, const struct_span *comment)
@@ -954,6 +978,9 @@ static who find_holder(stance_ctx *c, const item *items, size_t count, size_t k,
     const item *owner = cue_kinds[cue->kind].subject ? NULL : possessor(c, items, k);
     if (owner)
         return entity_who(c, owner, "possessor");
+    const item *antecedent = cue_kinds[cue->kind].subject ? NULL : relative_antecedent(c, items, k);
+    if (antecedent)
+        return entity_who(c, antecedent, "relative");
     uint32_t from = act_start(c, items, k);
     const item *speaker = speaker_before(c, items, count, k, from);
     if (speaker)
@@ -1749,8 +1776,13 @@ static int in_condition(stance_ctx *c, const item *items, size_t count, const it
                 to = w->start;
         }
     }
+    /* a condition inside a quotation is the speaker's, and one outside it
+     * does not reach into it: "\"Who is better off if ...?\" asked X, of a
+     * council which opposes the tariffs" */
+    const quote_span *quoted = quote_at(c->doc, cue->start);
     for (size_t i = 0; i < count; i++)
-        if (items[i].kind == K_CONDITION && !items[i].dropped && items[i].start >= from && items[i].end <= to)
+        if (items[i].kind == K_CONDITION && !items[i].dropped && items[i].start >= from && items[i].end <= to &&
+            quote_at(c->doc, items[i].start) == quoted)
             return 1;
     return 0;
 }

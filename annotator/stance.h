@@ -32,7 +32,9 @@
  *                 verb after the cue ("backed this deal because ... if
  *                 imports surged", "supported the union and said ... if"),
  *                 but for a _RHETORICAL cue: the condition is part of what
- *                 it asks ("Who is better off if ...?");
+ *                 it asks ("Who is better off if ...?"); a condition inside
+ *                 a quotation reaches only cues inside it, and one outside
+ *                 reaches none inside;
  *   negation      a _NEGATION ending within the 3 tokens before the cue, in
  *                 its clause and outside any cue, flips it (favor <-> against);
  *   intensifier   an _INTENSIFIER within the 2 tokens before the cue joins
@@ -59,6 +61,11 @@
  *               ("Russia's backing for ..."), the last PERSON of the
  *               sentence before "his"/"her", the last ORG, GPE or NORP
  *               before "its"/"their" ("Belgrade, for its support of ...");
+ *   relative    (_FAVOR and _AGAINST cues) an act in a clause that
+ *               "which" or "who" opens after a comma, within 4 tokens
+ *               before the cue: the PERSON, ORG, GPE, NORP or group ending
+ *               right before that comma ("..., president of the Midwest
+ *               Food Importers Council, which opposes the tariffs");
  *   reported    a _SPEECH verb, or for an evaluation a _CALLING verb
  *               ("called the tariff unfair"), before the cue in its clause
  *               for a holder (see below): a title noun right before

@@ -817,6 +817,25 @@ static void test_rhetorical_question(void **state)
                                           "Who benefits, and will Japan reject the tariffs?", NULL});
 }
 
+/* An act in a clause opened by "which" or "who" after a comma is the act
+ * of the name before the comma; a condition in a quotation does not reach
+ * a cue outside it. */
+static void test_relative_clause_and_quoted_condition(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f, "Prices rose, said Dale Emmerich of the Midwest Food Importers Council, which opposes the tariffs.",
+             NULL);
+    check_stance(&f, "opposes", "Midwest Food Importers Council", "tariffs", STANCE_AGAINST);
+    release(&f);
+    annotate(&f, "\"We will see if prices rise,\" said the Midwest Food Importers Council, which opposes the tariffs.",
+             NULL);
+    check_stance(&f, "opposes", "Midwest Food Importers Council", "tariffs", STANCE_AGAINST);
+    release(&f);
+    check_no_stance((const char *const[]){"If prices rise, the Midwest Food Importers Council opposes the tariffs.",
+                                          "\"If prices rise, we oppose the tariffs,\" said Dale Emmerich.", NULL});
+}
+
 static void test_summary_majority(void **state)
 {
     (void)state;
@@ -872,6 +891,7 @@ int main(void)
         cmocka_unit_test(test_not_positions),
         cmocka_unit_test(test_possessor_and_asked),
         cmocka_unit_test(test_rhetorical_question),
+        cmocka_unit_test(test_relative_clause_and_quoted_condition),
         cmocka_unit_test(test_summary_majority),
         cmocka_unit_test(test_judged_rate),
         cmocka_unit_test(test_measure_is_tariff),
