@@ -27,6 +27,12 @@ typedef struct {
     uint32_t index;       /* in doc->spans */
 } span_ref;
 
+/* A word trigger at a token: the token, and the rule it starts or needs
+ * (in found_triggers, the trigger item instead). */
+typedef struct {
+    uint32_t token, rule;
+} token_trigger;
+
 /* A rule's match as the batch callout saw it: its own captures, renumbered
  * as if the rule had been compiled alone (group g at ovector[2g]). */
 typedef struct {
@@ -52,7 +58,7 @@ struct matcher {
     size_t *open_mark_start; /* type t's is open_marks[open_mark_start[t] .. open_mark_start[t + 1]) */
     size_t longest_open_mark;
     uint32_t *view_reach; /* per view: how many bytes before a sentence its patterns may look at */
-    int32_t *trigger_start_view; /* per trigger item: the view of the rule it starts, or -1 */
+    uint32_t *trigger_list; /* per trigger item: its list in view_triggers (trigger_list_of) */
     uint16_t *view_types; /* view i shows view_types[view_types_start[i] .. view_types_start[i + 1]) */
     size_t *view_types_start;
     view_mark *marks;
@@ -82,10 +88,11 @@ struct matcher {
     uint32_t *rule_position; /* per rule: the position stamp when it last ran */
     uint32_t sentence_stamp, position_stamp;
     uint64_t *sentence_needs; /* per sentence: need slots (rules.h) of what it holds */
-    uint32_t *token_triggers; /* trigger items per token (find_token_triggers) */
-    size_t token_trigger_count, token_trigger_cap;
-    uint32_t *token_trigger_start;
-    size_t token_trigger_start_cap;
+    token_trigger *found_triggers; /* every trigger item at every token, in token order */
+    size_t found_trigger_count, found_trigger_cap;
+    token_trigger *view_triggers; /* the found ones by list (trigger_list_of), each in token order */
+    size_t view_trigger_cap;
+    size_t *view_trigger_start; /* list l is view_triggers[view_trigger_start[l] .. view_trigger_start[l + 1]) */
     uint16_t *token_start_key; /* per token: its start key (rules.h), the same in every view */
     uint16_t *token_start_class; /* per token: its start key, plus START_KEYS when some rule starts with its word */
     size_t token_start_key_cap, token_start_class_cap;
@@ -724,22 +731,28 @@ static size_t token_keys(const matcher *m, const document *doc, size_t t, uint64
     return 4;
 }
 
-/* Looks every token of the document up in the trigger table once: token
- * t's trigger items, for rules of every phase, are
- * token_triggers[token_trigger_start[t] .. token_trigger_start[t + 1])
- * (indices into the table's items). Notes too each token's start key and
- * its start class, which every view asks of it. */
+/* The list in view_triggers of the trigger items of view's rules of role:
+ * the words they start with, or the words they need. A view reads only its
+ * own lists, so the words of every other view cost it nothing. */
+static uint32_t trigger_list_of(size_t view, uint8_t role)
+{
+    return (uint32_t)(2 * view + (role == TRIGGER_NEEDED));
+}
+
+/* Looks every token of the document up in the trigger table once, and
+ * sorts what it finds into the lists of view_triggers, each in token order.
+ * Notes too each token's start key and its start class, which every view
+ * asks of it. */
 static void find_token_triggers(matcher *m, const document *doc)
 {
     const trigger_index *index = &m->rules->triggers;
-    size_t n = doc->tokens.count;
-    grow_array((void **)&m->token_trigger_start, &m->token_trigger_start_cap, n + 1,
-               sizeof *m->token_trigger_start);
+    size_t n = doc->tokens.count, lists = 2 * m->rules->view_count;
     grow_array((void **)&m->token_start_key, &m->token_start_key_cap, n + 1, sizeof *m->token_start_key);
     grow_array((void **)&m->token_start_class, &m->token_start_class_cap, n + 1, sizeof *m->token_start_class);
-    m->token_trigger_count = 0;
+    size_t *list_start = m->view_trigger_start;
+    memset(list_start, 0, (lists + 1) * sizeof *list_start);
+    m->found_trigger_count = 0;
     for (size_t t = 0; t < n; t++) {
-        m->token_trigger_start[t] = (uint32_t)m->token_trigger_count;
         m->token_start_key[t] = (uint16_t)start_key_at(doc->text.clean + doc->tokens.items[t].start);
         m->token_start_class[t] = m->token_start_key[t];
         if (!index->count)
@@ -750,13 +763,48 @@ static void find_token_triggers(matcher *m, const document *doc)
             const word_trigger *w = lookup_triggers(index, keys[f], &found);
             for (size_t k = 0; k < found; k++) {
                 uint32_t item = (uint32_t)(w + k - index->items);
-                ARRAY_PUSH(m->token_triggers, m->token_trigger_count, m->token_trigger_cap, item);
+                token_trigger at = {(uint32_t)t, item};
+                ARRAY_PUSH(m->found_triggers, m->found_trigger_count, m->found_trigger_cap, at);
+                list_start[m->trigger_list[item] + 1]++;
                 if (w[k].role == TRIGGER_STARTS)
                     m->token_start_class[t] = (uint16_t)(m->token_start_key[t] + START_KEYS);
             }
         }
     }
-    m->token_trigger_start[n] = (uint32_t)m->token_trigger_count;
+    /* by list, a stable counting sort: each list keeps the token order */
+    for (size_t l = 0; l < lists; l++)
+        list_start[l + 1] += list_start[l];
+    grow_array((void **)&m->view_triggers, &m->view_trigger_cap, m->found_trigger_count + 1,
+               sizeof *m->view_triggers);
+    for (size_t k = 0; k < m->found_trigger_count; k++) {
+        uint32_t item = m->found_triggers[k].rule;
+        m->view_triggers[list_start[m->trigger_list[item]]++] =
+            (token_trigger){m->found_triggers[k].token, index->items[item].rule};
+    }
+    /* each start has moved to the next list's: shift them back */
+    memmove(list_start + 1, list_start, lists * sizeof *list_start);
+    list_start[0] = 0;
+}
+
+/* A walk through one of a view's trigger lists, token by token. */
+typedef struct {
+    const token_trigger *at, *end;
+} trigger_walk;
+
+static trigger_walk view_trigger_walk(const matcher *m, size_t view, uint8_t role)
+{
+    uint32_t list = trigger_list_of(view, role);
+    return (trigger_walk){m->view_triggers + m->view_trigger_start[list],
+                          m->view_triggers + m->view_trigger_start[list + 1]};
+}
+
+/* Moves the walk to the first trigger at token t or after it; returns
+ * whether there is one at t. */
+static inline int walk_to_token(trigger_walk *walk, size_t t)
+{
+    while (walk->at < walk->end && walk->at->token < t)
+        walk->at++;
+    return walk->at < walk->end && walk->at->token == t;
 }
 
 /* Notes for every token the last sentence starting at or before it
@@ -777,15 +825,6 @@ static void find_token_sentences(matcher *m, const document *doc)
     }
 }
 
-/* Whether token t starts a word some rule of the view starts with. */
-static int starts_trigger(const matcher *m, size_t view_index, size_t t)
-{
-    for (uint32_t k = m->token_trigger_start[t]; k < m->token_trigger_start[t + 1]; k++)
-        if (m->trigger_start_view[m->token_triggers[k]] == (int32_t)view_index)
-            return 1;
-    return 0;
-}
-
 /* A gated rule may run in the current sentence when it needs no word or
  * the sentence holds one; each runs once per position. */
 static int gated_rule_ready(matcher *m, size_t rule_index)
@@ -801,11 +840,11 @@ static int gated_rule_ready(matcher *m, size_t rule_index)
 
 /* Tries, at one position (whose start key is key), the view's batches and
  * its gated rules that can start there: at a token (t < SIZE_MAX), and
- * then also the rules starting with its word, or at the opening marker of
- * a span of type marker. */
+ * then also the rules starting with its word (from starts, the walk through
+ * the view's), or at the opening marker of a span of type marker. */
 static inline __attribute__((always_inline)) void try_rules_at(matcher *m, document *doc, const rule_view *v,
-                                                               size_t view_index, size_t vpos, unsigned key,
-                                                               size_t subject_len, size_t t, uint16_t marker)
+                                                               size_t vpos, unsigned key, size_t subject_len,
+                                                               size_t t, uint16_t marker, trigger_walk *starts)
 {
     m->position_stamp++;
     int pair = pair_at(m, vpos, subject_len);
@@ -825,40 +864,37 @@ static inline __attribute__((always_inline)) void try_rules_at(matcher *m, docum
     }
     if (t == SIZE_MAX || !v->gated_count)
         return;
-    const trigger_index *index = &m->rules->triggers;
-    for (uint32_t k = m->token_trigger_start[t]; k < m->token_trigger_start[t + 1]; k++) {
-        const word_trigger *w = &index->items[m->token_triggers[k]];
-        const rule *r = &m->rules->rules[w->rule];
-        if (w->role == TRIGGER_STARTS && (size_t)r->view == view_index && !batch_hopeless(m, &r->alone, t) &&
-            gated_rule_ready(m, w->rule))
+    for (walk_to_token(starts, t); starts->at < starts->end && starts->at->token == t; starts->at++) {
+        uint32_t rule_index = starts->at->rule;
+        const rule *r = &m->rules->rules[rule_index];
+        if (!batch_hopeless(m, &r->alone, t) && gated_rule_ready(m, rule_index))
             run_batch(m, doc, &r->alone, vpos, subject_len, t, NO_PAIR);
     }
 }
 
-/* Stamps the rules whose required words the sentence holds, and lists
- * those of the view without start words in m->ready: they are tried
- * wherever their start keys allow, in the order of the rules, so most
- * rules needing words cost nothing in a sentence without them. */
-static void find_sentence_words(matcher *m, const segment *seg, size_t view_index)
+/* Stamps the view's rules whose required words the sentence holds (from
+ * needed, the walk through the view's, at or before the sentence), and
+ * lists those without start words in m->ready: they are tried wherever
+ * their start keys allow, in the order of the rules, so most rules needing
+ * words cost nothing in a sentence without them. */
+static void find_sentence_words(matcher *m, const segment *seg, trigger_walk *needed)
 {
     m->sentence_stamp++;
     m->ready_count = 0;
-    const trigger_index *index = &m->rules->triggers;
-    uint32_t from = m->token_trigger_start[seg->first_token];
-    uint32_t to = m->token_trigger_start[seg->first_token + seg->token_count];
-    for (uint32_t k = from; k < to; k++) {
-        const word_trigger *w = &index->items[m->token_triggers[k]];
-        if (w->role != TRIGGER_NEEDED || m->rule_sentence[w->rule] == m->sentence_stamp)
+    walk_to_token(needed, seg->first_token);
+    for (size_t end = seg->first_token + seg->token_count; needed->at < needed->end && needed->at->token < end;
+         needed->at++) {
+        uint32_t rule_index = needed->at->rule;
+        if (m->rule_sentence[rule_index] == m->sentence_stamp)
             continue;
-        m->rule_sentence[w->rule] = m->sentence_stamp;
-        const rule *r = &m->rules->rules[w->rule];
-        if ((size_t)r->view != view_index || r->starts_with_words)
+        m->rule_sentence[rule_index] = m->sentence_stamp;
+        if (m->rules->rules[rule_index].starts_with_words)
             continue;
         size_t at = m->ready_count;
-        ARRAY_PUSH(m->ready, m->ready_count, m->ready_cap, w->rule);
-        for (; at > 0 && m->ready[at - 1] > w->rule; at--)
+        ARRAY_PUSH(m->ready, m->ready_count, m->ready_cap, rule_index);
+        for (; at > 0 && m->ready[at - 1] > rule_index; at--)
             m->ready[at] = m->ready[at - 1];
-        m->ready[at] = w->rule;
+        m->ready[at] = rule_index;
     }
 }
 
@@ -932,6 +968,8 @@ static void match_view(matcher *m, document *doc, const rule_view *v, size_t vie
     const token *tokens = doc->tokens.items;
     size_t mi = 0;        /* first mark not yet passed */
     uint32_t shift = 0;   /* marker bytes before the current point */
+    trigger_walk starts = view_trigger_walk(m, view_index, TRIGGER_STARTS);
+    trigger_walk needed = view_trigger_walk(m, view_index, TRIGGER_NEEDED);
     m->ready_count = 0;   /* filled per sentence when the view has gated rules */
     for (size_t j = 0; j < m->view_sentence_count; j++) {
         size_t s = v->has_needs ? m->view_sentences[j] : j;
@@ -947,13 +985,13 @@ static void match_view(matcher *m, document *doc, const rule_view *v, size_t vie
             end_shift = marks[me++].shift;
         size_t subject_len = seg->end + end_shift;
         if (v->gated_count)
-            find_sentence_words(m, seg, view_index);
+            find_sentence_words(m, seg, &needed);
         if (v->marker_only) {
             /* every rule starts with <TYPE>: only the markers are worth a look */
             for (; mi < mark_count && marks[mi].orig < seg->end; mi++) {
                 if (marks[mi].open && marks[mi].orig >= seg->start && v->starts_at_key[MARK_KEY])
-                    try_rules_at(m, doc, v, view_index, marks[mi].vpos, MARK_KEY, subject_len, SIZE_MAX,
-                                 marks[mi].type);
+                    try_rules_at(m, doc, v, marks[mi].vpos, MARK_KEY, subject_len, SIZE_MAX, marks[mi].type,
+                                 &starts);
                 shift = marks[mi].shift;
             }
             continue;
@@ -965,8 +1003,8 @@ static void match_view(matcher *m, document *doc, const rule_view *v, size_t vie
             for (size_t k = 0; k < n; k++) {
                 size_t t = candidates[k];
                 unsigned key = start_key[t];
-                if (v->starts_at_key[key] || (v->gated_count && starts_trigger(m, view_index, t)))
-                    try_rules_at(m, doc, v, view_index, tokens[t].start, key, subject_len, t, 0);
+                if (v->starts_at_key[key] || walk_to_token(&starts, t))
+                    try_rules_at(m, doc, v, tokens[t].start, key, subject_len, t, 0, &starts);
             }
             continue;
         }
@@ -979,12 +1017,12 @@ static void match_view(matcher *m, document *doc, const rule_view *v, size_t vie
                 const view_mark *mark = &marks[mi];
                 if (mark->open && mark->orig >= seg->start && doc_token_starts_at(doc, mark->orig) &&
                     v->starts_at_key[MARK_KEY])
-                    try_rules_at(m, doc, v, view_index, mark->vpos, MARK_KEY, subject_len, SIZE_MAX, mark->type);
+                    try_rules_at(m, doc, v, mark->vpos, MARK_KEY, subject_len, SIZE_MAX, mark->type, &starts);
                 shift = mark->shift;
             }
             if (k < n &&
-                (v->starts_at_key[start_key[t]] || (v->gated_count && starts_trigger(m, view_index, t))))
-                try_rules_at(m, doc, v, view_index, start + shift, start_key[t], subject_len, t, 0);
+                (v->starts_at_key[start_key[t]] || walk_to_token(&starts, t)))
+                try_rules_at(m, doc, v, start + shift, start_key[t], subject_len, t, 0, &starts);
         }
     }
 }
@@ -1154,11 +1192,12 @@ matcher *matcher_new(const ann_rules *rules, match_limit_fn on_limit, void *ctx)
             starts_at_class[START_KEYS + key] = v->starts_at_key[key] | (v->gated_count != 0);
         }
     }
-    m->trigger_start_view = xcalloc(rules->triggers.count + 1, sizeof *m->trigger_start_view);
+    m->trigger_list = xcalloc(rules->triggers.count + 1, sizeof *m->trigger_list);
     for (size_t k = 0; k < rules->triggers.count; k++) {
         const word_trigger *w = &rules->triggers.items[k];
-        m->trigger_start_view[k] = w->role == TRIGGER_STARTS ? rules->rules[w->rule].view : -1;
+        m->trigger_list[k] = trigger_list_of((size_t)rules->rules[w->rule].view, w->role);
     }
+    m->view_trigger_start = xcalloc(2 * rules->view_count + 1, sizeof *m->view_trigger_start);
     m->view_reach = xcalloc(rules->view_count + 1, sizeof *m->view_reach);
     for (size_t i = 0; i < rules->view_count; i++)
         m->view_reach[i] = view_reach(rules, &rules->views[i]);
@@ -1189,7 +1228,8 @@ void matcher_free(matcher *m)
     free(m->view_types);
     free(m->view_types_start);
     free(m->view_reach);
-    free(m->trigger_start_view);
+    free(m->trigger_list);
+    free(m->view_trigger_start);
     free(m->view_sentences);
     free(m->zones);
     free(m->marks);
@@ -1200,8 +1240,8 @@ void matcher_free(matcher *m)
     free(m->hits);
     free(m->hit_ovectors);
     free(m->sentence_needs);
-    free(m->token_triggers);
-    free(m->token_trigger_start);
+    free(m->found_triggers);
+    free(m->view_triggers);
     free(m->candidates);
     free(m->token_start_key);
     free(m->token_start_class);
