@@ -65,7 +65,7 @@ struct matcher {
     size_t mark_count, mark_cap;
     span_ref *selected;   /* spans shown in the view, outer first */
     size_t selected_count, selected_cap;
-    uint8_t *phase_shown_types; /* per phase, MAX_TYPES / 8 bytes: the types its views show */
+    uint8_t *phase_shows; /* per phase, MAX_TYPES bytes: 1 for each type its views show */
     span_ref *shown;      /* spans of earlier phases with such a type, by type (find_shown_spans) */
     size_t shown_cap;
     size_t *shown_by_type; /* type t's are shown[shown_by_type[t] .. shown_by_type[t + 1]) */
@@ -175,6 +175,16 @@ static int by_nesting(const void *a, const void *b)
 
 DEFINE_SORT(sort_by_nesting, span_ref, by_nesting)
 
+/* Whether spans are outer first already, as those of one type most often
+ * are: sorting them would cost a scratch copy and a pass per doubling. */
+static int nested_in_order(const span_ref *spans, size_t count)
+{
+    for (size_t i = 1; i < count; i++)
+        if (by_nesting(&spans[i - 1], &spans[i]) > 0)
+            return 0;
+    return 1;
+}
+
 /* Copies the text from *pos up to orig into the view, then adds the marker
  * opening a span of type (type >= 0) or a closing one, when orig lies in a
  * zone (*zone: the first zone not yet passed). build_view has made room for
@@ -217,7 +227,7 @@ static int has_type(const uint8_t *types, uint16_t type)
  * (most are list helpers no view shows). */
 static void find_shown_spans(matcher *m, const document *doc, int phase)
 {
-    const uint8_t *types = m->phase_shown_types + (size_t)(phase - 1) * (MAX_TYPES / 8);
+    const uint8_t *shows = m->phase_shows + (size_t)(phase - 1) * MAX_TYPES;
     size_t type_count = m->rules->type_count;
     memset(m->shown_by_type, 0, (type_count + 1) * sizeof *m->shown_by_type);
     /* locals: a store into shown_by_type could otherwise be a count */
@@ -230,7 +240,7 @@ static void find_shown_spans(matcher *m, const document *doc, int phase)
     span_ref *found = m->selected;
     for (size_t i = 0; i < span_count; i++) {
         const span *s = &spans[i];
-        if (!(s->flags & SPAN_REMOVED) && s->phase < phase && has_type(types, s->type)) {
+        if (shows[s->type] && !(s->flags & SPAN_REMOVED) && s->phase < phase) {
             shown_by_type[s->type + 1]++;
             found[count++] = (span_ref){s->start, s->end, s->phase, s->type, (uint32_t)i};
         }
@@ -270,7 +280,8 @@ static void build_view(matcher *m, const document *doc, size_t view_index, int p
         m->text = doc->text.clean;
         return;
     }
-    sort_by_nesting(m->selected, m->selected_count);
+    if (!nested_in_order(m->selected, m->selected_count))
+        sort_by_nesting(m->selected, m->selected_count);
     /* room for the text and two markers around every span */
     grow_array((void **)&m->view, &m->view_cap,
                doc->len + m->selected_count * (m->longest_open_mark + MARK_LEN) + 1, 1);
@@ -943,13 +954,17 @@ static size_t find_candidate_tokens(matcher *m, size_t view_index, const segment
     const uint8_t *starts_at_class = m->view_starts_at_class + view_index * 2 * START_KEYS;
     uint32_t t = seg->first_token, end = seg->first_token + seg->token_count;
     size_t n = 0;
-    for (; t + 1 < end; t += 2) { /* two a round: the loop costs as much as the test */
+    for (; t + 3 < end; t += 4) { /* four a round: the loop costs as much as the test */
         candidates[n] = t;
         n += starts_at_class[start_class[t]];
         candidates[n] = t + 1;
         n += starts_at_class[start_class[t + 1]];
+        candidates[n] = t + 2;
+        n += starts_at_class[start_class[t + 2]];
+        candidates[n] = t + 3;
+        n += starts_at_class[start_class[t + 3]];
     }
-    if (t < end) {
+    for (; t < end; t++) {
         candidates[n] = t;
         n += starts_at_class[start_class[t]];
     }
@@ -977,6 +992,15 @@ static void match_view(matcher *m, document *doc, const rule_view *v, size_t vie
         /* markers before the sentence are tried by none */
         for (; mi < mark_count && marks[mi].orig < seg->start; mi++)
             shift = marks[mi].shift;
+        if (v->marker_only && (mi == mark_count || marks[mi].orig >= seg->end)) {
+            if (mi == mark_count)
+                break;
+            /* no marker in the sentence, so nothing to try: on to the
+             * sentence holding the next (all come, when it needs nothing) */
+            if (!v->has_needs)
+                j = COUNT_UP_TO(doc->sentences.items, doc->sentences.count, end, marks[mi].orig) - 1;
+            continue;
+        }
         /* the sentence's end in the view: after the markers closing there */
         size_t me = mi;
         uint32_t end_shift = shift;
@@ -1151,13 +1175,13 @@ matcher *matcher_new(const ann_rules *rules, match_limit_fn on_limit, void *ctx)
     m->pair_states = xcalloc(rules->pair_table_count + 1, sizeof *m->pair_states);
     m->rule_sentence = xcalloc(rules->count + 1, sizeof *m->rule_sentence);
     m->rule_position = xcalloc(rules->count + 1, sizeof *m->rule_position);
-    m->phase_shown_types = xcalloc((size_t)rules->phase_count + 1, MAX_TYPES / 8);
+    m->phase_shows = xcalloc((size_t)rules->phase_count + 1, MAX_TYPES);
     m->shown_by_type = xcalloc(rules->type_count + 1, sizeof *m->shown_by_type);
     for (size_t i = 0; i < rules->view_count; i++) {
         const rule_view *v = &rules->views[i];
-        uint8_t *types = m->phase_shown_types + (size_t)(v->phase - 1) * (MAX_TYPES / 8);
-        for (size_t w = 0; w < MAX_TYPES / 8; w++)
-            types[w] |= v->types[w];
+        uint8_t *shows = m->phase_shows + (size_t)(v->phase - 1) * MAX_TYPES;
+        for (size_t t = 0; t < MAX_TYPES; t++)
+            shows[t] |= has_type(v->types, (uint16_t)t) != 0;
     }
     m->open_mark_start = xcalloc(rules->type_count + 1, sizeof *m->open_mark_start);
     size_t marks_len = 0, marks_cap = 0;
@@ -1234,7 +1258,7 @@ void matcher_free(matcher *m)
     free(m->zones);
     free(m->marks);
     free(m->selected);
-    free(m->phase_shown_types);
+    free(m->phase_shows);
     free(m->shown);
     free(m->shown_by_type);
     free(m->hits);
