@@ -97,7 +97,7 @@ struct matcher {
     uint16_t *token_start_class; /* per token: its start key, plus START_KEYS when some rule starts with its word */
     size_t token_start_key_cap, token_start_class_cap;
     uint8_t *view_starts_at_class; /* per view, 2 * START_KEYS: 1 where it may start at a token of that class */
-    uint32_t *token_sentence; /* per token: the last sentence starting at or before it */
+    uint32_t *token_sentence; /* per token: the last sentence starting at or before it (UINT32_MAX: none) */
     size_t token_sentence_cap;
     uint32_t *candidates; /* tokens of a sentence where a view may start */
     size_t candidate_cap;
@@ -562,12 +562,13 @@ static int starts_at_marker(const rule_batch *b, uint16_t type)
     return !b->marker_starts || has_type(b->marker_starts, type);
 }
 
-/* A batch cannot win at token t when an earlier annotation over t outranks
- * all its rules and none of them keeps inner annotations: any match there
- * would cross, lie inside, or cover that annotation, and lose (resolve.h). */
-static int batch_hopeless(const matcher *m, const rule_batch *b, size_t t)
+/* A batch cannot win at a token when an earlier annotation over it (of
+ * priority cover: cover_priority) outranks all its rules and none of them
+ * keeps inner annotations: any match there would cross, lie inside, or
+ * cover that annotation, and lose (resolve.h). */
+static int batch_hopeless(const rule_batch *b, int32_t cover)
 {
-    return t != SIZE_MAX && !b->keeps_inner && m->cover_priority[t] > b->max_priority;
+    return !b->keeps_inner && cover > b->max_priority;
 }
 
 /* Computes cover_priority for the phase about to run. */
@@ -709,8 +710,10 @@ static inline __attribute__((always_inline)) void run_batch(matcher *m, document
         add_batch_hits(m, doc, t);
 }
 
-/* The items of a trigger table under key, or NULL. */
-static const word_trigger *lookup_triggers(const trigger_index *t, uint64_t key, size_t *count)
+/* The items of a trigger table under key, or NULL. Inlined: it runs for
+ * both forms of every token, and most fail at the first test. */
+static inline __attribute__((always_inline)) const word_trigger *lookup_triggers(const trigger_index *t,
+                                                                                 uint64_t key, size_t *count)
 {
     *count = 0;
     uint64_t bit;
@@ -726,22 +729,6 @@ static const word_trigger *lookup_triggers(const trigger_index *t, uint64_t key,
     return NULL;
 }
 
-/* The trigger keys of token t: its two forms, and for an abbreviation
- * ("Co.") also the two forms without the dot, since patterns write "Co\.?". */
-static size_t token_keys(const matcher *m, const document *doc, size_t t, uint64_t keys[4])
-{
-    keys[0] = gaz_token_key(&m->hashes, t, 0);
-    keys[1] = gaz_token_key(&m->hashes, t, 1);
-    const token *tok = &doc->tokens.items[t];
-    if (tok->kind != TOK_ABBREV || doc->text.clean[tok->end - 1] != '.')
-        return 2;
-    const char *s = doc->text.clean + tok->start;
-    size_t len = tok->end - tok->start - 1;
-    keys[2] = gaz_word_key(s, len, 0);
-    keys[3] = gaz_word_key(s, len, 1);
-    return 4;
-}
-
 /* The list in view_triggers of the trigger items of view's rules of role:
  * the words they start with, or the words they need. A view reads only its
  * own lists, so the words of every other view cost it nothing. */
@@ -750,37 +737,74 @@ static uint32_t trigger_list_of(size_t view, uint8_t role)
     return (uint32_t)(2 * view + (role == TRIGGER_NEEDED));
 }
 
-/* Looks every token of the document up in the trigger table once, and
- * sorts what it finds into the lists of view_triggers, each in token order.
- * Notes too each token's start key and its start class, which every view
- * asks of it. */
-static void find_token_triggers(matcher *m, const document *doc)
+/* Notes the trigger items of the word with key at token t in
+ * found_triggers; returns whether some rule starts with the word. Inlined:
+ * it runs for both forms of every token, most of which no rule names. */
+static inline __attribute__((always_inline)) int find_word_triggers(matcher *m, size_t t, uint64_t key)
+{
+    const trigger_index *index = &m->rules->triggers;
+    size_t found;
+    const word_trigger *w = lookup_triggers(index, key, &found);
+    int starts = 0;
+    for (size_t k = 0; k < found; k++) {
+        uint32_t item = (uint32_t)(w + k - index->items);
+        token_trigger at = {(uint32_t)t, item};
+        ARRAY_PUSH(m->found_triggers, m->found_trigger_count, m->found_trigger_cap, at);
+        m->view_trigger_start[m->trigger_list[item] + 1]++;
+        starts |= w[k].role == TRIGGER_STARTS;
+    }
+    return starts;
+}
+
+/* Notes, in one pass over the tokens of the document, what the views of
+ * every phase ask of them: each token's start key and start class, its
+ * sentence, and its word triggers, sorted into the lists of view_triggers
+ * (each in token order); and gives every token of a kind some rule names
+ * (_TOKEN_URL, ...) a helper span. */
+static void note_tokens(matcher *m, document *doc)
 {
     const trigger_index *index = &m->rules->triggers;
     size_t n = doc->tokens.count, lists = 2 * m->rules->view_count;
     grow_array((void **)&m->token_start_key, &m->token_start_key_cap, n + 1, sizeof *m->token_start_key);
     grow_array((void **)&m->token_start_class, &m->token_start_class_cap, n + 1, sizeof *m->token_start_class);
+    grow_array((void **)&m->token_sentence, &m->token_sentence_cap, n + 1, sizeof *m->token_sentence);
     size_t *list_start = m->view_trigger_start;
     memset(list_start, 0, (lists + 1) * sizeof *list_start);
     m->found_trigger_count = 0;
+    /* adding spans moves no token: the list is read once */
+    const token *tokens = doc->tokens.items;
+    const char *text = doc->text.clean;
+    /* a sentence starts at its first token (segment.h): the tokens from it
+     * to the next sentence's first are its */
+    const segment *sentences = doc->sentences.items;
+    size_t sentence_count = doc->sentences.count, next_sentence = 0;
+    uint32_t sentence = UINT32_MAX;
     for (size_t t = 0; t < n; t++) {
-        m->token_start_key[t] = (uint16_t)start_key_at(doc->text.clean + doc->tokens.items[t].start);
-        m->token_start_class[t] = m->token_start_key[t];
-        if (!index->count)
-            continue;
-        uint64_t keys[4];
-        for (size_t f = 0, key_count = token_keys(m, doc, t, keys); f < key_count; f++) {
-            size_t found;
-            const word_trigger *w = lookup_triggers(index, keys[f], &found);
-            for (size_t k = 0; k < found; k++) {
-                uint32_t item = (uint32_t)(w + k - index->items);
-                token_trigger at = {(uint32_t)t, item};
-                ARRAY_PUSH(m->found_triggers, m->found_trigger_count, m->found_trigger_cap, at);
-                list_start[m->trigger_list[item] + 1]++;
-                if (w[k].role == TRIGGER_STARTS)
-                    m->token_start_class[t] = (uint16_t)(m->token_start_key[t] + START_KEYS);
+        const token *tok = &tokens[t];
+        while (next_sentence < sentence_count && sentences[next_sentence].first_token <= t)
+            sentence = (uint32_t)next_sentence++;
+        m->token_sentence[t] = sentence;
+        int kind_type = m->rules->token_kind_type[tok->kind];
+        if (kind_type >= 0) {
+            span s = {.start = tok->start, .end = tok->end, .type = (uint16_t)kind_type, .phase = 0, .rule = -1,
+                      .norm = NO_STRING, .flags = SPAN_HIDDEN};
+            doc_add_span_at(doc, &s, t);
+        }
+        uint16_t key = (uint16_t)start_key_at(text + tok->start);
+        int starts = 0;
+        if (index->count) {
+            starts = find_word_triggers(m, t, gaz_token_key(&m->hashes, t, 0)) |
+                     find_word_triggers(m, t, gaz_token_key(&m->hashes, t, 1));
+            /* an abbreviation ("Co.") is also the word without the dot, as
+             * patterns write "Co\.?" */
+            if (tok->kind == TOK_ABBREV && text[tok->end - 1] == '.') {
+                size_t len = tok->end - tok->start - 1;
+                starts |= find_word_triggers(m, t, gaz_word_key(text + tok->start, len, 0)) |
+                          find_word_triggers(m, t, gaz_word_key(text + tok->start, len, 1));
             }
         }
+        m->token_start_key[t] = key;
+        m->token_start_class[t] = (uint16_t)(key + (starts ? START_KEYS : 0));
     }
     /* by list, a stable counting sort: each list keeps the token order */
     for (size_t l = 0; l < lists; l++)
@@ -818,24 +842,6 @@ static inline int walk_to_token(trigger_walk *walk, size_t t)
     return walk->at < walk->end && walk->at->token == t;
 }
 
-/* Notes for every token the last sentence starting at or before it
- * (UINT32_MAX when none does). */
-static void find_token_sentences(matcher *m, const document *doc)
-{
-    grow_array((void **)&m->token_sentence, &m->token_sentence_cap, doc->tokens.count + 1,
-               sizeof *m->token_sentence);
-    /* a sentence starts at its first token (segment.h): the tokens from it
-     * to the next sentence's first are its */
-    uint32_t *token_sentence = m->token_sentence;
-    size_t t = 0;
-    for (size_t s = 0; s <= doc->sentences.count; s++) {
-        size_t next = s < doc->sentences.count ? doc->sentences.items[s].first_token : doc->tokens.count;
-        uint32_t sentence = s ? (uint32_t)(s - 1) : UINT32_MAX;
-        for (; t < next; t++)
-            token_sentence[t] = sentence;
-    }
-}
-
 /* A gated rule may run in the current sentence when it needs no word or
  * the sentence holds one; each runs once per position. */
 static int gated_rule_ready(matcher *m, size_t rule_index)
@@ -859,17 +865,17 @@ static inline __attribute__((always_inline)) void try_rules_at(matcher *m, docum
 {
     m->position_stamp++;
     int pair = pair_at(m, vpos, subject_len);
+    /* the priority over the token (none at a marker: batch_hopeless) */
+    int32_t cover = t == SIZE_MAX ? INT32_MIN : m->cover_priority[t];
     if (has_start_key(v->start_keys, key))
-        for (size_t i = 0; i < v->batch_count; i++) {
-            const rule_batch *b = &v->batches[i];
-            if (has_start_key(b->start_keys, key) && !batch_hopeless(m, b, t) &&
+        for (const rule_batch *b = v->batches, *end = b + v->batch_count; b < end; b++)
+            if (has_start_key(b->start_keys, key) && !batch_hopeless(b, cover) &&
                 (t != SIZE_MAX || starts_at_marker(b, marker)))
                 run_batch(m, doc, b, vpos, subject_len, t, pair);
-        }
     for (size_t k = 0; k < m->ready_count; k++) {
         size_t i = m->ready[k];
         const rule *r = &m->rules->rules[i];
-        if (has_start_key(r->start_keys, key) && !batch_hopeless(m, &r->alone, t) &&
+        if (has_start_key(r->start_keys, key) && !batch_hopeless(&r->alone, cover) &&
             (t != SIZE_MAX || starts_at_marker(&r->alone, marker)) && gated_rule_ready(m, i))
             run_batch(m, doc, &r->alone, vpos, subject_len, t, pair);
     }
@@ -878,7 +884,7 @@ static inline __attribute__((always_inline)) void try_rules_at(matcher *m, docum
     for (walk_to_token(starts, t); starts->at < starts->end && starts->at->token == t; starts->at++) {
         uint32_t rule_index = starts->at->rule;
         const rule *r = &m->rules->rules[rule_index];
-        if (!batch_hopeless(m, &r->alone, t) && gated_rule_ready(m, rule_index))
+        if (!batch_hopeless(&r->alone, cover) && gated_rule_ready(m, rule_index))
             run_batch(m, doc, &r->alone, vpos, subject_len, t, NO_PAIR);
     }
 }
@@ -1089,32 +1095,14 @@ static size_t find_view_sentences(matcher *m, const document *doc, const rule_vi
     return m->view_sentence_count;
 }
 
-/* Gives every token of a kind some rule names (_TOKEN_URL, ...) a helper span. */
-static void mark_token_kinds(const ann_rules *rules, document *doc)
-{
-    /* adding spans moves no token: the list is read once */
-    const token *tokens = doc->tokens.items;
-    for (size_t t = 0, count = doc->tokens.count; t < count; t++) {
-        const token *tok = &tokens[t];
-        int type = rules->token_kind_type[tok->kind];
-        if (type < 0)
-            continue;
-        span s = {.start = tok->start, .end = tok->end, .type = (uint16_t)type, .phase = 0, .rule = -1,
-                  .norm = NO_STRING, .flags = SPAN_HIDDEN};
-        doc_add_span_at(doc, &s, t);
-    }
-}
-
 void match_phase(matcher *m, document *doc, int phase)
 {
     m->doc = doc;
     m->phase = phase;
     m->shown_ready = 0;
     if (phase == 1) {
-        mark_token_kinds(m->rules, doc);
         gaz_hash_tokens(doc, &m->hashes); /* for word lists and word triggers */
-        find_token_triggers(m, doc);
-        find_token_sentences(m, doc);
+        note_tokens(m, doc);
     }
     find_cover(m, doc, phase);
     match_lists(m, doc, phase);
