@@ -65,8 +65,10 @@ struct matcher {
     size_t mark_count, mark_cap;
     span_ref *selected;   /* spans shown in the view, outer first */
     size_t selected_count, selected_cap;
+    span_ref *merged;     /* scratch for merging a type's spans into selected */
+    size_t merged_cap;
     uint8_t *phase_shows; /* per phase, MAX_TYPES bytes: 1 for each type its views show */
-    span_ref *shown;      /* spans of earlier phases with such a type, by type (find_shown_spans) */
+    span_ref *shown;      /* spans of earlier phases with such a type, by type, outer first (find_shown_spans) */
     size_t shown_cap;
     size_t *shown_by_type; /* type t's are shown[shown_by_type[t] .. shown_by_type[t + 1]) */
     int shown_ready;      /* shown[] is for the current phase */
@@ -185,6 +187,32 @@ static int nested_in_order(const span_ref *spans, size_t count)
     return 1;
 }
 
+/* Adds count spans, outer first, to m->selected, which is outer first too,
+ * keeping it so: a merge, where sorting all of a view's types together
+ * cost a pass per doubling. */
+static void select_spans(matcher *m, const span_ref *spans, size_t count)
+{
+    size_t have = m->selected_count;
+    grow_array((void **)&m->selected, &m->selected_cap, have + count, sizeof *m->selected);
+    span_ref *selected = m->selected;
+    if (!have || !count || by_nesting(&selected[have - 1], &spans[0]) < 0) {
+        memcpy(selected + have, spans, count * sizeof *spans);
+        m->selected_count = have + count;
+        return;
+    }
+    grow_array((void **)&m->merged, &m->merged_cap, have + count, sizeof *m->merged);
+    span_ref *out = m->merged;
+    size_t i = 0, j = 0, k = 0;
+    /* by_nesting orders any two spans, by index last */
+    while (i < have && j < count)
+        out[k++] = by_nesting(&spans[j], &selected[i]) < 0 ? spans[j++] : selected[i++];
+    memcpy(out + k, selected + i, (have - i) * sizeof *out);
+    k += have - i;
+    memcpy(out + k, spans + j, (count - j) * sizeof *out);
+    memcpy(selected, out, (have + count) * sizeof *out);
+    m->selected_count = have + count;
+}
+
 /* Copies the text from *pos up to orig into the view, then adds the marker
  * opening a span of type (type >= 0) or a closing one, when orig lies in a
  * zone (*zone: the first zone not yet passed). build_view has made room for
@@ -254,6 +282,13 @@ static void find_shown_spans(matcher *m, const document *doc, int phase)
     /* each start has moved to the next type's: shift them back */
     memmove(m->shown_by_type + 1, m->shown_by_type, type_count * sizeof *m->shown_by_type);
     m->shown_by_type[0] = 0;
+    /* each type's in order once, for every view showing it */
+    for (size_t t = 0; t < type_count; t++) {
+        span_ref *first = shown + shown_by_type[t];
+        size_t n = shown_by_type[t + 1] - shown_by_type[t];
+        if (!nested_in_order(first, n))
+            sort_by_nesting(first, n);
+    }
     m->shown_ready = 1;
 }
 
@@ -271,17 +306,13 @@ static void build_view(matcher *m, const document *doc, size_t view_index, int p
     for (size_t i = m->view_types_start[view_index]; i < m->view_types_start[view_index + 1]; i++) {
         uint16_t type = m->view_types[i];
         size_t from = m->shown_by_type[type], to = m->shown_by_type[type + 1];
-        grow_array((void **)&m->selected, &m->selected_cap, m->selected_count + (to - from), sizeof *m->selected);
-        memcpy(m->selected + m->selected_count, m->shown + from, (to - from) * sizeof *m->selected);
-        m->selected_count += to - from;
+        select_spans(m, m->shown + from, to - from);
     }
     if (!m->selected_count) {
         /* nothing to mark: the view is the text */
         m->text = doc->text.clean;
         return;
     }
-    if (!nested_in_order(m->selected, m->selected_count))
-        sort_by_nesting(m->selected, m->selected_count);
     /* room for the text and two markers around every span */
     grow_array((void **)&m->view, &m->view_cap,
                doc->len + m->selected_count * (m->longest_open_mark + MARK_LEN) + 1, 1);
@@ -1246,6 +1277,7 @@ void matcher_free(matcher *m)
     free(m->zones);
     free(m->marks);
     free(m->selected);
+    free(m->merged);
     free(m->phase_shows);
     free(m->shown);
     free(m->shown_by_type);
