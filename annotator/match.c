@@ -602,36 +602,6 @@ static int batch_hopeless(const rule_batch *b, int32_t cover)
     return !b->keeps_inner && cover > b->max_priority;
 }
 
-/* Computes cover_priority for the phase about to run. */
-static void find_cover(matcher *m, const document *doc, int phase)
-{
-    grow_array((void **)&m->cover_priority, &m->cover_cap, doc->tokens.count + 4, sizeof *m->cover_priority);
-    /* locals: a store into cover could otherwise be a span's or a token's */
-    int32_t *cover = m->cover_priority;
-    const token *tokens = doc->tokens.items;
-    size_t token_count = doc->tokens.count;
-    for (size_t t = 0; t < token_count; t += 4) {
-        /* four a round, as the compiler does not vectorize the fill (the
-         * array has room up to a multiple of four) */
-        cover[t] = INT32_MIN;
-        cover[t + 1] = INT32_MIN;
-        cover[t + 2] = INT32_MIN;
-        cover[t + 3] = INT32_MIN;
-    }
-    for (size_t i = 0; i < doc->span_count; i++) {
-        const span *s = &doc->spans[i];
-        /* a layout's entity takes the norm of a rule's entity of the same
-         * extent (structure.h), so rules still run under it */
-        if ((s->flags & (SPAN_REMOVED | SPAN_HIDDEN | SPAN_LAYOUT)) || s->phase >= phase)
-            continue;
-        int32_t priority = s->priority;
-        uint32_t end = s->end;
-        for (size_t t = s->first_token; t < token_count && tokens[t].start < end; t++)
-            if (priority > cover[t])
-                cover[t] = priority;
-    }
-}
-
 /* The token starting at offset start (a token start), found by walking
  * forward from token from when that one does not begin after it. */
 static size_t token_starting_at(const document *doc, uint32_t start, size_t from)
@@ -946,24 +916,48 @@ static void find_sentence_words(matcher *m, const segment *seg, trigger_walk *ne
     }
 }
 
-/* Notes, per sentence, which of the types views need it holds (any
- * annotation so far, list candidates of this phase included): one pass over
- * the annotations for every view of the phase. */
-static void find_needed_sentences(matcher *m, const document *doc)
+/* Notes, in one pass over the annotations, what the views of the phase
+ * ask of them: per token, the highest priority of an earlier-phase
+ * annotation over it (cover_priority), and per sentence, which of the types
+ * views need it holds (any annotation so far, list candidates of this phase
+ * included). */
+static void note_spans(matcher *m, const document *doc, int phase)
 {
+    grow_array((void **)&m->cover_priority, &m->cover_cap, doc->tokens.count + 4, sizeof *m->cover_priority);
     grow_array((void **)&m->sentence_needs, &m->sentence_needs_cap, doc->sentences.count + 1,
                sizeof *m->sentence_needs);
     memset(m->sentence_needs, 0, (doc->sentences.count + 1) * sizeof *m->sentence_needs);
-    /* locals: a store into sentence_needs could otherwise be a count */
+    /* locals: a store into cover or sentence_needs could otherwise be a
+     * span's, a token's or a count */
+    int32_t *cover = m->cover_priority;
     uint64_t *sentence_needs = m->sentence_needs;
     const int8_t *need_slot = m->rules->need_slot;
     const uint32_t *token_sentence = m->token_sentence;
     const token *tokens = doc->tokens.items;
     size_t token_count = doc->tokens.count;
+    for (size_t t = 0; t < token_count; t += 4) {
+        /* four a round, as the compiler does not vectorize the fill (the
+         * array has room up to a multiple of four) */
+        cover[t] = INT32_MIN;
+        cover[t + 1] = INT32_MIN;
+        cover[t + 2] = INT32_MIN;
+        cover[t + 3] = INT32_MIN;
+    }
     for (size_t i = 0, count = doc->span_count; i < count; i++) {
         const span *s = &doc->spans[i];
+        if (s->flags & SPAN_REMOVED)
+            continue;
+        /* a layout's entity takes the norm of a rule's entity of the same
+         * extent (structure.h), so rules still run under it */
+        if (!(s->flags & (SPAN_HIDDEN | SPAN_LAYOUT)) && s->phase < phase) {
+            int32_t priority = s->priority;
+            uint32_t end = s->end;
+            for (size_t t = s->first_token; t < token_count && tokens[t].start < end; t++)
+                if (priority > cover[t])
+                    cover[t] = priority;
+        }
         int slot = need_slot[s->type];
-        if (slot < 0 || (s->flags & SPAN_REMOVED))
+        if (slot < 0)
             continue;
         size_t sentence; /* the last sentence starting at or before the span */
         if (s->first_token < token_count && tokens[s->first_token].start == s->start)
@@ -1135,9 +1129,8 @@ void match_phase(matcher *m, document *doc, int phase)
         gaz_hash_tokens(doc, &m->hashes); /* for word lists and word triggers */
         note_tokens(m, doc);
     }
-    find_cover(m, doc, phase);
     match_lists(m, doc, phase);
-    find_needed_sentences(m, doc);
+    note_spans(m, doc, phase);
     for (size_t i = 0; i < m->rules->view_count; i++) {
         const rule_view *v = &m->rules->views[i];
         if (v->phase != phase || (!v->batch_count && !v->gated_count) || !find_view_sentences(m, doc, v, i))
