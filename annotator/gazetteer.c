@@ -284,6 +284,37 @@ static uint32_t shared_key(const gazetteer *g, const gaz_slot *slot, int caseles
     return UINT32_MAX;
 }
 
+/* Splits "k=v k=v" (words between runs of spaces, each a pair from its
+ * first '=', words without a key skipped) into attrs, with the pair that
+ * ends them; returns the index of the first, or UINT32_MAX when there is
+ * none. The same text as the last time gives the same pairs. */
+static uint32_t add_attrs(gazetteer *g, const char *attrs, size_t attrs_len)
+{
+    if (attrs_len == g->last_attrs_len && !memcmp(g->strings + g->last_attrs_text, attrs, attrs_len))
+        return g->last_attrs;
+    uint32_t text = add_string(g, attrs, attrs_len), first = (uint32_t)g->attr_count;
+    g->last_attrs_text = text;
+    g->last_attrs_len = attrs_len;
+    g->last_attrs = UINT32_MAX;
+    for (const char *word = attrs, *end = attrs + attrs_len; word < end;) {
+        const char *space = memchr(word, ' ', (size_t)(end - word)), *eq;
+        if (!space)
+            space = end;
+        if ((eq = memchr(word, '=', (size_t)(space - word))) && eq > word) {
+            gaz_attr a = {text + (uint32_t)(word - attrs), text + (uint32_t)(eq + 1 - attrs), (uint32_t)(eq - word),
+                          (uint32_t)(space - eq - 1)};
+            ARRAY_PUSH(g->attrs, g->attr_count, g->attr_cap, a);
+        }
+        for (word = space; word < end && *word == ' '; word++)
+            ;
+    }
+    if (g->attr_count == first)
+        return UINT32_MAX;
+    gaz_attr last = {0, 0, 0, 0};
+    ARRAY_PUSH(g->attrs, g->attr_count, g->attr_cap, last);
+    return g->last_attrs = first;
+}
+
 int gaz_add(gazetteer *g, uint32_t rule, int caseless, const char *surface, size_t surface_len,
             const char *norm, size_t norm_len, const char *attrs, size_t attrs_len)
 {
@@ -326,7 +357,7 @@ int gaz_add(gazetteer *g, uint32_t rule, int caseless, const char *surface, size
         .key = key_at,
         .surface = surface_at,
         .norm = norm_len ? add_string(g, norm, norm_len) : UINT32_MAX,
-        .attrs = attrs_len ? add_string(g, attrs, attrs_len) : UINT32_MAX,
+        .attrs = attrs_len ? add_attrs(g, attrs, attrs_len) : UINT32_MAX,
         .next = slot->entries & GAZ_NO_ENTRY,
         .caseless = (uint8_t)caseless,
     };
@@ -346,6 +377,7 @@ void gaz_free(gazetteer *g)
     free(g->slots);
     free(g->entries);
     free(g->strings);
+    free(g->attrs);
     token_list_free(&g->entry_tokens);
     free(g->entry_key);
     memset(g, 0, sizeof *g);

@@ -32,7 +32,8 @@ typedef struct {
                              shared by equal keys in one slot, and with the surface when equal */
     uint32_t surface;     /* offset in strings: the entry as written */
     uint32_t norm;        /* offset in strings, or UINT32_MAX when the surface is the norm */
-    uint32_t attrs;       /* offset in strings: "k=v k=v", or UINT32_MAX */
+    uint32_t attrs;       /* index in attrs of its first key=value pair, or UINT32_MAX;
+                             its pairs end at one with key_len 0 */
     uint32_t next;        /* next entry in the same slot, or GAZ_NO_ENTRY */
     uint8_t caseless;
 } gaz_entry;
@@ -46,6 +47,13 @@ typedef struct {
                              with GAZ_EXTENDED or-ed in */
 } gaz_slot;
 
+/* One key=value attribute of an entry, split when the entry is added: a
+ * hit copies its attributes, and should not have to look for the '='. */
+typedef struct {
+    uint32_t key, value;  /* offsets in strings, of text not NUL-terminated */
+    uint32_t key_len, value_len;
+} gaz_attr;
+
 #define GAZ_FILTER_WORDS 4096 /* 32 KB */
 
 typedef struct gazetteer {
@@ -56,6 +64,8 @@ typedef struct gazetteer {
     size_t entry_count, entry_cap;
     char *strings;
     size_t strings_len, strings_cap;
+    gaz_attr *attrs;
+    size_t attr_count, attr_cap;
     uint32_t max_tokens;  /* the longest entry, in tokens */
     int has_caseless, has_cased;
     /* Two bits per hash of an entry's first token, both in one word: a
@@ -66,6 +76,10 @@ typedef struct gazetteer {
     token_list entry_tokens;
     char *entry_key;
     size_t entry_key_cap;
+    /* The attributes last split, their text's offset and length: an
+     * ALL-CAPS form comes right after its entry, with the same ones. */
+    uint32_t last_attrs, last_attrs_text;
+    size_t last_attrs_len;
 } gazetteer;
 
 /* Adds one entry. Returns 0, or -1 when the surface has no token. */

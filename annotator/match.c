@@ -538,19 +538,9 @@ static void add_candidate(matcher *m, document *doc, size_t rule_index, const ma
             scratch_add_value(m, doc, cs, ce);
             add_scratch_attr(doc, idx, r->capture_names[c], m);
         }
-    if (entry && entry->attrs != UINT32_MAX) {
-        /* "k=v k=v": values hold no spaces; a word is a pair from its first '=' */
-        for (const char *p = g->strings + entry->attrs; *p;) {
-            const char *word = p, *eq = NULL;
-            for (; *p && *p != ' '; p++)
-                if (*p == '=' && !eq)
-                    eq = p;
-            if (eq && eq > word)
-                add_attr_pair(doc, idx, word, (size_t)(eq - word), eq + 1, (size_t)(p - eq - 1));
-            while (*p == ' ')
-                p++;
-        }
-    }
+    if (entry && entry->attrs != UINT32_MAX)
+        for (const gaz_attr *a = &g->attrs[entry->attrs]; a->key_len; a++)
+            add_attr_pair(doc, idx, g->strings + a->key, a->key_len, g->strings + a->value, a->value_len);
     for (size_t a = 0; a < r->attr_count; a++) {
         scratch_add_template(m, doc, src, r->attrs[a].value_template);
         add_scratch_attr(doc, idx, r->attrs[a].key, m);

@@ -266,22 +266,51 @@ static void test_word_key_matches_token_key(void **state)
     assert_int_not_equal(gaz_word_key("SAID", 4, 0), gaz_word_key("said", 4, 0));
 }
 
+/* Asserts the attributes of e, split into pairs: want is "k=v" strings. */
+static void assert_attrs(const gazetteer *g, const gaz_entry *e, const char *const *want, size_t n)
+{
+    assert_int_not_equal(e->attrs, UINT32_MAX);
+    const gaz_attr *a = &g->attrs[e->attrs];
+    for (size_t i = 0; i < n; i++, a++) {
+        char pair[64];
+        snprintf(pair, sizeof pair, "%.*s=%.*s", (int)a->key_len, g->strings + a->key, (int)a->value_len,
+                 g->strings + a->value);
+        assert_string_equal(pair, want[i]);
+    }
+    assert_int_equal(a->key_len, 0);
+}
+
 static void test_entry_keeps_norm_and_attributes(void **state)
 {
     (void)state;
     gazetteer g = {0};
-    static const char surface[] = "South Korea", norm[] = "Korea, Republic of", attrs[] = "code=KR iso=410";
+    /* words between runs of spaces, each a pair from its first '='; a word
+     * without a key is no attribute */
+    static const char surface[] = "South Korea", norm[] = "Korea, Republic of",
+                      attrs[] = "code=KR  iso=410 =x plain eq=a=b empty=";
     assert_int_equal(gaz_add(&g, 9, 0, surface, strlen(surface), norm, strlen(norm), attrs, strlen(attrs)), 0);
     add(&g, 9, 0, "Korea");
-    hit_list hits = lookup_all(&g, "South Korea");
-    assert_int_equal(hits.count, 2);
+    assert_int_equal(gaz_add(&g, 9, 0, "Seoul", 5, NULL, 0, "none =at-all", 12), 0);
+    hit_list hits = lookup_all(&g, "South Korea Seoul");
+    assert_int_equal(hits.count, 3);
     const gaz_entry *e = hits.items[0].end == 2 ? hits.items[0].entry : hits.items[1].entry;
     assert_string_equal(g.strings + e->surface, "South Korea");
     assert_string_equal(g.strings + e->norm, "Korea, Republic of");
-    assert_string_equal(g.strings + e->attrs, "code=KR iso=410");
+    static const char *const pairs[] = {"code=KR", "iso=410", "eq=a=b", "empty="};
+    assert_attrs(&g, e, pairs, 4);
     e = hits.items[0].end == 2 ? hits.items[1].entry : hits.items[0].entry;
     assert_int_equal(e->norm, UINT32_MAX);
     assert_int_equal(e->attrs, UINT32_MAX);
+    assert_int_equal(hits.items[2].entry->attrs, UINT32_MAX);
+    free(hits.items);
+    /* an ALL-CAPS form comes with the same attributes, and gets them all */
+    assert_int_equal(gaz_add(&g, 9, 0, "SOUTH KOREA", 11, NULL, 0, attrs, strlen(attrs)), 0);
+    assert_int_equal(gaz_add(&g, 9, 0, "SOUTH", 5, NULL, 0, attrs, strlen(attrs) - 1), 0);
+    hits = lookup_all(&g, "SOUTH KOREA");
+    assert_int_equal(hits.count, 2);
+    static const char *const shorter[] = {"code=KR", "iso=410", "eq=a=b"};
+    assert_attrs(&g, hits.items[0].end == 1 ? hits.items[1].entry : hits.items[0].entry, pairs, 4);
+    assert_attrs(&g, hits.items[0].end == 1 ? hits.items[0].entry : hits.items[1].entry, shorter, 3);
     free(hits.items);
     gaz_free(&g);
 }
