@@ -183,19 +183,19 @@ static uint64_t extend_hash(uint64_t seq, uint64_t tok)
 static const uint64_t filter_patterns[256] = {FILTER_PATTERNS_64(0u), FILTER_PATTERNS_64(64u), FILTER_PATTERNS_64(128u),
                                               FILTER_PATTERNS_64(192u)};
 
-/* The filter bits of a first token's sequence hash: a word, and a pattern of
- * two bits in it, from two separate slices of the hash. */
-static uint64_t filter_bits(uint64_t seq, size_t *word)
+/* The filter word of a first token, picked by the hash of its folded form:
+ * the same word for both forms of a token, read once for both. */
+static size_t filter_word(uint64_t folded_tok)
 {
-    *word = (size_t)(seq >> 52) % GAZ_FILTER_WORDS;
-    return filter_patterns[(seq >> 20) % 256];
+    return (size_t)(folded_tok >> 52) % GAZ_FILTER_WORDS;
 }
 
-static int may_start_entry(const gazetteer *g, uint64_t seq)
+/* The two bits an entry's first token sets in its word, from the hash of the
+ * form the entry matches in: cased and caseless from separate slices, so the
+ * two forms of a word without capitals (one hash) set different bits. */
+static uint64_t filter_pattern(uint64_t tok, int folded)
 {
-    size_t word;
-    uint64_t bits = filter_bits(seq, &word);
-    return (g->first_tokens[word] & bits) == bits;
+    return filter_patterns[(tok >> (folded ? 20 : 28)) % 256];
 }
 
 /* A slot's tag: the hash's high half, its top bit set so no tag is 0. */
@@ -333,14 +333,17 @@ int gaz_add(gazetteer *g, uint32_t rule, int caseless, const char *surface, size
         size_t len = t->end - t->start, n = ascii_form(s, len, surface_len - t->start, caseless, key + key_len);
         if (n == SIZE_MAX)
             n = token_form(s, len, caseless, key + key_len);
-        uint64_t tok = hash_bytes(key + key_len, n, g->entry_key_cap - key_len);
-        if (i == 0) {
+        uint64_t tok;
+        if (i == 0) { /* both forms' hashes, as a document's token has them */
+            uint64_t cased_tok, folded_tok;
+            hash_token(s, len, surface_len - t->start, &cased_tok, &folded_tok);
+            tok = caseless ? folded_tok : cased_tok;
+            g->first_tokens[filter_word(folded_tok)] |= filter_pattern(tok, caseless);
             seq = start_hash(tok, caseless);
-            size_t word;
-            uint64_t bits = filter_bits(seq, &word);
-            g->first_tokens[word] |= bits;
-        } else
+        } else {
+            tok = hash_bytes(key + key_len, n, g->entry_key_cap - key_len);
             seq = extend_hash(seq, tok);
+        }
         key_len += n;
         if (i + 1 < toks->count) {
             claim_slot(g, seq)->entries |= GAZ_EXTENDED;
@@ -520,12 +523,12 @@ static void walk_entries(const lookup *l, const uint64_t *hashes, int folded, ui
 static inline void walk_starts(const lookup *l, const gaz_token_hashes *h, size_t first, int cased, int caseless)
 {
     for (size_t t = first; t < l->limit; t++) {
-        uint64_t seq = start_hash(h->cased[t], 0);
-        if (cased && may_start_entry(l->g, seq))
-            walk_entries(l, h->cased, 0, seq, t);
-        seq = start_hash(h->folded[t], 1);
-        if (caseless && may_start_entry(l->g, seq))
-            walk_entries(l, h->folded, 1, seq, t);
+        uint64_t word = l->g->first_tokens[filter_word(h->folded[t])], bits = filter_pattern(h->cased[t], 0);
+        if (cased && (word & bits) == bits)
+            walk_entries(l, h->cased, 0, start_hash(h->cased[t], 0), t);
+        bits = filter_pattern(h->folded[t], 1);
+        if (caseless && (word & bits) == bits)
+            walk_entries(l, h->folded, 1, start_hash(h->folded[t], 1), t);
     }
 }
 

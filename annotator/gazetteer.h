@@ -68,8 +68,9 @@ typedef struct gazetteer {
     size_t attr_count, attr_cap;
     uint32_t max_tokens;  /* the longest entry, in tokens */
     int has_caseless, has_cased;
-    /* Two bits per hash of an entry's first token, both in one word: a
-     * token with either bit clear starts no entry. */
+    /* Two bits per entry's first token, in the word its folded form picks
+     * (both forms of a token share it): a token with either bit of a form
+     * clear starts no entry of that form. */
     uint64_t first_tokens[GAZ_FILTER_WORDS];
     /* gaz_add's working space, kept from one entry to the next: a list
      * has thousands of entries, each a fresh allocation otherwise. */
