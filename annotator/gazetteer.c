@@ -467,28 +467,28 @@ static const char *match_token(const char *s, size_t len, size_t readable, int f
     return key + len; /* ASCII keeps its length in either form */
 }
 
+/* What one gaz_lookup_range call looks for, and where hits go. */
+typedef struct {
+    const gazetteer *g;
+    const token *toks;
+    const char *text;
+    size_t text_size;     /* the text and its NUL terminator, which may be read */
+    size_t limit;
+    gaz_hit_fn hit;
+    void *ctx;
+} lookup;
+
 /* Whether the document tokens first..first+count-1 spell an entry's key. */
-static int tokens_spell_key(const document *doc, size_t first, size_t count, const char *key, int folded)
+static int tokens_spell_key(const lookup *l, size_t first, size_t count, const char *key, int folded)
 {
-    const token *toks = doc->tokens.items;
-    size_t text_size = doc->text.len + 1;
     for (size_t i = first; i < first + count; i++) {
-        key = match_token(doc->text.clean + toks[i].start, toks[i].end - toks[i].start, text_size - toks[i].start,
-                          folded, key);
+        const token *t = &l->toks[i];
+        key = match_token(l->text + t->start, t->end - t->start, l->text_size - t->start, folded, key);
         if (!key || *key++ != (i + 1 < first + count ? '\x1f' : '\0'))
             return 0;
     }
     return 1;
 }
-
-/* What one gaz_lookup_range call looks for, and where hits go. */
-typedef struct {
-    const gazetteer *g;
-    const document *doc;
-    size_t limit;
-    gaz_hit_fn hit;
-    void *ctx;
-} lookup;
 
 /* Walks from token first, whose sequence hash is seq, reporting every entry of
  * one form that the tokens up to the limit spell. */
@@ -505,7 +505,7 @@ static void walk_entries(const lookup *l, const uint64_t *hashes, int folded, ui
             if (entry->caseless != folded || entry->token_count != end - first)
                 continue;
             if (entry->key != spelled) {
-                if (!tokens_spell_key(l->doc, first, end - first, g->strings + entry->key, folded))
+                if (!tokens_spell_key(l, first, end - first, g->strings + entry->key, folded))
                     continue;
                 spelled = entry->key;
             }
@@ -535,7 +535,7 @@ static inline void walk_starts(const lookup *l, const gaz_token_hashes *h, size_
 void gaz_lookup_range(const gazetteer *g, const document *doc, const gaz_token_hashes *h,
                       size_t first, size_t limit, gaz_hit_fn hit, void *ctx)
 {
-    lookup l = {g, doc, limit, hit, ctx};
+    lookup l = {g, doc->tokens.items, doc->text.clean, doc->text.len + 1, limit, hit, ctx};
     if (g->has_cased && g->has_caseless)
         walk_starts(&l, h, first, 1, 1);
     else if (g->entry_count)
