@@ -1445,6 +1445,7 @@ static const char *const named_type_names[NAMED_TYPE_COUNT] = {
     [NAMED_NOT_CUE] = "_NOT_CUE",
     [NAMED_HEDGE] = "_HEDGE",
     [NAMED_TARIFF_WORD] = "_TARIFF_WORD",
+    [NAMED_IMPOSING] = "_IMPOSING",
     [NAMED_GROUP] = "_GROUP",
 };
 

@@ -214,6 +214,7 @@ typedef enum {
     NAMED_NOT_CUE,
     NAMED_HEDGE,
     NAMED_TARIFF_WORD,
+    NAMED_IMPOSING,
     NAMED_GROUP,
     NAMED_TYPE_COUNT
 } named_type;

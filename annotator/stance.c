@@ -37,6 +37,9 @@
 /* How far into its sentence a cue may stand for an opening "he" or "she"
  * to be its subject ("He also firmly rejected"), in tokens. */
 #define PRONOUN_REACH 4
+/* How far before a tariff mention the verb imposing it may end ("charge a
+ * 50% duty"), in tokens. */
+#define IMPOSING_REACH 3
 
 /* What a span is to this stage. Cue kinds come first. */
 typedef enum {
@@ -57,6 +60,7 @@ typedef enum {
     K_NOT_CUE,
     K_HEDGE,
     K_TARIFF_WORD,
+    K_IMPOSING,
     K_SPEECH,
     K_CALLING,
     K_GROUP,
@@ -73,9 +77,9 @@ typedef enum {
 static const named_type kind_types[K_COUNT] = {
     NAMED_FAVOR,      NAMED_AGAINST,   NAMED_FAVOR_STATE, NAMED_AGAINST_STATE, NAMED_COMPLAINT, NAMED_REFUSAL,
     NAMED_FAVOR_FROM, NAMED_AGAINST_FROM, NAMED_RHETORICAL,  NAMED_NEGATION,      NAMED_INTENSIFIER,
-    NAMED_CONTRAST,   NAMED_CONDITION, NAMED_NOT_CUE,     NAMED_HEDGE,         NAMED_TARIFF_WORD, NAMED_SPEECH,
-    NAMED_CALLING,    NAMED_GROUP,     NAMED_PERSON,      NAMED_ORG,           NAMED_GPE,       NAMED_NORP,
-    NAMED_EVENT,      NAMED_GOODS,     NAMED_TARIFF};
+    NAMED_CONTRAST,   NAMED_CONDITION, NAMED_NOT_CUE,     NAMED_HEDGE,         NAMED_TARIFF_WORD, NAMED_IMPOSING,
+    NAMED_SPEECH,     NAMED_CALLING,   NAMED_GROUP,       NAMED_PERSON,        NAMED_ORG,         NAMED_GPE,
+    NAMED_NORP,       NAMED_EVENT,     NAMED_GOODS,       NAMED_TARIFF};
 
 /* Per cue kind: its polarity, whether its target is the subject before it,
  * whether it counts only in reader comments, and whether its holder is the
@@ -204,6 +208,9 @@ typedef struct {
     country *countries;   /* the countries the document names with a code; built on first use */
     size_t country_count;
     int countries_built;
+    const item **tariffs; /* the tariff mentions, in order; built on first use */
+    size_t tariff_count;
+    int tariffs_built;
 } stance_ctx;
 
 const char *stance_polarity_name(int polarity)
@@ -1213,10 +1220,114 @@ static const item *remember_owner(stance_ctx *c, const item *mention, const item
     return owner;
 }
 
-/* "OWNER tariffs", or "tariffs"; with no owner given, the context's. */
+/* A tariff mention's rate: a TARIFF's `rate`, or the text of a rate that
+ * stands for its tariff ("50% is still too low"); NULL when it names none. */
+static const char *mention_rate(stance_ctx *c, const item *mention, char *buf, size_t cap)
+{
+    const document *doc = c->doc;
+    const span *s = &doc->spans[mention->span];
+    if (mention->kind == K_TARIFF) {
+        uint32_t rate = attr_value(doc, s->attrs, s->attr_count, "rate");
+        return rate != NO_STRING ? doc_string(doc, rate) : NULL;
+    }
+    size_t n = mention->end - mention->start;
+    if (!isdigit((unsigned char)doc->text.clean[mention->start]) || n >= cap)
+        return NULL;
+    memcpy(buf, doc->text.clean + mention->start, n);
+    buf[n] = '\0';
+    return buf;
+}
+
+/* Whether rate is one of the levels earlier names: "42%" in "18% to 42%",
+ * not "2%" in "42%". */
+static int names_rate(const char *earlier, const char *rate)
+{
+    size_t n = strlen(rate);
+    for (const char *p = strstr(earlier, rate); p; p = strstr(p + 1, rate))
+        if ((p == earlier || (!isdigit((unsigned char)p[-1]) && p[-1] != '.')) && !isdigit((unsigned char)p[n]))
+            return 1;
+    return 0;
+}
+
+/* Who imposes a tariff mention: the entity opening its sentence (after a
+ * "the"), a GPE or an organisation with a country code ("EU"), when an
+ * _IMPOSING verb ends at most IMPOSING_REACH tokens before the mention
+ * ("EU halves steel import quotas, sets 50% duty", "China's Ministry of
+ * Commerce said it would impose provisional duties of 18% to 42%"). NULL
+ * otherwise. */
+static const item *imposer(stance_ctx *c, const item *mention)
+{
+    const document *doc = c->doc;
+    size_t n = COUNT_UP_TO(doc->sentences.items, doc->sentences.count, start, mention->start);
+    if (!n)
+        return NULL;
+    const segment *sentence = &doc->sentences.items[n - 1];
+    const item *opening = NULL, *verb = NULL;
+    for (const item *i = mention; i-- > c->items && i->start >= sentence->start;) {
+        if (i->kind == K_IMPOSING && !verb && i->last + IMPOSING_REACH >= mention->first)
+            verb = i;
+        if (is_entity(i->kind) && !is_tariff(i->kind))
+            opening = i;
+    }
+    uint32_t first = sentence->first_token;
+    if (!verb || !opening || opening->end > verb->start ||
+        !(opening->first == first || (opening->first == first + 1 && token_in(c, first, (const char *const[]){"the", NULL}))))
+        return NULL;
+    const span *s = &doc->spans[opening->span];
+    return opening->kind == K_GPE || (opening->kind == K_ORG && attr_value(doc, s->attrs, s->attr_count, "code") != NO_STRING)
+               ? opening
+               : NULL;
+}
+
+/* "a 42% duty on frozen pork" after "provisional duties of 18% to 42% on
+ * pork" is the same measure: the owner of the first tariff mention before
+ * it, in the article or in its reader comment, that names its rate and an
+ * owner (right before it, or as its imposer), among the TITLE_LOOKBACK
+ * mentions before it. NULL when none does. */
+static const item *same_rate_owner(stance_ctx *c, const item *mention, uint32_t holder)
+{
+    char buf[64];
+    const char *rate = mention_rate(c, mention, buf, sizeof buf);
+    if (!rate)
+        return NULL;
+    if (!c->tariffs_built) {
+        size_t cap = 0;
+        for (size_t i = 0; i < c->item_count; i++)
+            if (is_tariff(c->items[i].kind))
+                ARRAY_PUSH(c->tariffs, c->tariff_count, cap, &c->items[i]);
+        c->tariffs_built = 1;
+    }
+    const struct_span *here = element_at(c->doc, mention->start, LE_COMMENT);
+    size_t before = 0, hi = c->tariff_count; /* before: the mentions starting before this one */
+    while (before < hi) {
+        size_t mid = (before + hi) / 2;
+        if (c->tariffs[mid]->start < mention->start)
+            before = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t k = before > TITLE_LOOKBACK ? before - TITLE_LOOKBACK : 0; k < before; k++) {
+        const item *i = c->tariffs[k];
+        const struct_span *in = element_at(c->doc, i->start, LE_COMMENT);
+        char earlier_buf[64];
+        const char *earlier = in && in != here ? NULL : mention_rate(c, i, earlier_buf, sizeof earlier_buf);
+        if (!earlier || !names_rate(earlier, rate))
+            continue;
+        size_t named = COUNT_UP_TO(c->owned, c->owned_count, at, i->start);
+        const item *owner = named && c->owned[named - 1].at == i->start ? c->owned[named - 1].owner : imposer(c, i);
+        if (owner && !same_owner(c, owner, holder))
+            return owner;
+    }
+    return NULL;
+}
+
+/* "OWNER tariffs", or "tariffs"; with no owner given, the owner of an
+ * earlier mention at the same rate, else the context's. */
 static who tariff_target(stance_ctx *c, const item *mention, const item *owner, uint32_t holder)
 {
     document *doc = c->doc;
+    if (!owner)
+        owner = same_rate_owner(c, mention, holder);
     if (!owner)
         owner = context_owner(c, mention->start, holder);
     who w = {NO_STRING, mention->kind == K_TARIFF ? doc->spans[mention->span].ref : NO_STRING,
@@ -2075,8 +2186,8 @@ static void note_owned(stance_ctx *c, size_t i, size_t *cap)
     uint32_t reach = g->last + 2;
     for (size_t k = i + 1; k < c->item_count && c->items[k].first <= reach; k++) {
         const item *next = &c->items[k];
-        if (next->start < g->end)
-            continue; /* inside the GPE */
+        if (next->start < g->end || next->kind == K_IMPOSING)
+            continue; /* inside the GPE; "Brussels raises car duties" */
         if (next->kind == K_GOODS) {
             reach = next->last + 2;
             continue;
@@ -2257,4 +2368,5 @@ void stance_document(const ann_rules *rules, document *doc)
     free(c.titled);
     free(c.countries);
     free(c.full_names);
+    free(c.tariffs);
 }

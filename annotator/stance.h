@@ -191,7 +191,15 @@
  * duties"), "its"/"their" after a GPE ("Washington lifting its 20%
  * tariff"), after a cue a GPE between the cue and the mention ("urging the
  * U.S. to drop all the tariffs"), or a subject GPE followed by one ("Japan
- * doesn't change tariffs"). Otherwise the owner comes from the context: the
+ * doesn't change tariffs"). A mention with a rate (a TARIFF's `rate`, or a
+ * rate judged on its own) names no owner of its own is the first earlier
+ * mention, in the article or its reader comment, that names that rate
+ * ("42%" in "18% to 42%") and has an owner: one right before it, or its
+ * imposer, the GPE or coded organisation ("EU") opening its sentence when
+ * an _IMPOSING verb ends at most 3 tokens before it ("EU halves steel
+ * import quotas, sets 50% duty": a reader's "50% is still too low" is the
+ * EU's, though the United States charges 50% too). Otherwise the owner
+ * comes from the context: the
  * owner of the last tariff mention whose owner was named, in the article or
  * in the same reader comment (each comment is read with the article, not
  * with the other comments), else the owner the document names most; never

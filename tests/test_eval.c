@@ -32,12 +32,13 @@
 #define CORPORA_MIN_F1 "96"
 
 /* The same for stance F1 on the corpora gold stances (NAME.stances.json).
- * Issue 5 asks for 75; the default rules reach 77.89 on the six development
- * articles but only 70.83 over all ten with the four held-out ones
+ * Issue 5 asks for 75; the default rules reach 80.00 on the six development
+ * articles but only 74.87 over all ten with the four held-out ones
  * (corpora/README.md, "Held-out measurement": the fourth, written later,
- * brought the figure down from 75.14), so the floor is under that: the
- * target of issue 5 is not met on all ten. */
-#define CORPORA_MIN_STANCE_F1 "70"
+ * brought the figure down from 75.14 to 70.83 before the rules learnt
+ * more), so the floor is under that: the target of issue 5 is not met on
+ * all ten. */
+#define CORPORA_MIN_STANCE_F1 "72"
 
 static char bin[1024];
 

@@ -836,6 +836,28 @@ static void test_relative_clause_and_quoted_condition(void **state)
                                           "\"If prices rise, we oppose the tariffs,\" said Dale Emmerich.", NULL});
 }
 
+/* A rated tariff named right after a verb imposing it belongs to the
+ * country or bloc opening its sentence, and a later mention at that rate
+ * (one of a range, or a rate judged on its own) is the same measure: the
+ * first such owner wins over the last owner named. */
+static void test_same_rate_owner(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f, "China said it would impose provisional duties of 18% to 42% on pork. Denmark said a 42% duty on "
+                 "frozen pork would close its export route.", NULL);
+    check_stance(&f, "would close", "Denmark", "China tariffs", STANCE_AGAINST);
+    release(&f);
+    annotate(&f, "Provisional duties of 18% to 42% on pork took effect. Denmark said a 42% duty on frozen pork "
+                 "would close its export route.", NULL);
+    check_stance(&f, "would close", "Denmark", "tariffs", STANCE_AGAINST);
+    release(&f);
+    annotate(&f, "The EU will charge a 50% duty on steel. The United States charges tariffs of 50% on steel. "
+                 "50% is still too low.", "1");
+    check_stance(&f, "too low", "comment 1", "European Union tariffs", STANCE_FAVOR);
+    release(&f);
+}
+
 static void test_summary_majority(void **state)
 {
     (void)state;
@@ -892,6 +914,7 @@ int main(void)
         cmocka_unit_test(test_possessor_and_asked),
         cmocka_unit_test(test_rhetorical_question),
         cmocka_unit_test(test_relative_clause_and_quoted_condition),
+        cmocka_unit_test(test_same_rate_owner),
         cmocka_unit_test(test_summary_majority),
         cmocka_unit_test(test_judged_rate),
         cmocka_unit_test(test_measure_is_tariff),
