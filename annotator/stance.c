@@ -1085,15 +1085,17 @@ static who previous_speaker(stance_ctx *c)
     return c->previous_speaker;
 }
 
-/* The last tariff mention before the cue in its paragraph or reader
- * comment, within TITLE_LOOKBACK mentions, or NULL. */
-static const item *tariff_before(stance_ctx *c, const item *cue)
+/* The last tariff mention before the cue in its reader comment, else in
+ * its paragraph and the paragraphs_back ones before it, within
+ * TITLE_LOOKBACK mentions, or NULL. */
+static const item *tariff_before(stance_ctx *c, const item *cue, size_t paragraphs_back)
 {
     const struct_span *here = element_at(c->doc, cue->start, LE_COMMENT);
     const segment_list *paragraphs = &c->doc->paragraphs;
     /* the paragraphs starting at or before the cue */
     size_t lo = COUNT_UP_TO(paragraphs->items, paragraphs->count, start, cue->start);
-    uint32_t from = here ? here->start : lo ? paragraphs->items[lo - 1].start : c->sentence->start;
+    size_t first = lo > paragraphs_back ? lo - 1 - paragraphs_back : 0;
+    uint32_t from = here ? here->start : lo ? paragraphs->items[first].start : c->sentence->start;
     int seen = 0;
     for (const item *i = cue; i-- > c->items && i->start >= from && seen < TITLE_LOOKBACK; seen++)
         if (is_tariff(i->kind))
@@ -1642,7 +1644,20 @@ static who measure_as_tariff(stance_ctx *c, const item *items, size_t k, who nou
         if (is_tariff(items[i].kind) && items[i].start >= c->sentence->start)
             return tariff_target(c, &items[i], remember_owner(c, &items[i], owner_before(c, items, &items[i], holder, 0)),
                                  holder);
-    return noun;
+    /* "This decision is not acceptable" after a paragraph on the duties: a
+     * measure noun after a demonstrative points back past its sentence, to
+     * the last tariff mention in its paragraph or the one before */
+    const item *cue = &items[k];
+    int pointed = 0;
+    for (uint32_t t = c->sentence->first_token + 1; t < cue->first && !pointed; t++) {
+        char word[16];
+        lower_word(c, t, word, sizeof word);
+        pointed = !strcmp(word, name) && token_in(c, t - 1, demonstratives);
+    }
+    const item *mention = pointed ? tariff_before(c, cue, 1) : NULL;
+    return mention ? tariff_target(c, mention, remember_owner(c, mention, owner_before(c, c->items, mention, holder, 0)),
+                                   holder)
+                   : noun;
 }
 
 /* The target of the cue items[k]; *eases set when it is reached through
@@ -1659,7 +1674,7 @@ static who question_target(stance_ctx *c, const item *items, size_t count, const
         if (is_tariff(items[i].kind))
             mention = &items[i];
     if (!mention)
-        mention = tariff_before(c, cue);
+        mention = tariff_before(c, cue, 0);
     if (!mention)
         return (who){NO_STRING, NO_STRING, NULL};
     return tariff_target(c, mention, remember_owner(c, mention, owner_before(c, c->items, mention, holder, 0)), holder);
@@ -1805,7 +1820,7 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
      * tariff mention before it in its comment or paragraph, else nothing */
     if (cue->last + 1 < c->sentence->first_token + c->sentence->token_count &&
         token_in(c, cue->last + 1, (const char *const[]){"it", "them", NULL})) {
-        const item *mention = tariff_before(c, cue);
+        const item *mention = tariff_before(c, cue, 0);
         return mention ? tariff_target(c, mention, remember_owner(c, mention, owner_before(c, c->items, mention, holder, 0)),
                                        holder)
                        : none;

@@ -181,7 +181,10 @@
  * put 400,000 jobs at risk"); such a phrase naming a measure ("measure",
  * "move", "step", "decision") after a tariff mention in its sentence is that
  * tariff ("asked for relief from the tariffs, warning that the measure would
- * raise prices");
+ * raise prices"), and after "this" or "that" it points back farther, to the
+ * last tariff mention in its paragraph or reader comment or the paragraph
+ * before ("This decision is not acceptable" after a paragraph on the
+ * duties);
  * else, for a pronoun subject and a holder other than
  * the author, the nearest tariff mention or entity before the cue in its
  * sentence (", and it is not acceptable").

@@ -33,12 +33,12 @@
 
 /* The same for stance F1 on the corpora gold stances (NAME.stances.json).
  * Issue 5 asks for 75; the default rules reach 80.00 on the six development
- * articles but only 74.87 over all ten with the four held-out ones
+ * articles and 75.26 over all ten with the four held-out ones
  * (corpora/README.md, "Held-out measurement": the fourth, written later,
  * brought the figure down from 75.14 to 70.83 before the rules learnt
- * more), so the floor is under that: the target of issue 5 is not met on
- * all ten. */
-#define CORPORA_MIN_STANCE_F1 "72"
+ * more; the four alone give 70.71), so the floor is a couple of points
+ * under that. */
+#define CORPORA_MIN_STANCE_F1 "73"
 
 static char bin[1024];
 

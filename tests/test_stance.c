@@ -858,6 +858,29 @@ static void test_same_rate_owner(void **state)
     release(&f);
 }
 
+/* A measure noun after a demonstrative points back to the last tariff
+ * mention in its paragraph or the one before; farther back, or without the
+ * demonstrative, it is the noun. */
+static void test_demonstrative_measure(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text, *target;
+    } cases[] = {
+        {"The U.S. duties took effect.\n\n\"This decision is not acceptable,\" Lucia Ferran said.",
+         "United States tariffs"},
+        {"The U.S. duties took effect.\n\n\"The decision is not acceptable,\" Lucia Ferran said.", "decision"},
+        {"The U.S. duties took effect.\n\nPrices rose.\n\n\"This decision is not acceptable,\" Lucia Ferran said.",
+         "decision"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        fixture f;
+        annotate(&f, cases[i].text, NULL);
+        check_stance(&f, "not acceptable", "Lucia Ferran", cases[i].target, STANCE_AGAINST);
+        release(&f);
+    }
+}
+
 static void test_summary_majority(void **state)
 {
     (void)state;
@@ -915,6 +938,7 @@ int main(void)
         cmocka_unit_test(test_rhetorical_question),
         cmocka_unit_test(test_relative_clause_and_quoted_condition),
         cmocka_unit_test(test_same_rate_owner),
+        cmocka_unit_test(test_demonstrative_measure),
         cmocka_unit_test(test_summary_majority),
         cmocka_unit_test(test_judged_rate),
         cmocka_unit_test(test_measure_is_tariff),
