@@ -52,6 +52,7 @@ typedef enum {
     K_FAVOR_FROM,
     K_AGAINST_FROM,
     K_RHETORICAL,
+    K_HARM,
     K_CUE_COUNT,
     K_NEGATION = K_CUE_COUNT,
     K_INTENSIFIER,
@@ -76,7 +77,7 @@ typedef enum {
 
 static const named_type kind_types[K_COUNT] = {
     NAMED_FAVOR,      NAMED_AGAINST,   NAMED_FAVOR_STATE, NAMED_AGAINST_STATE, NAMED_COMPLAINT, NAMED_REFUSAL,
-    NAMED_FAVOR_FROM, NAMED_AGAINST_FROM, NAMED_RHETORICAL,  NAMED_NEGATION,      NAMED_INTENSIFIER,
+    NAMED_FAVOR_FROM, NAMED_AGAINST_FROM, NAMED_RHETORICAL,  NAMED_HARM,          NAMED_NEGATION,  NAMED_INTENSIFIER,
     NAMED_CONTRAST,   NAMED_CONDITION, NAMED_NOT_CUE,     NAMED_HEDGE,         NAMED_TARIFF_WORD, NAMED_IMPOSING,
     NAMED_SPEECH,     NAMED_CALLING,   NAMED_GROUP,       NAMED_PERSON,        NAMED_ORG,         NAMED_GPE,
     NAMED_NORP,       NAMED_EVENT,     NAMED_GOODS,       NAMED_TARIFF};
@@ -91,7 +92,7 @@ static const struct {
     [K_FAVOR_STATE] = {STANCE_FAVOR, 1, 0, 0},   [K_AGAINST_STATE] = {STANCE_AGAINST, 1, 0, 0},
     [K_COMPLAINT] = {STANCE_AGAINST, 0, 1, 0},   [K_REFUSAL] = {STANCE_AGAINST, 1, 1, 0},
     [K_FAVOR_FROM] = {STANCE_FAVOR, 1, 0, 1},    [K_AGAINST_FROM] = {STANCE_AGAINST, 1, 0, 1},
-    [K_RHETORICAL] = {STANCE_AGAINST, 1, 0, 0},
+    [K_RHETORICAL] = {STANCE_AGAINST, 1, 0, 0},  [K_HARM] = {STANCE_AGAINST, 1, 0, 0},
 };
 
 /* Hard-coded closed sets for the noun phrase fallback: not worth a list. */
@@ -1273,12 +1274,12 @@ static const item *imposer(stance_ctx *c, const item *mention)
     }
     uint32_t first = sentence->first_token;
     if (!verb || !opening || opening->end > verb->start ||
-        !(opening->first == first || (opening->first == first + 1 && token_in(c, first, (const char *const[]){"the", NULL}))))
+        !(opening->first == first ||
+          (opening->first == first + 1 && token_in(c, first, (const char *const[]){"the", NULL}))))
         return NULL;
     const span *s = &doc->spans[opening->span];
-    return opening->kind == K_GPE || (opening->kind == K_ORG && attr_value(doc, s->attrs, s->attr_count, "code") != NO_STRING)
-               ? opening
-               : NULL;
+    int coded = opening->kind == K_ORG && attr_value(doc, s->attrs, s->attr_count, "code") != NO_STRING;
+    return opening->kind == K_GPE || coded ? opening : NULL;
 }
 
 /* "a 42% duty on frozen pork" after "provisional duties of 18% to 42% on
@@ -1655,19 +1656,20 @@ static who measure_as_tariff(stance_ctx *c, const item *items, size_t k, who nou
         pointed = !strcmp(word, name) && token_in(c, t - 1, demonstratives);
     }
     const item *mention = pointed ? tariff_before(c, cue, 1) : NULL;
-    return mention ? tariff_target(c, mention, remember_owner(c, mention, owner_before(c, c->items, mention, holder, 0)),
-                                   holder)
-                   : noun;
+    if (!mention)
+        return noun;
+    return tariff_target(c, mention, remember_owner(c, mention, owner_before(c, c->items, mention, holder, 0)), holder);
 }
 
 /* The target of the cue items[k]; *eases set when it is reached through
  * relief from it ("welcomed relief from U.S. tariffs"): the cue's polarity
  * then flips. */
 /* What a rhetorical question ("Who exactly benefits when ...?", "What did
- * the tariffs fix?") is against: the measure it is asked about, the first
- * tariff mention of its sentence, else the last one before it in its
- * paragraph or reader comment. None: no stance. */
-static who question_target(stance_ctx *c, const item *items, size_t count, const item *cue, uint32_t holder)
+ * the tariffs fix?") or a harm its speaker's side suffers ("they should
+ * not pay for it") is against: the measure in context, the first tariff
+ * mention of its sentence, else the last one before it in its paragraph or
+ * reader comment. None: no stance. */
+static who measure_in_context(stance_ctx *c, const item *items, size_t count, const item *cue, uint32_t holder)
 {
     const item *mention = NULL;
     for (size_t i = 0; i < count && !mention; i++)
@@ -1686,8 +1688,8 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
     uint32_t holder = holder_who->name;
     const item *cue = &items[k];
     who none = {NO_STRING, NO_STRING, NULL};
-    if (cue->kind == K_RHETORICAL)
-        return question_target(c, items, count, cue, holder);
+    if (cue->kind == K_RHETORICAL || cue->kind == K_HARM)
+        return measure_in_context(c, items, count, cue, holder);
     uint32_t clause = clause_of(c, cue_kinds[cue->kind].subject ? cue->first : cue->last);
     if (clause == UINT32_MAX)
         return none;
@@ -2016,8 +2018,9 @@ static void stance_sentence(stance_ctx *c, item *items, size_t count)
         if (st.negated)
             st.polarity = st.polarity == STANCE_FAVOR ? STANCE_AGAINST : STANCE_FAVOR;
         who holder = find_holder(c, items, count, k, comment);
-        /* the article's own voice asks questions it leaves open */
-        if (holder.name == NO_STRING || (rhetorical && !strcmp(holder.from, "author")))
+        /* the article's own voice asks questions it leaves open, and
+         * reports harms without blaming */
+        if (holder.name == NO_STRING || ((rhetorical || cue->kind == K_HARM) && !strcmp(holder.from, "author")))
             continue;
         int eases;
         who target = find_target(c, items, count, k, &holder, &eases);

@@ -16,6 +16,9 @@
  *   _RHETORICAL                   against; a question whose answer is plain
  *                                 ("Who exactly benefits when ...?": nobody),
  *                                 target the measure it is asked about
+ *   _HARM                         against; a harm the speaker's side is made
+ *                                 to suffer ("they should not pay for it"),
+ *                                 target the measure in context
  * A cue inside a longer cue is dropped ("acceptable" in "not acceptable"),
  * so a negation listed inside a phrase stays part of it; so is a cue inside
  * a _NOT_CUE phrase ("would back down", "would stay at 10%"), and a
@@ -128,9 +131,11 @@
  * (its `country` code), named as the document names that country, with no
  * holder-ref.
  *
- * Target of a _RHETORICAL question: the first tariff mention of its
- * sentence, else the last before it in its paragraph or reader comment,
- * with its owner as below; none: no stance.
+ * Target of a _RHETORICAL question or a _HARM: the first tariff mention of
+ * its sentence, else the last before it in its paragraph or reader
+ * comment, with its owner as below; none: no stance. Neither is the
+ * author's: the article's own voice asks questions it leaves open and
+ * reports harms without blaming.
  *
  * Target, for cues whose target follows: in the clause after the cue, a
  * tariff mention (a TARIFF entity or a _TARIFF_WORD; reached through a noun

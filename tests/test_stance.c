@@ -85,6 +85,17 @@ static const stance_span *check_stance(const fixture *f, const char *cue, const 
     return NULL;
 }
 
+/* Annotates text (reader comment comment_n when set) and checks the stance
+ * on cue, as check_stance does. */
+static void check_one_stance(const char *text, const char *comment_n, const char *cue, const char *holder,
+                             const char *target, int polarity)
+{
+    fixture f;
+    annotate(&f, text, comment_n);
+    check_stance(&f, cue, holder, target, polarity);
+    release(&f);
+}
+
 /* Each of texts (NULL-terminated) must give no stance, nor a summary. */
 static void check_no_stance(const char *const *texts)
 {
@@ -803,14 +814,11 @@ static void test_attributive_evaluation(void **state)
 static void test_rhetorical_question(void **state)
 {
     (void)state;
-    fixture f;
-    annotate(&f, "The U.S. duties would add 9 cents a pound. \"Who exactly benefits when a family pays more?\" "
-                 "asked Janet Morrow.", NULL);
-    check_stance(&f, "Who exactly benefits", "Janet Morrow", "United States tariffs", STANCE_AGAINST);
-    release(&f);
-    annotate(&f, "What did the tariffs fix?", "2");
-    check_stance(&f, "What did the tariffs fix", "comment 2", "tariffs", STANCE_AGAINST);
-    release(&f);
+    check_one_stance("The U.S. duties would add 9 cents a pound. \"Who exactly benefits when a family pays more?\" "
+                     "asked Janet Morrow.",
+                     NULL, "Who exactly benefits", "Janet Morrow", "United States tariffs", STANCE_AGAINST);
+    check_one_stance("What did the tariffs fix?", "2", "What did the tariffs fix", "comment 2", "tariffs",
+                     STANCE_AGAINST);
     check_no_stance((const char *const[]){"The duties rose. Who benefits when prices rise?",
                                           "\"Who benefits when a family pays more?\" asked Janet Morrow.",
                                           "Who benefits from the tariffs is not clear.",
@@ -823,15 +831,12 @@ static void test_rhetorical_question(void **state)
 static void test_relative_clause_and_quoted_condition(void **state)
 {
     (void)state;
-    fixture f;
-    annotate(&f, "Prices rose, said Dale Emmerich of the Midwest Food Importers Council, which opposes the tariffs.",
-             NULL);
-    check_stance(&f, "opposes", "Midwest Food Importers Council", "tariffs", STANCE_AGAINST);
-    release(&f);
-    annotate(&f, "\"We will see if prices rise,\" said the Midwest Food Importers Council, which opposes the tariffs.",
-             NULL);
-    check_stance(&f, "opposes", "Midwest Food Importers Council", "tariffs", STANCE_AGAINST);
-    release(&f);
+    check_one_stance("Prices rose, said Dale Emmerich of the Midwest Food Importers Council, which opposes the "
+                     "tariffs.",
+                     NULL, "opposes", "Midwest Food Importers Council", "tariffs", STANCE_AGAINST);
+    check_one_stance("\"We will see if prices rise,\" said the Midwest Food Importers Council, which opposes the "
+                     "tariffs.",
+                     NULL, "opposes", "Midwest Food Importers Council", "tariffs", STANCE_AGAINST);
     check_no_stance((const char *const[]){"If prices rise, the Midwest Food Importers Council opposes the tariffs.",
                                           "\"If prices rise, we oppose the tariffs,\" said Dale Emmerich.", NULL});
 }
@@ -843,19 +848,15 @@ static void test_relative_clause_and_quoted_condition(void **state)
 static void test_same_rate_owner(void **state)
 {
     (void)state;
-    fixture f;
-    annotate(&f, "China said it would impose provisional duties of 18% to 42% on pork. Denmark said a 42% duty on "
-                 "frozen pork would close its export route.", NULL);
-    check_stance(&f, "would close", "Denmark", "China tariffs", STANCE_AGAINST);
-    release(&f);
-    annotate(&f, "Provisional duties of 18% to 42% on pork took effect. Denmark said a 42% duty on frozen pork "
-                 "would close its export route.", NULL);
-    check_stance(&f, "would close", "Denmark", "tariffs", STANCE_AGAINST);
-    release(&f);
-    annotate(&f, "The EU will charge a 50% duty on steel. The United States charges tariffs of 50% on steel. "
-                 "50% is still too low.", "1");
-    check_stance(&f, "too low", "comment 1", "European Union tariffs", STANCE_FAVOR);
-    release(&f);
+    check_one_stance("China said it would impose provisional duties of 18% to 42% on pork. Denmark said a 42% duty on "
+                     "frozen pork would close its export route.",
+                     NULL, "would close", "Denmark", "China tariffs", STANCE_AGAINST);
+    check_one_stance("Provisional duties of 18% to 42% on pork took effect. Denmark said a 42% duty on frozen pork "
+                     "would close its export route.",
+                     NULL, "would close", "Denmark", "tariffs", STANCE_AGAINST);
+    check_one_stance("The EU will charge a 50% duty on steel. The United States charges tariffs of 50% on steel. "
+                     "50% is still too low.",
+                     "1", "too low", "comment 1", "European Union tariffs", STANCE_FAVOR);
 }
 
 /* A measure noun after a demonstrative points back to the last tariff
@@ -879,6 +880,20 @@ static void test_demonstrative_measure(void **state)
         check_stance(&f, "not acceptable", "Lucia Ferran", cases[i].target, STANCE_AGAINST);
         release(&f);
     }
+}
+
+/* A harm the speaker's side is made to suffer is against the measure in
+ * context, as a question asking why it should is; the author's report of
+ * one, or one with no measure named, states none. */
+static void test_harm_blames_measure(void **state)
+{
+    (void)state;
+    check_one_stance("The U.S. tariffs took effect. \"Our growers should not pay for it,\" Rocio Montalvo said.", NULL,
+                     "should not pay", "Rocio Montalvo", "United States tariffs", STANCE_AGAINST);
+    check_one_stance("The tariffs are here. Why should a farm in Aragon suffer for a fight it never asked for?", "2",
+                     "Why should a farm in Aragon suffer", "comment 2", "tariffs", STANCE_AGAINST);
+    check_no_stance((const char *const[]){"The U.S. tariffs took effect. Growers are being punished.",
+                                          "\"Our growers should not pay for it,\" Rocio Montalvo said.", NULL});
 }
 
 static void test_summary_majority(void **state)
@@ -939,6 +954,7 @@ int main(void)
         cmocka_unit_test(test_relative_clause_and_quoted_condition),
         cmocka_unit_test(test_same_rate_owner),
         cmocka_unit_test(test_demonstrative_measure),
+        cmocka_unit_test(test_harm_blames_measure),
         cmocka_unit_test(test_summary_majority),
         cmocka_unit_test(test_judged_rate),
         cmocka_unit_test(test_measure_is_tariff),
