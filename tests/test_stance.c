@@ -896,6 +896,19 @@ static void test_harm_blames_measure(void **state)
                                           "\"Our growers should not pay for it,\" Rocio Montalvo said.", NULL});
 }
 
+/* A sentence opening by telling someone to bring in a measure demands it;
+ * the same verb after its subject reports an act. */
+static void test_imperative_demand(void **state)
+{
+    (void)state;
+    check_one_stance("Hume is wrong. Put the levy on now and argue about it later.", "2", "Put", "comment 2",
+                     "tariffs", STANCE_FAVOR);
+    fixture f;
+    annotate(&f, "They put tariffs on steel.", "1");
+    assert_int_equal(f.doc.stance_count, 0);
+    release(&f);
+}
+
 static void test_summary_majority(void **state)
 {
     (void)state;
@@ -955,6 +968,7 @@ int main(void)
         cmocka_unit_test(test_same_rate_owner),
         cmocka_unit_test(test_demonstrative_measure),
         cmocka_unit_test(test_harm_blames_measure),
+        cmocka_unit_test(test_imperative_demand),
         cmocka_unit_test(test_summary_majority),
         cmocka_unit_test(test_judged_rate),
         cmocka_unit_test(test_measure_is_tariff),
