@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "alloc.h"
-#include "sort.h"
 
 /* What a one-word surface stands for in this document. */
 typedef struct {
@@ -388,9 +387,8 @@ static uint64_t norm_hash(const char *s)
 }
 
 /* Document order, the outer of two mentions starting together first. */
-static int by_first_mention(const void *a, const void *b)
+static int by_first_mention(const meaning *x, const meaning *y)
 {
-    const meaning *x = a, *y = b;
     if (x->start != y->start)
         return x->start < y->start ? -1 : 1;
     if (x->end != y->end)
@@ -401,17 +399,9 @@ static int by_first_mention(const void *a, const void *b)
     return (hx > hy) - (hx < hy);
 }
 
-static uint32_t first_mention_start(const meaning *m)
-{
-    return m->start;
-}
-
-DEFINE_SORT(merge_sort_by_first_mention, meaning, by_first_mention)
-DEFINE_POSITION_SORT(sort_by_first_mention, meaning, first_mention_start, by_first_mention,
-                     merge_sort_by_first_mention)
-
 /* The meaning of span s in the table (slots hold an index into meanings + 1,
- * 0 for empty), added when new. */
+ * 0 for empty), added when new: s is then its first mention, as the spans
+ * come by start and, starting together, in the order found. */
 static uint32_t meaning_of(const document *doc, const span *s, meaning *meanings, size_t *count, uint32_t *slots,
                            size_t mask)
 {
@@ -420,14 +410,9 @@ static uint32_t meaning_of(const document *doc, const span *s, meaning *meanings
     uint64_t h = mix(text_hash(norm, len) ^ s->type);
     size_t slot = (size_t)h & mask;
     for (; slots[slot]; slot = (slot + 1) & mask) {
-        meaning *m = &meanings[slots[slot] - 1];
-        if (m->hash == h && m->type == s->type && m->norm_len == len && !memcmp(m->norm, norm, len)) {
-            if (s->start < m->start) {
-                m->start = s->start;
-                m->end = s->end;
-            }
+        const meaning *m = &meanings[slots[slot] - 1];
+        if (m->hash == h && m->type == s->type && m->norm_len == len && !memcmp(m->norm, norm, len))
             return m->id;
-        }
     }
     meanings[*count] = (meaning){norm, h, (uint32_t)len, s->type, s->start, s->end, (uint32_t)*count};
     slots[slot] = (uint32_t)++*count;
@@ -467,9 +452,29 @@ static void intern_refs(document *doc, const meaning *meanings, size_t count, ui
     free(refs);
 }
 
+/* The visible spans in the order refs are numbered: by start, starting
+ * together in the order found. The resolver's (by_start, see link.h) and
+ * the ones apply_words added (v->index[added_from..), by start too, and
+ * never starting where another visible span does) merged. */
+static size_t order_by_start(const document *doc, const visible_spans *v, size_t added_from,
+                             const span_position *by_start, size_t listed, uint32_t *ordered)
+{
+    size_t count = 0, k = 0, a = added_from;
+    while (k < listed || a < v->count) {
+        if (a < v->count && (k == listed || doc->spans[v->index[a]].start < by_start[k].start))
+            ordered[count++] = v->index[a++];
+        else if (visible(&doc->spans[by_start[k++].index]))
+            ordered[count++] = by_start[k - 1].index;
+    }
+    return count;
+}
+
 /* Numbers the (type, norm) meanings in order of first mention. The
- * meanings are found with a hash table, in one pass over the spans. */
-static void assign_refs(document *doc, const visible_spans *v)
+ * meanings are found with a hash table, in one pass over the spans by
+ * start, which meets them nearly in order: only meanings first mentioned
+ * at one place can be out of order, and an insertion sort puts them right. */
+static void assign_refs(document *doc, const visible_spans *v, size_t added_from, const span_position *by_start,
+                        size_t listed)
 {
     size_t mentions = v->count; /* at most: nearly every visible span has a norm */
     if (!mentions)
@@ -479,27 +484,37 @@ static void assign_refs(document *doc, const visible_spans *v)
         slot_count *= 2;
     uint32_t *slots = xcalloc(slot_count, sizeof *slots);
     meaning *meanings = xmalloc(mentions * sizeof *meanings);
-    uint32_t *meaning_of_span = xmalloc(v->count * sizeof *meaning_of_span); /* by position in v */
-    size_t count = 0;
-    for (size_t i = 0; i < v->count; i++) {
-        const span *s = &doc->spans[v->index[i]];
+    uint32_t *ordered = xmalloc(mentions * sizeof *ordered);
+    uint32_t *meaning_of_span = xmalloc(mentions * sizeof *meaning_of_span); /* by position in ordered */
+    size_t span_count = order_by_start(doc, v, added_from, by_start, listed, ordered), count = 0;
+    for (size_t i = 0; i < span_count; i++) {
+        const span *s = &doc->spans[ordered[i]];
         if (s->norm != NO_STRING)
             meaning_of_span[i] = meaning_of(doc, s, meanings, &count, slots, slot_count - 1);
     }
-    sort_by_first_mention(meanings, count);
+    for (size_t i = 1; i < count; i++) {
+        if (by_first_mention(&meanings[i], &meanings[i - 1]) >= 0)
+            continue;
+        meaning moving = meanings[i];
+        size_t j = i;
+        for (; j > 0 && by_first_mention(&moving, &meanings[j - 1]) < 0; j--)
+            meanings[j] = meanings[j - 1];
+        meanings[j] = moving;
+    }
     uint32_t *ref_of_meaning = slots; /* the table is done with: reused, indexed by id */
     intern_refs(doc, meanings, count, ref_of_meaning);
-    for (size_t i = 0; i < v->count; i++) {
-        span *s = &doc->spans[v->index[i]];
+    for (size_t i = 0; i < span_count; i++) {
+        span *s = &doc->spans[ordered[i]];
         if (s->norm != NO_STRING)
             s->ref = ref_of_meaning[meaning_of_span[i]];
     }
     free(meaning_of_span);
+    free(ordered);
     free(meanings);
     free(slots);
 }
 
-void link_document(const ann_rules *rules, document *doc)
+void link_document(const ann_rules *rules, document *doc, const span_position *by_start, size_t listed)
 {
     link_types lt;
     find_types(rules, &lt);
@@ -521,9 +536,10 @@ void link_document(const ann_rules *rules, document *doc)
     learn_acronyms(doc, names, name_count, &t);
     learn_one_word_names(doc, names, name_count, &t);
     free(names);
+    size_t added_from = v.count;
     apply_words(doc, &t, &v, token_marks);
     free(token_marks);
-    assign_refs(doc, &v);
+    assign_refs(doc, &v, added_from, by_start, listed);
     free(v.index);
     free(t.items);
     free(t.slots);

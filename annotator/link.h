@@ -23,6 +23,15 @@
 #include "doc.h"
 #include "rules.h"
 
-void link_document(const ann_rules *rules, document *doc);
+/* A span and where it starts: how the resolver lists the spans it kept. */
+typedef struct {
+    uint32_t start;
+    uint32_t index;       /* in doc->spans */
+} span_position;
+
+/* by_start[0..listed) are the visible spans of doc, sorted by start, spans
+ * starting together in the order found (by index); entries no longer
+ * visible are skipped. The refs are numbered walking them in that order. */
+void link_document(const ann_rules *rules, document *doc, const span_position *by_start, size_t listed);
 
 #endif

@@ -40,15 +40,9 @@ static int by_rank(const void *a, const void *b)
     return (x->index > y->index) - (x->index < y->index);
 }
 
-/* A span of an earlier phase, as the bisection by start sees it. */
-typedef struct {
-    uint32_t start;
-    size_t index;         /* in doc->spans */
-} positioned;
-
 static int by_start(const void *a, const void *b)
 {
-    uint32_t x = ((const positioned *)a)->start, y = ((const positioned *)b)->start;
+    uint32_t x = ((const span_position *)a)->start, y = ((const span_position *)b)->start;
     return (x > y) - (x < y);
 }
 
@@ -69,20 +63,20 @@ static uint32_t extent_hash(const span *s)
 }
 
 DEFINE_SORT(sort_by_rank, ranked, by_rank)
-static uint32_t start_of(const positioned *p)
+static uint32_t start_of(const span_position *p)
 {
     return p->start;
 }
 
-DEFINE_SORT(merge_sort_by_start, positioned, by_start)
-DEFINE_POSITION_SORT(sort_by_start, positioned, start_of, by_start, merge_sort_by_start)
+DEFINE_SORT(merge_sort_by_start, span_position, by_start)
+DEFINE_POSITION_SORT(sort_by_start, span_position, start_of, by_start, merge_sort_by_start)
 
 /* Buffers the phases of one document share, grown as needed, so a phase
  * allocates nothing. */
 typedef struct {
     uint32_t *slots;      /* drop_if_duplicate */
     size_t slot_cap;
-    positioned *new_spans; /* list_earlier */
+    span_position *new_spans; /* list_earlier */
     size_t new_cap;
     ranked *order;        /* resolve_phase: the contested candidates by rank, then the others */
     size_t order_cap;
@@ -116,7 +110,7 @@ static void drop_if_duplicate(document *doc, size_t i, uint32_t *slots, size_t m
  * spans it kept; a span a later phase removes stays listed, flagged
  * SPAN_REMOVED, and is skipped. */
 typedef struct {
-    positioned *spans;
+    span_position *spans;
     size_t count;
     size_t listed;        /* doc->spans[0..listed) are */
     uint32_t longest;
@@ -130,7 +124,7 @@ static void list_earlier(earlier_spans *e, const document *doc, size_t first, ph
     e->spans = xrealloc(e->spans, (old + first - e->listed + 1) * sizeof *e->spans);
     for (size_t i = e->listed; i < first; i++)
         if (!(doc->spans[i].flags & (SPAN_REMOVED | SPAN_HIDDEN))) {
-            e->spans[e->count++] = (positioned){doc->spans[i].start, i};
+            e->spans[e->count++] = (span_position){doc->spans[i].start, (uint32_t)i};
             if (doc->spans[i].end - doc->spans[i].start > e->longest)
                 e->longest = doc->spans[i].end - doc->spans[i].start;
         }
@@ -142,7 +136,7 @@ static void list_earlier(earlier_spans *e, const document *doc, size_t first, ph
         return;
     }
     grow_array((void **)&b->new_spans, &b->new_cap, added, sizeof *b->new_spans);
-    positioned *new_spans = b->new_spans;
+    span_position *new_spans = b->new_spans;
     memcpy(new_spans, e->spans + old, added * sizeof *new_spans);
     sort_by_start(new_spans, added);
     /* an old span starting with a new one was found first: it goes before */
@@ -179,7 +173,7 @@ static void settle(const ann_rules *rules, document *doc, size_t first, const ea
             lost = 1;
             c->lost_to = (int32_t)taken[t] - 1;
         }
-    const positioned *earlier = earlier_list->spans;
+    const span_position *earlier = earlier_list->spans;
     size_t earlier_count = earlier_list->count;
     uint32_t longest = earlier_list->longest;
     const uint8_t *nest = rules->rules[c->rule].nest_types;
@@ -286,14 +280,16 @@ void annotate_document(matcher *m, const ann_rules *rules, document *doc)
         match_phase(m, doc, phase);
         resolve_phase(rules, doc, first, &earlier, &b);
     }
+    /* the spans of the last phase too: the linker numbers refs in this order */
+    list_earlier(&earlier, doc, doc->span_count, &b);
     free(b.taken);
     free(b.covered);
     free(b.order);
     free(b.contested);
     free(b.new_spans);
     free(b.slots);
+    link_document(rules, doc, earlier.spans, earlier.count);
     free(earlier.spans);
-    link_document(rules, doc);
     quote_document(rules, doc);
     stance_document(rules, doc);
 }
