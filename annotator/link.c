@@ -138,12 +138,6 @@ static void learn_word(word_table *t, const document *doc, const char *s, size_t
     }
 }
 
-/* What link_document marks per token. */
-enum {
-    TOKEN_FAMILY_FIRST = 1, /* a _SURNAME_FIRST word starts there */
-    TOKEN_IN_SPAN = 2       /* inside a visible span (apply_words) */
-};
-
 static int visible(const span *s)
 {
     return !(s->flags & (SPAN_REMOVED | SPAN_HIDDEN));
@@ -219,9 +213,10 @@ static name_span *list_names(const link_types *lt, const document *doc, const vi
 }
 
 /* Surnames of people named in full: the last word, and the first where the
- * family name comes first (TOKEN_FAMILY_FIRST). */
+ * family name comes first (family_first: per token, set where a
+ * _SURNAME_FIRST word starts). */
 static void learn_surnames(const link_types *lt, const document *doc, const name_span *names, size_t count,
-                           const uint8_t *token_marks, word_table *t)
+                           const uint8_t *family_first, word_table *t)
 {
     for (size_t i = 0; i < count; i++) {
         const span *s = names[i].s;
@@ -243,7 +238,7 @@ static void learn_surnames(const link_types *lt, const document *doc, const name
         if (words >= 2 && tail->kind == TOK_WORD && (tail->flags & TOKF_CAPITALIZED))
             learn_word(t, doc, doc->text.clean + tail->start, tail->end - tail->start, (uint16_t)lt->person, s->norm,
                        0);
-        if (words >= 2 && tail != head && (token_marks[first] & TOKEN_FAMILY_FIRST))
+        if (words >= 2 && tail != head && family_first[first])
             learn_word(t, doc, doc->text.clean + head->start, head->end - head->start, (uint16_t)lt->person, s->norm,
                        0);
         /* "Lucía Ferrán Ibarra" is "Ferrán" later: Spanish and Portuguese
@@ -326,21 +321,19 @@ static const known_word *find_token_word(const word_table *t, const document *do
 
 /* Gives one-word mentions what the table knows: the norm to tagged ones of
  * the same type (and the type too, where a surname or an acronym says so), a
- * new span to untagged ones, which joins v (room for one per token). Marks
- * TOKEN_IN_SPAN in token_marks. */
-static void apply_words(document *doc, const word_table *t, visible_spans *v, uint8_t *token_marks)
+ * new span to untagged ones, which joins v (room for one per token). A
+ * token is untagged when no visible span holds its start: the spans by
+ * start (link.h) are walked along with the name tokens, keeping the
+ * furthest end of those passed. */
+static void apply_words(document *doc, const word_table *t, visible_spans *v, const span_position *by_start,
+                        size_t listed)
 {
     if (!t->count)
         return;
-    /* in locals: the byte stores below could change doc's fields as far as
-     * the compiler knows, which would load them again for every token */
     size_t count = v->count, token_count = doc->tokens.count;
     const token *tokens = doc->tokens.items;
     for (size_t i = 0; i < count; i++) {
         span *s = &doc->spans[v->index[i]];
-        for (size_t k = s->first_token; k < token_count && tokens[k].start < s->end; k++)
-            if (tokens[k].start >= s->start)
-                token_marks[k] |= TOKEN_IN_SPAN;
         const known_word *w = find_word(t, doc->text.clean + s->start, s->end - s->start);
         if (!w || w->ambiguous)
             continue;
@@ -352,9 +345,18 @@ static void apply_words(document *doc, const word_table *t, visible_spans *v, ui
         if (w->type == s->type)
             s->norm = w->norm;
     }
+    size_t passed = 0;   /* by_start[0..passed) start at or before the token */
+    uint32_t reach = 0;  /* the furthest end of the visible ones */
     for (size_t k = 0; k < token_count; k++) {
         const token *tok = &tokens[k];
-        if (!is_name_token(tok) || (token_marks[k] & TOKEN_IN_SPAN))
+        if (!is_name_token(tok))
+            continue;
+        for (; passed < listed && by_start[passed].start <= tok->start; passed++) {
+            const span *s = &doc->spans[by_start[passed].index];
+            if (visible(s) && s->end > reach)
+                reach = s->end;
+        }
+        if (tok->start < reach)
             continue;
         const known_word *w = find_token_word(t, doc, tok);
         if (!w || w->ambiguous)
@@ -428,7 +430,10 @@ static void intern_refs(document *doc, const meaning *meanings, size_t count, ui
     size_t width = 1; /* the digits of count */
     for (size_t rest = count; rest >= 10; rest /= 10)
         width++;
-    char *refs = xmalloc(count * (width + 2)), number[24];
+    /* ref: "e", the digits, NUL; copied whole, so refs has room for one
+     * more past its last */
+    char ref[24] = "e";
+    char *refs = xmalloc(count * (width + 2) + sizeof ref), *number = ref + 1;
     size_t len = 0, digits = 0;
     for (size_t g = 0; g < count; g++) {
         size_t d = digits; /* number += 1 */
@@ -437,14 +442,12 @@ static void intern_refs(document *doc, const meaning *meanings, size_t count, ui
         if (d > 0) {
             number[d - 1]++;
         } else {
-            memmove(number + 1, number, digits++);
+            memmove(number + 1, number, ++digits);
             number[0] = '1';
         }
         ref_of_meaning[meanings[g].id] = (uint32_t)len;
-        refs[len++] = 'e';
-        for (size_t k = 0; k < digits; k++)
-            refs[len++] = number[k];
-        refs[len++] = '\0';
+        memcpy(refs + len, ref, sizeof ref);
+        len += digits + 2;
     }
     uint32_t base = doc_intern(doc, refs, len - 1);
     for (size_t g = 0; g < count; g++)
@@ -519,26 +522,28 @@ void link_document(const ann_rules *rules, document *doc, const span_position *b
     link_types lt;
     find_types(rules, &lt);
     visible_spans v = {xmalloc((doc->span_count + doc->tokens.count + 1) * sizeof *v.index), 0};
-    uint8_t *token_marks = xcalloc(doc->tokens.count + 1, 1);
-    const span *spans = doc->spans; /* in locals, as in apply_words */
+    uint8_t *family_first = xcalloc(doc->tokens.count + 1, 1);
+    /* in locals: the byte stores below could change doc's fields as far as
+     * the compiler knows, which would load them again for every span */
+    const span *spans = doc->spans;
     for (size_t i = 0, span_count = doc->span_count; i < span_count; i++) {
         const span *s = &spans[i];
         if (visible(s))
             v.index[v.count++] = (uint32_t)i;
         if ((int)s->type == lt.surname_first) /* hidden: marked in the same pass */
-            token_marks[s->first_token] |= TOKEN_FAMILY_FIRST;
+            family_first[s->first_token] = 1;
     }
     word_table t = {0};
     size_t name_count;
     name_span *names = list_names(&lt, doc, &v, &name_count);
     if (lt.person >= 0)
-        learn_surnames(&lt, doc, names, name_count, token_marks, &t);
+        learn_surnames(&lt, doc, names, name_count, family_first, &t);
     learn_acronyms(doc, names, name_count, &t);
     learn_one_word_names(doc, names, name_count, &t);
     free(names);
+    free(family_first);
     size_t added_from = v.count;
-    apply_words(doc, &t, &v, token_marks);
-    free(token_marks);
+    apply_words(doc, &t, &v, by_start, listed);
     assign_refs(doc, &v, added_from, by_start, listed);
     free(v.index);
     free(t.items);
