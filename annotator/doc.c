@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "resolve.h"
 
 void doc_load(document *doc, const char *bytes, size_t len)
 {
@@ -50,6 +51,7 @@ void doc_free(document *doc)
     free(doc->quotes);
     free(doc->stances);
     free(doc->stance_summaries);
+    resolve_buffers_free(doc->resolve_buffers);
     memset(doc, 0, sizeof *doc);
 }
 

@@ -124,6 +124,8 @@ typedef struct {
 /* Attributes of the <document> element a layout may set, in output order. */
 enum { DOC_ATTR_DATE, DOC_ATTR_PUBLISHER, DOC_ATTR_SECTION, DOC_ATTR_HEADLINE, DOC_ATTR_COUNT };
 
+typedef struct resolve_buffers resolve_buffers;
+
 typedef struct document {
     const char *bytes;    /* the input, borrowed; len bytes */
     size_t len;
@@ -158,6 +160,9 @@ typedef struct document {
     size_t stance_count, stance_cap;
     stance_summary *stance_summaries;
     size_t stance_summary_count, stance_summary_cap;
+
+    /* the resolver's buffers (resolve.c), kept for the next document */
+    resolve_buffers *resolve_buffers;
 } document;
 
 /* Points doc at bytes[0..len) and runs the text, token and segment stages.

@@ -71,9 +71,22 @@ static uint32_t start_of(const span_position *p)
 DEFINE_SORT(merge_sort_by_start, span_position, by_start)
 DEFINE_POSITION_SORT(sort_by_start, span_position, start_of, by_start, merge_sort_by_start)
 
-/* Buffers the phases of one document share, grown as needed, so a phase
- * allocates nothing. */
+/* Set in a b->taken entry that a candidate claims rather than holds (resolve_phase). */
+#define CLAIMED 0x80000000u
+
+/* Buffers the phases share, kept from one document to the next (doc.h), so
+ * the resolver allocates only while documents grow.
+ *
+ * taken and slots hold marks: base + 1 + an index in doc->spans. base grows
+ * by the span count of every document, so the marks of earlier documents
+ * are at most base, and those of earlier phases at most base + first (the
+ * phase's first span): neither needs clearing. Marks stay below CLAIMED:
+ * base starts again from 0, the buffers cleared, once it passes
+ * MARK_BASE_LIMIT, and a document holds fewer spans than that. */
+#define MARK_BASE_LIMIT (CLAIMED / 2)
+
 typedef struct {
+    uint32_t base;
     uint32_t *slots;      /* drop_if_duplicate */
     size_t slot_cap;
     span_position *new_spans; /* list_earlier */
@@ -85,22 +98,32 @@ typedef struct {
     size_t *covered;      /* resolve_phase: the earlier spans a candidate covers */
     size_t covered_cap;
     uint32_t *taken;      /* resolve_phase */
+    size_t taken_cap;
 } phase_buffers;
 
+/* Grows a buffer of marks to need entries or more, the new ones 0 (no mark). */
+static void grow_marks(uint32_t **marks, size_t *cap, size_t need)
+{
+    size_t old = *cap;
+    grow_array((void **)marks, cap, need, sizeof **marks);
+    memset(*marks + old, 0, (*cap - old) * sizeof **marks);
+}
+
 /* Helper spans never conflict, but two lists can give the same one; keep
- * the first found. A hash set of the extents and types seen (slots: index
- * + 1, 0 for empty), filled in the order found, finds the later copies
- * without sorting. */
-static void drop_if_duplicate(document *doc, size_t i, uint32_t *slots, size_t mask)
+ * the first found. A hash set of the extents and types seen (slots: marks,
+ * those of the phase above floor), filled in the order found, finds the
+ * later copies without sorting. */
+static void drop_if_duplicate(document *doc, size_t i, const phase_buffers *b, uint32_t floor, size_t mask)
 {
     span *s = &doc->spans[i];
+    uint32_t *slots = b->slots;
     size_t h = extent_hash(s) & mask;
-    while (slots[h] && !same_span(&doc->spans[slots[h] - 1], s))
+    while (slots[h] > floor && !same_span(&doc->spans[slots[h] - 1 - b->base], s))
         h = (h + 1) & mask;
-    if (slots[h])
+    if (slots[h] > floor)
         s->flags |= SPAN_REMOVED;
     else
-        slots[h] = (uint32_t)i + 1;
+        slots[h] = b->base + (uint32_t)i + 1;
 }
 
 /* The visible spans of the phases before the current one that were kept,
@@ -111,7 +134,7 @@ static void drop_if_duplicate(document *doc, size_t i, uint32_t *slots, size_t m
  * SPAN_REMOVED, and is skipped. */
 typedef struct {
     span_position *spans;
-    size_t count;
+    size_t count, cap;
     size_t listed;        /* doc->spans[0..listed) are */
     uint32_t longest;
 } earlier_spans;
@@ -121,7 +144,7 @@ typedef struct {
 static void list_earlier(earlier_spans *e, const document *doc, size_t first, phase_buffers *b)
 {
     size_t old = e->count;
-    e->spans = xrealloc(e->spans, (old + first - e->listed + 1) * sizeof *e->spans);
+    grow_array((void **)&e->spans, &e->cap, old + first - e->listed + 1, sizeof *e->spans);
     for (size_t i = e->listed; i < first; i++)
         if (!(doc->spans[i].flags & (SPAN_REMOVED | SPAN_HIDDEN))) {
             e->spans[e->count++] = (span_position){doc->spans[i].start, (uint32_t)i};
@@ -145,9 +168,6 @@ static void list_earlier(earlier_spans *e, const document *doc, size_t first, ph
         e->spans[--k] = i > 0 && e->spans[i - 1].start > new_spans[j - 1].start ? e->spans[--i] : new_spans[--j];
 }
 
-/* Set in a b->taken entry that a candidate claims rather than holds (resolve_phase). */
-#define CLAIMED 0x80000000u
-
 /* The tokens of a candidate: [c->first_token, the returned index). */
 static size_t end_token_of(const document *doc, const span *c)
 {
@@ -161,7 +181,7 @@ static size_t end_token_of(const document *doc, const span *c)
  * of its phase (b->taken) and of earlier phases (earlier_list). A candidate
  * that is not contested shares no token with another of its phase, so
  * b->taken is neither read nor written for it. */
-static void settle(const ann_rules *rules, document *doc, size_t first, const earlier_spans *earlier_list,
+static void settle(const ann_rules *rules, document *doc, uint32_t floor, const earlier_spans *earlier_list,
                    phase_buffers *b, const ranked *r, int contested)
 {
     span *c = &doc->spans[r->index];
@@ -169,9 +189,9 @@ static void settle(const ann_rules *rules, document *doc, size_t first, const ea
     size_t first_token = c->first_token, end_token = r->end_token;
     int lost = 0;
     for (size_t t = first_token; contested && !lost && t < end_token; t++)
-        if (taken[t] > first && !(taken[t] & CLAIMED)) { /* kept in this phase: a loser names its winner */
+        if (taken[t] > floor && !(taken[t] & CLAIMED)) { /* kept in this phase: a loser names its winner */
             lost = 1;
-            c->lost_to = (int32_t)taken[t] - 1;
+            c->lost_to = (int32_t)(taken[t] - 1 - b->base);
         }
     const span_position *earlier = earlier_list->spans;
     size_t earlier_count = earlier_list->count;
@@ -204,13 +224,12 @@ static void settle(const ann_rules *rules, document *doc, size_t first, const ea
         doc->spans[covered[j]].lost_to = (int32_t)r->index;
     }
     for (size_t t = first_token; contested && t < end_token; t++)
-        taken[t] = r->index + 1;
+        taken[t] = b->base + r->index + 1;
 }
 
-/* b->taken: per token, 1 + the index of the visible span kept over it,
- * or that value with CLAIMED set for the first candidate of the phase over
- * it while the candidates are looked over. A phase's own spans have indices
- * from first on, so the entries of earlier phases need no clearing.
+/* b->taken: per token, the mark of the visible span kept over it, or that
+ * of the first candidate of the phase over it with CLAIMED set while the
+ * candidates are looked over; the phase's own are above floor.
  *
  * Only candidates that share a token with another of the phase need the
  * ranking: one that shares none meets no other, not even through an
@@ -232,8 +251,8 @@ static void resolve_phase(const ann_rules *rules, document *doc, size_t first, e
     size_t slot_count = 4; /* room for every span of the phase: most are helpers */
     while (slot_count < 2 * n)
         slot_count *= 2;
-    grow_array((void **)&b->slots, &b->slot_cap, slot_count, sizeof *b->slots);
-    memset(b->slots, 0, slot_count * sizeof *b->slots);
+    grow_marks(&b->slots, &b->slot_cap, slot_count);
+    uint32_t floor = b->base + (uint32_t)first;
     ranked *order = b->order;
     uint8_t *contested = b->contested; /* per span of the phase */
     uint32_t *taken = b->taken;
@@ -242,16 +261,16 @@ static void resolve_phase(const ann_rules *rules, document *doc, size_t first, e
     for (size_t i = first; i < doc->span_count; i++) {
         const span *c = &doc->spans[i];
         if (c->flags & SPAN_HIDDEN) {
-            drop_if_duplicate(doc, i, b->slots, slot_count - 1);
+            drop_if_duplicate(doc, i, b, floor, slot_count - 1);
             continue;
         }
         size_t end_token = end_token_of(doc, c);
         for (size_t t = c->first_token; t < end_token; t++)
-            if ((taken[t] & ~CLAIMED) > first) {
+            if ((taken[t] & ~CLAIMED) > floor) {
                 contested[i - first] = 1;
-                contested[(taken[t] & ~CLAIMED) - 1 - first] = 1;
+                contested[(taken[t] & ~CLAIMED) - 1 - floor] = 1;
             } else {
-                taken[t] = ((uint32_t)i + 1) | CLAIMED;
+                taken[t] = (floor + (uint32_t)(i - first) + 1) | CLAIMED;
             }
         order[count++] = (ranked){.index = (uint32_t)i, .end_token = (uint32_t)end_token};
     }
@@ -268,28 +287,52 @@ static void resolve_phase(const ann_rules *rules, document *doc, size_t first, e
     } runs[] = {{order, ranked_count}, {order + n, alone_count}};
     for (int r = 0; r < 2; r++)
         for (size_t k = 0; k < runs[r].count; k++)
-            settle(rules, doc, first, earlier_list, b, &runs[r].from[k], r == 0);
+            settle(rules, doc, floor, earlier_list, b, &runs[r].from[k], r == 0);
+}
+
+struct resolve_buffers {
+    phase_buffers phase;
+    earlier_spans earlier;
+};
+
+void resolve_buffers_free(resolve_buffers *buffers)
+{
+    if (!buffers)
+        return;
+    phase_buffers *b = &buffers->phase;
+    free(b->slots);
+    free(b->new_spans);
+    free(b->order);
+    free(b->contested);
+    free(b->covered);
+    free(b->taken);
+    free(buffers->earlier.spans);
+    free(buffers);
 }
 
 void annotate_document(matcher *m, const ann_rules *rules, document *doc)
 {
-    earlier_spans earlier = {0};
-    phase_buffers b = {.taken = xcalloc(doc->tokens.count + 1, sizeof *b.taken)};
+    if (!doc->resolve_buffers)
+        doc->resolve_buffers = xcalloc(1, sizeof *doc->resolve_buffers);
+    phase_buffers *b = &doc->resolve_buffers->phase;
+    earlier_spans *earlier = &doc->resolve_buffers->earlier;
+    earlier->count = earlier->listed = 0;
+    earlier->longest = 0;
+    if (b->base > MARK_BASE_LIMIT) {
+        memset(b->taken, 0, b->taken_cap * sizeof *b->taken);
+        memset(b->slots, 0, b->slot_cap * sizeof *b->slots);
+        b->base = 0;
+    }
+    grow_marks(&b->taken, &b->taken_cap, doc->tokens.count + 1);
     for (int phase = 1; phase <= rules->phase_count; phase++) {
         size_t first = doc->span_count;
         match_phase(m, doc, phase);
-        resolve_phase(rules, doc, first, &earlier, &b);
+        resolve_phase(rules, doc, first, earlier, b);
     }
     /* the spans of the last phase too: the linker numbers refs in this order */
-    list_earlier(&earlier, doc, doc->span_count, &b);
-    free(b.taken);
-    free(b.covered);
-    free(b.order);
-    free(b.contested);
-    free(b.new_spans);
-    free(b.slots);
-    link_document(rules, doc, earlier.spans, earlier.count);
-    free(earlier.spans);
+    list_earlier(earlier, doc, doc->span_count, b);
+    b->base += (uint32_t)doc->span_count;
+    link_document(rules, doc, earlier->spans, earlier->count);
     quote_document(rules, doc);
     stance_document(rules, doc);
 }

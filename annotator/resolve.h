@@ -20,4 +20,7 @@
 struct matcher;
 void annotate_document(struct matcher *m, const ann_rules *rules, document *doc);
 
+/* Frees the buffers the resolver keeps in a document (doc_free calls it). */
+void resolve_buffers_free(resolve_buffers *buffers);
+
 #endif
