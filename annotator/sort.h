@@ -11,7 +11,10 @@
  *   sort_by_start(items, count);
  *
  * cmp has qsort's signature: int cmp(const void *a, const void *b). The sort
- * allocates a scratch copy of the array (alloc.h: no failure to handle).
+ * needs a scratch copy of the array: on the stack when it takes at most
+ * SORT_STACK_BYTES (most arrays are a document's, a few hundred records,
+ * and a malloc and free cost more than sorting them), else allocated
+ * (alloc.h: no failure to handle).
  *
  * The binary searches over such sorted arrays are here too:
  * COUNT_BEFORE(items, n, field, value) is how many of the n records, sorted
@@ -53,6 +56,7 @@ static inline size_t count_positions_before(const void *items, size_t n, size_t 
     count_positions_before((items), (n), sizeof *(items), POSITION_OFFSET(items, field), (value), 1)
 
 #define SORT_RUN 8 /* runs this short are sorted by insertion first */
+#define SORT_STACK_BYTES 4096
 
 #define DEFINE_SORT(name, type, cmp)                                                        \
     static void name(type *items, size_t n)                                                 \
@@ -69,7 +73,9 @@ static inline size_t count_positions_before(const void *items, size_t n, size_t 
         }                                                                                   \
         if (n <= SORT_RUN)                                                                  \
             return;                                                                         \
-        type *scratch = xmalloc(n * sizeof *scratch);                                       \
+        type on_stack[SORT_STACK_BYTES / sizeof(type)];                                     \
+        size_t on_stack_count = sizeof on_stack / sizeof *on_stack;                         \
+        type *scratch = n <= on_stack_count ? on_stack : xmalloc(n * sizeof *scratch);      \
         type *from = items, *to = scratch;                                                  \
         for (size_t width = SORT_RUN; width < n; width *= 2) {                              \
             for (size_t lo = 0; lo < n; lo += 2 * width) {                                  \
@@ -95,7 +101,8 @@ static inline size_t count_positions_before(const void *items, size_t n, size_t 
         }                                                                                   \
         if (from != items)                                                                  \
             memcpy(items, from, n * sizeof *items);                                         \
-        free(scratch);                                                                      \
+        if (scratch != on_stack)                                                            \
+            free(scratch);                                                                  \
     }
 
 /* DEFINE_POSITION_SORT(name, type, position, cmp, fallback) makes a sort
@@ -126,11 +133,19 @@ static inline size_t count_positions_before(const void *items, size_t n, size_t 
         while (((high - low) >> shift) >= n)                                                \
             shift++;                                                                        \
         size_t bucket_count = ((size_t)(high - low) >> shift) + 1;                          \
-        /* one allocation: the records, then the bucket counts (a document                  \
-         * holds fewer than 2^32 records) */                                                \
+        /* the records, then the bucket counts (a document holds fewer than                 \
+         * 2^32 records): on the stack, or in one allocation */                             \
+        type records_on_stack[SORT_STACK_BYTES / sizeof(type)];                             \
+        uint32_t counts_on_stack[SORT_STACK_BYTES / sizeof(uint32_t)];                      \
+        int on_heap = n > sizeof records_on_stack / sizeof *records_on_stack ||             \
+                      bucket_count + 1 > sizeof counts_on_stack / sizeof *counts_on_stack;  \
         size_t counts_at = (n * sizeof(type) + 3) & ~(size_t)3;                             \
-        type *scratch = xmalloc(counts_at + (bucket_count + 1) * sizeof(uint32_t));         \
-        uint32_t *next = (uint32_t *)((char *)scratch + counts_at);                         \
+        type *scratch = records_on_stack;                                                   \
+        uint32_t *next = counts_on_stack;                                                   \
+        if (on_heap) {                                                                      \
+            scratch = xmalloc(counts_at + (bucket_count + 1) * sizeof(uint32_t));           \
+            next = (uint32_t *)((char *)scratch + counts_at);                               \
+        }                                                                                   \
         memset(next, 0, (bucket_count + 1) * sizeof *next);                                 \
         for (size_t i = 0; i < n; i++)                                                      \
             next[((position(&items[i]) - low) >> shift) + 1]++;                             \
@@ -140,7 +155,8 @@ static inline size_t count_positions_before(const void *items, size_t n, size_t 
             next[b] += next[b - 1]; /* next[b]: where bucket b starts */                    \
         }                                                                                   \
         if (crowded) {                                                                      \
-            free(scratch);                                                                  \
+            if (on_heap)                                                                    \
+                free(scratch);                                                              \
             fallback(items, n);                                                             \
             return;                                                                         \
         }                                                                                   \
@@ -153,7 +169,8 @@ static inline size_t count_positions_before(const void *items, size_t n, size_t 
                 items[j] = items[j - 1];                                                    \
             items[j] = moving;                                                              \
         }                                                                                   \
-        free(scratch);                                                                      \
+        if (on_heap)                                                                        \
+            free(scratch);                                                                  \
     }
 
 #endif

@@ -39,7 +39,7 @@ static uint32_t next_random(uint32_t *state)
 static void check_sizes(uint32_t key_range)
 {
     uint32_t state = 12345;
-    for (size_t n = 0; n <= 300; n += n < 40 ? 1 : 37) {
+    for (size_t n = 0; n <= 1500; n += n < 40 ? 1 : 37) {
         record *items = malloc((n + 1) * sizeof *items), *expected = malloc((n + 1) * sizeof *expected);
         assert_non_null(items);
         assert_non_null(expected);
@@ -140,7 +140,7 @@ DEFINE_POSITION_SORT(position_sort_placed, placed, start_of, by_start_then_rank,
 static void check_position_sort(uint32_t start_range, uint32_t rank_range, uint32_t offset)
 {
     uint32_t state = 777;
-    for (size_t n = 0; n <= 400; n += n < 40 ? 1 : 29) {
+    for (size_t n = 0; n <= 1500; n += n < 40 ? 1 : 29) {
         placed *items = malloc((n + 1) * sizeof *items), *expected = malloc((n + 1) * sizeof *expected);
         assert_non_null(items);
         assert_non_null(expected);
