@@ -87,8 +87,10 @@ static known_word *probe_word(const word_table *t, const char *s, size_t len)
  * texts looked up end there. */
 static inline known_word *find_word(const word_table *t, const char *s, size_t len)
 {
+    if (len > t->longest)
+        return NULL;
     unsigned sketch = sketch_of(s, len);
-    if (len > t->longest || !(t->sketch[sketch / 64] >> (sketch % 64) & 1))
+    if (!(t->sketch[sketch / 64] >> (sketch % 64) & 1))
         return NULL;
     return probe_word(t, s, len);
 }
@@ -323,7 +325,7 @@ static const known_word *find_token_word(const word_table *t, const document *do
  * the same type (and the type too, where a surname or an acronym says so), a
  * new span to untagged ones, which joins v (room for one per token). A
  * token is untagged when no visible span holds its start: the spans by
- * start (link.h) are walked along with the name tokens, keeping the
+ * start (resolve.h) are walked along with the name tokens, keeping the
  * furthest end of those passed. */
 static void apply_words(document *doc, const word_table *t, visible_spans *v, const span_position *by_start,
                         size_t listed)
@@ -456,7 +458,7 @@ static void intern_refs(document *doc, const meaning *meanings, size_t count, ui
 }
 
 /* The visible spans in the order refs are numbered: by start, starting
- * together in the order found. The resolver's (by_start, see link.h) and
+ * together in the order found. The resolver's (by_start, resolve.h) and
  * the ones apply_words added (v->index[added_from..), by start too, and
  * never starting where another visible span does) merged. */
 static size_t order_by_start(const document *doc, const visible_spans *v, size_t added_from,
@@ -496,7 +498,7 @@ static void assign_refs(document *doc, const visible_spans *v, size_t added_from
             meaning_of_span[i] = meaning_of(doc, s, meanings, &count, slots, slot_count - 1);
     }
     for (size_t i = 1; i < count; i++) {
-        if (by_first_mention(&meanings[i], &meanings[i - 1]) >= 0)
+        if (meanings[i].start > meanings[i - 1].start || by_first_mention(&meanings[i], &meanings[i - 1]) >= 0)
             continue;
         meaning moving = meanings[i];
         size_t j = i;
@@ -517,20 +519,18 @@ static void assign_refs(document *doc, const visible_spans *v, size_t added_from
     free(slots);
 }
 
-void link_document(const ann_rules *rules, document *doc, const span_position *by_start, size_t listed)
+void link_document(const ann_rules *rules, document *doc, resolved_spans *spans)
 {
     link_types lt;
     find_types(rules, &lt);
-    visible_spans v = {xmalloc((doc->span_count + doc->tokens.count + 1) * sizeof *v.index), 0};
+    visible_spans v = {spans->visible, 0};
+    for (size_t i = 0; i < spans->visible_count; i++)
+        if (visible(&doc->spans[spans->visible[i]]))
+            v.index[v.count++] = spans->visible[i];
     uint8_t *family_first = xcalloc(doc->tokens.count + 1, 1);
-    /* in locals: the byte stores below could change doc's fields as far as
-     * the compiler knows, which would load them again for every span */
-    const span *spans = doc->spans;
-    for (size_t i = 0, span_count = doc->span_count; i < span_count; i++) {
-        const span *s = &spans[i];
-        if (visible(s))
-            v.index[v.count++] = (uint32_t)i;
-        if ((int)s->type == lt.surname_first) /* hidden: marked in the same pass */
+    for (size_t i = 0; i < spans->helper_count; i++) {
+        const span *s = &doc->spans[spans->helpers[i]];
+        if ((int)s->type == lt.surname_first)
             family_first[s->first_token] = 1;
     }
     word_table t = {0};
@@ -543,9 +543,9 @@ void link_document(const ann_rules *rules, document *doc, const span_position *b
     free(names);
     free(family_first);
     size_t added_from = v.count;
-    apply_words(doc, &t, &v, by_start, listed);
-    assign_refs(doc, &v, added_from, by_start, listed);
-    free(v.index);
+    apply_words(doc, &t, &v, spans->by_start, spans->by_start_count);
+    assign_refs(doc, &v, added_from, spans->by_start, spans->by_start_count);
+    spans->visible_count = v.count;
     free(t.items);
     free(t.slots);
 }

@@ -21,17 +21,12 @@
 #define ANN_LINK_H
 
 #include "doc.h"
+#include "resolve.h"
 #include "rules.h"
 
-/* A span and where it starts: how the resolver lists the spans it kept. */
-typedef struct {
-    uint32_t start;
-    uint32_t index;       /* in doc->spans */
-} span_position;
-
-/* by_start[0..listed) are the visible spans of doc, sorted by start, spans
- * starting together in the order found (by index); entries no longer
- * visible are skipped. The refs are numbered walking them in that order. */
-void link_document(const ann_rules *rules, document *doc, const span_position *by_start, size_t listed);
+/* Links the document the resolver listed in spans (resolve.h); the refs
+ * are numbered walking its visible spans by start. Leaves spans->visible
+ * exactly the visible spans, in the order found, its own added last. */
+void link_document(const ann_rules *rules, document *doc, resolved_spans *spans);
 
 #endif

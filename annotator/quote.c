@@ -57,11 +57,6 @@ typedef struct {
     uint8_t *quoted_bytes; /* a bit per byte: in such a paragraph */
 } quote_ctx;
 
-static int visible(const span *s)
-{
-    return !(s->flags & (SPAN_REMOVED | SPAN_HIDDEN));
-}
-
 static const token *tok(const quote_ctx *c, size_t i)
 {
     return &c->doc->tokens.items[i];
@@ -163,8 +158,10 @@ static int in_quoted_paragraph(const quote_ctx *c, uint32_t offset)
 
 /* The tables cover the tokens of the paragraphs holding quote marks (the
  * only ones attribution reads); PERSON and TITLE mentions are listed from
- * the whole document, as a pronoun may point back past its paragraph. */
-static void build_tables(quote_ctx *c)
+ * the whole document, as a pronoun may point back past its paragraph. The
+ * entities are the visible spans, the speech verbs helpers: both as the
+ * resolver listed them (resolve.h). */
+static void build_tables(quote_ctx *c, const resolved_spans *listed)
 {
     document *doc = c->doc;
     size_t n = doc->tokens.count;
@@ -201,33 +198,29 @@ static void build_tables(quote_ctx *c)
     size_t person_cap = 0, title_cap = 0;
     /* in locals: the appends below could change c's fields as far as the
      * compiler knows, which would load them again for every span */
-    const int speech_type = c->speech, person = c->person, title = c->title;
+    const int person = c->person, title = c->title;
     const span *spans = doc->spans;
-    for (size_t k = 0, span_count = doc->span_count; k < span_count; k++) {
+    for (size_t i = 0; i < listed->visible_count; i++) {
+        uint32_t k = listed->visible[i];
         const span *s = &spans[k];
-        /* most spans are helpers or losers: one test of the flags passes
-         * the rest, and a second keeps the speech verbs among the helpers */
-        if ((s->flags & (SPAN_REMOVED | SPAN_HIDDEN)) && ((s->flags & SPAN_REMOVED) || s->type != speech_type))
-            continue;
-        int speech = s->type == speech_type;
-        int is_speaker = (c->speaker_types[s->type / 8] >> (s->type % 8)) & 1;
         mention m = {s->start, s->end, k};
         if (s->type == person)
             ARRAY_PUSH(c->persons, c->person_count, person_cap, m);
         else if (s->type == title)
             ARRAY_PUSH(c->titles, c->title_count, title_cap, m);
-        if ((!speech && !is_speaker) || !in_quoted_paragraph(c, s->start))
+        if (!((c->speaker_types[s->type / 8] >> (s->type % 8)) & 1) || !in_quoted_paragraph(c, s->start) ||
+            s->first_token >= n)
             continue;
-        size_t first = s->first_token;
-        if (first >= n)
+        int32_t had = c->entity_at[s->first_token];
+        if (had < 0 || spans[had].end < s->end)
+            c->entity_at[s->first_token] = (int32_t)k;
+    }
+    for (size_t i = 0; i < listed->helper_count; i++) {
+        const span *s = &spans[listed->helpers[i]];
+        if (s->flags & SPAN_REMOVED || s->type != c->speech || !in_quoted_paragraph(c, s->start) ||
+            s->first_token >= n)
             continue;
-        if (speech) {
-            c->speech_next[first] = (uint32_t)(span_token_at_or_after(doc, s, s->end - 1) + 2);
-        } else {
-            int32_t had = c->entity_at[first];
-            if (had < 0 || spans[had].end < s->end)
-                c->entity_at[first] = (int32_t)k;
-        }
+        c->speech_next[s->first_token] = (uint32_t)(span_token_at_or_after(doc, s, s->end - 1) + 2);
     }
     sort_by_start(c->persons, c->person_count);
     sort_by_end(c->titles, c->title_count);
@@ -500,8 +493,9 @@ static void quote_paragraph(quote_ctx *c, size_t first, size_t end)
 }
 
 /* Sets each quotation's nests flag: within one sentence or over whole
- * sentences, and no entity reaching across one of its ends. */
-static void check_nesting(quote_ctx *c)
+ * sentences, and no entity (a visible span, listed) reaching across one of
+ * its ends. */
+static void check_nesting(quote_ctx *c, const resolved_spans *listed)
 {
     document *doc = c->doc;
     for (size_t k = 0; k < doc->quote_count; k++) {
@@ -522,9 +516,9 @@ static void check_nesting(quote_ctx *c)
         bitset_mark(ends, doc->quotes[k].start);
         bitset_mark(ends, doc->quotes[k].end);
     }
-    for (size_t i = 0; i < doc->span_count; i++) {
-        const span *s = &doc->spans[i];
-        if (!visible(s) || s->end <= first_end || s->start >= last_end || !bitset_any(ends, s->start + 1, s->end))
+    for (size_t i = 0; i < listed->visible_count; i++) {
+        const span *s = &doc->spans[listed->visible[i]];
+        if (s->end <= first_end || s->start >= last_end || !bitset_any(ends, s->start + 1, s->end))
             continue; /* no end of a quotation inside it */
         size_t lo = 0, hi = n;
         while (lo < hi) {
@@ -596,7 +590,7 @@ static size_t find_marks(quote_ctx *c)
     return quoted;
 }
 
-void quote_document(const ann_rules *rules, document *doc)
+void quote_document(const ann_rules *rules, document *doc, const resolved_spans *spans)
 {
     doc->quote_count = 0;
     quote_ctx c = {.doc = doc};
@@ -616,13 +610,13 @@ void quote_document(const ann_rules *rules, document *doc)
         if (id >= 0)
             c.speaker_types[id / 8] |= (uint8_t)(1u << (id % 8));
     }
-    build_tables(&c);
+    build_tables(&c, spans);
     for (size_t k = 0; k < doc->paragraphs.count; k++) {
         const segment *p = &doc->paragraphs.items[k];
         if (c.quoted[k])
             quote_paragraph(&c, p->first_token, p->first_token + p->token_count);
     }
-    check_nesting(&c);
+    check_nesting(&c, spans);
     free(c.is_mark);
     free(c.marks);
     free(c.quoted);

@@ -52,10 +52,12 @@
 #define ANN_QUOTE_H
 
 #include "doc.h"
+#include "resolve.h"
 #include "rules.h"
 
-/* Fills doc->quotes (cleared first) for a linked document. Never fails. */
-void quote_document(const ann_rules *rules, document *doc);
+/* Fills doc->quotes (cleared first) for a linked document, its spans as
+ * link_document left them listed. Never fails. */
+void quote_document(const ann_rules *rules, document *doc, const resolved_spans *spans);
 
 /* Words that stand for a person named before, NULL-terminated: pronouns
  * ("he", "she") and title nouns ("minister", "secretary", ...). The stance

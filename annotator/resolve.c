@@ -131,26 +131,40 @@ static void drop_if_duplicate(document *doc, size_t i, const phase_buffers *b, u
  * candidate can overlap are found by bisection: linear, not quadratic, in
  * the number of annotations. Kept from phase to phase, each adding the
  * spans it kept; a span a later phase removes stays listed, flagged
- * SPAN_REMOVED, and is skipped. */
+ * SPAN_REMOVED, and is skipped. The same pass lists what the stages after
+ * read (resolved_spans, resolve.h): the visible spans in the order found
+ * and the spans of the helper types in helper_types. */
 typedef struct {
     span_position *spans;
     size_t count, cap;
     size_t listed;        /* doc->spans[0..listed) are */
     uint32_t longest;
+    uint32_t *found;      /* the visible spans in the order found */
+    size_t found_count, found_cap;
+    uint32_t *helpers;
+    size_t helper_count, helper_cap;
+    uint8_t helper_types[MAX_TYPES / 8];
 } earlier_spans;
 
 /* Lists the kept visible spans of doc->spans[e->listed..first): sorted on
  * their own, then merged in from the back. */
 static void list_earlier(earlier_spans *e, const document *doc, size_t first, phase_buffers *b)
 {
-    size_t old = e->count;
-    grow_array((void **)&e->spans, &e->cap, old + first - e->listed + 1, sizeof *e->spans);
-    for (size_t i = e->listed; i < first; i++)
-        if (!(doc->spans[i].flags & (SPAN_REMOVED | SPAN_HIDDEN))) {
-            e->spans[e->count++] = (span_position){doc->spans[i].start, (uint32_t)i};
-            if (doc->spans[i].end - doc->spans[i].start > e->longest)
-                e->longest = doc->spans[i].end - doc->spans[i].start;
+    size_t old = e->count, unlisted = first - e->listed;
+    grow_array((void **)&e->spans, &e->cap, old + unlisted + 1, sizeof *e->spans);
+    grow_array((void **)&e->found, &e->found_cap, e->found_count + unlisted + 1, sizeof *e->found);
+    grow_array((void **)&e->helpers, &e->helper_cap, e->helper_count + unlisted + 1, sizeof *e->helpers);
+    for (size_t i = e->listed; i < first; i++) {
+        const span *s = &doc->spans[i];
+        if (!(s->flags & (SPAN_REMOVED | SPAN_HIDDEN))) {
+            e->spans[e->count++] = (span_position){s->start, (uint32_t)i};
+            e->found[e->found_count++] = (uint32_t)i;
+            if (s->end - s->start > e->longest)
+                e->longest = s->end - s->start;
+        } else if (!(s->flags & SPAN_REMOVED) && type_in(e->helper_types, s->type)) {
+            e->helpers[e->helper_count++] = (uint32_t)i;
         }
+    }
     e->listed = first;
     size_t added = e->count - old;
     if (!added || !old) {
@@ -307,6 +321,8 @@ void resolve_buffers_free(resolve_buffers *buffers)
     free(b->covered);
     free(b->taken);
     free(buffers->earlier.spans);
+    free(buffers->earlier.found);
+    free(buffers->earlier.helpers);
     free(buffers);
 }
 
@@ -316,8 +332,15 @@ void annotate_document(matcher *m, const ann_rules *rules, document *doc)
         doc->resolve_buffers = xcalloc(1, sizeof *doc->resolve_buffers);
     phase_buffers *b = &doc->resolve_buffers->phase;
     earlier_spans *earlier = &doc->resolve_buffers->earlier;
-    earlier->count = earlier->listed = 0;
+    earlier->count = earlier->listed = earlier->found_count = earlier->helper_count = 0;
     earlier->longest = 0;
+    static const named_type helper_types[] = {NAMED_SURNAME_FIRST, NAMED_SPEECH};
+    memset(earlier->helper_types, 0, sizeof earlier->helper_types);
+    for (size_t k = 0; k < sizeof helper_types / sizeof *helper_types; k++) {
+        int id = rules->named_type_id[helper_types[k]];
+        if (id >= 0)
+            earlier->helper_types[id / 8] |= (uint8_t)(1u << (id % 8));
+    }
     if (b->base > MARK_BASE_LIMIT) {
         memset(b->taken, 0, b->taken_cap * sizeof *b->taken);
         memset(b->slots, 0, b->slot_cap * sizeof *b->slots);
@@ -329,10 +352,14 @@ void annotate_document(matcher *m, const ann_rules *rules, document *doc)
         match_phase(m, doc, phase);
         resolve_phase(rules, doc, first, earlier, b);
     }
-    /* the spans of the last phase too: the linker numbers refs in this order */
+    /* the spans of the last phase too, and room for those link adds */
     list_earlier(earlier, doc, doc->span_count, b);
     b->base += (uint32_t)doc->span_count;
-    link_document(rules, doc, earlier->spans, earlier->count);
-    quote_document(rules, doc);
+    grow_array((void **)&earlier->found, &earlier->found_cap, earlier->found_count + doc->tokens.count + 1,
+               sizeof *earlier->found);
+    resolved_spans spans = {earlier->spans, earlier->count, earlier->found, earlier->found_count, earlier->helpers,
+                            earlier->helper_count};
+    link_document(rules, doc, &spans);
+    quote_document(rules, doc, &spans);
     stance_document(rules, doc);
 }

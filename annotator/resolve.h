@@ -20,6 +20,30 @@
 struct matcher;
 void annotate_document(struct matcher *m, const ann_rules *rules, document *doc);
 
+/* A span and where it starts. */
+typedef struct {
+    uint32_t start;
+    uint32_t index;       /* in doc->spans */
+} span_position;
+
+/* What the resolver lists of a document for the stages after it (link.h,
+ * quote.h), so that none of them reads every span: most are helpers or
+ * losers. Entries a later phase removed stay listed, flagged SPAN_REMOVED:
+ * readers skip them. */
+typedef struct {
+    /* the visible spans by start, starting together in the order found */
+    const span_position *by_start;
+    size_t by_start_count;
+    /* the visible spans in the order found (by index); link_document drops
+     * the removed ones and adds its own, with room for one per token */
+    uint32_t *visible;
+    size_t visible_count;
+    /* the spans of the helper types the later stages read (_SURNAME_FIRST,
+     * _SPEECH), in the order found */
+    const uint32_t *helpers;
+    size_t helper_count;
+} resolved_spans;
+
 /* Frees the buffers the resolver keeps in a document (doc_free calls it). */
 void resolve_buffers_free(resolve_buffers *buffers);
 
