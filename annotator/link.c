@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "alloc.h"
 
 /* What a one-word surface stands for in this document. */
 typedef struct {
@@ -23,6 +22,7 @@ typedef struct {
     size_t slot_count;
     size_t longest;       /* the length of the longest word: longer text is not looked up */
     uint64_t sketch[4];   /* a bit per sketch_of the words: text whose bit is clear is not looked up */
+    document_scratch *scratch; /* where items and slots come from, grown by copying */
 } word_table;
 
 /* A byte of a text's first and last bytes and length: nearly every span and
@@ -97,9 +97,9 @@ static inline known_word *find_word(const word_table *t, const char *s, size_t l
 
 static void rehash(word_table *t)
 {
-    free(t->slots);
     t->slot_count = t->slot_count ? t->slot_count * 2 : 64;
-    t->slots = xcalloc(t->slot_count, sizeof *t->slots);
+    t->slots = scratch_take(t->scratch, t->slot_count * sizeof *t->slots);
+    memset(t->slots, 0, t->slot_count * sizeof *t->slots);
     size_t mask = t->slot_count - 1;
     for (size_t i = 0; i < t->count; i++) {
         size_t h = text_hash(t->items[i].text, t->items[i].len) & mask;
@@ -124,8 +124,13 @@ static void learn_word(word_table *t, const document *doc, const char *s, size_t
             w->ambiguous = 1;
         return;
     }
-    known_word k = {s, (uint32_t)len, type, norm, 0, !weak};
-    ARRAY_PUSH(t->items, t->count, t->cap, k);
+    if (t->count == t->cap) {
+        t->cap *= 2;
+        known_word *items = scratch_take(t->scratch, t->cap * sizeof *items);
+        memcpy(items, t->items, t->count * sizeof *items);
+        t->items = items;
+    }
+    t->items[t->count++] = (known_word){s, (uint32_t)len, type, norm, 0, !weak};
     if (len > t->longest)
         t->longest = len;
     unsigned sketch = sketch_of(s, len);
@@ -199,9 +204,10 @@ typedef struct {
     size_t first, end;
 } name_span;
 
-static name_span *list_names(const link_types *lt, const document *doc, const visible_spans *v, size_t *count)
+static name_span *list_names(const link_types *lt, const document *doc, const visible_spans *v, size_t *count,
+                             document_scratch *scratch)
 {
-    name_span *names = xmalloc((v->count + 1) * sizeof *names);
+    name_span *names = scratch_take(scratch, (v->count + 1) * sizeof *names);
     *count = 0;
     for (size_t i = 0; i < v->count; i++) {
         const span *s = &doc->spans[v->index[i]];
@@ -427,7 +433,8 @@ static uint32_t meaning_of(const document *doc, const span *s, meaning *meanings
  * to the offset of "e<g+1>". One copy into the pool for them all, which
  * then holds the same bytes as interning them one by one; the number is
  * counted up in decimal, not converted for each ref. */
-static void intern_refs(document *doc, const meaning *meanings, size_t count, uint32_t *ref_of_meaning)
+static void intern_refs(document *doc, const meaning *meanings, size_t count, uint32_t *ref_of_meaning,
+                        document_scratch *scratch)
 {
     size_t width = 1; /* the digits of count */
     for (size_t rest = count; rest >= 10; rest /= 10)
@@ -435,7 +442,7 @@ static void intern_refs(document *doc, const meaning *meanings, size_t count, ui
     /* ref: "e", the digits, NUL; copied whole, so refs has room for one
      * more past its last */
     char ref[24] = "e";
-    char *refs = xmalloc(count * (width + 2) + sizeof ref), *number = ref + 1;
+    char *refs = scratch_take(scratch, count * (width + 2) + sizeof ref), *number = ref + 1;
     size_t len = 0, digits = 0;
     for (size_t g = 0; g < count; g++) {
         size_t d = digits; /* number += 1 */
@@ -454,7 +461,6 @@ static void intern_refs(document *doc, const meaning *meanings, size_t count, ui
     uint32_t base = doc_intern(doc, refs, len - 1);
     for (size_t g = 0; g < count; g++)
         ref_of_meaning[meanings[g].id] += base;
-    free(refs);
 }
 
 /* The visible spans in the order refs are numbered: by start, starting
@@ -479,7 +485,7 @@ static size_t order_by_start(const document *doc, const visible_spans *v, size_t
  * start, which meets them nearly in order: only meanings first mentioned
  * at one place can be out of order, and an insertion sort puts them right. */
 static void assign_refs(document *doc, const visible_spans *v, size_t added_from, const span_position *by_start,
-                        size_t listed)
+                        size_t listed, document_scratch *scratch)
 {
     size_t mentions = v->count; /* at most: nearly every visible span has a norm */
     if (!mentions)
@@ -487,10 +493,11 @@ static void assign_refs(document *doc, const visible_spans *v, size_t added_from
     size_t slot_count = 4;
     while (slot_count < 2 * mentions)
         slot_count *= 2;
-    uint32_t *slots = xcalloc(slot_count, sizeof *slots);
-    meaning *meanings = xmalloc(mentions * sizeof *meanings);
-    uint32_t *ordered = xmalloc(mentions * sizeof *ordered);
-    uint32_t *meaning_of_span = xmalloc(mentions * sizeof *meaning_of_span); /* by position in ordered */
+    uint32_t *slots = scratch_take(scratch, slot_count * sizeof *slots);
+    memset(slots, 0, slot_count * sizeof *slots);
+    meaning *meanings = scratch_take(scratch, mentions * sizeof *meanings);
+    uint32_t *ordered = scratch_take(scratch, mentions * sizeof *ordered);
+    uint32_t *meaning_of_span = scratch_take(scratch, mentions * sizeof *meaning_of_span); /* by position in ordered */
     size_t span_count = order_by_start(doc, v, added_from, by_start, listed, ordered), count = 0;
     for (size_t i = 0; i < span_count; i++) {
         const span *s = &doc->spans[ordered[i]];
@@ -507,19 +514,15 @@ static void assign_refs(document *doc, const visible_spans *v, size_t added_from
         meanings[j] = moving;
     }
     uint32_t *ref_of_meaning = slots; /* the table is done with: reused, indexed by id */
-    intern_refs(doc, meanings, count, ref_of_meaning);
+    intern_refs(doc, meanings, count, ref_of_meaning, scratch);
     for (size_t i = 0; i < span_count; i++) {
         span *s = &doc->spans[ordered[i]];
         if (s->norm != NO_STRING)
             s->ref = ref_of_meaning[meaning_of_span[i]];
     }
-    free(meaning_of_span);
-    free(ordered);
-    free(meanings);
-    free(slots);
 }
 
-void link_document(const ann_rules *rules, document *doc, resolved_spans *spans)
+void link_document(const ann_rules *rules, document *doc, resolved_spans *spans, document_scratch *scratch)
 {
     link_types lt;
     find_types(rules, &lt);
@@ -527,25 +530,23 @@ void link_document(const ann_rules *rules, document *doc, resolved_spans *spans)
     for (size_t i = 0; i < spans->visible_count; i++)
         if (visible(&doc->spans[spans->visible[i]]))
             v.index[v.count++] = spans->visible[i];
-    uint8_t *family_first = xcalloc(doc->tokens.count + 1, 1);
+    uint8_t *family_first = scratch_take(scratch, doc->tokens.count + 1);
+    memset(family_first, 0, doc->tokens.count + 1);
     for (size_t i = 0; i < spans->helper_count; i++) {
         const span *s = &doc->spans[spans->helpers[i]];
         if ((int)s->type == lt.surname_first)
             family_first[s->first_token] = 1;
     }
-    word_table t = {0};
+    /* room for 32 words: a document's names give a few dozen */
+    word_table t = {.items = scratch_take(scratch, 32 * sizeof *t.items), .cap = 32, .scratch = scratch};
     size_t name_count;
-    name_span *names = list_names(&lt, doc, &v, &name_count);
+    name_span *names = list_names(&lt, doc, &v, &name_count, scratch);
     if (lt.person >= 0)
         learn_surnames(&lt, doc, names, name_count, family_first, &t);
     learn_acronyms(doc, names, name_count, &t);
     learn_one_word_names(doc, names, name_count, &t);
-    free(names);
-    free(family_first);
     size_t added_from = v.count;
     apply_words(doc, &t, &v, spans->by_start, spans->by_start_count);
-    assign_refs(doc, &v, added_from, spans->by_start, spans->by_start_count);
+    assign_refs(doc, &v, added_from, spans->by_start, spans->by_start_count, scratch);
     spans->visible_count = v.count;
-    free(t.items);
-    free(t.slots);
 }

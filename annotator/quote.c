@@ -40,6 +40,7 @@ typedef struct {
 
 typedef struct {
     document *doc;
+    document_scratch *scratch; /* where the tables below come from */
     int person, title, speech;
     uint8_t speaker_types[MAX_TYPES / 8];
     /* per token of the paragraphs with quote marks (others are not set): */
@@ -165,10 +166,11 @@ static void build_tables(quote_ctx *c, const resolved_spans *listed)
 {
     document *doc = c->doc;
     size_t n = doc->tokens.count;
-    c->entity_at = xmalloc(n * sizeof *c->entity_at);
-    c->speech_next = xmalloc(n * sizeof *c->speech_next);
-    c->sentence_of = xmalloc(n * sizeof *c->sentence_of);
-    c->quoted_bytes = xcalloc(doc->len / 8 + 1, 1);
+    c->entity_at = scratch_take(c->scratch, n * sizeof *c->entity_at);
+    c->speech_next = scratch_take(c->scratch, n * sizeof *c->speech_next);
+    c->sentence_of = scratch_take(c->scratch, n * sizeof *c->sentence_of);
+    c->quoted_bytes = scratch_take(c->scratch, doc->len / 8 + 1);
+    memset(c->quoted_bytes, 0, doc->len / 8 + 1);
     for (size_t k = 0, sentence = 0; k < doc->paragraphs.count; k++) {
         const segment *p = &doc->paragraphs.items[k];
         if (!c->quoted[k])
@@ -195,19 +197,21 @@ static void build_tables(quote_ctx *c, const resolved_spans *listed)
                 c->sentence_of[i] = (uint32_t)sentence;
         }
     }
-    size_t person_cap = 0, title_cap = 0;
     /* in locals: the appends below could change c's fields as far as the
      * compiler knows, which would load them again for every span */
     const int person = c->person, title = c->title;
     const span *spans = doc->spans;
+    mention *persons = scratch_take(c->scratch, (listed->visible_count + 1) * sizeof *persons);
+    mention *titles = scratch_take(c->scratch, (listed->visible_count + 1) * sizeof *titles);
+    size_t person_count = 0, title_count = 0;
     for (size_t i = 0; i < listed->visible_count; i++) {
         uint32_t k = listed->visible[i];
         const span *s = &spans[k];
         mention m = {s->start, s->end, k};
         if (s->type == person)
-            ARRAY_PUSH(c->persons, c->person_count, person_cap, m);
+            persons[person_count++] = m;
         else if (s->type == title)
-            ARRAY_PUSH(c->titles, c->title_count, title_cap, m);
+            titles[title_count++] = m;
         if (!((c->speaker_types[s->type / 8] >> (s->type % 8)) & 1) || !in_quoted_paragraph(c, s->start) ||
             s->first_token >= n)
             continue;
@@ -222,8 +226,12 @@ static void build_tables(quote_ctx *c, const resolved_spans *listed)
             continue;
         c->speech_next[s->first_token] = (uint32_t)(span_token_at_or_after(doc, s, s->end - 1) + 2);
     }
-    sort_by_start(c->persons, c->person_count);
-    sort_by_end(c->titles, c->title_count);
+    sort_by_start(persons, person_count);
+    sort_by_end(titles, title_count);
+    c->persons = persons;
+    c->person_count = person_count;
+    c->titles = titles;
+    c->title_count = title_count;
 }
 
 /* The sentence holding offset, or SIZE_MAX. */
@@ -511,7 +519,8 @@ static void check_nesting(quote_ctx *c, const resolved_spans *listed)
     if (!n)
         return;
     uint32_t first_end = doc->quotes[0].start, last_end = doc->quotes[doc->quote_count - 1].end;
-    uint64_t *ends = xcalloc(bitset_words(doc->len + 1), sizeof *ends); /* the ends of the quotations */
+    uint64_t *ends = scratch_take(c->scratch, bitset_words(doc->len + 1) * sizeof *ends); /* of the quotations */
+    memset(ends, 0, bitset_words(doc->len + 1) * sizeof *ends);
     for (size_t k = 0; k < doc->quote_count; k++) {
         bitset_mark(ends, doc->quotes[k].start);
         bitset_mark(ends, doc->quotes[k].end);
@@ -536,7 +545,6 @@ static void check_nesting(quote_ctx *c, const resolved_spans *listed)
             doc->quotes[e / 2].nests = 0;
         }
     }
-    free(ends);
 }
 
 /* Sets is_mark and lists marks for the quote marks of the paragraphs, and
@@ -549,7 +557,7 @@ static size_t find_marks(quote_ctx *c)
     const document *doc = c->doc;
     const char *text = doc->text.clean, *end = text + doc->text.len;
     const segment *paragraphs = doc->paragraphs.items;
-    size_t n = doc->tokens.count, para = 0, marks = 0, quoted = 0, mark_cap = 0;
+    size_t n = doc->tokens.count, para = 0, marks = 0, quoted = 0;
     if (!n)
         return 0;
     const char *straight = memchr(text, '"', doc->text.len), *curly = memchr(text, 0xE2, doc->text.len);
@@ -576,11 +584,14 @@ static size_t find_marks(quote_ctx *c)
         if (para == doc->paragraphs.count || paragraphs[para].first_token > i)
             continue; /* between paragraphs */
         if (!c->is_mark) {
-            c->is_mark = xcalloc(n, 1);
-            c->quoted = xcalloc(doc->paragraphs.count, 1);
+            c->is_mark = scratch_take(c->scratch, n);
+            memset(c->is_mark, 0, n);
+            c->quoted = scratch_take(c->scratch, doc->paragraphs.count);
+            memset(c->quoted, 0, doc->paragraphs.count);
+            c->marks = scratch_take(c->scratch, n * sizeof *c->marks); /* at most a mark a token */
         }
         c->is_mark[i] = 1;
-        ARRAY_PUSH(c->marks, c->mark_count, mark_cap, (uint32_t)i);
+        c->marks[c->mark_count++] = (uint32_t)i;
         marks++;
     }
     if (marks >= 2) {
@@ -590,17 +601,12 @@ static size_t find_marks(quote_ctx *c)
     return quoted;
 }
 
-void quote_document(const ann_rules *rules, document *doc, const resolved_spans *spans)
+void quote_document(const ann_rules *rules, document *doc, const resolved_spans *spans, document_scratch *scratch)
 {
     doc->quote_count = 0;
-    quote_ctx c = {.doc = doc};
-    size_t quoted = find_marks(&c);
-    if (!quoted) {
-        free(c.is_mark);
-        free(c.marks);
-        free(c.quoted);
+    quote_ctx c = {.doc = doc, .scratch = scratch};
+    if (!find_marks(&c))
         return;
-    }
     c.person = rules->named_type_id[NAMED_PERSON];
     c.title = rules->named_type_id[NAMED_TITLE];
     c.speech = rules->named_type_id[NAMED_SPEECH];
@@ -617,13 +623,4 @@ void quote_document(const ann_rules *rules, document *doc, const resolved_spans 
             quote_paragraph(&c, p->first_token, p->first_token + p->token_count);
     }
     check_nesting(&c, spans);
-    free(c.is_mark);
-    free(c.marks);
-    free(c.quoted);
-    free(c.quoted_bytes);
-    free(c.titles);
-    free(c.entity_at);
-    free(c.speech_next);
-    free(c.sentence_of);
-    free(c.persons);
 }

@@ -56,8 +56,9 @@
 #include "rules.h"
 
 /* Fills doc->quotes (cleared first) for a linked document, its spans as
- * link_document left them listed. Never fails. */
-void quote_document(const ann_rules *rules, document *doc, const resolved_spans *spans);
+ * link_document left them listed; its working memory comes from scratch.
+ * Never fails. */
+void quote_document(const ann_rules *rules, document *doc, const resolved_spans *spans, document_scratch *scratch);
 
 /* Words that stand for a person named before, NULL-terminated: pronouns
  * ("he", "she") and title nouns ("minister", "secretary", ...). The stance

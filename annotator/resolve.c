@@ -304,9 +304,53 @@ static void resolve_phase(const ann_rules *rules, document *doc, size_t first, e
             settle(rules, doc, floor, earlier_list, b, &runs[r].from[k], r == 0);
 }
 
+struct document_scratch {
+    char *block;
+    size_t used, cap;
+    void **spilled;       /* what did not fit in block, taken from malloc */
+    size_t spilled_count, spilled_cap, spilled_bytes;
+};
+
+#define SCRATCH_ALIGN 16
+
+void *scratch_take(document_scratch *scratch, size_t n)
+{
+    /* never an empty piece: the first document's block is NULL */
+    n = n ? (n + SCRATCH_ALIGN - 1) & ~(size_t)(SCRATCH_ALIGN - 1) : SCRATCH_ALIGN;
+    if (scratch->cap - scratch->used >= n) {
+        void *piece = scratch->block + scratch->used;
+        scratch->used += n;
+        return piece;
+    }
+    void *piece = xmalloc(n);
+    ARRAY_PUSH(scratch->spilled, scratch->spilled_count, scratch->spilled_cap, piece);
+    scratch->spilled_bytes += n;
+    return piece;
+}
+
+static void free_spilled(document_scratch *scratch)
+{
+    for (size_t i = 0; i < scratch->spilled_count; i++)
+        free(scratch->spilled[i]);
+}
+
+/* Gives back what the last document took; the block grows to hold it all
+ * next time. */
+static void scratch_reset(document_scratch *scratch)
+{
+    free_spilled(scratch);
+    if (scratch->spilled_bytes) {
+        free(scratch->block);
+        scratch->cap = 2 * (scratch->cap + scratch->spilled_bytes);
+        scratch->block = xmalloc(scratch->cap);
+    }
+    scratch->used = scratch->spilled_count = scratch->spilled_bytes = 0;
+}
+
 struct resolve_buffers {
     phase_buffers phase;
     earlier_spans earlier;
+    document_scratch scratch;
 };
 
 void resolve_buffers_free(resolve_buffers *buffers)
@@ -323,6 +367,9 @@ void resolve_buffers_free(resolve_buffers *buffers)
     free(buffers->earlier.spans);
     free(buffers->earlier.found);
     free(buffers->earlier.helpers);
+    free_spilled(&buffers->scratch);
+    free(buffers->scratch.spilled);
+    free(buffers->scratch.block);
     free(buffers);
 }
 
@@ -332,6 +379,8 @@ void annotate_document(matcher *m, const ann_rules *rules, document *doc)
         doc->resolve_buffers = xcalloc(1, sizeof *doc->resolve_buffers);
     phase_buffers *b = &doc->resolve_buffers->phase;
     earlier_spans *earlier = &doc->resolve_buffers->earlier;
+    document_scratch *scratch = &doc->resolve_buffers->scratch;
+    scratch_reset(scratch);
     earlier->count = earlier->listed = earlier->found_count = earlier->helper_count = 0;
     earlier->longest = 0;
     static const named_type helper_types[] = {NAMED_SURNAME_FIRST, NAMED_SPEECH};
@@ -359,7 +408,7 @@ void annotate_document(matcher *m, const ann_rules *rules, document *doc)
                sizeof *earlier->found);
     resolved_spans spans = {earlier->spans, earlier->count, earlier->found, earlier->found_count, earlier->helpers,
                             earlier->helper_count};
-    link_document(rules, doc, &spans);
-    quote_document(rules, doc, &spans);
+    link_document(rules, doc, &spans, scratch);
+    quote_document(rules, doc, &spans, scratch);
     stance_document(rules, doc);
 }

@@ -20,6 +20,16 @@
 struct matcher;
 void annotate_document(struct matcher *m, const ann_rules *rules, document *doc);
 
+/* Memory for one document's work in the stages after the resolver (link,
+ * quote): taken in pieces, never given back one by one, and all reused once
+ * the next document is resolved. The document keeps it (doc.h), so those
+ * stages allocate only while documents grow. */
+typedef struct document_scratch document_scratch;
+
+/* n bytes, aligned for any record, valid until annotate_document runs on
+ * the document again. Never fails (alloc.h). */
+void *scratch_take(document_scratch *scratch, size_t n);
+
 /* A span and where it starts. */
 typedef struct {
     uint32_t start;
