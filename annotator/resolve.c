@@ -182,15 +182,6 @@ static void list_earlier(earlier_spans *e, const document *doc, size_t first, ph
         e->spans[--k] = i > 0 && e->spans[i - 1].start > new_spans[j - 1].start ? e->spans[--i] : new_spans[--j];
 }
 
-/* The tokens of a candidate: [c->first_token, the returned index). */
-static size_t end_token_of(const document *doc, const span *c)
-{
-    size_t end = c->first_token;
-    while (end < doc->tokens.count && doc->tokens.items[end].start < c->end)
-        end++;
-    return end;
-}
-
 /* Keeps candidate r or removes it, against the spans kept before it: those
  * of its phase (b->taken) and of earlier phases (earlier_list). A candidate
  * that is not contested shares no token with another of its phase, so
@@ -270,6 +261,8 @@ static void resolve_phase(const ann_rules *rules, document *doc, size_t first, e
     ranked *order = b->order;
     uint8_t *contested = b->contested; /* per span of the phase */
     uint32_t *taken = b->taken;
+    const token *tokens = doc->tokens.items;
+    size_t token_count = doc->tokens.count;
     memset(contested, 0, n);
     size_t count = 0;
     for (size_t i = first; i < doc->span_count; i++) {
@@ -278,13 +271,14 @@ static void resolve_phase(const ann_rules *rules, document *doc, size_t first, e
             drop_if_duplicate(doc, i, b, floor, slot_count - 1);
             continue;
         }
-        size_t end_token = end_token_of(doc, c);
-        for (size_t t = c->first_token; t < end_token; t++)
-            if ((taken[t] & ~CLAIMED) > floor) {
+        /* its tokens: [c->first_token, end_token) */
+        size_t end_token = c->first_token;
+        for (; end_token < token_count && tokens[end_token].start < c->end; end_token++)
+            if ((taken[end_token] & ~CLAIMED) > floor) {
                 contested[i - first] = 1;
-                contested[(taken[t] & ~CLAIMED) - 1 - floor] = 1;
+                contested[(taken[end_token] & ~CLAIMED) - 1 - floor] = 1;
             } else {
-                taken[t] = (floor + (uint32_t)(i - first) + 1) | CLAIMED;
+                taken[end_token] = (floor + (uint32_t)(i - first) + 1) | CLAIMED;
             }
         order[count++] = (ranked){.index = (uint32_t)i, .end_token = (uint32_t)end_token};
     }
