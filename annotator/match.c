@@ -629,14 +629,16 @@ static void add_batch_hits(matcher *m, document *doc, size_t t)
 
 /* Whether a batch may match where the text starts with two ASCII bytes,
  * as start probes of its rules tell (rules.h): a start key is one byte, so
- * a rule starting "US$" is tried at every word starting with U. A probe
- * costs some ten failing calls, so a pair is probed only once met
- * PAIR_PROBE_AFTER times; till then its state counts how often. */
+ * a rule starting "US$" is tried at every word starting with U. Its
+ * before_table tells the same of the two bytes before the start, which the
+ * lookbehinds of its rules read. A probe costs some ten failing calls, so
+ * a pair is probed only once met PAIR_PROBE_AFTER times; till then its
+ * state counts how often. */
 enum { PAIR_PROBE_AFTER = 8, PAIR_MAY = 254, PAIR_CANNOT = 255 };
 
-static __attribute__((noinline)) int probe_pair(matcher *m, const rule_batch *b, int pair)
+static __attribute__((noinline)) int probe_pair(matcher *m, const rule_batch *b, uint32_t table, int pair)
 {
-    uint8_t **states = &m->pair_states[b->pair_table];
+    uint8_t **states = &m->pair_states[table];
     if (!*states)
         *states = xcalloc(128 * 128, 1);
     uint8_t *state = &(*states)[pair];
@@ -646,8 +648,9 @@ static __attribute__((noinline)) int probe_pair(matcher *m, const rule_batch *b,
     int may = 0;
     for (size_t k = 0; k < b->count && !may; k++) {
         const rule *r = &m->rules->rules[b->rules[k]];
-        may = has_start_key(r->start_keys, (unsigned char)bytes[0]) &&
-              rule_may_start_with(r, bytes, 2, m->probe_data, m->probe_context);
+        may = table == b->before_table ? rule_may_follow(r, bytes, m->probe_data, m->probe_context)
+                                       : has_start_key(r->start_keys, (unsigned char)bytes[0]) &&
+                                             rule_may_start_with(r, bytes, 2, m->probe_data, m->probe_context);
     }
     *state = may ? PAIR_MAY : PAIR_CANNOT;
     return may;
@@ -663,15 +666,22 @@ static inline int pair_at(const matcher *m, size_t vpos, size_t subject_len)
     return vpos + 1 < subject_len && !((at[0] | at[1]) & 0x80) ? at[0] * 128 + at[1] : NO_PAIR;
 }
 
-static inline int may_start_with_pair(matcher *m, const rule_batch *b, int pair)
+/* The two bytes before vpos, the same way. */
+static inline int pair_before(const matcher *m, size_t vpos)
 {
-    if (pair == NO_PAIR || b->pair_table == NO_PAIR_TABLE)
+    const unsigned char *at = (const unsigned char *)m->text + vpos;
+    return vpos >= 2 && !((at[-2] | at[-1]) & 0x80) ? at[-2] * 128 + at[-1] : NO_PAIR;
+}
+
+static inline int pair_allows(matcher *m, const rule_batch *b, uint32_t table, int pair)
+{
+    if (pair == NO_PAIR || table == NO_PAIR_TABLE)
         return 1;
-    const uint8_t *states = m->pair_states[b->pair_table];
+    const uint8_t *states = m->pair_states[table];
     uint8_t state = states ? states[pair] : 0;
     if (state == PAIR_MAY)
         return 1;
-    return state == PAIR_CANNOT ? 0 : probe_pair(m, b, pair);
+    return state == PAIR_CANNOT ? 0 : probe_pair(m, b, table, pair);
 }
 
 /* Runs one batch anchored at vpos (at token t, or SIZE_MAX at a marker),
@@ -681,7 +691,8 @@ static inline int may_start_with_pair(matcher *m, const rule_batch *b, int pair)
 static inline __attribute__((always_inline)) void run_batch(matcher *m, document *doc, const rule_batch *b,
                                                             size_t vpos, size_t subject_len, size_t t, int pair)
 {
-    if (!may_start_with_pair(m, b, pair))
+    if (!pair_allows(m, b, b->pair_table, pair) ||
+        (b->before_table != NO_PAIR_TABLE && !pair_allows(m, b, b->before_table, pair_before(m, vpos))))
         return;
     m->batch = b;
     m->hit_count = 0;

@@ -5,9 +5,11 @@
  * only at token starts, only if what starts there can begin a match (start
  * keys, rules.h: PCRE2's start-of-match bitmap by byte, and a few characters
  * and the marker types tried one by one; then, where the text starts with
- * two ASCII bytes, a partial match of each rule on those two alone, probed
- * once per matcher when a pair keeps coming up), anchored, and only within
- * the sentence; word lists are one hashed walk per token (gazetteer.h). A pattern
+ * two ASCII bytes, a partial match of each rule on those two alone, and,
+ * for rules whose short lookbehinds can rule them out, one after the two
+ * bytes before; each probed once per matcher when a pair keeps coming up),
+ * anchored, and only within the sentence; word lists are one hashed walk
+ * per token (gazetteer.h). A pattern
  * that refers to earlier annotations (<TYPE>) runs over a view: the text with
  * markers around those annotations (rules.h). A callout at the end of every
  * pattern makes PCRE2 backtrack until the match ends on a token end.

@@ -59,6 +59,7 @@ static void free_rule(rule *r)
     free(r->expanded);
     if (r->start_probe != r->code)
         pcre2_code_free(r->start_probe);
+    pcre2_code_free(r->before_probe);
     pcre2_code_free(r->code);
     free(r->marker_starts);
     free(r->list_path);
@@ -955,29 +956,37 @@ static char *without_lookbehinds(const char *pattern)
     return out.s;
 }
 
-/* Whether a match of code can start with the len bytes at s: a partial
- * match on s alone fails only when every way the pattern can be tried fails
- * inside s, as it would on any text starting with s. What the pattern sees
- * before its start (\b, \B, ^, \A) is tried with each kind of character
- * there could be. */
-static int may_start_with(const pcre2_code *code, const char *s, size_t len, pcre2_match_data *md,
-                          pcre2_match_context *mc)
+/* Whether a match of code can start with the len bytes at s, right after
+ * the context_len bytes at context: a partial match on them alone fails
+ * only when every way the pattern can be tried fails inside them, as it
+ * would on any text holding them. What the pattern sees before them (\b,
+ * \B, ^, \A) is tried with each kind of character there could be. */
+static int may_match_after(const pcre2_code *code, const char *context, size_t context_len, const char *s,
+                           size_t len, pcre2_match_data *md, pcre2_match_context *mc)
 {
     uint32_t lookbehind = 0;
     pcre2_pattern_info(code, PCRE2_INFO_MAXLOOKBEHIND, &lookbehind);
     static const char before[] = {'a', ' ', '\n'}; /* a word character, a space, a line break */
     strbuf subject = {0};
     sb_add(&subject, " ", 1);
+    sb_add(&subject, context, context_len);
     sb_add(&subject, s, len);
     /* first with nothing before */
-    int may = pcre2_match(code, (PCRE2_SPTR)subject.s + 1, len, 0, PCRE2_PARTIAL_HARD, md, mc) != PCRE2_ERROR_NOMATCH;
+    int may = pcre2_match(code, (PCRE2_SPTR)subject.s + 1, subject.len - 1, context_len, PCRE2_PARTIAL_HARD, md,
+                          mc) != PCRE2_ERROR_NOMATCH;
     for (size_t k = 0; lookbehind && k < sizeof before && !may; k++) {
         subject.s[0] = before[k];
-        may = pcre2_match(code, (PCRE2_SPTR)subject.s, subject.len, 1, PCRE2_PARTIAL_HARD, md, mc) !=
+        may = pcre2_match(code, (PCRE2_SPTR)subject.s, subject.len, 1 + context_len, PCRE2_PARTIAL_HARD, md, mc) !=
               PCRE2_ERROR_NOMATCH;
     }
     free(subject.s);
     return may;
+}
+
+static int may_start_with(const pcre2_code *code, const char *s, size_t len, pcre2_match_data *md,
+                          pcre2_match_context *mc)
+{
+    return may_match_after(code, "", 0, s, len, md, mc);
 }
 
 static void set_key(uint8_t *keys, unsigned key, int on)
@@ -1034,6 +1043,113 @@ static void full_pattern(const rule *r, const char *expanded, strbuf *full)
 int rule_may_start_with(const rule *r, const char *s, size_t len, pcre2_match_data *md, pcre2_match_context *mc)
 {
     return !r->start_probe || may_start_with(r->start_probe, s, len, md, mc);
+}
+
+int rule_may_follow(const rule *r, const char *before, pcre2_match_data *md, pcre2_match_context *mc)
+{
+    return !r->before_probe || may_match_after(r->before_probe, before, 2, "", 0, md, mc);
+}
+
+/* The pattern a before probe tries: its lookbehinds, but those that look
+ * at the kind of character before them (\b, \B, ^, \A and the like) made
+ * empty, since PCRE2's interpreter, which probes, does not see that
+ * character where its JIT, which matches, does; an empty lookbehind lets
+ * through what it would not. NULL when a lookbehind lies in a lookahead
+ * or the pattern has a condition (empty, it could rule more out there), or
+ * when one holds a lookbehind, a subroutine call or a back reference, which
+ * could look further than its length. */
+static char *near_lookbehinds(const char *pattern)
+{
+    enum { MAX_DEPTH = 64 };
+    char in_lookahead[MAX_DEPTH];
+    size_t depth = 0, lookaheads = 0;
+    strbuf out = {0};
+    sb_str(&out, "");
+    for (const char *p = pattern; *p;) {
+        if (p[0] == '(' && p[1] == '?' && p[2] == '<' && (p[3] == '=' || p[3] == '!')) {
+            int looks_before = 0, far = lookaheads > 0;
+            size_t open = 0, i = 0;
+            do {
+                if (!p[i]) {
+                    far = 1;
+                    break;
+                }
+                open += p[i] == '(';
+                open -= p[i] == ')';
+                if (i >= 4 && p[i] == '\\') {
+                    looks_before |= strchr("bBAGzZ", p[i + 1]) != NULL;
+                    far |= isdigit((unsigned char)p[i + 1]) || p[i + 1] == 'g' || p[i + 1] == 'k';
+                } else if (i >= 4 && p[i] == '(' && p[i + 1] == '?')
+                    far |= strchr("<&PR(+-0123456789", p[i + 2]) != NULL;
+                else
+                    looks_before |= i >= 4 && (p[i] == '^' || p[i] == '$');
+                i += p[i] == '\\' ? escape_length(p + i) : p[i] == '[' ? class_length(p + i) : 1;
+            } while (open);
+            if (far) {
+                free(out.s);
+                return NULL;
+            }
+            if (looks_before)
+                sb_str(&out, "(?:)");
+            else
+                sb_add(&out, p, i);
+            p += i;
+            continue;
+        }
+        if (*p == '(') {
+            if (depth == MAX_DEPTH || (p[1] == '?' && p[2] == '(')) {
+                free(out.s);
+                return NULL;
+            }
+            in_lookahead[depth] = p[1] == '?' && (p[2] == '=' || p[2] == '!');
+            lookaheads += in_lookahead[depth++];
+        } else if (*p == ')' && depth)
+            lookaheads -= in_lookahead[--depth];
+        size_t n = *p == '\\' ? escape_length(p) : *p == '[' ? class_length(p) : 1;
+        sb_add(&out, p, n);
+        p += n;
+    }
+    return out.s;
+}
+
+/* Sets r->before_probe when the two bytes before a start can rule the
+ * rule out: it has lookbehinds, they look back one or two characters, and
+ * it cannot follow a word and a space, where most tokens stand (elsewhere
+ * a table of such pairs would only cost its probes; \b and the like
+ * seldom rule that out, and the probe is not worth compiling for them).
+ * The probe is the pattern behind a lookbehind over those two characters,
+ * so that a partial match counts them as read, and any way on that
+ * reaches the end of the text is reported as partial. */
+static void probe_before(rule *r, pcre2_match_data *md, pcre2_match_context *mc)
+{
+    uint32_t lookbehind = 0;
+    if ((!strstr(r->expanded, "(?<=") && !strstr(r->expanded, "(?<!")) || strstr(r->expanded, "(*"))
+        return;
+    pcre2_pattern_info(r->code, PCRE2_INFO_MAXLOOKBEHIND, &lookbehind);
+    if (lookbehind > 2)
+        return;
+    char *near = near_lookbehinds(r->expanded);
+    if (!near)
+        return;
+    strbuf source = {0}, full = {0};
+    sb_str(&source, "(?<=[\\s\\S]{2})(?:");
+    sb_str(&source, near);
+    sb_str(&source, ")");
+    free(near);
+    full_pattern(r, source.s, &full);
+    free(source.s);
+    int errcode;
+    PCRE2_SIZE erroff;
+    pcre2_code *probe = pcre2_compile((PCRE2_SPTR)full.s, full.len,
+                                      PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED | PCRE2_DUPNAMES | PCRE2_NO_AUTO_POSSESS |
+                                          PCRE2_NO_START_OPTIMIZE,
+                                      &errcode, &erroff, NULL);
+    free(full.s);
+    if (probe && may_match_after(probe, "a ", 2, "", 0, md, mc)) {
+        pcre2_code_free(probe);
+        probe = NULL;
+    }
+    r->before_probe = probe;
 }
 
 /* Tries the strings a match may start with that start keys cannot tell
@@ -1175,7 +1291,7 @@ static int compile_batch(ann_rules *rules, int phase, const size_t *which, size_
     b.rules = xmalloc(b.count * sizeof *b.rules);
     b.group_base = xmalloc(b.count * sizeof *b.group_base);
     strbuf full = {0};
-    int uses_body = 0, markers_of_any_type = 0;
+    int uses_body = 0, markers_of_any_type = 0, all_probe_before = 1;
     uint32_t groups = 0;
     sb_str(&full, "(?:");
     for (size_t k = 0; k < b.count; k++) {
@@ -1193,6 +1309,7 @@ static int compile_batch(ann_rules *rules, int phase, const size_t *which, size_
         b.group_base[k] = groups;
         groups += r->own_groups;
         uses_body |= strstr(r->expanded, "(?&_ann_body)") != NULL;
+        all_probe_before &= r->before_probe != NULL;
         for (size_t w = 0; w < sizeof b.start_keys; w++)
             b.start_keys[w] |= r->start_keys[w];
         if (has_start_key(r->start_keys, (unsigned char)MARK_OPEN[0]))
@@ -1224,6 +1341,7 @@ static int compile_batch(ann_rules *rules, int phase, const size_t *which, size_
     }
     /* JIT is an optimisation: when it is unavailable the interpreter runs. */
     b.jit = pcre2_jit_compile(b.code, PCRE2_JIT_COMPLETE) == 0;
+    b.before_table = all_probe_before ? (uint32_t)rules->pair_table_count++ : NO_PAIR_TABLE;
     uint32_t captures = 0;
     pcre2_pattern_info(b.code, PCRE2_INFO_CAPTURECOUNT, &captures);
     if (captures > rules->max_capture_count)
@@ -1499,8 +1617,10 @@ int ann_rules_compile(ann_rules *rules, ann_error *err)
         out_of_memory(sizeof(pcre2_match_context *));
     pcre2_set_match_limit(mc, START_PROBE_MATCH_LIMIT);
     for (size_t i = 0; i < rules->count; i++)
-        if (rules->rules[i].code && rules->rules[i].view >= 0)
+        if (rules->rules[i].code && rules->rules[i].view >= 0) {
             probe_starts(rules, &rules->rules[i], md, mc);
+            probe_before(&rules->rules[i], md, mc);
+        }
     pcre2_match_data_free(md);
     pcre2_match_context_free(mc);
     for (size_t i = 0; i < rules->count; i++) {

@@ -79,6 +79,8 @@ typedef struct {
     size_t count;
     uint32_t pair_table;  /* its table of two-byte starts in a matcher (< ann_rules.pair_table_count), or
                            * NO_PAIR_TABLE: its rule starts with words, which tell more */
+    uint32_t before_table; /* its table of the two bytes before a start, in the same numbering, or
+                            * NO_PAIR_TABLE: some rule has no rule.before_probe */
     uint8_t start_keys[(START_KEYS + 7) / 8]; /* union of its rules' start keys */
     uint8_t *marker_starts; /* bitmap over type ids: the markers it may start at; NULL: any */
     int32_t max_priority; /* of its rules */
@@ -102,6 +104,7 @@ typedef struct {
     uint32_t own_groups;  /* its captures, without the annotation-body helper group */
     uint8_t start_keys[(START_KEYS + 7) / 8]; /* bitmap of the start keys a match can have */
     pcre2_code *start_probe; /* code, or code without lookbehinds (owned then); NULL: may start with anything */
+    pcre2_code *before_probe; /* owned; NULL: the two bytes before a start tell too little (rule_may_follow) */
     int view;             /* index in ann_rules.views: which annotations it sees */
     uint8_t *marker_starts; /* bitmap over type ids: the markers it may start at; NULL: any */
 
@@ -236,7 +239,7 @@ struct ann_rules {
     gazetteer *lists;     /* one index per phase: every list rule of that phase */
     trigger_index triggers; /* of every phase: a token is looked up once per document */
     uint32_t max_capture_count; /* of any batch */
-    size_t pair_table_count; /* batches with a rule_batch.pair_table */
+    size_t pair_table_count; /* tables of rule_batch.pair_table and before_table */
     int compiled;
 };
 
@@ -244,6 +247,12 @@ struct ann_rules {
  * PCRE2 partial match on them alone can tell (so 1 when unsure). md and mc
  * are the caller's; mc must have no callout set. */
 int rule_may_start_with(const rule *r, const char *s, size_t len, pcre2_match_data *md, pcre2_match_context *mc);
+
+/* Whether a match of r may start right after the two bytes at before, as
+ * far as a partial match of its before_probe after them can tell (1 when
+ * it has none). Its lookbehinds reach no further back than those bytes.
+ * md and mc as for rule_may_start_with. */
+int rule_may_follow(const rule *r, const char *before, pcre2_match_data *md, pcre2_match_context *mc);
 
 /* A start probe that takes longer is taken to say the rule may start. */
 #define START_PROBE_MATCH_LIMIT 100000

@@ -842,6 +842,58 @@ static void test_start_pairs(void **state)
     ann_rules_free(money_only);
 }
 
+/* Whether a match may start after two bytes is probed on the pattern with
+ * its lookbehinds, where they look back no further than those bytes: a
+ * pair ruled out is one no match can follow, whatever comes before it. */
+static void test_before_pairs(void **state)
+{
+    (void)state;
+    ann_rules *rules = compile_ok("rule line-or-comma\n  type T\n  pattern (?:(?<![^\\n])|(?<=[,:]\\h))\\p{Lu}\\w+\n"
+                                  "rule after-v\n  type V\n  pattern (?<=v\\h)(?<=\\bv\\h)\\p{Lu}\n"
+                                  "rule inside-word\n  type W\n  pattern (?<=\\Bv\\h)\\p{Lu}\n"
+                                  "rule or-anywhere\n  type A\n  pattern (?<=,\\h)X|Y\n"
+                                  "rule after-in\n  type I\n  pattern (?<=in\\h)\\p{Lu}\n"
+                                  "rule nested\n  type N\n  pattern (?<=(?<=x)y\\h)\\p{Lu}\n"
+                                  "rule in-lookahead\n  type L\n  pattern (?!(?<=,\\h))\\p{Lu}\n"
+                                  "rule condition\n  type C\n  pattern (?(?<=\\bv\\h)\\p{Lu}|\\d)\n");
+    pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+    pcre2_match_context *mc = pcre2_match_context_create(NULL);
+    const rule *line_or_comma = rule_named(rules, "line-or-comma"), *after_v = rule_named(rules, "after-v");
+    assert_non_null(line_or_comma->before_probe);
+    assert_false(rule_may_follow(line_or_comma, "a ", md, mc));
+    assert_false(rule_may_follow(line_or_comma, "5 ", md, mc));
+    assert_true(rule_may_follow(line_or_comma, ", ", md, mc));
+    assert_true(rule_may_follow(line_or_comma, ": ", md, mc));
+    assert_true(rule_may_follow(line_or_comma, "a\n", md, mc));
+    /* a lookbehind that also looks at the character before it (\b, \B) is
+     * left out of the probe: the others still tell */
+    assert_non_null(after_v->before_probe);
+    assert_true(rule_may_follow(after_v, "v ", md, mc));
+    assert_false(rule_may_follow(after_v, "w ", md, mc));
+    assert_null(rule_named(rules, "inside-word")->before_probe);
+    assert_true(rule_may_follow(rule_named(rules, "inside-word"), "v ", md, mc));
+    /* one way on needs no lookbehind; one looks further back than the pair;
+     * one holds a lookbehind, one lies in a lookahead, one is a condition: no
+     * probe, any pair may do */
+    assert_null(rule_named(rules, "or-anywhere")->before_probe);
+    assert_null(rule_named(rules, "after-in")->before_probe);
+    assert_null(rule_named(rules, "nested")->before_probe);
+    assert_null(rule_named(rules, "in-lookahead")->before_probe);
+    assert_null(rule_named(rules, "condition")->before_probe);
+    assert_true(rule_may_follow(rule_named(rules, "nested"), "a ", md, mc));
+    pcre2_match_data_free(md);
+    pcre2_match_context_free(mc);
+    ann_rules_free(rules);
+
+    /* a pair met many times before a match follows it still matches */
+    ann_rules *team = compile_ok("rule team\n  type ORG\n  pattern (?<=[,:]\\h)\\p{Lu}\\w+(?=\\h\\d)\n");
+    assert_annotates(team,
+                     "Alpha 1 and Beta 2 and Gamma 3 and Delta 4 and Epsilon 5 and Zeta 6 and Eta 7 and Theta 8 "
+                     "and Iota 9 and Kappa 10: Lambda 11",
+                     "ORG", "Lambda");
+    ann_rules_free(team);
+}
+
 /* A rule needing words runs in its own view, once per position: a later
  * view without such rules does not run it again (its second match would
  * be a rival it wins against). */
@@ -917,6 +969,7 @@ int main(void)
         cmocka_unit_test(test_batches_by_start_group),
         cmocka_unit_test(test_start_markers),
         cmocka_unit_test(test_start_pairs),
+        cmocka_unit_test(test_before_pairs),
         cmocka_unit_test(test_needed_words_in_own_view),
         cmocka_unit_test(test_builtin_rules),
     };
