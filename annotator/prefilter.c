@@ -3,6 +3,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "alloc.h"
 
@@ -401,8 +402,23 @@ static int ends_with_space(const char *p, const atom *g)
     return last.kind == ATOM_SPACE && last.once;
 }
 
+/* Whether set holds a word found in nearly every sentence. */
+static int holds_common_word(const word_set *set)
+{
+    static const char *const everywhere[] = {"a", "an", "and", "at", "by", "for", "from", "in",
+                                             "is", "of", "on", "the", "to", "with"};
+    for (size_t k = 0; k < set->count; k++)
+        for (size_t e = 0; e < sizeof everywhere / sizeof *everywhere; e++)
+            if (!strcasecmp(set->words[k], everywhere[e]))
+                return 1;
+    return 0;
+}
+
 /* Required words of p[i..end): every top-level alternative must hold one
- * as a whole token, outside any optional part. */
+ * as a whole token, outside any optional part. Of the words or groups of
+ * words an alternative holds, the first without a word found in nearly
+ * every sentence is taken ("the", "of": a rule that starts with "the" gains
+ * nothing from needing it too), or else the first. */
 static int required_in(const char *p, size_t i, size_t end, int caseless, word_set *set)
 {
     for (;;) {
@@ -417,27 +433,27 @@ static int required_in(const char *p, size_t i, size_t end, int caseless, word_s
             a = second;
         }
         int after_boundary = 1; /* a match starts at a token start */
-        while (!found && a.kind != ATOM_END && a.kind != ATOM_BAR) {
+        word_set best = {0};
+        while (!found && (!best.count || holds_common_word(&best)) && a.kind != ATOM_END && a.kind != ATOM_BAR) {
             atom after = next_atom(p, a.end, end, &caseless);
+            word_set words = {0};
             if (a.kind == ATOM_WORD_CHAR && after_boundary) {
                 char word[64], suffix[16];
                 size_t n;
                 int word_caseless = a.caseless;
                 after = read_word_forms(p, a, end, &caseless, word, sizeof word, &n, suffix, sizeof suffix);
-                if (after.kind != ATOM_WORD_CHAR && word_ends_token(ends_token(p, after, end, TOKEN_END), word, n, suffix)) {
-                    add_word_forms(set, word, n, suffix, word_caseless);
-                    found = 1;
-                }
+                if (after.kind != ATOM_WORD_CHAR && word_ends_token(ends_token(p, after, end, TOKEN_END), word, n, suffix))
+                    add_word_forms(&words, word, n, suffix, word_caseless);
             } else if (a.kind == ATOM_GROUP && a.once && after_boundary && ends_token(p, after, end, TOKEN_END) == TOKEN_END) {
                 /* a group between token ends: its own required words do */
-                word_set words = {0};
-                if (required_in(p, a.inner, a.inner_end, a.caseless, &words)) {
-                    for (size_t k = 0; k < words.count; k++)
-                        add_word(set, words.words[k], strlen(words.words[k]), words.caseless[k]);
-                    found = 1;
-                }
-                word_set_clear(&words);
+                if (!required_in(p, a.inner, a.inner_end, a.caseless, &words))
+                    word_set_clear(&words);
             }
+            if (words.count && (!best.count || !holds_common_word(&words))) {
+                word_set_clear(&best);
+                best = words;
+            } else
+                word_set_clear(&words);
             /* only a space makes the next word a token of its own: after \b
              * it could follow a hyphen inside one ("non-tariff"); an optional
              * "(?:new\h)?" keeps a boundary there either way */
@@ -446,6 +462,10 @@ static int required_in(const char *p, size_t i, size_t end, int caseless, word_s
                                                  (a.kind == ATOM_GROUP && a.optional && ends_with_space(p, &a))));
             a = after;
         }
+        for (size_t k = 0; k < best.count; k++)
+            add_word(set, best.words[k], strlen(best.words[k]), best.caseless[k]);
+        found |= best.count > 0;
+        word_set_clear(&best);
         if (!found)
             return 0;
         while (a.kind != ATOM_END && a.kind != ATOM_BAR)

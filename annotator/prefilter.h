@@ -4,7 +4,9 @@
  *   first words     every match starts with one of these tokens:
  *                   "(?i:minister|envoy) of" -> {minister, envoy}, caseless
  *   required words  every match contains one of these as a whole token:
- *                   "\p{Lu}\w+ (?:Corp|Inc)\b" -> {Corp, Inc}
+ *                   "\p{Lu}\w+ (?:Corp|Inc)\b" -> {Corp, Inc}; of several,
+ *                   the first without a word nearly every sentence has
+ *                   ("the", "of"): "the first \d+ days" -> {first}
  *
  * The analysis is conservative: a pattern it does not understand gets no
  * set, and is then tried wherever its start keys allow. Only ASCII words

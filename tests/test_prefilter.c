@@ -60,6 +60,17 @@ static void test_required_later_in_the_pattern(void **state)
     expect("U\\.S\\. tariffs", "-", "tariffs");
 }
 
+/* Of several words or groups every match holds, the first without a word
+ * nearly every sentence has is required, or else the first. */
+static void test_required_words_chosen(void **state)
+{
+    (void)state;
+    expect("(?i:the)\\h(?i:first|last)\\hof\\b", "the/i", "first/i last/i");
+    expect("(?i:a|one)\\h(?:whole|full)\\b", "a/i one/i", "whole full");
+    expect("\\d+\\hof\\h(?:steel|rice)\\hfrom\\b", "-", "steel rice");
+    expect("The\\hof\\b", "The", "The");
+}
+
 static void test_contractions(void **state)
 {
     (void)state;
@@ -126,6 +137,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_literal_starts),
         cmocka_unit_test(test_required_later_in_the_pattern),
+        cmocka_unit_test(test_required_words_chosen),
         cmocka_unit_test(test_contractions),
         cmocka_unit_test(test_refusals),
         cmocka_unit_test(test_word_forms),
