@@ -87,10 +87,13 @@ void ann_output_free(ann_output *out)
 
 /* ---- what documents share --------------------------------------------------------- */
 
+/* The start tags of the elements written most, so that each is written as
+ * one copy and its end tag as another (xmlout_start_tag). */
 struct output_tags {
     const ann_rules *rules;
     xmlout_tag **entity;  /* by type id */
     size_t type_count;
+    xmlout_tag *p, *s, *w, *quote, *stance, *stance_summary;
 };
 
 output_tags *output_tags_new(const ann_rules *rules)
@@ -103,6 +106,12 @@ output_tags *output_tags_new(const ann_rules *rules)
         const char *type[] = {"type", rules->type_names[t]};
         tags->entity[t] = xmlout_tag_new("entity", type, 1);
     }
+    tags->p = xmlout_tag_new("p", NULL, 0);
+    tags->s = xmlout_tag_new("s", NULL, 0);
+    tags->w = xmlout_tag_new("w", NULL, 0);
+    tags->quote = xmlout_tag_new("quote", NULL, 0);
+    tags->stance = xmlout_tag_new("stance", NULL, 0);
+    tags->stance_summary = xmlout_tag_new("stance-summary", NULL, 0);
     return tags;
 }
 
@@ -113,6 +122,12 @@ void output_tags_free(output_tags *tags)
     for (size_t t = 0; t < tags->type_count; t++)
         xmlout_tag_free(tags->entity[t]);
     free(tags->entity);
+    xmlout_tag_free(tags->p);
+    xmlout_tag_free(tags->s);
+    xmlout_tag_free(tags->w);
+    xmlout_tag_free(tags->quote);
+    xmlout_tag_free(tags->stance);
+    xmlout_tag_free(tags->stance_summary);
     free(tags);
 }
 
@@ -325,9 +340,9 @@ static void write_raw(ann_output *out, const document *doc, const raw_run *run)
 }
 
 /* <quote speaker="..." speaker-ref="...">, the attributes when known. */
-static void write_quote_start(ann_output *out, const document *doc, const quote_span *q)
+static void write_quote_start(ann_output *out, const output_tags *tags, const document *doc, const quote_span *q)
 {
-    xmlout_start(out->xml, "quote");
+    xmlout_start_tag(out->xml, tags->quote);
     if (q->speaker != NO_STRING)
         xmlout_attr(out->xml, "speaker", doc_string(doc, q->speaker));
     if (q->speaker_ref != NO_STRING)
@@ -354,12 +369,14 @@ static const char *cue_words(const document *doc, uint32_t start, uint32_t end, 
 
 /* <stance holder= holder-ref= target= target-ref= polarity= cue=>, with
  * negated and intensified when they apply. */
-static void write_stance_start(ann_output *out, const ann_rules *rules, const document *doc, const stance_span *st)
+static void write_stance_start(ann_output *out, const output_tags *tags, const document *doc,
+                               const stance_span *st)
 {
+    const ann_rules *rules = tags->rules;
     xmlout *x = out->xml;
     char cue[256];
     cue_words(doc, st->cue_start, st->cue_end, cue, sizeof cue);
-    xmlout_start(x, "stance");
+    xmlout_start_tag(x, tags->stance);
     xmlout_attr(x, "holder", doc_string(doc, st->holder));
     if (st->holder_ref != NO_STRING)
         xmlout_attr(x, "holder-ref", doc_string(doc, st->holder_ref));
@@ -414,12 +431,12 @@ static const char *decimal(char *buf, char prefix, unsigned long long n)
 
 /* The per-document summary: one empty <stance-summary> per (holder,
  * target) pair, before any text, so the document stays lossless. */
-static void write_stance_summaries(ann_output *out, const document *doc)
+static void write_stance_summaries(ann_output *out, const output_tags *tags, const document *doc)
 {
     for (size_t i = 0; i < doc->stance_summary_count; i++) {
         const stance_summary *sum = &doc->stance_summaries[i];
         char cues[24];
-        xmlout_start(out->xml, "stance-summary");
+        xmlout_start_tag(out->xml, tags->stance_summary);
         xmlout_attr(out->xml, "holder", doc_string(doc, sum->holder));
         xmlout_attr(out->xml, "target", doc_string(doc, sum->target));
         xmlout_attr(out->xml, "polarity", stance_polarity_name(sum->polarity));
@@ -507,7 +524,7 @@ static void write_body(ann_output *out, const output_tags *tags, const document 
     xmlout_source_init(&text, doc->bytes, doc->len);
     size_t depth = 0;
     uint32_t pos = 0;
-    write_stance_summaries(out, doc);
+    write_stance_summaries(out, tags, doc);
     for (size_t i = 0; i < count && !xmlout_failed(x); i++) {
         const element *e = &items[i];
         while (depth && open_ends[depth - 1] <= e->start) {
@@ -526,12 +543,12 @@ static void write_body(ann_output *out, const output_tags *tags, const document 
             pos = e->end;
             continue;
         case EL_STRUCTURE: write_structure_start(out, doc, &doc->structure[e->index]); break;
-        case EL_P: xmlout_start(x, "p"); break;
-        case EL_S: xmlout_start(x, "s"); break;
-        case EL_TOKEN: xmlout_start(x, "w"); break;
+        case EL_P: xmlout_start_tag(x, tags->p); break;
+        case EL_S: xmlout_start_tag(x, tags->s); break;
+        case EL_TOKEN: xmlout_start_tag(x, tags->w); break;
         case EL_ENTITY: write_entity_start(out, tags, doc, &doc->spans[e->index]); break;
-        case EL_QUOTE: write_quote_start(out, doc, &doc->quotes[e->index]); break;
-        case EL_STANCE: write_stance_start(out, tags->rules, doc, &doc->stances[e->index]); break;
+        case EL_QUOTE: write_quote_start(out, tags, doc, &doc->quotes[e->index]); break;
+        case EL_STANCE: write_stance_start(out, tags, doc, &doc->stances[e->index]); break;
         }
         open_ends[depth++] = e->end;
     }

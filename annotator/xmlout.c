@@ -9,9 +9,15 @@
 
 #define DEFAULT_BUFFER_SIZE (64 * 1024)
 
+/* copy_blocks moves whole blocks of this many bytes; the buffer has this
+ * much room past its cap for the last block's excess. */
+#define BLOCK 16
+
 typedef struct {
     const char *name;
     size_t len;
+    const char *end_tag;     /* "</name>" to copy by blocks (see copy_blocks), or NULL */
+    size_t end_len;
 } open_element;
 
 struct xmlout {
@@ -65,7 +71,7 @@ xmlout *xmlout_new(ann_write_fn write, void *ctx, size_t buffer_size)
     x->write = write;
     x->ctx = ctx;
     x->cap = buffer_size ? buffer_size : DEFAULT_BUFFER_SIZE;
-    x->buf = xmalloc(x->cap);
+    x->buf = xmalloc(x->cap + BLOCK);
     return x;
 }
 
@@ -128,6 +134,17 @@ static inline void copy_bytes(char *to, const void *from, size_t len)
         memcpy(to, f, len);
 }
 
+/* Copies len bytes a whole BLOCK at a time, at least one: it reads and
+ * writes up to BLOCK - 1 bytes past len, which both from and to must allow
+ * (the buffer has that room past cap). A run that allows it costs a load
+ * and a store per block, where copy_bytes tests its length first. */
+static inline void copy_blocks(char *to, const char *from, size_t len)
+{
+    memcpy(to, from, BLOCK);
+    for (size_t k = BLOCK; k < len; k += BLOCK)
+        memcpy(to + k, from + k, BLOCK);
+}
+
 /* The one way bytes enter the buffer; small, so that the compiler inlines
  * it and turns short literal copies into plain stores. */
 static inline void put(xmlout *x, const void *s, size_t len)
@@ -185,26 +202,34 @@ static void close_start_tag(xmlout *x)
     }
 }
 
-static void push_open_element(xmlout *x, const char *name, size_t name_len)
+static void push_open_element(xmlout *x, const char *name, size_t name_len, const char *end_tag, size_t end_len)
 {
     if (x->depth == x->open_cap)
         grow_array((void **)&x->open, &x->open_cap, x->depth + 1, sizeof *x->open);
-    x->open[x->depth++] = (open_element){name, name_len};
+    x->open[x->depth++] = (open_element){name, name_len, end_tag, end_len};
 }
 
 void xmlout_start_len(xmlout *x, const char *name, size_t name_len)
 {
     close_start_tag(x);
-    push_open_element(x, name, name_len);
+    push_open_element(x, name, name_len, NULL, 0);
     put_named(x, "<", 1, name, name_len, "", 0);
     x->tag_open = 1;
 }
 
+/* Both tags are padded to whole BLOCKs, to be copied by copy_blocks. */
 struct xmlout_tag {
     char *bytes;          /* "<name" and the attributes, as xmlout wrote them */
     size_t len, cap;
     size_t name_len;      /* the name is bytes[1..name_len] */
+    char *end_tag;        /* "</name>" */
+    size_t end_len;
 };
+
+static size_t whole_blocks(size_t len)
+{
+    return (len + BLOCK - 1) / BLOCK * BLOCK;
+}
 
 static int append_to_tag(void *ctx, const char *s, size_t len)
 {
@@ -226,6 +251,13 @@ xmlout_tag *xmlout_tag_new(const char *name, const char *const *attrs, size_t at
     for (size_t i = 0; i < attr_count; i++)
         xmlout_attr(x, attrs[2 * i], attrs[2 * i + 1]);
     xmlout_free(x);
+    grow_array((void **)&tag->bytes, &tag->cap, whole_blocks(tag->len), 1);
+    memset(tag->bytes + tag->len, 0, tag->cap - tag->len);
+    tag->end_len = tag->name_len + 3;
+    tag->end_tag = xcalloc(whole_blocks(tag->end_len), 1);
+    memcpy(tag->end_tag, "</", 2);
+    memcpy(tag->end_tag + 2, name, tag->name_len);
+    tag->end_tag[tag->name_len + 2] = '>';
     return tag;
 }
 
@@ -234,14 +266,32 @@ void xmlout_tag_free(xmlout_tag *tag)
     if (!tag)
         return;
     free(tag->bytes);
+    free(tag->end_tag);
     free(tag);
+}
+
+__attribute__((noinline)) static void start_tag_slowly(xmlout *x, const xmlout_tag *tag)
+{
+    close_start_tag(x);
+    push_open_element(x, tag->bytes + 1, tag->name_len, tag->end_tag, tag->end_len);
+    put(x, tag->bytes, tag->len);
+    x->tag_open = 1;
 }
 
 void xmlout_start_tag(xmlout *x, const xmlout_tag *tag)
 {
-    close_start_tag(x);
-    push_open_element(x, tag->bytes + 1, tag->name_len);
-    put(x, tag->bytes, tag->len);
+    /* Nearly always: the ">" of the tag before, this one by blocks and its
+     * element on the stack, with no call, so no register to save. */
+    if (x->depth == x->open_cap || tag->len + 1 > x->cap - x->len) {
+        start_tag_slowly(x, tag);
+        return;
+    }
+    char *out = x->buf + x->len;
+    *out = '>';
+    out += x->tag_open;
+    copy_blocks(out, tag->bytes, tag->len);
+    x->len = (size_t)(out - x->buf) + tag->len;
+    x->open[x->depth++] = (open_element){tag->bytes + 1, tag->name_len, tag->end_tag, tag->end_len};
     x->tag_open = 1;
 }
 
@@ -250,7 +300,7 @@ static void put_end_tag(xmlout *x, const open_element *e)
     put_named(x, "</", 2, e->name, e->len, ">", 1);
 }
 
-void xmlout_end(xmlout *x)
+__attribute__((noinline)) static void end_slowly(xmlout *x)
 {
     if (!x->depth) {
         x->failed = 1; /* nothing to end: a bug in the caller, reported like libxml2 did */
@@ -262,6 +312,19 @@ void xmlout_end(xmlout *x)
         x->tag_open = 0;
     } else
         put_end_tag(x, e);
+}
+
+void xmlout_end(xmlout *x)
+{
+    /* Nearly always an element with content and an end tag to copy by
+     * blocks, or an empty one, with room for either. */
+    const open_element *e = x->depth ? &x->open[x->depth - 1] : NULL;
+    if (e && !x->tag_open && e->end_tag && e->end_len <= x->cap - x->len) {
+        copy_blocks(x->buf + x->len, e->end_tag, e->end_len);
+        x->len += e->end_len;
+        x->depth--;
+    } else
+        end_slowly(x);
 }
 
 void xmlout_end_full(xmlout *x)
@@ -434,10 +497,8 @@ __attribute__((noinline)) static void put_escaped_text(xmlout *x, xmlout_source 
     put(x, src->s + from, to - from);
 }
 
-void xmlout_text_from(xmlout *x, xmlout_source *src, size_t from, size_t to)
+__attribute__((noinline)) static void text_slowly(xmlout *x, xmlout_source *src, size_t from, size_t to)
 {
-    if (from == to)
-        return;
     close_start_tag(x);
     /* The nearest special found for an earlier slice, when it lies at or
      * past this one's end, is the first one at or after from: the slice
@@ -446,6 +507,25 @@ void xmlout_text_from(xmlout *x, xmlout_source *src, size_t from, size_t to)
         put(x, src->s + from, to - from);
     else
         put_escaped_text(x, src, from, to);
+}
+
+void xmlout_text_from(xmlout *x, xmlout_source *src, size_t from, size_t to)
+{
+    /* Most slices are a few words between two tags, need no escaping (see
+     * text_slowly) and have more of the text after them, so they are read
+     * by blocks, after the ">" of the tag before. */
+    size_t len = to - from;
+    if (!len)
+        return;
+    if (src->nearest >= to && len <= 4 * BLOCK && src->len - to >= BLOCK && len < x->cap - x->len) {
+        char *out = x->buf + x->len;
+        *out = '>';
+        out += x->tag_open;
+        copy_blocks(out, src->s + from, len);
+        x->len = (size_t)(out - x->buf) + len;
+        x->tag_open = 0;
+    } else
+        text_slowly(x, src, from, to);
 }
 
 void xmlout_text(xmlout *x, const char *s, size_t len)

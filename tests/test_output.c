@@ -457,15 +457,26 @@ static char *sliced(const char *text, size_t len, size_t i, size_t j, int skip, 
 static void test_xmlout_text_from_slices(void **state)
 {
     (void)state;
-    const char text[] = "a&b<c>d\re&&f g>";
-    size_t len = sizeof text - 1;
-    for (size_t i = 0; i <= len; i++)
-        for (size_t j = i; j <= len; j++)
-            for (int skip = 0; skip < 2; skip++) {
-                char *want = sliced(text, len, i, j, skip, 0);
-                assert_xml_equal(sliced(text, len, i, j, skip, 1), want);
-                free(want);
-            }
+    /* short: every slice ends near the end of the text; long: slices of up
+     * to 70 bytes, most far from it, their specials first, last and
+     * between, and some runs longer than a slice is read by blocks */
+    const char *texts[] = {"a&b<c>d\re&&f g>",
+                           "&Some words between tags, and <more> of them\r\n"
+                           "x&y 0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef>"
+                           " and the words after them, to the end of the text."};
+    for (size_t t = 0; t < sizeof texts / sizeof *texts; t++) {
+        size_t len = strlen(texts[t]);
+        for (size_t i = 0; i <= len; i++)
+            for (size_t j = i; j <= len; j++)
+                for (int skip = 0; skip < 2; skip++) {
+                    /* the slices first: a buffer that held the bytes wanted
+                     * would hide a copy that falls short */
+                    char *got = sliced(texts[t], len, i, j, skip, 1);
+                    char *want = sliced(texts[t], len, i, j, skip, 0);
+                    assert_xml_equal(got, want);
+                    free(want);
+                }
+    }
     /* an empty source, and nothing written from it */
     char *empty = sliced("", 0, 0, 0, 0, 1);
     assert_string_equal(empty, "<e/>");
@@ -506,6 +517,48 @@ static void test_xmlout_elements(void **state)
     assert_int_equal(xmlout_flush(x), -1);
     xmlout_free(x);
     free(b.data);
+}
+
+/* <name><name>text</name></name> and <name/>, with a tag made once for
+ * name or with xmlout_start. */
+static char *nested(const char *name, const xmlout_tag *tag)
+{
+    buffer b;
+    xmlout *x = new_xmlout(&b, 0);
+    for (int depth = 0; depth < 2; depth++)
+        if (tag)
+            xmlout_start_tag(x, tag);
+        else
+            xmlout_start(x, name);
+    xmlout_text(x, "text", 4);
+    xmlout_end(x);
+    xmlout_end(x);
+    if (tag)
+        xmlout_start_tag(x, tag);
+    else
+        xmlout_start(x, name);
+    xmlout_end(x);
+    return flushed(x, &b);
+}
+
+/* A tag made once is copied by blocks of bytes, and so is its end tag:
+ * names of every length around a block's, ending an element with content
+ * and an empty one, write what xmlout_start writes. */
+static void test_xmlout_tags_of_any_length(void **state)
+{
+    (void)state;
+    char name[41];
+    for (size_t len = 1; len < sizeof name; len++) {
+        for (size_t i = 0; i < len; i++)
+            name[i] = (char)('a' + (len + i) % 26);
+        name[len] = '\0';
+        xmlout_tag *tag = xmlout_tag_new(name, NULL, 0);
+        char *got = nested(name, tag); /* first, as in test_xmlout_text_from_slices */
+        char *want = nested(name, NULL);
+        assert_xml_equal(got, want);
+        free(want);
+        xmlout_tag_free(tag);
+    }
 }
 
 /* Writes one sequence exercising every call; the same bytes must come out
@@ -664,6 +717,7 @@ int main(void)
         cmocka_unit_test(test_xmlout_text_escapes),
         cmocka_unit_test(test_xmlout_text_from_slices),
         cmocka_unit_test(test_xmlout_elements),
+        cmocka_unit_test(test_xmlout_tags_of_any_length),
         cmocka_unit_test(test_xmlout_any_buffer_size),
         cmocka_unit_test(test_xmlout_matches_xmltextwriter),
         cmocka_unit_test(test_xmlout_write_failure),
