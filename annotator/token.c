@@ -663,22 +663,27 @@ static size_t plain_word_end(scanner *sc, size_t i, uint8_t *flags)
 }
 
 /* The commonest run of tokens: plain words of a letter and lower-case
- * ones, each followed by a byte that ends any word (see plain_word_stops),
- * one space between two; plain_word_end() makes each a WORD whose flags
- * its first letter gives. Most of a text is such runs, and a loop of their
- * own, with no call in it, keeps what it needs in registers. Writes at most
- * room (2 or more) tokens from into and sets *count to their number;
- * returns where the run stops. */
-static size_t plain_word_run(const unsigned char *s, size_t len, size_t i, token *into, size_t room, size_t *count)
+ * ones, each followed by a byte that ends any word, or by a '.' when the
+ * word is longer than any listed abbreviation and far from an '@' (see
+ * plain_word_stops); between two words a space, or a mark such as a comma
+ * or that '.' and a space. plain_word_end() makes each word a WORD whose
+ * flags its first letter gives, and punct_or_symbol_end() each mark a
+ * PUNCT of its one byte when an ASCII byte other than itself follows. Most
+ * of a text is such runs, and a loop of their own, with no call in it,
+ * keeps what it needs in registers. next_at is the scanner's: no '@' lies
+ * between the run's start and it. Writes at most room (2 or more) tokens
+ * from into and sets *count to their number; returns where the run stops. */
+static size_t plain_word_run(const unsigned char *s, size_t len, size_t i, size_t next_at, token *into, size_t room,
+                             size_t *count)
 {
     /* A word from before limit has the eight bytes after its first letter,
      * and two bytes after its end when the scan stops in those eight, to
-     * read with no bound check; the run leaves the rest to the caller. A
-     * word and its space take two bytes, so the limit also keeps the run
-     * within room. */
+     * read with no bound check; the run leaves the rest to the caller.
+     * Every token takes a byte at least, so no more than room - 2 come
+     * before limit, and a word and its mark fit. */
     size_t limit = len > 16 ? len - 16 : 0, n = 0;
-    if (limit > i + 2 * (room - 1))
-        limit = i + 2 * (room - 1);
+    if (limit > i + room - 1)
+        limit = i + room - 1;
     while (i < limit) {
         unsigned first = ascii_class[s[i]];
         if (!(first & CC_LETTER))
@@ -687,12 +692,21 @@ static size_t plain_word_run(const unsigned char *s, size_t len, size_t i, token
         size_t end = i + 1 + (others ? swar_first_marked(others) : 8);
         if (!others && (end = lower_run_end(s, len, end)) >= limit)
             break;
-        if (!(ascii_class[s[end]] & CC_ENDS_WORD))
+        /* an '@' past next_at is for plain_word_stops to find */
+        if (!(ascii_class[s[end]] & CC_ENDS_WORD) &&
+            !(s[end] == '.' && end - i >= sizeof abbreviations[0].word && next_at >= i && next_at - i > 64))
             break;
         into[n++] = (token){ (uint32_t)i, (uint32_t)end, TOK_WORD, (uint8_t)(first & (CC_UPPER | CC_LOWER)) };
         i = end;
-        if (s[end] != ' ')
-            break;
+        if (s[end] != ' ') {
+            unsigned char mark = s[end], next = s[end + 1];
+            if (!(ascii_class[mark] & CC_PUNCT) || next >= 0x80 || next == mark)
+                break;
+            into[n++] = (token){ (uint32_t)end, (uint32_t)end + 1, TOK_PUNCT, 0 };
+            i = end + 1;
+            if (next != ' ')
+                break;
+        }
         i++;
     }
     *count = n;
@@ -853,7 +867,7 @@ void tokenize(const char *text, size_t len, token_list *out)
         }
         if (cls & CC_LETTER) {
             size_t written;
-            size_t stop = plain_word_run(s, len, i, items + count, cap - count, &written);
+            size_t stop = plain_word_run(s, len, i, sc.next_at, items + count, cap - count, &written);
             if (written) {
                 items[count].flags |= line_start;
                 count += written;

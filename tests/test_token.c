@@ -386,6 +386,68 @@ static void test_lower_case_runs_at_every_alignment(void **state)
                 }
 }
 
+/* Words and the one-byte marks after them (a run of plain words takes a
+ * mark with a word, and a full stop after one too long to be a listed
+ * abbreviation): each mark before a space and a word, a letter, a
+ * combining accent (which joins the mark), the same mark again (a run of
+ * . ! or ? is one token), a line end and the end of the text, far from the
+ * end of the text and near it, the word at every alignment; and a full
+ * stop in an e-mail address. */
+static void test_marks_after_words(void **state)
+{
+    (void)state;
+    static const char marks[] = ",;)]\"!?.";
+    static const char *const words[] = {"word", "tariffs"};
+    static const char *const followers[] = {" x", "x", "\xcc\x81", "", "\n", NULL /* the mark again */};
+    static const char far_text[] = "                                                                                z";
+    for (const char *m = marks; *m; m++)
+        for (size_t f = 0; f < sizeof followers / sizeof *followers; f++)
+            for (size_t offset = 0; offset < 8 * sizeof words / sizeof *words; offset++)
+                for (int far = 0; far < 2; far++) {
+                    const char again[] = {*m, '\0'}, *follower = followers[f] ? followers[f] : again;
+                    const char *word = words[offset / 8];
+                    char text[160], mark[8];
+                    size_t len = (size_t)snprintf(text, sizeof text, "%*s%s%c%s%s", (int)(offset % 8), "", word, *m,
+                                                  follower, far ? far_text : "");
+                    int joins = (strchr(".!?", *m) && follower == again) || !strcmp(follower, "\xcc\x81");
+                    snprintf(mark, sizeof mark, "%c%s", *m, joins ? follower : "");
+                    want wants[5];
+                    size_t n = 0;
+                    wants[n++] = (want){word, W};
+                    wants[n++] = (want){mark, P};
+                    if (follower == again && !joins)
+                        wants[n++] = (want){again, P};
+                    if (strchr(follower, 'x'))
+                        wants[n++] = (want){"x", W};
+                    if (far)
+                        wants[n++] = (want){"z", W};
+                    check_tokens(text, len, wants, n);
+                }
+    CHECK("He writes to johnny.appleseed@example.com every day, with more words after it.",
+          { "He", W }, { "writes", W }, { "to", W }, { "johnny.appleseed@example.com", E }, { "every", W },
+          { "day", W }, { ",", P }, { "with", W }, { "more", W }, { "words", W }, { "after", W }, { "it", W },
+          { ".", P });
+}
+
+/* A list of one-letter words and commas: two tokens for every three bytes,
+ * the most a run of plain words makes, whatever room the token array has
+ * left when a run starts. */
+static void test_dense_list_of_words_and_marks(void **state)
+{
+    (void)state;
+    char text[3000];
+    for (size_t k = 0; k < sizeof text / 3; k++)
+        memcpy(text + 3 * k, "a, ", 3);
+    token_list list = { 0 };
+    tokenize(text, sizeof text, &list);
+    assert_int_equal(list.count, 2 * (sizeof text / 3));
+    for (size_t k = 0; k < list.count; k++) {
+        assert_int_equal(list.items[k].start, 3 * (k / 2) + k % 2);
+        assert_int_equal(list.items[k].kind, k % 2 ? TOK_PUNCT : TOK_WORD);
+    }
+    token_list_free(&list);
+}
+
 /* token_is_word and token_is_one_of: the token's ASCII letters in any case
  * against lower-case words, whole tokens only. */
 static void test_token_is_one_of(void **state)
@@ -489,16 +551,17 @@ static void test_every_abbreviation_is_found(void **state)
         "Ms", "Mt", "No", "Nov", "Oct", "Prof", "Rep", "Rev", "Sen", "Sep", "Sept", "Sgt", "Sr", "St",
         "al", "etc", "vs",
     };
-    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
-        char text[32];
-        snprintf(text, sizeof text, "x %s. y", words[k]);
-        token_list list = { 0 };
-        tokenize(text, strlen(text), &list);
-        assert_int_equal(list.count, 3);
-        assert_int_equal(list.items[1].kind, TOK_ABBREV);
-        assert_int_equal(list.items[1].end - list.items[1].start, strlen(words[k]) + 1);
-        token_list_free(&list);
-    }
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+        for (int far = 0; far < 2; far++) { /* far from the end, in a run of plain words */
+            char text[128];
+            snprintf(text, sizeof text, "x %s. y%*s", words[k], far ? 80 : 0, far ? "z" : "");
+            token_list list = { 0 };
+            tokenize(text, strlen(text), &list);
+            assert_int_equal(list.count, 3 + (size_t)far);
+            assert_int_equal(list.items[1].kind, TOK_ABBREV);
+            assert_int_equal(list.items[1].end - list.items[1].start, strlen(words[k]) + 1);
+            token_list_free(&list);
+        }
 }
 
 static void test_abbrev_binds_next(void **state)
@@ -586,6 +649,8 @@ int main(void)
         cmocka_unit_test(test_flags),
         cmocka_unit_test(test_flags_of_plain_words),
         cmocka_unit_test(test_lower_case_runs_at_every_alignment),
+        cmocka_unit_test(test_marks_after_words),
+        cmocka_unit_test(test_dense_list_of_words_and_marks),
         cmocka_unit_test(test_token_is_one_of),
         cmocka_unit_test(test_line_starts_with_lf_crlf_cr),
         cmocka_unit_test(test_token_at_or_after),
