@@ -88,12 +88,14 @@ void ann_output_free(ann_output *out)
 /* ---- what documents share --------------------------------------------------------- */
 
 /* The start tags of the elements written most, so that each is written as
- * one copy and its end tag as another (xmlout_start_tag). */
+ * one copy and its end tag as another (xmlout_start_tag), and the names of
+ * the attributes written most (xmlout_attr_named). */
 struct output_tags {
     const ann_rules *rules;
     xmlout_tag **entity;  /* by type id */
     size_t type_count;
     xmlout_tag *p, *s, *w, *quote, *stance, *stance_summary;
+    xmlout_name *norm, *ref; /* of every entity */
 };
 
 output_tags *output_tags_new(const ann_rules *rules)
@@ -112,6 +114,8 @@ output_tags *output_tags_new(const ann_rules *rules)
     tags->quote = xmlout_tag_new("quote", NULL, 0);
     tags->stance = xmlout_tag_new("stance", NULL, 0);
     tags->stance_summary = xmlout_tag_new("stance-summary", NULL, 0);
+    tags->norm = xmlout_name_new("norm");
+    tags->ref = xmlout_name_new("ref");
     return tags;
 }
 
@@ -128,6 +132,8 @@ void output_tags_free(output_tags *tags)
     xmlout_tag_free(tags->quote);
     xmlout_tag_free(tags->stance);
     xmlout_tag_free(tags->stance_summary);
+    xmlout_name_free(tags->norm);
+    xmlout_name_free(tags->ref);
     free(tags);
 }
 
@@ -304,9 +310,9 @@ static void write_entity_start(ann_output *out, const output_tags *tags, const d
     xmlout *x = out->xml;
     xmlout_start_tag(x, tags->entity[s->type]);
     if (s->norm != NO_STRING)
-        xmlout_attr(x, "norm", doc_string(doc, s->norm));
+        xmlout_attr_named(x, tags->norm, doc_string(doc, s->norm));
     if (s->ref != NO_STRING)
-        xmlout_attr(x, "ref", doc_string(doc, s->ref));
+        xmlout_attr_named(x, tags->ref, doc_string(doc, s->ref));
     for (uint16_t a = 0; a < s->attr_count; a++) {
         const span_attr *at = &doc->attrs[s->attrs + a];
         const char *key = doc_string(doc, at->key);

@@ -23,8 +23,9 @@ typedef struct {
 } doc_meta;
 
 /* What every document written with one rule set shares: the start tag of
- * each type's <entity>, escaped once. Made from rules, read-only after, and
- * freed before rules are. */
+ * each type's <entity> and of the other elements and attribute names
+ * written most, escaped once. Made from rules, read-only after, and freed
+ * before rules are. */
 typedef struct output_tags output_tags;
 
 output_tags *output_tags_new(const ann_rules *rules);

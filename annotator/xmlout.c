@@ -425,6 +425,48 @@ void xmlout_attr_len(xmlout *x, const char *name, size_t name_len, const char *v
     x->len = (size_t)(out - x->buf);
 }
 
+/* The prefix is padded to whole BLOCKs, to be copied by copy_blocks. */
+struct xmlout_name {
+    char *prefix;         /* ' name="' */
+    size_t prefix_len;
+    size_t name_len;      /* the name is prefix[1..name_len] */
+};
+
+xmlout_name *xmlout_name_new(const char *name)
+{
+    xmlout_name *n = xcalloc(1, sizeof *n);
+    n->name_len = strlen(name);
+    n->prefix_len = n->name_len + 3;
+    n->prefix = xcalloc(whole_blocks(n->prefix_len), 1);
+    n->prefix[0] = ' ';
+    memcpy(n->prefix + 1, name, n->name_len);
+    memcpy(n->prefix + 1 + n->name_len, "=\"", 2);
+    return n;
+}
+
+void xmlout_name_free(xmlout_name *name)
+{
+    if (!name)
+        return;
+    free(name->prefix);
+    free(name);
+}
+
+void xmlout_attr_named(xmlout *x, const xmlout_name *name, const char *value)
+{
+    size_t plain = plain_attr_run(value);
+    if (value[plain] || name->prefix_len + plain + 1 > x->cap - x->len) {
+        put_attr(x, name->prefix + 1, name->name_len, value, plain);
+        return;
+    }
+    char *out = x->buf + x->len;
+    copy_blocks(out, name->prefix, name->prefix_len);
+    out += name->prefix_len;
+    copy_bytes(out, value, plain);
+    out[plain] = '"';
+    x->len = (size_t)(out - x->buf) + plain + 1;
+}
+
 void xmlout_attr_hex(xmlout *x, const char *name, const unsigned char *bytes, size_t len)
 {
     static const char hex[] = "0123456789ABCDEF";

@@ -71,6 +71,19 @@ void xmlout_tag_free(xmlout_tag *tag);
  * its element ends. */
 void xmlout_start_tag(xmlout *x, const xmlout_tag *tag);
 
+/* An attribute name written the same way every time, such as norm: its
+ * ' name="' made once by xmlout_name_new and written as one copy by
+ * xmlout_attr_named, which is otherwise xmlout_attr. Copies what it needs;
+ * freed with xmlout_name_free. Never NULL. */
+typedef struct xmlout_name xmlout_name;
+
+xmlout_name *xmlout_name_new(const char *name);
+
+/* Accepts NULL. */
+void xmlout_name_free(xmlout_name *name);
+
+void xmlout_attr_named(xmlout *x, const xmlout_name *name, const char *value);
+
 /* ' name="HEX"': bytes[0..len) as upper-case hex, two digits a byte. */
 void xmlout_attr_hex(xmlout *x, const char *name, const unsigned char *bytes, size_t len);
 

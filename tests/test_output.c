@@ -368,17 +368,29 @@ static void assert_xml_equal(char *got, const char *want)
 }
 
 /* Writes each case in an element <e>, as the value of attribute v (with
- * xmlout_attr, and in a tag made once) or as text, and checks the bytes. */
+ * xmlout_attr, with a name made once, and in a tag made once) or as text,
+ * and checks the bytes. */
 static void assert_escapes(const escape_case *cases, size_t count, int as_attribute)
 {
     for (size_t i = 0; i < count; i++) {
         buffer b;
-        xmlout *x = new_xmlout(&b, 0);
-        xmlout_start(x, "e");
         char want[200];
         if (as_attribute) {
-            xmlout_attr(x, "v", cases[i].in);
+            /* first, as in test_xmlout_text_from_slices */
+            xmlout_name *name = xmlout_name_new("v");
+            xmlout *x = new_xmlout(&b, 0);
+            xmlout_start(x, "e");
+            xmlout_attr_named(x, name, cases[i].in);
+            xmlout_end(x);
+            char *got = flushed(x, &b);
             snprintf(want, sizeof want, "<e v=\"%s\"/>", cases[i].want);
+            assert_xml_equal(got, want);
+            xmlout_name_free(name);
+        }
+        xmlout *x = new_xmlout(&b, 0);
+        xmlout_start(x, "e");
+        if (as_attribute) {
+            xmlout_attr(x, "v", cases[i].in);
         } else {
             xmlout_text(x, cases[i].in, strlen(cases[i].in));
             snprintf(want, sizeof want, "<e>%s</e>", cases[i].want);
@@ -519,17 +531,23 @@ static void test_xmlout_elements(void **state)
     free(b.data);
 }
 
-/* <name><name>text</name></name> and <name/>, with a tag made once for
- * name or with xmlout_start. */
-static char *nested(const char *name, const xmlout_tag *tag)
+/* <name name="value"><name>text</name></name> and <name/>, with a tag
+ * and an attribute name made once for name, or with xmlout_start and
+ * xmlout_attr. */
+static char *nested(const char *name, const xmlout_tag *tag, const xmlout_name *attr)
 {
     buffer b;
     xmlout *x = new_xmlout(&b, 0);
-    for (int depth = 0; depth < 2; depth++)
+    for (int depth = 0; depth < 2; depth++) {
         if (tag)
             xmlout_start_tag(x, tag);
         else
             xmlout_start(x, name);
+        if (depth == 0 && attr)
+            xmlout_attr_named(x, attr, "value");
+        else if (depth == 0)
+            xmlout_attr(x, name, "value");
+    }
     xmlout_text(x, "text", 4);
     xmlout_end(x);
     xmlout_end(x);
@@ -541,9 +559,10 @@ static char *nested(const char *name, const xmlout_tag *tag)
     return flushed(x, &b);
 }
 
-/* A tag made once is copied by blocks of bytes, and so is its end tag:
- * names of every length around a block's, ending an element with content
- * and an empty one, write what xmlout_start writes. */
+/* A tag made once is copied by blocks of bytes, and so are its end tag
+ * and an attribute name made once: names of every length around a
+ * block's, ending an element with content and an empty one, write what
+ * xmlout_start and xmlout_attr write. */
 static void test_xmlout_tags_of_any_length(void **state)
 {
     (void)state;
@@ -553,11 +572,13 @@ static void test_xmlout_tags_of_any_length(void **state)
             name[i] = (char)('a' + (len + i) % 26);
         name[len] = '\0';
         xmlout_tag *tag = xmlout_tag_new(name, NULL, 0);
-        char *got = nested(name, tag); /* first, as in test_xmlout_text_from_slices */
-        char *want = nested(name, NULL);
+        xmlout_name *attr = xmlout_name_new(name);
+        char *got = nested(name, tag, attr); /* first, as in test_xmlout_text_from_slices */
+        char *want = nested(name, NULL, NULL);
         assert_xml_equal(got, want);
         free(want);
         xmlout_tag_free(tag);
+        xmlout_name_free(attr);
     }
 }
 
@@ -569,6 +590,7 @@ static void write_sample(xmlout *x)
     static const unsigned char bytes[] = {0x00, 0x01, 0xfe, 0xff, 0x7f, 0x80, 0x10, 0x20};
     const char *entity_attrs[] = {"type", "PERSON", "norm", "Ren\xc3\xa9" "e \"Ng\" & co", "ref", "e1"};
     xmlout_tag *entity = xmlout_tag_new("entity", entity_attrs, 3);
+    xmlout_name *note = xmlout_name_new("note");
     xmlout_raw(x, "<?xml version=\"1.0\"?>\n", 22);
     xmlout_start(x, "corpus");
     for (int i = 0; i < 40; i++) {
@@ -580,6 +602,7 @@ static void write_sample(xmlout *x)
         }
         xmlout_start_tag(x, entity);
         xmlout_attr(x, "n", i % 2 ? "odd" : "even");
+        xmlout_attr_named(x, note, ATTR_CASES[(size_t)i % (sizeof ATTR_CASES / sizeof *ATTR_CASES)].in);
         if (i % 3)
             xmlout_text(x, "Ren\xc3\xa9" "e", 6);
         xmlout_end(x);
@@ -600,6 +623,7 @@ static void write_sample(xmlout *x)
     xmlout_end(x);
     xmlout_end(x);
     xmlout_tag_free(entity);
+    xmlout_name_free(note);
 }
 
 static void test_xmlout_any_buffer_size(void **state)
