@@ -91,6 +91,11 @@ void text_prepare(text_view *tv, const char *bytes, size_t len)
 
     size_t i = 0;
     while (i < len) {
+        /* sixteen bytes a test while no line ends */
+        if (len - i >= 16 && !(unprintable_bytes(s + i) | unprintable_bytes(s + i + 8))) {
+            i += 16;
+            continue;
+        }
         if (len - i >= 8) {
             uint64_t marks = unprintable_bytes(s + i);
             if (!marks) {
