@@ -389,7 +389,8 @@ int pattern_first_words(const char *pattern, word_set *set)
     return first_words_of(pattern, 0, strlen(pattern), 0, TOKEN_END, set);
 }
 
-/* Whether a group without alternatives ends with a space: "(?:new\h)". */
+/* Whether a group without alternatives ends with one space or more:
+ * "(?:new\h)", "(?:\w+\h+)". */
 static int ends_with_space(const char *p, const atom *g)
 {
     int caseless = g->caseless;
@@ -399,7 +400,7 @@ static int ends_with_space(const char *p, const atom *g)
             return 0;
         last = a;
     }
-    return last.kind == ATOM_SPACE && last.once;
+    return last.kind == ATOM_SPACE && !last.optional;
 }
 
 /* Whether set holds a word found in nearly every sentence. */
@@ -455,9 +456,11 @@ static int required_in(const char *p, size_t i, size_t end, int caseless, word_s
             } else
                 word_set_clear(&words);
             /* only a space makes the next word a token of its own: after \b
-             * it could follow a hyphen inside one ("non-tariff"); an optional
-             * "(?:new\h)?" keeps a boundary there either way */
+             * it could follow a hyphen inside one ("non-tariff"); a group
+             * ending with a space, "(?:\w+\h+){1,3}", makes one, and an
+             * optional "(?:new\h)?" keeps a boundary there either way */
             after_boundary = a.kind == ATOM_SPACE ||
+                             (a.kind == ATOM_GROUP && !a.optional && ends_with_space(p, &a)) ||
                              (after_boundary && (a.kind == ATOM_ZERO || a.kind == ATOM_BOUNDARY ||
                                                  (a.kind == ATOM_GROUP && a.optional && ends_with_space(p, &a))));
             a = after;

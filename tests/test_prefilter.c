@@ -69,6 +69,10 @@ static void test_required_words_chosen(void **state)
     expect("(?i:a|one)\\h(?:whole|full)\\b", "a/i one/i", "whole full");
     expect("\\d+\\hof\\h(?:steel|rice)\\hfrom\\b", "-", "steel rice");
     expect("The\\hof\\b", "The", "The");
+    /* a group ending with spaces, optional or repeated, leaves a token start */
+    expect("(?i:would|to)\\h+(?:(?i:just)\\h+)?(?i:raise|cut)\\h+prices", "would/i to/i", "raise/i cut/i");
+    expect("\\d+\\h(?:\\w+\\h+){1,3}?risk\\b", "-", "risk");
+    expect("\\d+\\h(?:\\w+\\h*){1,3}?risk\\b", "-", "-");
 }
 
 static void test_contractions(void **state)
