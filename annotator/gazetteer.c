@@ -128,35 +128,40 @@ static inline void hash_ascii_word(uint64_t w, uint64_t *cased, uint64_t *folded
     *cased = *upper_seen ? hash_step(*cased, w) : *folded; /* no capital yet: both forms are the same bytes */
 }
 
+/* A token's two hashes. */
+typedef struct {
+    uint64_t cased, folded;
+} token_hash_pair;
+
 /* Both hashes of a token, as hash_bytes hashes its token_form forms: an ASCII
  * token in one pass over its bytes; others through token_form. */
-static void hash_token(const char *s, size_t len, size_t readable, uint64_t *cased, uint64_t *folded)
+static token_hash_pair hash_token(const char *s, size_t len, size_t readable)
 {
-    uint64_t hc = len, hf = len, upper_seen = 0;
+    token_hash_pair h = {len, len};
+    uint64_t upper_seen = 0;
     for (size_t i = 0; i < len; i += 8) {
         uint64_t w = load_word(s + i, len - i, readable - i);
         if (w & HIGH_BITS)
             goto not_ascii;
-        hash_ascii_word(w, &hc, &hf, &upper_seen);
+        hash_ascii_word(w, &h.cased, &h.folded, &upper_seen);
     }
-    *cased = hc;
-    *folded = hf;
-    return;
+    return h;
 not_ascii:;
     /* 8 bytes to spare after the longest form: hash_bytes loads words */
     char small[256];
     size_t room = len * 4 + 8, n;
     char *buf = room <= sizeof small ? small : xmalloc(room);
     if (cased_form_is_bytes(s, len))
-        *cased = hash_bytes(s, len, readable);
+        h.cased = hash_bytes(s, len, readable);
     else {
         n = token_form(s, len, 0, buf);
-        *cased = hash_bytes(buf, n, room);
+        h.cased = hash_bytes(buf, n, room);
     }
     n = token_form(s, len, 1, buf);
-    *folded = hash_bytes(buf, n, room);
+    h.folded = hash_bytes(buf, n, room);
     if (buf != small)
         free(buf);
+    return h;
 }
 
 /* A sequence's hash: its first token's hash under a seed that keeps cased and
@@ -185,9 +190,9 @@ static const uint64_t filter_patterns[256] = {FILTER_PATTERNS_64(0u), FILTER_PAT
 
 /* The filter word of a first token, picked by the hash of its folded form:
  * the same word for both forms of a token, read once for both. */
-static size_t filter_word(uint64_t folded_tok)
+static size_t filter_word(const gazetteer *g, uint64_t folded_tok)
 {
-    return (size_t)(folded_tok >> 52) % GAZ_FILTER_WORDS;
+    return (size_t)(folded_tok >> g->filter_shift);
 }
 
 /* The two bits an entry's first token sets in its word, from the hash of the
@@ -284,6 +289,35 @@ static uint32_t shared_key(const gazetteer *g, const gaz_slot *slot, int caseles
     return UINT32_MAX;
 }
 
+/* Sets the filter bits of a first token whose hashes are first. */
+static void mark_first_token(gazetteer *g, token_hash_pair first, int caseless)
+{
+    g->first_tokens[filter_word(g, first.folded)] |= filter_pattern(caseless ? first.folded : first.cased, caseless);
+}
+
+/* Makes the filter room for one more entry: the first time, the smallest
+ * filter; past GAZ_FILTER_ENTRIES_PER_WORD entries a word, one twice the
+ * size, marked again from every entry's first token. That token is hashed
+ * from the key, which holds its matching form: hash_token gives a form the
+ * hashes of the token it is the form of. */
+static void make_filter_room(gazetteer *g)
+{
+    size_t words = g->first_tokens ? (size_t)1 << (64 - g->filter_shift) : 0;
+    if (words && g->entry_count < words * GAZ_FILTER_ENTRIES_PER_WORD)
+        return;
+    words = words ? words * 2 : GAZ_FILTER_MIN_WORDS;
+    free(g->first_tokens);
+    g->first_tokens = xcalloc(words, sizeof *g->first_tokens);
+    g->filter_shift = 64;
+    for (size_t w = words; w > 1; w /= 2)
+        g->filter_shift--;
+    for (size_t e = 0; e < g->entry_count; e++) {
+        const char *key = g->strings + g->entries[e].key;
+        size_t len = strcspn(key, "\x1f");
+        mark_first_token(g, hash_token(key, len, len + 8), g->entries[e].caseless); /* add_string's spare bytes */
+    }
+}
+
 /* Splits "k=v k=v" (words between runs of spaces, each a pair from its
  * first '=', words without a key skipped) into attrs, with the pair that
  * ends them; returns the index of the first, or UINT32_MAX when there is
@@ -318,6 +352,7 @@ static uint32_t add_attrs(gazetteer *g, const char *attrs, size_t attrs_len)
 int gaz_add(gazetteer *g, uint32_t rule, int caseless, const char *surface, size_t surface_len,
             const char *norm, size_t norm_len, const char *attrs, size_t attrs_len)
 {
+    make_filter_room(g);
     const token_list *toks = &g->entry_tokens;
     tokenize(surface, surface_len, &g->entry_tokens);
     if (toks->count == 0)
@@ -335,10 +370,9 @@ int gaz_add(gazetteer *g, uint32_t rule, int caseless, const char *surface, size
             n = token_form(s, len, caseless, key + key_len);
         uint64_t tok;
         if (i == 0) { /* both forms' hashes, as a document's token has them */
-            uint64_t cased_tok, folded_tok;
-            hash_token(s, len, surface_len - t->start, &cased_tok, &folded_tok);
-            tok = caseless ? folded_tok : cased_tok;
-            g->first_tokens[filter_word(folded_tok)] |= filter_pattern(tok, caseless);
+            token_hash_pair first = hash_token(s, len, surface_len - t->start);
+            tok = caseless ? first.folded : first.cased;
+            mark_first_token(g, first, caseless);
             seq = start_hash(tok, caseless);
         } else {
             tok = hash_bytes(key + key_len, n, g->entry_key_cap - key_len);
@@ -381,6 +415,7 @@ void gaz_free(gazetteer *g)
     free(g->entries);
     free(g->strings);
     free(g->attrs);
+    free(g->first_tokens);
     token_list_free(&g->entry_tokens);
     free(g->entry_key);
     memset(g, 0, sizeof *g);
@@ -411,8 +446,11 @@ void gaz_hash_tokens(const document *doc, gaz_token_hashes *h)
                  !((w2 = load_word(text + start + 8, len - 8, 8)) & HIGH_BITS)) {
             hash_ascii_word(w, &c, &f, &upper_seen);
             hash_ascii_word(w2, &c, &f, &upper_seen);
-        } else
-            hash_token(text + start, len, text_size - start, &c, &f);
+        } else {
+            token_hash_pair pair = hash_token(text + start, len, text_size - start);
+            c = pair.cased;
+            f = pair.folded;
+        }
         cased[i] = c;
         folded[i] = f;
     }
@@ -421,10 +459,9 @@ void gaz_hash_tokens(const document *doc, gaz_token_hashes *h)
 uint64_t gaz_word_key(const char *word, size_t len, int folded)
 {
     gaz_token_hashes one;
-    uint64_t cased, caseless;
-    hash_token(word, len, len, &cased, &caseless);
-    one.cased = &cased;
-    one.folded = &caseless;
+    token_hash_pair pair = hash_token(word, len, len);
+    one.cased = &pair.cased;
+    one.folded = &pair.folded;
     return gaz_token_key(&one, 0, folded);
 }
 
@@ -522,8 +559,10 @@ static void walk_entries(const lookup *l, const uint64_t *hashes, int folded, ui
  * neither. */
 static inline void walk_starts(const lookup *l, const gaz_token_hashes *h, size_t first, int cased, int caseless)
 {
+    const uint64_t *filter = l->g->first_tokens;
+    unsigned shift = l->g->filter_shift;
     for (size_t t = first; t < l->limit; t++) {
-        uint64_t word = l->g->first_tokens[filter_word(h->folded[t])], bits = filter_pattern(h->cased[t], 0);
+        uint64_t word = filter[h->folded[t] >> shift], bits = filter_pattern(h->cased[t], 0);
         if (cased && (word & bits) == bits)
             walk_entries(l, h->cased, 0, start_hash(h->cased[t], 0), t);
         bits = filter_pattern(h->folded[t], 1);

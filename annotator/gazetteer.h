@@ -9,8 +9,9 @@
  * confirmed by comparing the tokens, so collisions cost time, never accuracy.
  *
  * Most tokens start no entry. A small filter (a bit pair per first token, in
- * a table that stays in cache) says so before the big table is touched, and
- * the big table's slots are 8 bytes, so a probe reads one cache line.
+ * a table that stays in cache: 32 KB up to 32,768 entries, then growing with
+ * the list so it never fills up) says so before the big table is touched,
+ * and the big table's slots are 8 bytes, so a probe reads one cache line.
  *
  * One gazetteer serves every list rule of a phase; it owns its entries and
  * strings. A document's token hashes (gaz_token_hashes) belong to the caller,
@@ -54,7 +55,8 @@ typedef struct {
     uint32_t key_len, value_len;
 } gaz_attr;
 
-#define GAZ_FILTER_WORDS 4096 /* 32 KB */
+#define GAZ_FILTER_MIN_WORDS 4096  /* 32 KB */
+#define GAZ_FILTER_ENTRIES_PER_WORD 8 /* more, and the filter doubles */
 
 typedef struct gazetteer {
     gaz_slot *slots;
@@ -70,8 +72,11 @@ typedef struct gazetteer {
     int has_caseless, has_cased;
     /* Two bits per entry's first token, in the word its folded form picks
      * (both forms of a token share it): a token with either bit of a form
-     * clear starts no entry of that form. */
-    uint64_t first_tokens[GAZ_FILTER_WORDS];
+     * clear starts no entry of that form. A power of two of words, the
+     * folded hash's top bits picking one: it grows with the list, so that
+     * a long list passes no more tokens than a short one. */
+    uint64_t *first_tokens;
+    unsigned filter_shift;  /* 64 - log2(words) */
     /* gaz_add's working space, kept from one entry to the next: a list
      * has thousands of entries, each a fresh allocation otherwise. */
     token_list entry_tokens;
