@@ -954,6 +954,28 @@ static const item *relative_antecedent(stance_ctx *c, const item *items, size_t 
     return NULL;
 }
 
+/* "The Spanish olive oil producers' association, Aceites de España,
+ * condemned ...": a nationality qualifying lower-case words that a
+ * capitalised name in commas (after a "the" or not) then names only
+ * describes the holder, who is that name, or nobody named. */
+static int describes_named_noun(stance_ctx *c, const item *it, uint32_t before)
+{
+    if (it->kind != K_NORP)
+        return 0;
+    uint32_t t = it->last + 1;
+    while (t < before && (tok(c, t)->flags & TOKF_LOWER || tok(c, t)->kind == TOK_CLITIC))
+        t++;
+    if (t == it->last + 1 || t + 1 >= before || c->doc->text.clean[tok(c, t)->start] != ',')
+        return 0;
+    t += 1 + (t + 2 < before && token_in(c, t + 1, (const char *const[]){"the", NULL}));
+    if (!(tok(c, t)->flags & TOKF_CAPITALIZED))
+        return 0;
+    for (t++; t < before; t++)
+        if (c->doc->text.clean[tok(c, t)->start] == ',')
+            return 1;
+    return 0;
+}
+
 /* The holder of the cue items[k] of the sentence's items; name
  * NO_STRING when none can be named (a quotation of unknown speaker). */
 static who find_holder(stance_ctx *c, const item *items, size_t count, size_t k, const struct_span *comment)
@@ -1004,7 +1026,8 @@ static who find_holder(stance_ctx *c, const item *items, size_t count, size_t k,
         uint32_t body = UINT32_MAX;
         for (size_t i = 0; i < k; i++)
             if (is_holder(&items[i]) && items[i].start >= from && items[i].end <= cue->start &&
-                !after_locative(c, &items[i]) && (!subject || subject_rank(&items[i]) > subject_rank(subject))) {
+                !after_locative(c, &items[i]) && !describes_named_noun(c, &items[i], cue->first) &&
+                (!subject || subject_rank(&items[i]) > subject_rank(subject))) {
                 uint32_t head = possessed_body(c, &items[i], cue->first);
                 if (head != UINT32_MAX)
                     body = body == UINT32_MAX ? head : body;

@@ -109,7 +109,10 @@
  *               agent the text does not name ("The union has long opposed
  *               ..." with no union named before) states no stance.
  * A nationality after "a" ("Nordfarm Cooperative, a Danish processor,
- * said") ranks below the names around it, as a possessive does. A one-word
+ * said") ranks below the names around it, as a possessive does; one
+ * qualifying lower-case words that a capitalised name in commas then names
+ * is no subject ("The Spanish olive oil producers' association, Aceites de
+ * España, condemned ...": the name is, or nobody when it is no entity). A one-word
  * noun phrase target that is an organisation's head noun ("supported the
  * union") is that organisation, as a title noun is its person.
  * Speakers and subjects include groups named by what they are (_GROUP:

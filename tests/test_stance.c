@@ -909,6 +909,20 @@ static void test_imperative_demand(void **state)
     release(&f);
 }
 
+/* A nationality qualifying a noun that a name in commas then names is no
+ * holder: the name is, or nobody when it is no entity. */
+static void test_nationality_describing_named_noun(void **state)
+{
+    (void)state;
+    check_one_stance("The Spanish olive oil producers' association, the Iberian Olive Growers Association, "
+                     "condemned the tariffs.",
+                     NULL, "condemned", "Iberian Olive Growers Association", "tariffs", STANCE_AGAINST);
+    check_one_stance("Spanish growers condemned the tariffs.", NULL, "condemned", "Spanish growers", "tariffs",
+                     STANCE_AGAINST);
+    check_no_stance((const char *const[]){
+        "The Spanish olive oil producers' association, Aceites de Espana, condemned the tariffs.", NULL});
+}
+
 static void test_summary_majority(void **state)
 {
     (void)state;
@@ -969,6 +983,7 @@ int main(void)
         cmocka_unit_test(test_demonstrative_measure),
         cmocka_unit_test(test_harm_blames_measure),
         cmocka_unit_test(test_imperative_demand),
+        cmocka_unit_test(test_nationality_describing_named_noun),
         cmocka_unit_test(test_summary_majority),
         cmocka_unit_test(test_judged_rate),
         cmocka_unit_test(test_measure_is_tariff),
