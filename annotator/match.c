@@ -773,40 +773,44 @@ static void note_tokens(matcher *m, document *doc)
     size_t *list_start = m->view_trigger_start;
     memset(list_start, 0, (lists + 1) * sizeof *list_start);
     m->found_trigger_count = 0;
-    /* adding spans moves no token: the list is read once */
+    /* locals: adding spans moves no token, and none of these changes */
     const token *tokens = doc->tokens.items;
     const char *text = doc->text.clean;
+    const int *token_kind_type = m->rules->token_kind_type;
+    uint32_t *token_sentence = m->token_sentence;
+    uint16_t *start_key = m->token_start_key, *start_class = m->token_start_class;
+    int has_triggers = index->count != 0;
     /* a sentence starts at its first token (segment.h): the tokens from it
-     * to the next sentence's first are its */
-    const segment *sentences = doc->sentences.items;
-    size_t sentence_count = doc->sentences.count, next_sentence = 0;
-    uint32_t sentence = UINT32_MAX;
-    for (size_t t = 0; t < n; t++) {
-        const token *tok = &tokens[t];
-        while (next_sentence < sentence_count && sentences[next_sentence].first_token <= t)
-            sentence = (uint32_t)next_sentence++;
-        m->token_sentence[t] = sentence;
-        int kind_type = m->rules->token_kind_type[tok->kind];
-        if (kind_type >= 0) {
-            span s = {.start = tok->start, .end = tok->end, .type = (uint16_t)kind_type, .phase = 0, .rule = -1,
-                      .norm = NO_STRING, .flags = SPAN_HIDDEN};
-            doc_add_span_at(doc, &s, t);
-        }
-        uint16_t key = (uint16_t)start_key_at(text + tok->start);
-        int starts = 0;
-        if (index->count) {
-            starts = find_word_triggers(m, t, gaz_token_key(&m->hashes, t, 0)) |
-                     find_word_triggers(m, t, gaz_token_key(&m->hashes, t, 1));
-            /* an abbreviation ("Co.") is also the word without the dot, as
-             * patterns write "Co\.?" */
-            if (tok->kind == TOK_ABBREV && text[tok->end - 1] == '.') {
-                size_t len = tok->end - tok->start - 1;
-                starts |= find_word_triggers(m, t, gaz_word_key(text + tok->start, len, 0)) |
-                          find_word_triggers(m, t, gaz_word_key(text + tok->start, len, 1));
+     * to the next sentence's first are its, those before the first none's */
+    size_t t = 0;
+    for (size_t next_sentence = 0; next_sentence <= doc->sentences.count; next_sentence++) {
+        size_t end = next_sentence < doc->sentences.count ? doc->sentences.items[next_sentence].first_token : n;
+        uint32_t sentence = next_sentence ? (uint32_t)(next_sentence - 1) : UINT32_MAX;
+        for (; t < end; t++) {
+            const token *tok = &tokens[t];
+            token_sentence[t] = sentence;
+            int kind_type = token_kind_type[tok->kind];
+            if (kind_type >= 0) {
+                span s = {.start = tok->start, .end = tok->end, .type = (uint16_t)kind_type, .phase = 0, .rule = -1,
+                          .norm = NO_STRING, .flags = SPAN_HIDDEN};
+                doc_add_span_at(doc, &s, t);
             }
+            uint16_t key = (uint16_t)start_key_at(text + tok->start);
+            int starts = 0;
+            if (has_triggers) {
+                starts = find_word_triggers(m, t, gaz_token_key(&m->hashes, t, 0)) |
+                         find_word_triggers(m, t, gaz_token_key(&m->hashes, t, 1));
+                /* an abbreviation ("Co.") is also the word without the dot, as
+                 * patterns write "Co\.?" */
+                if (tok->kind == TOK_ABBREV && text[tok->end - 1] == '.') {
+                    size_t len = tok->end - tok->start - 1;
+                    starts |= find_word_triggers(m, t, gaz_word_key(text + tok->start, len, 0)) |
+                              find_word_triggers(m, t, gaz_word_key(text + tok->start, len, 1));
+                }
+            }
+            start_key[t] = key;
+            start_class[t] = (uint16_t)(key + (starts ? START_KEYS : 0));
         }
-        m->token_start_key[t] = key;
-        m->token_start_class[t] = (uint16_t)(key + (starts ? START_KEYS : 0));
     }
     /* by list, a stable counting sort: each list keeps the token order */
     for (size_t l = 0; l < lists; l++)
