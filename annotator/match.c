@@ -849,8 +849,10 @@ static inline int walk_to_token(trigger_walk *walk, size_t t)
 }
 
 /* A gated rule may run in the current sentence when it needs no word or
- * the sentence holds one; each runs once per position. */
-static int gated_rule_ready(matcher *m, size_t rule_index)
+ * the sentence holds one; each runs once per position. Inlined: it is
+ * asked at every position a gated rule may start, and the call cost more
+ * than its tests. */
+static inline __attribute__((always_inline)) int gated_rule_ready(matcher *m, size_t rule_index)
 {
     const rule *r = &m->rules->rules[rule_index];
     if (r->needs_words && m->rule_sentence[rule_index] != m->sentence_stamp)
