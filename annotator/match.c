@@ -931,9 +931,9 @@ static void find_sentence_words(matcher *m, const segment *seg, trigger_walk *ne
 static void note_spans(matcher *m, const document *doc, int phase)
 {
     grow_array((void **)&m->cover_priority, &m->cover_cap, doc->tokens.count + 4, sizeof *m->cover_priority);
-    grow_array((void **)&m->sentence_needs, &m->sentence_needs_cap, doc->sentences.count + 1,
+    grow_array((void **)&m->sentence_needs, &m->sentence_needs_cap, doc->sentences.count + 4,
                sizeof *m->sentence_needs);
-    memset(m->sentence_needs, 0, (doc->sentences.count + 1) * sizeof *m->sentence_needs);
+    memset(m->sentence_needs, 0, (doc->sentences.count + 4) * sizeof *m->sentence_needs);
     /* locals: a store into cover or sentence_needs could otherwise be a
      * span's, a token's or a count */
     int32_t *cover = m->cover_priority;
@@ -1110,6 +1110,11 @@ static size_t find_view_sentences(matcher *m, const document *doc, const rule_vi
     const uint64_t *sentence_needs = m->sentence_needs;
     uint64_t needs = v->needs_slots;
     for (size_t s = 0, count = doc->sentences.count; s < count; s++) {
+        /* four at a time past the sentences without a need, most of them
+         * for a rare one (sentence_needs has room up to a multiple of four) */
+        while (s + 4 < count &&
+               !((sentence_needs[s] | sentence_needs[s + 1] | sentence_needs[s + 2] | sentence_needs[s + 3]) & needs))
+            s += 4;
         if (!(sentence_needs[s] & needs))
             continue;
         m->view_sentences[m->view_sentence_count++] = (uint32_t)s;
@@ -1199,7 +1204,7 @@ matcher *matcher_new(const ann_rules *rules, match_limit_fn on_limit, void *ctx)
     for (size_t i = 0; i < rules->view_count; i++) {
         const rule_view *v = &rules->views[i];
         uint8_t *shows = m->phase_shows + (size_t)(v->phase - 1) * MAX_TYPES;
-        for (size_t t = 0; t < MAX_TYPES; t++)
+        for (size_t t = 0; t < rules->type_count; t++)
             shows[t] |= has_type(v->types, (uint16_t)t) != 0;
     }
     m->open_mark_start = xcalloc(rules->type_count + 1, sizeof *m->open_mark_start);
