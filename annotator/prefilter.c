@@ -300,6 +300,10 @@ static int ends_token(const char *p, atom after, size_t end, int at_end_is_bound
     int caseless = 0;
     if (after.kind == ATOM_BOUNDARY)
         after = next_atom(p, after.end, end, &caseless);
+    /* "tariff\h?rates": when the space is there it ends the token; when
+     * not, whatever comes after it decides */
+    while (after.kind == ATOM_SPACE && after.optional)
+        after = next_atom(p, after.end, end, &caseless);
     /* "(?:\hrates?)?": when the optional part is there a space follows;
      * when not, whatever comes after it decides */
     while (after.kind == ATOM_GROUP && after.optional) {
@@ -458,10 +462,11 @@ static int required_in(const char *p, size_t i, size_t end, int caseless, word_s
             /* only a space makes the next word a token of its own: after \b
              * it could follow a hyphen inside one ("non-tariff"); a group
              * ending with a space, "(?:\w+\h+){1,3}", makes one, and an
-             * optional "(?:new\h)?" keeps a boundary there either way */
-            after_boundary = a.kind == ATOM_SPACE ||
+             * optional "(?:new\h)?" or "\h?" keeps a boundary there either
+             * way, as it keeps none ("tariff\h?rates") */
+            after_boundary = (a.kind == ATOM_SPACE && !a.optional) ||
                              (a.kind == ATOM_GROUP && !a.optional && ends_with_space(p, &a)) ||
-                             (after_boundary && (a.kind == ATOM_ZERO || a.kind == ATOM_BOUNDARY ||
+                             (after_boundary && (a.kind == ATOM_ZERO || a.kind == ATOM_BOUNDARY || a.kind == ATOM_SPACE ||
                                                  (a.kind == ATOM_GROUP && a.optional && ends_with_space(p, &a))));
             a = after;
         }

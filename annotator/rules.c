@@ -928,16 +928,22 @@ const unsigned char start_chars[START_CHAR_COUNT][4] = {
 
 /* The pattern with every lookbehind group made empty: it matches wherever
  * the pattern does, and looks before its start only through \b, \B, ^ and
- * \A. NULL when a group does not end. */
+ * \A. A lookbehind inside an odd number of negative lookaheads becomes
+ * (*FAIL) instead, so that what encloses it fails no more often than before:
+ * "(?!(?<=a)b)" must still let "b" through. NULL when a group does not end. */
 static char *without_lookbehinds(const char *pattern)
 {
     strbuf out = {0};
     sb_str(&out, "");
+    /* per open group, whether it is a negative lookahead */
+    uint8_t *negative = xcalloc(strlen(pattern) + 1, 1);
+    size_t open = 0, negations = 0;
     for (const char *p = pattern; *p;) {
         if (p[0] == '(' && p[1] == '?' && p[2] == '<' && (p[3] == '=' || p[3] == '!')) {
             size_t depth = 0, i = 0;
             do {
                 if (!p[i]) {
+                    free(negative);
                     free(out.s);
                     return NULL;
                 }
@@ -945,14 +951,21 @@ static char *without_lookbehinds(const char *pattern)
                 depth -= p[i] == ')';
                 i += p[i] == '\\' ? escape_length(p + i) : p[i] == '[' ? class_length(p + i) : 1;
             } while (depth);
-            sb_str(&out, "(?:)");
+            sb_str(&out, negations % 2 ? "(*FAIL)" : "(?:)");
             p += i;
             continue;
+        }
+        if (*p == '(') {
+            negative[open] = p[1] == '?' && p[2] == '!';
+            negations += negative[open++];
+        } else if (*p == ')' && open) {
+            negations -= negative[--open];
         }
         size_t n = *p == '\\' ? escape_length(p) : *p == '[' ? class_length(p) : 1;
         sb_add(&out, p, n);
         p += n;
     }
+    free(negative);
     return out.s;
 }
 

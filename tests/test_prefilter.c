@@ -125,6 +125,11 @@ static void test_word_forms(void **state)
     expect("\\d+%\\h(?:new)?(?:duty|levy)", "-", "-");
     /* a group between token ends has required words of its own */
     expect("\\d+\\h(?:(?i:tariffs?)(?:\\hrates?)?)", "-", "tariff/i tariffs/i");
+    /* an optional space may leave two words one token: "tariffrates" */
+    expect("tariff\\h?rates", "-", "-");
+    expect("(?:tariff)\\h*rates\\b", "-", "-");
+    expect("\\d+\\htariffs\\h?", "-", "tariffs");
+    expect("\\d+\\h\\h?tariffs\\b", "-", "tariffs");
 }
 
 static void test_case_scope(void **state)

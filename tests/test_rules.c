@@ -815,7 +815,8 @@ static void test_start_pairs(void **state)
     (void)state;
     ann_rules *rules = compile_ok("rule money\n  type M\n  pattern (?:US|C)?\\$\\d+\n"
                                   "rule name-after-in\n  type N\n  pattern (?<=\\bin\\h)\\p{Lu}\\w+\n"
-                                  "rule with-verb\n  type V\n  pattern Us(*COMMIT)\\d\n");
+                                  "rule with-verb\n  type V\n  pattern Us(*COMMIT)\\d\n"
+                                  "rule lower-unless-after-comma\n  type L\n  pattern (?!(?<=,\\h)\\p{Ll})\\p{L}+\n");
     pcre2_match_data *md = pcre2_match_data_create(1, NULL);
     pcre2_match_context *mc = pcre2_match_context_create(NULL);
     const rule *money = rule_named(rules, "money"), *after_in = rule_named(rules, "name-after-in");
@@ -829,6 +830,12 @@ static void test_start_pairs(void **state)
     assert_false(rule_may_start_with(after_in, "ja", 2, md, mc));
     /* a verb can change what backtracking tries: not probed */
     assert_true(rule_may_start_with(rule_named(rules, "with-verb"), "Zz", 2, md, mc));
+    /* a lookbehind inside a negative lookahead is not taken as met: "ja"
+     * starts a match wherever no comma comes before it */
+    const rule *lower = rule_named(rules, "lower-unless-after-comma");
+    assert_true(rule_may_start_with(lower, "ja", 2, md, mc));
+    assert_true(rule_may_start_with(lower, "Ja", 2, md, mc));
+    assert_false(rule_may_start_with(lower, "5a", 2, md, mc));
     pcre2_match_data_free(md);
     pcre2_match_context_free(mc);
     ann_rules_free(rules);
