@@ -747,14 +747,22 @@ static inline __attribute__((always_inline)) int find_word_triggers(matcher *m, 
     const trigger_index *index = &m->rules->triggers;
     size_t found;
     const word_trigger *w = lookup_triggers(index, key, &found);
+    if (!found)
+        return 0;
+    grow_array((void **)&m->found_triggers, &m->found_trigger_cap, m->found_trigger_count + found,
+               sizeof *m->found_triggers);
+    /* locals: storing a list's count could otherwise change them */
+    token_trigger *out = m->found_triggers + m->found_trigger_count;
+    size_t *list_start = m->view_trigger_start;
+    const uint32_t *trigger_list = m->trigger_list;
     int starts = 0;
     for (size_t k = 0; k < found; k++) {
         uint32_t item = (uint32_t)(w + k - index->items);
-        token_trigger at = {(uint32_t)t, item};
-        ARRAY_PUSH(m->found_triggers, m->found_trigger_count, m->found_trigger_cap, at);
-        m->view_trigger_start[m->trigger_list[item] + 1]++;
+        out[k] = (token_trigger){(uint32_t)t, item};
+        list_start[trigger_list[item] + 1]++;
         starts |= w[k].role == TRIGGER_STARTS;
     }
+    m->found_trigger_count += found;
     return starts;
 }
 
