@@ -307,13 +307,26 @@ struct document_scratch {
 
 #define SCRATCH_ALIGN 16
 
-void *scratch_take(document_scratch *scratch, size_t n)
+/* Under AddressSanitizer the block's bytes are poisoned but for the pieces
+ * taken, so that a stage running past its piece is caught as it would be
+ * past one from malloc. */
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/asan_interface.h>
+#define SCRATCH_POISON(p, n) ASAN_POISON_MEMORY_REGION(p, n)
+#define SCRATCH_UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION(p, n)
+#else
+#define SCRATCH_POISON(p, n) ((void)(p), (void)(n))
+#define SCRATCH_UNPOISON(p, n) ((void)(p), (void)(n))
+#endif
+
+void *scratch_take(document_scratch *scratch, size_t wanted)
 {
     /* never an empty piece: the first document's block is NULL */
-    n = n ? (n + SCRATCH_ALIGN - 1) & ~(size_t)(SCRATCH_ALIGN - 1) : SCRATCH_ALIGN;
+    size_t n = wanted ? (wanted + SCRATCH_ALIGN - 1) & ~(size_t)(SCRATCH_ALIGN - 1) : SCRATCH_ALIGN;
     if (scratch->cap - scratch->used >= n) {
         void *piece = scratch->block + scratch->used;
         scratch->used += n;
+        SCRATCH_UNPOISON(piece, wanted);
         return piece;
     }
     void *piece = xmalloc(n);
@@ -338,6 +351,7 @@ static void scratch_reset(document_scratch *scratch)
         scratch->cap = 2 * (scratch->cap + scratch->spilled_bytes);
         scratch->block = xmalloc(scratch->cap);
     }
+    SCRATCH_POISON(scratch->block, scratch->cap);
     scratch->used = scratch->spilled_count = scratch->spilled_bytes = 0;
 }
 
