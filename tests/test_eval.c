@@ -27,9 +27,9 @@
 
 /* The corpora gold files must keep overall F1 at or above this (a floor:
  * raise it as the rules improve; a rule change that lowers it fails).
- * Issue 4 asks for 90; the default rules reach 96.86 over all ten
+ * Issue 4 asks for 90; the default rules reach 97.78 over all ten
  * articles (98.46 on the six development ones). */
-#define CORPORA_MIN_F1 "96"
+#define CORPORA_MIN_F1 "97"
 
 /* The same for stance F1 on the corpora gold stances (NAME.stances.json).
  * Issue 5 asks for 75; the default rules reach 80.00 on the six development
