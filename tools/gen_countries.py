@@ -13,7 +13,8 @@ in the rules/lists format (`surface | norm | key=value`):
                     (South Korea, Russia, Iran, ...), attribute code=ALPHA2.
   SUBDIVISIONS_OUT  first-level subdivisions of the kinds news names (states,
                     provinces, prefectures, regions, Länder, territories,
-                    emirates, ...; no municipalities or districts), with the
+                    emirates, ...; no municipalities or districts; Spain's
+                    provinces from the second level too), with the
                     English names news uses where they differ from ISO's
                     local ones (Bayern -> Bavaria), attribute country=ALPHA2.
 
@@ -86,6 +87,9 @@ SUB_TYPES_BY_COUNTRY = {
 }
 # Countries whose ISO top level is only a grouping: take the level below.
 SUB_SECOND_LEVEL = {"ID"}
+# Countries whose second level holds units news names as much as the first:
+# Spain's provinces (Jaen, Castellon), under its autonomous communities.
+SUB_BELOW_TOO = {"ES": {"Province"}}
 
 # Countries whose ISO subdivision names are romanisations from another script:
 # their diacritics are transliteration marks, so the norm drops them.
@@ -119,6 +123,8 @@ EXONYMS = {
     "ES-MC": ["Murcia"], "ES-MD": ["Community of Madrid"],
     "ES-NC": ["Navarre", "Navarra"], "ES-PV": ["Basque Country"],
     "ES-VC": ["Valencian Community"],
+    "ES-A": ["Alicante"], "ES-CS": ["Castellón"], "ES-VI": ["Álava"],
+    "ES-SE": ["Seville"], "ES-BI": ["Biscay"],
     # France
     "FR-20R": ["Corsica"], "FR-BRE": ["Brittany"], "FR-NOR": ["Normandy"],
     "FR-BFC": ["Burgundy-Franche-Comte"], "FR-GES": ["Grand Est"],
@@ -422,7 +428,7 @@ def sub_kept(e):
     if cc in SUB_SECOND_LEVEL:
         return "parent" in e
     if "parent" in e:
-        return False
+        return e["type"] in SUB_BELOW_TOO.get(cc, ())
     return e["type"] in SUB_TYPES or e["type"] in SUB_TYPES_BY_COUNTRY.get(cc, ())
 
 
@@ -447,6 +453,7 @@ def sub_names(e):
 
 def build_subdivisions(iso2, country_surfaces, skipped):
     out = []          # (country, norm, surface)
+    listed = set()    # (country, surface): a province named as its region once
     for e in iso2:
         if not sub_kept(e):
             continue
@@ -479,6 +486,9 @@ def build_subdivisions(iso2, country_surfaces, skipped):
                 continue
             if not re.search(r"[A-Za-z]", s):
                 continue
+            if (cc, s) in listed:
+                continue
+            listed.add((cc, s))
             check(s)
             out.append((cc, norm, s))
     return out
@@ -497,8 +507,9 @@ HEADER_COUNTRIES = """\
 HEADER_SUBDIVISIONS = """\
 # First-level subdivisions: states, provinces, prefectures, regions, Laender,
 # territories, emirates, governorates, counties, ... (no municipalities or
-# districts), from ISO 3166-2, plus the English names news uses where ISO gives
-# the local one (Bayern -> Bavaria).  Norm: the English name when there is one,
+# districts; Spain's provinces from the second level too), from ISO 3166-2,
+# plus the English names news uses where ISO gives the local one (Bayern ->
+# Bavaria).  Norm: the English name when there is one,
 # else ISO's name (accents dropped for romanised names).  Names that are
 # ordinary English words or also a country's name are left out.
 # Attribute country = ISO 3166-1 alpha-2 of the country.
