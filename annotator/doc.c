@@ -26,6 +26,10 @@ void doc_load(document *doc, const char *bytes, size_t len)
     doc->span_count = 0;
     doc->attr_count = 0;
     doc->pool_len = 0;
+    if (++doc->generation == 0) { /* wrapped: slots of an old document could look current */
+        memset(doc->fixed_strings, 0, sizeof doc->fixed_strings);
+        doc->generation = 1;
+    }
     doc->layout_name = NULL;
     for (int i = 0; i < DOC_ATTR_COUNT; i++)
         doc->doc_attrs[i] = NO_STRING;

@@ -126,6 +126,16 @@ enum { DOC_ATTR_DATE, DOC_ATTR_PUBLISHER, DOC_ATTR_SECTION, DOC_ATTR_HEADLINE, D
 
 typedef struct resolve_buffers resolve_buffers;
 
+/* A string that outlives every document (rule or list storage) and the pool
+ * offset of its copy in the document of that generation (doc_intern_fixed). */
+typedef struct {
+    const char *text;
+    uint32_t generation;
+    uint32_t offset;
+} fixed_string_slot;
+
+enum { FIXED_STRING_SLOTS = 256 };
+
 typedef struct document {
     const char *bytes;    /* the input, borrowed; len bytes */
     size_t len;
@@ -142,6 +152,10 @@ typedef struct document {
     size_t attr_count, attr_cap;
     char *pool;           /* NUL-terminated strings, addressed by offset */
     size_t pool_len, pool_cap;
+    /* the fixed strings copied into the pool, by address: a slot holds a
+     * copy of this document when its generation is the document's */
+    fixed_string_slot fixed_strings[FIXED_STRING_SLOTS];
+    uint32_t generation;  /* counts the documents loaded */
 
     /* what the layout stage found; all empty when no layout applied */
     const char *layout_name;      /* borrowed from the layout set */
@@ -183,6 +197,17 @@ static inline uint32_t doc_intern(document *doc, const char *s, size_t len)
     doc->pool_len += len + 1;
     return off;
 }
+/* doc_intern for a string s[0..len) that stays at its address while the
+ * rules are loaded, as attribute keys and list values do: copied once per
+ * document, so the candidates that carry it share one offset. A slot another
+ * string took is taken back, which costs a second copy, never a wrong one. */
+static inline uint32_t doc_intern_fixed(document *doc, const char *s, size_t len)
+{
+    fixed_string_slot *slot = &doc->fixed_strings[((uintptr_t)s * 0x9E3779B97F4A7C15ULL) >> 56];
+    if (slot->text != s || slot->generation != doc->generation)
+        *slot = (fixed_string_slot){s, doc->generation, doc_intern(doc, s, len)};
+    return slot->offset;
+}
 static inline const char *doc_string(const document *doc, uint32_t off)
 {
     return off == NO_STRING ? NULL : doc->pool + off;
@@ -202,6 +227,17 @@ static inline size_t doc_add_span_at(document *doc, const span *s, size_t first_
     added->lost_to = -1;
     added->first_token = (uint32_t)first_token;
     return doc->span_count++;
+}
+/* Appends a span for the caller to fill in place, which spares a copy:
+ * all zero but for its first token (as doc_add_span_at) and no norm, ref
+ * or winner. The pointer holds until the next append. Inline, as
+ * doc_intern. */
+static inline span *doc_append_span(document *doc, size_t first_token)
+{
+    grow_array((void **)&doc->spans, &doc->span_cap, doc->span_count + 1, sizeof *doc->spans);
+    span *added = &doc->spans[doc->span_count++];
+    *added = (span){.norm = NO_STRING, .ref = NO_STRING, .lost_to = -1, .first_token = (uint32_t)first_token};
+    return added;
 }
 /* Adds an attribute to s, the span added last: a span's attributes are
  * contiguous. Inline, as doc_intern. */

@@ -491,18 +491,12 @@ static uint32_t intern_scratch(document *doc, matcher *m, size_t from)
     return off;
 }
 
-static void add_attr_pair(document *doc, size_t span_index, const char *key, size_t key_len, const char *value,
-                          size_t value_len)
-{
-    uint32_t k = doc_intern(doc, key, key_len);
-    uint32_t v = doc_intern(doc, value, value_len);
-    doc_add_attr(doc, &doc->spans[span_index], k, v);
-}
-
-/* add_attr_pair with the value built in the scratch buffer, which it empties. */
+/* Adds an attribute to the span at span_index; its key is a fixed string,
+ * and its value the scratch buffer, which it empties. */
 static void add_scratch_attr(document *doc, size_t span_index, const char *key, matcher *m)
 {
-    add_attr_pair(doc, span_index, key, strlen(key), m->scratch, m->scratch_len);
+    uint32_t k = doc_intern_fixed(doc, key, strlen(key));
+    doc_add_attr(doc, &doc->spans[span_index], k, doc_intern(doc, m->scratch, m->scratch_len));
     m->scratch_len = 0;
 }
 
@@ -510,23 +504,28 @@ static void add_candidate(matcher *m, document *doc, size_t rule_index, const ma
                           size_t first_token, const gaz_entry *entry, const gazetteer *g)
 {
     const rule *r = src->r;
-    span s = {.start = src->start, .end = src->end, .type = r->type, .phase = (uint16_t)m->phase,
-              .rule = (int32_t)rule_index, .norm = NO_STRING, .priority = r->priority,
-              .flags = r->hidden ? SPAN_HIDDEN : 0};
+    size_t idx = doc->span_count;
+    span *s = doc_append_span(doc, first_token);
+    s->start = src->start;
+    s->end = src->end;
+    s->type = r->type;
+    s->phase = (uint16_t)m->phase;
+    s->rule = (int32_t)rule_index;
+    s->priority = r->priority;
+    s->flags = r->hidden ? SPAN_HIDDEN : 0;
     if (r->norm_template) {
         m->scratch_len = 0;
         scratch_add_template(m, doc, src, r->norm_template);
-        s.norm = intern_scratch(doc, m, 0);
+        s->norm = intern_scratch(doc, m, 0);
     } else if (entry && entry->norm != UINT32_MAX)
-        s.norm = doc_intern(doc, g->strings + entry->norm, strlen(g->strings + entry->norm));
-    else if (candidate_is_plain(doc, s.start, s.end, first_token))
-        s.norm = doc_intern(doc, doc->text.clean + s.start, s.end - s.start);
+        s->norm = doc_intern_fixed(doc, g->strings + entry->norm, strlen(g->strings + entry->norm));
+    else if (candidate_is_plain(doc, s->start, s->end, first_token))
+        s->norm = doc_intern(doc, doc->text.clean + s->start, s->end - s->start);
     else {
         m->scratch_len = 0;
-        scratch_add_surface(m, doc, s.start, s.end);
-        s.norm = intern_scratch(doc, m, 0);
+        scratch_add_surface(m, doc, s->start, s->end);
+        s->norm = intern_scratch(doc, m, 0);
     }
-    size_t idx = doc_add_span_at(doc, &s, first_token);
     if (r->hidden)
         return; /* helpers are never written: their norm is all a later rule can read */
 
@@ -540,7 +539,8 @@ static void add_candidate(matcher *m, document *doc, size_t rule_index, const ma
         }
     if (entry && entry->attrs != UINT32_MAX)
         for (const gaz_attr *a = &g->attrs[entry->attrs]; a->key_len; a++)
-            add_attr_pair(doc, idx, g->strings + a->key, a->key_len, g->strings + a->value, a->value_len);
+            doc_add_attr(doc, &doc->spans[idx], doc_intern_fixed(doc, g->strings + a->key, a->key_len),
+                         doc_intern_fixed(doc, g->strings + a->value, a->value_len));
     for (size_t a = 0; a < r->attr_count; a++) {
         scratch_add_template(m, doc, src, r->attrs[a].value_template);
         add_scratch_attr(doc, idx, r->attrs[a].key, m);
