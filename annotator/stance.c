@@ -1203,9 +1203,15 @@ static uint32_t owner_name(stance_ctx *c, const item *gpe)
     return k ? k->name : gpe->name;
 }
 
+/* Whether the GPE stands for the holder: as itself ("Beijing said the
+ * duties ...": not Beijing's duties) or as the owner it names (Beijing for
+ * a holder China). */
 static int same_owner(stance_ctx *c, const item *gpe, uint32_t holder)
 {
-    return holder != NO_STRING && !strcmp(doc_string(c->doc, owner_name(c, gpe)), doc_string(c->doc, holder));
+    if (same_name(c, gpe, holder))
+        return 1;
+    uint32_t owner = owner_name(c, gpe);
+    return holder != NO_STRING && !strcmp(doc_string(c->doc, owner), doc_string(c->doc, holder));
 }
 
 /* The last of list (by position) up to at that lies in the article or in
@@ -1372,18 +1378,34 @@ static who tariff_target(stance_ctx *c, const item *mention, const item *owner, 
     return w;
 }
 
+/* Words that, between a place and a tariff, make the place the one the
+ * tariff falls on: "China faces provisional duties", "hit Canada with
+ * tariffs". */
+static const char *const subject_to[] = {"face",  "faces",  "faced",   "facing", "risk", "risks",
+                                         "risked", "with",  "avoid",   "avoids", "avoided", NULL};
+
+static int falls_on(stance_ctx *c, const item *place, const item *mention)
+{
+    for (uint32_t t = place->last + 1; t < mention->first; t++)
+        if (token_in(c, t, subject_to))
+            return 1;
+    return 0;
+}
+
 /* The owner a tariff mention names itself: a GPE ending at most 3 tokens
  * before it in its clause, at or after from (a cue's end: "Japan opposes the
- * tariffs" is no owner) and not the holder ("U.S. tariffs", "Japan's
- * duties"); or, after "its" or "their" ("its own duties", "its 25%
- * counter-tariffs"), the last GPE
- * before that word in the sentence ("Washington lifting its 20% tariff"). */
+ * tariffs" is no owner), not the holder ("U.S. tariffs", "Japan's
+ * duties") and not one the tariff falls on ("China faces duties"); or, after
+ * "its" or "their" ("its own duties", "its 25% counter-tariffs"), the last
+ * GPE before that word in the sentence ("Washington lifting its 20%
+ * tariff"). */
 static const item *owner_before(stance_ctx *c, const item *items, const item *mention, uint32_t holder, uint32_t from)
 {
     const item *owner = NULL;
     for (const item *i = items; i < mention; i++)
         if (i->kind == K_GPE && i->start >= from && i->end <= mention->start && i->last + NEGATION_WINDOW >= mention->first &&
-            clause_of(c, i->last) == clause_of(c, mention->first) && !same_owner(c, i, holder))
+            clause_of(c, i->last) == clause_of(c, mention->first) && !same_owner(c, i, holder) &&
+            !falls_on(c, i, mention))
             owner = i;
     if (owner)
         return owner;
@@ -2218,8 +2240,8 @@ static int by_name(const void *a, const void *b)
 }
 
 /* The tariff mention whose owner, the GPE items[i], is named right before
- * it ("U.S. tariffs", "U.S. car tariff", "Japan's tariff"), if any, into
- * c->owned (of *cap places). */
+ * it ("U.S. tariffs", "U.S. car tariff", "Japan's tariff"; not "China faces
+ * duties"), if any, into c->owned (of *cap places). */
 static void note_owned(stance_ctx *c, size_t i, size_t *cap)
 {
     const item *g = &c->items[i];
@@ -2233,7 +2255,7 @@ static void note_owned(stance_ctx *c, size_t i, size_t *cap)
             reach = next->last + 2;
             continue;
         }
-        if (is_tariff(next->kind)) {
+        if (is_tariff(next->kind) && !falls_on(c, g, next)) {
             owned o = {next->start, g, element_at(c->doc, next->start, LE_COMMENT)};
             ARRAY_PUSH(c->owned, c->owned_count, *cap, o);
         }

@@ -199,7 +199,9 @@
  *
  * Tariff owners: a tariff target is "OWNER tariffs" when the text names the
  * owner: a GPE right before the mention ("U.S. tariffs", "Japan's
- * duties"), "its"/"their" after a GPE ("Washington lifting its 20%
+ * duties"; not one the tariff falls on, "Australia faces tariffs", nor the
+ * holder, as itself or as the country it names: Beijing's "the duties"),
+ * "its"/"their" after a GPE ("Washington lifting its 20%
  * tariff"), after a cue a GPE between the cue and the mention ("urging the
  * U.S. to drop all the tariffs"), or a subject GPE followed by one ("Japan
  * doesn't change tariffs"). A mention with a rate (a TARIFF's `rate`, or a

@@ -841,6 +841,18 @@ static void test_relative_clause_and_quoted_condition(void **state)
                                           "\"If prices rise, we oppose the tariffs,\" said Dale Emmerich.", NULL});
 }
 
+/* A place the tariffs fall on is not their owner ("Australia faces
+ * tariffs"), nor is the holder's own city ("Beijing said the duties"). */
+static void test_owner_not_the_one_hit(void **state)
+{
+    (void)state;
+    check_one_stance("Japan imposed tariffs on beef. Australia faces tariffs of 38.5% on its beef. Farmers said "
+                     "the tariffs were unfair.",
+                     NULL, "unfair", "farmers", "Japan tariffs", STANCE_AGAINST);
+    check_one_stance("China faces provisional duties of up to 42%. Beijing said the duties were unfair.", NULL,
+                     "unfair", "Beijing", "tariffs", STANCE_AGAINST);
+}
+
 /* A rated tariff named right after a verb imposing it belongs to the
  * country or bloc opening its sentence, and a later mention at that rate
  * (one of a range, or a rate judged on its own) is the same measure: the
@@ -987,6 +999,7 @@ int main(void)
         cmocka_unit_test(test_summary_majority),
         cmocka_unit_test(test_judged_rate),
         cmocka_unit_test(test_measure_is_tariff),
+        cmocka_unit_test(test_owner_not_the_one_hit),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
