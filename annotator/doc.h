@@ -197,10 +197,13 @@ static inline uint32_t doc_intern(document *doc, const char *s, size_t len)
     doc->pool_len += len + 1;
     return off;
 }
-/* doc_intern for a string s[0..len) that stays at its address while the
- * rules are loaded, as attribute keys and list values do: copied once per
- * document, so the candidates that carry it share one offset. A slot another
- * string took is taken back, which costs a second copy, never a wrong one. */
+/* doc_intern for a string s[0..len) that stays at its address, with that
+ * length, while the rules are loaded, as attribute keys and list values do:
+ * copied once per document, so the candidates that carry it share one
+ * offset. Strings are told apart by address alone: one text at two
+ * addresses is copied twice (the lists share their key names for this).
+ * A slot another string took is taken back, which costs a second copy,
+ * never a wrong one. */
 static inline uint32_t doc_intern_fixed(document *doc, const char *s, size_t len)
 {
     fixed_string_slot *slot = &doc->fixed_strings[((uintptr_t)s * 0x9E3779B97F4A7C15ULL) >> 56];

@@ -318,6 +318,25 @@ static void make_filter_room(gazetteer *g)
     }
 }
 
+/* Points a's key at the text of the first key of its name (shared_keys),
+ * noting it when it is the first. The name found moves to the front: a
+ * list's entries mostly use the same few keys one after the other. */
+static void share_key(gazetteer *g, gaz_attr *a)
+{
+    for (size_t k = 0; k < g->shared_key_count; k++) {
+        uint32_t found = g->shared_keys[k];
+        const gaz_attr *first = &g->attrs[found];
+        if (first->key_len == a->key_len && !memcmp(g->strings + first->key, g->strings + a->key, a->key_len)) {
+            a->key = first->key;
+            memmove(g->shared_keys + 1, g->shared_keys, k * sizeof *g->shared_keys);
+            g->shared_keys[0] = found;
+            return;
+        }
+    }
+    if (g->shared_key_count < GAZ_SHARED_KEYS)
+        g->shared_keys[g->shared_key_count++] = (uint32_t)g->attr_count;
+}
+
 /* Splits "k=v k=v" (words between runs of spaces, each a pair from its
  * first '=', words without a key skipped) into attrs, with the pair that
  * ends them; returns the index of the first, or UINT32_MAX when there is
@@ -337,6 +356,7 @@ static uint32_t add_attrs(gazetteer *g, const char *attrs, size_t attrs_len)
         if ((eq = memchr(word, '=', (size_t)(space - word))) && eq > word) {
             gaz_attr a = {text + (uint32_t)(word - attrs), text + (uint32_t)(eq + 1 - attrs), (uint32_t)(eq - word),
                           (uint32_t)(space - eq - 1)};
+            share_key(g, &a);
             ARRAY_PUSH(g->attrs, g->attr_count, g->attr_cap, a);
         }
         for (word = space; word < end && *word == ' '; word++)

@@ -51,10 +51,12 @@ typedef struct {
 /* One key=value attribute of an entry, split when the entry is added: a
  * hit copies its attributes, and should not have to look for the '='. */
 typedef struct {
-    uint32_t key, value;  /* offsets in strings, of text not NUL-terminated */
+    uint32_t key, value;  /* offsets in strings, of text not NUL-terminated; a key's
+                             text is shared by every attribute of its name (shared_keys) */
     uint32_t key_len, value_len;
 } gaz_attr;
 
+#define GAZ_SHARED_KEYS 32
 #define GAZ_FILTER_MIN_WORDS 4096  /* 32 KB */
 #define GAZ_FILTER_ENTRIES_PER_WORD 8 /* more, and the filter doubles */
 
@@ -86,6 +88,12 @@ typedef struct gazetteer {
      * ALL-CAPS form comes right after its entry, with the same ones. */
     uint32_t last_attrs, last_attrs_text;
     size_t last_attrs_len;
+    /* The attribute keys met so far, each the index in attrs of its first
+     * use: every later key of that name takes its offset, so that a name is
+     * one string in strings (doc_intern_fixed copies a key by address). A
+     * list has a handful; past GAZ_SHARED_KEYS a key keeps its own. */
+    uint32_t shared_keys[GAZ_SHARED_KEYS];
+    size_t shared_key_count;
 } gazetteer;
 
 /* Adds one entry. Returns 0, or -1 when the surface has no token. */
