@@ -84,6 +84,7 @@ struct matcher {
     size_t hit_ovector_count, hit_ovector_cap;
 
     uint32_t *rule_sentence; /* per rule: the sentence stamp when its required words were seen */
+    uint32_t *rule_last_word; /* per rule: the last token of that sentence holding one of them */
     uint32_t *ready;      /* the view's rules without start words whose required words the sentence holds,
                            * by index (find_sentence_words) */
     size_t ready_count, ready_cap;
@@ -856,14 +857,17 @@ static inline int walk_to_token(trigger_walk *walk, size_t t)
     return walk->at < walk->end && walk->at->token == t;
 }
 
-/* A gated rule may run in the current sentence when it needs no word or
- * the sentence holds one; each runs once per position. Inlined: it is
- * asked at every position a gated rule may start, and the call cost more
- * than its tests. */
-static inline __attribute__((always_inline)) int gated_rule_ready(matcher *m, size_t rule_index)
+/* A gated rule may run at token t (SIZE_MAX: at a marker) of the current
+ * sentence when it needs no word or the sentence holds one at t or after
+ * it: the words are whole tokens its match consumes, never in a lookaround
+ * (prefilter.h), so none lies before the match's start. Each runs once per
+ * position. Inlined: it is asked at every position a gated rule may start,
+ * and the call cost more than its tests. */
+static inline __attribute__((always_inline)) int gated_rule_ready(matcher *m, size_t rule_index, size_t t)
 {
     const rule *r = &m->rules->rules[rule_index];
-    if (r->needs_words && m->rule_sentence[rule_index] != m->sentence_stamp)
+    if (r->needs_words && (m->rule_sentence[rule_index] != m->sentence_stamp ||
+                           (t != SIZE_MAX && t > m->rule_last_word[rule_index])))
         return 0;
     if (m->rule_position[rule_index] == m->position_stamp)
         return 0;
@@ -892,7 +896,7 @@ static inline __attribute__((always_inline)) void try_rules_at(matcher *m, docum
         size_t i = m->ready[k];
         const rule *r = &m->rules->rules[i];
         if (has_start_key(r->start_keys, key) && !batch_hopeless(&r->alone, cover) &&
-            (t != SIZE_MAX || starts_at_marker(&r->alone, marker)) && gated_rule_ready(m, i))
+            (t != SIZE_MAX || starts_at_marker(&r->alone, marker)) && gated_rule_ready(m, i, t))
             run_batch(m, doc, &r->alone, vpos, subject_len, t, pair);
     }
     if (t == SIZE_MAX || !v->gated_count)
@@ -900,7 +904,7 @@ static inline __attribute__((always_inline)) void try_rules_at(matcher *m, docum
     for (walk_to_token(starts, t); starts->at < starts->end && starts->at->token == t; starts->at++) {
         uint32_t rule_index = starts->at->rule;
         const rule *r = &m->rules->rules[rule_index];
-        if (!batch_hopeless(&r->alone, cover) && gated_rule_ready(m, rule_index))
+        if (!batch_hopeless(&r->alone, cover) && gated_rule_ready(m, rule_index, t))
             run_batch(m, doc, &r->alone, vpos, subject_len, t, NO_PAIR);
     }
 }
@@ -918,6 +922,7 @@ static void find_sentence_words(matcher *m, const segment *seg, trigger_walk *ne
     for (size_t end = seg->first_token + seg->token_count; needed->at < needed->end && needed->at->token < end;
          needed->at++) {
         uint32_t rule_index = needed->at->rule;
+        m->rule_last_word[rule_index] = needed->at->token; /* the walk is in token order */
         if (m->rule_sentence[rule_index] == m->sentence_stamp)
             continue;
         m->rule_sentence[rule_index] = m->sentence_stamp;
@@ -1207,6 +1212,7 @@ matcher *matcher_new(const ann_rules *rules, match_limit_fn on_limit, void *ctx)
     m->pair_states = xcalloc(rules->pair_table_count + 1, sizeof *m->pair_states);
     m->rule_sentence = xcalloc(rules->count + 1, sizeof *m->rule_sentence);
     m->rule_position = xcalloc(rules->count + 1, sizeof *m->rule_position);
+    m->rule_last_word = xcalloc(rules->count + 1, sizeof *m->rule_last_word);
     m->phase_shows = xcalloc((size_t)rules->phase_count + 1, MAX_TYPES);
     m->shown_by_type = xcalloc(rules->type_count + 1, sizeof *m->shown_by_type);
     for (size_t i = 0; i < rules->view_count; i++) {
@@ -1308,6 +1314,7 @@ void matcher_free(matcher *m)
     free(m->rule_sentence);
     free(m->ready);
     free(m->rule_position);
+    free(m->rule_last_word);
     free(m->scratch);
     free(m);
 }

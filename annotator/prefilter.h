@@ -3,7 +3,7 @@
  *
  *   first words     every match starts with one of these tokens:
  *                   "(?i:minister|envoy) of" -> {minister, envoy}, caseless
- *   required words  every match contains one of these as a whole token:
+ *   required words  every match consumes one of these as a whole token:
  *                   "\p{Lu}\w+ (?:Corp|Inc)\b" -> {Corp, Inc}; of several,
  *                   the first without a word nearly every sentence has
  *                   ("the", "of"): "the first \d+ days" -> {first}

@@ -127,7 +127,8 @@ typedef struct {
     size_t example_count;
     uint8_t *needs;       /* bitmap over type ids (the 'needs' line), or NULL */
     int starts_with_words; /* tried only at tokens that are one of its first words */
-    int needs_words;      /* tried only in sentences holding one of its required words */
+    int needs_words;      /* tried only in sentences holding one of its required words, at tokens
+                           * up to the last of them */
     rule_batch alone;     /* the rule compiled by itself, when either is set */
 } rule;
 

@@ -901,6 +901,19 @@ static void test_before_pairs(void **state)
     ann_rules_free(team);
 }
 
+/* A rule needing a word is tried up to the token holding the last one in the
+ * sentence, that one included: its match may start there. */
+static void test_needed_word_last(void **state)
+{
+    (void)state;
+    ann_rules *rules = compile_ok("rule company\n  type ORG\n  pattern (?:the\\h)?Corp\\h\\d+\n");
+    assert_true(rule_named(rules, "company")->needs_words);
+    assert_false(rule_named(rules, "company")->starts_with_words);
+    assert_annotates(rules, "Shares of Acme rose and Corp 5 fell.", "ORG", "Corp 5");
+    assert_annotates(rules, "Corp fell and Corp 7 rose.", "ORG", "Corp 7");
+    ann_rules_free(rules);
+}
+
 /* A rule needing words runs in its own view, once per position: a later
  * view without such rules does not run it again (its second match would
  * be a rival it wins against). */
@@ -977,6 +990,7 @@ int main(void)
         cmocka_unit_test(test_start_markers),
         cmocka_unit_test(test_start_pairs),
         cmocka_unit_test(test_before_pairs),
+        cmocka_unit_test(test_needed_word_last),
         cmocka_unit_test(test_needed_words_in_own_view),
         cmocka_unit_test(test_builtin_rules),
     };
