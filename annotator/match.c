@@ -632,9 +632,10 @@ static void add_batch_hits(matcher *m, document *doc, size_t t)
  * as start probes of its rules tell (rules.h): a start key is one byte, so
  * a rule starting "US$" is tried at every word starting with U. Its
  * before_table tells the same of the two bytes before the start, which the
- * lookbehinds of its rules read. A probe costs some ten failing calls, so
- * a pair is probed only once met PAIR_PROBE_AFTER times; till then its
- * state counts how often. */
+ * lookbehinds of its rules read, and its after_table of the two bytes
+ * after the annotation a start at a marker opens. A probe costs some ten
+ * failing calls, so a pair is probed only once met PAIR_PROBE_AFTER times;
+ * till then its state counts how often. */
 enum { PAIR_PROBE_AFTER = 8, PAIR_MAY = 254, PAIR_CANNOT = 255 };
 
 static __attribute__((noinline)) int probe_pair(matcher *m, const rule_batch *b, uint32_t table, int pair)
@@ -649,9 +650,15 @@ static __attribute__((noinline)) int probe_pair(matcher *m, const rule_batch *b,
     int may = 0;
     for (size_t k = 0; k < b->count && !may; k++) {
         const rule *r = &m->rules->rules[b->rules[k]];
-        may = table == b->before_table ? rule_may_follow(r, bytes, m->probe_data, m->probe_context)
-                                       : has_start_key(r->start_keys, (unsigned char)bytes[0]) &&
-                                             rule_may_start_with(r, bytes, 2, m->probe_data, m->probe_context);
+        if (table == b->before_table)
+            may = rule_may_follow(r, bytes, m->probe_data, m->probe_context);
+        else if (table == b->after_table)
+            may = has_start_key(r->start_keys, MARK_KEY) &&
+                  (!r->marker_starts || has_type(r->marker_starts, b->after_type)) &&
+                  rule_may_start_after_annotation(m->rules, r, b->after_type, bytes, m->probe_data, m->probe_context);
+        else
+            may = has_start_key(r->start_keys, (unsigned char)bytes[0]) &&
+                  rule_may_start_with(r, bytes, 2, m->probe_data, m->probe_context);
     }
     *state = may ? PAIR_MAY : PAIR_CANNOT;
     return may;
@@ -674,6 +681,22 @@ static inline int pair_before(const matcher *m, size_t vpos)
     return vpos >= 2 && !((at[-2] | at[-1]) & 0x80) ? at[-2] * 128 + at[-1] : NO_PAIR;
 }
 
+/* The two bytes after the annotation whose opening marker is marks[open],
+ * past the closing marker the reference's balanced body ends at, the same
+ * way. */
+static int pair_after_annotation(const matcher *m, size_t open, size_t subject_len)
+{
+    size_t depth = 0;
+    for (size_t k = open; k < m->mark_count; k++) {
+        const view_mark *mark = &m->marks[k];
+        if (mark->open)
+            depth++;
+        else if (--depth == 0)
+            return pair_at(m, (size_t)mark->vpos + mark->vlen, subject_len);
+    }
+    return NO_PAIR;
+}
+
 static inline int pair_allows(matcher *m, const rule_batch *b, uint32_t table, int pair)
 {
     if (pair == NO_PAIR || table == NO_PAIR_TABLE)
@@ -686,14 +709,17 @@ static inline int pair_allows(matcher *m, const rule_batch *b, uint32_t table, i
 }
 
 /* Runs one batch anchored at vpos (at token t, or SIZE_MAX at a marker),
- * where pair_at gave pair, and adds a candidate for every rule match its
- * callout recorded. Inlined, as try_rules_at is: they run at every position
- * tried, where passing their arguments cost as much as their tests. */
+ * where pair_at gave pair and, at a marker, pair_after_annotation after,
+ * and adds a candidate for every rule match its callout recorded.
+ * Inlined, as try_rules_at is: they run at every position tried, where
+ * passing their arguments cost as much as their tests. */
 static inline __attribute__((always_inline)) void run_batch(matcher *m, document *doc, const rule_batch *b,
-                                                            size_t vpos, size_t subject_len, size_t t, int pair)
+                                                            size_t vpos, size_t subject_len, size_t t, int pair,
+                                                            int after)
 {
     if (!pair_allows(m, b, b->pair_table, pair) ||
-        (b->before_table != NO_PAIR_TABLE && !pair_allows(m, b, b->before_table, pair_before(m, vpos))))
+        (b->before_table != NO_PAIR_TABLE && !pair_allows(m, b, b->before_table, pair_before(m, vpos))) ||
+        (t == SIZE_MAX && !pair_allows(m, b, b->after_table, after)))
         return;
     m->batch = b;
     m->hit_count = 0;
@@ -878,10 +904,12 @@ static inline __attribute__((always_inline)) int gated_rule_ready(matcher *m, si
 /* Tries, at one position (whose start key is key), the view's batches and
  * its gated rules that can start there: at a token (t < SIZE_MAX), and
  * then also the rules starting with its word (from starts, the walk through
- * the view's), or at the opening marker of a span of type marker. */
+ * the view's), or at the opening marker of a span of type marker, followed
+ * by the pair after (pair_after_annotation). */
 static inline __attribute__((always_inline)) void try_rules_at(matcher *m, document *doc, const rule_view *v,
                                                                size_t vpos, unsigned key, size_t subject_len,
-                                                               size_t t, uint16_t marker, trigger_walk *starts)
+                                                               size_t t, uint16_t marker, int after,
+                                                               trigger_walk *starts)
 {
     m->position_stamp++;
     int pair = pair_at(m, vpos, subject_len);
@@ -891,13 +919,13 @@ static inline __attribute__((always_inline)) void try_rules_at(matcher *m, docum
         for (const rule_batch *b = v->batches, *end = b + v->batch_count; b < end; b++)
             if (has_start_key(b->start_keys, key) && !batch_hopeless(b, cover) &&
                 (t != SIZE_MAX || starts_at_marker(b, marker)))
-                run_batch(m, doc, b, vpos, subject_len, t, pair);
+                run_batch(m, doc, b, vpos, subject_len, t, pair, after);
     for (size_t k = 0; k < m->ready_count; k++) {
         size_t i = m->ready[k];
         const rule *r = &m->rules->rules[i];
         if (has_start_key(r->start_keys, key) && !batch_hopeless(&r->alone, cover) &&
             (t != SIZE_MAX || starts_at_marker(&r->alone, marker)) && gated_rule_ready(m, i, t))
-            run_batch(m, doc, &r->alone, vpos, subject_len, t, pair);
+            run_batch(m, doc, &r->alone, vpos, subject_len, t, pair, after);
     }
     if (t == SIZE_MAX || !v->gated_count)
         return;
@@ -905,7 +933,7 @@ static inline __attribute__((always_inline)) void try_rules_at(matcher *m, docum
         uint32_t rule_index = starts->at->rule;
         const rule *r = &m->rules->rules[rule_index];
         if (!batch_hopeless(&r->alone, cover) && gated_rule_ready(m, rule_index, t))
-            run_batch(m, doc, &r->alone, vpos, subject_len, t, NO_PAIR);
+            run_batch(m, doc, &r->alone, vpos, subject_len, t, NO_PAIR, NO_PAIR);
     }
 }
 
@@ -1066,7 +1094,7 @@ static void match_view(matcher *m, document *doc, const rule_view *v, size_t vie
             for (; mi < mark_count && marks[mi].orig < seg->end; mi++) {
                 if (marks[mi].open && marks[mi].orig >= seg->start && v->starts_at_key[MARK_KEY])
                     try_rules_at(m, doc, v, marks[mi].vpos, MARK_KEY, subject_len, SIZE_MAX, marks[mi].type,
-                                 &starts);
+                                 pair_after_annotation(m, mi, subject_len), &starts);
                 shift = marks[mi].shift;
             }
             continue;
@@ -1079,7 +1107,7 @@ static void match_view(matcher *m, document *doc, const rule_view *v, size_t vie
                 size_t t = candidates[k];
                 unsigned key = start_key[t];
                 if (v->starts_at_key[key] || walk_to_token(&starts, t))
-                    try_rules_at(m, doc, v, tokens[t].start, key, subject_len, t, 0, &starts);
+                    try_rules_at(m, doc, v, tokens[t].start, key, subject_len, t, 0, NO_PAIR, &starts);
             }
             continue;
         }
@@ -1092,12 +1120,13 @@ static void match_view(matcher *m, document *doc, const rule_view *v, size_t vie
                 const view_mark *mark = &marks[mi];
                 if (mark->open && mark->orig >= seg->start && doc_token_starts_at(doc, mark->orig) &&
                     v->starts_at_key[MARK_KEY])
-                    try_rules_at(m, doc, v, mark->vpos, MARK_KEY, subject_len, SIZE_MAX, mark->type, &starts);
+                    try_rules_at(m, doc, v, mark->vpos, MARK_KEY, subject_len, SIZE_MAX, mark->type,
+                                 pair_after_annotation(m, mi, subject_len), &starts);
                 shift = mark->shift;
             }
             if (k < n &&
                 (v->starts_at_key[start_key[t]] || walk_to_token(&starts, t)))
-                try_rules_at(m, doc, v, start + shift, start_key[t], subject_len, t, 0, &starts);
+                try_rules_at(m, doc, v, start + shift, start_key[t], subject_len, t, 0, NO_PAIR, &starts);
         }
     }
 }

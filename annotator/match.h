@@ -7,7 +7,9 @@
  * and the marker types tried one by one; then, where the text starts with
  * two ASCII bytes, a partial match of each rule on those two alone, and,
  * for rules whose short lookbehinds can rule them out, one after the two
- * bytes before; each probed once per matcher when a pair keeps coming up),
+ * bytes before, and at a marker, for rules that read the annotation only
+ * through the reference they start with, one on the two bytes after it;
+ * each probed once per matcher when a pair keeps coming up),
  * anchored, and only within the sentence; word lists are one hashed walk
  * per token (gazetteer.h). A pattern
  * that refers to earlier annotations (<TYPE>) runs over a view: the text with

@@ -1165,6 +1165,73 @@ static void probe_before(rule *r, pcre2_match_data *md, pcre2_match_context *mc)
     r->before_probe = probe;
 }
 
+/* Whether the pattern line at p starts with a reference (<TYPE>, <A|B>) taken
+ * once and has no alternative at its top level: a match of it starting at a
+ * marker then takes the whole annotation through the reference and reads
+ * its text in no other way, but by a lookbehind. Returns the line's end in
+ * *line_end. */
+static int line_starts_with_whole_reference(const char *p, const char **line_end)
+{
+    const char *end = strchr(p, '\n');
+    *line_end = end ? end : p + strlen(p);
+    if (*p != '<')
+        return 0;
+    const char *q = p + 1;
+    for (size_t n; (n = name_length(q)) != 0 && q[n] == '|'; q += n + 1)
+        ;
+    q += name_length(q);
+    if (*q != '>' || (q[1] && strchr("?*+{", q[1])))
+        return 0;
+    int depth = 0;
+    for (q++; q < *line_end; q++) {
+        if (*q == '\\')
+            q++;
+        else if (*q == '[') {
+            /* a class: a ']' first in it is a member */
+            q += q[1] == '^' ? 2 : 1;
+            if (*q == ']')
+                q++;
+            for (; q < *line_end && *q != ']'; q++)
+                if (*q == '\\')
+                    q++;
+        } else if (*q == '(')
+            depth++;
+        else if (*q == ')')
+            depth--;
+        else if (*q == '|' && depth == 0)
+            return 0;
+    }
+    return 1;
+}
+
+/* Whether every pattern line of r starts with a whole reference
+ * (line_starts_with_whole_reference). Quoting and extended mode change
+ * what characters mean: not read. */
+static int reads_no_body(const rule *r)
+{
+    if (strstr(r->pattern, "\\Q") || strstr(r->pattern, "(?x"))
+        return 0;
+    for (const char *line = r->pattern, *end; *line; line = *end ? end + 1 : end)
+        if (!line_starts_with_whole_reference(line, &end))
+            return 0;
+    return 1;
+}
+
+int rule_may_start_after_annotation(const ann_rules *rules, const rule *r, uint16_t type, const char *after,
+                                    pcre2_match_data *md, pcre2_match_context *mc)
+{
+    if (!r->start_probe)
+        return 1;
+    strbuf s = {0};
+    sb_str(&s, MARK_OPEN);
+    sb_str(&s, rules->type_names[type]);
+    sb_str(&s, MARK_SEP "x" MARK_CLOSE);
+    sb_add(&s, after, 2);
+    int may = may_start_with(r->start_probe, s.s, s.len, md, mc);
+    free(s.s);
+    return may;
+}
+
 /* Tries the strings a match may start with that start keys cannot tell
  * apart: each of start_chars, and the marker of each type the rule's view
  * shows. Lookbehinds could look at anything before the start, so the
@@ -1210,6 +1277,7 @@ static void probe_starts(ann_rules *rules, rule *r, pcre2_match_data *md, pcre2_
                 r->marker_starts[type / 8] |= (uint8_t)(1u << (type % 8));
             free(marker.s);
         }
+        r->reads_no_body = reads_no_body(r);
     }
     r->start_probe = start_probe;
 }
@@ -1304,7 +1372,7 @@ static int compile_batch(ann_rules *rules, int phase, const size_t *which, size_
     b.rules = xmalloc(b.count * sizeof *b.rules);
     b.group_base = xmalloc(b.count * sizeof *b.group_base);
     strbuf full = {0};
-    int uses_body = 0, markers_of_any_type = 0, all_probe_before = 1;
+    int uses_body = 0, markers_of_any_type = 0, all_probe_before = 1, all_read_no_body = 1;
     uint32_t groups = 0;
     sb_str(&full, "(?:");
     for (size_t k = 0; k < b.count; k++) {
@@ -1325,8 +1393,10 @@ static int compile_batch(ann_rules *rules, int phase, const size_t *which, size_
         all_probe_before &= r->before_probe != NULL;
         for (size_t w = 0; w < sizeof b.start_keys; w++)
             b.start_keys[w] |= r->start_keys[w];
-        if (has_start_key(r->start_keys, (unsigned char)MARK_OPEN[0]))
+        if (has_start_key(r->start_keys, (unsigned char)MARK_OPEN[0])) {
             markers_of_any_type |= add_marker_starts(&b, r);
+            all_read_no_body &= r->reads_no_body;
+        }
     }
     sb_str(&full, ")");
     if (markers_of_any_type) {
@@ -1355,6 +1425,16 @@ static int compile_batch(ann_rules *rules, int phase, const size_t *which, size_
     /* JIT is an optimisation: when it is unavailable the interpreter runs. */
     b.jit = pcre2_jit_compile(b.code, PCRE2_JIT_COMPLETE) == 0;
     b.before_table = all_probe_before ? (uint32_t)rules->pair_table_count++ : NO_PAIR_TABLE;
+    b.after_table = NO_PAIR_TABLE;
+    size_t marker_types = 0;
+    for (size_t type = 0; b.marker_starts && type < rules->type_count; type++)
+        if (b.marker_starts[type / 8] & (1u << (type % 8))) {
+            marker_types++;
+            b.after_type = (uint16_t)type;
+        }
+    /* one type, so that a table by the two bytes after tells for every start */
+    if (all_read_no_body && marker_types == 1)
+        b.after_table = (uint32_t)rules->pair_table_count++;
     uint32_t captures = 0;
     pcre2_pattern_info(b.code, PCRE2_INFO_CAPTURECOUNT, &captures);
     if (captures > rules->max_capture_count)

@@ -81,6 +81,10 @@ typedef struct {
                            * NO_PAIR_TABLE: its rule starts with words, which tell more */
     uint32_t before_table; /* its table of the two bytes before a start, in the same numbering, or
                             * NO_PAIR_TABLE: some rule has no rule.before_probe */
+    uint32_t after_table; /* its table of the two bytes after the annotation a start at a marker opens,
+                           * or NO_PAIR_TABLE: it may start at markers of several types, or some rule
+                           * that may start at one is not rule.reads_no_body */
+    uint16_t after_type;  /* with an after_table: the one type of marker it may start at */
     uint8_t start_keys[(START_KEYS + 7) / 8]; /* union of its rules' start keys */
     uint8_t *marker_starts; /* bitmap over type ids: the markers it may start at; NULL: any */
     int32_t max_priority; /* of its rules */
@@ -107,6 +111,9 @@ typedef struct {
     pcre2_code *before_probe; /* owned; NULL: the two bytes before a start tell too little (rule_may_follow) */
     int view;             /* index in ann_rules.views: which annotations it sees */
     uint8_t *marker_starts; /* bitmap over type ids: the markers it may start at; NULL: any */
+    int reads_no_body;    /* a match starting at a marker reads nothing of that annotation's text but
+                           * through the reference every pattern line starts with: its start probe
+                           * may be tried on a stand-in text (rule_may_start_after_annotation) */
 
     /* list rules */
     char *list_path;
@@ -254,6 +261,14 @@ int rule_may_start_with(const rule *r, const char *s, size_t len, pcre2_match_da
  * it has none). Its lookbehinds reach no further back than those bytes.
  * md and mc as for rule_may_start_with. */
 int rule_may_follow(const rule *r, const char *before, pcre2_match_data *md, pcre2_match_context *mc);
+
+/* Whether a match of r may start at an annotation of type when the two
+ * bytes at after follow it, as a partial match of its start probe on the
+ * annotation's markers around a stand-in text and those bytes can tell (1
+ * when unsure). Only for r->reads_no_body. md and mc as for
+ * rule_may_start_with. */
+int rule_may_start_after_annotation(const ann_rules *rules, const rule *r, uint16_t type, const char *after,
+                                    pcre2_match_data *md, pcre2_match_context *mc);
 
 /* A start probe that takes longer is taken to say the rule may start. */
 #define START_PROBE_MATCH_LIMIT 100000

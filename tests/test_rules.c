@@ -901,6 +901,48 @@ static void test_before_pairs(void **state)
     ann_rules_free(team);
 }
 
+/* A rule whose every pattern line starts with a reference, and reads the
+ * annotation through it only, is probed at a marker on the two bytes after
+ * the annotation: a pair ruled out is one no match can go on with. */
+static void test_after_annotation_pairs(void **state)
+{
+    (void)state;
+    ann_rules *rules = compile_ok("rule place\n  type GPE\n  pattern Japan|Peru\n"
+                                  "rule goods\n  type GOODS\n  pattern steel\n"
+                                  "rule in-brackets\n  type B\n  phase 2\n  pattern <GPE>\\h\\(\\p{Lu}+\\)\n"
+                                  "rule or-any\n  type A\n  phase 2\n  pattern <GPE>\\hx|.+y\n"
+                                  "rule maybe\n  type M\n  phase 2\n  pattern <GPE>?\\hx\n"
+                                  "rule lines\n  type L\n  phase 2\n  pattern <GPE>\\hx\n  pattern <GPE|GOODS>[|]\n"
+                                  "rule grouped\n  type G\n  phase 2\n  pattern <GPE>(?:\\hx|\\hy)\n");
+    pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+    pcre2_match_context *mc = pcre2_match_context_create(NULL);
+    uint16_t gpe = (uint16_t)rules_type_id(rules, "GPE", 3);
+    const rule *in_brackets = rule_named(rules, "in-brackets");
+    assert_true(in_brackets->reads_no_body);
+    assert_true(rule_may_start_after_annotation(rules, in_brackets, gpe, " (", md, mc));
+    assert_false(rule_may_start_after_annotation(rules, in_brackets, gpe, " r", md, mc));
+    assert_false(rule_may_start_after_annotation(rules, in_brackets, gpe, ", ", md, mc));
+    /* another way to start, or a reference that may be left out, could read
+     * the annotation's text: not probed so */
+    assert_false(rule_named(rules, "or-any")->reads_no_body);
+    assert_false(rule_named(rules, "maybe")->reads_no_body);
+    assert_true(rule_named(rules, "lines")->reads_no_body);
+    assert_true(rule_named(rules, "grouped")->reads_no_body);
+    pcre2_match_data_free(md);
+    pcre2_match_context_free(mc);
+    ann_rules_free(rules);
+
+    /* a pair met many times after an annotation still lets a match go on
+     * after it where it can */
+    ann_rules *acronym = compile_ok("rule place\n  type GPE\n  pattern Japan|Peru\n"
+                                    "rule in-brackets\n  type B\n  phase 2\n  pattern <GPE>\\h\\(\\p{Lu}+\\)\n");
+    assert_annotates(acronym,
+                     "Japan, Japan, Japan, Japan, Japan, Japan, Japan, Japan, Japan, Japan rose and "
+                     "Japan rose and Japan rose and Peru (PE) fell.",
+                     "B", "Peru (PE)");
+    ann_rules_free(acronym);
+}
+
 /* A rule needing a word is tried up to the token holding the last one in the
  * sentence, that one included: its match may start there. */
 static void test_needed_word_last(void **state)
@@ -990,6 +1032,7 @@ int main(void)
         cmocka_unit_test(test_start_markers),
         cmocka_unit_test(test_start_pairs),
         cmocka_unit_test(test_before_pairs),
+        cmocka_unit_test(test_after_annotation_pairs),
         cmocka_unit_test(test_needed_word_last),
         cmocka_unit_test(test_needed_words_in_own_view),
         cmocka_unit_test(test_builtin_rules),
