@@ -3,8 +3,9 @@
  * spans (byte offsets into the document); writers turn spans into output.
  *
  * A document borrows its input bytes (the stream owns them) and owns every
- * derived structure; doc_reset() keeps the buffers for the next document so a
- * stream allocates only while documents grow. */
+ * derived structure; doc_load() reuses the buffers for the next document so
+ * a stream allocates only while documents grow, and doc_free() frees them,
+ * the resolver's kept buffers (resolve.h) included. */
 #ifndef ANN_DOC_H
 #define ANN_DOC_H
 

@@ -82,7 +82,9 @@ DEFINE_POSITION_SORT(sort_by_start, span_position, start_of, by_start, merge_sor
  * are at most base, and those of earlier phases at most base + first (the
  * phase's first span): neither needs clearing. Marks stay below CLAIMED:
  * base starts again from 0, the buffers cleared, once it passes
- * MARK_BASE_LIMIT, and a document holds fewer spans than that. */
+ * MARK_BASE_LIMIT (2^30), and a document holds fewer spans than that: 2^30
+ * spans would take some 47 GB (a span is 44 bytes), far past what any
+ * --max-doc-size lets in first. */
 #define MARK_BASE_LIMIT (CLAIMED / 2)
 
 typedef struct {

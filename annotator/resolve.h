@@ -1,4 +1,7 @@
 /* resolve: chooses among overlapping candidates, and links names.
+ * Its working buffers, and the scratch block link and quote take memory
+ * from, are kept in the document for the next one (doc->resolve_buffers,
+ * freed by doc_free).
  *
  * Policy, applied per phase in this order, documented in rules/README.md:
  * candidates are ranked by priority (higher first), then length (longer

@@ -91,7 +91,8 @@ void text_prepare(text_view *tv, const char *bytes, size_t len)
 
     size_t i = 0;
     while (i < len) {
-        /* sixteen bytes a test while no line ends */
+        /* sixteen bytes a test while none is a control character (line
+         * ends included) or outside ASCII */
         if (len - i >= 16 && !(unprintable_bytes(s + i) | unprintable_bytes(s + i + 8))) {
             i += 16;
             continue;
