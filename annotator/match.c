@@ -84,7 +84,7 @@ struct matcher {
     size_t hit_ovector_count, hit_ovector_cap;
 
     uint32_t *rule_sentence; /* per rule: the sentence stamp when its required words were seen */
-    uint32_t *rule_last_word; /* per rule: the last token of that sentence holding one of them */
+    uint32_t *rule_last_word; /* per rule: where the last token of that sentence holding one of them starts */
     uint32_t *ready;      /* the view's rules without start words whose required words the sentence holds,
                            * by index (find_sentence_words) */
     size_t ready_count, ready_cap;
@@ -883,17 +883,18 @@ static inline int walk_to_token(trigger_walk *walk, size_t t)
     return walk->at < walk->end && walk->at->token == t;
 }
 
-/* A gated rule may run at token t (SIZE_MAX: at a marker) of the current
- * sentence when it needs no word or the sentence holds one at t or after
- * it: the words are whole tokens its match consumes, never in a lookaround
- * (prefilter.h), so none lies before the match's start. Each runs once per
- * position. Inlined: it is asked at every position a gated rule may start,
- * and the call cost more than its tests. */
-static inline __attribute__((always_inline)) int gated_rule_ready(matcher *m, size_t rule_index, size_t t)
+/* A gated rule may run at offset at (a token's start, or where a marker
+ * opens) of the current sentence when it needs no word or the sentence
+ * holds one starting there or after: the words are whole tokens its match
+ * consumes, never in a lookaround (prefilter.h), so none lies before the
+ * match's start, at a marker as at a token. Each runs once per position.
+ * Inlined: it is asked at every position a gated rule may start, and the
+ * call cost more than its tests. */
+static inline __attribute__((always_inline)) int gated_rule_ready(matcher *m, size_t rule_index, uint32_t at)
 {
     const rule *r = &m->rules->rules[rule_index];
-    if (r->needs_words && (m->rule_sentence[rule_index] != m->sentence_stamp ||
-                           (t != SIZE_MAX && t > m->rule_last_word[rule_index])))
+    if (r->needs_words &&
+        (m->rule_sentence[rule_index] != m->sentence_stamp || at > m->rule_last_word[rule_index]))
         return 0;
     if (m->rule_position[rule_index] == m->position_stamp)
         return 0;
@@ -901,14 +902,16 @@ static inline __attribute__((always_inline)) int gated_rule_ready(matcher *m, si
     return 1;
 }
 
-/* Tries, at one position (whose start key is key), the view's batches and
- * its gated rules that can start there: at a token (t < SIZE_MAX), and
+/* Tries, at one position (offset at of the document, vpos of the view,
+ * whose start key is key), the view's batches and its gated rules that can
+ * start there: at a token (t < SIZE_MAX), and
  * then also the rules starting with its word (from starts, the walk through
  * the view's), or at the opening marker of a span of type marker, followed
  * by the pair after (pair_after_annotation). */
 static inline __attribute__((always_inline)) void try_rules_at(matcher *m, document *doc, const rule_view *v,
-                                                               size_t vpos, unsigned key, size_t subject_len,
-                                                               size_t t, uint16_t marker, int after,
+                                                               uint32_t at, size_t vpos, unsigned key,
+                                                               size_t subject_len, size_t t, uint16_t marker,
+                                                               int after,
                                                                trigger_walk *starts)
 {
     m->position_stamp++;
@@ -924,7 +927,7 @@ static inline __attribute__((always_inline)) void try_rules_at(matcher *m, docum
         size_t i = m->ready[k];
         const rule *r = &m->rules->rules[i];
         if (has_start_key(r->start_keys, key) && !batch_hopeless(&r->alone, cover) &&
-            (t != SIZE_MAX || starts_at_marker(&r->alone, marker)) && gated_rule_ready(m, i, t))
+            (t != SIZE_MAX || starts_at_marker(&r->alone, marker)) && gated_rule_ready(m, i, at))
             run_batch(m, doc, &r->alone, vpos, subject_len, t, pair, after);
     }
     if (t == SIZE_MAX || !v->gated_count)
@@ -932,7 +935,7 @@ static inline __attribute__((always_inline)) void try_rules_at(matcher *m, docum
     for (walk_to_token(starts, t); starts->at < starts->end && starts->at->token == t; starts->at++) {
         uint32_t rule_index = starts->at->rule;
         const rule *r = &m->rules->rules[rule_index];
-        if (!batch_hopeless(&r->alone, cover) && gated_rule_ready(m, rule_index, t))
+        if (!batch_hopeless(&r->alone, cover) && gated_rule_ready(m, rule_index, at))
             run_batch(m, doc, &r->alone, vpos, subject_len, t, NO_PAIR, NO_PAIR);
     }
 }
@@ -950,7 +953,7 @@ static void find_sentence_words(matcher *m, const segment *seg, trigger_walk *ne
     for (size_t end = seg->first_token + seg->token_count; needed->at < needed->end && needed->at->token < end;
          needed->at++) {
         uint32_t rule_index = needed->at->rule;
-        m->rule_last_word[rule_index] = needed->at->token; /* the walk is in token order */
+        m->rule_last_word[rule_index] = m->doc->tokens.items[needed->at->token].start; /* in token order */
         if (m->rule_sentence[rule_index] == m->sentence_stamp)
             continue;
         m->rule_sentence[rule_index] = m->sentence_stamp;
@@ -1093,8 +1096,8 @@ static void match_view(matcher *m, document *doc, const rule_view *v, size_t vie
             /* every rule starts with <TYPE>: only the markers are worth a look */
             for (; mi < mark_count && marks[mi].orig < seg->end; mi++) {
                 if (marks[mi].open && marks[mi].orig >= seg->start && v->starts_at_key[MARK_KEY])
-                    try_rules_at(m, doc, v, marks[mi].vpos, MARK_KEY, subject_len, SIZE_MAX, marks[mi].type,
-                                 pair_after_annotation(m, mi, subject_len), &starts);
+                    try_rules_at(m, doc, v, marks[mi].orig, marks[mi].vpos, MARK_KEY, subject_len, SIZE_MAX,
+                                 marks[mi].type, pair_after_annotation(m, mi, subject_len), &starts);
                 shift = marks[mi].shift;
             }
             continue;
@@ -1107,7 +1110,8 @@ static void match_view(matcher *m, document *doc, const rule_view *v, size_t vie
                 size_t t = candidates[k];
                 unsigned key = start_key[t];
                 if (v->starts_at_key[key] || walk_to_token(&starts, t))
-                    try_rules_at(m, doc, v, tokens[t].start, key, subject_len, t, 0, NO_PAIR, &starts);
+                    try_rules_at(m, doc, v, tokens[t].start, tokens[t].start, key, subject_len, t, 0, NO_PAIR,
+                                 &starts);
             }
             continue;
         }
@@ -1120,13 +1124,14 @@ static void match_view(matcher *m, document *doc, const rule_view *v, size_t vie
                 const view_mark *mark = &marks[mi];
                 if (mark->open && mark->orig >= seg->start && doc_token_starts_at(doc, mark->orig) &&
                     v->starts_at_key[MARK_KEY])
-                    try_rules_at(m, doc, v, mark->vpos, MARK_KEY, subject_len, SIZE_MAX, mark->type,
-                                 pair_after_annotation(m, mi, subject_len), &starts);
+                    try_rules_at(m, doc, v, mark->orig, mark->vpos, MARK_KEY, subject_len, SIZE_MAX,
+                                 mark->type, pair_after_annotation(m, mi, subject_len), &starts);
                 shift = mark->shift;
             }
             if (k < n &&
                 (v->starts_at_key[start_key[t]] || walk_to_token(&starts, t)))
-                try_rules_at(m, doc, v, start + shift, start_key[t], subject_len, t, 0, NO_PAIR, &starts);
+                try_rules_at(m, doc, v, start, start + shift, start_key[t], subject_len, t, 0, NO_PAIR,
+                             &starts);
         }
     }
 }
