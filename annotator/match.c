@@ -46,6 +46,7 @@ struct matcher {
     pcre2_match_context *match_context;
     pcre2_jit_stack *jit_stack;
     gaz_token_hashes hashes;
+    int reads_token_hashes; /* a word list or a word trigger: otherwise no token is hashed */
     match_limit_fn on_limit;
     void *limit_ctx;
 
@@ -1185,7 +1186,8 @@ void match_phase(matcher *m, document *doc, int phase)
     m->phase = phase;
     m->shown_ready = 0;
     if (phase == 1) {
-        gaz_hash_tokens(doc, &m->hashes); /* for word lists and word triggers */
+        if (m->reads_token_hashes)
+            gaz_hash_tokens(doc, &m->hashes);
         note_tokens(m, doc);
     }
     match_lists(m, doc, phase);
@@ -1233,6 +1235,9 @@ matcher *matcher_new(const ann_rules *rules, match_limit_fn on_limit, void *ctx)
 {
     matcher *m = xcalloc(1, sizeof *m);
     m->rules = rules;
+    m->reads_token_hashes = rules->triggers.count != 0;
+    for (int p = 0; p < rules->phase_count; p++)
+        m->reads_token_hashes |= rules->lists[p].entry_count != 0;
     m->on_limit = on_limit;
     m->limit_ctx = ctx;
     m->match_data = pcre2_match_data_create(rules->max_capture_count + 1, NULL);
