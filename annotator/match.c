@@ -100,7 +100,8 @@ struct matcher {
     uint16_t *token_start_key; /* per token: its start key (rules.h), the same in every view */
     uint16_t *token_start_class; /* per token: its start key, plus START_KEYS when some rule starts with its word */
     size_t token_start_key_cap, token_start_class_cap;
-    uint8_t *view_starts_at_class; /* per view, 2 * START_KEYS: 1 where it may start at a token of that class */
+    uint8_t *view_starts_at_class; /* per view, two tables of 2 * START_KEYS (starts_at_table): 1 where it may start
+                                    * at a token of that class */
     uint32_t *token_sentence; /* per token: the last sentence starting at or before it (UINT32_MAX: none) */
     size_t token_sentence_cap;
     uint32_t *candidates; /* tokens of a sentence where a view may start */
@@ -1023,18 +1024,28 @@ static void note_spans(matcher *m, const document *doc, int phase)
     }
 }
 
+/* Where the view's rules may start in a sentence, by start class (start
+ * keys, then start keys with a start word): with gated rules ready
+ * (find_sentence_words), where any of its rules may; else where its batches
+ * may, or at a start word. Most sentences hold no word a gated rule needs,
+ * and its start keys would make every token there a try to no end. */
+static const uint8_t *starts_at_table(const matcher *m, size_t view_index)
+{
+    return m->view_starts_at_class + (2 * view_index + !m->ready_count) * 2 * START_KEYS;
+}
+
 /* Collects in m->candidates the tokens of the sentence where the view may
- * start: by the token's start key (the same in the view as in the text),
- * or by a word trigger, both read from its start class. Without branches on
- * the data: whether a token qualifies is unpredictable. */
-static size_t find_candidate_tokens(matcher *m, size_t view_index, const segment *seg)
+ * start (starts_at: starts_at_table): by the token's start key (the same in
+ * the view as in the text), or by a word trigger, both read from its start
+ * class. Without branches on the data: whether a token qualifies is
+ * unpredictable. */
+static size_t find_candidate_tokens(matcher *m, const uint8_t *starts_at_class, const segment *seg)
 {
     grow_array((void **)&m->candidates, &m->candidate_cap, seg->token_count, sizeof *m->candidates);
     /* locals, so that the stores into candidates do not make the compiler
      * reload them at every token */
     uint32_t *candidates = m->candidates;
     const uint16_t *start_class = m->token_start_class;
-    const uint8_t *starts_at_class = m->view_starts_at_class + view_index * 2 * START_KEYS;
     uint32_t t = seg->first_token, end = seg->first_token + seg->token_count;
     size_t n = 0;
     for (; t + 3 < end; t += 4) { /* four a round: the loop costs as much as the test */
@@ -1093,24 +1104,25 @@ static void match_view(matcher *m, document *doc, const rule_view *v, size_t vie
         size_t subject_len = seg->end + end_shift;
         if (v->gated_count)
             find_sentence_words(m, seg, &needed);
+        const uint8_t *starts_at = starts_at_table(m, view_index);
         if (v->marker_only) {
             /* every rule starts with <TYPE>: only the markers are worth a look */
             for (; mi < mark_count && marks[mi].orig < seg->end; mi++) {
-                if (marks[mi].open && marks[mi].orig >= seg->start && v->starts_at_key[MARK_KEY])
+                if (marks[mi].open && marks[mi].orig >= seg->start && starts_at[MARK_KEY])
                     try_rules_at(m, doc, v, marks[mi].orig, marks[mi].vpos, MARK_KEY, subject_len, SIZE_MAX,
                                  marks[mi].type, pair_after_annotation(m, mi, subject_len), &starts);
                 shift = marks[mi].shift;
             }
             continue;
         }
-        size_t n = find_candidate_tokens(m, view_index, seg);
+        size_t n = find_candidate_tokens(m, starts_at, seg);
         const uint32_t *candidates = m->candidates;
         if (!mark_count) {
             /* no markers: the view is the text */
             for (size_t k = 0; k < n; k++) {
                 size_t t = candidates[k];
                 unsigned key = start_key[t];
-                if (v->starts_at_key[key] || walk_to_token(&starts, t))
+                if (starts_at[key] || walk_to_token(&starts, t))
                     try_rules_at(m, doc, v, tokens[t].start, tokens[t].start, key, subject_len, t, 0, NO_PAIR,
                                  &starts);
             }
@@ -1124,13 +1136,13 @@ static void match_view(matcher *m, document *doc, const rule_view *v, size_t vie
             for (; mi < mark_count && (marks[mi].orig < start || (k < n && marks[mi].orig == start)); mi++) {
                 const view_mark *mark = &marks[mi];
                 if (mark->open && mark->orig >= seg->start && doc_token_starts_at(doc, mark->orig) &&
-                    v->starts_at_key[MARK_KEY])
+                    starts_at[MARK_KEY])
                     try_rules_at(m, doc, v, mark->orig, mark->vpos, MARK_KEY, subject_len, SIZE_MAX,
                                  mark->type, pair_after_annotation(m, mi, subject_len), &starts);
                 shift = mark->shift;
             }
             if (k < n &&
-                (v->starts_at_key[start_key[t]] || walk_to_token(&starts, t)))
+                (starts_at[start_key[t]] || walk_to_token(&starts, t)))
                 try_rules_at(m, doc, v, start, start + shift, start_key[t], subject_len, t, 0, NO_PAIR,
                              &starts);
         }
@@ -1284,13 +1296,16 @@ matcher *matcher_new(const ann_rules *rules, match_limit_fn on_limit, void *ctx)
             }
         m->view_types_start[i + 1] = count;
     }
-    m->view_starts_at_class = xcalloc(rules->view_count + 1, 2 * START_KEYS);
+    m->view_starts_at_class = xcalloc(2 * rules->view_count + 1, 2 * START_KEYS);
     for (size_t i = 0; i < rules->view_count; i++) {
         const rule_view *v = &rules->views[i];
-        uint8_t *starts_at_class = m->view_starts_at_class + i * 2 * START_KEYS;
+        uint8_t *with_ready = m->view_starts_at_class + 2 * i * 2 * START_KEYS;
+        uint8_t *without_ready = with_ready + 2 * START_KEYS;
         for (unsigned key = 0; key < START_KEYS; key++) {
-            starts_at_class[key] = v->starts_at_key[key];
-            starts_at_class[START_KEYS + key] = v->starts_at_key[key] | (v->gated_count != 0);
+            with_ready[key] = v->starts_at_key[key];
+            without_ready[key] = has_start_key(v->start_keys, key) != 0;
+            with_ready[START_KEYS + key] = with_ready[key] | (v->gated_count != 0);
+            without_ready[START_KEYS + key] = without_ready[key] | (v->gated_count != 0);
         }
     }
     m->trigger_list = xcalloc(rules->triggers.count + 1, sizeof *m->trigger_list);
