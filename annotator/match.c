@@ -59,6 +59,8 @@ struct matcher {
     size_t *open_mark_start; /* type t's is open_marks[open_mark_start[t] .. open_mark_start[t + 1]) */
     size_t longest_open_mark;
     uint32_t *view_reach; /* per view: how many bytes before a sentence its patterns may look at */
+    int32_t *view_hopeless_above; /* per view: above this cover priority, none of its rules can win at a token
+                                   * (batch_hopeless) */
     uint32_t *trigger_list; /* per trigger item: its list in view_triggers (trigger_list_of) */
     uint16_t *view_types; /* view i shows view_types[view_types_start[i] .. view_types_start[i + 1]) */
     size_t *view_types_start;
@@ -1074,6 +1076,8 @@ static void match_view(matcher *m, document *doc, const rule_view *v, size_t vie
     const view_mark *marks = m->marks;
     size_t mark_count = m->mark_count;
     const uint16_t *start_key = m->token_start_key;
+    const int32_t *cover = m->cover_priority;
+    int32_t hopeless_above = m->view_hopeless_above[view_index];
     const token *tokens = doc->tokens.items;
     size_t mi = 0;        /* first mark not yet passed */
     uint32_t shift = 0;   /* marker bytes before the current point */
@@ -1122,7 +1126,7 @@ static void match_view(matcher *m, document *doc, const rule_view *v, size_t vie
             for (size_t k = 0; k < n; k++) {
                 size_t t = candidates[k];
                 unsigned key = start_key[t];
-                if (starts_at[key] || walk_to_token(&starts, t))
+                if (cover[t] <= hopeless_above && (starts_at[key] || walk_to_token(&starts, t)))
                     try_rules_at(m, doc, v, tokens[t].start, tokens[t].start, key, subject_len, t, 0, NO_PAIR,
                                  &starts);
             }
@@ -1141,8 +1145,7 @@ static void match_view(matcher *m, document *doc, const rule_view *v, size_t vie
                                  mark->type, pair_after_annotation(m, mi, subject_len), &starts);
                 shift = mark->shift;
             }
-            if (k < n &&
-                (starts_at[start_key[t]] || walk_to_token(&starts, t)))
+            if (k < n && cover[t] <= hopeless_above && (starts_at[start_key[t]] || walk_to_token(&starts, t)))
                 try_rules_at(m, doc, v, start, start + shift, start_key[t], subject_len, t, 0, NO_PAIR,
                              &starts);
         }
@@ -1230,6 +1233,21 @@ static uint32_t code_reach(const pcre2_code *code)
     return 4 * chars;
 }
 
+/* The cover priority (batch_hopeless) above which no batch or gated rule of
+ * a view can win at a token, so that none need be tried there. */
+static int32_t view_hopeless_above(const ann_rules *rules, const rule_view *v)
+{
+    int32_t above = INT32_MIN;
+    for (size_t b = 0; b < v->batch_count; b++)
+        above = v->batches[b].keeps_inner ? INT32_MAX
+                : v->batches[b].max_priority > above ? v->batches[b].max_priority : above;
+    for (size_t k = 0; k < v->gated_count; k++) {
+        const rule_batch *alone = &rules->rules[v->gated[k]].alone;
+        above = alone->keeps_inner ? INT32_MAX : alone->max_priority > above ? alone->max_priority : above;
+    }
+    return above;
+}
+
 /* How far before a sentence the patterns of a view may look, in bytes. */
 static uint32_t view_reach(const ann_rules *rules, const rule_view *v)
 {
@@ -1315,8 +1333,11 @@ matcher *matcher_new(const ann_rules *rules, match_limit_fn on_limit, void *ctx)
     }
     m->view_trigger_start = xcalloc(2 * rules->view_count + 1, sizeof *m->view_trigger_start);
     m->view_reach = xcalloc(rules->view_count + 1, sizeof *m->view_reach);
-    for (size_t i = 0; i < rules->view_count; i++)
+    m->view_hopeless_above = xcalloc(rules->view_count + 1, sizeof *m->view_hopeless_above);
+    for (size_t i = 0; i < rules->view_count; i++) {
         m->view_reach[i] = view_reach(rules, &rules->views[i]);
+        m->view_hopeless_above[i] = view_hopeless_above(rules, &rules->views[i]);
+    }
     pcre2_jit_stack_assign(m->match_context, NULL, m->jit_stack);
     pcre2_set_match_limit(m->match_context, MATCH_LIMIT);
     pcre2_set_depth_limit(m->match_context, DEPTH_LIMIT);
@@ -1344,6 +1365,7 @@ void matcher_free(matcher *m)
     free(m->view_types);
     free(m->view_types_start);
     free(m->view_reach);
+    free(m->view_hopeless_above);
     free(m->trigger_list);
     free(m->view_trigger_start);
     free(m->view_sentences);
