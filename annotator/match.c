@@ -62,6 +62,8 @@ struct matcher {
     int32_t *view_hopeless_above; /* per view: above this cover priority, none of its rules can win at a token
                                    * (batch_hopeless) */
     uint32_t *trigger_list; /* per trigger item: its list in view_triggers (trigger_list_of) */
+    uint32_t *trigger_run_end; /* per trigger item: past the last item with its key */
+    uint8_t *trigger_run_starts; /* per trigger item: whether one from it to trigger_run_end starts a rule */
     uint16_t *view_types; /* view i shows view_types[view_types_start[i] .. view_types_start[i + 1]) */
     size_t *view_types_start;
     view_mark *marks;
@@ -743,23 +745,18 @@ static inline __attribute__((always_inline)) void run_batch(matcher *m, document
         add_batch_hits(m, doc, t);
 }
 
-/* The items of a trigger table under key, or NULL. Inlined: it runs for
- * both forms of every token, and most fail at the first test. */
-static inline __attribute__((always_inline)) const word_trigger *lookup_triggers(const trigger_index *t,
-                                                                                 uint64_t key, size_t *count)
+/* The first item of a trigger table under key (the others follow it up to
+ * trigger_run_end), or SIZE_MAX. Inlined: it runs for both forms of every
+ * token, and most fail at the first test. */
+static inline __attribute__((always_inline)) size_t first_trigger(const trigger_index *t, uint64_t key)
 {
-    *count = 0;
     uint64_t bit;
     if (!(t->present[trigger_filter_bit(key, &bit)] & bit))
-        return NULL;
+        return SIZE_MAX;
     for (size_t h = (size_t)key & t->slot_mask; t->slot_keys[h]; h = (h + 1) & t->slot_mask)
-        if (t->slot_keys[h] == key) {
-            const word_trigger *first = &t->items[t->slot_first[h]];
-            while (first + *count < t->items + t->count && first[*count].key == key)
-                (*count)++;
-            return first;
-        }
-    return NULL;
+        if (t->slot_keys[h] == key)
+            return t->slot_first[h];
+    return SIZE_MAX;
 }
 
 /* The list in view_triggers of the trigger items of view's rules of role:
@@ -775,26 +772,22 @@ static uint32_t trigger_list_of(size_t view, uint8_t role)
  * it runs for both forms of every token, most of which no rule names. */
 static inline __attribute__((always_inline)) int find_word_triggers(matcher *m, size_t t, uint64_t key)
 {
-    const trigger_index *index = &m->rules->triggers;
-    size_t found;
-    const word_trigger *w = lookup_triggers(index, key, &found);
-    if (!found)
+    size_t first = first_trigger(&m->rules->triggers, key);
+    if (first == SIZE_MAX)
         return 0;
+    size_t found = m->trigger_run_end[first] - first;
     grow_array((void **)&m->found_triggers, &m->found_trigger_cap, m->found_trigger_count + found,
                sizeof *m->found_triggers);
     /* locals: storing a list's count could otherwise change them */
     token_trigger *out = m->found_triggers + m->found_trigger_count;
     size_t *list_start = m->view_trigger_start;
     const uint32_t *trigger_list = m->trigger_list;
-    int starts = 0;
     for (size_t k = 0; k < found; k++) {
-        uint32_t item = (uint32_t)(w + k - index->items);
-        out[k] = (token_trigger){(uint32_t)t, item};
-        list_start[trigger_list[item] + 1]++;
-        starts |= w[k].role == TRIGGER_STARTS;
+        out[k] = (token_trigger){(uint32_t)t, (uint32_t)(first + k)};
+        list_start[trigger_list[first + k] + 1]++;
     }
     m->found_trigger_count += found;
-    return starts;
+    return m->trigger_run_starts[first];
 }
 
 /* Notes, in one pass over the tokens of the document, what the views of
@@ -1327,9 +1320,15 @@ matcher *matcher_new(const ann_rules *rules, match_limit_fn on_limit, void *ctx)
         }
     }
     m->trigger_list = xcalloc(rules->triggers.count + 1, sizeof *m->trigger_list);
-    for (size_t k = 0; k < rules->triggers.count; k++) {
+    m->trigger_run_end = xcalloc(rules->triggers.count + 1, sizeof *m->trigger_run_end);
+    m->trigger_run_starts = xcalloc(rules->triggers.count + 1, sizeof *m->trigger_run_starts);
+    for (size_t k = rules->triggers.count; k-- > 0;) {
         const word_trigger *w = &rules->triggers.items[k];
         m->trigger_list[k] = trigger_list_of((size_t)rules->rules[w->rule].view, w->role);
+        int run_goes_on = k + 1 < rules->triggers.count && w[1].key == w->key;
+        m->trigger_run_end[k] = run_goes_on ? m->trigger_run_end[k + 1] : (uint32_t)(k + 1);
+        m->trigger_run_starts[k] =
+            (uint8_t)((run_goes_on && m->trigger_run_starts[k + 1]) || w->role == TRIGGER_STARTS);
     }
     m->view_trigger_start = xcalloc(2 * rules->view_count + 1, sizeof *m->view_trigger_start);
     m->view_reach = xcalloc(rules->view_count + 1, sizeof *m->view_reach);
@@ -1367,6 +1366,8 @@ void matcher_free(matcher *m)
     free(m->view_reach);
     free(m->view_hopeless_above);
     free(m->trigger_list);
+    free(m->trigger_run_end);
+    free(m->trigger_run_starts);
     free(m->view_trigger_start);
     free(m->view_sentences);
     free(m->zones);

@@ -171,11 +171,11 @@ typedef struct {
     uint8_t role;         /* TRIGGER_* */
 } word_trigger;
 
-#define TRIGGER_FILTER_BITS 4096
+#define TRIGGER_FILTER_BITS 32768
 
 static inline int trigger_filter_bit(uint64_t key, uint64_t *bit)
 {
-    size_t index = (size_t)(key >> 52); /* 12 bits: TRIGGER_FILTER_BITS */
+    size_t index = (size_t)(key >> 49); /* 15 bits: TRIGGER_FILTER_BITS */
     *bit = 1ULL << (index % 64);
     return (int)(index / 64);
 }
