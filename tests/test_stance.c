@@ -935,6 +935,18 @@ static void test_nationality_describing_named_noun(void **state)
         "The Spanish olive oil producers' association, Aceites de Espana, condemned the tariffs.", NULL});
 }
 
+/* Standing by or with something supports it; coercion and disproportion
+ * fault what they judge; standing by and watching states nothing. */
+static void test_standing_and_coercion(void **state)
+{
+    (void)state;
+    check_one_stance("Spain stands by its digital services tax.", NULL, "stands by", "Spain", "digital services tax",
+                     STANCE_FAVOR);
+    check_one_stance("The U.S. tariffs took effect. The tariffs are blackmail.", "2", "blackmail", "comment 2",
+                     "United States tariffs", STANCE_AGAINST);
+    check_no_stance((const char *const[]){"Spain stood by and watched the talks fail.", NULL});
+}
+
 static void test_summary_majority(void **state)
 {
     (void)state;
@@ -996,6 +1008,7 @@ int main(void)
         cmocka_unit_test(test_harm_blames_measure),
         cmocka_unit_test(test_imperative_demand),
         cmocka_unit_test(test_nationality_describing_named_noun),
+        cmocka_unit_test(test_standing_and_coercion),
         cmocka_unit_test(test_summary_majority),
         cmocka_unit_test(test_judged_rate),
         cmocka_unit_test(test_measure_is_tariff),
