@@ -198,9 +198,15 @@ typedef struct {
     phrase_answer phrase; /* phrase_after's last: find_target asks for the words after a cue again and again */
     owned *owned;         /* tariff mentions with their owner right before them, by position */
     size_t owned_count;
+    owned *possessed;     /* tariff mentions a GPE owns through "its", by position: they
+                           * count for most_named only (a country's own duties named in
+                           * passing are no context for the next "the tariffs") */
+    size_t possessed_count;
     owned *found;         /* the owners stance targets named, by position */
     size_t found_count, found_cap;
-    const item *most_named; /* the owner named most often in owned, or NULL */
+    const item *most_named_owner; /* most_named's last answer, for most_named_in, when most_named_known */
+    const struct_span *most_named_in;
+    int most_named_known;
     titled_person *titled; /* in order */
     size_t titled_count;
     uint32_t *full_names; /* the PERSON norms of two words or more, sorted, distinct; built on first use */
@@ -1226,9 +1232,11 @@ static const owned *last_owned(const owned *list, size_t count, uint32_t at, con
     return NULL;
 }
 
+static const item *most_named(stance_ctx *c, const struct_span *here);
+
 /* The owner of "the tariffs" from the context: the owner of the last tariff
- * mention up to at whose owner the text named, else the one the document
- * names most; never the holder itself. */
+ * mention up to at whose owner the text named, else the one the article
+ * (with this reader comment) names most; never the holder itself. */
 static const item *context_owner(stance_ctx *c, uint32_t at, uint32_t holder)
 {
     const struct_span *here = element_at(c->doc, at, LE_COMMENT);
@@ -1236,7 +1244,7 @@ static const item *context_owner(stance_ctx *c, uint32_t at, uint32_t holder)
     const owned *found = last_owned(c->found, c->found_count, at, here);
     if (!named || (found && found->at >= named->at))
         named = found;
-    const item *owner = named ? named->owner : c->most_named;
+    const item *owner = named ? named->owner : most_named(c, here);
     return owner && !same_owner(c, owner, holder) ? owner : NULL;
 }
 
@@ -1311,6 +1319,18 @@ static const item *imposer(stance_ctx *c, const item *mention)
     return opening->kind == K_GPE || coded ? opening : NULL;
 }
 
+/* c->tariffs, the document's tariff mentions in order, on first use. */
+static void build_tariffs(stance_ctx *c)
+{
+    if (c->tariffs_built)
+        return;
+    size_t cap = 0;
+    for (size_t i = 0; i < c->item_count; i++)
+        if (is_tariff(c->items[i].kind))
+            ARRAY_PUSH(c->tariffs, c->tariff_count, cap, &c->items[i]);
+    c->tariffs_built = 1;
+}
+
 /* "a 42% duty on frozen pork" after "provisional duties of 18% to 42% on
  * pork" is the same measure: the owner of the first tariff mention before
  * it, in the article or in its reader comment, that names its rate and an
@@ -1322,13 +1342,7 @@ static const item *same_rate_owner(stance_ctx *c, const item *mention, uint32_t 
     const char *rate = mention_rate(c, mention, buf, sizeof buf);
     if (!rate)
         return NULL;
-    if (!c->tariffs_built) {
-        size_t cap = 0;
-        for (size_t i = 0; i < c->item_count; i++)
-            if (is_tariff(c->items[i].kind))
-                ARRAY_PUSH(c->tariffs, c->tariff_count, cap, &c->items[i]);
-        c->tariffs_built = 1;
-    }
+    build_tariffs(c);
     const struct_span *here = element_at(c->doc, mention->start, LE_COMMENT);
     size_t before = 0, hi = c->tariff_count; /* before: the mentions starting before this one */
     while (before < hi) {
@@ -1392,6 +1406,23 @@ static int falls_on(stance_ctx *c, const item *place, const item *mention)
     return 0;
 }
 
+/* "Washington lifting its 20% tariff", "its own duties": after "its" or
+ * "their" (over "own" and a rate), the last GPE of items before that word,
+ * in the sentence starting at token first. NULL when none. */
+static const item *possessive_owner(stance_ctx *c, const item *items, const item *mention, uint32_t first)
+{
+    uint32_t t = mention->first;
+    while (t > first && (token_in(c, t - 1, (const char *const[]){"own", NULL}) ||
+                         tok(c, t - 1)->kind == TOK_NUMBER || tok(c, t - 1)->kind == TOK_SYMBOL))
+        t--;
+    if (t == first || !token_in(c, t - 1, possessives))
+        return NULL;
+    for (const item *i = mention; i-- > items;)
+        if (i->kind == K_GPE && i->end <= tok(c, t - 1)->start)
+            return i;
+    return NULL;
+}
+
 /* The owner a tariff mention names itself: a GPE ending at most 3 tokens
  * before it in its clause, at or after from (a cue's end: "Japan opposes the
  * tariffs" is no owner), not the holder ("U.S. tariffs", "Japan's
@@ -1407,18 +1438,7 @@ static const item *owner_before(stance_ctx *c, const item *items, const item *me
             clause_of(c, i->last) == clause_of(c, mention->first) && !same_owner(c, i, holder) &&
             !falls_on(c, i, mention))
             owner = i;
-    if (owner)
-        return owner;
-    uint32_t t = mention->first; /* back over "own" and a rate: "its own duties", "its 25% counter-tariffs" */
-    while (t > c->sentence->first_token && (token_in(c, t - 1, (const char *const[]){"own", NULL}) ||
-                                            tok(c, t - 1)->kind == TOK_NUMBER || tok(c, t - 1)->kind == TOK_SYMBOL))
-        t--;
-    if (t == c->sentence->first_token || !token_in(c, t - 1, possessives))
-        return NULL;
-    for (const item *i = mention; i-- > items;)
-        if (i->kind == K_GPE && i->end <= tok(c, t - 1)->start)
-            return i;
-    return NULL;
+    return owner ? owner : possessive_owner(c, items, mention, c->sentence->first_token);
 }
 
 /* ---- targets -------------------------------------------------------------------- */
@@ -1672,20 +1692,51 @@ static int pronoun_subject(stance_ctx *c, const item *cue)
     return 0;
 }
 
-/* "warning that the measure would raise drug prices": a noun phrase that
- * names a measure ("measure", "move", "step", "decision") after a tariff
- * mention in its sentence is that tariff; else noun itself. */
-static who measure_as_tariff(stance_ctx *c, const item *items, size_t k, who noun, uint32_t holder)
+/* Nouns that name a measure a government takes: "the measure", "the move",
+ * "the U.S. threat". */
+static const char *const measure_nouns[] = {"measure", "measures", "move", "step", "decision", "threat", NULL};
+
+/* Whether noun is a noun phrase (no entity) that is one measure noun. */
+static int names_measure(stance_ctx *c, who noun)
 {
-    static const char *const measure_nouns[] = {"measure", "measures", "move", "step", "decision", NULL};
     if (noun.name == NO_STRING || noun.ref != NO_STRING)
-        return noun;
+        return 0;
     const char *name = doc_string(c->doc, noun.name);
     size_t n = 0;
     while (measure_nouns[n] && strcmp(measure_nouns[n], name))
         n++;
-    if (!measure_nouns[n])
+    return measure_nouns[n] != NULL;
+}
+
+/* "rejected a U.S. request", "called the U.S. threat "out of proportion"":
+ * a GPE, NORP or ORG right before lower-case words only qualifies them, and
+ * the noun phrase is the target, but for a government noun ("the Israeli
+ * government" is Israel); a measure noun a GPE or NORP so qualifies, after
+ * a tariff mention in the document, is the qualifier's tariffs ("the U.S.
+ * threat", "the Chinese measure"). Name NO_STRING when it qualifies
+ * nothing. */
+static who qualified_noun(stance_ctx *c, const item *it, uint32_t at, uint32_t holder)
+{
+    who none = {NO_STRING, NO_STRING, NULL};
+    int qualifier = it->kind == K_GPE || it->kind == K_NORP || it->kind == K_ORG;
+    if (!qualifier || tok(c, it->last + 1)->kind == TOK_CLITIC || !phrase_word(c, it->last + 1) ||
+        token_in_set(c, it->last + 1, &government_noun_set) || place_phrase(c, it).name != NO_STRING)
+        return none; /* "the Israeli government" is Israel */
+    who noun = noun_target(c, it->last + 1, clause_of(c, it->last + 1), at);
+    if (!names_measure(c, noun) || it->kind == K_ORG || same_owner(c, it, holder))
         return noun;
+    build_tariffs(c);
+    return c->tariff_count && c->tariffs[0]->start < at ? tariff_target(c, c->tariffs[0], it, holder) : noun;
+}
+
+/* "warning that the measure would raise drug prices": a noun phrase that
+ * names a measure (measure_nouns) after a tariff mention in its sentence
+ * is that tariff; else noun itself. */
+static who measure_as_tariff(stance_ctx *c, const item *items, size_t k, who noun, uint32_t holder)
+{
+    if (!names_measure(c, noun))
+        return noun;
+    const char *name = doc_string(c->doc, noun.name);
     for (size_t i = k; i-- > 0;)
         if (is_tariff(items[i].kind) && items[i].start >= c->sentence->start)
             return tariff_target(c, &items[i], remember_owner(c, &items[i], owner_before(c, items, &items[i], holder, 0)),
@@ -1783,6 +1834,14 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
                                  holder);
         if (subject->kind == K_GPE && tariff_after)
             return tariff_target(c, tariff_after, subject, holder);
+        /* "called the U.S. threat "out of proportion"": the threat (after a
+         * determiner only: "Mexico dumps its tomatoes" names its subject) */
+        who qualified = subject->first > c->sentence->first_token &&
+                                token_in_set(c, subject->first - 1, &phrase_skip_set)
+                            ? qualified_noun(c, subject, cue->start, holder)
+                            : (who){NO_STRING, NO_STRING, NULL};
+        if (qualified.name != NO_STRING)
+            return qualified;
         /* "Seoul's offer was a serious starting point": the offer (a
          * person's position stays the person's: "Stanhope's position") */
         uint32_t noun = subject->last + 2;
@@ -1853,15 +1912,8 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
     /* "would not accept any deal that treated Indian generics ...": the noun
      * right after the cue is the target, not an entity further on */
     if (entity_after && entity_after->first <= cue->last + 1 + PHRASE_WORDS) {
-        /* "rejected a U.S. request": the entity only qualifies the noun */
-        int qualifier = entity_after->kind == K_GPE || entity_after->kind == K_NORP || entity_after->kind == K_ORG;
-        if (qualifier && tok(c, entity_after->last + 1)->kind != TOK_CLITIC && phrase_word(c, entity_after->last + 1) &&
-            place_phrase(c, entity_after).name == NO_STRING) {
-            who noun = noun_target(c, entity_after->last + 1, clause, cue->start);
-            if (noun.name != NO_STRING)
-                return noun;
-        }
-        return entity_target(c, entity_after, "entity");
+        who noun = qualified_noun(c, entity_after, cue->start, holder);
+        return noun.name != NO_STRING ? noun : entity_target(c, entity_after, "entity");
     }
     /* "These duties are a tax. Scrap them.": a pronoun object is the last
      * tariff mention before it in its comment or paragraph, else nothing */
@@ -2229,14 +2281,14 @@ static void summarize(document *doc)
 
 typedef struct {
     const char *name;
-    size_t index;         /* in c->owned */
+    const owned *mention; /* in c->owned or c->possessed */
 } named_owner;
 
 static int by_name(const void *a, const void *b)
 {
     const named_owner *x = a, *y = b;
     int r = strcmp(x->name, y->name);
-    return r ? r : (x->index > y->index) - (x->index < y->index);
+    return r ? r : (x->mention->at > y->mention->at) - (x->mention->at < y->mention->at);
 }
 
 /* The tariff mention whose owner, the GPE items[i], is named right before
@@ -2263,28 +2315,61 @@ static void note_owned(stance_ctx *c, size_t i, size_t *cap)
     }
 }
 
-/* The owner of c->owned named most often: whose tariffs the document is
- * about. */
-static void find_most_named(stance_ctx *c)
+/* The tariff mention items[i] when a GPE owns it through "its" or "their"
+ * ("Chile will keep its 8% export duty"), into c->possessed (of *cap
+ * places). */
+static void note_possessed(stance_ctx *c, size_t i, size_t *cap)
 {
-    if (!c->owned_count)
+    const item *mention = &c->items[i];
+    const document *doc = c->doc;
+    size_t n = COUNT_UP_TO(doc->sentences.items, doc->sentences.count, start, mention->start);
+    if (!n)
         return;
-    named_owner *names = xmalloc(c->owned_count * sizeof *names);
-    for (size_t i = 0; i < c->owned_count; i++)
-        names[i] = (named_owner){doc_string(c->doc, c->owned[i].owner->name), i};
-    qsort(names, c->owned_count, sizeof *names, by_name);
-    size_t best_count = 0, best_first = 0;
-    for (size_t run = 0, end; run < c->owned_count; run = end) {
-        for (end = run + 1; end < c->owned_count && !strcmp(names[end].name, names[run].name);)
+    const segment *sentence = &doc->sentences.items[n - 1];
+    const item *first = mention;
+    while (first > c->items && first[-1].start >= sentence->start)
+        first--;
+    const item *owner = possessive_owner(c, first, mention, sentence->first_token);
+    if (owner) {
+        owned o = {mention->start, owner, element_at(doc, mention->start, LE_COMMENT)};
+        ARRAY_PUSH(c->possessed, c->possessed_count, *cap, o);
+    }
+}
+
+/* The owner named most often, right before its tariffs (c->owned) or
+ * through "its" (c->possessed), in the article and the reader comment here
+ * (NULL: the article alone): whose tariffs the text is about. Other
+ * comments do not count: a reader on another country's tariffs does not
+ * change what the article is about. */
+static const item *most_named(stance_ctx *c, const struct_span *here)
+{
+    if (c->most_named_known && c->most_named_in == here)
+        return c->most_named_owner;
+    const owned *const lists[] = {c->owned, c->possessed};
+    const size_t counts[] = {c->owned_count, c->possessed_count};
+    named_owner *names = xmalloc((counts[0] + counts[1] + 1) * sizeof *names);
+    size_t count = 0;
+    for (int l = 0; l < 2; l++)
+        for (size_t i = 0; i < counts[l]; i++)
+            if (!lists[l][i].comment || lists[l][i].comment == here)
+                names[count++] = (named_owner){doc_string(c->doc, lists[l][i].owner->name), &lists[l][i]};
+    qsort(names, count, sizeof *names, by_name);
+    const owned *best = NULL;
+    size_t best_count = 0;
+    for (size_t run = 0, end; run < count; run = end) {
+        for (end = run + 1; end < count && !strcmp(names[end].name, names[run].name);)
             end++;
         /* the most often named; of equals, the one named first */
-        if (end - run > best_count || (end - run == best_count && names[run].index < best_first)) {
+        if (end - run > best_count || (end - run == best_count && names[run].mention->at < best->at)) {
             best_count = end - run;
-            best_first = names[run].index;
+            best = names[run].mention;
         }
     }
-    c->most_named = c->owned[best_first].owner;
     free(names);
+    c->most_named_owner = best ? best->owner : NULL;
+    c->most_named_in = here;
+    c->most_named_known = 1;
+    return c->most_named_owner;
 }
 
 /* Names the group items[i]: its words in lower case ("Automakers" opening
@@ -2380,11 +2465,15 @@ void stance_document(const ann_rules *rules, document *doc)
     }
     /* one pass over the items for what GPEs, people and groups note; none
      * reads what another notes */
-    size_t owned_cap = 0, titled_cap = 0;
+    size_t owned_cap = 0, possessed_cap = 0, titled_cap = 0;
     for (size_t i = 0; i < c.item_count; i++) {
         switch (c.items[i].kind) {
         case K_GPE:
             note_owned(&c, i, &owned_cap);
+            break;
+        case K_TARIFF:
+        case K_TARIFF_WORD:
+            note_possessed(&c, i, &possessed_cap);
             break;
         case K_PERSON:
             note_titled(&c, i, &titled_cap);
@@ -2396,7 +2485,6 @@ void stance_document(const ann_rules *rules, document *doc)
             break;
         }
     }
-    find_most_named(&c);
     c.clause = xmalloc((doc->tokens.count + 1) * sizeof *c.clause);
     c.numbered = xcalloc(bitset_words(doc->sentences.count), sizeof *c.numbered);
     size_t at = 0;
@@ -2427,6 +2515,7 @@ void stance_document(const ann_rules *rules, document *doc)
     free(c.clause);
     free(c.numbered);
     free(c.owned);
+    free(c.possessed);
     free(c.found);
     free(c.titled);
     free(c.countries);

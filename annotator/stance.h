@@ -169,7 +169,13 @@
  * competition", "a dangerous 3-6 hole"; not "are an unfair burden"). A city between
  * a determiner and lower-case nouns names the thing there ("the Geneva
  * meeting"); a country there is the noun's actor ("a U.S. request" is
- * "request"). A noun phrase that points back is resolved: "the
+ * "request"), as an object or as a subject after a determiner ("called the
+ * U.S. threat "out of proportion"" judges the threat), but for a government
+ * noun ("the Israeli government" is Israel); a measure noun ("measure",
+ * "move", "step", "decision", "threat") a country so qualifies, in a
+ * document that mentions a tariff, is that country's tariffs ("the U.S.
+ * threat" is "United States tariffs"). A noun phrase that points back is
+ * resolved: "the
  * minister('s remarks)" is the last person introduced with a title holding
  * "minister" (in the 4 words before a mention of the person: "Agriculture
  * Minister Hiroshi Tanabe", "chief trade negotiator Yoon Seo-jin"; the
@@ -187,7 +193,7 @@
  * calling verb and the evaluation ("called the decision disappointing"),
  * or right before the cue after "the", "this" or "that" ("said the measure
  * put 400,000 jobs at risk"); such a phrase naming a measure ("measure",
- * "move", "step", "decision") after a tariff mention in its sentence is that
+ * "move", "step", "decision", "threat") after a tariff mention in its sentence is that
  * tariff ("asked for relief from the tariffs, warning that the measure would
  * raise prices"), and after "this" or "that" it points back farther, to the
  * last tariff mention in its paragraph or reader comment or the paragraph
@@ -215,8 +221,10 @@
  * comes from the context: the
  * owner of the last tariff mention whose owner was named, in the article or
  * in the same reader comment (each comment is read with the article, not
- * with the other comments), else the owner the document names most; never
- * the holder. A city stands for the organisation seated there when the
+ * with the other comments), else the owner named most often, right before
+ * its tariffs or through "its" ("Chile will keep its 8% export duty"), in
+ * the article and that reader comment (a reader's mentions do not change
+ * what the article is about for the others); never the holder. A city stands for the organisation seated there when the
  * document names it (its `seat`, an ORG's `code`: Brussels for the European
  * Union), else for its country (its `country` code), named as
  * the document names that country. No owner: "tariffs". Never the holder

@@ -27,18 +27,18 @@
 
 /* The corpora gold files must keep overall F1 at or above this (a floor:
  * raise it as the rules improve; a rule change that lowers it fails).
- * Issue 4 asks for 90; the default rules reach 97.27 over all eleven
- * articles (98.46 on the six development ones, 95.69 on the five held-out
+ * Issue 4 asks for 90; the default rules reach 97.83 over all eleven
+ * articles (98.46 on the six development ones, 97.01 on the five held-out
  * ones). */
 #define CORPORA_MIN_F1 "97"
 
 /* The same for stance F1 on the corpora gold stances (NAME.stances.json).
  * Issue 5 asks for 75; the default rules reach 80.00 on the six development
- * articles and 74.07 over all eleven with the five held-out ones
+ * articles and 76.92 over all eleven with the five held-out ones
  * (corpora/README.md, "Held-out measurement": the fifth, written last,
- * brought the figure down from 76.92; the five alone give 69.42), so the
- * target is not met on all eleven, and the floor is a point under that. */
-#define CORPORA_MIN_STANCE_F1 "73"
+ * brought the figure down from 76.92 to 74.07 before the rules learnt
+ * more; the five alone give 74.60), so the floor is issue 5's 75. */
+#define CORPORA_MIN_STANCE_F1 "75"
 
 static char bin[1024];
 

@@ -947,6 +947,34 @@ static void test_standing_and_coercion(void **state)
     check_no_stance((const char *const[]){"Spain stood by and watched the talks fail.", NULL});
 }
 
+/* A country before a noun after a determiner qualifies it: "the U.S.
+ * threat" is the threat, and, a measure noun in a document that mentions a
+ * tariff, the country's tariffs; "the Israeli government" is Israel. */
+static void test_qualified_measure(void **state)
+{
+    (void)state;
+    check_one_stance("Washington proposed tariffs of 25% on olive oil. The European Commission called the U.S. "
+                     "threat \"out of proportion to the dispute.\"",
+                     NULL, "out of proportion", "European Commission", "United States tariffs", STANCE_AGAINST);
+    check_one_stance("The European Commission called the U.S. request \"out of proportion to the dispute.\"", NULL,
+                     "out of proportion", "European Commission", "request", STANCE_AGAINST);
+    check_one_stance("Israel closed the border. Syria said the Israeli government was absurd.", NULL, "absurd", "Syria",
+                     "Israel", STANCE_AGAINST);
+}
+
+/* "Chile will keep its 8% duty" names Chile as the owner of its duty, which
+ * counts when no owner is named nearer: "the duty" before it is Chile's. A
+ * reader comment's own mentions count for that comment only. */
+static void test_owner_through_its(void **state)
+{
+    (void)state;
+    check_one_stance("Peru called the duty a breach of the pact.\n\nChile will keep its 8% duty on copper, Ana Ruiz "
+                     "said.",
+                     NULL, "a breach of", "Peru", "Chile tariffs", STANCE_AGAINST);
+    check_one_stance("Peru called the duty a breach of the pact. Chile will keep its 8% duty on copper.", "3",
+                     "a breach of", "Peru", "Chile tariffs", STANCE_AGAINST);
+}
+
 static void test_summary_majority(void **state)
 {
     (void)state;
@@ -1009,6 +1037,8 @@ int main(void)
         cmocka_unit_test(test_imperative_demand),
         cmocka_unit_test(test_nationality_describing_named_noun),
         cmocka_unit_test(test_standing_and_coercion),
+        cmocka_unit_test(test_qualified_measure),
+        cmocka_unit_test(test_owner_through_its),
         cmocka_unit_test(test_summary_majority),
         cmocka_unit_test(test_judged_rate),
         cmocka_unit_test(test_measure_is_tariff),
