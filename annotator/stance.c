@@ -204,6 +204,7 @@ typedef struct {
     size_t possessed_count;
     owned *found;         /* the owners stance targets named, by position */
     size_t found_count, found_cap;
+    int favoring;         /* the cue whose target is sought is in favour (context_owner) */
     const item *most_named_owner; /* most_named's last answer, for most_named_in, when most_named_known */
     const struct_span *most_named_in;
     int most_named_known;
@@ -1236,7 +1237,10 @@ static const item *most_named(stance_ctx *c, const struct_span *here);
 
 /* The owner of "the tariffs" from the context: the owner of the last tariff
  * mention up to at whose owner the text named, else the one the article
- * (with this reader comment) names most; never the holder itself. */
+ * (with this reader comment) names most; the holder itself only for a cue
+ * in favour: a country defends its own tariffs ("Chile defends 8% lithium
+ * export duty"), but finds the other side's unfair ("Beijing said the
+ * duties were unfair"). */
 static const item *context_owner(stance_ctx *c, uint32_t at, uint32_t holder)
 {
     const struct_span *here = element_at(c->doc, at, LE_COMMENT);
@@ -1245,7 +1249,7 @@ static const item *context_owner(stance_ctx *c, uint32_t at, uint32_t holder)
     if (!named || (found && found->at >= named->at))
         named = found;
     const item *owner = named ? named->owner : most_named(c, here);
-    return owner && !same_owner(c, owner, holder) ? owner : NULL;
+    return owner && (c->favoring || !same_owner(c, owner, holder)) ? owner : NULL;
 }
 
 /* An owner the text names for a tariff mention (owner_before, or a GPE
@@ -2120,6 +2124,7 @@ static void stance_sentence(stance_ctx *c, item *items, size_t count)
         if (holder.name == NO_STRING || ((rhetorical || cue->kind == K_HARM) && !strcmp(holder.from, "author")))
             continue;
         int eases;
+        c->favoring = st.polarity == STANCE_FAVOR;
         who target = find_target(c, items, count, k, &holder, &eases);
         if (target.name == NO_STRING || !strcmp(doc_string(doc, target.name), doc_string(doc, holder.name)))
             continue;

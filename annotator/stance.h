@@ -224,7 +224,9 @@
  * with the other comments), else the owner named most often, right before
  * its tariffs or through "its" ("Chile will keep its 8% export duty"), in
  * the article and that reader comment (a reader's mentions do not change
- * what the article is about for the others); never the holder. A city stands for the organisation seated there when the
+ * what the article is about for the others); the holder itself only for a
+ * cue in favour (a country defends its own tariffs: "Chile defends 8%
+ * lithium export duty"; against, they are the other side's). A city stands for the organisation seated there when the
  * document names it (its `seat`, an ORG's `code`: Brussels for the European
  * Union), else for its country (its `country` code), named as
  * the document names that country. No owner: "tariffs". Never the holder

@@ -34,11 +34,12 @@
 
 /* The same for stance F1 on the corpora gold stances (NAME.stances.json).
  * Issue 5 asks for 75; the default rules reach 80.00 on the six development
- * articles and 76.92 over all eleven with the five held-out ones
+ * articles and 77.83 over all eleven with the five held-out ones
  * (corpora/README.md, "Held-out measurement": the fifth, written last,
  * brought the figure down from 76.92 to 74.07 before the rules learnt
- * more; the five alone give 74.60), so the floor is issue 5's 75. */
-#define CORPORA_MIN_STANCE_F1 "75"
+ * more; the five alone give 76.19), so the floor is a couple of points
+ * under that. */
+#define CORPORA_MIN_STANCE_F1 "76"
 
 static char bin[1024];
 

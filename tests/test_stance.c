@@ -975,6 +975,17 @@ static void test_owner_through_its(void **state)
                      "a breach of", "Peru", "Chile tariffs", STANCE_AGAINST);
 }
 
+/* A country in favour of the tariffs the context gives it defends its own;
+ * against them, they are the other side's. */
+static void test_holder_defends_own(void **state)
+{
+    (void)state;
+    check_one_stance("Chile defends the duty.\n\nChile will keep its 8% duty on copper, Ana Ruiz said.", NULL,
+                     "defends", "Chile", "Chile tariffs", STANCE_FAVOR);
+    check_one_stance("Chile said the duty was unfair.\n\nChile will keep its 8% duty on copper, Ana Ruiz said.", NULL,
+                     "unfair", "Chile", "tariffs", STANCE_AGAINST);
+}
+
 static void test_summary_majority(void **state)
 {
     (void)state;
@@ -1039,6 +1050,7 @@ int main(void)
         cmocka_unit_test(test_standing_and_coercion),
         cmocka_unit_test(test_qualified_measure),
         cmocka_unit_test(test_owner_through_its),
+        cmocka_unit_test(test_holder_defends_own),
         cmocka_unit_test(test_summary_majority),
         cmocka_unit_test(test_judged_rate),
         cmocka_unit_test(test_measure_is_tariff),
