@@ -4,6 +4,7 @@
 #include "segment.h"
 
 #include "alloc.h"
+#include "utf8.h"
 
 #include <assert.h>
 #include <string.h>
@@ -15,7 +16,9 @@ static int32_t first_char(const char *text, const token *t)
     if (c < 0x80)
         return c;
     utf8proc_int32_t cp;
-    utf8proc_iterate((const utf8proc_uint8_t *)text + t->start, t->end - t->start, &cp);
+    const unsigned char *s = (const unsigned char *)text + t->start;
+    if (!utf8_decode_common(s, t->end - t->start, &cp))
+        utf8proc_iterate(s, t->end - t->start, &cp);
     return cp;
 }
 
@@ -34,20 +37,6 @@ static inline int is_terminal_punct(const char *text, const token *t)
     default:
         return 0;
     }
-}
-
-/* Whether a sentence may end after t when no line break follows: an
- * abbreviation or a terminal mark. Any other punctuation of one ASCII byte
- * is not terminal, which needs no decoding; a multibyte mark is checked by
- * the caller. */
-static inline int may_end_sentence(const char *text, const token *t)
-{
-    if (t->kind == TOK_ABBREV)
-        return 1;
-    if (t->kind != TOK_PUNCT)
-        return 0;
-    unsigned char c = (unsigned char)text[t->start];
-    return c == '.' || c == '!' || c == '?' || c >= 0x80;
 }
 
 /* Punctuation that may close a sentence after its terminal mark: quotes and
@@ -134,9 +123,11 @@ void segment_text(const char *text, size_t len, const token_list *tokens,
     size_t paragraph_first = 0, sentence_first = 0;
     for (size_t lead = 0; lead < n;) {
         /* Most tokens are words and commas with no line break after them:
-         * they end nothing, whatever follows (see sentence_ends) */
+         * they end nothing, whatever follows (see sentence_ends). The
+         * tokenizer marks the others: a line break after them, or a mark or
+         * an abbreviation a sentence may end at. */
         const token *t = tok + lead, *last_token = tok + n - 1;
-        while (t < last_token && !(t[1].flags & TOKF_LINE_START) && !may_end_sentence(text, t))
+        while (t < last_token && !(t->flags & (TOKF_LINE_END | TOKF_STOP)))
             t++;
         lead = (size_t)(t - tok);
         size_t last = lead;

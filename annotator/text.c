@@ -1,11 +1,12 @@
 /* text: see text.h. One pass over the bytes: eight bytes at a time while they
  * are all printable ASCII, then on from the first that is not; only bytes
- * >= 0x80 go through utf8proc_iterate, so plain text costs a memcpy and a
- * word loop. */
+ * >= 0x80 are decoded, the commonest inline (utf8.h) and the others with
+ * utf8proc_iterate, so plain text costs a memcpy and a word loop. */
 #include "text.h"
 
 #include "alloc.h"
 #include "swar.h"
+#include "utf8.h"
 
 #include <string.h>
 #include <utf8proc.h>
@@ -57,6 +58,9 @@ static size_t prepare_char(text_view *tv, const unsigned char *s, size_t len, si
         return i + 1;
     }
     utf8proc_int32_t cp;
+    size_t common = utf8_decode_common(s + i, len - i, &cp);
+    if (common) /* valid, and nothing the later stages must not read */
+        return i + common;
     utf8proc_ssize_t n = utf8proc_iterate(s + i, (utf8proc_ssize_t)(len - i), &cp);
     if (n < 0) {
         /* Resynchronise at the next byte: each byte of a broken sequence

@@ -1,4 +1,5 @@
-/* text: the first look at a document's bytes. Validates UTF-8 with utf8proc and
+/* text: the first look at a document's bytes. Validates UTF-8 (the commonest
+ * sequences inline, see utf8.h, the others with utf8proc) and
  * finds every byte run that XML 1.0 cannot carry (invalid UTF-8, NUL and the
  * other C0 controls but TAB/LF/CR, U+FFFE/U+FFFF). Those runs become <raw>
  * elements in the output; every other byte is written as text.

@@ -1,12 +1,17 @@
 /* token: see token.h. One left-to-right pass; every look-ahead either becomes
  * part of the token or is bounded (see email_end), so the pass is linear.
- * ASCII bytes are classified by a table; only bytes >= 0x80 are decoded with
- * utf8proc, so plain English text never leaves the table path. */
+ * ASCII bytes are classified by a table; only bytes >= 0x80 are decoded, so
+ * plain English text never leaves the table path. The commonest characters
+ * outside ASCII are decoded inline (utf8.h) and their classes kept once
+ * utf8proc has given them (common_class); only the others go to utf8proc
+ * every time. */
 #include "token.h"
 
 #include "alloc.h"
 #include "swar.h"
+#include "utf8.h"
 
+#include <stdatomic.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -106,6 +111,22 @@ static unsigned unicode_class(int32_t cp)
     }
 }
 
+/* The classes of the code points utf8_decode_common() gives, each asked of
+ * utf8proc the first time it is met and kept, 0 until then (no class is 0).
+ * Documents are tokenized in several threads at once: any of them may store
+ * a class, and all store the same one, so relaxed atomics suffice. */
+static _Atomic uint8_t common_classes[UTF8_COMMON_LIMIT];
+
+static inline unsigned common_class(int32_t cp)
+{
+    unsigned cls = atomic_load_explicit(&common_classes[cp], memory_order_relaxed);
+    if (!cls) {
+        cls = unicode_class(cp);
+        atomic_store_explicit(&common_classes[cp], (uint8_t)cls, memory_order_relaxed);
+    }
+    return cls;
+}
+
 /* One decoded character. */
 typedef struct {
     unsigned cls;   /* CC_* bits; 0 past the end of the text */
@@ -113,18 +134,18 @@ typedef struct {
     size_t len;     /* bytes; 0 past the end */
 } unichar;
 
-static inline unichar char_at(const unsigned char *s, size_t len, size_t i)
+/* The character at s[i] >= 0x80, which is rare enough to be out of line. */
+static unichar decode_char(const unsigned char *s, size_t len, size_t i)
 {
-    unichar u = { 0, -1, 0 };
-    if (i >= len)
-        return u;
-    if (s[i] < 0x80) {
-        u.cls = ascii_class[s[i]];
-        u.cp = s[i];
-        u.len = 1;
+    unichar u;
+    utf8proc_int32_t cp;
+    size_t common = utf8_decode_common(s + i, len - i, &cp);
+    if (common) {
+        u.cls = common_class(cp);
+        u.cp = cp;
+        u.len = common;
         return u;
     }
-    utf8proc_int32_t cp;
     utf8proc_ssize_t n = utf8proc_iterate(s + i, (utf8proc_ssize_t)(len - i), &cp);
     if (n < 0) {
         /* The clean text is valid UTF-8; should a stray byte get through,
@@ -138,6 +159,21 @@ static inline unichar char_at(const unsigned char *s, size_t len, size_t i)
     u.cp = cp;
     u.len = (size_t)n;
     return u;
+}
+
+/* Inlined everywhere: most characters asked for are ASCII. */
+static inline __attribute__((always_inline)) unichar char_at(const unsigned char *s, size_t len, size_t i)
+{
+    unichar u = { 0, -1, 0 };
+    if (i >= len)
+        return u;
+    if (s[i] < 0x80) {
+        u.cls = ascii_class[s[i]];
+        u.cp = s[i];
+        u.len = 1;
+        return u;
+    }
+    return decode_char(s, len, i);
 }
 
 typedef struct {
@@ -165,6 +201,12 @@ static int is_ascii_letter(unsigned char c)
 static unsigned char ascii_lower(unsigned char c)
 {
     return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
+/* TOKF_STOP for a punctuation token whose first byte is c. */
+static inline uint8_t punct_stop_flag(unsigned char c)
+{
+    return c == '.' || c == '!' || c == '?' || c >= 0x80 ? TOKF_STOP : 0;
 }
 
 /* Bytes of the apostrophe at i: ' or U+2019, which news text uses for both
@@ -702,7 +744,7 @@ static size_t plain_word_run(const unsigned char *s, size_t len, size_t i, size_
             unsigned char mark = s[end], next = s[end + 1];
             if (!(ascii_class[mark] & CC_PUNCT) || next >= 0x80 || next == mark)
                 break;
-            into[n++] = (token){ (uint32_t)end, (uint32_t)end + 1, TOK_PUNCT, 0 };
+            into[n++] = (token){ (uint32_t)end, (uint32_t)end + 1, TOK_PUNCT, punct_stop_flag(mark) };
             i = end + 1;
             if (next != ' ')
                 break;
@@ -786,11 +828,13 @@ static uint8_t case_flags(const unsigned char *s, size_t start, size_t end)
                      (letters >= 2 && capitals == letters ? TOKF_ALL_CAPS : 0));
 }
 
-/* The token [start, end) with the case flags of its kind. */
+/* The token [start, end) with the case flags of its kind, and TOKF_STOP. */
 static token make_token(const unsigned char *s, size_t start, size_t end, uint8_t kind, uint8_t flags)
 {
-    if (kind != TOK_PUNCT && kind != TOK_SYMBOL)
-        flags |= case_flags(s, start, end);
+    if (kind == TOK_PUNCT)
+        flags |= punct_stop_flag(s[start]);
+    else if (kind != TOK_SYMBOL)
+        flags |= case_flags(s, start, end) | (kind == TOK_ABBREV ? TOKF_STOP : 0);
     return (token){ (uint32_t)start, (uint32_t)end, kind, flags };
 }
 
@@ -855,8 +899,11 @@ void tokenize(const char *text, size_t len, token_list *out)
         unsigned char c = s[i];
         unsigned cls = ascii_class[c];
         if (cls & CC_SPACE) {
-            if (c == '\n' || c == '\r')
+            if (c == '\n' || c == '\r') {
                 line_start = TOKF_LINE_START;
+                if (count)
+                    items[count - 1].flags |= TOKF_LINE_END;
+            }
             i++;
             continue;
         }
@@ -884,8 +931,13 @@ void tokenize(const char *text, size_t len, token_list *out)
             items[count++] = (token){ (uint32_t)i, (uint32_t)end, TOK_NUMBER, TOKF_HAS_DIGIT | line_start };
         } else if (cls & (CC_PUNCT | CC_SYMBOL)) {
             end = punct_or_symbol_end(&sc, i, (unichar){ cls, c, 1 });
-            uint8_t kind = cls & CC_PUNCT ? TOK_PUNCT : TOK_SYMBOL;
-            items[count++] = (token){ (uint32_t)i, (uint32_t)end, kind, line_start };
+            uint8_t kind = TOK_SYMBOL;
+            flags = line_start;
+            if (cls & CC_PUNCT) {
+                kind = TOK_PUNCT;
+                flags |= punct_stop_flag(c);
+            }
+            items[count++] = (token){ (uint32_t)i, (uint32_t)end, kind, flags };
         } else {
             unichar u = char_at(s, len, i);
             if (u.cls & CC_SPACE) { /* not ASCII, so not a line end */

@@ -35,7 +35,11 @@ enum {
     TOKF_ALL_CAPS = 2,    /* at least two letters, all uppercase: "WASHINGTON", "WTO" */
     TOKF_LOWER = 4,       /* first letter lowercase */
     TOKF_HAS_DIGIT = 8,
-    TOKF_LINE_START = 16  /* first token on its line */
+    TOKF_LINE_START = 16, /* first token on its line */
+    TOKF_LINE_END = 32,   /* a line break follows it (before any other token) */
+    /* a sentence may end after it: an abbreviation, or punctuation that is
+     * . ! ? (or a run of one) or not ASCII (the segmenter checks which) */
+    TOKF_STOP = 64
 };
 
 typedef struct {

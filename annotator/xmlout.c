@@ -6,6 +6,7 @@
 #include <utf8proc.h>
 
 #include "alloc.h"
+#include "utf8.h"
 
 #define DEFAULT_BUFFER_SIZE (64 * 1024)
 
@@ -176,20 +177,22 @@ static inline void put_named(xmlout *x, const char *before, size_t before_len, c
     put(x, after, after_len);
 }
 
-/* &#xHEX; in upper case without leading zeros, as libxml2 writes it. */
+/* &#xHEX; in upper case without leading zeros, as libxml2 writes it; made
+ * from its end, then put as one run. */
 static void put_char_ref(xmlout *x, uint32_t cp)
 {
     static const char hex[] = "0123456789ABCDEF";
-    char digits[8];
-    size_t n = 0;
+    char ref[12]; /* "&#x", up to 8 digits, ";" */
+    char *p = ref + sizeof ref;
+    *--p = ';';
     do {
-        digits[n++] = hex[cp & 15];
+        *--p = hex[cp & 15];
         cp >>= 4;
     } while (cp);
-    PUT_LITERAL(x, "&#x");
-    while (n)
-        put(x, &digits[--n], 1);
-    PUT_LITERAL(x, ";");
+    *--p = 'x';
+    *--p = '#';
+    *--p = '&';
+    put(x, p, (size_t)(ref + sizeof ref - p));
 }
 
 /* ---- elements -------------------------------------------------------------------- */
@@ -379,7 +382,9 @@ static void put_attr_value(xmlout *x, const char *value)
         }
         /* A NUL is no continuation byte, so reading stops at the value's end. */
         utf8proc_int32_t cp;
-        utf8proc_ssize_t n = utf8proc_iterate(p, -1, &cp);
+        utf8proc_ssize_t n = (utf8proc_ssize_t)utf8_decode_common(p, SIZE_MAX, &cp);
+        if (!n)
+            n = utf8proc_iterate(p, -1, &cp);
         if (n > 0 && cp != 0xFFFE && cp != 0xFFFF) {
             put_char_ref(x, (uint32_t)cp);
             p += n;

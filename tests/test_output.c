@@ -334,6 +334,11 @@ static const escape_case ATTR_CASES[] = {
     {"\xed\xa0\x80", "&#xFFFD;&#xFFFD;&#xFFFD;"},                /* a surrogate */
     {"\xc0\xaf", "&#xFFFD;&#xFFFD;"},                            /* overlong */
     {"&&\"\"", "&amp;&amp;&quot;&quot;"},
+    /* the edges of the sequences decoded inline (utf8.h), and the longest reference */
+    {"\xc2\x80\xdf\xbf\xe2\x80\x80\xe2\xbf\xbf\xe3\x80\x80", "&#x80;&#x7FF;&#x2000;&#x2FFF;&#x3000;"},
+    {"\xe2\x80", "&#xFFFD;&#xFFFD;"},
+    {"\xe2\xc3\xa9", "&#xFFFD;&#xE9;"},
+    {"\xf4\x8f\xbf\xbf", "&#x10FFFF;"},
 };
 
 /* Character data. */

@@ -103,6 +103,25 @@ static void test_forbidden_encodings(void **state)
     CHECK("\xf4\x90\x80\x80", "\x1a\x1a\x1a\x1a", { 0, 4, 1 });
 }
 
+/* Two-byte sequences and three-byte ones led by E2 are decoded inline
+ * (utf8.h); the others by utf8proc. Both ways must agree at the edges. */
+static void test_inline_decoded_sequences(void **state)
+{
+    (void)state;
+    /* U+0080, U+07FF, U+2000, U+2FFF, and U+3000 and U+1FFF just outside */
+    CHECK_NO_RAW("\xc2\x80\xdf\xbf\xe2\x80\x80\xe2\xbf\xbf\xe3\x80\x80\xe1\xbf\xbf",
+                 "\xc2\x80\xdf\xbf\xe2\x80\x80\xe2\xbf\xbf\xe3\x80\x80\xe1\xbf\xbf");
+    /* a two-byte lead before ASCII, at the end, and overlong (C1) */
+    CHECK("\xc3" "A", "\x1a" "A", { 0, 1, 1 });
+    CHECK("a\xdf", "a\x1a", { 1, 2, 1 });
+    CHECK("\xc1\xbf", "\x1a\x1a", { 0, 2, 1 });
+    /* E2 with its second or third byte not a continuation, and cut short */
+    CHECK("\xe2" "a", "\x1a" "a", { 0, 1, 1 });
+    CHECK("\xe2\x80" "a", "\x1a\x1a" "a", { 0, 2, 1 });
+    CHECK("\xe2\x80\xc3\xa9", "\x1a\x1a\xc3\xa9", { 0, 2, 1 });
+    CHECK("x\xe2", "x\x1a", { 1, 2, 1 });
+}
+
 static void test_classes_do_not_merge(void **state)
 {
     (void)state;
@@ -197,6 +216,7 @@ int main(void)
         cmocka_unit_test(test_invalid_bytes_are_replaced),
         cmocka_unit_test(test_truncated_sequences),
         cmocka_unit_test(test_forbidden_encodings),
+        cmocka_unit_test(test_inline_decoded_sequences),
         cmocka_unit_test(test_classes_do_not_merge),
         cmocka_unit_test(test_nonchars_fffe_ffff),
         cmocka_unit_test(test_marker_code_points_are_replaced),

@@ -285,7 +285,7 @@ static void test_flags(void **state)
         TOKF_CAPITALIZED | TOKF_ALL_CAPS,
         TOKF_LOWER,
         TOKF_CAPITALIZED | TOKF_HAS_DIGIT, /* one letter: not ALL_CAPS */
-        TOKF_CAPITALIZED | TOKF_ALL_CAPS,
+        TOKF_CAPITALIZED | TOKF_ALL_CAPS | TOKF_STOP, /* an abbreviation */
         0,                                 /* uncased letters */
         TOKF_HAS_DIGIT | TOKF_LOWER,       /* first letter is the n */
         0,
@@ -374,11 +374,14 @@ static void test_lower_case_runs_at_every_alignment(void **state)
                         memcpy(text + len, more, sizeof more - 1);
                         len += sizeof more - 1;
                     }
+                    uint8_t flags = TOKF_LOWER | TOKF_LINE_START;
+                    if (cases[c].after[0] == '\n')
+                        flags |= TOKF_LINE_END;
                     token_list list = { 0 };
                     tokenize(text, len, &list);
                     if (list.count != cases[c].tokens + padded || list.items[0].start != offset ||
                         list.items[0].end != offset + n + cases[c].word_extra || list.items[0].kind != TOK_WORD ||
-                        list.items[0].flags != (TOKF_LOWER | TOKF_LINE_START))
+                        list.items[0].flags != flags)
                         fail_msg("%zu letters at %zu before \"%s\"%s: %zu tokens, the first [%u, %u) flags %u",
                                  n, offset, cases[c].after, padded ? " and more" : "", list.count,
                                  list.items[0].start, list.items[0].end, list.items[0].flags);
@@ -479,12 +482,13 @@ static void test_token_is_one_of(void **state)
 static void test_line_starts_with_lf_crlf_cr(void **state)
 {
     (void)state;
-    /* One[0,3) two[4,7) \n Three[8,13) \r\n four[15,19) \r five[20,24) */
+    /* One[0,3) two[4,7) \n Three[8,13) \r\n four[15,19) \r five[20,24);
+     * the token before each line break ends its line */
     const char *text = "One two\nThree\r\nfour\rfive";
     const struct { uint32_t start, end; uint8_t flags; } want_tokens[] = {
-        { 0, 3, TOKF_LINE_START | TOKF_CAPITALIZED }, { 4, 7, TOKF_LOWER },
-        { 8, 13, TOKF_LINE_START | TOKF_CAPITALIZED }, { 15, 19, TOKF_LINE_START | TOKF_LOWER },
-        { 20, 24, TOKF_LINE_START | TOKF_LOWER },
+        { 0, 3, TOKF_LINE_START | TOKF_CAPITALIZED }, { 4, 7, TOKF_LOWER | TOKF_LINE_END },
+        { 8, 13, TOKF_LINE_START | TOKF_CAPITALIZED | TOKF_LINE_END },
+        { 15, 19, TOKF_LINE_START | TOKF_LOWER | TOKF_LINE_END }, { 20, 24, TOKF_LINE_START | TOKF_LOWER },
     };
     token_list list = { 0 };
     tokenize(text, strlen(text), &list);
@@ -495,6 +499,66 @@ static void test_line_starts_with_lf_crlf_cr(void **state)
         assert_int_equal(list.items[k].flags, want_tokens[k].flags);
     }
     token_list_free(&list);
+}
+
+/* TOKF_STOP on every abbreviation and on punctuation that is . ! ? or not
+ * ASCII, whichever way the tokenizer made it: in a run of plain words
+ * ("sharply." "left!"), alone ("Why?" after a short word, "..."), or by the
+ * general scanner; TOKF_LINE_END before blank lines and trailing spaces
+ * too, and not on the last token, which no line break follows. */
+static void test_stop_and_line_end_flags(void **state)
+{
+    (void)state;
+    const char *text = "Prices rose sharply. Traders left! Why? Wait... Mr. Abe, U.S. aid; "
+                       "\xe2\x80\x9cYes\xe2\x80\x9d \xe2\x80\x94 no\xe2\x80\xa6 \xe3\x80\x82 \xe2\x82\xac 5 \n\n  x\t\r\nend";
+    const struct {
+        const char *text;
+        uint8_t flags; /* of TOKF_STOP and TOKF_LINE_END */
+    } wants[] = {
+        { "Prices", 0 }, { "rose", 0 }, { "sharply", 0 }, { ".", TOKF_STOP }, { "Traders", 0 },
+        { "left", 0 }, { "!", TOKF_STOP }, { "Why", 0 }, { "?", TOKF_STOP }, { "Wait", 0 },
+        { "...", TOKF_STOP }, { "Mr.", TOKF_STOP }, { "Abe", 0 }, { ",", 0 }, { "U.S.", TOKF_STOP },
+        { "aid", 0 }, { ";", 0 }, { "\xe2\x80\x9c", TOKF_STOP }, { "Yes", 0 }, { "\xe2\x80\x9d", TOKF_STOP },
+        { "\xe2\x80\x94", TOKF_STOP }, { "no", 0 }, { "\xe2\x80\xa6", TOKF_STOP }, { "\xe3\x80\x82", TOKF_STOP },
+        { "\xe2\x82\xac", 0 }, /* a symbol */
+        { "5", TOKF_LINE_END }, { "x", TOKF_LINE_END }, { "end", 0 },
+    };
+    size_t n = sizeof wants / sizeof wants[0];
+    token_list list = { 0 };
+    tokenize(text, strlen(text), &list);
+    assert_int_equal(list.count, n);
+    for (size_t k = 0; k < n; k++) {
+        const token *t = &list.items[k];
+        char got[32];
+        snprintf(got, sizeof got, "%.*s", (int)(t->end - t->start), text + t->start);
+        assert_string_equal(got, wants[k].text);
+        if ((t->flags & (TOKF_STOP | TOKF_LINE_END)) != wants[k].flags)
+            fail_msg("%s (token %zu): flags %u, want %u", got, k, t->flags & (TOKF_STOP | TOKF_LINE_END),
+                     wants[k].flags);
+    }
+    token_list_free(&list);
+}
+
+/* Characters decoded inline (two bytes, three led by E2) take their class
+ * from utf8proc the first time and from what was kept after that: asked
+ * twice, each gives the same tokens and flags. */
+static void test_inline_decoded_classes(void **state)
+{
+    (void)state;
+    /* ÉCOLE: É is upper case; Ærø; ¿ and — are punctuation; € £ symbols;
+     * ۳ (U+06F3) a digit; ­ (U+00AD) inside a word */
+    const char *text = "\xc3\x89" "COLE \xc3\x86r\xc3\xb8 \xc2\xbf" "a\xe2\x80\x94" "b \xe2\x82\xac\xc2\xa3 x\xdb\xb3 co\xc2\xad" "op";
+    for (int round = 0; round < 2; round++) {
+        CHECK(text, { "\xc3\x89" "COLE", W }, { "\xc3\x86r\xc3\xb8", W }, { "\xc2\xbf", P }, { "a", W },
+              { "\xe2\x80\x94", P }, { "b", W }, { "\xe2\x82\xac", S }, { "\xc2\xa3", S },
+              { "x\xdb\xb3", W }, { "co\xc2\xad" "op", W });
+        token_list list = { 0 };
+        tokenize(text, strlen(text), &list);
+        assert_int_equal(list.items[0].flags, TOKF_LINE_START | TOKF_CAPITALIZED | TOKF_ALL_CAPS);
+        assert_int_equal(list.items[1].flags, TOKF_CAPITALIZED);
+        assert_int_equal(list.items[8].flags, TOKF_LOWER | TOKF_HAS_DIGIT);
+        token_list_free(&list);
+    }
 }
 
 static void test_token_at_or_after(void **state)
@@ -653,6 +717,8 @@ int main(void)
         cmocka_unit_test(test_dense_list_of_words_and_marks),
         cmocka_unit_test(test_token_is_one_of),
         cmocka_unit_test(test_line_starts_with_lf_crlf_cr),
+        cmocka_unit_test(test_stop_and_line_end_flags),
+        cmocka_unit_test(test_inline_decoded_classes),
         cmocka_unit_test(test_token_at_or_after),
         cmocka_unit_test(test_token_at_or_after_long),
         cmocka_unit_test(test_every_abbreviation_is_found),
