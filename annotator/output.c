@@ -22,6 +22,13 @@ struct ann_output {
     size_t documents;
     uint64_t *losers;     /* with explain: (winner << 32 | loser) span indices, sorted */
     size_t loser_count, loser_cap;
+    /* The attribute keys of the document being written that were checked
+     * (see key_name_len), by pool offset: a few keys recur on entity after
+     * entity, and finding one here costs less than checking it again. */
+    struct {
+        uint32_t key;     /* pool offset, NO_STRING when the slot is free */
+        uint32_t len;     /* key_name_len of it */
+    } checked_keys[64];
 };
 
 static int output_error(ann_output *out, ann_error *err)
@@ -264,13 +271,28 @@ static void write_won_against(ann_output *out, const ann_rules *rules, const doc
         xmlout_attr(out->xml, "won-against", list);
 }
 
+/* The length of the key at pool offset key when it is an XML name and not
+ * one the writer sets itself, else 0; checked once a document for each key
+ * that keeps its slot. */
+static size_t key_name_len(ann_output *out, const document *doc, uint32_t key)
+{
+    size_t slot = (key * 0x9E3779B1u) >> 26;
+    if (out->checked_keys[slot].key != key) {
+        const char *name = doc_string(doc, key);
+        size_t len = ncname_len(name);
+        out->checked_keys[slot].key = key;
+        out->checked_keys[slot].len = (uint32_t)(len && !reserved_attr(name, len) ? len : 0);
+    }
+    return out->checked_keys[slot].len;
+}
+
 /* An attribute from a rule or a list entry is written when its key is an
  * XML name, not one the writer sets itself, and not repeated (the first
  * wins). Returns the key's length when it is written, else 0. */
-static size_t writable_attr_len(const document *doc, const span *s, uint16_t a, const char *key)
+static size_t writable_attr_len(ann_output *out, const document *doc, const span *s, uint16_t a, const char *key)
 {
-    size_t len = ncname_len(key);
-    if (!len || reserved_attr(key, len))
+    size_t len = key_name_len(out, doc, doc->attrs[s->attrs + a].key);
+    if (!len)
         return 0;
     for (uint16_t b = 0; b < a; b++)
         if (!strcmp(key, doc_string(doc, doc->attrs[s->attrs + b].key)))
@@ -316,7 +338,7 @@ static void write_entity_start(ann_output *out, const output_tags *tags, const d
     for (uint16_t a = 0; a < s->attr_count; a++) {
         const span_attr *at = &doc->attrs[s->attrs + a];
         const char *key = doc_string(doc, at->key);
-        size_t key_len = writable_attr_len(doc, s, a, key);
+        size_t key_len = writable_attr_len(out, doc, s, a, key);
         if (key_len)
             xmlout_attr_len(x, key, key_len, doc_string(doc, at->value));
     }
@@ -521,6 +543,8 @@ static void write_body(ann_output *out, const output_tags *tags, const document 
     xmlout *x = out->xml;
     if (out->flags & ANN_OUT_EXPLAIN)
         collect_losers(out, doc);
+    for (size_t k = 0; k < sizeof out->checked_keys / sizeof out->checked_keys[0]; k++)
+        out->checked_keys[k].key = NO_STRING; /* the offsets were another document's */
     element *items = xmalloc((max_elements(out, doc) + 1) * sizeof *items);
     size_t count = collect_elements(out, doc, items);
     sort_elements(items, count);
@@ -531,7 +555,10 @@ static void write_body(ann_output *out, const output_tags *tags, const document 
     size_t depth = 0;
     uint32_t pos = 0;
     write_stance_summaries(out, tags, doc);
-    for (size_t i = 0; i < count && !xmlout_failed(x); i++) {
+    for (size_t i = 0; i < count; i++) {
+        /* once a write has failed the rest is dropped: stop soon after */
+        if (i % 64 == 0 && xmlout_failed(x))
+            break;
         const element *e = &items[i];
         while (depth && open_ends[depth - 1] <= e->start) {
             xmlout_text_from(x, &text, pos, open_ends[depth - 1]);

@@ -210,6 +210,29 @@ static void test_attribute_values_stay_well_formed(void **state)
     free(xml);
 }
 
+/* The writer remembers which attribute keys it may write by their place in
+ * the document's string pool; the next document puts other keys there, in
+ * another order. Each document must get its own keys, whichever came first:
+ * the long number's norm and value put the third document's "note" where
+ * the first two put the reserved "type". */
+static void test_attribute_keys_in_each_document(void **state)
+{
+    (void)state;
+    static const char text[] = "Japan set a 25% tariff.\n\f\n30% for Japan.\n\f\n12345678901234% alone.\n\f\nJapan alone.\n";
+    char *xml = RENDER("keys", text, 0);
+    xmlDocPtr doc = parse(xml);
+    assert_int_equal(count(doc, "/corpus/document"), 4);
+    assert_int_equal(count(doc, "//entity[@type='GPE']"), 3);
+    assert_int_equal(count(doc, "//entity[@type='PERCENT']"), 3);
+    /* type norm ref code q lt; type norm ref note n */
+    assert_int_equal(count(doc, "//entity[@type='GPE']/@*"), 3 * 6);
+    assert_int_equal(count(doc, "//entity[@type='GPE'][@code='JP'][@q][@lt]"), 3);
+    assert_int_equal(count(doc, "//entity[@type='PERCENT']/@*"), 3 * 5);
+    assert_int_equal(count(doc, "//entity[@type='PERCENT'][@note][@n]"), 3);
+    xmlFreeDoc(doc);
+    free(xml);
+}
+
 /* ---- ids ------------------------------------------------------------------------------ */
 
 static void test_ids_across_documents_and_streams(void **state)
@@ -739,6 +762,7 @@ int main(void)
         cmocka_unit_test(test_text_escaping),
         cmocka_unit_test(test_raw_elements),
         cmocka_unit_test(test_attribute_values_stay_well_formed),
+        cmocka_unit_test(test_attribute_keys_in_each_document),
         cmocka_unit_test(test_ids_across_documents_and_streams),
         cmocka_unit_test(test_tokens_flag),
         cmocka_unit_test(test_explain_flag),
