@@ -723,7 +723,8 @@ static size_t plain_word_run(const unsigned char *s, size_t len, size_t i, size_
      * read with no bound check; the run leaves the rest to the caller.
      * Every token takes a byte at least, so no more than room - 2 come
      * before limit, and a word and its mark fit. */
-    size_t limit = len > 16 ? len - 16 : 0, n = 0;
+    size_t limit = len > 16 ? len - 16 : 0;
+    token *out = into;
     if (limit > i + room - 1)
         limit = i + room - 1;
     while (i < limit) {
@@ -738,20 +739,20 @@ static size_t plain_word_run(const unsigned char *s, size_t len, size_t i, size_
         if (!(ascii_class[s[end]] & CC_ENDS_WORD) &&
             !(s[end] == '.' && end - i >= sizeof abbreviations[0].word && next_at >= i && next_at - i > 64))
             break;
-        into[n++] = (token){ (uint32_t)i, (uint32_t)end, TOK_WORD, (uint8_t)(first & (CC_UPPER | CC_LOWER)) };
+        *out++ = (token){ (uint32_t)i, (uint32_t)end, TOK_WORD, (uint8_t)(first & (CC_UPPER | CC_LOWER)) };
         i = end;
         if (s[end] != ' ') {
             unsigned char mark = s[end], next = s[end + 1];
             if (!(ascii_class[mark] & CC_PUNCT) || next >= 0x80 || next == mark)
                 break;
-            into[n++] = (token){ (uint32_t)end, (uint32_t)end + 1, TOK_PUNCT, punct_stop_flag(mark) };
+            *out++ = (token){ (uint32_t)end, (uint32_t)end + 1, TOK_PUNCT, punct_stop_flag(mark) };
             i = end + 1;
             if (next != ' ')
                 break;
         }
         i++;
     }
-    *count = n;
+    *count = (size_t)(out - into);
     return i;
 }
 
