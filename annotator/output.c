@@ -162,12 +162,22 @@ typedef enum { EL_STRUCTURE, EL_P, EL_S, EL_QUOTE, EL_STANCE, EL_ENTITY, EL_TOKE
 #define RANK_TOKEN 0x20000
 #define RANK_RAW 0x20001
 
+/* Sixteen bytes, as the sort moves them several times: the kind is not
+ * kept, as the rank tells it (kind_of). */
 typedef struct {
     uint32_t start, end;
     uint32_t rank;        /* equal extents: lower rank is outer */
-    uint8_t kind;
     uint32_t index;       /* into the list its kind comes from */
 } element;
+
+static element_kind kind_of(const element *e)
+{
+    if (e->rank < RANK_P)
+        return EL_STRUCTURE;
+    if (e->rank < RANK_ENTITY) /* the four ranks in the order of their kinds */
+        return (element_kind)(EL_P + (e->rank - RANK_P));
+    return e->rank < RANK_TOKEN ? EL_ENTITY : e->rank == RANK_TOKEN ? EL_TOKEN : EL_RAW;
+}
 
 static int by_position(const void *a, const void *b)
 {
@@ -488,30 +498,30 @@ static size_t collect_elements(const ann_output *out, const document *doc, eleme
     size_t count = 0;
     for (size_t i = 0; i < doc->structure_count; i++) {
         const struct_span *st = &doc->structure[i];
-        element e = {st->start, st->end, st->depth < RANK_P ? st->depth : RANK_P - 1, EL_STRUCTURE, (uint32_t)i};
+        element e = {st->start, st->end, st->depth < RANK_P ? st->depth : RANK_P - 1, (uint32_t)i};
         items[count++] = e;
     }
     for (size_t i = 0; i < doc->paragraphs.count; i++) {
         const segment *p = &doc->paragraphs.items[i];
-        element e = {p->start, p->end, RANK_P, EL_P, (uint32_t)i};
+        element e = {p->start, p->end, RANK_P, (uint32_t)i};
         items[count++] = e;
     }
     for (size_t i = 0; i < doc->sentences.count; i++) {
         const segment *s = &doc->sentences.items[i];
-        element e = {s->start, s->end, RANK_S, EL_S, (uint32_t)i};
+        element e = {s->start, s->end, RANK_S, (uint32_t)i};
         items[count++] = e;
     }
     /* the quote stage flags the quotations that cross a sentence or an entity */
     for (size_t i = 0; i < doc->quote_count; i++) {
         const quote_span *q = &doc->quotes[i];
-        element e = {q->start, q->end, RANK_QUOTE, EL_QUOTE, (uint32_t)i};
+        element e = {q->start, q->end, RANK_QUOTE, (uint32_t)i};
         if (q->nests)
             items[count++] = e;
     }
     /* the stance stage flags the stances that would cross other markup */
     for (size_t i = 0; i < doc->stance_count; i++) {
         const stance_span *st = &doc->stances[i];
-        element e = {st->start, st->end, RANK_STANCE, EL_STANCE, (uint32_t)i};
+        element e = {st->start, st->end, RANK_STANCE, (uint32_t)i};
         if (st->nests)
             items[count++] = e;
     }
@@ -519,18 +529,18 @@ static size_t collect_elements(const ann_output *out, const document *doc, eleme
         const span *s = &doc->spans[i];
         if (s->flags & (SPAN_REMOVED | SPAN_HIDDEN))
             continue;
-        element e = {s->start, s->end, RANK_ENTITY + (UINT16_MAX - s->phase), EL_ENTITY, (uint32_t)i};
+        element e = {s->start, s->end, RANK_ENTITY + (UINT16_MAX - s->phase), (uint32_t)i};
         items[count++] = e;
     }
     if (out->flags & ANN_OUT_TOKENS)
         for (size_t i = 0; i < doc->tokens.count; i++) {
             const token *t = &doc->tokens.items[i];
-            element e = {t->start, t->end, RANK_TOKEN, EL_TOKEN, (uint32_t)i};
+            element e = {t->start, t->end, RANK_TOKEN, (uint32_t)i};
             items[count++] = e;
         }
     for (size_t i = 0; i < doc->text.raw_count; i++) {
         const raw_run *r = &doc->text.raws[i];
-        element e = {r->start, r->end, RANK_RAW, EL_RAW, (uint32_t)i};
+        element e = {r->start, r->end, RANK_RAW, (uint32_t)i};
         items[count++] = e;
     }
     return count;
@@ -570,7 +580,7 @@ static void write_body(ann_output *out, const output_tags *tags, const document 
             continue;
         xmlout_text_from(x, &text, pos, e->start);
         pos = e->start;
-        switch (e->kind) {
+        switch (kind_of(e)) {
         case EL_RAW:
             write_raw(out, doc, &doc->text.raws[e->index]);
             pos = e->end;
