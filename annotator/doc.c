@@ -11,18 +11,10 @@ void doc_load(document *doc, const char *bytes, size_t len)
     doc->bytes = bytes;
     doc->len = len;
     text_prepare(&doc->text, bytes, len);
-    tokenize(doc->text.clean, len, &doc->tokens);
-    segment_text(doc->text.clean, len, &doc->tokens, &doc->paragraphs, &doc->sentences);
-
     grow_array((void **)&doc->token_edges, &doc->edges_cap, len + 1, 1);
-    /* in locals: a byte store could change doc's fields as far as the
-     * compiler knows, which would load them again for every token */
-    uint8_t *edges = doc->token_edges;
-    memset(edges, 0, len + 1);
-    for (const token *t = doc->tokens.items, *end = t + doc->tokens.count; t < end; t++) {
-        edges[t->start] |= 1;
-        edges[t->end - 1] |= 2;
-    }
+    memset(doc->token_edges, 0, len + 1);
+    tokenize_marking_edges(doc->text.clean, len, &doc->tokens, doc->token_edges);
+    segment_text(doc->text.clean, len, &doc->tokens, &doc->paragraphs, &doc->sentences);
     doc->span_count = 0;
     doc->attr_count = 0;
     doc->pool_len = 0;

@@ -839,23 +839,46 @@ static token make_token(const unsigned char *s, size_t start, size_t end, uint8_
     return (token){ (uint32_t)start, (uint32_t)end, kind, flags };
 }
 
-/* Fills list->first_in_block for a text of len bytes. The first token
- * that ends after b * TOKEN_BLOCK comes after all those that end at or
- * before it, so first_in_block[b] counts them: each token counts in the
- * first block it lies wholly before, and a running sum does the rest, with
- * no branch on the data. A list of a block's worth of tokens or fewer (the
- * gazetteer's names) is scanned whole instead. */
-static void index_blocks(token_list *list, size_t len)
+/* For each token: counts it in first (when not NULL) at the first block it
+ * lies wholly before, and marks its first and last byte in edges (when not
+ * NULL). Inlined where the arguments are known, so each loop tests neither. */
+static inline __attribute__((always_inline)) void count_and_mark(const token_list *list, uint32_t *first,
+                                                                 uint8_t *edges)
+{
+    for (const token *t = list->items, *end = t + list->count; t < end; t++) {
+        if (first)
+            first[(t->end + TOKEN_BLOCK - 1) / TOKEN_BLOCK]++;
+        if (edges) {
+            edges[t->start] |= 1;
+            edges[t->end - 1] |= 2;
+        }
+    }
+}
+
+/* Fills list->first_in_block for a text of len bytes, and with edges marks
+ * each token's first and last byte there (see tokenize_marking_edges): one
+ * pass over the tokens for both. The first token that ends after
+ * b * TOKEN_BLOCK comes after all those that end at or before it, so
+ * first_in_block[b] counts them: each token counts in the first block it
+ * lies wholly before, and a running sum does the rest, with no branch on
+ * the data. A list of a block's worth of tokens or fewer (the gazetteer's
+ * names) is scanned whole instead. */
+static void index_blocks(token_list *list, size_t len, uint8_t *edges)
 {
     list->block_count = 0;
-    if (list->count <= TOKEN_BLOCK)
+    if (list->count <= TOKEN_BLOCK) {
+        if (edges)
+            count_and_mark(list, NULL, edges);
         return;
+    }
     size_t blocks = len / TOKEN_BLOCK + 1; /* a token's end is at most len */
     grow_array((void **)&list->first_in_block, &list->block_cap, blocks + 1, sizeof *list->first_in_block);
     uint32_t *first = list->first_in_block;
     memset(first, 0, (blocks + 1) * sizeof *first);
-    for (size_t t = 0; t < list->count; t++)
-        first[(list->items[t].end + TOKEN_BLOCK - 1) / TOKEN_BLOCK]++;
+    if (edges) /* each call with its own loop, tested for nothing */
+        count_and_mark(list, first, edges);
+    else
+        count_and_mark(list, first, NULL);
     for (size_t b = 1; b <= blocks; b++)
         first[b] += first[b - 1];
     list->block_count = blocks;
@@ -881,7 +904,7 @@ static size_t scan_any_token(scanner *sc, size_t start, unichar u, uint8_t line_
     return clitic_end;
 }
 
-void tokenize(const char *text, size_t len, token_list *out)
+void tokenize_marking_edges(const char *text, size_t len, token_list *out, uint8_t *edges)
 {
     scanner sc = { (const unsigned char *)text, len, 0 };
     sc.next_at = find_at_sign(&sc, 0);
@@ -951,7 +974,7 @@ void tokenize(const char *text, size_t len, token_list *out)
         i = end + (end < len && s[end] == ' '); /* the commonest separator, passed here */
     }
     out->count = count;
-    index_blocks(out, len);
+    index_blocks(out, len, edges);
 }
 
 void token_list_free(token_list *list)

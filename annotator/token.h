@@ -61,8 +61,16 @@ typedef struct {
 #define TOKEN_BLOCK 16
 
 /* Appends the tokens of text[0..len) to out (after clearing it) and indexes
- * them for token_at_or_after(). text is the clean copy: valid UTF-8. */
-void tokenize(const char *text, size_t len, token_list *out);
+ * them for token_at_or_after(). text is the clean copy: valid UTF-8. Unless
+ * edges is NULL, it also sets bit 0 of edges[i] (len + 1 bytes, all 0
+ * before) where a token starts and bit 1 where one ends (on its last byte),
+ * in the same pass over the tokens as the index. */
+void tokenize_marking_edges(const char *text, size_t len, token_list *out, uint8_t *edges);
+
+static inline void tokenize(const char *text, size_t len, token_list *out)
+{
+    tokenize_marking_edges(text, len, out, NULL);
+}
 void token_list_free(token_list *list);
 
 /* Whether the text of token t is word (lower case), ASCII letters compared

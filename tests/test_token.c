@@ -581,6 +581,41 @@ static void test_token_at_or_after(void **state)
 /* Over many tokens of all lengths and gaps (the index works in blocks of
  * 16 bytes), every offset gives what a plain scan gives: the first token
  * ending after it. */
+/* Marks each token's first byte with bit 0 and its last with bit 1 (both on
+ * a one-byte token) and nothing else, in a text of many tokens (indexed by
+ * blocks) and of a few (scanned whole); the index is what tokenize makes. */
+static void test_tokenize_marking_edges(void **state)
+{
+    (void)state;
+    const char *texts[] = {
+        "Tariffs, a 25% levy (on steel) and U.S. duties \xe2\x80\x94 rose; x y z 1 2 3 ok.",
+        "A b.",
+    };
+    for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++) {
+        const char *text = texts[k];
+        size_t len = strlen(text);
+        uint8_t edges[128] = { 0 };
+        token_list marked = { 0 }, plain = { 0 };
+        tokenize_marking_edges(text, len, &marked, edges);
+        tokenize(text, len, &plain);
+        assert_true(k ? marked.count <= TOKEN_BLOCK : marked.count > TOKEN_BLOCK);
+        assert_int_equal(marked.count, plain.count);
+        assert_int_equal(marked.block_count, plain.block_count);
+        uint8_t marks[128] = { 0 };
+        for (size_t t = 0; t < marked.count; t++) {
+            const token *a = &marked.items[t], *b = &plain.items[t];
+            assert_true(a->start == b->start && a->end == b->end && a->kind == b->kind && a->flags == b->flags);
+            marks[marked.items[t].start] |= 1;
+            marks[marked.items[t].end - 1] |= 2;
+        }
+        assert_memory_equal(edges, marks, sizeof marks);
+        for (uint32_t offset = 0; offset <= len; offset++)
+            assert_int_equal(token_at_or_after(&marked, offset), token_at_or_after(&plain, offset));
+        token_list_free(&marked);
+        token_list_free(&plain);
+    }
+}
+
 static void test_token_at_or_after_long(void **state)
 {
     (void)state;
@@ -721,6 +756,7 @@ int main(void)
         cmocka_unit_test(test_inline_decoded_classes),
         cmocka_unit_test(test_token_at_or_after),
         cmocka_unit_test(test_token_at_or_after_long),
+        cmocka_unit_test(test_tokenize_marking_edges),
         cmocka_unit_test(test_every_abbreviation_is_found),
         cmocka_unit_test(test_abbrev_binds_next),
         cmocka_unit_test(test_megabyte_lines_are_linear),
