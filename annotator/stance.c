@@ -1116,17 +1116,24 @@ static who previous_speaker(stance_ctx *c)
     return c->previous_speaker;
 }
 
-/* The last tariff mention before the cue in its reader comment, else in
- * its paragraph and the paragraphs_back ones before it, within
- * TITLE_LOOKBACK mentions, or NULL. */
-static const item *tariff_before(stance_ctx *c, const item *cue, size_t paragraphs_back)
+/* Where the context of the cue starts: its reader comment, else the
+ * paragraph holding it, paragraphs_back paragraphs earlier. */
+static uint32_t context_start(stance_ctx *c, const item *cue, size_t paragraphs_back)
 {
     const struct_span *here = element_at(c->doc, cue->start, LE_COMMENT);
     const segment_list *paragraphs = &c->doc->paragraphs;
     /* the paragraphs starting at or before the cue */
     size_t lo = COUNT_UP_TO(paragraphs->items, paragraphs->count, start, cue->start);
     size_t first = lo > paragraphs_back ? lo - 1 - paragraphs_back : 0;
-    uint32_t from = here ? here->start : lo ? paragraphs->items[first].start : c->sentence->start;
+    return here ? here->start : lo ? paragraphs->items[first].start : c->sentence->start;
+}
+
+/* The last tariff mention before the cue in its reader comment, else in
+ * its paragraph and the paragraphs_back ones before it, within
+ * TITLE_LOOKBACK mentions, or NULL. */
+static const item *tariff_before(stance_ctx *c, const item *cue, size_t paragraphs_back)
+{
+    uint32_t from = context_start(c, cue, paragraphs_back);
     int seen = 0;
     for (const item *i = cue; i-- > c->items && i->start >= from && seen < TITLE_LOOKBACK; seen++)
         if (is_tariff(i->kind))
@@ -1768,7 +1775,8 @@ static who measure_as_tariff(stance_ctx *c, const item *items, size_t k, who nou
  * the tariffs fix?") or a harm its speaker's side suffers ("they should
  * not pay for it") is against: the measure in context, the first tariff
  * mention of its sentence, else the last one before it in its paragraph or
- * reader comment. None: no stance. */
+ * reader comment, else the last measure a country qualifies there ("The
+ * Chinese measure"). None: no stance. */
 static who measure_in_context(stance_ctx *c, const item *items, size_t count, const item *cue, uint32_t holder)
 {
     const item *mention = NULL;
@@ -1777,9 +1785,21 @@ static who measure_in_context(stance_ctx *c, const item *items, size_t count, co
             mention = &items[i];
     if (!mention)
         mention = tariff_before(c, cue, 0);
-    if (!mention)
-        return (who){NO_STRING, NO_STRING, NULL};
-    return tariff_target(c, mention, remember_owner(c, mention, owner_before(c, c->items, mention, holder, 0)), holder);
+    if (mention)
+        return tariff_target(c, mention, remember_owner(c, mention, owner_before(c, c->items, mention, holder, 0)),
+                             holder);
+    /* "The Chinese measure will hit Spain ... they should not pay for it":
+     * a measure noun a country qualifies, before the cue in its paragraph
+     * or reader comment, after a tariff mention in the document, is that
+     * country's tariffs */
+    uint32_t from = context_start(c, cue, 0);
+    build_tariffs(c);
+    int seen = 0;
+    for (const item *i = cue; c->tariff_count && i-- > c->items && i->start >= from && seen < TITLE_LOOKBACK; seen++)
+        if ((i->kind == K_GPE || i->kind == K_NORP) && c->tariffs[0]->start < i->start &&
+            i->last + 1 < c->doc->tokens.count && token_in(c, i->last + 1, measure_nouns) && !same_owner(c, i, holder))
+            return tariff_target(c, c->tariffs[0], i, holder);
+    return (who){NO_STRING, NO_STRING, NULL};
 }
 
 static who find_target(stance_ctx *c, const item *items, size_t count, size_t k, const who *holder_who, int *eases)

@@ -136,7 +136,10 @@
  *
  * Target of a _RHETORICAL question or a _HARM: the first tariff mention of
  * its sentence, else the last before it in its paragraph or reader
- * comment, with its owner as below; none: no stance. Neither is the
+ * comment, with its owner as below, else the last measure noun a GPE or
+ * NORP qualifies there, after a tariff mention in the document, as that
+ * country's tariffs ("The Chinese measure will hit Spain ... they should
+ * not pay for it" is against China tariffs); none: no stance. Neither is the
  * author's: the article's own voice asks questions it leaves open and
  * reports harms without blaming.
  *

@@ -904,6 +904,9 @@ static void test_harm_blames_measure(void **state)
                      "should not pay", "Rocio Montalvo", "United States tariffs", STANCE_AGAINST);
     check_one_stance("The tariffs are here. Why should a farm in Aragon suffer for a fight it never asked for?", "2",
                      "Why should a farm in Aragon suffer", "comment 2", "tariffs", STANCE_AGAINST);
+    check_one_stance("China imposed duties on pork.\n\nThe Chinese measure will hit Spain. \"Our farmers should not pay "
+                     "for it,\" Javier Lozano said.",
+                     NULL, "should not pay", "Javier Lozano", "China tariffs", STANCE_AGAINST);
     check_no_stance((const char *const[]){"The U.S. tariffs took effect. Growers are being punished.",
                                           "\"Our growers should not pay for it,\" Rocio Montalvo said.", NULL});
 }
