@@ -80,7 +80,8 @@ struct matcher {
     int phase;
 
     const rule_batch *batch; /* the batch being matched */
-    uint8_t **pair_states; /* per pair table (rules.h), NULL until used: by two ASCII bytes, PAIR_* or a count */
+    uint8_t *pair_states; /* per pair table (rules.h), PAIR_STATES of them: by two ASCII bytes, PAIR_* or a count
+                           * (allocated zero, so the pages of a table no batch meets cost nothing) */
     pcre2_match_data *probe_data; /* for the start probes (rule_may_start_with) */
     pcre2_match_context *probe_context;
     batch_hit *hits;
@@ -642,14 +643,11 @@ static void add_batch_hits(matcher *m, document *doc, size_t t)
  * after the annotation a start at a marker opens. A probe costs some ten
  * failing calls, so a pair is probed only once met PAIR_PROBE_AFTER times;
  * till then its state counts how often. */
-enum { PAIR_PROBE_AFTER = 8, PAIR_MAY = 254, PAIR_CANNOT = 255 };
+enum { PAIR_PROBE_AFTER = 8, PAIR_MAY = 254, PAIR_CANNOT = 255, PAIR_STATES = 128 * 128 };
 
 static __attribute__((noinline)) int probe_pair(matcher *m, const rule_batch *b, uint32_t table, int pair)
 {
-    uint8_t **states = &m->pair_states[table];
-    if (!*states)
-        *states = xcalloc(128 * 128, 1);
-    uint8_t *state = &(*states)[pair];
+    uint8_t *state = &m->pair_states[(size_t)table * PAIR_STATES + pair];
     if (++*state < PAIR_PROBE_AFTER)
         return 1;
     const char bytes[2] = {(char)(pair / 128), (char)(pair % 128)};
@@ -707,8 +705,7 @@ static inline int pair_allows(matcher *m, const rule_batch *b, uint32_t table, i
 {
     if (pair == NO_PAIR || table == NO_PAIR_TABLE)
         return 1;
-    const uint8_t *states = m->pair_states[table];
-    uint8_t state = states ? states[pair] : 0;
+    uint8_t state = m->pair_states[(size_t)table * PAIR_STATES + pair];
     if (state == PAIR_MAY)
         return 1;
     return state == PAIR_CANNOT ? 0 : probe_pair(m, b, table, pair);
@@ -1024,9 +1021,9 @@ static void note_spans(matcher *m, const document *doc, int phase)
  * (find_sentence_words), where any of its rules may; else where its batches
  * may, or at a start word. Most sentences hold no word a gated rule needs,
  * and its start keys would make every token there a try to no end. */
-static const uint8_t *starts_at_table(const matcher *m, size_t view_index)
+static const uint8_t *starts_at_table(const matcher *m, size_t view_index, int ready)
 {
-    return m->view_starts_at_class + (2 * view_index + !m->ready_count) * 2 * START_KEYS;
+    return m->view_starts_at_class + (2 * view_index + !ready) * 2 * START_KEYS;
 }
 
 /* Collects in m->candidates the tokens of the sentence where the view may
@@ -1076,6 +1073,8 @@ static void match_view(matcher *m, document *doc, const rule_view *v, size_t vie
     uint32_t shift = 0;   /* marker bytes before the current point */
     trigger_walk starts = view_trigger_walk(m, view_index, TRIGGER_STARTS);
     trigger_walk needed = view_trigger_walk(m, view_index, TRIGGER_NEEDED);
+    const uint8_t *starts_with_ready = starts_at_table(m, view_index, 1);
+    const uint8_t *starts_without_ready = starts_at_table(m, view_index, 0);
     m->ready_count = 0;   /* filled per sentence when the view has gated rules */
     for (size_t j = 0; j < m->view_sentence_count; j++) {
         size_t s = v->has_needs ? m->view_sentences[j] : j;
@@ -1101,7 +1100,7 @@ static void match_view(matcher *m, document *doc, const rule_view *v, size_t vie
         size_t subject_len = seg->end + end_shift;
         if (v->gated_count)
             find_sentence_words(m, seg, &needed);
-        const uint8_t *starts_at = starts_at_table(m, view_index);
+        const uint8_t *starts_at = m->ready_count ? starts_with_ready : starts_without_ready;
         if (v->marker_only) {
             /* every rule starts with <TYPE>: only the markers are worth a look */
             for (; mi < mark_count && marks[mi].orig < seg->end; mi++) {
@@ -1271,7 +1270,7 @@ matcher *matcher_new(const ann_rules *rules, match_limit_fn on_limit, void *ctx)
     if (!m->match_data || !m->match_context || !m->jit_stack || !m->probe_data || !m->probe_context)
         out_of_memory(sizeof *m);
     pcre2_set_match_limit(m->probe_context, START_PROBE_MATCH_LIMIT);
-    m->pair_states = xcalloc(rules->pair_table_count + 1, sizeof *m->pair_states);
+    m->pair_states = xcalloc(rules->pair_table_count + 1, PAIR_STATES);
     m->rule_sentence = xcalloc(rules->count + 1, sizeof *m->rule_sentence);
     m->rule_position = xcalloc(rules->count + 1, sizeof *m->rule_position);
     m->rule_last_word = xcalloc(rules->count + 1, sizeof *m->rule_last_word);
@@ -1354,8 +1353,6 @@ void matcher_free(matcher *m)
     pcre2_jit_stack_free(m->jit_stack);
     pcre2_match_data_free(m->probe_data);
     pcre2_match_context_free(m->probe_context);
-    for (size_t i = 0; i < m->rules->pair_table_count; i++)
-        free(m->pair_states[i]);
     free(m->pair_states);
     gaz_hashes_free(&m->hashes);
     free(m->view);
