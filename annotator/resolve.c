@@ -101,6 +101,13 @@ typedef struct {
     size_t covered_cap;
     uint32_t *taken;      /* resolve_phase */
     size_t taken_cap;
+    /* what the phase kept, for list_kept, which clears them again: a bit
+     * per candidate of the phase kept visible, and a bit per token one of
+     * them starts at (they share no token, so one at most) */
+    uint64_t *kept;
+    size_t kept_cap;
+    uint64_t *kept_starts;
+    size_t kept_starts_cap;
 } phase_buffers;
 
 /* Grows a buffer of marks to need entries or more, the new ones 0 (no mark). */
@@ -109,6 +116,14 @@ static void grow_marks(uint32_t **marks, size_t *cap, size_t need)
     size_t old = *cap;
     grow_array((void **)marks, cap, need, sizeof **marks);
     memset(*marks + old, 0, (*cap - old) * sizeof **marks);
+}
+
+/* Grows a bitset to hold bits [0, need) or more, the new words 0. */
+static void grow_bits(uint64_t **bits, size_t *cap, size_t need)
+{
+    size_t old = *cap;
+    grow_array((void **)bits, cap, need / 64 + 1, sizeof **bits);
+    memset(*bits + old, 0, (*cap - old) * sizeof **bits);
 }
 
 /* Helper spans never conflict, but two lists can give the same one; keep
@@ -133,13 +148,12 @@ static void drop_if_duplicate(document *doc, size_t i, const phase_buffers *b, u
  * candidate can overlap are found by bisection: linear, not quadratic, in
  * the number of annotations. Kept from phase to phase, each adding the
  * spans it kept; a span a later phase removes stays listed, flagged
- * SPAN_REMOVED, and is skipped. The same pass lists what the stages after
+ * SPAN_REMOVED, and is skipped. The same lists hold what the stages after
  * read (resolved_spans, resolve.h): the visible spans in the order found
  * and the spans of the helper types in helper_types. */
 typedef struct {
     span_position *spans;
     size_t count, cap;
-    size_t listed;        /* doc->spans[0..listed) are */
     uint32_t longest;
     uint32_t *found;      /* the visible spans in the order found */
     size_t found_count, found_cap;
@@ -148,15 +162,20 @@ typedef struct {
     uint8_t helper_types[MAX_TYPES / 8];
 } earlier_spans;
 
-/* Lists the kept visible spans of doc->spans[e->listed..first): sorted on
- * their own, then merged in from the back. */
-static void list_earlier(earlier_spans *e, const document *doc, size_t first, phase_buffers *b)
+/* Room for count more entries in each of e's lists. */
+static void grow_lists(earlier_spans *e, size_t count)
 {
-    size_t old = e->count, unlisted = first - e->listed;
-    grow_array((void **)&e->spans, &e->cap, old + unlisted + 1, sizeof *e->spans);
-    grow_array((void **)&e->found, &e->found_cap, e->found_count + unlisted + 1, sizeof *e->found);
-    grow_array((void **)&e->helpers, &e->helper_cap, e->helper_count + unlisted + 1, sizeof *e->helpers);
-    for (size_t i = e->listed; i < first; i++) {
+    grow_array((void **)&e->spans, &e->cap, e->count + count + 1, sizeof *e->spans);
+    grow_array((void **)&e->found, &e->found_cap, e->found_count + count + 1, sizeof *e->found);
+    grow_array((void **)&e->helpers, &e->helper_cap, e->helper_count + count + 1, sizeof *e->helpers);
+}
+
+/* Lists the spans a document holds before its first phase (the layout's,
+ * structure.h), in any order: sorted by start (then as found). */
+static void list_before_phases(earlier_spans *e, const document *doc)
+{
+    grow_lists(e, doc->span_count);
+    for (size_t i = 0; i < doc->span_count; i++) {
         const span *s = &doc->spans[i];
         if (!(s->flags & (SPAN_REMOVED | SPAN_HIDDEN))) {
             e->spans[e->count++] = (span_position){s->start, (uint32_t)i};
@@ -167,21 +186,39 @@ static void list_earlier(earlier_spans *e, const document *doc, size_t first, ph
             e->helpers[e->helper_count++] = (uint32_t)i;
         }
     }
-    e->listed = first;
-    size_t added = e->count - old;
-    if (!added || !old) {
-        if (added)
-            sort_by_start(e->spans, added);
-        return;
+    sort_by_start(e->spans, e->count);
+}
+
+/* Lists the visible spans the phase from span first kept, as its bits in
+ * b tell, and clears those: in the order found from b->kept, by start
+ * from b->kept_starts (a token to its span by the mark settle left in
+ * b->taken), then merged into e->spans from the back. No sort: the bits
+ * come in order. */
+static void list_kept(earlier_spans *e, const document *doc, size_t first, size_t n, phase_buffers *b)
+{
+    for (size_t w = 0; w <= (n - 1) / 64; w++) {
+        for (uint64_t bits = b->kept[w]; bits; bits &= bits - 1)
+            e->found[e->found_count++] = (uint32_t)(first + w * 64 + (size_t)__builtin_ctzll(bits));
+        b->kept[w] = 0;
     }
-    grow_array((void **)&b->new_spans, &b->new_cap, added, sizeof *b->new_spans);
+    size_t added = 0;
     span_position *new_spans = b->new_spans;
-    memcpy(new_spans, e->spans + old, added * sizeof *new_spans);
-    sort_by_start(new_spans, added);
+    for (size_t w = 0, words = doc->tokens.count / 64 + 1; w < words; w++) {
+        for (uint64_t bits = b->kept_starts[w]; bits; bits &= bits - 1) {
+            uint32_t index = b->taken[w * 64 + (size_t)__builtin_ctzll(bits)] - 1 - b->base;
+            const span *s = &doc->spans[index];
+            new_spans[added++] = (span_position){s->start, index};
+            if (s->end - s->start > e->longest)
+                e->longest = s->end - s->start;
+        }
+        b->kept_starts[w] = 0;
+    }
     /* an old span starting with a new one was found first: it goes before */
-    size_t i = old, j = added, k = e->count;
-    while (j > 0)
-        e->spans[--k] = i > 0 && e->spans[i - 1].start > new_spans[j - 1].start ? e->spans[--i] : new_spans[--j];
+    size_t i = e->count, j = added, k = e->count + added;
+    e->count = k;
+    while (j > 0 && i > 0)
+        e->spans[--k] = e->spans[i - 1].start > new_spans[j - 1].start ? e->spans[--i] : new_spans[--j];
+    memcpy(e->spans, new_spans, j * sizeof *new_spans); /* the new ones before every old one */
 }
 
 /* Keeps candidate r or removes it, against the spans kept before it: those
@@ -232,27 +269,36 @@ static void settle(const ann_rules *rules, document *doc, uint32_t floor, const 
     }
     for (size_t t = first_token; contested && t < end_token; t++)
         taken[t] = b->base + r->index + 1;
+    /* kept: for list_kept, which finds it by its first token */
+    taken[first_token] = b->base + r->index + 1;
+    size_t nth = r->index - (floor - b->base);
+    b->kept[nth / 64] |= 1ULL << (nth % 64);
+    b->kept_starts[first_token / 64] |= 1ULL << (first_token % 64);
 }
 
-/* b->taken: per token, the mark of the visible span kept over it, or that
- * of the first candidate of the phase over it with CLAIMED set while the
- * candidates are looked over; the phase's own are above floor.
+/* b->taken: per token, the mark of the visible span kept over it (of an
+ * uncontested one at its first token only), or that of the first
+ * candidate of the phase over it with CLAIMED set while the candidates
+ * are looked over; the phase's own are above floor.
  *
  * Only candidates that share a token with another of the phase need the
  * ranking: one that shares none meets no other, not even through an
  * earlier span (spans start and end on tokens, so two that overlap share
  * a token), and comes out the same in any order. Most are of that kind, so
- * only the others are sorted. */
+ * only the others are sorted. The visible spans the phase keeps share no
+ * token either: listed by their first tokens, they come by start. */
 static void resolve_phase(const ann_rules *rules, document *doc, size_t first, earlier_spans *earlier_list,
                           phase_buffers *b)
 {
-    list_earlier(earlier_list, doc, first, b);
     size_t n = doc->span_count - first;
     if (!n)
         return;
     /* the contested candidates from order[0] on, the others from order[n] on */
     grow_array((void **)&b->order, &b->order_cap, 2 * n, sizeof *b->order);
     grow_array((void **)&b->contested, &b->contested_cap, n, 1);
+    grow_bits(&b->kept, &b->kept_cap, n);
+    grow_array((void **)&b->new_spans, &b->new_cap, n, sizeof *b->new_spans);
+    grow_lists(earlier_list, n);
     /* the earlier spans a candidate covers: at most all of them */
     grow_array((void **)&b->covered, &b->covered_cap, earlier_list->count + 1, sizeof *b->covered);
     size_t slot_count = 4; /* room for every span of the phase: most are helpers */
@@ -271,6 +317,8 @@ static void resolve_phase(const ann_rules *rules, document *doc, size_t first, e
         const span *c = &doc->spans[i];
         if (c->flags & SPAN_HIDDEN) {
             drop_if_duplicate(doc, i, b, floor, slot_count - 1);
+            if (!(c->flags & SPAN_REMOVED) && type_in(earlier_list->helper_types, c->type))
+                earlier_list->helpers[earlier_list->helper_count++] = (uint32_t)i;
             continue;
         }
         /* its tokens: [c->first_token, end_token) */
@@ -298,6 +346,7 @@ static void resolve_phase(const ann_rules *rules, document *doc, size_t first, e
     for (int r = 0; r < 2; r++)
         for (size_t k = 0; k < runs[r].count; k++)
             settle(rules, doc, floor, earlier_list, b, &runs[r].from[k], r == 0);
+    list_kept(earlier_list, doc, first, n, b);
 }
 
 struct document_scratch {
@@ -374,6 +423,8 @@ void resolve_buffers_free(resolve_buffers *buffers)
     free(b->contested);
     free(b->covered);
     free(b->taken);
+    free(b->kept);
+    free(b->kept_starts);
     free(buffers->earlier.spans);
     free(buffers->earlier.found);
     free(buffers->earlier.helpers);
@@ -391,7 +442,7 @@ void annotate_document(matcher *m, const ann_rules *rules, document *doc)
     earlier_spans *earlier = &doc->resolve_buffers->earlier;
     document_scratch *scratch = &doc->resolve_buffers->scratch;
     scratch_reset(scratch);
-    earlier->count = earlier->listed = earlier->found_count = earlier->helper_count = 0;
+    earlier->count = earlier->found_count = earlier->helper_count = 0;
     earlier->longest = 0;
     static const named_type helper_types[] = {NAMED_SURNAME_FIRST, NAMED_SPEECH};
     memset(earlier->helper_types, 0, sizeof earlier->helper_types);
@@ -406,14 +457,15 @@ void annotate_document(matcher *m, const ann_rules *rules, document *doc)
         b->base = 0;
     }
     grow_marks(&b->taken, &b->taken_cap, doc->tokens.count + 1);
+    grow_bits(&b->kept_starts, &b->kept_starts_cap, doc->tokens.count + 1);
+    list_before_phases(earlier, doc);
     for (int phase = 1; phase <= rules->phase_count; phase++) {
         size_t first = doc->span_count;
         match_phase(m, doc, phase);
         resolve_phase(rules, doc, first, earlier, b);
     }
-    /* the spans of the last phase too, and room for those link adds */
-    list_earlier(earlier, doc, doc->span_count, b);
     b->base += (uint32_t)doc->span_count;
+    /* room for the spans link adds */
     grow_array((void **)&earlier->found, &earlier->found_cap, earlier->found_count + doc->tokens.count + 1,
                sizeof *earlier->found);
     resolved_spans spans = {earlier->spans, earlier->count, earlier->found, earlier->found_count, earlier->helpers,
