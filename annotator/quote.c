@@ -4,7 +4,6 @@
 #include <string.h>
 
 #include "alloc.h"
-#include "bitset.h"
 #include "sort.h"
 
 /* Tokens an attribution clause may span: between the closing mark and the
@@ -500,9 +499,26 @@ static void quote_paragraph(quote_ctx *c, size_t first, size_t end)
     }
 }
 
+/* Whether an entity (a visible span) holds offset at strictly inside, at
+ * being where a token starts or ends. Only the resolver's spans, listed by
+ * start, are looked at: those link adds are one token long, so hold no
+ * such offset; and one that does starts less than the longest span's
+ * length before at. */
+static int inside_entity(const document *doc, const resolved_spans *listed, uint32_t at)
+{
+    const span_position *by_start = listed->by_start;
+    uint32_t from = at >= listed->longest ? at - listed->longest + 1 : 0;
+    for (size_t i = COUNT_BEFORE(by_start, listed->by_start_count, start, from);
+         i < listed->by_start_count && by_start[i].start < at; i++) {
+        const span *s = &doc->spans[by_start[i].index];
+        if (!(s->flags & SPAN_REMOVED) && s->end > at)
+            return 1;
+    }
+    return 0;
+}
+
 /* Sets each quotation's nests flag: within one sentence or over whole
- * sentences, and no entity (a visible span, listed) reaching across one of
- * its ends. */
+ * sentences, and no entity reaching across one of its ends. */
 static void check_nesting(quote_ctx *c, const resolved_spans *listed)
 {
     document *doc = c->doc;
@@ -511,39 +527,8 @@ static void check_nesting(quote_ctx *c, const resolved_spans *listed)
         size_t open = first_token_of(doc, q->start), close = first_token_of(doc, q->end - 1);
         uint32_t a = c->sentence_of[open], b = c->sentence_of[close];
         q->nests = a != UINT32_MAX && b != UINT32_MAX &&
-                   (a == b || (doc->sentences.items[a].start == q->start && doc->sentences.items[b].end == q->end));
-    }
-    /* Quotations never overlap, so their ends are in order: an entity
-     * crosses the quotations whose ends lie strictly inside it. */
-    size_t n = doc->quote_count * 2;
-    if (!n)
-        return;
-    uint32_t first_end = doc->quotes[0].start, last_end = doc->quotes[doc->quote_count - 1].end;
-    uint64_t *ends = scratch_take(c->scratch, bitset_words(doc->len + 1) * sizeof *ends); /* of the quotations */
-    memset(ends, 0, bitset_words(doc->len + 1) * sizeof *ends);
-    for (size_t k = 0; k < doc->quote_count; k++) {
-        bitset_mark(ends, doc->quotes[k].start);
-        bitset_mark(ends, doc->quotes[k].end);
-    }
-    for (size_t i = 0; i < listed->visible_count; i++) {
-        const span *s = &doc->spans[listed->visible[i]];
-        if (s->end <= first_end || s->start >= last_end || !bitset_any(ends, s->start + 1, s->end))
-            continue; /* no end of a quotation inside it */
-        size_t lo = 0, hi = n;
-        while (lo < hi) {
-            size_t mid = (lo + hi) / 2;
-            const quote_span *q = &doc->quotes[mid / 2];
-            if ((mid & 1 ? q->end : q->start) <= s->start)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        for (size_t e = lo; e < n; e++) {
-            const quote_span *q = &doc->quotes[e / 2];
-            if ((e & 1 ? q->end : q->start) >= s->end)
-                break;
-            doc->quotes[e / 2].nests = 0;
-        }
+                   (a == b || (doc->sentences.items[a].start == q->start && doc->sentences.items[b].end == q->end)) &&
+                   !inside_entity(doc, listed, q->start) && !inside_entity(doc, listed, q->end);
     }
 }
 

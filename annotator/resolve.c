@@ -468,8 +468,13 @@ void annotate_document(matcher *m, const ann_rules *rules, document *doc)
     /* room for the spans link adds */
     grow_array((void **)&earlier->found, &earlier->found_cap, earlier->found_count + doc->tokens.count + 1,
                sizeof *earlier->found);
-    resolved_spans spans = {earlier->spans, earlier->count, earlier->found, earlier->found_count, earlier->helpers,
-                            earlier->helper_count};
+    resolved_spans spans = {.by_start = earlier->spans,
+                            .by_start_count = earlier->count,
+                            .longest = earlier->longest,
+                            .visible = earlier->found,
+                            .visible_count = earlier->found_count,
+                            .helpers = earlier->helpers,
+                            .helper_count = earlier->helper_count};
     link_document(rules, doc, &spans, scratch);
     quote_document(rules, doc, &spans, scratch);
     stance_document(rules, doc);

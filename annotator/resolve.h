@@ -44,9 +44,11 @@ typedef struct {
  * losers. Entries a later phase removed stay listed, flagged SPAN_REMOVED:
  * readers skip them. */
 typedef struct {
-    /* the visible spans by start, starting together in the order found */
+    /* the visible spans by start, starting together in the order found,
+     * and the length of the longest (end - start) */
     const span_position *by_start;
     size_t by_start_count;
+    uint32_t longest;
     /* the visible spans in the order found (by index); link_document drops
      * the removed ones and adds its own, with room for one per token */
     uint32_t *visible;

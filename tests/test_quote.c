@@ -19,7 +19,7 @@ static const char test_rules[] = "rule person\n"
                                  "  pattern (?:Ann Lee|Tom Wu|Ravi Shah|Lee|Wu|Shah)\n"
                                  "rule org\n"
                                  "  type ORG\n"
-                                 "  pattern (?:Harbour Board|The \"Blue\" Line)\n"
+                                 "  pattern (?:Harbour Board|The \"Blue\" Line|Harbour\" Board)\n"
                                  "rule gpe\n"
                                  "  type GPE\n"
                                  "  pattern Norland\n"
@@ -221,6 +221,16 @@ static void test_quote_inside_an_entity_is_not_written(void **state)
     release(&f);
 }
 
+static void test_quote_an_entity_crosses_is_not_written(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f, "Tom Wu said: \"We trust the Harbour\" Board.");
+    const quote_span *q = check_quote(&f, 0, "\"We trust the Harbour\"", "Tom Wu", QUOTE_BEFORE);
+    assert_false(q->nests);
+    release(&f);
+}
+
 static void test_continued_quote(void **state)
 {
     (void)state;
@@ -301,6 +311,7 @@ int main(void)
         cmocka_unit_test(test_quote_over_whole_sentences),
         cmocka_unit_test(test_quote_crossing_a_sentence_is_not_written),
         cmocka_unit_test(test_quote_inside_an_entity_is_not_written),
+        cmocka_unit_test(test_quote_an_entity_crosses_is_not_written),
         cmocka_unit_test(test_continued_quote),
         cmocka_unit_test(test_unbalanced_quotes_are_ignored),
         cmocka_unit_test(test_unknown_speaker),
