@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "swar.h"
 
 /* What a one-word surface stands for in this document. */
 typedef struct {
@@ -204,13 +205,19 @@ typedef struct {
     size_t first, end;
 } name_span;
 
-static name_span *list_names(const link_types *lt, const document *doc, const visible_spans *v, size_t *count,
-                             document_scratch *scratch)
+/* Drops from spans->visible the spans a later phase removed, leaving v,
+ * and lists the names among them. */
+static name_span *list_names(const link_types *lt, const document *doc, const resolved_spans *spans,
+                             visible_spans *v, size_t *count, document_scratch *scratch)
 {
-    name_span *names = scratch_take(scratch, (v->count + 1) * sizeof *names);
+    name_span *names = scratch_take(scratch, (spans->visible_count + 1) * sizeof *names);
     *count = 0;
-    for (size_t i = 0; i < v->count; i++) {
-        const span *s = &doc->spans[v->index[i]];
+    v->count = 0;
+    for (size_t i = 0; i < spans->visible_count; i++) {
+        const span *s = &doc->spans[spans->visible[i]];
+        if (!visible(s))
+            continue;
+        v->index[v->count++] = spans->visible[i];
         if (!is_name_type(lt, s->type))
             continue;
         name_span *n = &names[(*count)++];
@@ -327,36 +334,41 @@ static const known_word *find_token_word(const word_table *t, const document *do
     return find_word(t, title, len);
 }
 
-/* Gives one-word mentions what the table knows: the norm to tagged ones of
- * the same type (and the type too, where a surname or an acronym says so), a
- * new span to untagged ones, which joins v (room for one per token). A
- * token is untagged when no visible span holds its start: the spans by
- * start (resolve.h) are walked along with the name tokens, keeping the
- * furthest end of those passed. */
-static void apply_words(document *doc, const word_table *t, visible_spans *v, const span_position *by_start,
-                        size_t listed)
+/* Gives a tagged one-word mention what the table knows: the norm, where
+ * the type is the same (and the type too, where a surname or an acronym
+ * says so). */
+static void give_known_meaning(const word_table *t, const document *doc, span *s)
+{
+    const known_word *w = find_word(t, doc->text.clean + s->start, s->end - s->start);
+    if (!w || w->ambiguous)
+        return;
+    if (w->type != s->type && w->strong && s->rule >= 0) {
+        /* "Jordan" after "Michael Jordan": the person, not the list's country */
+        s->type = w->type;
+        s->attr_count = 0;
+    }
+    if (w->type == s->type)
+        s->norm = w->norm;
+}
+
+/* Gives untagged one-word mentions of a known word a new span, which joins
+ * v (room for one per token). A token is untagged when no visible span
+ * holds its start: the spans by start (resolve.h) are walked along with
+ * the name tokens, keeping the furthest end of those passed. */
+static void tag_known_words(document *doc, const word_table *t, visible_spans *v, const span_position *by_start,
+                            size_t listed)
 {
     if (!t->count)
         return;
-    size_t count = v->count, token_count = doc->tokens.count;
-    const token *tokens = doc->tokens.items;
-    for (size_t i = 0; i < count; i++) {
-        span *s = &doc->spans[v->index[i]];
-        const known_word *w = find_word(t, doc->text.clean + s->start, s->end - s->start);
-        if (!w || w->ambiguous)
-            continue;
-        if (w->type != s->type && w->strong && s->rule >= 0) {
-            /* "Jordan" after "Michael Jordan": the person, not the list's country */
-            s->type = w->type;
-            s->attr_count = 0;
-        }
-        if (w->type == s->type)
-            s->norm = w->norm;
-    }
     size_t passed = 0;   /* by_start[0..passed) start at or before the token */
     uint32_t reach = 0;  /* the furthest end of the visible ones */
-    for (size_t k = 0; k < token_count; k++) {
-        const token *tok = &tokens[k];
+    for (const token *tok = doc->tokens.items, *end = tok + doc->tokens.count;; tok++) {
+        /* most tokens are neither capitalised nor in capitals: a loop of
+         * their own passes them */
+        while (tok < end && !(tok->flags & (TOKF_CAPITALIZED | TOKF_ALL_CAPS)))
+            tok++;
+        if (tok == end)
+            break;
         if (!is_name_token(tok))
             continue;
         for (; passed < listed && by_start[passed].start <= tok->start; passed++) {
@@ -379,7 +391,7 @@ static void apply_words(document *doc, const word_table *t, visible_spans *v, co
  * leftmost, of two starting together the one found first. */
 typedef struct {
     const char *norm;     /* in the pool, which does not move until the refs are interned */
-    uint64_t hash;        /* text_hash of the norm and the type */
+    uint64_t hash;        /* pool_text_hash of the norm, and the type */
     uint32_t norm_len;
     uint16_t type;
     uint32_t start, end;  /* of the first mention */
@@ -409,6 +421,45 @@ static int by_first_mention(const meaning *x, const meaning *y)
     return (hx > hy) - (hx < hy);
 }
 
+/* The first k bytes (k < 8) of a loaded word, the others 0. */
+static uint64_t first_bytes(uint64_t word, size_t k)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    return k ? word & ~0ULL << (64 - 8 * k) : 0;
+#else
+    return word & ((1ULL << (8 * k)) - 1);
+#endif
+}
+
+/* A hash of the norm at pool offset off, and its length: one pass over it
+ * eight bytes at a time, which finds its NUL on the way, as a strlen and
+ * then text_hash read it twice and cost as much again. Near the end of
+ * the pool, where eight bytes would run past it, the last bytes are read
+ * one by one into the same word, so a text's hash is the same wherever it
+ * lies. */
+static uint64_t pool_text_hash(const document *doc, uint32_t off, size_t *len)
+{
+    const char *s = doc->pool + off, *end = doc->pool + doc->pool_len;
+    uint64_t h = 0x9E3779B97F4A7C15ULL, low7 = 0x7F7F7F7F7F7F7F7FULL;
+    size_t n = 0;
+    for (; s + n + 8 <= end; n += 8) {
+        uint64_t word = load64(s + n);
+        uint64_t zero = ~(((word & low7) + low7) | word | low7); /* the top bit of each 0 byte, exactly */
+        if (zero) {
+            size_t k = swar_first_marked(zero);
+            *len = n + k;
+            return mix(h ^ first_bytes(word, k) ^ *len);
+        }
+        h = mix(h ^ word);
+    }
+    char tail[8] = {0};
+    size_t k = 0;
+    for (; s[n + k]; k++)
+        tail[k] = s[n + k];
+    *len = n + k;
+    return mix(h ^ load64(tail) ^ *len);
+}
+
 /* The meaning of span s in the table (slots hold an index into meanings + 1,
  * 0 for empty), added when new: s is then its first mention, as the spans
  * come by start and, starting together, in the order found. */
@@ -416,8 +467,8 @@ static uint32_t meaning_of(const document *doc, const span *s, meaning *meanings
                            size_t mask)
 {
     const char *norm = doc_string(doc, s->norm);
-    size_t len = strlen(norm);
-    uint64_t h = mix(text_hash(norm, len) ^ s->type);
+    size_t len;
+    uint64_t h = mix(pool_text_hash(doc, s->norm, &len) ^ s->type);
     size_t slot = (size_t)h & mask;
     for (; slots[slot]; slot = (slot + 1) & mask) {
         const meaning *m = &meanings[slots[slot] - 1];
@@ -463,20 +514,28 @@ static void intern_refs(document *doc, const meaning *meanings, size_t count, ui
         ref_of_meaning[meanings[g].id] += base;
 }
 
-/* The visible spans in the order refs are numbered: by start, starting
- * together in the order found. The resolver's (by_start, resolve.h) and
- * the ones apply_words added (v->index[added_from..), by start too, and
- * never starting where another visible span does) merged. */
-static size_t order_by_start(const document *doc, const visible_spans *v, size_t added_from,
+/* Lists in ordered the visible spans in the order refs are numbered: by
+ * start, starting together in the order found. The resolver's (by_start,
+ * resolve.h) and the ones tag_known_words added (v->index[added_from..),
+ * by start too, and never starting where another visible span does)
+ * merged. The same pass gives the resolver's spans what the table t knows
+ * (give_known_meaning). */
+static size_t order_by_start(document *doc, const word_table *t, const visible_spans *v, size_t added_from,
                              const span_position *by_start, size_t listed, uint32_t *ordered)
 {
-    size_t count = 0, k = 0, a = added_from;
-    while (k < listed || a < v->count) {
-        if (a < v->count && (k == listed || doc->spans[v->index[a]].start < by_start[k].start))
-            ordered[count++] = v->index[a++];
-        else if (visible(&doc->spans[by_start[k++].index]))
-            ordered[count++] = by_start[k - 1].index;
+    size_t count = 0, a = added_from;
+    for (size_t k = 0; k < listed; k++) {
+        for (; a < v->count && doc->spans[v->index[a]].start < by_start[k].start; a++)
+            ordered[count++] = v->index[a];
+        span *s = &doc->spans[by_start[k].index];
+        if (!visible(s))
+            continue;
+        if (t->count)
+            give_known_meaning(t, doc, s);
+        ordered[count++] = by_start[k].index;
     }
+    for (; a < v->count; a++)
+        ordered[count++] = v->index[a];
     return count;
 }
 
@@ -484,8 +543,8 @@ static size_t order_by_start(const document *doc, const visible_spans *v, size_t
  * meanings are found with a hash table, in one pass over the spans by
  * start, which meets them nearly in order: only meanings first mentioned
  * at one place can be out of order, and an insertion sort puts them right. */
-static void assign_refs(document *doc, const visible_spans *v, size_t added_from, const span_position *by_start,
-                        size_t listed, document_scratch *scratch)
+static void assign_refs(document *doc, const word_table *t, const visible_spans *v, size_t added_from,
+                        const span_position *by_start, size_t listed, document_scratch *scratch)
 {
     size_t mentions = v->count; /* at most: nearly every visible span has a norm */
     if (!mentions)
@@ -498,7 +557,7 @@ static void assign_refs(document *doc, const visible_spans *v, size_t added_from
     meaning *meanings = scratch_take(scratch, mentions * sizeof *meanings);
     uint32_t *ordered = scratch_take(scratch, mentions * sizeof *ordered);
     uint32_t *meaning_of_span = scratch_take(scratch, mentions * sizeof *meaning_of_span); /* by position in ordered */
-    size_t span_count = order_by_start(doc, v, added_from, by_start, listed, ordered), count = 0;
+    size_t span_count = order_by_start(doc, t, v, added_from, by_start, listed, ordered), count = 0;
     for (size_t i = 0; i < span_count; i++) {
         const span *s = &doc->spans[ordered[i]];
         if (s->norm != NO_STRING)
@@ -526,10 +585,6 @@ void link_document(const ann_rules *rules, document *doc, resolved_spans *spans,
 {
     link_types lt;
     find_types(rules, &lt);
-    visible_spans v = {spans->visible, 0};
-    for (size_t i = 0; i < spans->visible_count; i++)
-        if (visible(&doc->spans[spans->visible[i]]))
-            v.index[v.count++] = spans->visible[i];
     uint8_t *family_first = scratch_take(scratch, doc->tokens.count + 1);
     memset(family_first, 0, doc->tokens.count + 1);
     for (size_t i = 0; i < spans->helper_count; i++) {
@@ -539,14 +594,15 @@ void link_document(const ann_rules *rules, document *doc, resolved_spans *spans,
     }
     /* room for 32 words: a document's names give a few dozen */
     word_table t = {.items = scratch_take(scratch, 32 * sizeof *t.items), .cap = 32, .scratch = scratch};
+    visible_spans v = {spans->visible, 0};
     size_t name_count;
-    name_span *names = list_names(&lt, doc, &v, &name_count, scratch);
+    name_span *names = list_names(&lt, doc, spans, &v, &name_count, scratch);
     if (lt.person >= 0)
         learn_surnames(&lt, doc, names, name_count, family_first, &t);
     learn_acronyms(doc, names, name_count, &t);
     learn_one_word_names(doc, names, name_count, &t);
     size_t added_from = v.count;
-    apply_words(doc, &t, &v, spans->by_start, spans->by_start_count);
-    assign_refs(doc, &v, added_from, spans->by_start, spans->by_start_count, scratch);
+    tag_known_words(doc, &t, &v, spans->by_start, spans->by_start_count);
+    assign_refs(doc, &t, &v, added_from, spans->by_start, spans->by_start_count, scratch);
     spans->visible_count = v.count;
 }
