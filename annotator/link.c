@@ -543,12 +543,12 @@ static size_t order_by_start(document *doc, const word_table *t, const visible_s
  * meanings are found with a hash table, in one pass over the spans by
  * start, which meets them nearly in order: only meanings first mentioned
  * at one place can be out of order, and an insertion sort puts them right. */
-static void assign_refs(document *doc, const word_table *t, const visible_spans *v, size_t added_from,
-                        const span_position *by_start, size_t listed, document_scratch *scratch)
+static const uint32_t *assign_refs(document *doc, const word_table *t, const visible_spans *v, size_t added_from,
+                                   const span_position *by_start, size_t listed, document_scratch *scratch)
 {
     size_t mentions = v->count; /* at most: nearly every visible span has a norm */
     if (!mentions)
-        return;
+        return NULL;
     size_t slot_count = 4;
     while (slot_count < 2 * mentions)
         slot_count *= 2;
@@ -579,6 +579,7 @@ static void assign_refs(document *doc, const word_table *t, const visible_spans 
         if (s->norm != NO_STRING)
             s->ref = ref_of_meaning[meaning_of_span[i]];
     }
+    return ordered;
 }
 
 void link_document(const ann_rules *rules, document *doc, resolved_spans *spans, document_scratch *scratch)
@@ -603,6 +604,6 @@ void link_document(const ann_rules *rules, document *doc, resolved_spans *spans,
     learn_one_word_names(doc, names, name_count, &t);
     size_t added_from = v.count;
     tag_known_words(doc, &t, &v, spans->by_start, spans->by_start_count);
-    assign_refs(doc, &t, &v, added_from, spans->by_start, spans->by_start_count, scratch);
+    spans->visible_by_start = assign_refs(doc, &t, &v, added_from, spans->by_start, spans->by_start_count, scratch);
     spans->visible_count = v.count;
 }

@@ -26,8 +26,9 @@
 
 /* Links the document the resolver listed in spans (resolve.h); the refs
  * are numbered walking its visible spans by start. Leaves spans->visible
- * exactly the visible spans, in the order found, its own added last. Its
- * working memory comes from scratch. */
+ * exactly the visible spans, in the order found, its own added last, and
+ * spans->visible_by_start the same by start. Its working memory comes
+ * from scratch. */
 void link_document(const ann_rules *rules, document *doc, resolved_spans *spans, document_scratch *scratch);
 
 #endif

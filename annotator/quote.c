@@ -124,21 +124,13 @@ static size_t span_token_at_or_after(const document *doc, const span *s, uint32_
     return t;
 }
 
-static int by_start(const void *a, const void *b)
-{
-    const mention *x = a, *y = b;
-    return (x->start > y->start) - (x->start < y->start);
-}
-
+/* By end, ending together in the order found (by index). */
 static int by_end(const void *a, const void *b)
 {
     const mention *x = a, *y = b;
-    return (x->end > y->end) - (x->end < y->end);
-}
-
-static uint32_t mention_start(const mention *m)
-{
-    return m->start;
+    if (x->end != y->end)
+        return x->end < y->end ? -1 : 1;
+    return (x->span > y->span) - (x->span < y->span);
 }
 
 static uint32_t mention_end(const mention *m)
@@ -146,8 +138,6 @@ static uint32_t mention_end(const mention *m)
     return m->end;
 }
 
-DEFINE_SORT(merge_sort_by_start, mention, by_start)
-DEFINE_POSITION_SORT(sort_by_start, mention, mention_start, by_start, merge_sort_by_start)
 DEFINE_SORT(merge_sort_by_end, mention, by_end)
 DEFINE_POSITION_SORT(sort_by_end, mention, mention_end, by_end, merge_sort_by_end)
 
@@ -160,7 +150,8 @@ static int in_quoted_paragraph(const quote_ctx *c, uint32_t offset)
  * only ones attribution reads); PERSON and TITLE mentions are listed from
  * the whole document, as a pronoun may point back past its paragraph. The
  * entities are the visible spans, the speech verbs helpers: both as the
- * resolver listed them (resolve.h). */
+ * resolver and link listed them (resolve.h), the entities by start, so
+ * the PERSON mentions need no sort. */
 static void build_tables(quote_ctx *c, const resolved_spans *listed)
 {
     document *doc = c->doc;
@@ -204,7 +195,7 @@ static void build_tables(quote_ctx *c, const resolved_spans *listed)
     mention *titles = scratch_take(c->scratch, (listed->visible_count + 1) * sizeof *titles);
     size_t person_count = 0, title_count = 0;
     for (size_t i = 0; i < listed->visible_count; i++) {
-        uint32_t k = listed->visible[i];
+        uint32_t k = listed->visible_by_start[i];
         const span *s = &spans[k];
         mention m = {s->start, s->end, k};
         if (s->type == person)
@@ -225,7 +216,6 @@ static void build_tables(quote_ctx *c, const resolved_spans *listed)
             continue;
         c->speech_next[s->first_token] = (uint32_t)(span_token_at_or_after(doc, s, s->end - 1) + 2);
     }
-    sort_by_start(persons, person_count);
     sort_by_end(titles, title_count);
     c->persons = persons;
     c->person_count = person_count;

@@ -53,6 +53,9 @@ typedef struct {
      * the removed ones and adds its own, with room for one per token */
     uint32_t *visible;
     size_t visible_count;
+    /* set by link_document: the same visible_count spans by start, starting
+     * together in the order found */
+    const uint32_t *visible_by_start;
     /* the spans of the helper types the later stages read (_SURNAME_FIRST,
      * _SPEECH), in the order found */
     const uint32_t *helpers;
