@@ -56,12 +56,6 @@ static int same_span(const span *a, const span *b)
     return a->start == b->start && a->end == b->end && a->type == b->type;
 }
 
-static uint32_t extent_hash(const span *s)
-{
-    uint32_t h = s->start * 0x9E3779B1u ^ s->end * 0x85EBCA77u ^ s->type * 0xC2B2AE3Du;
-    return h ^ (h >> 16);
-}
-
 DEFINE_SORT(sort_by_rank, ranked, by_rank)
 static uint32_t start_of(const span_position *p)
 {
@@ -77,7 +71,8 @@ DEFINE_POSITION_SORT(sort_by_start, span_position, start_of, by_start, merge_sor
 /* Buffers the phases share, kept from one document to the next (doc.h), so
  * the resolver allocates only while documents grow.
  *
- * taken and slots hold marks: base + 1 + an index in doc->spans. base grows
+ * taken, helper_at and helper_next hold marks: base + 1 + an index in
+ * doc->spans. base grows
  * by the span count of every document, so the marks of earlier documents
  * are at most base, and those of earlier phases at most base + first (the
  * phase's first span): neither needs clearing. Marks stay below CLAIMED:
@@ -89,8 +84,10 @@ DEFINE_POSITION_SORT(sort_by_start, span_position, start_of, by_start, merge_sor
 
 typedef struct {
     uint32_t base;
-    uint32_t *slots;      /* drop_if_duplicate */
-    size_t slot_cap;
+    uint32_t *helper_at;  /* drop_if_duplicate: per token */
+    size_t helper_at_cap;
+    uint32_t *helper_next; /* drop_if_duplicate: per span of the phase */
+    size_t helper_next_cap;
     span_position *new_spans; /* list_earlier */
     size_t new_cap;
     ranked *order;        /* resolve_phase: the contested candidates by rank, then the others */
@@ -127,20 +124,24 @@ static void grow_bits(uint64_t **bits, size_t *cap, size_t need)
 }
 
 /* Helper spans never conflict, but two lists can give the same one; keep
- * the first found. A hash set of the extents and types seen (slots: marks,
- * those of the phase above floor), filled in the order found, finds the
- * later copies without sorting. */
-static void drop_if_duplicate(document *doc, size_t i, const phase_buffers *b, uint32_t floor, size_t mask)
+ * the first found. The helpers of the phase kept so far are chained by
+ * first token, which spans starting together share: b->helper_at holds
+ * the mark of the last one starting at a token, and b->helper_next, per
+ * span of the phase, the mark of the one before it (the phase's own marks
+ * are above floor). A copy is looked for among the few starting where it
+ * does: cheaper than hashing each of the many helpers. */
+static void drop_if_duplicate(span *spans, size_t i, uint32_t *helper_at, uint32_t *helper_next, uint32_t base,
+                              size_t first)
 {
-    span *s = &doc->spans[i];
-    uint32_t *slots = b->slots;
-    size_t h = extent_hash(s) & mask;
-    while (slots[h] > floor && !same_span(&doc->spans[slots[h] - 1 - b->base], s))
-        h = (h + 1) & mask;
-    if (slots[h] > floor)
-        s->flags |= SPAN_REMOVED;
-    else
-        slots[h] = b->base + (uint32_t)i + 1;
+    span *s = &spans[i];
+    uint32_t *at = &helper_at[s->first_token], floor = base + (uint32_t)first;
+    for (uint32_t mark = *at; mark > floor; mark = helper_next[mark - 1 - floor])
+        if (same_span(&spans[mark - 1 - base], s)) {
+            s->flags |= SPAN_REMOVED;
+            return;
+        }
+    helper_next[i - first] = *at;
+    *at = base + (uint32_t)i + 1;
 }
 
 /* The visible spans of the phases before the current one that were kept,
@@ -240,7 +241,6 @@ static void settle(const ann_rules *rules, document *doc, uint32_t floor, const 
     const span_position *earlier = earlier_list->spans;
     size_t earlier_count = earlier_list->count;
     uint32_t longest = earlier_list->longest;
-    const uint8_t *nest = rules->rules[c->rule].nest_types;
     size_t *covered = b->covered, covered_count = 0;
     uint32_t from = c->start > longest ? c->start - longest : 0;
     size_t lo = COUNT_BEFORE(earlier, earlier_count, start, from);
@@ -250,7 +250,7 @@ static void settle(const ann_rules *rules, document *doc, uint32_t floor, const 
             continue;
         int o_in_c = o->start >= c->start && o->end <= c->end;
         int c_in_o = c->start >= o->start && c->end <= o->end;
-        if (o_in_c && type_in(nest, o->type))
+        if (o_in_c && type_in(rules->rules[c->rule].nest_types, o->type))
             continue; /* built from it: it stays nested */
         if (o_in_c && o->priority <= c->priority && (!c_in_o || o->type != c->type)) {
             covered[covered_count++] = earlier[e].index;
@@ -301,14 +301,11 @@ static void resolve_phase(const ann_rules *rules, document *doc, size_t first, e
     grow_lists(earlier_list, n);
     /* the earlier spans a candidate covers: at most all of them */
     grow_array((void **)&b->covered, &b->covered_cap, earlier_list->count + 1, sizeof *b->covered);
-    size_t slot_count = 4; /* room for every span of the phase: most are helpers */
-    while (slot_count < 2 * n)
-        slot_count *= 2;
-    grow_marks(&b->slots, &b->slot_cap, slot_count);
+    grow_array((void **)&b->helper_next, &b->helper_next_cap, n, sizeof *b->helper_next);
     uint32_t floor = b->base + (uint32_t)first;
     ranked *order = b->order;
     uint8_t *contested = b->contested; /* per span of the phase */
-    uint32_t *taken = b->taken;
+    uint32_t *taken = b->taken, *helper_at = b->helper_at, *helper_next = b->helper_next;
     const token *tokens = doc->tokens.items;
     size_t token_count = doc->tokens.count;
     memset(contested, 0, n);
@@ -316,7 +313,7 @@ static void resolve_phase(const ann_rules *rules, document *doc, size_t first, e
     for (size_t i = first; i < doc->span_count; i++) {
         const span *c = &doc->spans[i];
         if (c->flags & SPAN_HIDDEN) {
-            drop_if_duplicate(doc, i, b, floor, slot_count - 1);
+            drop_if_duplicate(doc->spans, i, helper_at, helper_next, b->base, first);
             if (!(c->flags & SPAN_REMOVED) && type_in(earlier_list->helper_types, c->type))
                 earlier_list->helpers[earlier_list->helper_count++] = (uint32_t)i;
             continue;
@@ -330,7 +327,8 @@ static void resolve_phase(const ann_rules *rules, document *doc, size_t first, e
             } else {
                 taken[end_token] = (floor + (uint32_t)(i - first) + 1) | CLAIMED;
             }
-        order[count++] = (ranked){.index = (uint32_t)i, .end_token = (uint32_t)end_token};
+        order[count].index = (uint32_t)i;
+        order[count++].end_token = (uint32_t)end_token;
     }
     size_t ranked_count = 0, alone_count = 0;
     for (size_t k = 0; k < count; k++)
@@ -417,7 +415,8 @@ void resolve_buffers_free(resolve_buffers *buffers)
     if (!buffers)
         return;
     phase_buffers *b = &buffers->phase;
-    free(b->slots);
+    free(b->helper_at);
+    free(b->helper_next);
     free(b->new_spans);
     free(b->order);
     free(b->contested);
@@ -453,10 +452,11 @@ void annotate_document(matcher *m, const ann_rules *rules, document *doc)
     }
     if (b->base > MARK_BASE_LIMIT) {
         memset(b->taken, 0, b->taken_cap * sizeof *b->taken);
-        memset(b->slots, 0, b->slot_cap * sizeof *b->slots);
+        memset(b->helper_at, 0, b->helper_at_cap * sizeof *b->helper_at);
         b->base = 0;
     }
     grow_marks(&b->taken, &b->taken_cap, doc->tokens.count + 1);
+    grow_marks(&b->helper_at, &b->helper_at_cap, doc->tokens.count + 1);
     grow_bits(&b->kept_starts, &b->kept_starts_cap, doc->tokens.count + 1);
     list_before_phases(earlier, doc);
     for (int phase = 1; phase <= rules->phase_count; phase++) {
