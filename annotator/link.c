@@ -439,10 +439,11 @@ static uint64_t first_bytes(uint64_t word, size_t k)
  * lies. */
 static uint64_t pool_text_hash(const document *doc, uint32_t off, size_t *len)
 {
-    const char *s = doc->pool + off, *end = doc->pool + doc->pool_len;
+    const char *s = doc->pool + off;
+    size_t room = doc->pool_len - off; /* the bytes from s to the end of the pool */
     uint64_t h = 0x9E3779B97F4A7C15ULL, low7 = 0x7F7F7F7F7F7F7F7FULL;
     size_t n = 0;
-    for (; s + n + 8 <= end; n += 8) {
+    for (; n + 8 <= room; n += 8) {
         uint64_t word = load64(s + n);
         uint64_t zero = ~(((word & low7) + low7) | word | low7); /* the top bit of each 0 byte, exactly */
         if (zero) {
