@@ -711,18 +711,21 @@ static inline int pair_allows(matcher *m, const rule_batch *b, uint32_t table, i
     return state == PAIR_CANNOT ? 0 : probe_pair(m, b, table, pair);
 }
 
-/* Runs one batch anchored at vpos (at token t, or SIZE_MAX at a marker),
- * where pair_at gave pair and, at a marker, pair_after_annotation after,
- * and adds a candidate for every rule match its callout recorded.
- * Inlined, as try_rules_at is: they run at every position tried, where
- * passing their arguments cost as much as their tests. */
+/* Runs one batch anchored at vpos (at token t, or SIZE_MAX at the opening
+ * marker marks[open]), where pair_at gave pair, and adds a candidate for
+ * every rule match its callout recorded. Inlined, as try_rules_at is: they
+ * run at every position tried, where passing their arguments cost as much
+ * as their tests. */
 static inline __attribute__((always_inline)) void run_batch(matcher *m, document *doc, const rule_batch *b,
                                                             size_t vpos, size_t subject_len, size_t t, int pair,
-                                                            int after)
+                                                            size_t open)
 {
+    /* the pair after an annotation is looked for only by a batch that
+     * reads it: most batches starting at a marker have no after_table */
     if (!pair_allows(m, b, b->pair_table, pair) ||
         (b->before_table != NO_PAIR_TABLE && !pair_allows(m, b, b->before_table, pair_before(m, vpos))) ||
-        (t == SIZE_MAX && !pair_allows(m, b, b->after_table, after)))
+        (t == SIZE_MAX && b->after_table != NO_PAIR_TABLE &&
+         !pair_allows(m, b, b->after_table, pair_after_annotation(m, open, subject_len))))
         return;
     m->batch = b;
     m->hit_count = 0;
@@ -900,13 +903,12 @@ static inline __attribute__((always_inline)) int gated_rule_ready(matcher *m, si
  * whose start key is key), the view's batches and its gated rules that can
  * start there: at a token (t < SIZE_MAX), and
  * then also the rules starting with its word (from starts, the walk through
- * the view's), or at the opening marker of a span of type marker, followed
- * by the pair after (pair_after_annotation). */
+ * the view's), or at the opening marker marks[open] of a span of type
+ * marker. */
 static inline __attribute__((always_inline)) void try_rules_at(matcher *m, document *doc, const rule_view *v,
                                                                uint32_t at, size_t vpos, unsigned key,
                                                                size_t subject_len, size_t t, uint16_t marker,
-                                                               int after,
-                                                               trigger_walk *starts)
+                                                               size_t open, trigger_walk *starts)
 {
     m->position_stamp++;
     int pair = pair_at(m, vpos, subject_len);
@@ -916,13 +918,13 @@ static inline __attribute__((always_inline)) void try_rules_at(matcher *m, docum
         for (const rule_batch *b = v->batches, *end = b + v->batch_count; b < end; b++)
             if (has_start_key(b->start_keys, key) && !batch_hopeless(b, cover) &&
                 (t != SIZE_MAX || starts_at_marker(b, marker)))
-                run_batch(m, doc, b, vpos, subject_len, t, pair, after);
+                run_batch(m, doc, b, vpos, subject_len, t, pair, open);
     for (size_t k = 0; k < m->ready_count; k++) {
         size_t i = m->ready[k];
         const rule *r = &m->rules->rules[i];
         if (has_start_key(r->start_keys, key) && !batch_hopeless(&r->alone, cover) &&
             (t != SIZE_MAX || starts_at_marker(&r->alone, marker)) && gated_rule_ready(m, i, at))
-            run_batch(m, doc, &r->alone, vpos, subject_len, t, pair, after);
+            run_batch(m, doc, &r->alone, vpos, subject_len, t, pair, open);
     }
     if (t == SIZE_MAX || !v->gated_count)
         return;
@@ -930,7 +932,7 @@ static inline __attribute__((always_inline)) void try_rules_at(matcher *m, docum
         uint32_t rule_index = starts->at->rule;
         const rule *r = &m->rules->rules[rule_index];
         if (!batch_hopeless(&r->alone, cover) && gated_rule_ready(m, rule_index, at))
-            run_batch(m, doc, &r->alone, vpos, subject_len, t, NO_PAIR, NO_PAIR);
+            run_batch(m, doc, &r->alone, vpos, subject_len, t, NO_PAIR, open);
     }
 }
 
@@ -1106,7 +1108,7 @@ static void match_view(matcher *m, document *doc, const rule_view *v, size_t vie
             for (; mi < mark_count && marks[mi].orig < seg->end; mi++) {
                 if (marks[mi].open && marks[mi].orig >= seg->start && starts_at[MARK_KEY])
                     try_rules_at(m, doc, v, marks[mi].orig, marks[mi].vpos, MARK_KEY, subject_len, SIZE_MAX,
-                                 marks[mi].type, pair_after_annotation(m, mi, subject_len), &starts);
+                                 marks[mi].type, mi, &starts);
                 shift = marks[mi].shift;
             }
             continue;
@@ -1119,7 +1121,7 @@ static void match_view(matcher *m, document *doc, const rule_view *v, size_t vie
                 size_t t = candidates[k];
                 unsigned key = start_key[t];
                 if (cover[t] <= hopeless_above && (starts_at[key] || walk_to_token(&starts, t)))
-                    try_rules_at(m, doc, v, tokens[t].start, tokens[t].start, key, subject_len, t, 0, NO_PAIR,
+                    try_rules_at(m, doc, v, tokens[t].start, tokens[t].start, key, subject_len, t, 0, SIZE_MAX,
                                  &starts);
             }
             continue;
@@ -1134,11 +1136,11 @@ static void match_view(matcher *m, document *doc, const rule_view *v, size_t vie
                 if (mark->open && mark->orig >= seg->start && doc_token_starts_at(doc, mark->orig) &&
                     starts_at[MARK_KEY])
                     try_rules_at(m, doc, v, mark->orig, mark->vpos, MARK_KEY, subject_len, SIZE_MAX,
-                                 mark->type, pair_after_annotation(m, mi, subject_len), &starts);
+                                 mark->type, mi, &starts);
                 shift = mark->shift;
             }
             if (k < n && cover[t] <= hopeless_above && (starts_at[start_key[t]] || walk_to_token(&starts, t)))
-                try_rules_at(m, doc, v, start, start + shift, start_key[t], subject_len, t, 0, NO_PAIR,
+                try_rules_at(m, doc, v, start, start + shift, start_key[t], subject_len, t, 0, SIZE_MAX,
                              &starts);
         }
     }
