@@ -98,13 +98,17 @@ typedef struct {
     size_t covered_cap;
     uint32_t *taken;      /* resolve_phase */
     size_t taken_cap;
-    /* what the phase kept, for list_kept, which clears them again: a bit
-     * per candidate of the phase kept visible, and a bit per token one of
-     * them starts at (they share no token, so one at most) */
+    /* what the phase kept, for list_kept, which clears the bits again: a
+     * bit per candidate of the phase kept visible, a bit per token one of
+     * them starts at (they share no token, so one at most) and there its
+     * start and index, and the longest of them */
     uint64_t *kept;
     size_t kept_cap;
     uint64_t *kept_starts;
     size_t kept_starts_cap;
+    span_position *kept_at;
+    size_t kept_at_cap;
+    uint32_t kept_longest;
 } phase_buffers;
 
 /* Grows a buffer of marks to need entries or more, the new ones 0 (no mark). */
@@ -190,11 +194,10 @@ static void list_before_phases(earlier_spans *e, const document *doc)
     sort_by_start(e->spans, e->count);
 }
 
-/* Lists the visible spans the phase from span first kept, as its bits in
- * b tell, and clears those: in the order found from b->kept, by start
- * from b->kept_starts (a token to its span by the mark settle left in
- * b->taken), then merged into e->spans from the back. No sort: the bits
- * come in order. */
+/* Lists the visible spans the phase from span first kept, as b tells, and
+ * clears its bits: in the order found from b->kept, by start from
+ * b->kept_starts and b->kept_at, then merged into e->spans from the back.
+ * No sort: the bits come in order. */
 static void list_kept(earlier_spans *e, const document *doc, size_t first, size_t n, phase_buffers *b)
 {
     for (size_t w = 0; w <= (n - 1) / 64; w++) {
@@ -205,15 +208,13 @@ static void list_kept(earlier_spans *e, const document *doc, size_t first, size_
     size_t added = 0;
     span_position *new_spans = b->new_spans;
     for (size_t w = 0, words = doc->tokens.count / 64 + 1; w < words; w++) {
-        for (uint64_t bits = b->kept_starts[w]; bits; bits &= bits - 1) {
-            uint32_t index = b->taken[w * 64 + (size_t)__builtin_ctzll(bits)] - 1 - b->base;
-            const span *s = &doc->spans[index];
-            new_spans[added++] = (span_position){s->start, index};
-            if (s->end - s->start > e->longest)
-                e->longest = s->end - s->start;
-        }
+        for (uint64_t bits = b->kept_starts[w]; bits; bits &= bits - 1)
+            new_spans[added++] = b->kept_at[w * 64 + (size_t)__builtin_ctzll(bits)];
         b->kept_starts[w] = 0;
     }
+    if (b->kept_longest > e->longest)
+        e->longest = b->kept_longest;
+    b->kept_longest = 0;
     /* an old span starting with a new one was found first: it goes before */
     size_t i = e->count, j = added, k = e->count + added;
     e->count = k;
@@ -269,17 +270,18 @@ static void settle(const ann_rules *rules, document *doc, uint32_t floor, const 
     }
     for (size_t t = first_token; contested && t < end_token; t++)
         taken[t] = b->base + r->index + 1;
-    /* kept: for list_kept, which finds it by its first token */
-    taken[first_token] = b->base + r->index + 1;
+    /* kept: for list_kept */
     size_t nth = r->index - (floor - b->base);
     b->kept[nth / 64] |= 1ULL << (nth % 64);
     b->kept_starts[first_token / 64] |= 1ULL << (first_token % 64);
+    b->kept_at[first_token] = (span_position){c->start, r->index};
+    if (c->end - c->start > b->kept_longest)
+        b->kept_longest = c->end - c->start;
 }
 
-/* b->taken: per token, the mark of the visible span kept over it (of an
- * uncontested one at its first token only), or that of the first
- * candidate of the phase over it with CLAIMED set while the candidates
- * are looked over; the phase's own are above floor.
+/* b->taken: per token, the mark of the visible span kept over it, or that
+ * of the first candidate of the phase over it with CLAIMED set while the
+ * candidates are looked over; the phase's own are above floor.
  *
  * Only candidates that share a token with another of the phase need the
  * ranking: one that shares none meets no other, not even through an
@@ -424,6 +426,7 @@ void resolve_buffers_free(resolve_buffers *buffers)
     free(b->taken);
     free(b->kept);
     free(b->kept_starts);
+    free(b->kept_at);
     free(buffers->earlier.spans);
     free(buffers->earlier.found);
     free(buffers->earlier.helpers);
@@ -458,6 +461,7 @@ void annotate_document(matcher *m, const ann_rules *rules, document *doc)
     grow_marks(&b->taken, &b->taken_cap, doc->tokens.count + 1);
     grow_marks(&b->helper_at, &b->helper_at_cap, doc->tokens.count + 1);
     grow_bits(&b->kept_starts, &b->kept_starts_cap, doc->tokens.count + 1);
+    grow_array((void **)&b->kept_at, &b->kept_at_cap, doc->tokens.count + 1, sizeof *b->kept_at);
     list_before_phases(earlier, doc);
     for (int phase = 1; phase <= rules->phase_count; phase++) {
         size_t first = doc->span_count;
