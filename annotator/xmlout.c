@@ -14,11 +14,12 @@
  * much room past its cap for the last block's excess. */
 #define BLOCK 16
 
+/* Sixteen bytes, two stores a start tag: an element made by a tag keeps its
+ * end tag, whose name is inside it; another keeps its name. */
 typedef struct {
-    const char *name;
-    size_t len;
-    const char *end_tag;     /* "</name>" to copy by blocks (see copy_blocks), or NULL */
-    size_t end_len;
+    const char *text;        /* "</name>" to copy by blocks (see copy_blocks), or the name */
+    uint32_t len;            /* of text */
+    uint32_t is_end_tag;
 } open_element;
 
 struct xmlout {
@@ -205,17 +206,17 @@ static void close_start_tag(xmlout *x)
     }
 }
 
-static void push_open_element(xmlout *x, const char *name, size_t name_len, const char *end_tag, size_t end_len)
+static void push_open_element(xmlout *x, const char *text, size_t len, int is_end_tag)
 {
     if (x->depth == x->open_cap)
         grow_array((void **)&x->open, &x->open_cap, x->depth + 1, sizeof *x->open);
-    x->open[x->depth++] = (open_element){name, name_len, end_tag, end_len};
+    x->open[x->depth++] = (open_element){text, (uint32_t)len, (uint32_t)is_end_tag};
 }
 
 void xmlout_start_len(xmlout *x, const char *name, size_t name_len)
 {
     close_start_tag(x);
-    push_open_element(x, name, name_len, NULL, 0);
+    push_open_element(x, name, name_len, 0);
     put_named(x, "<", 1, name, name_len, "", 0);
     x->tag_open = 1;
 }
@@ -276,7 +277,7 @@ void xmlout_tag_free(xmlout_tag *tag)
 __attribute__((noinline)) static void start_tag_slowly(xmlout *x, const xmlout_tag *tag)
 {
     close_start_tag(x);
-    push_open_element(x, tag->bytes + 1, tag->name_len, tag->end_tag, tag->end_len);
+    push_open_element(x, tag->end_tag, tag->end_len, 1);
     put(x, tag->bytes, tag->len);
     x->tag_open = 1;
 }
@@ -294,13 +295,16 @@ void xmlout_start_tag(xmlout *x, const xmlout_tag *tag)
     out += x->tag_open;
     copy_blocks(out, tag->bytes, tag->len);
     x->len = (size_t)(out - x->buf) + tag->len;
-    x->open[x->depth++] = (open_element){tag->bytes + 1, tag->name_len, tag->end_tag, tag->end_len};
+    x->open[x->depth++] = (open_element){tag->end_tag, (uint32_t)tag->end_len, 1};
     x->tag_open = 1;
 }
 
 static void put_end_tag(xmlout *x, const open_element *e)
 {
-    put_named(x, "</", 2, e->name, e->len, ">", 1);
+    if (e->is_end_tag)
+        put(x, e->text, e->len);
+    else
+        put_named(x, "</", 2, e->text, e->len, ">", 1);
 }
 
 __attribute__((noinline)) static void end_slowly(xmlout *x)
@@ -322,9 +326,9 @@ void xmlout_end(xmlout *x)
     /* Nearly always an element with content and an end tag to copy by
      * blocks, or an empty one, with room for either. */
     const open_element *e = x->depth ? &x->open[x->depth - 1] : NULL;
-    if (e && !x->tag_open && e->end_tag && e->end_len <= x->cap - x->len) {
-        copy_blocks(x->buf + x->len, e->end_tag, e->end_len);
-        x->len += e->end_len;
+    if (e && !x->tag_open && e->is_end_tag && e->len <= x->cap - x->len) {
+        copy_blocks(x->buf + x->len, e->text, e->len);
+        x->len += e->len;
         x->depth--;
     } else
         end_slowly(x);
