@@ -10,11 +10,9 @@
 #include <string.h>
 #include <utf8proc.h>
 
-static int32_t first_char(const char *text, const token *t)
+/* The first character of t, which does not start with an ASCII byte. */
+static int32_t decode_first_char(const char *text, const token *t)
 {
-    unsigned char c = (unsigned char)text[t->start];
-    if (c < 0x80)
-        return c;
     utf8proc_int32_t cp;
     const unsigned char *s = (const unsigned char *)text + t->start;
     if (!utf8_decode_common(s, t->end - t->start, &cp))
@@ -22,8 +20,15 @@ static int32_t first_char(const char *text, const token *t)
     return cp;
 }
 
+/* Inline, as most marks asked about are ASCII. */
+static inline int32_t first_char(const char *text, const token *t)
+{
+    unsigned char c = (unsigned char)text[t->start];
+    return c < 0x80 ? c : decode_first_char(text, t);
+}
+
 /* . ! ? and their runs, the ellipsis, and the CJK full stops and marks.
- * Inline: it is asked of every token. */
+ * Inline: it is asked of every token that may end a sentence. */
 static inline int is_terminal_punct(const char *text, const token *t)
 {
     if (t->kind != TOK_PUNCT)
