@@ -24,8 +24,10 @@ const char *const quote_title_nouns[] = {
 
 typedef enum { MARK_NONE, MARK_OPENS, MARK_CLOSES, MARK_EITHER } mark_kind;
 
-/* Speaker candidates, best first. */
-enum { RANK_PERSON, RANK_ANAPHOR, RANK_PLACE_ORG, RANK_NONE };
+/* Speaker candidates, best first: an organisation before a place, which
+ * speaks only as a metonym ("Washington said") and is more often where
+ * the speaker is ("an official at the ministry in Tokyo said"). */
+enum { RANK_PERSON, RANK_ANAPHOR, RANK_ORG, RANK_PLACE, RANK_NONE };
 
 typedef struct {
     int32_t span;         /* the entity naming the speaker, or -1 */
@@ -40,7 +42,7 @@ typedef struct {
 typedef struct {
     document *doc;
     document_scratch *scratch; /* where the tables below come from */
-    int person, title, speech;
+    int person, org, title, speech;
     uint8_t speaker_types[MAX_TYPES / 8];
     /* per token of the paragraphs with quote marks (others are not set): */
     int32_t *entity_at;   /* the longest speaker entity starting there, or -1 */
@@ -306,7 +308,8 @@ static speaker speaker_at(const quote_ctx *c, size_t i, size_t end, uint32_t bef
     if (c->entity_at[i] >= 0) {
         const span *s = &c->doc->spans[c->entity_at[i]];
         *next = span_token_at_or_after(c->doc, s, s->end);
-        return (speaker){c->entity_at[i], s->type == c->person ? RANK_PERSON : RANK_PLACE_ORG};
+        int rank = s->type == c->person ? RANK_PERSON : s->type == c->org ? RANK_ORG : RANK_PLACE;
+        return (speaker){c->entity_at[i], rank};
     }
     if (token_in(c, i, quote_pronouns)) {
         int32_t p = resolve_anaphor(c, before, NULL);
@@ -583,6 +586,7 @@ void quote_document(const ann_rules *rules, document *doc, const resolved_spans 
     if (!find_marks(&c))
         return;
     c.person = rules->named_type_id[NAMED_PERSON];
+    c.org = rules->named_type_id[NAMED_ORG];
     c.title = rules->named_type_id[NAMED_TITLE];
     c.speech = rules->named_type_id[NAMED_SPEECH];
     static const named_type speaker_types[] = {NAMED_PERSON, NAMED_ORG, NAMED_GPE};

@@ -34,8 +34,8 @@
  * (looking back at most 64 people), a pronoun to the first PERSON of the
  * sentence of the last one (its subject, usually: "Ogasawara said he would
  * meet Whitford. "...," he said" is Ogasawara); else the last PERSON. Among
- * several in a clause, a PERSON wins, then a pronoun or title, then an ORG
- * or GPE; the one nearest the verb. Speech verbs are the _SPEECH helper
+ * several in a clause, a PERSON wins, then a pronoun or title, then an ORG,
+ * then a GPE; the one nearest the verb. Speech verbs are the _SPEECH helper
  * annotations (rules/lists/speech-verbs.txt). Hard-coded in quote.c: the
  * pronouns and title nouns, and the token windows.
  *

@@ -151,6 +151,16 @@ static void test_speaker_before(void **state)
     release(&f);
 }
 
+static void test_organisation_before_place(void **state)
+{
+    (void)state;
+    fixture f;
+    /* the place nearer the verb is where the speaker is */
+    annotate(&f, "An official at the Harbour Board in Norland said it was \"studying the plan.\"");
+    check_quote(&f, 0, "\"studying the plan.\"", "Harbour Board", QUOTE_BEFORE);
+    release(&f);
+}
+
 static void test_pronoun_resolves_to_the_subject(void **state)
 {
     (void)state;
@@ -305,6 +315,7 @@ int main(void)
         cmocka_unit_test(test_apposition_between_speaker_and_verb),
         cmocka_unit_test(test_speaker_after_a_sentence_end),
         cmocka_unit_test(test_speaker_before),
+        cmocka_unit_test(test_organisation_before_place),
         cmocka_unit_test(test_pronoun_resolves_to_the_subject),
         cmocka_unit_test(test_title_resolves_to_the_person_with_it),
         cmocka_unit_test(test_curly_quotes),
