@@ -72,6 +72,32 @@ static int cased_form_is_bytes(const char *s, size_t len)
     return 1;
 }
 
+/* Whether both matching forms of s[0..len) are its bytes: it holds no
+ * capital and no U+2019. Answers only for the characters token_form handles
+ * without utf8proc (ASCII, U+0080..U+00FF, U+2000..U+203F: the quotes,
+ * dashes, currency signs and accented Latin of news text) and says no for
+ * any other, or for a malformed sequence. */
+static int forms_are_bytes(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len;) {
+        unsigned char c = (unsigned char)s[i], c1 = i + 1 < len ? (unsigned char)s[i + 1] : 0;
+        if (c < 0x80) {
+            if (c >= 'A' && c <= 'Z')
+                return 0;
+            i++;
+        } else if ((c == 0xc2 || c == 0xc3) && c1 >= 0x80 && c1 <= 0xbf) {
+            if (c == 0xc3 && c1 <= 0x9e && c1 != 0x97) /* a capital, token_form lowers it */
+                return 0;
+            i += 2;
+        } else if (c == 0xe2 && c1 == 0x80 && i + 2 < len && (unsigned char)s[i + 2] >= 0x80 &&
+                   (unsigned char)s[i + 2] <= 0xbf && (unsigned char)s[i + 2] != 0x99)
+            i += 3;
+        else
+            return 0;
+    }
+    return 1;
+}
+
 /* The first min(len, 8) bytes of s as a word, the rest zero. readable (at
  * least len) bytes may be read from s: with 8 of them, one load does. */
 static uint64_t load_word(const char *s, size_t len, size_t readable)
@@ -134,7 +160,8 @@ typedef struct {
 } token_hash_pair;
 
 /* Both hashes of a token, as hash_bytes hashes its token_form forms: an ASCII
- * token in one pass over its bytes; others through token_form. */
+ * token in one pass over its bytes; one whose forms are its bytes in one
+ * hash_bytes; others through token_form. */
 static token_hash_pair hash_token(const char *s, size_t len, size_t readable)
 {
     token_hash_pair h = {len, len};
@@ -146,7 +173,11 @@ static token_hash_pair hash_token(const char *s, size_t len, size_t readable)
         hash_ascii_word(w, &h.cased, &h.folded, &upper_seen);
     }
     return h;
-not_ascii:;
+not_ascii:
+    if (forms_are_bytes(s, len)) { /* most of them in news: quotes, dashes, currency signs */
+        h.cased = h.folded = hash_bytes(s, len, readable);
+        return h;
+    }
     /* 8 bytes to spare after the longest form: hash_bytes loads words */
     char small[256];
     size_t room = len * 4 + 8, n;
