@@ -622,12 +622,30 @@ static inline void walk_starts(const lookup *l, const gaz_token_hashes *h, size_
     }
 }
 
+/* The walks from every start token of first..limit-1. */
+static inline void walk_range(lookup *l, const gaz_token_hashes *h, size_t first, size_t limit)
+{
+    const gazetteer *g = l->g;
+    l->limit = limit;
+    if (g->has_cased && g->has_caseless)
+        walk_starts(l, h, first, 1, 1);
+    else if (g->entry_count)
+        walk_starts(l, h, first, g->has_cased, g->has_caseless);
+}
+
 void gaz_lookup_range(const gazetteer *g, const document *doc, const gaz_token_hashes *h,
                       size_t first, size_t limit, gaz_hit_fn hit, void *ctx)
 {
     lookup l = {g, doc->tokens.items, doc->text.clean, doc->text.len + 1, limit, hit, ctx};
-    if (g->has_cased && g->has_caseless)
-        walk_starts(&l, h, first, 1, 1);
-    else if (g->entry_count)
-        walk_starts(&l, h, first, g->has_cased, g->has_caseless);
+    walk_range(&l, h, first, limit);
+}
+
+void gaz_lookup_sentences(const gazetteer *g, const document *doc, const gaz_token_hashes *h, gaz_hit_fn hit,
+                          void *ctx)
+{
+    lookup l = {g, doc->tokens.items, doc->text.clean, doc->text.len + 1, 0, hit, ctx};
+    for (size_t s = 0; s < doc->sentences.count; s++) {
+        const segment *seg = &doc->sentences.items[s];
+        walk_range(&l, h, seg->first_token, (size_t)seg->first_token + seg->token_count);
+    }
 }

@@ -130,5 +130,9 @@ static inline uint64_t gaz_token_key(const gaz_token_hashes *h, size_t index, in
 typedef void (*gaz_hit_fn)(void *ctx, const gaz_entry *entry, size_t first, size_t end);
 void gaz_lookup_range(const gazetteer *g, const struct document *doc, const gaz_token_hashes *h,
                       size_t first, size_t limit, gaz_hit_fn hit, void *ctx);
+/* gaz_lookup_range over each sentence of doc, in order: one call a document,
+ * where the matcher made one a sentence. */
+void gaz_lookup_sentences(const gazetteer *g, const struct document *doc, const gaz_token_hashes *h, gaz_hit_fn hit,
+                          void *ctx);
 
 #endif

@@ -578,11 +578,7 @@ static void match_lists(matcher *m, document *doc, int phase)
     if (!g->entry_count)
         return;
     list_ctx ctx = {m, doc, g};
-    for (size_t s = 0; s < doc->sentences.count; s++) {
-        const segment *seg = &doc->sentences.items[s];
-        gaz_lookup_range(g, doc, &m->hashes, seg->first_token, seg->first_token + seg->token_count, on_list_hit,
-                         &ctx);
-    }
+    gaz_lookup_sentences(g, doc, &m->hashes, on_list_hit, &ctx);
 }
 
 /* Whether a batch can start at the opening marker of a span of type. */

@@ -171,6 +171,33 @@ static void test_lookup_respects_limit(void **state)
     gaz_free(&g);
 }
 
+/* gaz_lookup_sentences looks up each sentence on its own: what a lookup of
+ * the whole text finds across a sentence end, it does not, and it finds all
+ * the rest. */
+static void test_lookup_by_sentence(void **state)
+{
+    (void)state;
+    gazetteer g = {0};
+    add(&g, 1, 0, "Japan");
+    add(&g, 2, 0, "Nevis. Japan");
+    probe p;
+    /* tokens: They(0) left(1) Nevis(2) .(3) | Japan(4) agreed(5) with(6) Japan(7) .(8) */
+    probe_load(&p, "They left Nevis. Japan agreed with Japan.");
+    assert_int_equal(p.doc.sentences.count, 2);
+    assert_int_equal(p.doc.sentences.items[1].first_token, 4);
+    hit_list hits = {0};
+    gaz_lookup_range(&g, &p.doc, &p.hashes, 0, p.doc.tokens.count, on_hit, &hits);
+    static const size_t whole[][3] = {{2, 2, 5}, {1, 4, 5}, {1, 7, 8}};
+    assert_hits(&hits, whole, 3);
+    hits.count = 0;
+    gaz_lookup_sentences(&g, &p.doc, &p.hashes, on_hit, &hits);
+    static const size_t by_sentence[][3] = {{1, 4, 5}, {1, 7, 8}};
+    assert_hits(&hits, by_sentence, 2);
+    free(hits.items);
+    probe_free(&p);
+    gaz_free(&g);
+}
+
 static void test_overlapping_entries_all_reported(void **state)
 {
     (void)state;
@@ -550,6 +577,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_entries_of_one_to_four_tokens),
         cmocka_unit_test(test_lookup_respects_limit),
+        cmocka_unit_test(test_lookup_by_sentence),
         cmocka_unit_test(test_overlapping_entries_all_reported),
         cmocka_unit_test(test_hit_order),
         cmocka_unit_test(test_long_and_non_ascii_tokens),
