@@ -98,12 +98,14 @@ static int forms_are_bytes(const char *s, size_t len)
     return 1;
 }
 
+/* A mask for the first n bytes of a word: 8 bytes from keep_bytes + 8 - n.
+ * It keeps bytes in memory order, so the word is the same on any byte order. */
+static const unsigned char keep_bytes[16] = {255, 255, 255, 255, 255, 255, 255, 255};
+
 /* The first min(len, 8) bytes of s as a word, the rest zero. readable (at
  * least len) bytes may be read from s: with 8 of them, one load does. */
 static uint64_t load_word(const char *s, size_t len, size_t readable)
 {
-    /* mask bytes in memory order, so the word is the same on any byte order */
-    static const unsigned char keep[16] = {255, 255, 255, 255, 255, 255, 255, 255};
     uint64_t w, mask;
     if (readable < 8) {
         unsigned char bytes[8] = {0};
@@ -114,7 +116,17 @@ static uint64_t load_word(const char *s, size_t len, size_t readable)
     memcpy(&w, s, 8);
     if (len >= 8)
         return w;
-    memcpy(&mask, keep + 8 - len, 8);
+    memcpy(&mask, keep_bytes + 8 - len, 8);
+    return w & mask;
+}
+
+/* load_word for len 1..8 and 8 readable bytes, without its two tests: for
+ * the tokens of a text, which gaz_hash_tokens sorts by length first. */
+static uint64_t load_first_bytes(const char *s, size_t len)
+{
+    uint64_t w, mask;
+    memcpy(&w, s, 8);
+    memcpy(&mask, keep_bytes + 8 - len, 8);
     return w & mask;
 }
 
@@ -490,11 +502,11 @@ void gaz_hash_tokens(const document *doc, gaz_token_hashes *h)
         /* nearly every token of English news: ASCII, of one word or two,
          * and not in the last 8 or 16 bytes of the text (a branch each: one
          * test for both lengths cost more than the second word saved) */
-        if (len <= 8 && text_size - start >= 8 && !((w = load_word(text + start, len, 8)) & HIGH_BITS))
+        if (len <= 8 && text_size - start >= 8 && !((w = load_first_bytes(text + start, len)) & HIGH_BITS))
             hash_ascii_word(w, &c, &f, &upper_seen);
         else if (len > 8 && len <= 16 && text_size - start >= 16 &&
-                 !((w = load_word(text + start, 8, 8)) & HIGH_BITS) &&
-                 !((w2 = load_word(text + start + 8, len - 8, 8)) & HIGH_BITS)) {
+                 !((w = load_first_bytes(text + start, 8)) & HIGH_BITS) &&
+                 !((w2 = load_first_bytes(text + start + 8, len - 8)) & HIGH_BITS)) {
             hash_ascii_word(w, &c, &f, &upper_seen);
             hash_ascii_word(w2, &c, &f, &upper_seen);
         } else {
