@@ -966,7 +966,7 @@ static void find_sentence_words(matcher *m, const segment *seg, trigger_walk *ne
  * included). */
 static void note_spans(matcher *m, const document *doc, int phase)
 {
-    grow_array((void **)&m->cover_priority, &m->cover_cap, doc->tokens.count + 4, sizeof *m->cover_priority);
+    grow_array((void **)&m->cover_priority, &m->cover_cap, doc->tokens.count + 8, sizeof *m->cover_priority);
     grow_array((void **)&m->sentence_needs, &m->sentence_needs_cap, doc->sentences.count + 4,
                sizeof *m->sentence_needs);
     memset(m->sentence_needs, 0, (doc->sentences.count + 4) * sizeof *m->sentence_needs);
@@ -978,13 +978,12 @@ static void note_spans(matcher *m, const document *doc, int phase)
     const uint32_t *token_sentence = m->token_sentence;
     const token *tokens = doc->tokens.items;
     size_t token_count = doc->tokens.count;
-    for (size_t t = 0; t < token_count; t += 4) {
-        /* four a round, as the compiler does not vectorize the fill (the
-         * array has room up to a multiple of four) */
-        cover[t] = INT32_MIN;
-        cover[t + 1] = INT32_MIN;
-        cover[t + 2] = INT32_MIN;
-        cover[t + 3] = INT32_MIN;
+    /* eight a round, in two 16-byte stores, as the compiler does not
+     * vectorize the fill (the array has room up to a multiple of eight) */
+    static const int32_t uncovered[4] = {INT32_MIN, INT32_MIN, INT32_MIN, INT32_MIN};
+    for (size_t t = 0; t < token_count; t += 8) {
+        memcpy(cover + t, uncovered, sizeof uncovered);
+        memcpy(cover + t + 4, uncovered, sizeof uncovered);
     }
     for (size_t i = 0, count = doc->span_count; i < count; i++) {
         const span *s = &doc->spans[i];
