@@ -17,6 +17,7 @@
 #define INTENSIFIER_WINDOW 2
 /* Words in a noun phrase target. */
 #define PHRASE_WORDS 3
+#define NAMED_TAX_LOOKBACK 4096 /* tokens back from "the tax" to the tax it names */
 /* How far after a cue its target entity may start, in tokens: farther on,
  * a long clause has moved to other things ("blasted in two aces ... when
  * Washington found the net"). */
@@ -1477,6 +1478,42 @@ static int phrase_word(stance_ctx *c, uint32_t t)
     return w->kind == TOK_WORD && (w->flags & TOKF_LOWER) && !token_in_set(c, t, &phrase_stop_set);
 }
 
+/* "the tax" after "Spain will not scrap its 3% digital services tax": a tax
+ * is named by what it falls on, and "the tax" ("this tax", "its tax") is the
+ * last one named so before token t, in the article or t's reader comment.
+ * Name NO_STRING when t is no such "tax" or none was named. Other nouns
+ * stay as written ("the deal" is "deal", whatever deal came before). */
+static who named_tax(stance_ctx *c, uint32_t t)
+{
+    who none = {NO_STRING, NO_STRING, NULL};
+    static const char *const taxes[] = {"tax", "taxes", NULL};
+    if (t == 0 || !token_in(c, t, taxes) ||
+        !token_in(c, t - 1, (const char *const[]){"the", "this", "that", "its", NULL}))
+        return none;
+    const struct_span *here = element_at(c->doc, tok(c, t)->start, LE_COMMENT);
+    for (uint32_t n = t - 1, looked = 0; n > 0 && looked < NAMED_TAX_LOOKBACK; n--, looked++) {
+        if (!token_in(c, n, taxes) || !phrase_word(c, n - 1) || token_in_set(c, n - 1, &phrase_skip_set))
+            continue;
+        const struct_span *in = element_at(c->doc, tok(c, n)->start, LE_COMMENT);
+        if (in && in != here)
+            continue;
+        uint32_t first = n - 1;
+        while (first > 0 && n - first < PHRASE_WORDS - 1 && phrase_word(c, first - 1) &&
+               !token_in_set(c, first - 1, &phrase_skip_set))
+            first--;
+        return (who){phrase_text(c, first, n + 1), NO_STRING, "named-tax"};
+    }
+    return none;
+}
+
+/* The noun phrase of tokens [first, end), "the tax" as the tax named before
+ * (named_tax); from says how it was chosen. */
+static who noun_phrase(stance_ctx *c, uint32_t first, uint32_t end, const char *from)
+{
+    who tax = end == first + 1 ? named_tax(c, first) : (who){NO_STRING, NO_STRING, NULL};
+    return tax.name != NO_STRING ? tax : (who){phrase_text(c, first, end), NO_STRING, from};
+}
+
 /* Up to PHRASE_WORDS lower-case words after token from, in the clause
  * (determiners and amounts skipped: "a $150 billion shipbuilding fund"):
  * tokens [*first, *end). */
@@ -1530,7 +1567,7 @@ static who noun_target(stance_ctx *c, uint32_t from, uint32_t clause, uint32_t a
     uint32_t sentence_end = c->sentence->first_token + c->sentence->token_count;
     if (end + 1 < sentence_end && tok(c, end)->kind == TOK_CLITIC && phrase_word(c, end + 1))
         return noun_target(c, end + 1, clause, at);
-    return (who){phrase_text(c, first, end), NO_STRING, "phrase"};
+    return noun_phrase(c, first, end, "phrase");
 }
 
 /* "the Geneva meeting": a city between a determiner and lower-case nouns
@@ -1583,7 +1620,20 @@ static who phrase_before_copula(stance_ctx *c, const item *cue)
     const item *body = end == t + 1 ? org_head_referent(c, t, cue->start) : NULL; /* "the union's demand ..." */
     if (body)
         return entity_who(c, body, "organisation");
-    return (who){phrase_text(c, t, end), NO_STRING, "subject-phrase"};
+    return noun_phrase(c, t, end, "subject-phrase");
+}
+
+/* A noun phrase of up to PHRASE_WORDS lower-case words ending before token
+ * end, after "the", "this" or "that". Name NO_STRING: none. */
+static who phrase_ending_at(stance_ctx *c, uint32_t end)
+{
+    who none = {NO_STRING, NO_STRING, NULL};
+    uint32_t first = c->sentence->first_token, t = end;
+    while (t > first && end - t < PHRASE_WORDS && phrase_word(c, t - 1) && !token_in_set(c, t - 1, &phrase_skip_set))
+        t--;
+    if (t == end || t == first || !token_in(c, t - 1, (const char *const[]){"the", "this", "that", NULL}))
+        return none;
+    return noun_phrase(c, t, end, "subject-phrase");
 }
 
 /* "said the measure put 400,000 jobs at risk": a noun phrase after a
@@ -1591,32 +1641,27 @@ static who phrase_before_copula(stance_ctx *c, const item *cue)
  * phrase. Name NO_STRING: none. */
 static who phrase_right_before(stance_ctx *c, const item *cue)
 {
-    who none = {NO_STRING, NO_STRING, NULL};
-    uint32_t first = c->sentence->first_token, t = cue->first;
     if (cue->first == cue->last) /* one word may be a noun: "the biggest harm" */
-        return none;
-    while (t > first && cue->first - t < PHRASE_WORDS && phrase_word(c, t - 1) &&
-           !token_in_set(c, t - 1, &phrase_skip_set))
-        t--;
-    if (t == cue->first || t == first || !token_in(c, t - 1, (const char *const[]){"the", "this", "that", NULL}))
-        return none;
-    return (who){phrase_text(c, t, cue->first), NO_STRING, "subject-phrase"};
+        return (who){NO_STRING, NO_STRING, NULL};
+    return phrase_ending_at(c, cue->first);
 }
 
-/* The subject an evaluation items[k] judges: the first tariff mention or
- * entity of its clause before it, after the last speech verb or "that"
- * ("Akazawa said Japan's position has not changed that the tariffs are not
- * acceptable" judges the tariffs); never the holder. A GPE that owns the
- * tariff mention right after it gives that mention ("Japan's tariff ... was
- * unfair"). */
-static const item *clause_subject(stance_ctx *c, const item *items, size_t k, uint32_t holder)
+static int is_comma(stance_ctx *c, uint32_t t)
 {
-    const item *cue = &items[k];
-    uint32_t clause = clause_of(c, cue->first), from = 0;
+    const token *w = tok(c, t);
+    return w->kind == TOK_PUNCT && w->end - w->start == 1 && c->doc->text.clean[w->start] == ',';
+}
+
+/* The first tariff mention or entity of the clause before token end
+ * (items[k] and later start at or after it), as clause_subject gives it. */
+static const item *subject_before(stance_ctx *c, const item *items, size_t k, uint32_t clause, uint32_t end,
+                                  uint32_t holder)
+{
+    uint32_t end_at = tok(c, end)->start, from = 0;
     for (size_t i = 0; i < k; i++)
-        if ((items[i].kind == K_SPEECH || items[i].kind == K_CALLING) && items[i].end <= cue->start)
+        if ((items[i].kind == K_SPEECH || items[i].kind == K_CALLING) && items[i].end <= end_at)
             from = items[i].end;
-    for (uint32_t t = cue->first; t-- > c->sentence->first_token && clause_of(c, t) == clause;)
+    for (uint32_t t = end; t-- > c->sentence->first_token && clause_of(c, t) == clause;)
         if (token_in(c, t, (const char *const[]){"that", NULL})) {
             if (tok(c, t)->end > from)
                 from = tok(c, t)->end;
@@ -1625,7 +1670,7 @@ static const item *clause_subject(stance_ctx *c, const item *items, size_t k, ui
     const item *subject = NULL;
     for (size_t i = 0; i < k; i++) {
         const item *it = &items[i];
-        if (it->start < from || it->end > cue->start || clause_of(c, it->last) != clause ||
+        if (it->start < from || it->end > end_at || clause_of(c, it->last) != clause ||
             !(is_tariff(it->kind) || is_entity(it->kind)) || same_name(c, it, holder))
             continue;
         if (!subject)
@@ -1641,6 +1686,39 @@ static const item *clause_subject(stance_ctx *c, const item *items, size_t k, ui
         }
     }
     return subject;
+}
+
+/* The subject an evaluation items[k] judges: the first tariff mention or
+ * entity of its clause before it, after the last speech verb or "that"
+ * ("Akazawa said Japan's position has not changed that the tariffs are not
+ * acceptable" judges the tariffs); never the holder. A GPE that owns the
+ * tariff mention right after it gives that mention ("Japan's tariff ... was
+ * unfair"). */
+static const item *clause_subject(stance_ctx *c, const item *items, size_t k, uint32_t holder)
+{
+    const item *cue = &items[k];
+    return subject_before(c, items, k, clause_of(c, cue->first), cue->first, holder);
+}
+
+/* "the tax, which Madrid has collected since 2021, discriminated against
+ * ...": a cue that opens its clause (after auxiliaries and copulas) right
+ * after an insertion between commas judges what ends the clause before the
+ * insertion. That clause, and in *end the comma opening the insertion;
+ * UINT32_MAX when the cue's clause is not so interrupted. */
+static uint32_t interrupted_clause(stance_ctx *c, const item *cue, uint32_t *end)
+{
+    uint32_t first = c->sentence->first_token, clause = clause_of(c, cue->first), t = cue->first;
+    while (t > first && clause_of(c, t - 1) == clause && (token_in(c, t - 1, auxiliaries) || token_in(c, t - 1, copulas)))
+        t--;
+    if (clause < 2 || t <= first || !is_comma(c, t - 1))
+        return UINT32_MAX;
+    t--; /* the comma closing the insertion */
+    while (t > first && clause_of(c, t - 1) == clause - 1)
+        t--;
+    if (t <= first + 1 || !is_comma(c, t - 1) || clause_of(c, t - 2) != clause - 2)
+        return UINT32_MAX;
+    *end = t - 1;
+    return clause - 2;
 }
 
 /* "described the Geneva meeting as "candid, practical and constructive"":
@@ -1689,7 +1767,7 @@ static who called_phrase(stance_ctx *c, const item *items, size_t k, uint32_t cl
     const item *body = last == first + 1 ? org_head_referent(c, first, items[k].start) : NULL;
     if (body)
         return entity_who(c, body, "organisation");
-    return (who){phrase_text(c, first, last), NO_STRING, "called-phrase"};
+    return noun_phrase(c, first, last, "called-phrase");
 }
 
 /* A pronoun subject in the clause of the cue items[k], before it ("..., and
@@ -1831,6 +1909,14 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
         const item *subject = clause_subject(c, items, k, holder);
         if (!subject)
             subject = called_object(c, items, k, holder);
+        uint32_t insertion;
+        uint32_t interrupted = subject ? UINT32_MAX : interrupted_clause(c, cue, &insertion);
+        if (interrupted != UINT32_MAX) {
+            subject = subject_before(c, items, k, interrupted, insertion, holder);
+            who noun = subject ? (who){NO_STRING, NO_STRING, NULL} : phrase_ending_at(c, insertion);
+            if (noun.name != NO_STRING)
+                return measure_as_tariff(c, items, k, noun, holder);
+        }
         if (!subject) {
             who noun = phrase_before_copula(c, cue);
             if (noun.name == NO_STRING)

@@ -185,13 +185,21 @@
  * stance and quote stages share the title nouns, quote.h),
  * "that argument" (view, claim, ...) whoever spoke in the sentence before
  * (nobody named: no stance), and "the idea that ..." is no target; "the
- * government's offer" is "offer". For subject cues: the first tariff
+ * government's offer" is "offer"; "the tax" ("this tax", "its tax") is the
+ * last tax named before by what it falls on, in the article or its reader
+ * comment ("digital services tax"; none: "tax"), while other nouns stay as
+ * written. For subject cues: the first tariff
  * mention or entity of the clause before the cue, after its last speech or
  * calling verb or "that" (an owner's tariffs for the owner: "Trump's
  * tariffs"; the noun after a place's or an organisation's "'s": "Seoul's
  * offer" is "offer", while "Stanhope's position" is Stanhope); else the
  * one right after a calling verb earlier in the sentence ("described the
- * Geneva meeting as "candid, practical and constructive""); else the noun
+ * Geneva meeting as "candid, practical and constructive""); else, for a
+ * cue opening its clause (after auxiliaries and a copula) right after an
+ * insertion between commas, the same taken from the clause before the
+ * insertion, or the noun phrase after "the", "this" or "that" ending it
+ * ("that the tax, which Madrid has collected since 2021, discriminated
+ * against ..."); else the noun
  * phrase before the copula ("the call had been unproductive") or between a
  * calling verb and the evaluation ("called the decision disappointing"),
  * or right before the cue after "the", "this" or "that" ("said the measure

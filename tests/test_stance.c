@@ -989,6 +989,21 @@ static void test_holder_defends_own(void **state)
                      "unfair", "Chile", "tariffs", STANCE_AGAINST);
 }
 
+/* An evaluation opening its clause right after an insertion between commas
+ * judges what ends the clause before the insertion; "the tax" is the tax
+ * named before by what it falls on, and stays "tax" when none was. */
+static void test_interrupted_subject_and_named_tax(void **state)
+{
+    (void)state;
+    check_one_stance("Spain will not scrap its digital services tax.\n\nThe Office of the U.S. Trade Representative "
+                     "said that the tax, which Madrid has collected since 2021, discriminated against American firms.",
+                     NULL, "discriminated against", "Office of the U.S. Trade Representative", "digital services tax",
+                     STANCE_AGAINST);
+    check_one_stance("The Office of the U.S. Trade Representative said that the tax, which Madrid has collected since "
+                     "2021, discriminated against American firms.",
+                     NULL, "discriminated against", "Office of the U.S. Trade Representative", "tax", STANCE_AGAINST);
+}
+
 static void test_summary_majority(void **state)
 {
     (void)state;
@@ -1054,6 +1069,7 @@ int main(void)
         cmocka_unit_test(test_qualified_measure),
         cmocka_unit_test(test_owner_through_its),
         cmocka_unit_test(test_holder_defends_own),
+        cmocka_unit_test(test_interrupted_subject_and_named_tax),
         cmocka_unit_test(test_summary_majority),
         cmocka_unit_test(test_judged_rate),
         cmocka_unit_test(test_measure_is_tariff),
