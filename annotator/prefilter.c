@@ -294,11 +294,14 @@ enum { NO_TOKEN_END, TOKEN_END, TOKEN_END_AFTER_LETTER };
  * TOKEN_END_AFTER_LETTER for "n't", which the tokenizer splits off a word
  * ending in a letter ("do" + "n't"). A \b counts only when a space or the
  * end follows it: "Corp\b\." is the one token "Corp." for the tokenizer,
- * not "Corp". at_end_is_boundary is what the end of the sequence gives. */
+ * not "Corp". Zero-width items (a look-ahead, an anchor) take nothing, so
+ * what follows them decides ("Palace\b(?!\h\d)" ends with its word: a
+ * match ends at a token end). at_end_is_boundary is what the end of the
+ * sequence gives. */
 static int ends_token(const char *p, atom after, size_t end, int at_end_is_boundary)
 {
     int caseless = 0;
-    if (after.kind == ATOM_BOUNDARY)
+    while (after.kind == ATOM_BOUNDARY || after.kind == ATOM_ZERO)
         after = next_atom(p, after.end, end, &caseless);
     /* "tariff\h?rates": when the space is there it ends the token; when
      * not, whatever comes after it decides */

@@ -58,6 +58,9 @@ static void test_required_later_in_the_pattern(void **state)
     expect("\\p{Lu}{2,5} (?:Trading|Motors|AG)\\b\\.?", "-", "Trading Motors AG");
     expect("(?<rate>\\d+%)\\h(?:tariff|duty)\\b", "-", "tariff duty");
     expect("U\\.S\\. tariffs", "-", "tariffs");
+    /* a look-ahead after a word takes nothing: what follows it decides */
+    expect("\\p{Lu}\\w+\\hPalace\\b(?!\\h\\d)", "-", "Palace");
+    expect("\\d+\\htariff(?=s)s\\b", "-", "-");
 }
 
 /* Of several words or groups every match holds, the first without a word
