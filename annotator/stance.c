@@ -1343,16 +1343,49 @@ static void build_tariffs(stance_ctx *c)
     c->tariffs_built = 1;
 }
 
+/* The goods a tariff mention names itself: the first GOODS inside a
+ * TARIFF, or the one right before a levy word ("the coffee tariff"); NULL
+ * when it names none. */
+static const item *mention_goods(const stance_ctx *c, const item *mention)
+{
+    if (mention->kind == K_TARIFF) {
+        for (const item *i = mention + 1, *end = c->items + c->item_count; i < end && i->start < mention->end; i++)
+            if (i->kind == K_GOODS)
+                return i;
+        return NULL;
+    }
+    const item *before = mention > c->items ? mention - 1 : NULL;
+    return before && before->kind == K_GOODS && before->last + 1 == mention->first ? before : NULL;
+}
+
+/* Whether the tariff mention earlier names goods among its own: the one
+ * right before its levy word, or any inside it ("tariffs of 25% on olive
+ * oil, footwear and ceramic tiles" names footwear). */
+static int names_goods(const stance_ctx *c, const item *earlier, const item *goods)
+{
+    const char *name = doc_string(c->doc, goods->name);
+    if (earlier->kind != K_TARIFF) {
+        const item *own = mention_goods(c, earlier);
+        return own && !strcmp(doc_string(c->doc, own->name), name);
+    }
+    for (const item *i = earlier + 1, *end = c->items + c->item_count; i < end && i->start < earlier->end; i++)
+        if (i->kind == K_GOODS && !strcmp(doc_string(c->doc, i->name), name))
+            return 1;
+    return 0;
+}
+
 /* "a 42% duty on frozen pork" after "provisional duties of 18% to 42% on
- * pork" is the same measure: the owner of the first tariff mention before
- * it, in the article or in its reader comment, that names its rate and an
- * owner (right before it, or as its imposer), among the TITLE_LOOKBACK
- * mentions before it. NULL when none does. */
-static const item *same_rate_owner(stance_ctx *c, const item *mention, uint32_t holder)
+ * pork", or "the coffee tariff" after "U.S. coffee tariff", is the same
+ * measure: the owner of the first tariff mention before it, in the article
+ * or in its reader comment, that names its rate (or, when it names no
+ * rate, its goods) and an owner (right before it, or as its imposer), among
+ * the TITLE_LOOKBACK mentions before it. NULL when none does. */
+static const item *same_measure_owner(stance_ctx *c, const item *mention, uint32_t holder)
 {
     char buf[64];
     const char *rate = mention_rate(c, mention, buf, sizeof buf);
-    if (!rate)
+    const item *goods = rate ? NULL : mention_goods(c, mention);
+    if (!rate && !goods)
         return NULL;
     build_tariffs(c);
     const struct_span *here = element_at(c->doc, mention->start, LE_COMMENT);
@@ -1367,9 +1400,11 @@ static const item *same_rate_owner(stance_ctx *c, const item *mention, uint32_t 
     for (size_t k = before > TITLE_LOOKBACK ? before - TITLE_LOOKBACK : 0; k < before; k++) {
         const item *i = c->tariffs[k];
         const struct_span *in = element_at(c->doc, i->start, LE_COMMENT);
+        if (in && in != here)
+            continue;
         char earlier_buf[64];
-        const char *earlier = in && in != here ? NULL : mention_rate(c, i, earlier_buf, sizeof earlier_buf);
-        if (!earlier || !names_rate(earlier, rate))
+        const char *earlier = rate ? mention_rate(c, i, earlier_buf, sizeof earlier_buf) : NULL;
+        if (rate ? !earlier || !names_rate(earlier, rate) : !names_goods(c, i, goods))
             continue;
         size_t named = COUNT_UP_TO(c->owned, c->owned_count, at, i->start);
         const item *owner = named && c->owned[named - 1].at == i->start ? c->owned[named - 1].owner : imposer(c, i);
@@ -1380,12 +1415,12 @@ static const item *same_rate_owner(stance_ctx *c, const item *mention, uint32_t 
 }
 
 /* "OWNER tariffs", or "tariffs"; with no owner given, the owner of an
- * earlier mention at the same rate, else the context's. */
+ * earlier mention of the same measure, else the context's. */
 static who tariff_target(stance_ctx *c, const item *mention, const item *owner, uint32_t holder)
 {
     document *doc = c->doc;
     if (!owner)
-        owner = same_rate_owner(c, mention, holder);
+        owner = same_measure_owner(c, mention, holder);
     if (!owner)
         owner = context_owner(c, mention->start, holder);
     who w = {NO_STRING, mention->kind == K_TARIFF ? doc->spans[mention->span].ref : NO_STRING,

@@ -978,6 +978,17 @@ static void test_owner_through_its(void **state)
                      "a breach of", "Peru", "Chile tariffs", STANCE_AGAINST);
 }
 
+/* A tariff on goods takes the owner of an earlier mention of a tariff on
+ * the same goods whose owner the text named, before the owner the text
+ * named last. */
+static void test_owner_of_the_same_goods(void **state)
+{
+    (void)state;
+    const char *text = "Peru rejects U.S. copper tariff.\n\nPeru will keep its own duties on cars. The Copper Users "
+                       "Council urged the administration to drop the copper tariff.";
+    check_one_stance(text, NULL, "urged", "Copper Users Council", "United States tariffs", STANCE_AGAINST);
+}
+
 /* A country in favour of the tariffs the context gives it defends its own;
  * against them, they are the other side's. */
 static void test_holder_defends_own(void **state)
@@ -1068,6 +1079,7 @@ int main(void)
         cmocka_unit_test(test_standing_and_coercion),
         cmocka_unit_test(test_qualified_measure),
         cmocka_unit_test(test_owner_through_its),
+        cmocka_unit_test(test_owner_of_the_same_goods),
         cmocka_unit_test(test_holder_defends_own),
         cmocka_unit_test(test_interrupted_subject_and_named_tax),
         cmocka_unit_test(test_summary_majority),
