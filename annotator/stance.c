@@ -1380,8 +1380,9 @@ static int names_goods(const stance_ctx *c, const item *earlier, const item *goo
  * or in its reader comment, that names its rate (or, when it names no
  * rate, its goods) and an owner (right before it, or as its imposer), among
  * the TITLE_LOOKBACK mentions before it. NULL when none does. */
-static const item *same_measure_owner(stance_ctx *c, const item *mention, uint32_t holder)
+static const item *same_measure_owner(stance_ctx *c, const item *mention, uint32_t holder, const item **same)
 {
+    *same = NULL;
     char buf[64];
     const char *rate = mention_rate(c, mention, buf, sizeof buf);
     const item *goods = rate ? NULL : mention_goods(c, mention);
@@ -1406,6 +1407,8 @@ static const item *same_measure_owner(stance_ctx *c, const item *mention, uint32
         const char *earlier = rate ? mention_rate(c, i, earlier_buf, sizeof earlier_buf) : NULL;
         if (rate ? !earlier || !names_rate(earlier, rate) : !names_goods(c, i, goods))
             continue;
+        if (!*same)
+            *same = i;
         size_t named = COUNT_UP_TO(c->owned, c->owned_count, at, i->start);
         const item *owner = named && c->owned[named - 1].at == i->start ? c->owned[named - 1].owner : imposer(c, i);
         if (owner && !same_owner(c, owner, holder))
@@ -1414,15 +1417,59 @@ static const item *same_measure_owner(stance_ctx *c, const item *mention, uint32
     return NULL;
 }
 
+/* The country code of a GPE (its own, or the country it lies in) or of a
+ * NORP, or NO_STRING. */
+static uint32_t country_code_of(const stance_ctx *c, const item *it)
+{
+    const span *s = &c->doc->spans[it->span];
+    uint32_t code = it->kind == K_GPE ? attr_value(c->doc, s->attrs, s->attr_count, "code") : NO_STRING;
+    return code != NO_STRING || (it->kind != K_GPE && it->kind != K_NORP)
+               ? code
+               : attr_value(c->doc, s->attrs, s->attr_count, "country");
+}
+
+/* The country a TARIFF says it falls on, by the nationality or place that
+ * qualifies its goods after "on" ("a 25% tariff on Brazilian orange
+ * juice"; not "a 25% U.S. car tariff", whose place owns it): its country
+ * code, or NO_STRING. */
+static uint32_t falls_on_code(stance_ctx *c, const item *mention)
+{
+    if (!mention || mention->kind != K_TARIFF)
+        return NO_STRING;
+    for (const item *i = mention + 1, *end = c->items + c->item_count; i < end && i->start < mention->end; i++)
+        if ((i->kind == K_NORP || i->kind == K_GPE) && i + 1 < end && i[1].kind == K_GOODS &&
+            i[1].first == i->last + 1 && i->first > 0 && token_in(c, i->first - 1, (const char *const[]){"on", NULL}))
+            return country_code_of(c, i);
+    return NO_STRING;
+}
+
+static int is_country(const stance_ctx *c, const item *it, uint32_t code)
+{
+    uint32_t own = code == NO_STRING ? NO_STRING : country_code_of(c, it);
+    return own != NO_STRING && !strcmp(doc_string(c->doc, own), doc_string(c->doc, code));
+}
+
 /* "OWNER tariffs", or "tariffs"; with no owner given, the owner of an
- * earlier mention of the same measure, else the context's. */
+ * earlier mention of the same measure, else the context's, but never the
+ * country the measure falls on (said by it or by that earlier mention):
+ * then the owner the document names most, if another. */
 static who tariff_target(stance_ctx *c, const item *mention, const item *owner, uint32_t holder)
 {
     document *doc = c->doc;
+    const item *same = NULL;
     if (!owner)
-        owner = same_measure_owner(c, mention, holder);
-    if (!owner)
+        owner = same_measure_owner(c, mention, holder, &same);
+    if (!owner) {
+        uint32_t hit = falls_on_code(c, mention);
+        if (hit == NO_STRING)
+            hit = falls_on_code(c, same);
         owner = context_owner(c, mention->start, holder);
+        if (owner && is_country(c, owner, hit)) {
+            owner = most_named(c, element_at(doc, mention->start, LE_COMMENT));
+            if (owner && (is_country(c, owner, hit) || (!c->favoring && same_owner(c, owner, holder))))
+                owner = NULL;
+        }
+    }
     who w = {NO_STRING, mention->kind == K_TARIFF ? doc->spans[mention->span].ref : NO_STRING,
              owner ? "tariff-with-owner" : "tariff"};
     if (!owner) {

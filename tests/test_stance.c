@@ -989,6 +989,16 @@ static void test_owner_of_the_same_goods(void **state)
     check_one_stance(text, NULL, "urged", "Copper Users Council", "United States tariffs", STANCE_AGAINST);
 }
 
+/* A tariff on a country's goods is not that country's, though the document
+ * named it last as an owner: then the owner it names most, if another. */
+static void test_owner_never_the_country_hit(void **state)
+{
+    (void)state;
+    const char *text = "Peru rejects U.S. copper tariff.\n\nA 25% tariff on Peruvian zinc starts in May. Peru will "
+                       "keep its own duties on cars. The Zinc Users Council welcomed the zinc tariff.";
+    check_one_stance(text, NULL, "welcomed", "Zinc Users Council", "United States tariffs", STANCE_FAVOR);
+}
+
 /* A country in favour of the tariffs the context gives it defends its own;
  * against them, they are the other side's. */
 static void test_holder_defends_own(void **state)
@@ -1080,6 +1090,7 @@ int main(void)
         cmocka_unit_test(test_qualified_measure),
         cmocka_unit_test(test_owner_through_its),
         cmocka_unit_test(test_owner_of_the_same_goods),
+        cmocka_unit_test(test_owner_never_the_country_hit),
         cmocka_unit_test(test_holder_defends_own),
         cmocka_unit_test(test_interrupted_subject_and_named_tax),
         cmocka_unit_test(test_summary_majority),
