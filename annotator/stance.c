@@ -1928,6 +1928,24 @@ static who measure_as_tariff(stance_ctx *c, const item *items, size_t k, who nou
     return tariff_target(c, mention, remember_owner(c, mention, owner_before(c, c->items, mention, holder, 0)), holder);
 }
 
+/* "defended the measures" after a paragraph on the duties: a measure noun
+ * right after its cue, with "the" or a demonstrative, points back to the
+ * last tariff mention in its paragraph or the one before; else noun. */
+static who object_measure_as_tariff(stance_ctx *c, const item *cue, who noun, uint32_t holder)
+{
+    if (!names_measure(c, noun))
+        return noun;
+    uint32_t t = cue->last + 1, end = c->sentence->first_token + c->sentence->token_count;
+    char word[16];
+    if (t + 1 >= end || (!token_in(c, t, (const char *const[]){"the", NULL}) && !token_in(c, t, demonstratives)))
+        return noun;
+    lower_word(c, t + 1, word, sizeof word);
+    const item *mention = strcmp(word, doc_string(c->doc, noun.name)) ? NULL : tariff_before(c, cue, 1);
+    return mention ? tariff_target(c, mention, remember_owner(c, mention, owner_before(c, c->items, mention, holder, 0)),
+                                   holder)
+                   : noun;
+}
+
 /* The target of the cue items[k]; *eases set when it is reached through
  * relief from it ("welcomed relief from U.S. tariffs"): the cue's polarity
  * then flips. */
@@ -2064,7 +2082,7 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
                     token_in(c, end, (const char *const[]){"to", NULL}) && names_agent(c, items, count, end - 1);
         who noun = asked ? (who){NO_STRING, NO_STRING, NULL} : noun_target(c, cue->last + 1, clause, cue->start);
         if (noun.name != NO_STRING)
-            return noun;
+            return object_measure_as_tariff(c, cue, noun, holder);
     }
     if (tariff_after) {
         const item *owner = owner_before(c, items, tariff_after, holder, cue->end);
@@ -2118,7 +2136,7 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
     }
     who phrase = noun_target(c, cue->last + 1, clause, cue->start);
     if (phrase.name != NO_STRING || !entity_after || entity_after->first > cue->last + 1 + ENTITY_REACH)
-        return phrase;
+        return object_measure_as_tariff(c, cue, phrase, holder);
     return entity_who(c, entity_after, "entity");
 }
 

@@ -999,6 +999,19 @@ static void test_owner_never_the_country_hit(void **state)
     check_one_stance(text, NULL, "welcomed", "Zinc Users Council", "United States tariffs", STANCE_FAVOR);
 }
 
+/* A measure noun right after its cue, with "the", points back to the last
+ * tariff mention in its paragraph or the one before; with none there it
+ * stays the noun. */
+static void test_measure_object_points_back(void **state)
+{
+    (void)state;
+    check_one_stance("Peru rejects U.S. copper tariff.\n\nThe U.S. tariff of 25% on copper starts in May.\n\nCommerce "
+                     "Secretary Ann Lee defended the measures on Monday.",
+                     NULL, "defended", "Ann Lee", "United States tariffs", STANCE_FAVOR);
+    check_one_stance("Commerce Secretary Ann Lee defended the measures on Monday.", NULL, "defended", "Ann Lee",
+                     "measures", STANCE_FAVOR);
+}
+
 /* A country in favour of the tariffs the context gives it defends its own;
  * against them, they are the other side's. */
 static void test_holder_defends_own(void **state)
@@ -1091,6 +1104,7 @@ int main(void)
         cmocka_unit_test(test_owner_through_its),
         cmocka_unit_test(test_owner_of_the_same_goods),
         cmocka_unit_test(test_owner_never_the_country_hit),
+        cmocka_unit_test(test_measure_object_points_back),
         cmocka_unit_test(test_holder_defends_own),
         cmocka_unit_test(test_interrupted_subject_and_named_tax),
         cmocka_unit_test(test_summary_majority),
