@@ -1012,6 +1012,14 @@ static void test_measure_object_points_back(void **state)
                      "measures", STANCE_FAVOR);
 }
 
+/* A levy named by its verb is a tariff mention an evaluation may judge. */
+static void test_levy_named_by_its_verb(void **state)
+{
+    (void)state;
+    check_one_stance("The juice tariff is fine. But taxing coffee is just stupid, nobody here grows it.", "2",
+                     "stupid", "comment 2", "tariffs", STANCE_AGAINST);
+}
+
 /* A country in favour of the tariffs the context gives it defends its own;
  * against them, they are the other side's. */
 static void test_holder_defends_own(void **state)
@@ -1105,6 +1113,7 @@ int main(void)
         cmocka_unit_test(test_owner_of_the_same_goods),
         cmocka_unit_test(test_owner_never_the_country_hit),
         cmocka_unit_test(test_measure_object_points_back),
+        cmocka_unit_test(test_levy_named_by_its_verb),
         cmocka_unit_test(test_holder_defends_own),
         cmocka_unit_test(test_interrupted_subject_and_named_tax),
         cmocka_unit_test(test_summary_majority),
