@@ -27,18 +27,20 @@
 
 /* The corpora gold files must keep overall F1 at or above this (a floor:
  * raise it as the rules improve; a rule change that lowers it fails).
- * Issue 4 asks for 90; the default rules reach 97.26 over all twelve
- * articles (98.46 on the six development ones, 95.90 on the six held-out
- * ones, the last of them, written after every rule change, 89.14 alone). */
-#define CORPORA_MIN_F1 "97"
+ * Issue 4 asks for 90; the default rules reach 96.92 over all thirteen
+ * articles (98.46 on the six development ones, 95.38 on the seven held-out
+ * ones, the last of them, written after every rule change, 83.70 alone:
+ * the goods list lacks watches), so the floor is just under that. */
+#define CORPORA_MIN_F1 "96.9"
 
 /* The same for stance F1 on the corpora gold stances (NAME.stances.json).
  * Issue 5 asks for 75; the default rules reach 80.00 on the six development
- * articles and 79.34 over all twelve with the six held-out ones
+ * articles and 77.99 over all thirteen with the seven held-out ones
  * (corpora/README.md, "Held-out measurement": the fifth brought the figure
  * down from 76.92 to 74.07 before the rules learnt more, the sixth, written
  * after every other rule change, from 79.11 to 76.35, giving 37.50 alone
- * then and 82.35 now; the six give 78.91), so the floor is under that. */
+ * then and 82.35 now; the seventh from 79.34 to 77.99, giving 58.82 alone;
+ * the seven give 76.83), so the floor is under that. */
 #define CORPORA_MIN_STANCE_F1 "76"
 
 static char bin[1024];
