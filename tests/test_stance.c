@@ -1020,6 +1020,18 @@ static void test_levy_named_by_its_verb(void **state)
                      "stupid", "comment 2", "tariffs", STANCE_AGAINST);
 }
 
+/* "does nothing for" faults its subject; "Which ... is this tariff
+ * supposed to protect?" asks a question whose answer is plain. */
+static void test_futility(void **state)
+{
+    (void)state;
+    check_one_stance("A tariff on steel does nothing for American workers.", "3", "does nothing for", "comment 3",
+                     "tariffs", STANCE_AGAINST);
+    check_one_stance("The 25% tariff on steel starts today. \"Which mill is this tariff supposed to protect?\" asked "
+                     "Ann Lee.",
+                     NULL, "Which mill is this tariff supposed to protect", "Ann Lee", "tariffs", STANCE_AGAINST);
+}
+
 /* A country in favour of the tariffs the context gives it defends its own;
  * against them, they are the other side's. */
 static void test_holder_defends_own(void **state)
@@ -1114,6 +1126,7 @@ int main(void)
         cmocka_unit_test(test_owner_never_the_country_hit),
         cmocka_unit_test(test_measure_object_points_back),
         cmocka_unit_test(test_levy_named_by_its_verb),
+        cmocka_unit_test(test_futility),
         cmocka_unit_test(test_holder_defends_own),
         cmocka_unit_test(test_interrupted_subject_and_named_tax),
         cmocka_unit_test(test_summary_majority),
