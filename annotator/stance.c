@@ -1443,6 +1443,7 @@ static uint32_t falls_on_code(stance_ctx *c, const item *mention)
     return NO_STRING;
 }
 
+/* Whether the GPE or NORP it is of the country code (NO_STRING: none is). */
 static int is_country(const stance_ctx *c, const item *it, uint32_t code)
 {
     uint32_t own = code == NO_STRING ? NO_STRING : country_code_of(c, it);

@@ -187,8 +187,10 @@
  * (nobody named: no stance), and "the idea that ..." is no target; "the
  * government's offer" is "offer"; "the tax" ("this tax", "its tax") is the
  * last tax named before by what it falls on, in the article or its reader
- * comment ("digital services tax"; none: "tax"), while other nouns stay as
- * written. For subject cues: the first tariff
+ * comment ("digital services tax"; none: "tax"), a measure noun right
+ * after its cue with "the" or a demonstrative ("defended the measures") the
+ * last tariff mention in its paragraph or the one before, while other
+ * nouns stay as written. For subject cues: the first tariff
  * mention or entity of the clause before the cue, after its last speech or
  * calling verb or "that" (an owner's tariffs for the owner: "Trump's
  * tariffs"; the noun after a place's or an organisation's "'s": "Seoul's
@@ -224,7 +226,10 @@
  * doesn't change tariffs"). A mention with a rate (a TARIFF's `rate`, or a
  * rate judged on its own) names no owner of its own is the first earlier
  * mention, in the article or its reader comment, that names that rate
- * ("42%" in "18% to 42%") and has an owner: one right before it, or its
+ * ("42%" in "18% to 42%") and has an owner; one without a rate but with
+ * goods (inside a TARIFF, or right before its levy word: "the coffee
+ * tariff") the first that names those goods ("U.S. coffee tariff"). The
+ * earlier mention's owner is one right before it, or its
  * imposer, the GPE or coded organisation ("EU") opening its sentence when
  * an _IMPOSING verb ends at most 3 tokens before it ("EU halves steel
  * import quotas, sets 50% duty": a reader's "50% is still too low" is the
@@ -237,7 +242,11 @@
  * the article and that reader comment (a reader's mentions do not change
  * what the article is about for the others); the holder itself only for a
  * cue in favour (a country defends its own tariffs: "Chile defends 8%
- * lithium export duty"; against, they are the other side's). A city stands for the organisation seated there when the
+ * lithium export duty"; against, they are the other side's), and never
+ * the country the measure falls on, by the nationality or place that
+ * qualifies its goods after "on" ("a 25% tariff on Brazilian orange
+ * juice", or such an earlier mention of the same goods): then the owner
+ * named most often, if it is another. A city stands for the organisation seated there when the
  * document names it (its `seat`, an ORG's `code`: Brussels for the European
  * Union), else for its country (its `country` code), named as
  * the document names that country. No owner: "tariffs". Never the holder
