@@ -9,35 +9,7 @@
 
 #include <cmocka.h>
 
-#include "match.h"
-#include "resolve.h"
-#include "rules.h"
-
-typedef struct {
-    ann_rules *rules;
-    matcher *m;
-    document doc;
-} fixture;
-
-static void annotate(fixture *f, const char *rules_text, const char *text)
-{
-    ann_error err;
-    f->rules = ann_rules_new();
-    if (ann_rules_add_text(f->rules, "t.rules", rules_text, strlen(rules_text), &err) ||
-        ann_rules_compile(f->rules, &err))
-        fail_msg("rules: %s:%lu: %s", err.file, err.line, err.message);
-    f->m = matcher_new(f->rules, NULL, NULL);
-    memset(&f->doc, 0, sizeof f->doc);
-    doc_load(&f->doc, text, strlen(text));
-    annotate_document(f->m, f->rules, &f->doc);
-}
-
-static void release(fixture *f)
-{
-    doc_free(&f->doc);
-    matcher_free(f->m);
-    ann_rules_free(f->rules);
-}
+#include "rules_fixture.h"
 
 /* The visible span covering exactly the n-th occurrence (0-based) of word. */
 static const span *span_at(const fixture *f, const char *word, int n)
