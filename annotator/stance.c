@@ -662,12 +662,28 @@ static const item *pronoun_person(stance_ctx *c, const item *items, uint32_t t)
     return NULL;
 }
 
-/* The person "the minister" stands for: going back from at over at most
- * TITLE_LOOKBACK people, the first who was introduced with a title holding
- * that noun ("Agriculture Minister Hiroshi Tanabe ... Tanabe rejected ...
- * welcomed the minister's remarks" is Tanabe, though another minister was
- * named in between). */
-static const item *titled_person_before(stance_ctx *c, uint32_t at, const char *noun)
+/* Whether the title that starts at offset title, before person, holds the
+ * words of tokens [first, last]. */
+static int title_holds(stance_ctx *c, uint32_t title, const item *person, uint32_t first, uint32_t last)
+{
+    for (uint32_t t = first; t <= last; t++) {
+        const token *w = tok(c, t);
+        char word[32];
+        size_t n = w->end - w->start < sizeof word - 1 ? w->end - w->start : sizeof word - 1;
+        memcpy(word, c->doc->text.clean + w->start, n);
+        word[n] = '\0';
+        if (!quote_text_has_word(c->doc->text.clean + title, person->start - title, word))
+            return 0;
+    }
+    return 1;
+}
+
+/* The person "the minister" (the title words of tokens [first, last])
+ * stands for: going back from at over at most TITLE_LOOKBACK people, the
+ * first who was introduced with a title holding those words ("Agriculture
+ * Minister Hiroshi Tanabe ... Tanabe rejected ... welcomed the minister's
+ * remarks" is Tanabe, though another minister was named in between). */
+static const item *titled_person_before(stance_ctx *c, uint32_t at, uint32_t first, uint32_t last)
 {
     size_t lo = 0, hi = c->titled_count;
     while (lo < hi) {
@@ -697,8 +713,7 @@ static const item *titled_person_before(stance_ctx *c, uint32_t at, const char *
         for (size_t t = titled_end; t-- > 0 && titled_end - t <= TITLE_LOOKBACK;) {
             const item *person = &c->items[c->titled[t].person];
             uint32_t title = c->titled[t].title_start;
-            if (quote_text_has_word(c->doc->text.clean + title, person->start - title, noun) &&
-                same_name(c, person, name))
+            if (title_holds(c, title, person, first, last) && same_name(c, person, name))
                 return p;
         }
     }
@@ -706,17 +721,20 @@ static const item *titled_person_before(stance_ctx *c, uint32_t at, const char *
 }
 
 /* The person the title noun at token t stands for (titled_person_before),
- * or NULL when t is no title noun. */
+ * or NULL when t is no title noun. A title a place owns names its own
+ * holder: "New Zealand's prime minister" is no trade minister named
+ * before, so the word before its noun must be in that person's title too
+ * ("Seoul's top trade negotiator" may be a chief trade negotiator). */
 static const item *title_noun_person(stance_ctx *c, uint32_t t, uint32_t at)
 {
     if (!token_in_set(c, t, &title_noun_set))
         return NULL;
-    const token *w = tok(c, t);
-    char noun[32];
-    size_t n = w->end - w->start < sizeof noun - 1 ? w->end - w->start : sizeof noun - 1;
-    memcpy(noun, c->doc->text.clean + w->start, n);
-    noun[n] = '\0';
-    return titled_person_before(c, at, noun);
+    uint32_t first = t;
+    while (first > c->sentence->first_token && t - first < PHRASE_WORDS && tok(c, first - 1)->kind == TOK_WORD &&
+           (tok(c, first - 1)->flags & TOKF_LOWER))
+        first--;
+    int place_owned = first < t && first > c->sentence->first_token && tok(c, first - 1)->kind == TOK_CLITIC;
+    return titled_person_before(c, at, place_owned ? t - 1 : t, t);
 }
 
 /* Head nouns by which a text refers back to an organisation it named: "the

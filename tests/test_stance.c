@@ -672,7 +672,7 @@ static void test_more_cues(void **state)
     check_stance(&f, "accused", "Beijing", "Washington", STANCE_AGAINST);
     release(&f);
     annotate(&f, "Germany voiced opposition to the plan.", NULL);
-    check_stance(&f, "opposition to", "Germany", "plan", STANCE_AGAINST);
+    check_stance(&f, "voiced opposition to", "Germany", "plan", STANCE_AGAINST);
     release(&f);
     annotate(&f, "Vietnam is seeking an exemption from the tariffs.", NULL);
     check_stance(&f, "seeking an exemption from", "Vietnam", "tariffs", STANCE_AGAINST);
@@ -851,6 +851,52 @@ static void test_owner_not_the_one_hit(void **state)
                      NULL, "unfair", "farmers", "Japan tariffs", STANCE_AGAINST);
     check_one_stance("China faces provisional duties of up to 42%. Beijing said the duties were unfair.", NULL,
                      "unfair", "Beijing", "tariffs", STANCE_AGAINST);
+}
+
+/* Refusing to end a measure stands by it, as one cue: neither "rejected"
+ * nor "scrap" inside it opposes anything. */
+static void test_refusal_to_end(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f, "China refused to lift its duties on barley.", NULL);
+    check_stance(&f, "refused to lift", "China", "China tariffs", STANCE_FAVOR);
+    assert_int_equal(f.doc.stance_count, 1);
+    release(&f);
+    annotate(&f, "The EU has rejected calls to scrap the duties.", NULL);
+    check_stance(&f, "rejected calls to scrap", "European Union", "tariffs", STANCE_FAVOR);
+    assert_int_equal(f.doc.stance_count, 1);
+    release(&f);
+    check_one_stance("Japan has no plans to lower the tariff.", NULL, "has no plans to lower", "Japan", "tariffs",
+                     STANCE_FAVOR);
+}
+
+/* A title a place owns is that place's, not a person's named before with
+ * another title of the same noun; the word before the noun decides. */
+static void test_place_owned_title(void **state)
+{
+    (void)state;
+    check_one_stance("Trade Minister Ana Costa spoke first. New Zealand's prime minister said the deal was a win for "
+                     "exporters.",
+                     NULL, "a win for", "New Zealand", "deal", STANCE_FAVOR);
+    check_one_stance("Chief Trade Negotiator Yoon Seo-jin spoke first. Seoul's top trade negotiator said the tariffs "
+                     "were unfair.",
+                     NULL, "unfair", "Yoon Seo-jin", "tariffs", STANCE_AGAINST);
+}
+
+/* Verbs of fearing and participles of saying report their subject's
+ * view: the evaluation in the clause after them is the subject's. */
+static void test_fearing_and_saying(void **state)
+{
+    (void)state;
+    check_one_stance("Automakers fear the duties will hit sales hard.", NULL, "will hit", "automakers", "tariffs",
+                     STANCE_AGAINST);
+    check_one_stance("Farm groups applauded the move, saying the duties would level the playing field.", NULL,
+                     "level the playing field", "farm groups", "tariffs", STANCE_FAVOR);
+    check_one_stance("\"Tariffs are not the answer,\" said Paul Mercer, an economist.", NULL, "are not the answer",
+                     "Paul Mercer", "tariffs", STANCE_AGAINST);
+    check_one_stance("The move drew sharp criticism from China.", NULL, "drew sharp criticism from", "China", "move",
+                     STANCE_AGAINST);
 }
 
 /* A rated tariff named right after a verb imposing it belongs to the
@@ -1133,6 +1179,9 @@ int main(void)
         cmocka_unit_test(test_judged_rate),
         cmocka_unit_test(test_measure_is_tariff),
         cmocka_unit_test(test_owner_not_the_one_hit),
+        cmocka_unit_test(test_refusal_to_end),
+        cmocka_unit_test(test_place_owned_title),
+        cmocka_unit_test(test_fearing_and_saying),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
