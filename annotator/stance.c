@@ -17,7 +17,8 @@
 #define INTENSIFIER_WINDOW 2
 /* Words in a noun phrase target. */
 #define PHRASE_WORDS 3
-#define NAMED_TAX_LOOKBACK 4096 /* tokens back from "the tax" to the tax it names */
+#define NAMED_MEASURE_LOOKBACK 4096 /* tokens back from "the tax" to the tax it names */
+#define NAMED_MEASURE_WORDS 4       /* "nickel ore export ban" */
 /* How far after a cue its target entity may start, in tokens: farther on,
  * a long clause has moved to other things ("blasted in two aces ... when
  * Washington found the net"). */
@@ -109,6 +110,12 @@ static const char *const speech_nouns[] = {"argument", "arguments", "view", "vie
                                            "comments", "statement", "suggestion", "assertion", "accusation",
                                            "accusations", "criticism", "idea", "notion", NULL};
 static const char *const demonstratives[] = {"that", "this", "those", "these", NULL};
+static const char *const determiners[] = {"the", "a", "an", "its", "their", "this", "that", "these", "those", "our",
+                                          "his", "her", NULL};
+/* Prepositions between a noun and its complement: "an appeal into the
+ * void", "the ban on exports". */
+static const char *const complement_prepositions[] = {"into", "of", "on", "in", "for", "with", "over", "against",
+                                                      "from", "to", "at", "about", NULL};
 /* The verb between an evaluated subject and its evaluation ("the call had
  * been unproductive"), and the auxiliaries that may come before it. */
 static const char *const copulas[] = {"is", "are", "was", "were", "been", "be", "'s", "'re", "’s", "’re", NULL};
@@ -1319,6 +1326,15 @@ static int names_rate(const char *earlier, const char *rate)
     return 0;
 }
 
+/* Who can own a tariff: a GPE, or an organisation with a country code
+ * ("the EU's duties"). */
+static int can_own(const stance_ctx *c, const item *it)
+{
+    const span *s = &c->doc->spans[it->span];
+    return it->kind == K_GPE ||
+           (it->kind == K_ORG && attr_value(c->doc, s->attrs, s->attr_count, "code") != NO_STRING);
+}
+
 /* Who imposes a tariff mention: the entity opening its sentence (after a
  * "the"), a GPE or an organisation with a country code ("EU"), when an
  * _IMPOSING verb ends at most IMPOSING_REACH tokens before the mention
@@ -1344,9 +1360,7 @@ static const item *imposer(stance_ctx *c, const item *mention)
         !(opening->first == first ||
           (opening->first == first + 1 && token_in(c, first, (const char *const[]){"the", NULL}))))
         return NULL;
-    const span *s = &doc->spans[opening->span];
-    int coded = opening->kind == K_ORG && attr_value(doc, s->attrs, s->attr_count, "code") != NO_STRING;
-    return opening->kind == K_GPE || coded ? opening : NULL;
+    return can_own(c, opening) ? opening : NULL;
 }
 
 /* c->tariffs, the document's tariff mentions in order, on first use. */
@@ -1531,7 +1545,7 @@ static const item *possessive_owner(stance_ctx *c, const item *items, const item
     if (t == first || !token_in(c, t - 1, possessives))
         return NULL;
     for (const item *i = mention; i-- > items;)
-        if (i->kind == K_GPE && i->end <= tok(c, t - 1)->start)
+        if (can_own(c, i) && i->end <= tok(c, t - 1)->start)
             return i;
     return NULL;
 }
@@ -1547,7 +1561,7 @@ static const item *owner_before(stance_ctx *c, const item *items, const item *me
 {
     const item *owner = NULL;
     for (const item *i = items; i < mention; i++)
-        if (i->kind == K_GPE && i->start >= from && i->end <= mention->start && i->last + NEGATION_WINDOW >= mention->first &&
+        if (can_own(c, i) && i->start >= from && i->end <= mention->start && i->last + NEGATION_WINDOW >= mention->first &&
             clause_of(c, i->last) == clause_of(c, mention->first) && !same_owner(c, i, holder) &&
             !falls_on(c, i, mention))
             owner = i;
@@ -1579,39 +1593,45 @@ static int phrase_word(stance_ctx *c, uint32_t t)
     return w->kind == TOK_WORD && (w->flags & TOKF_LOWER) && !token_in_set(c, t, &phrase_stop_set);
 }
 
-/* "the tax" after "Spain will not scrap its 3% digital services tax": a tax
- * is named by what it falls on, and "the tax" ("this tax", "its tax") is the
- * last one named so before token t, in the article or t's reader comment.
- * Name NO_STRING when t is no such "tax" or none was named. Other nouns
- * stay as written ("the deal" is "deal", whatever deal came before). */
-static who named_tax(stance_ctx *c, uint32_t t)
+/* "the tax" after "Spain will not scrap its 3% digital services tax", "the
+ * ban" after "Indonesia keeps nickel ore export ban": a tax or a ban is
+ * named by what it falls on, and "the tax" ("this tax", "its ban") is the
+ * last one named so before token t, in the article or t's reader comment,
+ * by up to NAMED_MEASURE_WORDS words. Name NO_STRING when t is no such
+ * noun or none was named. Other nouns stay as written ("the deal" is
+ * "deal", whatever deal came before). */
+static who named_measure(stance_ctx *c, uint32_t t)
 {
     who none = {NO_STRING, NO_STRING, NULL};
-    static const char *const taxes[] = {"tax", "taxes", NULL};
-    if (t == 0 || !token_in(c, t, taxes) ||
-        !token_in(c, t - 1, (const char *const[]){"the", "this", "that", "its", NULL}))
+    static const char *const measures[][3] = {{"tax", "taxes", NULL}, {"ban", "bans", NULL},
+                                              {"embargo", "embargoes", NULL}};
+    const char *const *family = NULL;
+    for (size_t m = 0; m < sizeof measures / sizeof *measures && !family; m++)
+        if (token_in(c, t, measures[m]))
+            family = measures[m];
+    if (t == 0 || !family || !token_in(c, t - 1, (const char *const[]){"the", "this", "that", "its", NULL}))
         return none;
     const struct_span *here = element_at(c->doc, tok(c, t)->start, LE_COMMENT);
-    for (uint32_t n = t - 1, looked = 0; n > 0 && looked < NAMED_TAX_LOOKBACK; n--, looked++) {
-        if (!token_in(c, n, taxes) || !phrase_word(c, n - 1) || token_in_set(c, n - 1, &phrase_skip_set))
+    for (uint32_t n = t - 1, looked = 0; n > 0 && looked < NAMED_MEASURE_LOOKBACK; n--, looked++) {
+        if (!token_in(c, n, family) || !phrase_word(c, n - 1) || token_in_set(c, n - 1, &phrase_skip_set))
             continue;
         const struct_span *in = element_at(c->doc, tok(c, n)->start, LE_COMMENT);
         if (in && in != here)
             continue;
         uint32_t first = n - 1;
-        while (first > 0 && n - first < PHRASE_WORDS - 1 && phrase_word(c, first - 1) &&
+        while (first > 0 && n - first < NAMED_MEASURE_WORDS - 1 && phrase_word(c, first - 1) &&
                !token_in_set(c, first - 1, &phrase_skip_set))
             first--;
-        return (who){phrase_text(c, first, n + 1), NO_STRING, "named-tax"};
+        return (who){phrase_text(c, first, n + 1), NO_STRING, "named-measure"};
     }
     return none;
 }
 
 /* The noun phrase of tokens [first, end), "the tax" as the tax named before
- * (named_tax); from says how it was chosen. */
+ * (named_measure); from says how it was chosen. */
 static who noun_phrase(stance_ctx *c, uint32_t first, uint32_t end, const char *from)
 {
-    who tax = end == first + 1 ? named_tax(c, first) : (who){NO_STRING, NO_STRING, NULL};
+    who tax = end == first + 1 ? named_measure(c, first) : (who){NO_STRING, NO_STRING, NULL};
     return tax.name != NO_STRING ? tax : (who){phrase_text(c, first, end), NO_STRING, from};
 }
 
@@ -1718,6 +1738,21 @@ static who phrase_before_copula(stance_ctx *c, const item *cue)
         t--;
     if (t == end)
         return none;
+    /* "An appeal into the void is not an answer": the subject's head comes
+     * before the preposition that joins its complement */
+    uint32_t joint = t;
+    while (joint > first && token_in(c, joint - 1, determiners))
+        joint--;
+    if (joint > first + 1 && joint < t && token_in(c, joint - 1, complement_prepositions)) {
+        uint32_t head_end = joint - 1, head = head_end;
+        while (head > first && head_end - head < PHRASE_WORDS && phrase_word(c, head - 1) &&
+               !token_in_set(c, head - 1, &phrase_skip_set))
+            head--;
+        if (head < head_end) {
+            t = head;
+            end = head_end;
+        }
+    }
     const item *body = end == t + 1 ? org_head_referent(c, t, cue->start) : NULL; /* "the union's demand ..." */
     if (body)
         return entity_who(c, body, "organisation");
@@ -1885,6 +1920,11 @@ static int pronoun_subject(stance_ctx *c, const item *cue)
 /* Nouns that name a measure a government takes: "the measure", "the move",
  * "the U.S. threat". */
 static const char *const measure_nouns[] = {"measure", "measures", "move", "step", "decision", "threat", NULL};
+/* What goods before it make a measure of their own: "nickel ore export
+ * ban", "beef quota", "rice imports". */
+static const char *const goods_measures[] = {"ban", "bans", "embargo", "embargoes", "quota", "quotas", "tax",
+                                             "taxes", "restrictions", "curbs", "controls", "subsidies", "imports",
+                                             "exports", NULL};
 
 /* Whether noun is a noun phrase (no entity) that is one measure noun. */
 static int names_measure(stance_ctx *c, who noun)
@@ -1900,6 +1940,7 @@ static int names_measure(stance_ctx *c, who noun)
 
 /* "rejected a U.S. request", "called the U.S. threat "out of proportion"":
  * a GPE, NORP or ORG right before lower-case words only qualifies them, and
+ * so do goods ("keeps nickel ore export ban" is about the ban), and
  * the noun phrase is the target, but for a government noun ("the Israeli
  * government" is Israel); a measure noun a GPE or NORP so qualifies, after
  * a tariff mention in the document, is the qualifier's tariffs ("the U.S.
@@ -1908,6 +1949,10 @@ static int names_measure(stance_ctx *c, who noun)
 static who qualified_noun(stance_ctx *c, const item *it, uint32_t at, uint32_t holder)
 {
     who none = {NO_STRING, NO_STRING, NULL};
+    uint32_t first, end;
+    if (it->kind == K_GOODS && phrase_after(c, it->last + 1, clause_of(c, it->last + 1), &first, &end) &&
+        first == it->last + 1 && token_in(c, end - 1, goods_measures))
+        return (who){phrase_text(c, it->first, end), NO_STRING, "goods-phrase"}; /* "nickel ore export ban" */
     int qualifier = it->kind == K_GPE || it->kind == K_NORP || it->kind == K_ORG;
     if (!qualifier || tok(c, it->last + 1)->kind == TOK_CLITIC || !phrase_word(c, it->last + 1) ||
         token_in_set(c, it->last + 1, &government_noun_set) || place_phrase(c, it).name != NO_STRING)
@@ -2675,6 +2720,10 @@ void stance_document(const ann_rules *rules, document *doc)
         const span *s = &doc->spans[i];
         int k = c.kind_of[s->type];
         if (k < 0 || (s->flags & SPAN_REMOVED) || (is_entity(k) && (s->flags & SPAN_HIDDEN)))
+            continue;
+        /* "a subsidy in all but name", "anything but fair": no contrast */
+        if (k == K_CONTRAST && s->first_token > 0 &&
+            token_in(&c, s->first_token - 1, (const char *const[]){"all", "anything", "nothing", NULL}))
             continue;
         uint32_t name = NO_STRING;
         if (is_entity(k))

@@ -899,6 +899,37 @@ static void test_fearing_and_saying(void **state)
                      STANCE_AGAINST);
 }
 
+/* A ban is named by what it falls on, as a tax is: "the ban" after "nickel
+ * ore export ban" is that ban, and goods before a ban make one phrase. */
+static void test_named_ban(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f, "Indonesia keeps nickel ore export ban. The minister Arief Santoso said Indonesia will not lift the "
+                 "ban.",
+             NULL);
+    check_stance(&f, "keeps", "Indonesia", "nickel ore export ban", STANCE_FAVOR);
+    check_stance(&f, "will not lift", "Arief Santoso", "nickel ore export ban", STANCE_FAVOR);
+    release(&f);
+    check_one_stance("Indonesia banned nickel ore exports. Keep the ban.", "2", "Keep", "comment 2", "ban",
+                     STANCE_FAVOR);
+}
+
+/* An organisation with a country code owns the tariffs it possesses, as a
+ * country does; "in all but name" is no contrast that starts a clause; a
+ * subject's head comes before the preposition of its complement. */
+static void test_owners_contrasts_and_heads(void **state)
+{
+    (void)state;
+    check_one_stance("Matthias Brandauer said the EU's duties on steel were unfair.", NULL, "unfair",
+                     "Matthias Brandauer", "European Union tariffs", STANCE_AGAINST);
+    check_one_stance("Matthias Brandauer said the ban was a subsidy in all but name and that the duties did not go far "
+                     "enough.",
+                     NULL, "did not go far enough", "Matthias Brandauer", "tariffs", STANCE_FAVOR);
+    check_one_stance("\"An appeal into the void is not an answer,\" said Katrin Lindqvist.", NULL, "not an answer",
+                     "Katrin Lindqvist", "appeal", STANCE_AGAINST);
+}
+
 /* A rated tariff named right after a verb imposing it belongs to the
  * country or bloc opening its sentence, and a later mention at that rate
  * (one of a range, or a rate judged on its own) is the same measure: the
@@ -1182,6 +1213,8 @@ int main(void)
         cmocka_unit_test(test_refusal_to_end),
         cmocka_unit_test(test_place_owned_title),
         cmocka_unit_test(test_fearing_and_saying),
+        cmocka_unit_test(test_named_ban),
+        cmocka_unit_test(test_owners_contrasts_and_heads),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
