@@ -227,6 +227,17 @@ static name_span *list_names(const link_types *lt, const document *doc, const re
     return names;
 }
 
+/* "III" of "Charles III": a regnal number names no one alone, and as a
+ * surname it would make "Phase III" that person. Letters I, V and X only:
+ * a surname in capitals made of them does not occur. */
+static int is_regnal_number(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (s[i] != 'I' && s[i] != 'V' && s[i] != 'X')
+            return 0;
+    return len > 0;
+}
+
 /* Surnames of people named in full: the last word, and the first where the
  * family name comes first (family_first: per token, set where a
  * _SURNAME_FIRST word starts). */
@@ -250,7 +261,8 @@ static void learn_surnames(const link_types *lt, const document *doc, const name
         if (words == 2 && memchr(doc->text.clean + tail->start, '-', tail->end - tail->start) &&
             head->kind == TOK_WORD && (head->flags & TOKF_CAPITALIZED))
             tail = head;
-        if (words >= 2 && tail->kind == TOK_WORD && (tail->flags & TOKF_CAPITALIZED))
+        if (words >= 2 && tail->kind == TOK_WORD && (tail->flags & TOKF_CAPITALIZED) &&
+            !is_regnal_number(doc->text.clean + tail->start, tail->end - tail->start))
             learn_word(t, doc, doc->text.clean + tail->start, tail->end - tail->start, (uint16_t)lt->person, s->norm,
                        0);
         if (words >= 2 && tail != head && family_first[first])

@@ -8,6 +8,7 @@
  *              first ("Xi Jinping", the helper type _SURNAME_FIRST); of its
  *              middle word too in a name of three words ("Ferrán" for
  *              "Lucía Ferrán Ibarra"), unless it means someone else too;
+ *              never of a regnal number ("III" of "Charles III");
  *   acronyms   an acronym introduced in parentheses after a name
  *              ("World Trade Organization (WTO)") becomes that name's type
  *              and norm, there and wherever it appears later;

@@ -134,6 +134,17 @@ static void test_middle_surname_of_three_words(void **state)
     release(&f);
 }
 
+static void test_regnal_number_is_not_a_surname(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f, "rule person\n  type PERSON\n  pattern Charles\\hIII\n",
+             "Charles III arrived. The trial reached Phase III.");
+    assert_non_null(span_at(&f, "Charles III", 0));
+    assert_null(span_at(&f, "III", 1));
+    release(&f);
+}
+
 static void test_capitals_link_to_the_name(void **state)
 {
     (void)state;
@@ -199,6 +210,7 @@ int main(void)
         cmocka_unit_test(test_family_name_first_links_the_first_word),
         cmocka_unit_test(test_given_name_alone_is_not_linked),
         cmocka_unit_test(test_capitals_link_to_the_name),
+        cmocka_unit_test(test_regnal_number_is_not_a_surname),
         cmocka_unit_test(test_middle_surname_of_three_words),
         cmocka_unit_test(test_surname_outweighs_a_word_list),
         cmocka_unit_test(test_refs_number_meanings_in_order),
