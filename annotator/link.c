@@ -13,7 +13,8 @@ typedef struct {
     uint16_t type;
     uint32_t norm;
     int ambiguous;        /* seen with two types or two norms: left alone */
-    int strong;           /* a surname or an acronym: it outweighs a word list */
+    int strong;           /* a surname, an acronym or a firm's name: it outweighs a word list */
+    int retypes;          /* the one type a tagged mention may be retyped from, or -1 for any */
 } known_word;
 
 typedef struct {
@@ -131,7 +132,7 @@ static void learn_word(word_table *t, const document *doc, const char *s, size_t
         memcpy(items, t->items, t->count * sizeof *items);
         t->items = items;
     }
-    t->items[t->count++] = (known_word){s, (uint32_t)len, type, norm, 0, !weak};
+    t->items[t->count++] = (known_word){s, (uint32_t)len, type, norm, 0, !weak, -1};
     if (len > t->longest)
         t->longest = len;
     unsigned sketch = sketch_of(s, len);
@@ -166,7 +167,9 @@ static int is_name_token(const token *t)
 
 typedef struct {
     int person;
+    int org;
     int surname_first;    /* the helper type of family names written first, or -1 */
+    int legal_form;       /* the helper type of a firm's legal form ("SA", "Inc."), or -1 */
     uint8_t name_types[MAX_TYPES / 8]; /* types whose one-word mentions keep their type */
 } link_types;
 
@@ -175,7 +178,9 @@ static void find_types(const ann_rules *rules, link_types *lt)
     static const named_type name_types[] = {NAMED_PERSON, NAMED_ORG, NAMED_GPE, NAMED_LOC, NAMED_NORP, NAMED_EVENT};
     memset(lt, 0, sizeof *lt);
     lt->person = rules->named_type_id[NAMED_PERSON];
+    lt->org = rules->named_type_id[NAMED_ORG];
     lt->surname_first = rules->named_type_id[NAMED_SURNAME_FIRST];
+    lt->legal_form = rules->named_type_id[NAMED_LEGAL_FORM];
     for (size_t k = 0; k < sizeof name_types / sizeof *name_types; k++) {
         int id = rules->named_type_id[name_types[k]];
         if (id >= 0)
@@ -238,11 +243,13 @@ static int is_regnal_number(const char *s, size_t len)
     return len > 0;
 }
 
+/* What the helper spans starting at a token mark it as (bits of starts[]). */
+enum { STARTS_FAMILY_NAME = 1, STARTS_LEGAL_FORM = 2 };
+
 /* Surnames of people named in full: the last word, and the first where the
- * family name comes first (family_first: per token, set where a
- * _SURNAME_FIRST word starts). */
+ * family name comes first (a _SURNAME_FIRST word starts there). */
 static void learn_surnames(const link_types *lt, const document *doc, const name_span *names, size_t count,
-                           const uint8_t *family_first, word_table *t)
+                           const uint8_t *starts, word_table *t)
 {
     for (size_t i = 0; i < count; i++) {
         const span *s = names[i].s;
@@ -265,7 +272,7 @@ static void learn_surnames(const link_types *lt, const document *doc, const name
             !is_regnal_number(doc->text.clean + tail->start, tail->end - tail->start))
             learn_word(t, doc, doc->text.clean + tail->start, tail->end - tail->start, (uint16_t)lt->person, s->norm,
                        0);
-        if (words >= 2 && tail != head && family_first[first])
+        if (words >= 2 && tail != head && (starts[first] & STARTS_FAMILY_NAME))
             learn_word(t, doc, doc->text.clean + head->start, head->end - head->start, (uint16_t)lt->person, s->norm,
                        0);
         /* "Lucía Ferrán Ibarra" is "Ferrán" later: Spanish and Portuguese
@@ -314,6 +321,27 @@ static void learn_acronyms(const document *doc, const name_span *names, size_t c
     }
 }
 
+/* "Ruch SA": a firm named by one capitalised word and its legal form is the
+ * word alone later. A rule's guess that the word is a person gives way to
+ * it; any other type a rule gave the word stays ("Texas" of a "Texas AG"). */
+static void learn_firm_names(const link_types *lt, const document *doc, const name_span *names, size_t count,
+                             const uint8_t *starts, word_table *t)
+{
+    for (size_t i = 0; i < count; i++) {
+        const span *s = names[i].s;
+        size_t first = names[i].first;
+        if (s->type != lt->org || names[i].end != first + 2 || !(starts[first + 1] & STARTS_LEGAL_FORM))
+            continue;
+        const token *word = &doc->tokens.items[first];
+        if (word->kind != TOK_WORD || !(word->flags & TOKF_CAPITALIZED))
+            continue;
+        size_t known = t->count;
+        learn_word(t, doc, doc->text.clean + word->start, word->end - word->start, s->type, s->norm, 0);
+        if (t->count > known)
+            t->items[known].retypes = lt->person;
+    }
+}
+
 /* One-word names as typed by the rules. */
 static void learn_one_word_names(const document *doc, const name_span *names, size_t count, word_table *t)
 {
@@ -354,7 +382,7 @@ static void give_known_meaning(const word_table *t, const document *doc, span *s
     const known_word *w = find_word(t, doc->text.clean + s->start, s->end - s->start);
     if (!w || w->ambiguous)
         return;
-    if (w->type != s->type && w->strong && s->rule >= 0) {
+    if (w->type != s->type && w->strong && s->rule >= 0 && (w->retypes < 0 || w->retypes == s->type)) {
         /* "Jordan" after "Michael Jordan": the person, not the list's country */
         s->type = w->type;
         s->attr_count = 0;
@@ -599,12 +627,14 @@ void link_document(const ann_rules *rules, document *doc, resolved_spans *spans,
 {
     link_types lt;
     find_types(rules, &lt);
-    uint8_t *family_first = scratch_take(scratch, doc->tokens.count + 1);
-    memset(family_first, 0, doc->tokens.count + 1);
+    uint8_t *starts = scratch_take(scratch, doc->tokens.count + 1);
+    memset(starts, 0, doc->tokens.count + 1);
     for (size_t i = 0; i < spans->helper_count; i++) {
         const span *s = &doc->spans[spans->helpers[i]];
         if ((int)s->type == lt.surname_first)
-            family_first[s->first_token] = 1;
+            starts[s->first_token] |= STARTS_FAMILY_NAME;
+        else if ((int)s->type == lt.legal_form)
+            starts[s->first_token] |= STARTS_LEGAL_FORM;
     }
     /* room for 32 words: a document's names give a few dozen */
     word_table t = {.items = scratch_take(scratch, 32 * sizeof *t.items), .cap = 32, .scratch = scratch};
@@ -612,7 +642,9 @@ void link_document(const ann_rules *rules, document *doc, resolved_spans *spans,
     size_t name_count;
     name_span *names = list_names(&lt, doc, spans, &v, &name_count, scratch);
     if (lt.person >= 0)
-        learn_surnames(&lt, doc, names, name_count, family_first, &t);
+        learn_surnames(&lt, doc, names, name_count, starts, &t);
+    if (lt.org >= 0)
+        learn_firm_names(&lt, doc, names, name_count, starts, &t);
     learn_acronyms(doc, names, name_count, &t);
     learn_one_word_names(doc, names, name_count, &t);
     size_t added_from = v.count;

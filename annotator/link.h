@@ -9,6 +9,11 @@
  *              middle word too in a name of three words ("Ferrán" for
  *              "Lucía Ferrán Ibarra"), unless it means someone else too;
  *              never of a regnal number ("III" of "Charles III");
+ *   firms      a firm named by one word and its legal form ("Ruch SA", the
+ *              form marked by the helper type _LEGAL_FORM) gives its name
+ *              and type to the word alone ("Ruch"), tagged or not, and
+ *              retypes it where a rule took it for a person, not where a
+ *              rule took it for anything else (a place);
  *   acronyms   an acronym introduced in parentheses after a name
  *              ("World Trade Organization (WTO)") becomes that name's type
  *              and norm, there and wherever it appears later;

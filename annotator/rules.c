@@ -1638,6 +1638,7 @@ static const char *const named_type_names[NAMED_TYPE_COUNT] = {
     [NAMED_TARIFF] = "TARIFF",
     [NAMED_TITLE] = "TITLE",
     [NAMED_SURNAME_FIRST] = "_SURNAME_FIRST",
+    [NAMED_LEGAL_FORM] = "_LEGAL_FORM",
     [NAMED_SPEECH] = "_SPEECH",
     [NAMED_CALLING] = "_CALLING",
     [NAMED_FAVOR] = "_FAVOR",

@@ -145,6 +145,30 @@ static void test_regnal_number_is_not_a_surname(void **state)
     release(&f);
 }
 
+/* "Kelvar SA": the word alone is the firm later, where untagged and where a
+ * rule guessed a person, but a place a rule found keeps its type. */
+static void test_firm_name_without_its_legal_form(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f,
+             "rule firm\n  type ORG\n  pattern Kelvar\\hSA|Ostin\\hAG\n"
+             "rule legal-form\n  type _LEGAL_FORM\n  pattern SA|AG\n"
+             "rule guess\n  type PERSON\n  pattern Kelvar(?=\\hsaid)\n"
+             "rule place\n  type GPE\n  pattern Ostin(?=\\hvoters)\n",
+             "Kelvar SA grew. Kelvar said so. Shares of Kelvar rose. Ostin AG sued. Ostin voters agreed.");
+    const span *guessed = span_at(&f, "Kelvar", 1), *untagged = span_at(&f, "Kelvar", 2);
+    assert_non_null(guessed);
+    assert_non_null(untagged);
+    assert_string_equal(type_of(&f, guessed), "ORG");
+    assert_string_equal(type_of(&f, untagged), "ORG");
+    assert_string_equal(doc_string(&f.doc, untagged->norm), "Kelvar SA");
+    const span *place = span_at(&f, "Ostin", 1);
+    assert_non_null(place);
+    assert_string_equal(type_of(&f, place), "GPE");
+    release(&f);
+}
+
 static void test_capitals_link_to_the_name(void **state)
 {
     (void)state;
@@ -211,6 +235,7 @@ int main(void)
         cmocka_unit_test(test_given_name_alone_is_not_linked),
         cmocka_unit_test(test_capitals_link_to_the_name),
         cmocka_unit_test(test_regnal_number_is_not_a_surname),
+        cmocka_unit_test(test_firm_name_without_its_legal_form),
         cmocka_unit_test(test_middle_surname_of_three_words),
         cmocka_unit_test(test_surname_outweighs_a_word_list),
         cmocka_unit_test(test_refs_number_meanings_in_order),
