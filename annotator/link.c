@@ -15,6 +15,8 @@ typedef struct {
     int ambiguous;        /* seen with two types or two norms: left alone */
     int strong;           /* a surname, an acronym or a firm's name: it outweighs a word list */
     int retypes;          /* the one type a tagged mention may be retyped from, or -1 for any */
+    int shared;           /* two meanings of one type ("Yeltsin" of Boris and of Naina Yeltsin):
+                           * its mentions take the type, and no one's norm */
 } known_word;
 
 typedef struct {
@@ -111,8 +113,9 @@ static void rehash(word_table *t)
     }
 }
 
-/* Records that text stands for (type, norm); a second, different meaning
- * makes it ambiguous, except that a weak one (a one-word name as tagged)
+/* Records that text stands for (type, norm); a second meaning of another
+ * type makes it ambiguous, a second strong one of the same type with
+ * another norm makes it shared, and a weak one (a one-word name as tagged)
  * never changes a strong one (a surname, an acronym) or a word already
  * known with the same type. */
 static void learn_word(word_table *t, const document *doc, const char *s, size_t len, uint16_t type, uint32_t norm,
@@ -122,8 +125,10 @@ static void learn_word(word_table *t, const document *doc, const char *s, size_t
     if (w) {
         if (weak && w->strong)
             return; /* a surname or acronym outweighs a one-word tag */
-        if (w->type != type || (!weak && strcmp(doc_string(doc, w->norm), doc_string(doc, norm))))
+        if (w->type != type)
             w->ambiguous = 1;
+        else if (!weak && strcmp(doc_string(doc, w->norm), doc_string(doc, norm)))
+            w->shared = 1;
         return;
     }
     if (t->count == t->cap) {
@@ -132,7 +137,7 @@ static void learn_word(word_table *t, const document *doc, const char *s, size_t
         memcpy(items, t->items, t->count * sizeof *items);
         t->items = items;
     }
-    t->items[t->count++] = (known_word){s, (uint32_t)len, type, norm, 0, !weak, -1};
+    t->items[t->count++] = (known_word){s, (uint32_t)len, type, norm, 0, !weak, -1, 0};
     if (len > t->longest)
         t->longest = len;
     unsigned sketch = sketch_of(s, len);
@@ -375,8 +380,8 @@ static const known_word *find_token_word(const word_table *t, const document *do
 }
 
 /* Gives a tagged one-word mention what the table knows: the norm, where
- * the type is the same (and the type too, where a surname or an acronym
- * says so). */
+ * the type is the same and the word not shared (and the type too, where a
+ * surname or an acronym says so). */
 static void give_known_meaning(const word_table *t, const document *doc, span *s)
 {
     const known_word *w = find_word(t, doc->text.clean + s->start, s->end - s->start);
@@ -387,7 +392,7 @@ static void give_known_meaning(const word_table *t, const document *doc, span *s
         s->type = w->type;
         s->attr_count = 0;
     }
-    if (w->type == s->type)
+    if (w->type == s->type && !w->shared)
         s->norm = w->norm;
 }
 
@@ -422,7 +427,7 @@ static void tag_known_words(document *doc, const word_table *t, visible_spans *v
         if (!w || w->ambiguous)
             continue;
         span s = {.start = tok->start, .end = tok->end, .type = w->type, .phase = UINT16_MAX, .rule = -1,
-                  .norm = w->norm};
+                  .norm = w->shared ? doc_intern(doc, w->text, w->len) : w->norm};
         v->index[v->count++] = (uint32_t)doc_add_span(doc, &s);
     }
 }

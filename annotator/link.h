@@ -7,7 +7,9 @@
  *              or not; of its first word too where a family name comes
  *              first ("Xi Jinping", the helper type _SURNAME_FIRST); of its
  *              middle word too in a name of three words ("Ferrán" for
- *              "Lucía Ferrán Ibarra"), unless it means someone else too;
+ *              "Lucía Ferrán Ibarra"); a word two people share ("Yeltsin"
+ *              of Boris and Naina Yeltsin) makes its mentions persons
+ *              still, with the word itself as norm;
  *              never of a regnal number ("III" of "Charles III");
  *   firms      a firm named by one word and its legal form ("Ruch SA", the
  *              form marked by the helper type _LEGAL_FORM) gives its name
