@@ -14,6 +14,7 @@
 
 /* How far a negator or an intensifier may stand before its cue, in tokens. */
 #define NEGATION_WINDOW 3
+#define KIND_WORDS 5 /* "anti-dumping and countervailing" between an owner and its duties */
 #define INTENSIFIER_WINDOW 2
 /* Words in a noun phrase target. */
 #define PHRASE_WORDS 3
@@ -1550,6 +1551,19 @@ static const item *possessive_owner(stance_ctx *c, const item *items, const item
     return NULL;
 }
 
+/* "U.S. anti-dumping and countervailing duties": only lower-case words of
+ * the measure's kind, joined by "and" or "or", stand between an owner and
+ * its tariff mention, at most KIND_WORDS of them. */
+static int kinds_between(stance_ctx *c, const item *owner, const item *mention)
+{
+    if (mention->first > owner->last + 1 + KIND_WORDS)
+        return 0;
+    for (uint32_t t = owner->last + 1; t < mention->first; t++)
+        if (!phrase_word(c, t) && !token_in(c, t, (const char *const[]){"and", "or", NULL}))
+            return 0;
+    return 1;
+}
+
 /* The owner a tariff mention names itself: a GPE ending at most 3 tokens
  * before it in its clause, at or after from (a cue's end: "Japan opposes the
  * tariffs" is no owner), not the holder ("U.S. tariffs", "Japan's
@@ -1561,7 +1575,8 @@ static const item *owner_before(stance_ctx *c, const item *items, const item *me
 {
     const item *owner = NULL;
     for (const item *i = items; i < mention; i++)
-        if (can_own(c, i) && i->start >= from && i->end <= mention->start && i->last + NEGATION_WINDOW >= mention->first &&
+        if (can_own(c, i) && i->start >= from && i->end <= mention->start &&
+            (i->last + NEGATION_WINDOW >= mention->first || kinds_between(c, i, mention)) &&
             clause_of(c, i->last) == clause_of(c, mention->first) && !same_owner(c, i, holder) &&
             !falls_on(c, i, mention))
             owner = i;

@@ -27,28 +27,24 @@
 
 /* The corpora gold files must keep overall F1 at or above this (a floor:
  * raise it as the rules improve; a rule change that lowers it fails).
- * Issue 4 asks for 90; the default rules reach 96.37 over all sixteen
- * articles (98.46 on the six development ones, 94.93 on the ten held-out
+ * Issue 4 asks for 90; the default rules reach 97.46 over all sixteen
+ * articles (98.46 on the six development ones, 96.77 on the ten held-out
  * ones; the seventh, written after every other rule change, gave 83.70
  * alone before watches were goods, 95.38 now; the eighth 90.71 first,
- * 96.22 now; the ninth, on a nickel ore export ban, 81.52 and brought the
- * figure down from 97.67 to 96.63; the tenth, on shrimp duties, 92.77 and
- * brought it down to 96.37), so the floor is just under that. */
-#define CORPORA_MIN_F1 "96.3"
+ * 96.22 now; the ninth, on a nickel ore export ban, 81.52 first, 94.84
+ * now; the tenth, on shrimp duties, 92.77 first, 95.76 now), so the floor
+ * is just under that. */
+#define CORPORA_MIN_F1 "97.4"
 
 /* The same for stance F1 on the corpora gold stances (NAME.stances.json).
- * Issue 5 asks for 75; the default rules reach 80.00 on the six development
- * articles and 74.77 over all sixteen with the ten held-out ones
- * (corpora/README.md, "Held-out measurement": the fifth brought the figure
- * down from 76.92 to 74.07 before the rules learnt more, the sixth, written
- * after every other rule change, from 79.11 to 76.35, giving 37.50 alone
- * then and 82.35 now; the seventh from 79.34 to 77.99, giving 58.82 alone
- * then and 90.00 now; the eighth from 79.23 to 76.70, giving 42.11 alone
- * then and 63.16 now; the ninth from 78.14 to 75.17, giving 31.58 alone
- * then and 66.67 now; the tenth, on shrimp duties, from 78.29 to 74.77,
- * giving 11.76 alone; the ten give 72.57). That is under issue 5's 75; the
- * floor is just under what the rules measure. */
-#define CORPORA_MIN_STANCE_F1 "74.7"
+ * Issue 5 asks for 75; the default rules reach 76.01 over all sixteen
+ * articles and 74.34 over the ten held-out ones (corpora/README.md,
+ * "Held-out measurement": each held-out article, written after every other
+ * rule change, brought the figure down on its first run: the sixth gave
+ * 37.50 alone then and 82.35 now, the seventh 58.82 and 90.00, the eighth
+ * 42.11 and 63.16, the ninth 31.58 and 66.67, the tenth 11.76 and 35.29).
+ * The floor is just under what the rules measure. */
+#define CORPORA_MIN_STANCE_F1 "75.9"
 
 static char bin[1024];
 

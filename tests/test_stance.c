@@ -928,6 +928,12 @@ static void test_owners_contrasts_and_heads(void **state)
                      NULL, "did not go far enough", "Matthias Brandauer", "tariffs", STANCE_FAVOR);
     check_one_stance("\"An appeal into the void is not an answer,\" said Katrin Lindqvist.", NULL, "not an answer",
                      "Katrin Lindqvist", "appeal", STANCE_AGAINST);
+    /* only the measure's kind words between the owner and its duties */
+    check_one_stance("The Ministry of Trade called the final U.S. anti-dumping and countervailing duties on shrimp "
+                     "\"unfair.\"",
+                     NULL, "unfair", "Ministry of Trade", "United States tariffs", STANCE_AGAINST);
+    check_one_stance("Pham Duc Long said the duties were not consistent with WTO rules.", NULL, "not consistent with",
+                     "Pham Duc Long", "tariffs", STANCE_AGAINST);
 }
 
 /* A rated tariff named right after a verb imposing it belongs to the
