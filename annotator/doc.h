@@ -80,6 +80,9 @@ typedef enum {
     QUOTE_NEXT_SENTENCE   /* the first PERSON of the next sentence, which holds a speech verb */
 } quote_source;
 
+/* How a quotation is written (quote_span.nests). */
+enum { QUOTE_HIDDEN, QUOTE_WRITTEN, QUOTE_PIECES };
+
 /* A quotation the quote stage found (quote.h): a layer of its own beside
  * the entity spans. It lies inside one paragraph. */
 typedef struct {
@@ -88,7 +91,9 @@ typedef struct {
     uint32_t speaker_ref; /* pool offset of the speaker entity's ref, or NO_STRING */
     int32_t speaker_span; /* the entity in doc->spans that names the speaker, or -1 */
     uint8_t source;       /* quote_source */
-    uint8_t nests;        /* 1: crosses no <s> and no entity, so it is written */
+    uint8_t nests;        /* QUOTE_WRITTEN: crosses no <s> and no entity, so it is written;
+                           * QUOTE_PIECES: ends inside sentences it spans, so each of them
+                           * holds a piece of it; 0: not written */
 } quote_span;
 
 /* Which way a stance leans (stance.h). */

@@ -377,14 +377,48 @@ static void write_raw(ann_output *out, const document *doc, const raw_run *run)
     xmlout_end(out->xml);
 }
 
-/* <quote speaker="..." speaker-ref="...">, the attributes when known. */
-static void write_quote_start(ann_output *out, const output_tags *tags, const document *doc, const quote_span *q)
+/* prefix and the decimal digits of n in buf (at least 24 bytes), NUL-ended:
+ * snprintf costs a thousand instructions for it, and every document and
+ * every stance summary writes numbers. */
+static const char *decimal(char *buf, char prefix, unsigned long long n)
+{
+    char digits[20];
+    size_t count = 0;
+    do {
+        digits[count++] = (char)('0' + n % 10);
+        n /= 10;
+    } while (n);
+    char *p = buf;
+    if (prefix)
+        *p++ = prefix;
+    while (count)
+        *p++ = digits[--count];
+    *p = '\0';
+    return buf;
+}
+
+/* The index of the sentence holding offset at (of a quotation's piece). */
+static size_t sentence_holding(const document *doc, uint32_t at)
+{
+    return COUNT_UP_TO(doc->sentences.items, doc->sentences.count, start, at) - 1;
+}
+
+/* <quote speaker="..." speaker-ref="...">, the attributes when known; a
+ * piece (QUOTE_PIECES) starting at offset at also says which of how many. */
+static void write_quote_start(ann_output *out, const output_tags *tags, const document *doc, const quote_span *q,
+                              uint32_t at)
 {
     xmlout_start_tag(out->xml, tags->quote);
     if (q->speaker != NO_STRING)
         xmlout_attr(out->xml, "speaker", doc_string(doc, q->speaker));
     if (q->speaker_ref != NO_STRING)
         xmlout_attr(out->xml, "speaker-ref", doc_string(doc, q->speaker_ref));
+    if (q->nests == QUOTE_PIECES) {
+        char buf[24];
+        size_t first = sentence_holding(doc, q->start);
+        xmlout_attr(out->xml, "part", decimal(buf, 0, sentence_holding(doc, at) - first + 1));
+        xmlout_attr(out->xml, "parts", decimal(buf, 0, sentence_holding(doc, q->end - 1) - first + 1));
+    }
 }
 
 /* Copies the cue words doc[start, end) into buf with line breaks and tabs
@@ -447,26 +481,6 @@ static void write_stance_start(ann_output *out, const output_tags *tags, const d
                     cue_words(doc, st->outweighed_cue_start, st->outweighed_cue_end, cue, sizeof cue));
 }
 
-/* prefix and the decimal digits of n in buf (at least 24 bytes), NUL-ended:
- * snprintf costs a thousand instructions for it, and every document and
- * every stance summary writes numbers. */
-static const char *decimal(char *buf, char prefix, unsigned long long n)
-{
-    char digits[20];
-    size_t count = 0;
-    do {
-        digits[count++] = (char)('0' + n % 10);
-        n /= 10;
-    } while (n);
-    char *p = buf;
-    if (prefix)
-        *p++ = prefix;
-    while (count)
-        *p++ = digits[--count];
-    *p = '\0';
-    return buf;
-}
-
 /* The per-document summary: one empty <stance-summary> per (holder,
  * target) pair, before any text, so the document stays lossless. */
 static void write_stance_summaries(ann_output *out, const output_tags *tags, const document *doc)
@@ -486,7 +500,7 @@ static void write_stance_summaries(ann_output *out, const output_tags *tags, con
 /* How many elements collect_elements can give at the most. */
 static size_t max_elements(const ann_output *out, const document *doc)
 {
-    return doc->structure_count + doc->paragraphs.count + doc->sentences.count + doc->quote_count +
+    return doc->structure_count + doc->paragraphs.count + 2 * doc->sentences.count + doc->quote_count +
            doc->stance_count + doc->span_count + ((out->flags & ANN_OUT_TOKENS) ? doc->tokens.count : 0) +
            doc->text.raw_count;
 }
@@ -511,12 +525,22 @@ static size_t collect_elements(const ann_output *out, const document *doc, eleme
         element e = {s->start, s->end, RANK_S, (uint32_t)i};
         items[count++] = e;
     }
-    /* the quote stage flags the quotations that cross a sentence or an entity */
+    /* the quote stage flags the quotations that cross an entity, and
+     * those written in pieces, one in each sentence they cover (at most
+     * one piece a sentence: quotations never overlap) */
     for (size_t i = 0; i < doc->quote_count; i++) {
         const quote_span *q = &doc->quotes[i];
-        element e = {q->start, q->end, RANK_QUOTE, (uint32_t)i};
-        if (q->nests)
-            items[count++] = e;
+        if (q->nests == QUOTE_WRITTEN) {
+            items[count++] = (element){q->start, q->end, RANK_QUOTE, (uint32_t)i};
+            continue;
+        }
+        for (size_t k = q->nests == QUOTE_PIECES ? sentence_holding(doc, q->start) : doc->sentences.count;
+             k < doc->sentences.count && doc->sentences.items[k].start < q->end; k++) {
+            const segment *sentence = &doc->sentences.items[k];
+            uint32_t start = q->start > sentence->start ? q->start : sentence->start;
+            uint32_t end = q->end < sentence->end ? q->end : sentence->end;
+            items[count++] = (element){start, end, RANK_QUOTE, (uint32_t)i};
+        }
     }
     /* the stance stage flags the stances that would cross other markup */
     for (size_t i = 0; i < doc->stance_count; i++) {
@@ -590,7 +614,7 @@ static void write_body(ann_output *out, const output_tags *tags, const document 
         case EL_S: xmlout_start_tag(x, tags->s); break;
         case EL_TOKEN: xmlout_start_tag(x, tags->w); break;
         case EL_ENTITY: write_entity_start(out, tags, doc, &doc->spans[e->index]); break;
-        case EL_QUOTE: write_quote_start(out, tags, doc, &doc->quotes[e->index]); break;
+        case EL_QUOTE: write_quote_start(out, tags, doc, &doc->quotes[e->index], e->start); break;
         case EL_STANCE: write_stance_start(out, tags, doc, &doc->stances[e->index]); break;
         }
         open_ends[depth++] = e->end;

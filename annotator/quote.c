@@ -510,8 +510,10 @@ static int inside_entity(const document *doc, const resolved_spans *listed, uint
     return 0;
 }
 
-/* Sets each quotation's nests flag: within one sentence or over whole
- * sentences, and no entity reaching across one of its ends. */
+/* Sets each quotation's nests flag: written whole within one sentence or
+ * over whole sentences, in pieces (one a sentence) over sentences it starts
+ * or ends inside, and not at all when an entity reaches across one of its
+ * ends. */
 static void check_nesting(quote_ctx *c, const resolved_spans *listed)
 {
     document *doc = c->doc;
@@ -519,9 +521,13 @@ static void check_nesting(quote_ctx *c, const resolved_spans *listed)
         quote_span *q = &doc->quotes[k];
         size_t open = first_token_of(doc, q->start), close = first_token_of(doc, q->end - 1);
         uint32_t a = c->sentence_of[open], b = c->sentence_of[close];
-        q->nests = a != UINT32_MAX && b != UINT32_MAX &&
-                   (a == b || (doc->sentences.items[a].start == q->start && doc->sentences.items[b].end == q->end)) &&
-                   !inside_entity(doc, listed, q->start) && !inside_entity(doc, listed, q->end);
+        if (a == UINT32_MAX || b == UINT32_MAX || inside_entity(doc, listed, q->start) ||
+            inside_entity(doc, listed, q->end))
+            q->nests = QUOTE_HIDDEN;
+        else if (a == b || (doc->sentences.items[a].start == q->start && doc->sentences.items[b].end == q->end))
+            q->nests = QUOTE_WRITTEN;
+        else
+            q->nests = QUOTE_PIECES;
     }
 }
 

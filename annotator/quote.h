@@ -39,11 +39,13 @@
  * annotations (rules/lists/speech-verbs.txt). Hard-coded in quote.c: the
  * pronouns and title nouns, and the token windows.
  *
- * Writing: a quotation is written (its `nests` flag) only when it crosses
- * neither a sentence nor an entity: it lies within one sentence, or it
- * spans whole sentences (then it wraps those <s> inside <p>), and no entity
- * reaches across either of its ends (each entity is inside it or outside it).
- * Others stay in doc->quotes, for the stages after, but are not written.
+ * Writing (its `nests` flag): a quotation no entity reaches across (each
+ * entity is inside it or outside it) is written whole when it lies within
+ * one sentence or spans whole sentences (then it wraps those <s> inside
+ * <p>), and else in pieces, one inside each sentence it covers part of
+ * (`"... growers. They hurt everyone," said Ann Lee` is two <quote>
+ * elements, part 1 and 2 of 2). Others stay in doc->quotes, for the stages
+ * after, but are not written.
  *
  * Cost: one pass over the tokens; a document without a quote mark costs
  * nothing more. Otherwise per-token tables, a sort of the PERSON mentions

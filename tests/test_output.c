@@ -277,6 +277,19 @@ static void test_ids_across_documents_and_streams(void **state)
 
 /* ---- flags ---------------------------------------------------------------------------- */
 
+/* A quotation that ends inside the second sentence it covers is written in
+ * two pieces, one inside each <s>, numbered; one within a sentence whole. */
+static void test_quote_pieces(void **state)
+{
+    (void)state;
+    char *xml = RENDER("q.txt", "\"We wait. They act,\" he said. \"Fine.\"\n", 0);
+    xmlFreeDoc(parse(xml));
+    assert_contains(xml, "<s><quote part=\"1\" parts=\"2\">\"We wait.</quote></s> "
+                         "<s><quote part=\"2\" parts=\"2\">They act,\"</quote> he said.</s> "
+                         "<s><quote>\"Fine.\"</quote></s>");
+    free(xml);
+}
+
 static void test_tokens_flag(void **state)
 {
     (void)state;
@@ -764,6 +777,7 @@ int main(void)
         cmocka_unit_test(test_attribute_values_stay_well_formed),
         cmocka_unit_test(test_attribute_keys_in_each_document),
         cmocka_unit_test(test_ids_across_documents_and_streams),
+        cmocka_unit_test(test_quote_pieces),
         cmocka_unit_test(test_tokens_flag),
         cmocka_unit_test(test_explain_flag),
         cmocka_unit_test(test_xmlout_attribute_escapes),

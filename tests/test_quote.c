@@ -207,17 +207,17 @@ static void test_quote_over_whole_sentences(void **state)
     assert_int_equal(f.doc.sentences.count, 4);
     assert_int_equal(q->start, f.doc.sentences.items[1].start);
     assert_int_equal(q->end, f.doc.sentences.items[2].end);
-    assert_true(q->nests);
+    assert_int_equal(q->nests, QUOTE_WRITTEN);
     release(&f);
 }
 
-static void test_quote_crossing_a_sentence_is_not_written(void **state)
+static void test_quote_crossing_a_sentence_is_written_in_pieces(void **state)
 {
     (void)state;
     fixture f;
     annotate(&f, "Tom Wu said: \"We wait. They act.\"");
     const quote_span *q = check_quote(&f, 0, "\"We wait. They act.\"", "Tom Wu", QUOTE_BEFORE);
-    assert_false(q->nests);
+    assert_int_equal(q->nests, QUOTE_PIECES);
     release(&f);
 }
 
@@ -320,7 +320,7 @@ int main(void)
         cmocka_unit_test(test_title_resolves_to_the_person_with_it),
         cmocka_unit_test(test_curly_quotes),
         cmocka_unit_test(test_quote_over_whole_sentences),
-        cmocka_unit_test(test_quote_crossing_a_sentence_is_not_written),
+        cmocka_unit_test(test_quote_crossing_a_sentence_is_written_in_pieces),
         cmocka_unit_test(test_quote_inside_an_entity_is_not_written),
         cmocka_unit_test(test_quote_an_entity_crosses_is_not_written),
         cmocka_unit_test(test_continued_quote),
