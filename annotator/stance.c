@@ -2327,14 +2327,28 @@ static void stance_sentence(stance_ctx *c, item *items, size_t count)
      * is no cue ("would back down"), nor a condition ("if you ask me")
      * (items are by start, longest first) */
     uint32_t cue_end = 0;
+    item *kept = NULL;
+    int in_comment = element_at(doc, c->sentence->start, LE_COMMENT) != NULL;
     for (size_t k = 0; k < count; k++) {
         int cue_kind = items[k].kind;
         if (cue_kind >= K_CUE_COUNT && cue_kind != K_NEGATION && cue_kind != K_NOT_CUE && cue_kind != K_CONDITION)
             continue;
-        if (items[k].end <= cue_end)
+        if (items[k].end <= cue_end) {
             items[k].dropped = 1;
-        else if (cue_kind < K_CUE_COUNT || cue_kind == K_NOT_CUE)
+            /* two cues on the same words ("refuse to lower"): a reader's
+             * (against whoever refuses) in a comment, else the article's
+             * (for the measure kept) */
+            if (kept && cue_kind < K_CUE_COUNT && kept->kind < K_CUE_COUNT && items[k].start == kept->start &&
+                items[k].end == kept->end &&
+                cue_kinds[cue_kind].comments_only == in_comment && cue_kinds[kept->kind].comments_only != in_comment) {
+                kept->dropped = 1;
+                items[k].dropped = 0;
+                kept = &items[k];
+            }
+        } else if (cue_kind < K_CUE_COUNT || cue_kind == K_NOT_CUE) {
             cue_end = items[k].end;
+            kept = &items[k];
+        }
     }
     uint32_t contrast = 0;
     int conditional = 0;

@@ -869,6 +869,11 @@ static void test_refusal_to_end(void **state)
     release(&f);
     check_one_stance("Japan has no plans to lower the tariff.", NULL, "has no plans to lower", "Japan", "tariffs",
                      STANCE_FAVOR);
+    /* the same words in a reader comment fault whoever refuses */
+    check_one_stance("Japan refuses to lower its duties.", NULL, "refuses to lower", "Japan", "Japan tariffs",
+                     STANCE_FAVOR);
+    check_one_stance("Japan refuses to lower its duties.", "4", "refuses to lower", "comment 4", "Japan tariffs",
+                     STANCE_AGAINST);
 }
 
 /* A title a place owns is that place's, not a person's named before with
