@@ -846,10 +846,14 @@ static const item *referent_at(stance_ctx *c, const item *items, uint32_t t, uin
  * before it ("He added that ..."). */
 static const item *speaker_of(stance_ctx *c, const item *items, size_t count, const item *verb)
 {
-    if (verb->first == c->sentence->first_token)
-        return NULL; /* as a question or an inversion: "Said Fournier: ..." is rare */
+    /* as a question or an inversion a verb opening its sentence has no
+     * speaker ("Said Fournier: ..." is rare), but "According to the
+     * chamber, ..." has one after it */
+    int opens = verb->first == c->sentence->first_token;
+    if (opens && !token_in(c, verb->first, (const char *const[]){"according", NULL}))
+        return NULL;
     /* "..., the minister said": the person the title noun stands for */
-    if (tok(c, verb->first - 1)->flags & TOKF_LOWER) {
+    if (!opens && (tok(c, verb->first - 1)->flags & TOKF_LOWER)) {
         const item *person = title_noun_person(c, verb->first - 1, verb->start);
         if (person)
             return person;
@@ -867,7 +871,7 @@ static const item *speaker_of(stance_ctx *c, const item *items, size_t count, co
         return in_clause ? in_clause : best;
     /* "According to the ministry, ...": a verb opening its clause, with no
      * one named before it, has its speaker after it */
-    if (clause_of(c, verb->first - 1) != clause) {
+    if (opens || clause_of(c, verb->first - 1) != clause) {
         const item *after = NULL;
         for (const item *i = verb + 1; i < items + count && i->first <= verb->last + SPEAKER_WINDOW; i++)
             if (is_holder(i) && i->start >= verb->end && clause_of(c, i->first) == clause)

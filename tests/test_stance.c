@@ -902,6 +902,11 @@ static void test_fearing_and_saying(void **state)
                      "Paul Mercer", "tariffs", STANCE_AGAINST);
     check_one_stance("The move drew sharp criticism from China.", NULL, "drew sharp criticism from", "China", "move",
                      STANCE_AGAINST);
+    check_one_stance("The tariffs have been criticised by farm groups.", NULL, "been criticised by", "farm groups",
+                     "tariffs", STANCE_AGAINST);
+    /* "According to" opening its sentence has its speaker after it */
+    check_one_stance("According to the Canadian Chamber of Commerce, the duties are unjustified.", NULL, "unjustified",
+                     "Canadian Chamber of Commerce", "tariffs", STANCE_AGAINST);
 }
 
 /* A ban is named by what it falls on, as a tax is: "the ban" after "nickel
