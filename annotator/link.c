@@ -17,6 +17,7 @@ typedef struct {
     int retypes;          /* the one type a tagged mention may be retyped from, or -1 for any */
     int shared;           /* two meanings of one type ("Yeltsin" of Boris and of Naina Yeltsin):
                            * its mentions take the type, and no one's norm */
+    int tagged_only;      /* names the mentions a rule tagged, and tags no other ("the Commission") */
 } known_word;
 
 typedef struct {
@@ -137,7 +138,7 @@ static void learn_word(word_table *t, const document *doc, const char *s, size_t
         memcpy(items, t->items, t->count * sizeof *items);
         t->items = items;
     }
-    t->items[t->count++] = (known_word){s, (uint32_t)len, type, norm, 0, !weak, -1, 0};
+    t->items[t->count++] = (known_word){s, (uint32_t)len, type, norm, 0, !weak, -1, 0, 0};
     if (len > t->longest)
         t->longest = len;
     unsigned sketch = sketch_of(s, len);
@@ -347,6 +348,35 @@ static void learn_firm_names(const link_types *lt, const document *doc, const na
     }
 }
 
+/* Head words a body goes by alone once named in full: "the Commission"
+ * after the European Commission, "the Coalition" after the Gulf and
+ * Atlantic Shrimpers Coalition (rules/30-names.rules, org-short-form, tags
+ * them). Two bodies with one head share it, and it keeps its own norm. */
+static const char *const body_heads[] = {"commission", "council", "ministry", "department", "cabinet", "committee",
+                                         "coalition", "federation", "association", "alliance", "chamber", "agency",
+                                         NULL};
+
+/* Bodies named in full by two or more words ending in a head word: the
+ * head word alone is that body. */
+static void learn_body_heads(const link_types *lt, const document *doc, const name_span *names, size_t count,
+                             word_table *t)
+{
+    for (size_t i = 0; i < count; i++) {
+        const span *s = names[i].s;
+        size_t first = names[i].first, end = names[i].end;
+        if (s->type != lt->org || end < first + 2)
+            continue;
+        const token *head = &doc->tokens.items[end - 1];
+        if (head->kind != TOK_WORD || !(head->flags & TOKF_CAPITALIZED) ||
+            !token_is_one_of(doc->text.clean, head, body_heads))
+            continue;
+        size_t known = t->count;
+        learn_word(t, doc, doc->text.clean + head->start, head->end - head->start, s->type, s->norm, 0);
+        if (t->count > known)
+            t->items[known].tagged_only = 1; /* "Department officials said" is no one body */
+    }
+}
+
 /* One-word names as typed by the rules. */
 static void learn_one_word_names(const document *doc, const name_span *names, size_t count, word_table *t)
 {
@@ -424,7 +454,7 @@ static void tag_known_words(document *doc, const word_table *t, visible_spans *v
         if (tok->start < reach)
             continue;
         const known_word *w = find_token_word(t, doc, tok);
-        if (!w || w->ambiguous)
+        if (!w || w->ambiguous || w->tagged_only)
             continue;
         span s = {.start = tok->start, .end = tok->end, .type = w->type, .phase = UINT16_MAX, .rule = -1,
                   .norm = w->shared ? doc_intern(doc, w->text, w->len) : w->norm};
@@ -648,8 +678,10 @@ void link_document(const ann_rules *rules, document *doc, resolved_spans *spans,
     name_span *names = list_names(&lt, doc, spans, &v, &name_count, scratch);
     if (lt.person >= 0)
         learn_surnames(&lt, doc, names, name_count, starts, &t);
-    if (lt.org >= 0)
+    if (lt.org >= 0) {
         learn_firm_names(&lt, doc, names, name_count, starts, &t);
+        learn_body_heads(&lt, doc, names, name_count, &t);
+    }
     learn_acronyms(doc, names, name_count, &t);
     learn_one_word_names(doc, names, name_count, &t);
     size_t added_from = v.count;

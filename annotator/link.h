@@ -16,6 +16,10 @@
  *              and type to the word alone ("Ruch"), tagged or not, and
  *              retypes it where a rule took it for a person, not where a
  *              rule took it for anything else (a place);
+ *   bodies     a body named in full by words ending in its head word
+ *              ("European Commission") gives its name to the head word
+ *              alone ("the Commission") where a rule tagged it, unless two
+ *              bodies share it;
  *   acronyms   an acronym introduced in parentheses after a name
  *              ("World Trade Organization (WTO)") becomes that name's type
  *              and norm, there and wherever it appears later;

@@ -188,6 +188,28 @@ static void test_firm_name_without_its_legal_form(void **state)
     release(&f);
 }
 
+/* "the Commission" tagged after the European Commission is that body; an
+ * untagged "Commission" is left untagged, and a head two bodies share
+ * keeps its own norm. */
+static void test_body_head_takes_the_name(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f,
+             "rule body\n  type ORG\n  pattern European\\hCommission|Harbour\\hCouncil|Wine\\hCouncil\n"
+             "rule short\n  type ORG\n  pattern (?<=the\\h)(?:Commission|Council)\n",
+             "The European Commission acted. Then the Commission spoke. Commission staff left. The Harbour Council "
+             "met the Wine Council, and the Council voted.");
+    const span *head = span_at(&f, "Commission", 1);
+    assert_non_null(head);
+    assert_string_equal(doc_string(&f.doc, head->norm), "European Commission");
+    assert_null(span_at(&f, "Commission", 2));
+    const span *shared = span_at(&f, "Council", 2);
+    assert_non_null(shared);
+    assert_string_equal(doc_string(&f.doc, shared->norm), "Council");
+    release(&f);
+}
+
 static void test_capitals_link_to_the_name(void **state)
 {
     (void)state;
@@ -253,6 +275,7 @@ int main(void)
         cmocka_unit_test(test_shared_surname_is_a_person),
         cmocka_unit_test(test_family_name_first_links_the_first_word),
         cmocka_unit_test(test_given_name_alone_is_not_linked),
+        cmocka_unit_test(test_body_head_takes_the_name),
         cmocka_unit_test(test_capitals_link_to_the_name),
         cmocka_unit_test(test_regnal_number_is_not_a_surname),
         cmocka_unit_test(test_firm_name_without_its_legal_form),
