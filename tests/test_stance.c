@@ -904,6 +904,10 @@ static void test_fearing_and_saying(void **state)
                      STANCE_AGAINST);
     check_one_stance("The tariffs have been criticised by farm groups.", NULL, "been criticised by", "farm groups",
                      "tariffs", STANCE_AGAINST);
+    check_one_stance("India dismissed the U.S. demands as unreasonable.", NULL, "dismissed", "India", "demands",
+                     STANCE_AGAINST);
+    check_one_stance("The White House said the deal was a historic win for farmers.", NULL, "a historic win for",
+                     "White House", "deal", STANCE_FAVOR);
     /* "According to" opening its sentence has its speaker after it */
     check_one_stance("According to the Canadian Chamber of Commerce, the duties are unjustified.", NULL, "unjustified",
                      "Canadian Chamber of Commerce", "tariffs", STANCE_AGAINST);
