@@ -908,6 +908,8 @@ static void test_fearing_and_saying(void **state)
                      STANCE_AGAINST);
     check_one_stance("Canada called for the U.S. tariffs to be lifted.", NULL, "called for", "Canada",
                      "United States tariffs", STANCE_AGAINST);
+    check_one_stance("Who benefits from U.S. tariffs on steel? Not us.", "5", "Who benefits", "comment 5",
+                     "United States tariffs", STANCE_AGAINST);
     check_one_stance("The White House said the deal was a historic win for farmers.", NULL, "a historic win for",
                      "White House", "deal", STANCE_FAVOR);
     /* "According to" opening its sentence has its speaker after it */
