@@ -2706,6 +2706,16 @@ static void name_group(stance_ctx *c, size_t i)
         owner->modifier = 1;
 }
 
+/* A nationality right before goods only says where they come from
+ * ("a 9.6% duty on Indonesian stainless steel"): it holds no stance. */
+static void note_qualifying(stance_ctx *c, size_t i)
+{
+    item *n = &c->items[i];
+    for (size_t k = i + 1; k < c->item_count && c->items[k].first <= n->last + 1; k++)
+        if (c->items[k].kind == K_GOODS && c->items[k].first == n->last + 1)
+            n->modifier = 1;
+}
+
 /* The PERSON items[i], if up to TITLE_WORDS words right before it may give
  * a title ("Minister Hiroshi Tanabe", "chief trade negotiator Yoon
  * Seo-jin"), into c->titled (of *cap places). */
@@ -2792,6 +2802,9 @@ void stance_document(const ann_rules *rules, document *doc)
             break;
         case K_GROUP:
             name_group(&c, i);
+            break;
+        case K_NORP:
+            note_qualifying(&c, i);
             break;
         default:
             break;

@@ -910,6 +910,9 @@ static void test_fearing_and_saying(void **state)
                      "United States tariffs", STANCE_AGAINST);
     check_one_stance("Who benefits from U.S. tariffs on steel? Not us.", "5", "Who benefits", "comment 5",
                      "United States tariffs", STANCE_AGAINST);
+    /* a nationality before goods holds nothing */
+    check_one_stance("The EU keeps a 9.6% duty on Indonesian stainless steel and calls the ban unfair.", NULL, "unfair",
+                     "European Union", "ban", STANCE_AGAINST);
     check_one_stance("The White House said the deal was a historic win for farmers.", NULL, "a historic win for",
                      "White House", "deal", STANCE_FAVOR);
     /* "According to" opening its sentence has its speaker after it */
