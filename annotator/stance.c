@@ -954,11 +954,16 @@ static const item *possessor(stance_ctx *c, const item *items, size_t k)
 
 /* "after her union cheered the deal": an act whose clause names its agent
  * before it (an entity, a group, or a noun after "his", "her", "their",
- * "its") is someone else's, reported in a reader comment, not the reader's. */
+ * "its") is someone else's, reported in a reader comment, not the reader's;
+ * but not one the reader advises ("Japan should reject the deal"). */
 static int reports_another(stance_ctx *c, const item *items, size_t k)
 {
     const item *cue = &items[k];
     uint32_t clause = clause_of(c, cue->first);
+    /* "Japan should stand up to Trump": advice is the reader's own view */
+    for (uint32_t t = cue->first; t-- > c->sentence->first_token && clause_of(c, t) == clause;)
+        if (token_in(c, t, (const char *const[]){"should", "must", "ought", NULL}))
+            return 0;
     for (size_t i = 0; i < k; i++)
         if (is_holder(&items[i]) && items[i].end <= cue->start && clause_of(c, items[i].last) == clause)
             return 1;

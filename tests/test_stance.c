@@ -910,6 +910,11 @@ static void test_fearing_and_saying(void **state)
                      "United States tariffs", STANCE_AGAINST);
     check_one_stance("Who benefits from U.S. tariffs on steel? Not us.", "5", "Who benefits", "comment 5",
                      "United States tariffs", STANCE_AGAINST);
+    /* a reader's advice to another is the reader's own view */
+    check_one_stance("Japan should stand up to Donald Trump.", "1", "stand up to", "comment 1", "Donald Trump",
+                     STANCE_AGAINST);
+    check_one_stance("Ryosei Akazawa is doing a great job.", "6", "doing a great job", "comment 6", "Ryosei Akazawa",
+                     STANCE_FAVOR);
     /* a nationality before goods holds nothing */
     check_one_stance("The EU keeps a 9.6% duty on Indonesian stainless steel and calls the ban unfair.", NULL, "unfair",
                      "European Union", "ban", STANCE_AGAINST);
