@@ -1783,6 +1783,22 @@ static who phrase_before_copula(stance_ctx *c, const item *cue)
     return noun_phrase(c, t, end, "subject-phrase");
 }
 
+/* "He is a bully": the person a "he" or "she" right before the copula
+ * leading to the cue stands for (pronoun_person), or NULL. */
+static const item *pronoun_before_copula(stance_ctx *c, const item *items, const item *cue)
+{
+    uint32_t first = c->sentence->first_token, t = cue->first;
+    for (int steps = 0; t > first && !token_in(c, t - 1, copulas); t--, steps++)
+        if (steps > PHRASE_WORDS + 1 || tok(c, t - 1)->kind == TOK_PUNCT)
+            return NULL;
+    if (t == first)
+        return NULL;
+    t--; /* the copula */
+    while (t > first && token_in(c, t - 1, auxiliaries))
+        t--;
+    return t > first ? pronoun_person(c, items, t - 1) : NULL;
+}
+
 /* A noun phrase of up to PHRASE_WORDS lower-case words ending before token
  * end, after "the", "this" or "that". Name NO_STRING: none. */
 static who phrase_ending_at(stance_ctx *c, uint32_t end)
@@ -2105,6 +2121,8 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
             if (noun.name != NO_STRING)
                 return measure_as_tariff(c, items, k, noun, holder);
         }
+        if (!subject)
+            subject = pronoun_before_copula(c, items, cue);
         if (!subject) {
             who noun = phrase_before_copula(c, cue);
             if (noun.name == NO_STRING)

@@ -915,6 +915,8 @@ static void test_fearing_and_saying(void **state)
                      STANCE_AGAINST);
     check_one_stance("Ryosei Akazawa is doing a great job.", "6", "doing a great job", "comment 6", "Ryosei Akazawa",
                      STANCE_FAVOR);
+    check_one_stance("President Donald Trump set the tariffs. He is a bully.", "1", "a bully", "comment 1",
+                     "Donald Trump", STANCE_AGAINST);
     /* a nationality before goods holds nothing */
     check_one_stance("The EU keeps a 9.6% duty on Indonesian stainless steel and calls the ban unfair.", NULL, "unfair",
                      "European Union", "ban", STANCE_AGAINST);
