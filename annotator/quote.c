@@ -17,6 +17,7 @@
 
 /* Hard-coded: a short closed set, not worth a list file. */
 const char *const quote_pronouns[] = {"he", "she", NULL};
+const char *const quote_locatives[] = {"in", "at", "near", "across", "outside", "inside", "around", "to", NULL};
 const char *const quote_title_nouns[] = {
     "minister", "secretary", "president", "chancellor", "premier", "governor", "senator", "ambassador",
     "envoy", "commissioner", "negotiator", "spokesman", "spokeswoman", "spokesperson", "official",
@@ -308,6 +309,12 @@ static speaker speaker_at(const quote_ctx *c, size_t i, size_t end, uint32_t bef
     if (c->entity_at[i] >= 0) {
         const span *s = &c->doc->spans[c->entity_at[i]];
         *next = span_token_at_or_after(c->doc, s, s->end);
+        /* "the Chamber of Commerce to the EU said"; but "an official at
+         * the ministry" speaks for the ministry */
+        size_t before_it = i > 0 && token_is(c, i - 1, "the") ? i - 1 : i;
+        if (before_it > 0 && token_in(c, before_it - 1, quote_locatives) &&
+            !(s->type == c->org && token_is(c, before_it - 1, "at")))
+            return none;
         int rank = s->type == c->person ? RANK_PERSON : s->type == c->org ? RANK_ORG : RANK_PLACE;
         return (speaker){c->entity_at[i], rank};
     }

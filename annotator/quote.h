@@ -68,6 +68,14 @@ void quote_document(const ann_rules *rules, document *doc, const resolved_spans 
 extern const char *const quote_pronouns[];
 extern const char *const quote_title_nouns[];
 
+/* Prepositions of place and direction, NULL-terminated: an entity after
+ * one (and a "the") speaks for no one ("Farmers in Iowa backed ...",
+ * "Exports to India rose", "the Chinese Chamber of Commerce to the EU
+ * said"), but an organisation after "at" is where the speaker works ("an
+ * official at the ministry said"). The stance stage reads its holders the
+ * same way. */
+extern const char *const quote_locatives[];
+
 /* Whether the len bytes at text hold word (lower-case ASCII), ignoring case. */
 int quote_text_has_word(const char *text, size_t len, const char *word);
 

@@ -127,9 +127,6 @@ static const char *const possessives[] = {"its", "their", NULL};
 static const char *const relief_nouns[] = {"relief", "exemption", "exemptions", "concession", "concessions", "cut",
                                            "cuts", "reduction", "reductions", "removal", "waiver", "waivers",
                                            "rollback", "suspension", "easing", NULL};
-/* Prepositions of place and direction: "Farmers in Iowa backed ..." is not
- * Iowa's act, "Exports to India rose ..." not India's. */
-static const char *const locatives[] = {"in", "at", "near", "across", "outside", "inside", "around", "to", NULL};
 /* Prepositions that join a noun to the one it completes ("the agreement
  * with Brazil", "the ban on Chinese steel"). */
 static const char *const object_prepositions[] = {"with", "between", "on", "over", "by", "from", "of", "against",
@@ -579,10 +576,13 @@ static who entity_who(stance_ctx *c, const item *it, const char *from)
     return (who){it->kind == K_PERSON ? person_name(c, it) : it->name, c->doc->spans[it->span].ref, from};
 }
 
-/* An entity right after a preposition of place. */
+/* An entity right after a preposition of place (and a "the"). */
 static int after_locative(stance_ctx *c, const item *it)
 {
-    return it->first > c->sentence->first_token && token_in(c, it->first - 1, locatives);
+    uint32_t t = it->first, first = c->sentence->first_token;
+    if (t > first + 1 && token_in(c, t - 1, (const char *const[]){"the", NULL}))
+        t--; /* "the Chinese Chamber of Commerce to the EU said" */
+    return t > first && token_in(c, t - 1, quote_locatives);
 }
 
 /* An entity followed by "'s": a possessive, which qualifies what follows it. */

@@ -19,7 +19,7 @@ static const char test_rules[] = "rule person\n"
                                  "  pattern (?:Ann Lee|Tom Wu|Ravi Shah|Lee|Wu|Shah)\n"
                                  "rule org\n"
                                  "  type ORG\n"
-                                 "  pattern (?:Harbour Board|The \"Blue\" Line|Harbour\" Board)\n"
+                                 "  pattern (?:Harbour Board|Wine Council|The \"Blue\" Line|Harbour\" Board)\n"
                                  "rule gpe\n"
                                  "  type GPE\n"
                                  "  pattern Norland\n"
@@ -241,6 +241,20 @@ static void test_quote_an_entity_crosses_is_not_written(void **state)
     release(&f);
 }
 
+/* An entity after a preposition of place says no quotation, but an
+ * organisation after "at" is the speaker's employer, which speaks. */
+static void test_speaker_after_a_locative(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f, "The Harbour Board to the Wine Council said the decision was \"protectionist.\"");
+    check_quote(&f, 0, "\"protectionist.\"", "Harbour Board", QUOTE_BEFORE);
+    release(&f);
+    annotate(&f, "An official at the Harbour Board said it was \"studying the measure.\"");
+    check_quote(&f, 0, "\"studying the measure.\"", "Harbour Board", QUOTE_BEFORE);
+    release(&f);
+}
+
 static void test_continued_quote(void **state)
 {
     (void)state;
@@ -323,6 +337,7 @@ int main(void)
         cmocka_unit_test(test_quote_crossing_a_sentence_is_written_in_pieces),
         cmocka_unit_test(test_quote_inside_an_entity_is_not_written),
         cmocka_unit_test(test_quote_an_entity_crosses_is_not_written),
+        cmocka_unit_test(test_speaker_after_a_locative),
         cmocka_unit_test(test_continued_quote),
         cmocka_unit_test(test_unbalanced_quotes_are_ignored),
         cmocka_unit_test(test_unknown_speaker),
