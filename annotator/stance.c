@@ -2228,6 +2228,15 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
     /* "would not accept any deal that treated Indian generics ...": the noun
      * right after the cue is the target, not an entity further on */
     if (entity_after && entity_after->first <= cue->last + 1 + PHRASE_WORDS) {
+        /* "firmly opposes the EU's decision": the decision (a person's
+         * remarks stay the person's, as in the subject) */
+        uint32_t possessed_noun = entity_after->last + 2;
+        if (entity_after->kind != K_PERSON && possessive(c, entity_after) &&
+            possessed_noun < c->sentence->first_token + c->sentence->token_count && phrase_word(c, possessed_noun)) {
+            who noun = noun_target(c, possessed_noun, clause, cue->start);
+            if (noun.name != NO_STRING)
+                return noun;
+        }
         who noun = qualified_noun(c, entity_after, cue->start, holder);
         return noun.name != NO_STRING ? noun : entity_target(c, entity_after, "entity");
     }
