@@ -14,6 +14,7 @@
 
 /* How far a negator or an intensifier may stand before its cue, in tokens. */
 #define NEGATION_WINDOW 3
+#define LEADER_WORDS 4 /* "U.S. President Donald Trump", "U.S. Trade Representative Jamieson Greer" */
 #define KIND_WORDS 5 /* "anti-dumping and countervailing" between an owner and its duties */
 #define INTENSIFIER_WINDOW 2
 /* Words in a noun phrase target. */
@@ -1573,6 +1574,26 @@ static int kinds_between(stance_ctx *c, const item *owner, const item *mention)
     return 1;
 }
 
+/* "Trump's tariffs" after "U.S. President Donald Trump": the country a
+ * person named by a possessive right before the mention leads, as a GPE
+ * right before his title or name at some mention of him (at most
+ * LEADER_WORDS tokens before the name), or NULL. */
+static const item *leader_country(stance_ctx *c, const item *items, const item *mention, uint32_t holder)
+{
+    const item *person = mention > items ? mention - 1 : NULL;
+    if (!person || person->kind != K_PERSON || !possessive(c, person) || person->last + 2 != mention->first)
+        return NULL;
+    for (size_t i = 0; i < c->item_count; i++) {
+        const item *p = &c->items[i];
+        if (p->kind != K_PERSON || !same_name(c, p, person->name))
+            continue;
+        for (size_t j = i; j-- > 0 && c->items[j].last + LEADER_WORDS >= p->first;)
+            if (can_own(c, &c->items[j]) && c->items[j].last < p->first && !same_owner(c, &c->items[j], holder))
+                return &c->items[j];
+    }
+    return NULL;
+}
+
 /* The owner a tariff mention names itself: a GPE ending at most 3 tokens
  * before it in its clause, at or after from (a cue's end: "Japan opposes the
  * tariffs" is no owner), not the holder ("U.S. tariffs", "Japan's
@@ -1589,7 +1610,10 @@ static const item *owner_before(stance_ctx *c, const item *items, const item *me
             clause_of(c, i->last) == clause_of(c, mention->first) && !same_owner(c, i, holder) &&
             !falls_on(c, i, mention))
             owner = i;
-    return owner ? owner : possessive_owner(c, items, mention, c->sentence->first_token);
+    if (owner)
+        return owner;
+    owner = possessive_owner(c, items, mention, c->sentence->first_token);
+    return owner ? owner : leader_country(c, items, mention, holder);
 }
 
 /* ---- targets -------------------------------------------------------------------- */

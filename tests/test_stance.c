@@ -919,6 +919,9 @@ static void test_fearing_and_saying(void **state)
                      "Donald Trump", STANCE_AGAINST);
     check_one_stance("China's Ministry of Commerce firmly opposes the EU's decision.", NULL, "firmly opposes", "China",
                      "decision", STANCE_AGAINST);
+    /* a leader's tariffs are his country's */
+    check_one_stance("U.S. President Donald Trump spoke on Friday. Japan said Trump's tariffs were not acceptable.", NULL,
+                     "not acceptable", "Japan", "United States tariffs", STANCE_AGAINST);
     /* a nationality before goods holds nothing */
     check_one_stance("The EU keeps a 9.6% duty on Indonesian stainless steel and calls the ban unfair.", NULL, "unfair",
                      "European Union", "ban", STANCE_AGAINST);
