@@ -919,6 +919,8 @@ static void test_fearing_and_saying(void **state)
                      "Donald Trump", STANCE_AGAINST);
     check_one_stance("China's Ministry of Commerce firmly opposes the EU's decision.", NULL, "firmly opposes", "China",
                      "decision", STANCE_AGAINST);
+    check_one_stance("Japan keeps its market closed.", "4", "keeps its market closed", "comment 4", "Japan",
+                     STANCE_AGAINST);
     /* a leader's tariffs are his country's */
     check_one_stance("U.S. President Donald Trump spoke on Friday. Japan said Trump's tariffs were not acceptable.", NULL,
                      "not acceptable", "Japan", "United States tariffs", STANCE_AGAINST);
