@@ -410,24 +410,30 @@ static int ends_with_space(const char *p, const atom *g)
     return last.kind == ATOM_SPACE && !last.optional;
 }
 
-/* Whether set holds a word found in nearly every sentence. */
-static int holds_common_word(const word_set *set)
+/* Whether set holds a word that tells little where a match is: one found
+ * in nearly every sentence, or one of the words every match starts with
+ * (starts, may be NULL), which find the rule's positions already. */
+static int holds_common_word(const word_set *set, const word_set *starts)
 {
     static const char *const everywhere[] = {"a", "an", "and", "at", "by", "for", "from", "in",
                                              "is", "of", "on", "the", "to", "with"};
-    for (size_t k = 0; k < set->count; k++)
+    for (size_t k = 0; k < set->count; k++) {
         for (size_t e = 0; e < sizeof everywhere / sizeof *everywhere; e++)
             if (!strcasecmp(set->words[k], everywhere[e]))
                 return 1;
+        for (size_t e = 0; starts && e < starts->count; e++)
+            if (!strcasecmp(set->words[k], starts->words[e]))
+                return 1;
+    }
     return 0;
 }
 
 /* Required words of p[i..end): every top-level alternative must hold one
  * as a whole token, outside any optional part. Of the words or groups of
  * words an alternative holds, the first without a word found in nearly
- * every sentence is taken ("the", "of": a rule that starts with "the" gains
- * nothing from needing it too), or else the first. */
-static int required_in(const char *p, size_t i, size_t end, int caseless, word_set *set)
+ * every sentence or starting every match is taken ("the", "of": a rule that
+ * starts with "the" gains nothing from needing it too), or else the first. */
+static int required_in(const char *p, size_t i, size_t end, int caseless, const word_set *starts, word_set *set)
 {
     for (;;) {
         atom a = next_atom(p, i, end, &caseless);
@@ -435,14 +441,14 @@ static int required_in(const char *p, size_t i, size_t end, int caseless, word_s
         int found = 0;
         if (a.kind == ATOM_GROUP && a.once && (second.kind == ATOM_END || second.kind == ATOM_BAR)) {
             /* an alternative that is one group: its alternatives decide */
-            if (!required_in(p, a.inner, a.inner_end, a.caseless, set))
+            if (!required_in(p, a.inner, a.inner_end, a.caseless, starts, set))
                 return 0;
             found = 1;
             a = second;
         }
         int after_boundary = 1; /* a match starts at a token start */
         word_set best = {0};
-        while (!found && (!best.count || holds_common_word(&best)) && a.kind != ATOM_END && a.kind != ATOM_BAR) {
+        while (!found && (!best.count || holds_common_word(&best, starts)) && a.kind != ATOM_END && a.kind != ATOM_BAR) {
             atom after = next_atom(p, a.end, end, &caseless);
             word_set words = {0};
             if (a.kind == ATOM_WORD_CHAR && after_boundary) {
@@ -454,10 +460,10 @@ static int required_in(const char *p, size_t i, size_t end, int caseless, word_s
                     add_word_forms(&words, word, n, suffix, word_caseless);
             } else if (a.kind == ATOM_GROUP && a.once && after_boundary && ends_token(p, after, end, TOKEN_END) == TOKEN_END) {
                 /* a group between token ends: its own required words do */
-                if (!required_in(p, a.inner, a.inner_end, a.caseless, &words))
+                if (!required_in(p, a.inner, a.inner_end, a.caseless, starts, &words))
                     word_set_clear(&words);
             }
-            if (words.count && (!best.count || !holds_common_word(&words))) {
+            if (words.count && (!best.count || !holds_common_word(&words, starts))) {
                 word_set_clear(&best);
                 best = words;
             } else
@@ -487,9 +493,9 @@ static int required_in(const char *p, size_t i, size_t end, int caseless, word_s
     }
 }
 
-int pattern_required_words(const char *pattern, word_set *set)
+int pattern_required_words(const char *pattern, const word_set *starts, word_set *set)
 {
     if (!readable(pattern))
         return 0;
-    return required_in(pattern, 0, strlen(pattern), 0, set);
+    return required_in(pattern, 0, strlen(pattern), 0, starts, set);
 }

@@ -24,9 +24,13 @@ typedef struct {
 } word_set;
 
 /* Each returns 1 and adds to set when the property holds for every match,
- * 0 otherwise (set is then left with whatever was added: clear it). */
+ * 0 otherwise (set is then left with whatever was added: clear it).
+ * pattern_required_words passes over the words in starts (the pattern's
+ * first words, or NULL) as it does over "the": where every match holds a
+ * later word too, that one is taken, since a rule is tried at its first
+ * words anyway ("(?i:would|could) put ... at risk" needs "risk"). */
 int pattern_first_words(const char *pattern, word_set *set);
-int pattern_required_words(const char *pattern, word_set *set);
+int pattern_required_words(const char *pattern, const word_set *starts, word_set *set);
 
 void word_set_clear(word_set *set);
 

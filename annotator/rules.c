@@ -1500,16 +1500,16 @@ static void index_triggers(trigger_index *t)
 static void find_triggers(ann_rules *rules, size_t index)
 {
     rule *r = &rules->rules[index];
-    word_set words = {0};
-    if (pattern_first_words(r->expanded, &words) && words.count) {
+    word_set first = {0}, words = {0};
+    if (pattern_first_words(r->expanded, &first) && first.count) {
         r->starts_with_words = 1;
-        add_trigger(&rules->triggers, &words, (uint32_t)index, TRIGGER_STARTS);
+        add_trigger(&rules->triggers, &first, (uint32_t)index, TRIGGER_STARTS);
     }
-    word_set_clear(&words);
-    if (pattern_required_words(r->expanded, &words) && words.count) {
+    if (pattern_required_words(r->expanded, r->starts_with_words ? &first : NULL, &words) && words.count) {
         r->needs_words = 1;
         add_trigger(&rules->triggers, &words, (uint32_t)index, TRIGGER_NEEDED);
     }
+    word_set_clear(&first);
     word_set_clear(&words);
 }
 

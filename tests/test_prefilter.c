@@ -36,10 +36,23 @@ static void expect(const char *pattern, const char *first, const char *required)
     word_set_clear(&set);
     if (strcmp(got, first))
         fail_msg("first words of %s: got \"%s\", want \"%s\"", pattern, got, first);
-    describe(pattern_required_words(pattern, &set), &set, got, sizeof got);
+    describe(pattern_required_words(pattern, NULL, &set), &set, got, sizeof got);
     word_set_clear(&set);
     if (strcmp(got, required))
         fail_msg("required words of %s: got \"%s\", want \"%s\"", pattern, got, required);
+}
+
+/* The required words of a pattern when its first words are passed over. */
+static void expect_past_first(const char *pattern, const char *required)
+{
+    char got[256];
+    word_set first = {0}, set = {0};
+    pattern_first_words(pattern, &first);
+    describe(pattern_required_words(pattern, &first, &set), &set, got, sizeof got);
+    word_set_clear(&first);
+    word_set_clear(&set);
+    if (strcmp(got, required))
+        fail_msg("required words past the first of %s: got \"%s\", want \"%s\"", pattern, got, required);
 }
 
 static void test_literal_starts(void **state)
@@ -76,6 +89,19 @@ static void test_required_words_chosen(void **state)
     expect("(?i:would|to)\\h+(?:(?i:just)\\h+)?(?i:raise|cut)\\h+prices", "would/i to/i", "raise/i cut/i");
     expect("\\d+\\h(?:\\w+\\h+){1,3}?risk\\b", "-", "risk");
     expect("\\d+\\h(?:\\w+\\h*){1,3}?risk\\b", "-", "-");
+}
+
+/* A rule is tried at its first words anyway: a later word every match
+ * holds tells more, and the first words are kept only when none does. */
+static void test_required_past_first_words(void **state)
+{
+    (void)state;
+    expect_past_first("(?i:puts?|would\\h+put)\\h+(?:[^\\h;:]+\\h+){1,6}?at\\h+risk\\b", "risk");
+    expect_past_first("(?i:late|early)\\h(?:Monday|Friday)", "Monday Friday");
+    expect_past_first("(?i:watch)\\hmovements?\\b|(?i:watch)(?=\\h(?i:tariffs?)\\b)", "movement movements watch/i");
+    /* nothing later, or only words nearly every sentence has */
+    expect_past_first("(?i:minister|envoy)\\hof\\b", "minister/i envoy/i");
+    expect_past_first("(?i:minister)\\h\\p{Lu}\\w+", "minister/i");
 }
 
 static void test_contractions(void **state)
@@ -150,6 +176,7 @@ int main(void)
         cmocka_unit_test(test_literal_starts),
         cmocka_unit_test(test_required_later_in_the_pattern),
         cmocka_unit_test(test_required_words_chosen),
+        cmocka_unit_test(test_required_past_first_words),
         cmocka_unit_test(test_contractions),
         cmocka_unit_test(test_refusals),
         cmocka_unit_test(test_word_forms),
