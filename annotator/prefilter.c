@@ -396,18 +396,24 @@ int pattern_first_words(const char *pattern, word_set *set)
     return first_words_of(pattern, 0, strlen(pattern), 0, TOKEN_END, set);
 }
 
-/* Whether a group without alternatives ends with one space or more:
- * "(?:new\h)", "(?:\w+\h+)". */
-static int ends_with_space(const char *p, const atom *g)
+/* Whether every alternative of a group ends with one space or more:
+ * "(?:new\h)", "(?:\w+\h+)", "(?:want\h+to\h+|plan\h+to\h+)". An empty
+ * alternative ("(?:not\h+|)") ends where the group starts, a token start
+ * when at_token_start says so. */
+static int ends_with_space(const char *p, const atom *g, int at_token_start)
 {
     int caseless = g->caseless;
-    atom a = next_atom(p, g->inner, g->inner_end, &caseless), last = a;
-    for (; a.kind != ATOM_END; a = next_atom(p, a.end, g->inner_end, &caseless)) {
-        if (a.kind == ATOM_BAR)
-            return 0;
-        last = a;
+    atom last = {.kind = ATOM_END};
+    for (atom a = next_atom(p, g->inner, g->inner_end, &caseless);; a = next_atom(p, a.end, g->inner_end, &caseless)) {
+        if (a.kind != ATOM_BAR && a.kind != ATOM_END) {
+            last = a;
+            continue;
+        }
+        int ends = last.kind == ATOM_END ? at_token_start : last.kind == ATOM_SPACE && !last.optional;
+        if (!ends || a.kind == ATOM_END)
+            return ends;
+        last.kind = ATOM_END;
     }
-    return last.kind == ATOM_SPACE && !last.optional;
 }
 
 /* Whether set holds a word that tells little where a match is: one found
@@ -474,9 +480,9 @@ static int required_in(const char *p, size_t i, size_t end, int caseless, const 
              * optional "(?:new\h)?" or "\h?" keeps a boundary there either
              * way, as it keeps none ("tariff\h?rates") */
             after_boundary = (a.kind == ATOM_SPACE && !a.optional) ||
-                             (a.kind == ATOM_GROUP && !a.optional && ends_with_space(p, &a)) ||
+                             (a.kind == ATOM_GROUP && !a.optional && ends_with_space(p, &a, after_boundary)) ||
                              (after_boundary && (a.kind == ATOM_ZERO || a.kind == ATOM_BOUNDARY || a.kind == ATOM_SPACE ||
-                                                 (a.kind == ATOM_GROUP && a.optional && ends_with_space(p, &a))));
+                                                 (a.kind == ATOM_GROUP && a.optional && ends_with_space(p, &a, after_boundary))));
             a = after;
         }
         for (size_t k = 0; k < best.count; k++)

@@ -89,6 +89,11 @@ static void test_required_words_chosen(void **state)
     expect("(?i:would|to)\\h+(?:(?i:just)\\h+)?(?i:raise|cut)\\h+prices", "would/i to/i", "raise/i cut/i");
     expect("\\d+\\h(?:\\w+\\h+){1,3}?risk\\b", "-", "risk");
     expect("\\d+\\h(?:\\w+\\h*){1,3}?risk\\b", "-", "-");
+    /* so does a group each of whose alternatives ends with a space, or is
+     * empty after a token start */
+    expect("\\d+\\h(?:new\\h|higher\\h+|)(?:tariffs|duties)\\b", "-", "tariffs duties");
+    expect("\\d+\\h(?:new\\h|higher)(?:tariffs|duties)\\b", "-", "-");
+    expect("\\d+(?:\\hnew\\h|)tariffs\\b", "-", "-");
 }
 
 /* A rule is tried at its first words anyway: a later word every match
