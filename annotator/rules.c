@@ -21,6 +21,7 @@
 
 struct macro {
     char *name;
+    char *written;        /* as written, for reads_no_body */
     char *expansion;      /* already expanded: macros may use earlier macros */
     uint8_t refs[MAX_TYPES / 8];
 };
@@ -96,6 +97,7 @@ void ann_rules_free(ann_rules *rules)
     for (size_t i = 0; i < rules->macro_count; i++) {
         free(rules->macros[i].name);
         free(rules->macros[i].expansion);
+        free(rules->macros[i].written);
     }
     free(rules->macros);
     for (size_t v = 0; v < rules->view_count; v++) {
@@ -671,6 +673,7 @@ static int parse_rules_text(ann_rules *rules, const char *file, char *text, ann_
                 break;
             }
             m.expansion = out.s;
+            m.written = xstrdup(pat);
             ARRAY_PUSH(rules->macros, rules->macro_count, rules->macro_cap, m);
         } else {
             set_error(err, ANN_ERR_RULES, file, line_no, col,
@@ -1165,25 +1168,57 @@ static void probe_before(rule *r, pcre2_match_data *md, pcre2_match_context *mc)
     r->before_probe = probe;
 }
 
-/* Whether the pattern line at p starts with a reference (<TYPE>, <A|B>) taken
- * once and has no alternative at its top level: a match of it starting at a
- * marker then takes the whole annotation through the reference and reads
- * its text in no other way, but by a lookbehind. Returns the line's end in
- * *line_end. */
-static int line_starts_with_whole_reference(const char *p, const char **line_end)
+static int line_starts_with_whole_reference(const ann_rules *rules, const char *p, const char **line_end);
+
+/* Past the reference (<TYPE>, <A|B>) taken once that q starts with, or the
+ * macro taken once whose pattern is a line starting with one
+ * (line_starts_with_whole_reference); NULL when q starts with neither. */
+static const char *past_leading_reference(const ann_rules *rules, const char *q)
 {
-    const char *end = strchr(p, '\n');
-    *line_end = end ? end : p + strlen(p);
-    if (*p != '<')
-        return 0;
-    const char *q = p + 1;
+    if (*q == '{') {
+        size_t n = name_length(q + 1);
+        const macro *m = n && q[n + 1] == '}' ? find_macro(rules, q + 1, n) : NULL;
+        const char *macro_end;
+        if (!m || !line_starts_with_whole_reference(rules, m->written, &macro_end) ||
+            (q[n + 2] && strchr("?*+{", q[n + 2])))
+            return NULL;
+        return q + n + 2;
+    }
+    if (*q != '<')
+        return NULL;
+    q++;
     for (size_t n; (n = name_length(q)) != 0 && q[n] == '|'; q += n + 1)
         ;
     q += name_length(q);
     if (*q != '>' || (q[1] && strchr("?*+{", q[1])))
+        return NULL;
+    return q + 1;
+}
+
+/* Whether the pattern line at p starts with a reference (<TYPE>, <A|B>) taken
+ * once, written out, through a macro, or first in a named capture opening
+ * the line ("(?<goods>{GOODS_LIST})"), and has no alternative at its top
+ * level or in that capture: a match of it starting at a marker then takes
+ * the whole annotation through the reference and reads its text in no
+ * other way, but by a lookbehind. Returns the line's end in *line_end. */
+static int line_starts_with_whole_reference(const ann_rules *rules, const char *p, const char **line_end)
+{
+    const char *end = strchr(p, '\n');
+    *line_end = end ? end : p + strlen(p);
+    const char *q = p;
+    int in_capture = q[0] == '(' && q[1] == '?' && q[2] == '<' && q[3] != '=' && q[3] != '!';
+    if (in_capture) {
+        q = strchr(q, '>');
+        if (!q || q > *line_end)
+            return 0;
+        q++;
+    }
+    if (!(q = past_leading_reference(rules, q)))
         return 0;
-    int depth = 0;
-    for (q++; q < *line_end; q++) {
+    /* depth counts the opening capture: an alternative in it, or a
+     * quantifier after it, could pass the reference by */
+    int depth = in_capture;
+    for (; q < *line_end; q++) {
         if (*q == '\\')
             q++;
         else if (*q == '[') {
@@ -1196,9 +1231,13 @@ static int line_starts_with_whole_reference(const char *p, const char **line_end
                     q++;
         } else if (*q == '(')
             depth++;
-        else if (*q == ')')
-            depth--;
-        else if (*q == '|' && depth == 0)
+        else if (*q == ')') {
+            if (--depth == 0 && in_capture) {
+                if (q[1] && strchr("?*+{", q[1]))
+                    return 0;
+                in_capture = 0;
+            }
+        } else if (*q == '|' && depth == in_capture)
             return 0;
     }
     return 1;
@@ -1207,12 +1246,12 @@ static int line_starts_with_whole_reference(const char *p, const char **line_end
 /* Whether every pattern line of r starts with a whole reference
  * (line_starts_with_whole_reference). Quoting and extended mode change
  * what characters mean: not read. */
-static int reads_no_body(const rule *r)
+static int reads_no_body(const ann_rules *rules, const rule *r)
 {
     if (strstr(r->pattern, "\\Q") || strstr(r->pattern, "(?x"))
         return 0;
     for (const char *line = r->pattern, *end; *line; line = *end ? end + 1 : end)
-        if (!line_starts_with_whole_reference(line, &end))
+        if (!line_starts_with_whole_reference(rules, line, &end))
             return 0;
     return 1;
 }
@@ -1277,7 +1316,7 @@ static void probe_starts(ann_rules *rules, rule *r, pcre2_match_data *md, pcre2_
                 r->marker_starts[type / 8] |= (uint8_t)(1u << (type % 8));
             free(marker.s);
         }
-        r->reads_no_body = reads_no_body(r);
+        r->reads_no_body = reads_no_body(rules, r);
     }
     r->start_probe = start_probe;
 }

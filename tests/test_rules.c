@@ -932,6 +932,31 @@ static void test_after_annotation_pairs(void **state)
     pcre2_match_context_free(mc);
     ann_rules_free(rules);
 
+    /* the reference may open a named capture, or a macro that starts with
+     * one, as long as nothing could pass it by */
+    rules = compile_ok("define PLACES <GPE>(?:,\\h<GPE>)*\n"
+                       "rule place\n  type GPE\n  pattern Japan|Peru\n"
+                       "rule captured\n  type C\n  phase 2\n  pattern (?<where><GPE>)\\hx\n"
+                       "rule listed\n  type D\n  phase 2\n  pattern (?<where>{PLACES})\\hx\n"
+                       "rule capture-or\n  type E\n  phase 2\n  pattern (?<where><GPE>|y)\\hx\n"
+                       "rule capture-maybe\n  type F\n  phase 2\n  pattern (?<where><GPE>)?\\hx\n"
+                       "rule macro-maybe\n  type H\n  phase 2\n  pattern {PLACES}?\\hx\n");
+    md = pcre2_match_data_create(1, NULL);
+    mc = pcre2_match_context_create(NULL);
+    gpe = (uint16_t)rules_type_id(rules, "GPE", 3);
+    assert_true(rule_named(rules, "captured")->reads_no_body);
+    const rule *listed = rule_named(rules, "listed");
+    assert_true(listed->reads_no_body);
+    assert_true(rule_may_start_after_annotation(rules, listed, gpe, ", ", md, mc));
+    assert_true(rule_may_start_after_annotation(rules, listed, gpe, " x", md, mc));
+    assert_false(rule_may_start_after_annotation(rules, listed, gpe, " y", md, mc));
+    assert_false(rule_named(rules, "capture-or")->reads_no_body);
+    assert_false(rule_named(rules, "capture-maybe")->reads_no_body);
+    assert_false(rule_named(rules, "macro-maybe")->reads_no_body);
+    pcre2_match_data_free(md);
+    pcre2_match_context_free(mc);
+    ann_rules_free(rules);
+
     /* a pair met many times after an annotation still lets a match go on
      * after it where it can */
     ann_rules *acronym = compile_ok("rule place\n  type GPE\n  pattern Japan|Peru\n"
