@@ -1983,7 +1983,10 @@ static int pronoun_subject(stance_ctx *c, const item *cue)
 
 /* Nouns that name a measure a government takes: "the measure", "the move",
  * "the U.S. threat". */
-static const char *const measure_nouns[] = {"measure", "measures", "move", "step", "decision", "threat", NULL};
+static const char *const measure_nouns[] = {"measure", "measures", "move", "step", "decision", "threat", "increase",
+                                            "increases", "hike", "hikes", NULL};
+/* Nouns for raising a measure: "the increase in U.S. duties" is the duty. */
+static const char *const increase_nouns[] = {"increase", "increases", "hike", "hikes", "rise", "rises", NULL};
 /* What goods before it make a measure of their own: "nickel ore export
  * ban", "beef quota", "rice imports". */
 static const char *const goods_measures[] = {"ban", "bans", "embargo", "embargoes", "quota", "quotas", "tax",
@@ -2073,7 +2076,6 @@ static who object_measure_as_tariff(stance_ctx *c, const item *cue, who noun, ui
                                    holder)
                    : noun;
 }
-
 /* The target of the cue items[k]; *eases set when it is reached through
  * relief from it ("welcomed relief from U.S. tariffs"): the cue's polarity
  * then flips. */
@@ -2207,10 +2209,16 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
          * but a body asked to act is no target ("urged the government to
          * scrap the levy"; not "rejected the proposal to cut tariffs") */
         uint32_t first, end;
-        int asked = phrase_after(c, cue->last + 1, clause, &first, &end) &&
-                    end < c->sentence->first_token + c->sentence->token_count &&
+        int found = phrase_after(c, cue->last + 1, clause, &first, &end);
+        int asked = found && end < c->sentence->first_token + c->sentence->token_count &&
                     token_in(c, end, (const char *const[]){"to", NULL}) && names_agent(c, items, count, end - 1);
-        who noun = asked ? (who){NO_STRING, NO_STRING, NULL} : noun_target(c, cue->last + 1, clause, cue->start);
+        /* "will challenge the latest increase in U.S. duties": a rise in a
+         * tariff is the tariff */
+        int raised = found && end < c->sentence->first_token + c->sentence->token_count &&
+                     token_in(c, end - 1, increase_nouns) &&
+                     token_in(c, end, (const char *const[]){"in", "of", "on", "to", NULL});
+        who noun = asked || raised ? (who){NO_STRING, NO_STRING, NULL}
+                                   : noun_target(c, cue->last + 1, clause, cue->start);
         if (noun.name != NO_STRING)
             return object_measure_as_tariff(c, cue, noun, holder);
     }
@@ -2427,7 +2435,9 @@ static void stance_sentence(stance_ctx *c, item *items, size_t count)
          * benefits when ...?" (nobody); a condition in it is part of what
          * it asks ("Who is better off if ...?") */
         int rhetorical = cue->kind == K_RHETORICAL;
-        if (question && !rhetorical)
+        /* a reader's accusation asked as a question is asked for effect:
+         * "Canada charges nothing for logs and then acts surprised?" */
+        if (question && !rhetorical && !cue_kinds[cue->kind].comments_only)
             continue;
         const struct_span *comment = element_at(doc, cue->start, LE_COMMENT);
         if (cue_kinds[cue->kind].comments_only && !comment)

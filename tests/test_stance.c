@@ -921,6 +921,13 @@ static void test_fearing_and_saying(void **state)
                      "decision", STANCE_AGAINST);
     check_one_stance("Japan keeps its market closed.", "4", "keeps its market closed", "comment 4", "Japan",
                      STANCE_AGAINST);
+    /* a rise in a tariff is the tariff */
+    check_one_stance("Canada will challenge the latest increase in U.S. duties on lumber.", NULL, "will challenge",
+                     "Canada", "United States tariffs", STANCE_AGAINST);
+    check_one_stance("The U.S. raised its duties on lumber. How many more mills have to close before anyone listens?",
+                     "3", "How many more mills have to close", "comment 3", "United States tariffs", STANCE_AGAINST);
+    check_one_stance("Canada charges nothing for logs and then acts surprised?", "3", "acts surprised", "comment 3",
+                     "Canada", STANCE_AGAINST);
     /* a leader's tariffs are his country's */
     check_one_stance("U.S. President Donald Trump spoke on Friday. Japan said Trump's tariffs were not acceptable.", NULL,
                      "not acceptable", "Japan", "United States tariffs", STANCE_AGAINST);
