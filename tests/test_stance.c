@@ -928,6 +928,8 @@ static void test_fearing_and_saying(void **state)
                      "3", "How many more mills have to close", "comment 3", "United States tariffs", STANCE_AGAINST);
     check_one_stance("Canada charges nothing for logs and then acts surprised?", "3", "acts surprised", "comment 3",
                      "Canada", STANCE_AGAINST);
+    check_one_stance("\"Mills should do well, but the tax on lumber is a tax on every family,\" said Teresa Molina.", NULL,
+                     "a tax on", "Teresa Molina", "tariffs", STANCE_AGAINST);
     /* a leader's tariffs are his country's */
     check_one_stance("U.S. President Donald Trump spoke on Friday. Japan said Trump's tariffs were not acceptable.", NULL,
                      "not acceptable", "Japan", "United States tariffs", STANCE_AGAINST);
