@@ -27,30 +27,26 @@
 
 /* The corpora gold files must keep overall F1 at or above this (a floor:
  * raise it as the rules improve; a rule change that lowers it fails).
- * Issue 4 asks for 90; the default rules reach 96.88 over all seventeen
- * articles (98.46 on the six development ones, 95.90 on the eleven
+ * Issue 4 asks for 90; the default rules reach 97.28 over all seventeen
+ * articles (98.46 on the six development ones, 96.55 on the eleven
  * held-out ones; the seventh, written after every other rule change, gave
  * 83.70 alone before watches were goods, 95.38 now; the eighth 90.71
  * first, 97.83 now; the ninth, on a nickel ore export ban, 81.52 first,
- * 94.84 now; the tenth, on shrimp duties, 92.77 first, 96.20 now; the
- * eleventh, on softwood lumber duties, 87.04, which brought the figure
- * down from 97.49), so the floor is just under that. */
-#define CORPORA_MIN_F1 "96.8"
+ * 94.84 now; the tenth, on shrimp duties, 92.77 first, 97.46 now; the
+ * eleventh, on softwood lumber duties, 87.04 first, 92.66 now), so the
+ * floor is just under that. */
+#define CORPORA_MIN_F1 "97.2"
 
 /* The same for stance F1 on the corpora gold stances (NAME.stances.json).
- * Issue 5 asks for 75; the default rules reach 72.46 over all seventeen
- * articles and 69.60 over the eleven held-out ones (corpora/README.md,
+ * Issue 5 asks for 75; the default rules reach 75.72 over all seventeen
+ * articles and 74.10 over the eleven held-out ones (corpora/README.md,
  * "Held-out measurement": each held-out article, written after every other
  * rule change, brought the figure down on its first run: the sixth gave
  * 37.50 alone then and 82.35 now, the seventh 58.82 and 90.00, the eighth
- * 42.11 and 63.16, the ninth 31.58 and 66.67, the tenth 11.76 and 33.33,
- * the eleventh, on softwood lumber duties, 26.09, taking the figure from
- * 75.78 to 72.46). That is under issue 5's 75; the floor is just under
- * what the rules measure ("the Coalition" in a shrimp article's comment is
- * now the body it names, which the rules still read as "Atlantic Shrimpers
- * Coalition" after a sea, "Gulf and"; the reader's stance on it fails on
- * that name). */
-#define CORPORA_MIN_STANCE_F1 "72.4"
+ * 42.11 and 63.16, the ninth 31.58 and 66.67, the tenth 11.76 and 55.56,
+ * the eleventh, on softwood lumber duties, 26.09 and 58.33). The floor is
+ * just under what the rules measure. */
+#define CORPORA_MIN_STANCE_F1 "75.6"
 
 static char bin[1024];
 
