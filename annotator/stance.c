@@ -1764,23 +1764,35 @@ static who entity_target(stance_ctx *c, const item *it, const char *from)
     return place.name != NO_STRING ? place : entity_who(c, it, from);
 }
 
+/* Where the subject of the copula leading to the cue ends: the token
+ * right after it, before the copula and its auxiliaries ("the call had
+ * been" ends at "had"), with no , ; : between the copula and the cue;
+ * UINT32_MAX when there is none. */
+static uint32_t subject_end(stance_ctx *c, const item *cue)
+{
+    uint32_t first = c->sentence->first_token, t = cue->first;
+    for (int steps = 0; t > first && !token_in(c, t - 1, copulas); t--, steps++) {
+        const token *w = tok(c, t - 1);
+        if (steps > PHRASE_WORDS + 1 || (w->kind == TOK_PUNCT && strchr(",;:", c->doc->text.clean[w->start])))
+            return UINT32_MAX;
+    }
+    if (t == first)
+        return UINT32_MAX;
+    t--; /* the copula */
+    while (t > first && token_in(c, t - 1, auxiliaries))
+        t--;
+    return t;
+}
+
 /* "the call had been "polite but unproductive"": a noun phrase of up to
  * PHRASE_WORDS lower-case words before the copula that leads to the cue, in
  * its sentence with no , ; : between. */
 static who phrase_before_copula(stance_ctx *c, const item *cue)
 {
     who none = {NO_STRING, NO_STRING, NULL};
-    uint32_t first = c->sentence->first_token, t = cue->first;
-    for (int steps = 0; t > first && !token_in(c, t - 1, copulas); t--, steps++) {
-        const token *w = tok(c, t - 1);
-        if (steps > PHRASE_WORDS + 1 || (w->kind == TOK_PUNCT && strchr(",;:", c->doc->text.clean[w->start])))
-            return none;
-    }
-    if (t == first)
+    uint32_t first = c->sentence->first_token, t = subject_end(c, cue);
+    if (t == UINT32_MAX)
         return none;
-    t--; /* the copula */
-    while (t > first && token_in(c, t - 1, auxiliaries))
-        t--;
     uint32_t end = t;
     while (t > first && end - t < PHRASE_WORDS && phrase_word(c, t - 1) && !token_in_set(c, t - 1, &phrase_skip_set))
         t--;
@@ -1811,16 +1823,8 @@ static who phrase_before_copula(stance_ctx *c, const item *cue)
  * leading to the cue stands for (pronoun_person), or NULL. */
 static const item *pronoun_before_copula(stance_ctx *c, const item *items, const item *cue)
 {
-    uint32_t first = c->sentence->first_token, t = cue->first;
-    for (int steps = 0; t > first && !token_in(c, t - 1, copulas); t--, steps++)
-        if (steps > PHRASE_WORDS + 1 || tok(c, t - 1)->kind == TOK_PUNCT)
-            return NULL;
-    if (t == first)
-        return NULL;
-    t--; /* the copula */
-    while (t > first && token_in(c, t - 1, auxiliaries))
-        t--;
-    return t > first ? pronoun_person(c, items, t - 1) : NULL;
+    uint32_t t = subject_end(c, cue);
+    return t != UINT32_MAX && t > c->sentence->first_token ? pronoun_person(c, items, t - 1) : NULL;
 }
 
 /* A noun phrase of up to PHRASE_WORDS lower-case words ending before token
