@@ -526,8 +526,9 @@ static size_t collect_elements(const ann_output *out, const document *doc, eleme
         items[count++] = e;
     }
     /* the quote stage flags the quotations that cross an entity, and
-     * those written in pieces, one in each sentence they cover (at most
-     * one piece a sentence: quotations never overlap) */
+     * those written in pieces, one in each sentence they cover (quotations
+     * never overlap, so there are at most as many pieces as quotations and
+     * sentences together: max_elements counts that) */
     for (size_t i = 0; i < doc->quote_count; i++) {
         const quote_span *q = &doc->quotes[i];
         if (q->nests == QUOTE_WRITTEN) {
