@@ -557,9 +557,10 @@ static uint32_t person_name(stance_ctx *c, const item *person)
 static uint32_t owner_name(stance_ctx *c, const item *gpe);
 static int phrase_word(stance_ctx *c, uint32_t t);
 
-static const char *const government_nouns[] = {"government", "officials", "authorities", "ministry", "leaders",
-                                               "negotiators", "side", "delegation", "diplomats", "administration",
-                                               "cabinet", "embassy", NULL};
+static const char *const government_nouns[] = {"government", "officials", "official", "authorities", "ministry",
+                                               "leaders", "leader", "negotiators", "negotiator", "side", "delegation",
+                                               "diplomats", "diplomat", "envoy", "spokesman", "spokeswoman",
+                                               "spokesperson", "administration", "cabinet", "embassy", NULL};
 
 /* A holder's name: a person's full name; for a nationality before a
  * government noun ("the Japanese government said"), the country it speaks

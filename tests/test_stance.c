@@ -930,6 +930,8 @@ static void test_fearing_and_saying(void **state)
                      "Canada", STANCE_AGAINST);
     check_one_stance("\"Mills should do well, but the tax on lumber is a tax on every family,\" said Teresa Molina.", NULL,
                      "a tax on", "Teresa Molina", "tariffs", STANCE_AGAINST);
+    check_one_stance("Japan and the U.S. held talks. A senior Japanese official said the tariffs were unfair.", NULL,
+                     "unfair", "Japan", "tariffs", STANCE_AGAINST);
     /* a leader's tariffs are his country's */
     check_one_stance("U.S. President Donald Trump spoke on Friday. Japan said Trump's tariffs were not acceptable.", NULL,
                      "not acceptable", "Japan", "United States tariffs", STANCE_AGAINST);
