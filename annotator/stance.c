@@ -127,7 +127,8 @@ static const char *const possessives[] = {"its", "their", NULL};
 /* Nouns for easing a measure: "relief from tariffs" is against them. */
 static const char *const relief_nouns[] = {"relief", "exemption", "exemptions", "concession", "concessions", "cut",
                                            "cuts", "reduction", "reductions", "removal", "waiver", "waivers",
-                                           "rollback", "suspension", "easing", NULL};
+                                           "rollback", "suspension", "easing", "end", "lifting", "scrapping",
+                                           "abolition", "repeal", NULL};
 /* Prepositions that join a noun to the one it completes ("the agreement
  * with Brazil", "the ban on Chinese steel"). */
 static const char *const object_prepositions[] = {"with", "between", "on", "over", "by", "from", "of", "against",

@@ -932,6 +932,11 @@ static void test_fearing_and_saying(void **state)
                      "a tax on", "Teresa Molina", "tariffs", STANCE_AGAINST);
     check_one_stance("Japan and the U.S. held talks. A senior Japanese official said the tariffs were unfair.", NULL,
                      "unfair", "Japan", "tariffs", STANCE_AGAINST);
+    check_one_stance("China imposed tariffs on Australian wine in 2020. Australia welcomes the end of China's wine "
+                     "tariffs.",
+                     NULL, "welcomes", "Australia", "China tariffs", STANCE_AGAINST);
+    check_one_stance("Mexico vows retaliation over new U.S. tomato duties.", NULL, "vows retaliation over", "Mexico",
+                     "United States tariffs", STANCE_AGAINST);
     /* a leader's tariffs are his country's */
     check_one_stance("U.S. President Donald Trump spoke on Friday. Japan said Trump's tariffs were not acceptable.", NULL,
                      "not acceptable", "Japan", "United States tariffs", STANCE_AGAINST);
