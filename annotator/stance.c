@@ -51,6 +51,8 @@ typedef enum {
     K_AGAINST,
     K_FAVOR_STATE,
     K_AGAINST_STATE,
+    K_FAVOR_EFFECT,
+    K_AGAINST_EFFECT,
     K_COMPLAINT,
     K_REFUSAL,
     K_FAVOR_FROM,
@@ -80,23 +82,27 @@ typedef enum {
 } kind;
 
 static const named_type kind_types[K_COUNT] = {
-    NAMED_FAVOR,      NAMED_AGAINST,   NAMED_FAVOR_STATE, NAMED_AGAINST_STATE, NAMED_COMPLAINT, NAMED_REFUSAL,
-    NAMED_FAVOR_FROM, NAMED_AGAINST_FROM, NAMED_RHETORICAL,  NAMED_HARM,          NAMED_NEGATION,  NAMED_INTENSIFIER,
-    NAMED_CONTRAST,   NAMED_CONDITION, NAMED_NOT_CUE,     NAMED_HEDGE,         NAMED_TARIFF_WORD, NAMED_IMPOSING,
-    NAMED_SPEECH,     NAMED_CALLING,   NAMED_GROUP,       NAMED_PERSON,        NAMED_ORG,         NAMED_GPE,
-    NAMED_NORP,       NAMED_EVENT,     NAMED_GOODS,       NAMED_TARIFF};
+    NAMED_FAVOR,       NAMED_AGAINST,       NAMED_FAVOR_STATE, NAMED_AGAINST_STATE, NAMED_FAVOR_EFFECT,
+    NAMED_AGAINST_EFFECT, NAMED_COMPLAINT,   NAMED_REFUSAL,     NAMED_FAVOR_FROM,    NAMED_AGAINST_FROM,
+    NAMED_RHETORICAL,  NAMED_HARM,          NAMED_NEGATION,    NAMED_INTENSIFIER,   NAMED_CONTRAST,
+    NAMED_CONDITION,   NAMED_NOT_CUE,       NAMED_HEDGE,       NAMED_TARIFF_WORD,   NAMED_IMPOSING,
+    NAMED_SPEECH,      NAMED_CALLING,       NAMED_GROUP,       NAMED_PERSON,        NAMED_ORG,
+    NAMED_GPE,         NAMED_NORP,          NAMED_EVENT,       NAMED_GOODS,         NAMED_TARIFF};
 
 /* Per cue kind: its polarity, whether its target is the subject before it,
- * whether it counts only in reader comments, and whether its holder is the
- * agent after it ("Stanhope's position drew support from Delta Harvest"). */
+ * whether it counts only in reader comments, whether its holder is the
+ * agent after it ("Stanhope's position drew support from Delta Harvest"),
+ * and whether the article's own voice reports it without holding it (an
+ * open question, a harm, what a measure does). */
 static const struct {
-    uint8_t polarity, subject, comments_only, agent;
+    uint8_t polarity, subject, comments_only, agent, reported;
 } cue_kinds[K_CUE_COUNT] = {
-    [K_FAVOR] = {STANCE_FAVOR, 0, 0, 0},         [K_AGAINST] = {STANCE_AGAINST, 0, 0, 0},
-    [K_FAVOR_STATE] = {STANCE_FAVOR, 1, 0, 0},   [K_AGAINST_STATE] = {STANCE_AGAINST, 1, 0, 0},
-    [K_COMPLAINT] = {STANCE_AGAINST, 0, 1, 0},   [K_REFUSAL] = {STANCE_AGAINST, 1, 1, 0},
-    [K_FAVOR_FROM] = {STANCE_FAVOR, 1, 0, 1},    [K_AGAINST_FROM] = {STANCE_AGAINST, 1, 0, 1},
-    [K_RHETORICAL] = {STANCE_AGAINST, 1, 0, 0},  [K_HARM] = {STANCE_AGAINST, 1, 0, 0},
+    [K_FAVOR] = {STANCE_FAVOR, 0, 0, 0, 0},          [K_AGAINST] = {STANCE_AGAINST, 0, 0, 0, 0},
+    [K_FAVOR_STATE] = {STANCE_FAVOR, 1, 0, 0, 0},    [K_AGAINST_STATE] = {STANCE_AGAINST, 1, 0, 0, 0},
+    [K_FAVOR_EFFECT] = {STANCE_FAVOR, 1, 0, 0, 1},   [K_AGAINST_EFFECT] = {STANCE_AGAINST, 1, 0, 0, 1},
+    [K_COMPLAINT] = {STANCE_AGAINST, 0, 1, 0, 0},    [K_REFUSAL] = {STANCE_AGAINST, 1, 1, 0, 0},
+    [K_FAVOR_FROM] = {STANCE_FAVOR, 1, 0, 1, 0},     [K_AGAINST_FROM] = {STANCE_AGAINST, 1, 0, 1, 0},
+    [K_RHETORICAL] = {STANCE_AGAINST, 1, 0, 0, 1},   [K_HARM] = {STANCE_AGAINST, 1, 0, 0, 1},
 };
 
 /* Hard-coded closed sets for the noun phrase fallback: not worth a list. */
@@ -2495,8 +2501,8 @@ static void stance_sentence(stance_ctx *c, item *items, size_t count)
             st.polarity = st.polarity == STANCE_FAVOR ? STANCE_AGAINST : STANCE_FAVOR;
         who holder = find_holder(c, items, count, k, comment);
         /* the article's own voice asks questions it leaves open, and
-         * reports harms without blaming */
-        if (holder.name == NO_STRING || ((rhetorical || cue->kind == K_HARM) && !strcmp(holder.from, "author")))
+         * reports harms and effects without taking sides */
+        if (holder.name == NO_STRING || (cue_kinds[cue->kind].reported && !strcmp(holder.from, "author")))
             continue;
         int eases;
         c->favoring = st.polarity == STANCE_FAVOR;

@@ -9,6 +9,11 @@
  *   _FAVOR, _AGAINST              target after the cue ("welcomed the deal")
  *   _FAVOR_STATE, _AGAINST_STATE  target is the clause's subject before it
  *                                 ("the tariffs are not acceptable")
+ *   _FAVOR_EFFECT, _AGAINST_EFFECT  what the subject before it does or will
+ *                                 not do ("the duties would close mills",
+ *                                 "the tariff has protected jobs"): as
+ *                                 _STATE, but the author's report of it
+ *                                 holds none
  *   _COMPLAINT                    against, target after; reader comments only
  *   _REFUSAL                      against, target the subject; comments only
  *   _FAVOR_FROM, _AGAINST_FROM    target the subject, holder the agent after

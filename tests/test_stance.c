@@ -1045,6 +1045,26 @@ static void test_harm_blames_measure(void **state)
                                           "\"Our growers should not pay for it,\" Rocio Montalvo said.", NULL});
 }
 
+/* What a measure does or fails to do is a stance of whoever says it, for
+ * what helps and against what harms or fails; the article's own report of
+ * an effect holds none. Denying dumping opposes the duty in context. */
+static void test_effects_of_measure(void **state)
+{
+    (void)state;
+    check_one_stance("\"These duties will not bring back a single job,\" said Kim Min-jun.", NULL,
+                     "will not bring back", "Kim Min-jun", "tariffs", STANCE_AGAINST);
+    check_one_stance("\"The tariff has protected thousands of jobs,\" said Tom Hadley.", NULL, "has protected",
+                     "Tom Hadley", "tariffs", STANCE_FAVOR);
+    check_one_stance("\"Without this duty we would not survive,\" said Mary Quinn.", NULL, "Without", "Mary Quinn",
+                     "tariffs", STANCE_FAVOR);
+    check_one_stance("The U.S. duties on steel took effect. \"We did not dump steel in anyone's market,\" Li Wei said.", NULL,
+                     "did not dump", "Li Wei", "United States tariffs", STANCE_AGAINST);
+    check_no_stance((const char *const[]){"The tariff has protected thousands of jobs since 2019.",
+                                          "The duties would add 9 cents a pound to wholesale prices.",
+                                          "The U.S. duties on steel took effect. Chinese mills did not dump steel, it found.",
+                                          NULL});
+}
+
 /* A sentence opening by telling someone to bring in a measure demands it;
  * the same verb after its subject reports an act. */
 static void test_imperative_demand(void **state)
@@ -1272,6 +1292,7 @@ int main(void)
         cmocka_unit_test(test_fearing_and_saying),
         cmocka_unit_test(test_named_ban),
         cmocka_unit_test(test_owners_contrasts_and_heads),
+        cmocka_unit_test(test_effects_of_measure),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
