@@ -1894,6 +1894,8 @@ static const item *subject_before(stance_ctx *c, const item *items, size_t k, ui
                 return it;
             if (is_tariff(it->kind) && possessive(c, subject) && subject->last + 2 == it->first)
                 return it; /* "Trump's tariffs" */
+            if (is_tariff(it->kind) && subject->kind == K_GOODS && subject->last + 1 == it->first)
+                return it; /* "Chip tariffs are long overdue" */
             break;
         }
     }
@@ -1983,13 +1985,16 @@ static who called_phrase(stance_ctx *c, const item *items, size_t k, uint32_t cl
 }
 
 /* A pronoun subject in the clause of the cue items[k], before it ("..., and
- * it is not acceptable"). */
-static int pronoun_subject(stance_ctx *c, const item *cue)
+ * it is not acceptable"); *of_thing set when it cannot be a person ("it",
+ * "this", not "they"). */
+static int pronoun_subject(stance_ctx *c, const item *cue, int *of_thing)
 {
     uint32_t clause = clause_of(c, cue->first);
     for (uint32_t t = cue->first; t-- > c->sentence->first_token && clause_of(c, t) == clause;)
-        if (token_in(c, t, (const char *const[]){"it", "this", "they", "these", "those", NULL}))
+        if (token_in(c, t, (const char *const[]){"it", "this", "they", "these", "those", NULL})) {
+            *of_thing = !token_in(c, t, (const char *const[]){"they", NULL});
             return 1;
+        }
     return 0;
 }
 
@@ -2173,14 +2178,20 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
         /* "..., and it is not acceptable": the subject is a pronoun; take
          * the nearest tariff mention or entity earlier in the sentence, for
          * a named holder only (the author's evaluation is of its clause) */
-        int named = strcmp(holder_who->from, "author") != 0 && pronoun_subject(c, cue);
+        int of_thing = 0;
+        int named = strcmp(holder_who->from, "author") != 0 && pronoun_subject(c, cue, &of_thing);
         for (int pass = 0; named && pass < 2 && !subject; pass++) /* a tariff mention first, then an entity */
             for (size_t i = k; !subject && i-- > 0;) {
                 const item *it = &items[i];
                 if (it->end <= cue->start && (pass ? is_entity(it->kind) : is_tariff(it->kind)) &&
-                    !same_name(c, it, holder))
+                    !same_name(c, it, holder) && !(of_thing && it->kind == K_PERSON))
                     subject = it;
             }
+        /* "Ostby has it right, this is a tax on us": "it" and "this" are
+         * no person; with none else in the sentence, the tariff mention
+         * before it in its paragraph or reader comment */
+        if (named && of_thing && !subject)
+            subject = tariff_before(c, cue, 0);
         if (!subject)
             return none;
         if (is_tariff(subject->kind))

@@ -1065,6 +1065,17 @@ static void test_effects_of_measure(void **state)
                                           NULL});
 }
 
+/* Goods naming a tariff ("Chip tariffs") give the tariff, not the goods;
+ * "this" and "it" stand for no person, so with no tariff in their sentence
+ * they stand for the one before them in the comment. */
+static void test_goods_tariff_and_thing_pronouns(void **state)
+{
+    (void)state;
+    check_one_stance("Chip tariffs are long overdue.", "2", "long overdue", "comment 2", "tariffs", STANCE_FAVOR);
+    check_one_stance("Taiwan gets a 25% tariff for its trouble. Karen Ostby has it right, this is a tax on us.", "3",
+                     "a tax on", "comment 3", "tariffs", STANCE_AGAINST);
+}
+
 /* A sentence opening by telling someone to bring in a measure demands it;
  * the same verb after its subject reports an act. */
 static void test_imperative_demand(void **state)
@@ -1293,6 +1304,7 @@ int main(void)
         cmocka_unit_test(test_named_ban),
         cmocka_unit_test(test_owners_contrasts_and_heads),
         cmocka_unit_test(test_effects_of_measure),
+        cmocka_unit_test(test_goods_tariff_and_thing_pronouns),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
