@@ -1000,6 +1000,26 @@ static void test_needed_words_in_own_view(void **state)
     ann_rules_free(rules);
 }
 
+/* A batch reads \h outside a class as [\h] (rules.h): a no-break space is
+ * still one, and a \h inside a class, after a ']' that opens it or a POSIX
+ * class, or after an escaped backslash, still means what it did. */
+static void test_horizontal_space_as_class(void **state)
+{
+    (void)state;
+    ann_rules *rules = compile_ok("rule space\n  type SPACE\n  pattern Acme\\hCorp\n"
+                                  "rule bracket\n  type BRACKET\n  pattern Bolt[]\\h]Works\n"
+                                  "rule posix\n  type POSIX\n  pattern Cope[[:punct:]\\h]Mills\n"
+                                  "rule backslash\n  type BACKSLASH\n  pattern Dart\\\\hFoods\n");
+    assert_annotates(rules, "Shares of Acme\xC2\xA0" "Corp rose.", "SPACE", "Acme\xC2\xA0" "Corp");
+    assert_annotates(rules, "Bolt Works rose.", "BRACKET", "Bolt Works");
+    assert_annotates(rules, "Bolt]Works rose.", "BRACKET", "Bolt]Works");
+    assert_annotates(rules, "Cope Mills rose.", "POSIX", "Cope Mills");
+    assert_annotates(rules, "Cope;Mills rose.", "POSIX", "Cope;Mills");
+    assert_annotates(rules, "Dart\\hFoods rose.", "BACKSLASH", "Dart\\hFoods");
+    assert_no_entity(rules, "Dart Foods rose.", "BACKSLASH");
+    ann_rules_free(rules);
+}
+
 /* ---- the built-in rules ------------------------------------------------------------ */
 
 static void test_builtin_rules(void **state)
@@ -1060,6 +1080,7 @@ int main(void)
         cmocka_unit_test(test_after_annotation_pairs),
         cmocka_unit_test(test_needed_word_last),
         cmocka_unit_test(test_needed_words_in_own_view),
+        cmocka_unit_test(test_horizontal_space_as_class),
         cmocka_unit_test(test_builtin_rules),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
