@@ -351,6 +351,28 @@ static int is_punct(const quote_ctx *c, size_t i)
     return tok(c, i)->kind == TOK_PUNCT;
 }
 
+/* A role, a comma, then the PERSON holding it, from token i (below end):
+ * "the council's chairwoman, Kavita Raghunathan", "its president, Ann
+ * Lee". The role opens with a determiner or possessive and names no
+ * person; *next is set to the token after the PERSON. */
+static speaker role_then_person(const quote_ctx *c, size_t i, size_t end, uint32_t before, size_t *next)
+{
+    speaker none = {-1, RANK_NONE};
+    if (i >= end || !token_in(c, i, (const char *const[]){"the", "its", "their", "his", "her", "our", "a", "an", NULL}))
+        return none;
+    for (size_t k = i + 1; k + 1 < end && k <= i + CLAUSE_WINDOW; k++) {
+        if (c->is_mark[k] || (c->entity_at[k] >= 0 && c->doc->spans[c->entity_at[k]].type == c->person))
+            return none;
+        if (is_punct(c, k)) {
+            if (!token_is(c, k, ","))
+                return none;
+            speaker s = speaker_at(c, k + 1, end, before, next);
+            return s.rank == RANK_PERSON ? s : none;
+        }
+    }
+    return none;
+}
+
 /* `"...," Akazawa told reporters`, `"...," said Akazawa`: tokens after the
  * closing mark at close, up to end (the paragraph's end). */
 static speaker speaker_after(const quote_ctx *c, size_t close, size_t end, uint32_t before)
@@ -361,8 +383,13 @@ static speaker speaker_after(const quote_ctx *c, size_t close, size_t end, uint3
         i++;
     if (i >= end)
         return none;
+    size_t next;
     if (c->speech_next[i]) {
         size_t from = c->speech_next[i] - 1, to = from;
+        /* `"...," said the union's president, Joe Marlow` */
+        speaker named = role_then_person(c, from, end, before, &next);
+        if (named.span >= 0)
+            return named;
         while (to < end && to < from + CLAUSE_WINDOW && !c->is_mark[to] && !token_is(c, to, "."))
             to++;
         return best_speaker(c, from, to, before, 0);
@@ -373,8 +400,12 @@ static speaker speaker_after(const quote_ctx *c, size_t close, size_t end, uint3
         if (c->speech_next[k])
             return best_speaker(c, i, k, before, 1);
     }
+    /* `"...," its president, Ann Lee, said` */
+    speaker named = role_then_person(c, i, end, before, &next);
+    if (named.span >= 0 && next < end &&
+        (c->speech_next[next] || (token_is(c, next, ",") && next + 1 < end && c->speech_next[next + 1])))
+        return named;
     /* a PERSON and an apposition: `"...," Ann Lee, a trade lawyer at X, said` */
-    size_t next;
     speaker s = speaker_at(c, i, end, before, &next);
     if (s.rank != RANK_PERSON || next >= end || !token_is(c, next, ","))
         return none;

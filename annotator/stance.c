@@ -1890,10 +1890,10 @@ static const item *subject_before(stance_ctx *c, const item *items, size_t k, ui
         else if (it->start >= subject->end) {
             if (subject->kind == K_GPE && it->kind == K_GOODS)
                 continue; /* "U.S. car tariff" */
-            if (subject->kind == K_GPE && is_tariff(it->kind) && owner_before(c, items, it, holder, 0) == subject)
-                return it;
-            if (is_tariff(it->kind) && possessive(c, subject) && subject->last + 2 == it->first)
-                return it; /* "Trump's tariffs" */
+            if (can_own(c, subject) && is_tariff(it->kind) && owner_before(c, items, it, holder, 0) == subject)
+                return it; /* "EU carbon levy" */
+            if (is_tariff(it->kind) && possessive(c, subject) && it->first <= subject->last + 1 + PHRASE_WORDS)
+                return it; /* "Trump's tariffs", "the EU's carbon border levy" */
             if (is_tariff(it->kind) && subject->kind == K_GOODS && subject->last + 1 == it->first)
                 return it; /* "Chip tariffs are long overdue" */
             break;
@@ -2394,7 +2394,9 @@ static int in_condition(stance_ctx *c, const item *items, size_t count, const it
 
 /* "to protect farmers from unfair competition": a one-word evaluation
  * right before a noun, with no copula just before it, only qualifies that
- * noun; "the tariffs are an unfair burden" evaluates the subject. */
+ * noun; "the tariffs are an unfair burden" evaluates the subject, and so
+ * does a verb before its object's determiner ("this levy punishes the
+ * mills", "hurts our farmers"). */
 static int attributive(stance_ctx *c, const item *cue)
 {
     uint32_t first = c->sentence->first_token, end = first + c->sentence->token_count;
@@ -2402,7 +2404,8 @@ static int attributive(stance_ctx *c, const item *cue)
     if (cue->first != cue->last || !next || (next->kind != TOK_WORD && next->kind != TOK_NUMBER) ||
         token_in_set(c, cue->last + 1, &phrase_stop_set) ||
         token_in(c, cue->last + 1, (const char *const[]){"until", "unless", "because", "since", "when", "so", "too",
-                                                         "enough", "also", "even", "though", "although", NULL}))
+                                                         "enough", "also", "even", "though", "although", NULL}) ||
+        token_in(c, cue->last + 1, determiners))
         return 0;
     for (uint32_t t = cue->first; t-- > first && cue->first - t <= 2;)
         if (token_in(c, t, copulas))
@@ -2688,9 +2691,10 @@ static int by_name(const void *a, const void *b)
     return r ? r : (x->mention->at > y->mention->at) - (x->mention->at < y->mention->at);
 }
 
-/* The tariff mention whose owner, the GPE items[i], is named right before
- * it ("U.S. tariffs", "U.S. car tariff", "Japan's tariff"; not "China faces
- * duties"), if any, into c->owned (of *cap places). */
+/* The tariff mention whose owner, the GPE or bloc items[i] (can_own), is
+ * named right before it ("U.S. tariffs", "U.S. car tariff", "Japan's
+ * tariff", "EU carbon levy"; not "China faces duties"), if any, into
+ * c->owned (of *cap places). */
 static void note_owned(stance_ctx *c, size_t i, size_t *cap)
 {
     const item *g = &c->items[i];
@@ -2880,7 +2884,9 @@ void stance_document(const ann_rules *rules, document *doc)
     for (size_t i = 0; i < c.item_count; i++) {
         switch (c.items[i].kind) {
         case K_GPE:
-            note_owned(&c, i, &owned_cap);
+        case K_ORG: /* "EU carbon levy" */
+            if (can_own(&c, &c.items[i]))
+                note_owned(&c, i, &owned_cap);
             break;
         case K_TARIFF:
         case K_TARIFF_WORD:

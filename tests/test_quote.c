@@ -125,6 +125,23 @@ static void test_apposition_between_speaker_and_verb(void **state)
     release(&f);
 }
 
+/* A role, a comma, then its holder: the holder speaks, before or after
+ * the verb; a title noun in the role does not send the quotation to an
+ * earlier person with that title. */
+static void test_role_then_person_after(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f, "Trade Secretary Tom Wu spoke first. \"Mills will close,\" the council's chairwoman, Ann Lee, "
+                 "said. \"Who pays?\" said the association's secretary general, Ravi Shah. \"No,\" its president, "
+                 "Ann Lee, said on Monday.");
+    assert_int_equal(f.doc.quote_count, 3);
+    check_quote(&f, 0, "\"Mills will close,\"", "Ann Lee", QUOTE_AFTER);
+    check_quote(&f, 1, "\"Who pays?\"", "Ravi Shah", QUOTE_AFTER);
+    check_quote(&f, 2, "\"No,\"", "Ann Lee", QUOTE_AFTER);
+    release(&f);
+}
+
 static void test_speaker_after_a_sentence_end(void **state)
 {
     (void)state;
@@ -327,6 +344,7 @@ int main(void)
         cmocka_unit_test(test_verb_then_speaker_after),
         cmocka_unit_test(test_organisation_statement_after),
         cmocka_unit_test(test_apposition_between_speaker_and_verb),
+        cmocka_unit_test(test_role_then_person_after),
         cmocka_unit_test(test_speaker_after_a_sentence_end),
         cmocka_unit_test(test_speaker_before),
         cmocka_unit_test(test_organisation_before_place),

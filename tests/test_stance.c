@@ -1059,7 +1059,10 @@ static void test_effects_of_measure(void **state)
                      "tariffs", STANCE_FAVOR);
     check_one_stance("The U.S. duties on steel took effect. \"We did not dump steel in anyone's market,\" Li Wei said.", NULL,
                      "did not dump", "Li Wei", "United States tariffs", STANCE_AGAINST);
+    check_one_stance("\"This levy punishes the mills,\" said Kim Min-jun.", NULL, "punishes", "Kim Min-jun",
+                     "tariffs", STANCE_AGAINST);
     check_no_stance((const char *const[]){"The tariff has protected thousands of jobs since 2019.",
+                                          "The new duties will hurt the mills, the report found.",
                                           "The duties would add 9 cents a pound to wholesale prices.",
                                           "The U.S. duties on steel took effect. Chinese mills did not dump steel, it found.",
                                           NULL});
