@@ -569,13 +569,45 @@ static const char *const government_nouns[] = {"government", "officials", "offic
                                                "diplomats", "diplomat", "envoy", "spokesman", "spokeswoman",
                                                "spokesperson", "administration", "cabinet", "embassy", NULL};
 
-/* A holder's name: a person's full name; for a nationality before a
- * government noun ("the Japanese government said"), the country it speaks
- * for, as the document names it ("Japan"). */
+/* The entity a capital stands for when the document names it: the
+ * organisation seated there ("Brussels" for the European Union), else its
+ * country ("Seoul" for South Korea); NULL for any other GPE. */
+static const item *capital_government(stance_ctx *c, const item *gpe)
+{
+    const document *doc = c->doc;
+    const span *s = &doc->spans[gpe->span];
+    uint32_t country_code = attr_value(doc, s->attrs, s->attr_count, "country");
+    if (gpe->kind != K_GPE || country_code == NO_STRING || attr_value(doc, s->attrs, s->attr_count, "capital") == NO_STRING)
+        return NULL;
+    uint32_t seat = attr_value(doc, s->attrs, s->attr_count, "seat");
+    const item *found = NULL;
+    for (size_t i = 0; i < c->item_count; i++) {
+        const item *it = &c->items[i];
+        if (it->kind != K_GPE && it->kind != K_ORG)
+            continue;
+        const span *o = &doc->spans[it->span];
+        uint32_t code = attr_value(doc, o->attrs, o->attr_count, "code");
+        if (code == NO_STRING)
+            continue;
+        if (seat != NO_STRING && it->kind == K_ORG && !strcmp(doc_string(doc, code), doc_string(doc, seat)))
+            return it;
+        if (!found && it->kind == K_GPE && !strcmp(doc_string(doc, code), doc_string(doc, country_code)))
+            found = it;
+    }
+    return found;
+}
+
+/* A holder's name: a person's full name; for a capital, the government it
+ * stands for (capital_government); for a nationality before a government
+ * noun ("the Japanese government said"), the country it speaks for, as the
+ * document names it ("Japan"). */
 static who entity_who(stance_ctx *c, const item *it, const char *from)
 {
     if (it->kind == K_GROUP)
         return (who){it->name, NO_STRING, from};
+    const item *government = capital_government(c, it);
+    if (government)
+        it = government;
     if (it->kind == K_NORP && it->last + 1 < c->sentence->first_token + c->sentence->token_count &&
         token_in(c, it->last + 1, government_nouns)) {
         uint32_t named = owner_name(c, it);
@@ -2184,7 +2216,8 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
             for (size_t i = k; !subject && i-- > 0;) {
                 const item *it = &items[i];
                 if (it->end <= cue->start && (pass ? is_entity(it->kind) : is_tariff(it->kind)) &&
-                    !same_name(c, it, holder) && !(of_thing && it->kind == K_PERSON))
+                    !same_name(c, it, holder) && !(of_thing && it->kind == K_PERSON) &&
+                    !(cue->kind == K_REFUSAL && it->kind == K_GOODS)) /* who is accused acts */
                     subject = it;
             }
         /* "Ostby has it right, this is a tax on us": "it" and "this" are
@@ -2194,9 +2227,14 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
             subject = tariff_before(c, cue, 0);
         if (!subject)
             return none;
-        if (is_tariff(subject->kind))
-            return tariff_target(c, subject, remember_owner(c, subject, owner_before(c, items, subject, holder, 0)),
-                                 holder);
+        if (is_tariff(subject->kind)) {
+            const item *owner = owner_before(c, items, subject, holder, 0);
+            /* "Brazil keeps an 18% duty ... and then cries foul?": a
+             * reader's accusation faults the owner, not its measure */
+            if (cue->kind == K_REFUSAL && owner && owner->start >= c->sentence->start)
+                return entity_target(c, owner, "subject");
+            return tariff_target(c, subject, remember_owner(c, subject, owner), holder);
+        }
         if (subject->kind == K_GPE && tariff_after)
             return tariff_target(c, tariff_after, subject, holder);
         /* "called the U.S. threat "out of proportion"": the threat (after a

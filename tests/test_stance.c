@@ -850,7 +850,7 @@ static void test_owner_not_the_one_hit(void **state)
                      "the tariffs were unfair.",
                      NULL, "unfair", "farmers", "Japan tariffs", STANCE_AGAINST);
     check_one_stance("China faces provisional duties of up to 42%. Beijing said the duties were unfair.", NULL,
-                     "unfair", "Beijing", "tariffs", STANCE_AGAINST);
+                     "unfair", "China", "tariffs", STANCE_AGAINST); /* the capital speaks for China */
 }
 
 /* Refusing to end a measure stands by it, as one cue: neither "rejected"
@@ -1077,6 +1077,21 @@ static void test_goods_tariff_and_thing_pronouns(void **state)
     check_one_stance("Chip tariffs are long overdue.", "2", "long overdue", "comment 2", "tariffs", STANCE_FAVOR);
     check_one_stance("Taiwan gets a 25% tariff for its trouble. Karen Ostby has it right, this is a tax on us.", "3",
                      "a tax on", "comment 3", "tariffs", STANCE_AGAINST);
+}
+
+/* A reader's "and then complains" faults whoever does both, not their
+ * measure; a capital stands for the government the document names. */
+static void test_double_standards_and_capitals(void **state)
+{
+    (void)state;
+    check_one_stance("Brazil keeps an 18% duty on our ethanol and then cries foul when we answer?", "3", "cries foul",
+                     "comment 3", "Brazil", STANCE_AGAINST);
+    check_one_stance("China has wanted our wine out for years, and now it calls that dumping?", "2",
+                     "calls that dumping", "comment 2", "China", STANCE_AGAINST);
+    check_one_stance("Australia imposed duties. Canberra keeps its own duties on steel wire and then complains?", "3",
+                     "complains", "comment 3", "Australia", STANCE_AGAINST);
+    check_one_stance("South Korea faces the duties. Seoul condemned the decision.", NULL, "condemned", "South Korea",
+                     "tariffs", STANCE_AGAINST);
 }
 
 /* A sentence opening by telling someone to bring in a measure demands it;
@@ -1308,6 +1323,7 @@ int main(void)
         cmocka_unit_test(test_owners_contrasts_and_heads),
         cmocka_unit_test(test_effects_of_measure),
         cmocka_unit_test(test_goods_tariff_and_thing_pronouns),
+        cmocka_unit_test(test_double_standards_and_capitals),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
