@@ -73,9 +73,13 @@ struct matcher {
     span_ref *merged;     /* scratch for merging a type's spans into selected */
     size_t merged_cap;
     uint8_t *phase_shows; /* per phase, MAX_TYPES bytes: 1 for each type its views show */
+    uint16_t *shown_types; /* those types, phase p's at shown_types[shown_types_start[p - 1] .. [p]), ascending */
+    size_t *shown_types_start;
+    size_t *phase_views;  /* the views of phase p with rules, at phase_views[phase_views_start[p - 1] .. [p]) */
+    size_t *phase_views_start;
     span_ref *shown;      /* spans of earlier phases with such a type, by type, outer first (find_shown_spans) */
     size_t shown_cap;
-    size_t *shown_by_type; /* type t's are shown[shown_by_type[t] .. shown_by_type[t + 1]) */
+    size_t *shown_from, *shown_to; /* type t's are shown[shown_from[t] .. shown_to[t]), for the types shown */
     int shown_ready;      /* shown[] is for the current phase */
     int phase;
 
@@ -264,10 +268,13 @@ static int has_type(const uint8_t *types, uint16_t type)
 static void find_shown_spans(matcher *m, const document *doc, int phase)
 {
     const uint8_t *shows = m->phase_shows + (size_t)(phase - 1) * MAX_TYPES;
-    size_t type_count = m->rules->type_count;
-    memset(m->shown_by_type, 0, (type_count + 1) * sizeof *m->shown_by_type);
-    /* locals: a store into shown_by_type could otherwise be a count */
-    size_t *shown_by_type = m->shown_by_type;
+    const uint16_t *types = m->shown_types + m->shown_types_start[phase - 1];
+    size_t type_count = m->shown_types_start[phase] - m->shown_types_start[phase - 1];
+    /* locals: a store into them could otherwise be a count; shown_to
+     * counts each type's spans, then is where the next one goes */
+    size_t *shown_from = m->shown_from, *shown_to = m->shown_to;
+    for (size_t k = 0; k < type_count; k++)
+        shown_to[types[k]] = 0;
     const span *spans = doc->spans;
     size_t span_count = doc->span_count, count = 0;
     /* the spans to show, in selected (free until build_view fills it), then
@@ -277,23 +284,23 @@ static void find_shown_spans(matcher *m, const document *doc, int phase)
     for (size_t i = 0; i < span_count; i++) {
         const span *s = &spans[i];
         if (shows[s->type] && !(s->flags & SPAN_REMOVED) && s->phase < phase) {
-            shown_by_type[s->type + 1]++;
+            shown_to[s->type]++;
             found[count++] = (span_ref){s->start, s->end, s->phase, s->type, (uint32_t)i};
         }
     }
-    for (size_t t = 0; t < type_count; t++)
-        shown_by_type[t + 1] += shown_by_type[t];
+    for (size_t k = 0, at = 0; k < type_count; k++) {
+        shown_from[types[k]] = at;
+        at += shown_to[types[k]];
+        shown_to[types[k]] = shown_from[types[k]];
+    }
     grow_array((void **)&m->shown, &m->shown_cap, count + 1, sizeof *m->shown);
     span_ref *shown = m->shown;
     for (size_t k = 0; k < count; k++)
-        shown[shown_by_type[found[k].type]++] = found[k];
-    /* each start has moved to the next type's: shift them back */
-    memmove(m->shown_by_type + 1, m->shown_by_type, type_count * sizeof *m->shown_by_type);
-    m->shown_by_type[0] = 0;
+        shown[shown_to[found[k].type]++] = found[k];
     /* each type's in order once, for every view showing it */
-    for (size_t t = 0; t < type_count; t++) {
-        span_ref *first = shown + shown_by_type[t];
-        size_t n = shown_by_type[t + 1] - shown_by_type[t];
+    for (size_t k = 0; k < type_count; k++) {
+        span_ref *first = shown + shown_from[types[k]];
+        size_t n = shown_to[types[k]] - shown_from[types[k]];
         if (!nested_in_order(first, n))
             sort_by_nesting(first, n);
     }
@@ -313,8 +320,7 @@ static void build_view(matcher *m, const document *doc, size_t view_index, int p
         find_shown_spans(m, doc, phase);
     for (size_t i = m->view_types_start[view_index]; i < m->view_types_start[view_index + 1]; i++) {
         uint16_t type = m->view_types[i];
-        size_t from = m->shown_by_type[type], to = m->shown_by_type[type + 1];
-        select_spans(m, m->shown + from, to - from);
+        select_spans(m, m->shown + m->shown_from[type], m->shown_to[type] - m->shown_from[type]);
     }
     if (!m->selected_count) {
         /* nothing to mark: the view is the text */
@@ -1196,9 +1202,10 @@ void match_phase(matcher *m, document *doc, int phase)
     }
     match_lists(m, doc, phase);
     note_spans(m, doc, phase);
-    for (size_t i = 0; i < m->rules->view_count; i++) {
+    for (size_t k = m->phase_views_start[phase - 1]; k < m->phase_views_start[phase]; k++) {
+        size_t i = m->phase_views[k];
         const rule_view *v = &m->rules->views[i];
-        if (v->phase != phase || (!v->batch_count && !v->gated_count) || !find_view_sentences(m, doc, v, i))
+        if (!find_view_sentences(m, doc, v, i))
             continue;
         if (v->plain) {
             m->mark_count = 0;
@@ -1272,12 +1279,29 @@ matcher *matcher_new(const ann_rules *rules, match_limit_fn on_limit, void *ctx)
     m->rule_position = xcalloc(rules->count + 1, sizeof *m->rule_position);
     m->rule_last_word = xcalloc(rules->count + 1, sizeof *m->rule_last_word);
     m->phase_shows = xcalloc((size_t)rules->phase_count + 1, MAX_TYPES);
-    m->shown_by_type = xcalloc(rules->type_count + 1, sizeof *m->shown_by_type);
+    m->shown_from = xcalloc(rules->type_count + 1, sizeof *m->shown_from);
+    m->shown_to = xcalloc(rules->type_count + 1, sizeof *m->shown_to);
     for (size_t i = 0; i < rules->view_count; i++) {
         const rule_view *v = &rules->views[i];
         uint8_t *shows = m->phase_shows + (size_t)(v->phase - 1) * MAX_TYPES;
         for (size_t t = 0; t < rules->type_count; t++)
             shows[t] |= has_type(v->types, (uint16_t)t) != 0;
+    }
+    /* by phase, as match_phase and find_shown_spans go through them */
+    m->shown_types = xcalloc((size_t)rules->phase_count * rules->type_count + 1, sizeof *m->shown_types);
+    m->shown_types_start = xcalloc((size_t)rules->phase_count + 1, sizeof *m->shown_types_start);
+    m->phase_views = xcalloc(rules->view_count + 1, sizeof *m->phase_views);
+    m->phase_views_start = xcalloc((size_t)rules->phase_count + 1, sizeof *m->phase_views_start);
+    for (int p = 1, types = 0, views = 0; p <= rules->phase_count; p++) {
+        const uint8_t *shows = m->phase_shows + (size_t)(p - 1) * MAX_TYPES;
+        for (size_t t = 0; t < rules->type_count; t++)
+            if (shows[t])
+                m->shown_types[types++] = (uint16_t)t;
+        m->shown_types_start[p] = (size_t)types;
+        for (size_t i = 0; i < rules->view_count; i++)
+            if (rules->views[i].phase == p && (rules->views[i].batch_count || rules->views[i].gated_count))
+                m->phase_views[views++] = i;
+        m->phase_views_start[p] = (size_t)views;
     }
     m->open_mark_start = xcalloc(rules->type_count + 1, sizeof *m->open_mark_start);
     size_t marks_len = 0, marks_cap = 0;
@@ -1370,7 +1394,12 @@ void matcher_free(matcher *m)
     free(m->merged);
     free(m->phase_shows);
     free(m->shown);
-    free(m->shown_by_type);
+    free(m->shown_from);
+    free(m->shown_to);
+    free(m->shown_types);
+    free(m->shown_types_start);
+    free(m->phase_views);
+    free(m->phase_views_start);
     free(m->hits);
     free(m->hit_ovectors);
     free(m->sentence_needs);
