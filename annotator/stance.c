@@ -44,6 +44,8 @@
 /* How far before a tariff mention the verb imposing it may end ("charge a
  * 50% duty"), in tokens. */
 #define IMPOSING_REACH 3
+/* How many paragraphs back "the increase" may find the tariff it raised. */
+#define INCREASE_PARAGRAPHS_BACK 4
 
 /* What a span is to this stage. Cue kinds come first. */
 typedef enum {
@@ -2120,7 +2122,10 @@ static who object_measure_as_tariff(stance_ctx *c, const item *cue, who noun, ui
     if (t + 1 >= end || (!token_in(c, t, (const char *const[]){"the", NULL}) && !token_in(c, t, demonstratives)))
         return noun;
     lower_word(c, t + 1, word, sizeof word);
-    const item *mention = strcmp(word, doc_string(c->doc, noun.name)) ? NULL : tariff_before(c, cue, 1);
+    /* a rise names its tariff from farther back ("opposed the increase"
+     * three paragraphs after the duties went up) */
+    size_t back = token_in(c, t + 1, increase_nouns) ? INCREASE_PARAGRAPHS_BACK : 1;
+    const item *mention = strcmp(word, doc_string(c->doc, noun.name)) ? NULL : tariff_before(c, cue, back);
     return mention ? tariff_target(c, mention, remember_owner(c, mention, owner_before(c, c->items, mention, holder, 0)),
                                    holder)
                    : noun;
@@ -2128,20 +2133,40 @@ static who object_measure_as_tariff(stance_ctx *c, const item *cue, who noun, ui
 /* The target of the cue items[k]; *eases set when it is reached through
  * relief from it ("welcomed relief from U.S. tariffs"): the cue's polarity
  * then flips. */
+/* Whether the act cue ends its clause with no object: the sentence ends or
+ * a ";" follows, or a comma and a participle of saying ("objected, saying
+ * ..."); not in a passive ("was welcomed."). */
+static int acts_on_nothing(stance_ctx *c, const item *cue)
+{
+    uint32_t first = c->sentence->first_token, end = first + c->sentence->token_count, t = cue->last + 1;
+    if (cue->first > first && token_in(c, cue->first - 1, copulas))
+        return 0;
+    if (t >= end)
+        return 1;
+    const char *at = c->doc->text.clean + tok(c, t)->start;
+    if (tok(c, t)->kind != TOK_PUNCT)
+        return 0;
+    if (*at == '.' || *at == ';')
+        return 1;
+    return *at == ',' && t + 1 < end &&
+           token_in(c, t + 1, (const char *const[]){"saying", "arguing", "calling", "warning", NULL});
+}
+
 /* What a rhetorical question ("Who exactly benefits when ...?", "What did
  * the tariffs fix?") or a harm its speaker's side suffers ("they should
  * not pay for it") is against: the measure in context, the first tariff
  * mention of its sentence, else the last one before it in its paragraph or
  * reader comment, else the last measure a country qualifies there ("The
  * Chinese measure"). None: no stance. */
-static who measure_in_context(stance_ctx *c, const item *items, size_t count, const item *cue, uint32_t holder)
+static who measure_in_context(stance_ctx *c, const item *items, size_t count, const item *cue, uint32_t holder,
+                              size_t paragraphs_back)
 {
     const item *mention = NULL;
     for (size_t i = 0; i < count && !mention; i++)
         if (is_tariff(items[i].kind))
             mention = &items[i];
     if (!mention)
-        mention = tariff_before(c, cue, 0);
+        mention = tariff_before(c, cue, paragraphs_back);
     if (mention)
         return tariff_target(c, mention, remember_owner(c, mention, owner_before(c, c->items, mention, holder, 0)),
                              holder);
@@ -2166,7 +2191,12 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
     const item *cue = &items[k];
     who none = {NO_STRING, NO_STRING, NULL};
     if (cue->kind == K_RHETORICAL || cue->kind == K_HARM)
-        return measure_in_context(c, items, count, cue, holder);
+        return measure_in_context(c, items, count, cue, holder, 0);
+    /* "South Africa ... also objected.", "Farm groups protested, saying
+     * ...": an act with no object acts on the measure in context, named
+     * in its paragraph or the one before */
+    if ((cue->kind == K_FAVOR || cue->kind == K_AGAINST) && strcmp(holder_who->from, "author") && acts_on_nothing(c, cue))
+        return measure_in_context(c, items, count, cue, holder, 1);
     uint32_t clause = clause_of(c, cue_kinds[cue->kind].subject ? cue->first : cue->last);
     if (clause == UINT32_MAX)
         return none;

@@ -1094,6 +1094,20 @@ static void test_double_standards_and_capitals(void **state)
                      "tariffs", STANCE_AGAINST);
 }
 
+/* An objection with no object is to the measure in context, also in the
+ * paragraph before; "the increase" names the tariff raised paragraphs
+ * earlier; a passive with no agent holds nothing. */
+static void test_objection_and_increase_in_context(void **state)
+{
+    (void)state;
+    check_one_stance("The U.S. duties on lumber rose on Monday.\n\nSouth Africa also objected.", NULL, "objected",
+                     "South Africa", "United States tariffs", STANCE_AGAINST);
+    check_one_stance("The U.S. duties on lumber rose to 31%.\n\nMills cut shifts.\n\nThe American Home Builders "
+                     "Alliance opposed the increase.",
+                     NULL, "opposed", "American Home Builders Alliance", "United States tariffs", STANCE_AGAINST);
+    check_no_stance((const char *const[]){"The U.S. duties on lumber rose on Monday. The move was welcomed.", NULL});
+}
+
 /* A sentence opening by telling someone to bring in a measure demands it;
  * the same verb after its subject reports an act. */
 static void test_imperative_demand(void **state)
@@ -1324,6 +1338,7 @@ int main(void)
         cmocka_unit_test(test_effects_of_measure),
         cmocka_unit_test(test_goods_tariff_and_thing_pronouns),
         cmocka_unit_test(test_double_standards_and_capitals),
+        cmocka_unit_test(test_objection_and_increase_in_context),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
