@@ -61,6 +61,7 @@ typedef enum {
     K_AGAINST_FROM,
     K_RHETORICAL,
     K_HARM,
+    K_FAVOR_CONTEXT,
     K_CUE_COUNT,
     K_NEGATION = K_CUE_COUNT,
     K_INTENSIFIER,
@@ -86,7 +87,7 @@ typedef enum {
 static const named_type kind_types[K_COUNT] = {
     NAMED_FAVOR,       NAMED_AGAINST,       NAMED_FAVOR_STATE, NAMED_AGAINST_STATE, NAMED_FAVOR_EFFECT,
     NAMED_AGAINST_EFFECT, NAMED_COMPLAINT,   NAMED_REFUSAL,     NAMED_FAVOR_FROM,    NAMED_AGAINST_FROM,
-    NAMED_RHETORICAL,  NAMED_HARM,          NAMED_NEGATION,    NAMED_INTENSIFIER,   NAMED_CONTRAST,
+    NAMED_RHETORICAL,  NAMED_HARM,          NAMED_FAVOR_CONTEXT, NAMED_NEGATION,    NAMED_INTENSIFIER,   NAMED_CONTRAST,
     NAMED_CONDITION,   NAMED_NOT_CUE,       NAMED_HEDGE,       NAMED_TARIFF_WORD,   NAMED_IMPOSING,
     NAMED_SPEECH,      NAMED_CALLING,       NAMED_GROUP,       NAMED_PERSON,        NAMED_ORG,
     NAMED_GPE,         NAMED_NORP,          NAMED_EVENT,       NAMED_GOODS,         NAMED_TARIFF};
@@ -105,6 +106,7 @@ static const struct {
     [K_COMPLAINT] = {STANCE_AGAINST, 0, 1, 0, 0},    [K_REFUSAL] = {STANCE_AGAINST, 1, 1, 0, 0},
     [K_FAVOR_FROM] = {STANCE_FAVOR, 1, 0, 1, 0},     [K_AGAINST_FROM] = {STANCE_AGAINST, 1, 0, 1, 0},
     [K_RHETORICAL] = {STANCE_AGAINST, 1, 0, 0, 1},   [K_HARM] = {STANCE_AGAINST, 1, 0, 0, 1},
+    [K_FAVOR_CONTEXT] = {STANCE_FAVOR, 1, 0, 0, 1},
 };
 
 /* Hard-coded closed sets for the noun phrase fallback: not worth a list. */
@@ -2167,6 +2169,14 @@ static who measure_in_context(stance_ctx *c, const item *items, size_t count, co
             mention = &items[i];
     if (!mention)
         mention = tariff_before(c, cue, paragraphs_back);
+    /* a verdict opening a reader comment ("Stupid policy. Consumers pay
+     * the tariff, not China."): the first tariff mention after it there */
+    const struct_span *comment = cue->kind == K_HARM || cue->kind == K_FAVOR_CONTEXT
+                                     ? element_at(c->doc, cue->start, LE_COMMENT)
+                                     : NULL;
+    for (const item *i = cue + 1; !mention && comment && i < c->items + c->item_count && i->start < comment->end; i++)
+        if (is_tariff(i->kind))
+            mention = i;
     if (mention)
         return tariff_target(c, mention, remember_owner(c, mention, owner_before(c, c->items, mention, holder, 0)),
                              holder);
@@ -2190,7 +2200,7 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
     uint32_t holder = holder_who->name;
     const item *cue = &items[k];
     who none = {NO_STRING, NO_STRING, NULL};
-    if (cue->kind == K_RHETORICAL || cue->kind == K_HARM)
+    if (cue->kind == K_RHETORICAL || cue->kind == K_HARM || cue->kind == K_FAVOR_CONTEXT)
         return measure_in_context(c, items, count, cue, holder, 0);
     /* "South Africa ... also objected.", "Farm groups protested, saying
      * ...": an act with no object acts on the measure in context, named

@@ -24,6 +24,8 @@
  *   _HARM                         against; a harm the speaker's side is made
  *                                 to suffer ("they should not pay for it"),
  *                                 target the measure in context
+ *   _FAVOR_CONTEXT                for the measure in context, named by no
+ *                                 word of its own ("Good move.")
  * A cue inside a longer cue is dropped ("acceptable" in "not acceptable"),
  * so a negation listed inside a phrase stays part of it; so is a cue inside
  * a _NOT_CUE phrase ("would back down", "would stay at 10%"), and a

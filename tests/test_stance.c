@@ -1108,6 +1108,19 @@ static void test_objection_and_increase_in_context(void **state)
     check_no_stance((const char *const[]){"The U.S. duties on lumber rose on Monday. The move was welcomed.", NULL});
 }
 
+/* A verdict that is a whole sentence judges the measure in context, also
+ * one named after it in the same comment; the article states none. */
+static void test_verdict_sentences(void **state)
+{
+    (void)state;
+    check_one_stance("Stupid policy. Consumers pay the tariff, not China.", "2", "Stupid policy", "comment 2", "tariffs",
+                     STANCE_AGAINST);
+    check_one_stance("The U.S. tariffs stay. Good move by the administration.", "4", "Good move", "comment 4",
+                     "United States tariffs", STANCE_FAVOR);
+    check_no_stance((const char *const[]){"The U.S. tariffs stay. Good move by the administration.",
+                                          "It was a good move for the farmers.", NULL});
+}
+
 /* A sentence opening by telling someone to bring in a measure demands it;
  * the same verb after its subject reports an act. */
 static void test_imperative_demand(void **state)
@@ -1339,6 +1352,7 @@ int main(void)
         cmocka_unit_test(test_goods_tariff_and_thing_pronouns),
         cmocka_unit_test(test_double_standards_and_capitals),
         cmocka_unit_test(test_objection_and_increase_in_context),
+        cmocka_unit_test(test_verdict_sentences),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
