@@ -983,19 +983,23 @@ static int may_match_after(const pcre2_code *code, const char *context, size_t c
     uint32_t lookbehind = 0;
     pcre2_pattern_info(code, PCRE2_INFO_MAXLOOKBEHIND, &lookbehind);
     static const char before[] = {'a', ' ', '\n'}; /* a word character, a space, a line break */
-    strbuf subject = {0};
-    sb_add(&subject, " ", 1);
-    sb_add(&subject, context, context_len);
-    sb_add(&subject, s, len);
+    /* the matcher probes a few thousand pairs a megabyte, each a few bytes:
+     * on the stack, they cost no allocation */
+    char small[64];
+    size_t subject_len = 1 + context_len + len;
+    char *subject = subject_len <= sizeof small ? small : xmalloc(subject_len);
+    memcpy(subject + 1, context, context_len);
+    memcpy(subject + 1 + context_len, s, len);
     /* first with nothing before */
-    int may = pcre2_match(code, (PCRE2_SPTR)subject.s + 1, subject.len - 1, context_len, PCRE2_PARTIAL_HARD, md,
-                          mc) != PCRE2_ERROR_NOMATCH;
+    int may = pcre2_match(code, (PCRE2_SPTR)subject + 1, subject_len - 1, context_len, PCRE2_PARTIAL_HARD, md, mc) !=
+              PCRE2_ERROR_NOMATCH;
     for (size_t k = 0; lookbehind && k < sizeof before && !may; k++) {
-        subject.s[0] = before[k];
-        may = pcre2_match(code, (PCRE2_SPTR)subject.s, subject.len, 1 + context_len, PCRE2_PARTIAL_HARD, md, mc) !=
+        subject[0] = before[k];
+        may = pcre2_match(code, (PCRE2_SPTR)subject, subject_len, 1 + context_len, PCRE2_PARTIAL_HARD, md, mc) !=
               PCRE2_ERROR_NOMATCH;
     }
-    free(subject.s);
+    if (subject != small)
+        free(subject);
     return may;
 }
 
