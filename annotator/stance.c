@@ -2135,6 +2135,23 @@ static who object_measure_as_tariff(stance_ctx *c, const item *cue, who noun, ui
 /* The target of the cue items[k]; *eases set when it is reached through
  * relief from it ("welcomed relief from U.S. tariffs"): the cue's polarity
  * then flips. */
+/* Whether what the cue supports is an answer to a measure: "retaliation",
+ * "countermeasures", "reprisals", after at most two words ("swift
+ * retaliation", "tough countermeasures"). */
+static int calls_for_retaliation(stance_ctx *c, const item *cue)
+{
+    static const char *const answers[] = {"retaliation", "retaliatory", "countermeasures", "counter-measures",
+                                          "reprisals", "reprisal", NULL};
+    uint32_t end = c->sentence->first_token + c->sentence->token_count;
+    for (uint32_t t = cue->last + 1; t < end && t <= cue->last + 3; t++) {
+        if (token_in(c, t, answers))
+            return 1;
+        if (tok(c, t)->kind != TOK_WORD || !(tok(c, t)->flags & TOKF_LOWER))
+            return 0;
+    }
+    return 0;
+}
+
 /* Whether the act cue ends its clause with no object: the sentence ends or
  * a ";" follows, or a comma and a participle of saying ("objected, saying
  * ..."); not in a passive ("was welcomed."). */
@@ -2202,6 +2219,17 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
     who none = {NO_STRING, NO_STRING, NULL};
     if (cue->kind == K_RHETORICAL || cue->kind == K_HARM || cue->kind == K_FAVOR_CONTEXT)
         return measure_in_context(c, items, count, cue, holder, 0);
+    /* "called for retaliation", "backed countermeasures": support for
+     * answering a measure is against that measure, in context */
+    if (cue->kind == K_FAVOR && strcmp(holder_who->from, "author") && calls_for_retaliation(c, cue)) {
+        /* the measure answered comes before: a tariff after is the answer */
+        const item *answered = tariff_before(c, cue, 1);
+        *eases = answered != NULL;
+        return answered ? tariff_target(c, answered,
+                                        remember_owner(c, answered, owner_before(c, c->items, answered, holder, 0)),
+                                        holder)
+                        : none;
+    }
     /* "South Africa ... also objected.", "Farm groups protested, saying
      * ...": an act with no object acts on the measure in context, named
      * in its paragraph or the one before */
@@ -2451,7 +2479,12 @@ static int in_condition(stance_ctx *c, const item *items, size_t count, const it
     }
     for (uint32_t t = c->sentence->first_token; t < c->sentence->first_token + c->sentence->token_count; t++) {
         const token *w = tok(c, t);
-        if ((w->kind == TOK_PUNCT && c->doc->text.clean[w->start] == ';') ||
+        /* "said Japan would not accept ..., and that Tokyo would go to the
+         * WTO if talks failed": a second reported clause holds its own */
+        int second_report = w->start >= cue->end && token_in(c, t, (const char *const[]){"and", NULL}) &&
+                            t + 1 < c->sentence->first_token + c->sentence->token_count &&
+                            token_in(c, t + 1, (const char *const[]){"that", NULL});
+        if ((w->kind == TOK_PUNCT && c->doc->text.clean[w->start] == ';') || second_report ||
             (w->start >= cue->end && token_in(c, t, (const char *const[]){"because", NULL}))) {
             if (w->end <= cue->start && w->end > from)
                 from = w->end;

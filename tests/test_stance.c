@@ -1121,6 +1121,20 @@ static void test_verdict_sentences(void **state)
                                           "It was a good move for the farmers.", NULL});
 }
 
+/* Calling for retaliation is against the measure answered, named before
+ * it (a tariff after it is the answer); a condition in a second reported
+ * clause ("and that ... if") leaves the first its stance. */
+static void test_retaliation_and_second_report(void **state)
+{
+    (void)state;
+    check_one_stance("The U.S. tariffs on steel took effect. Japan called for swift retaliation.", NULL, "called for",
+                     "Japan", "United States tariffs", STANCE_AGAINST);
+    check_no_stance((const char *const[]){"Ruritania called for retaliation and a 50% tariff on steel.", NULL});
+    check_one_stance("Ann Lee said Japan would not accept the U.S. tariffs, and that Tokyo would go to the WTO if "
+                     "talks failed.",
+                     NULL, "accept", "Ann Lee", "United States tariffs", STANCE_AGAINST);
+}
+
 /* A sentence opening by telling someone to bring in a measure demands it;
  * the same verb after its subject reports an act. */
 static void test_imperative_demand(void **state)
@@ -1353,6 +1367,7 @@ int main(void)
         cmocka_unit_test(test_double_standards_and_capitals),
         cmocka_unit_test(test_objection_and_increase_in_context),
         cmocka_unit_test(test_verdict_sentences),
+        cmocka_unit_test(test_retaliation_and_second_report),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
