@@ -1727,6 +1727,12 @@ static who noun_phrase(stance_ctx *c, uint32_t first, uint32_t end, const char *
     return tax.name != NO_STRING ? tax : (who){phrase_text(c, first, end), NO_STRING, from};
 }
 
+/* What goods before it make a measure of their own: "nickel ore export
+ * ban", "beef quota", "rice imports". */
+static const char *const goods_measures[] = {"ban", "bans", "embargo", "embargoes", "quota", "quotas", "tax",
+                                             "taxes", "restrictions", "curbs", "controls", "subsidies", "imports",
+                                             "exports", NULL};
+
 /* Up to PHRASE_WORDS lower-case words after token from, in the clause
  * (determiners and amounts skipped: "a $150 billion shipbuilding fund"):
  * tokens [*first, *end). */
@@ -1742,6 +1748,10 @@ static int phrase_after(stance_ctx *c, uint32_t from, uint32_t clause, uint32_t 
             from++;
         uint32_t t = from;
         while (t < sentence_end && t - from < PHRASE_WORDS && clause_of(c, t) == clause && phrase_word(c, t))
+            t++;
+        /* "rare earth export curbs": a measure one word past the limit */
+        if (t - from == PHRASE_WORDS && t < sentence_end && clause_of(c, t) == clause && phrase_word(c, t) &&
+            token_in(c, t, goods_measures))
             t++;
         last->first = from;
         last->end = t;
@@ -2040,11 +2050,6 @@ static const char *const measure_nouns[] = {"measure", "measures", "move", "step
                                             "increases", "hike", "hikes", NULL};
 /* Nouns for raising a measure: "the increase in U.S. duties" is the duty. */
 static const char *const increase_nouns[] = {"increase", "increases", "hike", "hikes", "rise", "rises", NULL};
-/* What goods before it make a measure of their own: "nickel ore export
- * ban", "beef quota", "rice imports". */
-static const char *const goods_measures[] = {"ban", "bans", "embargo", "embargoes", "quota", "quotas", "tax",
-                                             "taxes", "restrictions", "curbs", "controls", "subsidies", "imports",
-                                             "exports", NULL};
 
 /* Whether noun is a noun phrase (no entity) that is one measure noun. */
 static int names_measure(stance_ctx *c, who noun)
