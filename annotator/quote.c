@@ -373,14 +373,28 @@ static speaker role_then_person(const quote_ctx *c, size_t i, size_t end, uint32
     return none;
 }
 
+/* The token after a TITLE starting at token i ("Economy, Trade and
+ * Industry Minister"), or i when none starts there. */
+static size_t past_title(const quote_ctx *c, size_t i)
+{
+    uint32_t at = tok(c, i)->start;
+    size_t k = COUNT_UP_TO(c->titles, c->title_count, end, at);
+    if (k < c->title_count && c->titles[k].start == at)
+        return span_token_at_or_after(c->doc, &c->doc->spans[c->titles[k].span], c->titles[k].end);
+    return i;
+}
+
 /* `"...," Akazawa told reporters`, `"...," said Akazawa`: tokens after the
- * closing mark at close, up to end (the paragraph's end). */
+ * closing mark at close, up to end (the paragraph's end); a title before
+ * the speaker is passed over ("..., Trade Minister Ann Lee said"). */
 static speaker speaker_after(const quote_ctx *c, size_t close, size_t end, uint32_t before)
 {
     speaker none = {-1, RANK_NONE};
     size_t i = close + 1;
     if (i < end && token_is(c, i, ","))
         i++;
+    if (i < end)
+        i = past_title(c, i);
     if (i >= end)
         return none;
     size_t next;

@@ -25,7 +25,7 @@ static const char test_rules[] = "rule person\n"
                                  "  pattern Norland\n"
                                  "rule title\n"
                                  "  type TITLE\n"
-                                 "  pattern (?:Port Minister|Trade Secretary)\n"
+                                 "  pattern (?:Port Minister|Trade Secretary|Economy, Trade and Industry Minister)\n"
                                  "rule speech\n"
                                  "  type _SPEECH\n"
                                  "  pattern (?:said|says|told|added)\n";
@@ -139,6 +139,17 @@ static void test_role_then_person_after(void **state)
     check_quote(&f, 0, "\"Mills will close,\"", "Ann Lee", QUOTE_AFTER);
     check_quote(&f, 1, "\"Who pays?\"", "Ravi Shah", QUOTE_AFTER);
     check_quote(&f, 2, "\"No,\"", "Ann Lee", QUOTE_AFTER);
+    release(&f);
+}
+
+/* A title with commas in it before the speaker after the quotation. */
+static void test_title_with_commas_before_speaker_after(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f, "\"Prices will rise,\" Economy, Trade and Industry Minister Ann Lee told reporters.");
+    assert_int_equal(f.doc.quote_count, 1);
+    check_quote(&f, 0, "\"Prices will rise,\"", "Ann Lee", QUOTE_AFTER);
     release(&f);
 }
 
@@ -345,6 +356,7 @@ int main(void)
         cmocka_unit_test(test_organisation_statement_after),
         cmocka_unit_test(test_apposition_between_speaker_and_verb),
         cmocka_unit_test(test_role_then_person_after),
+        cmocka_unit_test(test_title_with_commas_before_speaker_after),
         cmocka_unit_test(test_speaker_after_a_sentence_end),
         cmocka_unit_test(test_speaker_before),
         cmocka_unit_test(test_organisation_before_place),
