@@ -1695,8 +1695,10 @@ static int phrase_word(stance_ctx *c, uint32_t t)
 static who named_measure(stance_ctx *c, uint32_t t)
 {
     who none = {NO_STRING, NO_STRING, NULL};
-    static const char *const measures[][3] = {{"tax", "taxes", NULL}, {"ban", "bans", NULL},
-                                              {"embargo", "embargoes", NULL}};
+    static const char *const measures[][3] = {{"tax", "taxes", NULL},      {"ban", "bans", NULL},
+                                              {"embargo", "embargoes", NULL}, {"quota", "quotas", NULL},
+                                              {"controls", NULL, NULL},       {"curbs", NULL, NULL},
+                                              {"restrictions", NULL, NULL}};
     const char *const *family = NULL;
     for (size_t m = 0; m < sizeof measures / sizeof *measures && !family; m++)
         if (token_in(c, t, measures[m]))
@@ -1714,6 +1716,11 @@ static who named_measure(stance_ctx *c, uint32_t t)
         while (first > 0 && n - first < NAMED_MEASURE_WORDS - 1 && phrase_word(c, first - 1) &&
                !token_in_set(c, first - 1, &phrase_skip_set))
             first--;
+        /* "its new export controls" are the export controls */
+        while (first + 1 < n && token_in(c, first, (const char *const[]){"new", "latest", "recent", "tighter",
+                                                                          "stricter", "tougher", "sweeping",
+                                                                          "expanded", "proposed", "planned", NULL}))
+            first++;
         return (who){phrase_text(c, first, n + 1), NO_STRING, "named-measure"};
     }
     return none;

@@ -1135,6 +1135,15 @@ static void test_retaliation_and_second_report(void **state)
                      NULL, "accept", "Ann Lee", "United States tariffs", STANCE_AGAINST);
 }
 
+/* "the controls" is the measure named before with its modifier, less a
+ * word like "new". */
+static void test_named_controls(void **state)
+{
+    (void)state;
+    check_one_stance("China tightened its new export controls on gallium. Ann Lee said the controls were unfair.",
+                     NULL, "unfair", "Ann Lee", "export controls", STANCE_AGAINST);
+}
+
 /* A sentence opening by telling someone to bring in a measure demands it;
  * the same verb after its subject reports an act. */
 static void test_imperative_demand(void **state)
@@ -1368,6 +1377,7 @@ int main(void)
         cmocka_unit_test(test_objection_and_increase_in_context),
         cmocka_unit_test(test_verdict_sentences),
         cmocka_unit_test(test_retaliation_and_second_report),
+        cmocka_unit_test(test_named_controls),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
