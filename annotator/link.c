@@ -327,19 +327,29 @@ static void learn_acronyms(const document *doc, const name_span *names, size_t c
     }
 }
 
-/* "Ruch SA": a firm named by one capitalised word and its legal form is the
- * word alone later. A rule's guess that the word is a person gives way to
- * it; any other type a rule gave the word stays ("Texas" of a "Texas AG"). */
+/* Words that open many firms' names and say nothing of which firm
+ * ("General Motors Co.", "National Steel Corp."): never learned alone. */
+static const char *const generic_firm_openers[] = {
+    "general", "national", "united", "american", "international", "global", "first", "new", "royal", "standard",
+    "universal", "continental", "pacific", "atlantic", "central", "western", "eastern", "northern", "southern",
+    "great", "grand", "golden", "asian", "european", "british", "china", "japan", "korea", "india", NULL};
+
+/* "Ruch SA", "Kingsford Rare Metals Ltd.": a firm named by capitalised
+ * words and its legal form is its first word alone later ("Ruch said",
+ * "Kingsford would offer"), unless that word opens many firms' names. A
+ * rule's guess that the word is a person gives way to it; any other type a
+ * rule gave the word stays ("Texas" of a "Texas AG"). */
 static void learn_firm_names(const link_types *lt, const document *doc, const name_span *names, size_t count,
                              const uint8_t *starts, word_table *t)
 {
     for (size_t i = 0; i < count; i++) {
         const span *s = names[i].s;
-        size_t first = names[i].first;
-        if (s->type != lt->org || names[i].end != first + 2 || !(starts[first + 1] & STARTS_LEGAL_FORM))
+        size_t first = names[i].first, end = names[i].end;
+        if (s->type != lt->org || end < first + 2 || !(starts[end - 1] & STARTS_LEGAL_FORM))
             continue;
         const token *word = &doc->tokens.items[first];
-        if (word->kind != TOK_WORD || !(word->flags & TOKF_CAPITALIZED))
+        if (word->kind != TOK_WORD || !(word->flags & TOKF_CAPITALIZED) ||
+            (end > first + 2 && token_is_one_of(doc->text.clean, word, generic_firm_openers)))
             continue;
         size_t known = t->count;
         learn_word(t, doc, doc->text.clean + word->start, word->end - word->start, s->type, s->norm, 0);

@@ -1597,7 +1597,7 @@ static const item *possessive_owner(stance_ctx *c, const item *items, const item
     while (t > first && (token_in(c, t - 1, (const char *const[]){"own", NULL}) ||
                          tok(c, t - 1)->kind == TOK_NUMBER || tok(c, t - 1)->kind == TOK_SYMBOL))
         t--;
-    if (t == first || !token_in(c, t - 1, possessives))
+    if (t <= first || !token_in(c, t - 1, possessives)) /* a mention before the sentence has none in it */
         return NULL;
     for (const item *i = mention; i-- > items;)
         if (can_own(c, i) && i->end <= tok(c, t - 1)->start)

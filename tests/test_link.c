@@ -153,6 +153,26 @@ static void test_middle_surname_of_three_words(void **state)
     release(&f);
 }
 
+/* "Kingsford Rare Metals Ltd.": a firm of several words before its legal
+ * form goes by its first word later, but not one many firms open with
+ * ("General Motors Co." is no "General"). */
+static void test_firm_first_word_without_the_rest(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f,
+             "rule firm\n  type ORG\n  pattern Kingsford\\hRare\\hMetals\\hLtd\\.|General\\hMotors\\hCo\\.\n"
+             "rule legal-form\n  type _LEGAL_FORM\n  pattern Ltd\\.|Co\\.\n",
+             "Kingsford Rare Metals Ltd. grew. Kingsford would offer more. General Motors Co. fell. General "
+             "strikes followed.");
+    const span *alone = span_at(&f, "Kingsford", 1);
+    assert_non_null(alone);
+    assert_string_equal(type_of(&f, alone), "ORG");
+    assert_string_equal(doc_string(&f.doc, alone->norm), "Kingsford Rare Metals Ltd.");
+    assert_null(span_at(&f, "General", 1));
+    release(&f);
+}
+
 static void test_regnal_number_is_not_a_surname(void **state)
 {
     (void)state;
@@ -279,6 +299,7 @@ int main(void)
         cmocka_unit_test(test_capitals_link_to_the_name),
         cmocka_unit_test(test_regnal_number_is_not_a_surname),
         cmocka_unit_test(test_firm_name_without_its_legal_form),
+        cmocka_unit_test(test_firm_first_word_without_the_rest),
         cmocka_unit_test(test_middle_surname_of_three_words),
         cmocka_unit_test(test_surname_outweighs_a_word_list),
         cmocka_unit_test(test_refs_number_meanings_in_order),

@@ -1130,6 +1130,9 @@ static void test_retaliation_and_second_report(void **state)
     check_one_stance("The U.S. tariffs on steel took effect. Japan called for swift retaliation.", NULL, "called for",
                      "Japan", "United States tariffs", STANCE_AGAINST);
     check_no_stance((const char *const[]){"Ruritania called for retaliation and a 50% tariff on steel.", NULL});
+    /* the measure answered opens the document (its first token) */
+    check_one_stance("Tariffs rise.\n\nJapan called for swift retaliation.", NULL, "called for", "Japan", "tariffs",
+                     STANCE_AGAINST);
     check_one_stance("Ann Lee said Japan would not accept the U.S. tariffs, and that Tokyo would go to the WTO if "
                      "talks failed.",
                      NULL, "accept", "Ann Lee", "United States tariffs", STANCE_AGAINST);
