@@ -2037,6 +2037,16 @@ static who called_phrase(stance_ctx *c, const item *items, size_t k, uint32_t cl
     return noun_phrase(c, first, last, "called-phrase");
 }
 
+/* Whether "it" is the word right before the cue or its auxiliaries ("it
+ * would open markets"). */
+static int subject_is_it(stance_ctx *c, const item *cue)
+{
+    uint32_t t = cue->first, first = c->sentence->first_token;
+    while (t > first && token_in(c, t - 1, auxiliaries))
+        t--;
+    return t > first && token_in(c, t - 1, (const char *const[]){"it", NULL});
+}
+
 /* A pronoun subject in the clause of the cue items[k], before it ("..., and
  * it is not acceptable"); *of_thing set when it cannot be a person ("it",
  * "this", not "they"). */
@@ -2292,7 +2302,12 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
          * a named holder only (the author's evaluation is of its clause) */
         int of_thing = 0;
         int named = strcmp(holder_who->from, "author") != 0 && pronoun_subject(c, cue, &of_thing);
-        for (int pass = 0; named && pass < 2 && !subject; pass++) /* a tariff mention first, then an entity */
+        /* a tariff mention first, then an entity; what "it" does is a
+         * measure's doing, never an entity's ("defended the deal, saying
+         * it would open markets") */
+        int effect_of_it = (cue->kind == K_FAVOR_EFFECT || cue->kind == K_AGAINST_EFFECT) && of_thing &&
+                           subject_is_it(c, cue);
+        for (int pass = 0; named && pass < (effect_of_it ? 1 : 2) && !subject; pass++)
             for (size_t i = k; !subject && i-- > 0;) {
                 const item *it = &items[i];
                 if (it->end <= cue->start && (pass ? is_entity(it->kind) : is_tariff(it->kind)) &&

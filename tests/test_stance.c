@@ -1147,6 +1147,25 @@ static void test_named_controls(void **state)
                      NULL, "unfair", "Ann Lee", "export controls", STANCE_AGAINST);
 }
 
+/* Agreements: a good credited to one is for it, blocking or not
+ * ratifying it against it; "it" doing something good is a measure, never
+ * an entity named before it; gaining from one is no stance on it. */
+static void test_agreement_effects(void **state)
+{
+    (void)state;
+    check_one_stance("The EU signed the agreement. Paulo Lima said the agreement would benefit both sides.", NULL,
+                     "would benefit", "Paulo Lima", "agreement", STANCE_FAVOR);
+    check_one_stance("Ireland vowed to block the deal.", NULL, "vowed to block", "Ireland", "deal", STANCE_AGAINST);
+    check_one_stance("Poland said it would not ratify the agreement.", NULL, "ratify", "Poland", "agreement",
+                     STANCE_AGAINST);
+    fixture f;
+    annotate(&f, "EU Trade Commissioner Anna Berg defended the deal, saying it would open markets.", NULL);
+    check_stance(&f, "defended", "Anna Berg", "deal", STANCE_FAVOR);
+    assert_int_equal(f.doc.stance_count, 1);
+    release(&f);
+    check_no_stance((const char *const[]){"Ann Lee said farmers would benefit from the deal.", NULL});
+}
+
 /* A sentence opening by telling someone to bring in a measure demands it;
  * the same verb after its subject reports an act. */
 static void test_imperative_demand(void **state)
@@ -1381,6 +1400,7 @@ int main(void)
         cmocka_unit_test(test_verdict_sentences),
         cmocka_unit_test(test_retaliation_and_second_report),
         cmocka_unit_test(test_named_controls),
+        cmocka_unit_test(test_agreement_effects),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
