@@ -2129,6 +2129,12 @@ static who measure_as_tariff(stance_ctx *c, const item *items, size_t k, who nou
         pointed = !strcmp(word, name) && token_in(c, t - 1, demonstratives);
     }
     const item *mention = pointed ? tariff_before(c, cue, 1) : NULL;
+    /* "She called the increase ...": a rise names its tariff from farther
+     * back, as after a cue (object_measure_as_tariff) */
+    for (uint32_t t = c->sentence->first_token + 1; !mention && t < cue->first; t++)
+        if (token_in(c, t, increase_nouns) && token_in(c, t - 1, (const char *const[]){"the", NULL}) &&
+            token_in(c, t, (const char *const[]){name, NULL}))
+            mention = tariff_before(c, cue, INCREASE_PARAGRAPHS_BACK);
     if (!mention)
         return noun;
     return tariff_target(c, mention, remember_owner(c, mention, owner_before(c, c->items, mention, holder, 0)), holder);

@@ -1105,7 +1105,11 @@ static void test_objection_and_increase_in_context(void **state)
     check_one_stance("The U.S. duties on lumber rose to 31%.\n\nMills cut shifts.\n\nThe American Home Builders "
                      "Alliance opposed the increase.",
                      NULL, "opposed", "American Home Builders Alliance", "United States tariffs", STANCE_AGAINST);
-    check_no_stance((const char *const[]){"The U.S. duties on lumber rose on Monday. The move was welcomed.", NULL});
+    check_one_stance("The U.S. duties on lumber rose to 31%.\n\nMills cut shifts.\n\nKaren Lindqvist called the "
+                     "increase \"a penalty for running efficient mills\".",
+                     NULL, "a penalty for", "Karen Lindqvist", "United States tariffs", STANCE_AGAINST);
+    check_no_stance((const char *const[]){"The U.S. duties on lumber rose on Monday. The move was welcomed.",
+                                          "The regulator imposed a penalty on the bank.", NULL});
 }
 
 /* A verdict that is a whole sentence judges the measure in context, also
