@@ -2203,8 +2203,10 @@ static int acts_on_nothing(stance_ctx *c, const item *cue)
  * the tariffs fix?") or a harm its speaker's side suffers ("they should
  * not pay for it") is against: the measure in context, the first tariff
  * mention of its sentence, else the last one before it in its paragraph or
- * reader comment, else the last measure a country qualifies there ("The
- * Chinese measure"). None: no stance. */
+ * reader comment (or, for a verdict opening a comment, the first after it
+ * there), else the last measure a country qualifies there ("The Chinese
+ * measure"), else the last tariff mention of the paragraphs_back
+ * paragraphs before. None: no stance. */
 static who measure_in_context(stance_ctx *c, const item *items, size_t count, const item *cue, uint32_t holder,
                               size_t paragraphs_back)
 {
@@ -2213,7 +2215,7 @@ static who measure_in_context(stance_ctx *c, const item *items, size_t count, co
         if (is_tariff(items[i].kind))
             mention = &items[i];
     if (!mention)
-        mention = tariff_before(c, cue, paragraphs_back);
+        mention = tariff_before(c, cue, 0);
     /* a verdict opening a reader comment ("Stupid policy. Consumers pay
      * the tariff, not China."): the first tariff mention after it there */
     const struct_span *comment = cue->kind == K_HARM || cue->kind == K_FAVOR_CONTEXT
@@ -2236,6 +2238,11 @@ static who measure_in_context(stance_ctx *c, const item *items, size_t count, co
         if ((i->kind == K_GPE || i->kind == K_NORP) && c->tariffs[0]->start < i->start &&
             i->last + 1 < c->doc->tokens.count && token_in(c, i->last + 1, measure_nouns) && !same_owner(c, i, holder))
             return tariff_target(c, c->tariffs[0], i, holder);
+    /* else the last tariff mention of the paragraphs before */
+    mention = paragraphs_back ? tariff_before(c, cue, paragraphs_back) : NULL;
+    if (mention)
+        return tariff_target(c, mention, remember_owner(c, mention, owner_before(c, c->items, mention, holder, 0)),
+                             holder);
     return (who){NO_STRING, NO_STRING, NULL};
 }
 
@@ -2246,7 +2253,7 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
     const item *cue = &items[k];
     who none = {NO_STRING, NO_STRING, NULL};
     if (cue->kind == K_RHETORICAL || cue->kind == K_HARM || cue->kind == K_FAVOR_CONTEXT)
-        return measure_in_context(c, items, count, cue, holder, 0);
+        return measure_in_context(c, items, count, cue, holder, 1);
     /* "called for retaliation", "backed countermeasures": support for
      * answering a measure is against that measure, in context */
     if (cue->kind == K_FAVOR && strcmp(holder_who->from, "author") && calls_for_retaliation(c, cue)) {

@@ -1041,6 +1041,10 @@ static void test_harm_blames_measure(void **state)
     check_one_stance("China imposed duties on pork.\n\nThe Chinese measure will hit Spain. \"Our farmers should not pay "
                      "for it,\" Javier Lozano said.",
                      NULL, "should not pay", "Javier Lozano", "China tariffs", STANCE_AGAINST);
+    /* the measure in the paragraph before */
+    check_one_stance("The U.S. duties on shrimp took effect.\n\n\"Our farmers do not receive subsidies,\" Tran Minh "
+                     "Khoa said.",
+                     NULL, "do not receive subsidies", "Tran Minh Khoa", "United States tariffs", STANCE_AGAINST);
     check_no_stance((const char *const[]){"The U.S. tariffs took effect. Growers are being punished.",
                                           "\"Our growers should not pay for it,\" Rocio Montalvo said.", NULL});
 }
