@@ -27,8 +27,8 @@
 
 /* The corpora gold files must keep overall F1 at or above this (a floor:
  * raise it as the rules improve; a rule change that lowers it fails).
- * Issue 4 asks for 90; the default rules reach 97.18 over all twenty
- * articles (98.46 on the six development ones, 96.57 on the fourteen
+ * Issue 4 asks for 90; the default rules reach 97.04 over all twenty-one
+ * articles (98.53 on the six development ones, 96.40 on the fifteen
  * held-out ones; the seventh, written after every other rule change, gave
  * 83.70 alone before watches were goods, 95.38 now; the eighth 90.71
  * first, 97.83 now; the ninth, on a nickel ore export ban, 81.52 first,
@@ -37,22 +37,24 @@
  * twelfth, on chip tariffs, 90.30, which brought the figure down from
  * 97.45; the thirteenth, on the EU carbon border levy, 89.50, which took
  * it from 97.02 to 96.63; the fourteenth, on China's rare-earth export
- * controls, 86.73, which took it from 97.74 to 97.18), so the floor is
- * under that. */
+ * controls, 86.73, which took it from 97.74 to 97.18, 97.61 after its
+ * goods were mended; the fifteenth, on the EU-Mercosur trade deal, 88.89,
+ * from 97.61 to 97.04), so the floor is under that. */
 #define CORPORA_MIN_F1 "96.6"
 
 /* The same for stance F1 on the corpora gold stances (NAME.stances.json).
- * Issue 5 asks for 75; the default rules reach 77.67 over all twenty
- * articles and 77.01 over the fourteen held-out ones, just above that
- * target (corpora/README.md, "Held-out measurement": each held-out article,
+ * Issue 5 asks for 75; the default rules reach 76.46 over all twenty-one
+ * articles and 75.54 over the fifteen held-out ones, just over that target
+ * (corpora/README.md, "Held-out measurement": each held-out article,
  * written after every other rule change, brought the figure down on its
  * first run: the sixth gave 37.50 alone then and 82.35 now, the seventh
  * 58.82 and 90.00, the eighth 42.11 and 70.00, the ninth 31.58 and 66.67,
  * the tenth 11.76 and 70.00, the eleventh 26.09 and 64.00; the twelfth, on
  * chip tariffs, 63.64, took it from 77.14 to 76.34; the thirteenth, on the
  * EU carbon border levy, 18.18, from 76.34 to 73.10; the fourteenth, on
- * China's rare-earth export controls, 18.18, from 80.88 to 77.67). The
- * floor is under what the rules measure. */
+ * China's rare-earth export controls, 18.18, from 80.88 to 77.67; the
+ * fifteenth, on the EU-Mercosur trade deal, 35.71 first and 41.38 now,
+ * from 78.80 to 76.46). The floor is under what the rules measure. */
 #define CORPORA_MIN_STANCE_F1 "73.0"
 
 static char bin[1024];
