@@ -1174,6 +1174,17 @@ static void test_agreement_effects(void **state)
     check_no_stance((const char *const[]){"Ann Lee said farmers would benefit from the deal.", NULL});
 }
 
+/* "Good for" opening a sentence backs who follows; after a copula it
+ * judges the subject. */
+static void test_good_for(void **state)
+{
+    (void)state;
+    check_one_stance("Nice. Good for Minister Yoon Seo-jin.", "2", "Good for", "comment 2", "Yoon Seo-jin",
+                     STANCE_FAVOR);
+    check_one_stance("\"This agreement is good for Brazil,\" Paulo Saraiva said.", NULL, "good for", "Paulo Saraiva",
+                     "agreement", STANCE_FAVOR);
+}
+
 /* A sentence opening by telling someone to bring in a measure demands it;
  * the same verb after its subject reports an act. */
 static void test_imperative_demand(void **state)
@@ -1409,6 +1420,7 @@ int main(void)
         cmocka_unit_test(test_retaliation_and_second_report),
         cmocka_unit_test(test_named_controls),
         cmocka_unit_test(test_agreement_effects),
+        cmocka_unit_test(test_good_for),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
