@@ -201,7 +201,7 @@ typedef struct {
     int16_t kind_of[MAX_TYPES];
     item *items;
     size_t item_count;
-    uint32_t *clause;     /* per token of the document, set for the sentences numbered */
+    uint32_t *clause;     /* per token of the document, set for the sentences numbered, else UINT32_MAX */
     uint64_t *numbered;   /* a bit per sentence: number_clauses numbered it */
     const segment *sentence;
     uint32_t body_start;  /* where the sentence's own words start: after a dateline ("OTTAWA (Northwire) -") */
@@ -3056,7 +3056,11 @@ void stance_document(const ann_rules *rules, document *doc)
             break;
         }
     }
+    /* a sentence no cue numbered reads as no clause: an owner or a tariff
+     * mention looked up there (a measure of the paragraph before) must not
+     * read what a document before left in the memory */
     c.clause = xmalloc((doc->tokens.count + 1) * sizeof *c.clause);
+    memset(c.clause, 0xFF, (doc->tokens.count + 1) * sizeof *c.clause);
     c.numbered = xcalloc(bitset_words(doc->sentences.count), sizeof *c.numbered);
     size_t at = 0;
     for (size_t s = 0; s < doc->sentences.count && at < c.item_count; s++) {
