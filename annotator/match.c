@@ -13,6 +13,11 @@
 /* The start key (rules.h) of every marker: its lead byte. */
 #define MARK_KEY ((unsigned char)MARK_OPEN[0])
 
+/* A marker this long or shorter is copied into a view as a block of this
+ * size, a few moves rather than a call: the view and the markers have
+ * room for the bytes past its end. */
+#define MARK_BLOCK 32
+
 /* One marker inserted into a view: where it sits in the view, its length, the
  * document offset it stands at, and the total marker bytes up to its end. */
 typedef struct {
@@ -239,13 +244,17 @@ static inline __attribute__((always_inline)) void view_mark_add(matcher *m, cons
     memcpy(m->view + m->view_len, text + *pos, orig - *pos);
     m->view_len += orig - *pos;
     *pos = orig;
-    const char *mark = MARK_CLOSE;
+    static const char close_mark[MARK_BLOCK] = MARK_CLOSE;
+    const char *mark = close_mark;
     uint32_t len = MARK_LEN;
     if (type >= 0) {
         mark = m->open_marks + m->open_mark_start[type];
         len = (uint32_t)(m->open_mark_start[type + 1] - m->open_mark_start[type]);
     }
-    memcpy(m->view + m->view_len, mark, len);
+    if (len <= MARK_BLOCK)
+        memcpy(m->view + m->view_len, mark, MARK_BLOCK);
+    else
+        memcpy(m->view + m->view_len, mark, len);
     view_mark *k = &m->marks[m->mark_count];
     k->vpos = (uint32_t)m->view_len;
     k->vlen = len;
@@ -329,7 +338,7 @@ static void build_view(matcher *m, const document *doc, size_t view_index, int p
     }
     /* room for the text and two markers around every span */
     grow_array((void **)&m->view, &m->view_cap,
-               doc->len + m->selected_count * (m->longest_open_mark + MARK_LEN) + 1, 1);
+               doc->len + m->selected_count * (m->longest_open_mark + MARK_LEN) + MARK_BLOCK + 1, 1);
     grow_array((void **)&m->marks, &m->mark_cap, 2 * m->selected_count, sizeof *m->marks);
 
     const char *text = doc->text.clean;
@@ -1316,6 +1325,9 @@ matcher *matcher_new(const ann_rules *rules, match_limit_fn on_limit, void *ctx)
         if (name_len + 2 * MARK_LEN > m->longest_open_mark)
             m->longest_open_mark = name_len + 2 * MARK_LEN;
     }
+    /* each marker is copied as a block (MARK_BLOCK) */
+    grow_array((void **)&m->open_marks, &marks_cap, marks_len + MARK_BLOCK, 1);
+    memset(m->open_marks + marks_len, 0, MARK_BLOCK);
     m->view_types_start = xcalloc(rules->view_count + 1, sizeof *m->view_types_start);
     size_t view_types_cap = 0;
     for (size_t i = 0; i < rules->view_count; i++) {
