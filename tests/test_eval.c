@@ -27,35 +27,28 @@
 
 /* The corpora gold files must keep overall F1 at or above this (a floor:
  * raise it as the rules improve; a rule change that lowers it fails).
- * Issue 4 asks for 90; the default rules reach 97.04 over all twenty-one
- * articles (98.53 on the six development ones, 96.40 on the fifteen
- * held-out ones; the seventh, written after every other rule change, gave
- * 83.70 alone before watches were goods, 95.38 now; the eighth 90.71
- * first, 97.83 now; the ninth, on a nickel ore export ban, 81.52 first,
- * 95.33 now; the tenth, on shrimp duties, 92.77 first, 97.46 now; the
- * eleventh, on softwood lumber duties, 87.04 first, 95.07 now; the
- * twelfth, on chip tariffs, 90.30, which brought the figure down from
- * 97.45; the thirteenth, on the EU carbon border levy, 89.50, which took
- * it from 97.02 to 96.63; the fourteenth, on China's rare-earth export
- * controls, 86.73, which took it from 97.74 to 97.18, 97.61 after its
- * goods were mended; the fifteenth, on the EU-Mercosur trade deal, 88.89,
- * from 97.61 to 97.04), so the floor is under that. */
-#define CORPORA_MIN_F1 "96.6"
+ * Issue 4 asks for 90; the default rules reach 97.08 over all twenty-one
+ * articles (98.53 on the six development ones, 96.46 on the fifteen
+ * written to be held out). Each of those fifteen, written after every
+ * other rule change, gave less on its first run than after the rules were
+ * mended for the kinds of miss it showed (corpora/README.md, "Held-out
+ * measurement"): the seventh 83.70 first, 95.92 now; the eighth 90.71 and
+ * 98.38; the ninth 81.52 and 96.77; the tenth 92.77 and 97.46; the
+ * eleventh 87.04 and 96.46; the twelfth 90.30 and 97.98; the thirteenth
+ * 89.50 and 97.30; the fourteenth 86.73 and 94.51; the fifteenth 88.89
+ * and 89.52. The first runs are the honest figure for unseen news. */
+#define CORPORA_MIN_F1 "97.0"
 
 /* The same for stance F1 on the corpora gold stances (NAME.stances.json).
- * Issue 5 asks for 75; the default rules reach 76.46 over all twenty-one
- * articles and 75.54 over the fifteen held-out ones, just over that target
- * (corpora/README.md, "Held-out measurement": each held-out article,
- * written after every other rule change, brought the figure down on its
- * first run: the sixth gave 37.50 alone then and 82.35 now, the seventh
- * 58.82 and 90.00, the eighth 42.11 and 70.00, the ninth 31.58 and 66.67,
- * the tenth 11.76 and 70.00, the eleventh 26.09 and 64.00; the twelfth, on
- * chip tariffs, 63.64, took it from 77.14 to 76.34; the thirteenth, on the
- * EU carbon border levy, 18.18, from 76.34 to 73.10; the fourteenth, on
- * China's rare-earth export controls, 18.18, from 80.88 to 77.67; the
- * fifteenth, on the EU-Mercosur trade deal, 35.71 first and 41.38 now,
- * from 78.80 to 76.46). The floor is under what the rules measure. */
-#define CORPORA_MIN_STANCE_F1 "73.0"
+ * Issue 5 asks for 75; the default rules reach 77.25 over all twenty-one
+ * articles (80.00 on the six development ones, 76.55 on the fifteen held
+ * out). First runs and now: the sixth 37.50 and 88.89, the seventh 58.82
+ * and 90.00, the eighth 42.11 and 86.96, the ninth 31.58 and 75.00, the
+ * tenth 11.76 and 76.19, the eleventh 26.09 and 89.66, the twelfth 63.64
+ * and 88.00, the thirteenth 18.18 and 81.48, the fourteenth 18.18 and
+ * 18.18 (its gold names the controls "export controls", a name the text
+ * gives them once), the fifteenth 35.71 and 56.25. */
+#define CORPORA_MIN_STANCE_F1 "77.0"
 
 static char bin[1024];
 
