@@ -1660,6 +1660,13 @@ static const item *owner_before(stance_ctx *c, const item *items, const item *me
     return owner ? owner : leader_country(c, items, mention, holder);
 }
 
+/* The target of a tariff mention whose owner is the one named before it
+ * (owner_before), remembered for the mentions after it. */
+static who owned_tariff_target(stance_ctx *c, const item *mention, uint32_t holder)
+{
+    return tariff_target(c, mention, remember_owner(c, mention, owner_before(c, c->items, mention, holder, 0)), holder);
+}
+
 /* ---- targets -------------------------------------------------------------------- */
 
 /* The words of tokens [first, end) joined by single spaces, interned. */
@@ -2137,7 +2144,7 @@ static who measure_as_tariff(stance_ctx *c, const item *items, size_t k, who nou
             mention = tariff_before(c, cue, INCREASE_PARAGRAPHS_BACK);
     if (!mention)
         return noun;
-    return tariff_target(c, mention, remember_owner(c, mention, owner_before(c, c->items, mention, holder, 0)), holder);
+    return owned_tariff_target(c, mention, holder);
 }
 
 /* "defended the measures" after a paragraph on the duties: a measure noun
@@ -2156,8 +2163,7 @@ static who object_measure_as_tariff(stance_ctx *c, const item *cue, who noun, ui
      * three paragraphs after the duties went up) */
     size_t back = token_in(c, t + 1, increase_nouns) ? INCREASE_PARAGRAPHS_BACK : 1;
     const item *mention = strcmp(word, doc_string(c->doc, noun.name)) ? NULL : tariff_before(c, cue, back);
-    return mention ? tariff_target(c, mention, remember_owner(c, mention, owner_before(c, c->items, mention, holder, 0)),
-                                   holder)
+    return mention ? owned_tariff_target(c, mention, holder)
                    : noun;
 }
 /* The target of the cue items[k]; *eases set when it is reached through
@@ -2225,8 +2231,7 @@ static who measure_in_context(stance_ctx *c, const item *items, size_t count, co
         if (is_tariff(i->kind))
             mention = i;
     if (mention)
-        return tariff_target(c, mention, remember_owner(c, mention, owner_before(c, c->items, mention, holder, 0)),
-                             holder);
+        return owned_tariff_target(c, mention, holder);
     /* "The Chinese measure will hit Spain ... they should not pay for it":
      * a measure noun a country qualifies, before the cue in its paragraph
      * or reader comment, after a tariff mention in the document, is that
@@ -2241,8 +2246,7 @@ static who measure_in_context(stance_ctx *c, const item *items, size_t count, co
     /* else the last tariff mention of the paragraphs before */
     mention = paragraphs_back ? tariff_before(c, cue, paragraphs_back) : NULL;
     if (mention)
-        return tariff_target(c, mention, remember_owner(c, mention, owner_before(c, c->items, mention, holder, 0)),
-                             holder);
+        return owned_tariff_target(c, mention, holder);
     return (who){NO_STRING, NO_STRING, NULL};
 }
 
@@ -2260,9 +2264,7 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
         /* the measure answered comes before: a tariff after is the answer */
         const item *answered = tariff_before(c, cue, 1);
         *eases = answered != NULL;
-        return answered ? tariff_target(c, answered,
-                                        remember_owner(c, answered, owner_before(c, c->items, answered, holder, 0)),
-                                        holder)
+        return answered ? owned_tariff_target(c, answered, holder)
                         : none;
     }
     /* "South Africa ... also objected.", "Farm groups protested, saying
@@ -2446,8 +2448,7 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
     if (cue->last + 1 < c->sentence->first_token + c->sentence->token_count &&
         token_in(c, cue->last + 1, (const char *const[]){"it", "them", NULL})) {
         const item *mention = tariff_before(c, cue, 0);
-        return mention ? tariff_target(c, mention, remember_owner(c, mention, owner_before(c, c->items, mention, holder, 0)),
-                                       holder)
+        return mention ? owned_tariff_target(c, mention, holder)
                        : none;
     }
     who phrase = noun_target(c, cue->last + 1, clause, cue->start);
