@@ -27,25 +27,26 @@
 
 /* The corpora gold files must keep overall F1 at or above this (a floor:
  * raise it as the rules improve; a rule change that lowers it fails).
- * Issue 4 asks for 90; the default rules reach 96.27 over all twenty-three
- * articles (98.53 on the six development ones, 95.42 on the seventeen
- * written to be held out). Each of those seventeen, written after every
+ * Issue 4 asks for 90; the default rules reach 95.69 over all twenty-four
+ * articles (98.53 on the six development ones, 94.71 on the eighteen
+ * written to be held out). Each of those eighteen, written after every
  * other rule change, gave less on its first run than after the rules were
  * mended for the kinds of miss it showed (corpora/README.md, "Held-out
  * measurement"): the seventh 83.70 first, 95.92 now; the eighth 90.71 and
  * 98.38; the ninth 81.52 and 96.77; the tenth 92.77 and 97.46; the
  * eleventh 87.04 and 96.46; the twelfth 90.30 and 97.98; the thirteenth
- * 89.50 and 97.30; the fourteenth 86.73 and 94.51; the fifteenth 88.89
- * and 89.52; the sixteenth 90.23 and the seventeenth 86.22, not yet
- * mended for. The first runs are the honest figure for unseen news; the
- * sixteenth took the floor down from 97.0 to just under what all
- * twenty-two gave, the seventeenth from 96.7 to just under what all
- * twenty-three give. */
-#define CORPORA_MIN_F1 "96.2"
+ * 89.50 and 97.30; the fourteenth 86.73 and 94.51; the fifteenth 88.89 and
+ * 89.52; the sixteenth 90.23, the seventeenth 86.22 and the eighteenth
+ * 85.42, not yet mended for. The first runs are the honest figure for
+ * unseen news; the sixteenth took the floor down from 97.0 to just under
+ * what all twenty-two gave, the seventeenth from 96.7 to just under what
+ * all twenty-three give. The eighteenth took it from 96.2 to just under
+ * what all twenty-four give (95.69). */
+#define CORPORA_MIN_F1 "95.6"
 
 /* The same for stance F1 on the corpora gold stances (NAME.stances.json).
- * Issue 5 asks for 75; the default rules reach 72.80 over all twenty-three
- * articles (80.00 on the six development ones, 71.15 on the seventeen held
+ * Issue 5 asks for 75; the default rules reach 73.23 over all twenty-four
+ * articles (80.00 on the six development ones, 71.78 on the eighteen held
  * out), under that target since the sixteenth. First runs and now: the
  * sixth 37.50 and 88.89, the seventh 58.82 and 90.00, the eighth 42.11 and
  * 86.96, the ninth 31.58 and 75.00, the tenth 11.76 and 76.19, the
@@ -54,9 +55,11 @@
  * controls "export controls", a name the text gives them once), the
  * fifteenth 35.71 and 56.25, the sixteenth 16.67 (a bloc's own duty read
  * as the other side's), the seventeenth 38.10 (Argentina's cut of its own
- * export taxes: stances for a cut and against the taxes). The sixteenth
- * took the floor down from 77.0 to just under what all twenty-two gave,
- * the seventeenth from 74.2 to just under what all twenty-three give. */
+ * export taxes: stances for a cut and against the taxes), the eighteenth
+ * 81.48. The sixteenth took the floor down from 77.0 to just under what
+ * all twenty-two gave, the seventeenth from 74.2 to just under what all
+ * twenty-three give. The eighteenth raised the figure a little; the floor
+ * stays. */
 #define CORPORA_MIN_STANCE_F1 "72.7"
 
 static char bin[1024];
