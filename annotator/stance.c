@@ -688,12 +688,28 @@ static int speaker_rank(stance_ctx *c, const item *it)
     return possessive(c, it) || it->kind == K_GROUP || described ? 0 : 1;
 }
 
+/* Whether a possessive holder only says whose the organisation named
+ * right after it is ("Chile's National Mining Workers' Confederation"); a
+ * country's ministry or government is the country ("China's Ministry of
+ * Commerce"). */
+static int owns_next_body(stance_ctx *c, const item *it)
+{
+    if (!possessive(c, it) || it + 1 >= c->items + c->item_count || it[1].kind != K_ORG || it[1].first != it->last + 2)
+        return 0;
+    for (uint32_t t = it[1].first; t <= it[1].last; t++)
+        if (token_in_set(c, t, &government_noun_set) ||
+            token_in(c, t, (const char *const[]){"department", "office", "agency", "commission", NULL}))
+            return 0;
+    return 1;
+}
+
 /* Among the holders before an act, the first wins, unless a PERSON comes
  * later ("France's Claire Duvernoy welcomed ...") or the first is a group
- * and an entity comes later ("Steelmakers and the ministry rejected ..."). */
-static int subject_rank(const item *it)
+ * and an entity comes later ("Steelmakers and the ministry rejected ..."),
+ * or it owns the organisation after it (owns_next_body). */
+static int subject_rank(stance_ctx *c, const item *it)
 {
-    return it->kind == K_PERSON ? 2 : it->kind != K_GROUP;
+    return it->kind == K_PERSON ? 2 : it->kind != K_GROUP && !owns_next_body(c, it);
 }
 
 static const item *better_speaker(stance_ctx *c, const item *best, const item *candidate)
@@ -1115,7 +1131,7 @@ static who find_holder(stance_ctx *c, const item *items, size_t count, size_t k,
         for (size_t i = 0; i < k; i++)
             if (is_holder(&items[i]) && items[i].start >= from && items[i].end <= cue->start &&
                 !after_locative(c, &items[i]) && !describes_named_noun(c, &items[i], cue->first) &&
-                (!subject || subject_rank(&items[i]) > subject_rank(subject))) {
+                (!subject || subject_rank(c, &items[i]) > subject_rank(c, subject))) {
                 uint32_t head = possessed_body(c, &items[i], cue->first);
                 if (head != UINT32_MAX)
                     body = body == UINT32_MAX ? head : body;

@@ -1332,6 +1332,16 @@ static void test_interrupted_subject_and_named_tax(void **state)
                      NULL, "discriminated against", "Office of the U.S. Trade Representative", "tax", STANCE_AGAINST);
 }
 
+/* A possessive before an organisation only says whose it is: the
+ * organisation acts. */
+static void test_possessive_before_holder(void **state)
+{
+    (void)state;
+    check_one_stance("Chile will keep its 8% duty on copper.\n\nChile's National Mining Workers' Confederation (CONAMIN) "
+                     "backed the duty.",
+                     NULL, "backed", "National Mining Workers' Confederation", "Chile tariffs", STANCE_FAVOR);
+}
+
 static void test_summary_majority(void **state)
 {
     (void)state;
@@ -1421,6 +1431,7 @@ int main(void)
         cmocka_unit_test(test_named_controls),
         cmocka_unit_test(test_agreement_effects),
         cmocka_unit_test(test_good_for),
+        cmocka_unit_test(test_possessive_before_holder),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
