@@ -1573,6 +1573,12 @@ static who tariff_target(stance_ctx *c, const item *mention, const item *owner, 
             if (owner && (is_country(c, owner, hit) || (!c->favoring && same_owner(c, owner, holder))))
                 owner = NULL;
         }
+        /* "The EU defended a 50% duty on American bourbon": a country in
+         * favour of a measure falling on another, whose owner the text
+         * leaves unsaid, defends its own */
+        for (size_t i = 0; c->favoring && !owner && hit != NO_STRING && i < c->item_count; i++)
+            if (can_own(c, &c->items[i]) && same_owner(c, &c->items[i], holder) && !is_country(c, &c->items[i], hit))
+                owner = remember_owner(c, mention, &c->items[i]);
     }
     who w = {NO_STRING, mention->kind == K_TARIFF ? doc->spans[mention->span].ref : NO_STRING,
              owner ? "tariff-with-owner" : "tariff"};
@@ -1708,45 +1714,63 @@ static int phrase_word(stance_ctx *c, uint32_t t)
     return w->kind == TOK_WORD && (w->flags & TOKF_LOWER) && !token_in_set(c, t, &phrase_stop_set);
 }
 
-/* "the tax" after "Spain will not scrap its 3% digital services tax", "the
- * ban" after "Indonesia keeps nickel ore export ban": a tax or a ban is
- * named by what it falls on, and "the tax" ("this tax", "its ban") is the
- * last one named so before token t, in the article or t's reader comment,
- * by up to NAMED_MEASURE_WORDS words. Name NO_STRING when t is no such
- * noun or none was named. Other nouns stay as written ("the deal" is
- * "deal", whatever deal came before). */
-static who named_measure(stance_ctx *c, uint32_t t)
+/* The nouns of a measure that is named by what it falls on, by family
+ * (named_measure). */
+static const char *const measure_families[][3] = {{"tax", "taxes", NULL},         {"ban", "bans", NULL},
+                                                  {"embargo", "embargoes", NULL}, {"quota", "quotas", NULL},
+                                                  {"controls", NULL, NULL},       {"curbs", NULL, NULL},
+                                                  {"restrictions", NULL, NULL}};
+
+/* The family of the measure noun at token t, or NULL. */
+static const char *const *measure_family(stance_ctx *c, uint32_t t)
 {
-    who none = {NO_STRING, NO_STRING, NULL};
-    static const char *const measures[][3] = {{"tax", "taxes", NULL},      {"ban", "bans", NULL},
-                                              {"embargo", "embargoes", NULL}, {"quota", "quotas", NULL},
-                                              {"controls", NULL, NULL},       {"curbs", NULL, NULL},
-                                              {"restrictions", NULL, NULL}};
-    const char *const *family = NULL;
-    for (size_t m = 0; m < sizeof measures / sizeof *measures && !family; m++)
-        if (token_in(c, t, measures[m]))
-            family = measures[m];
-    if (t == 0 || !family || !token_in(c, t - 1, (const char *const[]){"the", "this", "that", "its", NULL}))
-        return none;
+    for (size_t m = 0; m < sizeof measure_families / sizeof *measure_families; m++)
+        if (token_in(c, t, measure_families[m]))
+            return measure_families[m];
+    return NULL;
+}
+
+/* The last measure of family (any, when NULL) named before token t by its
+ * noun after up to NAMED_MEASURE_WORDS - 1 words ("nickel ore export ban"),
+ * at token first or after, in the article or t's reader comment. Name
+ * NO_STRING when none was. */
+static who measure_named_before(stance_ctx *c, const char *const *family, uint32_t t, uint32_t first)
+{
     const struct_span *here = element_at(c->doc, tok(c, t)->start, LE_COMMENT);
-    for (uint32_t n = t - 1, looked = 0; n > 0 && looked < NAMED_MEASURE_LOOKBACK; n--, looked++) {
-        if (!token_in(c, n, family) || !phrase_word(c, n - 1) || token_in_set(c, n - 1, &phrase_skip_set))
+    for (uint32_t n = t; n-- > first && n > 0;) {
+        if (!(family ? token_in(c, n, family) : measure_family(c, n) != NULL) || !phrase_word(c, n - 1) ||
+            token_in_set(c, n - 1, &phrase_skip_set))
             continue;
         const struct_span *in = element_at(c->doc, tok(c, n)->start, LE_COMMENT);
         if (in && in != here)
             continue;
-        uint32_t first = n - 1;
-        while (first > 0 && n - first < NAMED_MEASURE_WORDS - 1 && phrase_word(c, first - 1) &&
-               !token_in_set(c, first - 1, &phrase_skip_set))
-            first--;
+        uint32_t from = n - 1;
+        while (from > 0 && n - from < NAMED_MEASURE_WORDS - 1 && phrase_word(c, from - 1) &&
+               !token_in_set(c, from - 1, &phrase_skip_set))
+            from--;
         /* "its new export controls" are the export controls */
-        while (first + 1 < n && token_in(c, first, (const char *const[]){"new", "latest", "recent", "tighter",
-                                                                          "stricter", "tougher", "sweeping",
-                                                                          "expanded", "proposed", "planned", NULL}))
-            first++;
-        return (who){phrase_text(c, first, n + 1), NO_STRING, "named-measure"};
+        while (from + 1 < n && token_in(c, from, (const char *const[]){"new", "latest", "recent", "tighter",
+                                                                        "stricter", "tougher", "sweeping",
+                                                                        "expanded", "proposed", "planned", NULL}))
+            from++;
+        return (who){phrase_text(c, from, n + 1), NO_STRING, "named-measure"};
     }
-    return none;
+    return (who){NO_STRING, NO_STRING, NULL};
+}
+
+/* "the tax" after "Spain will not scrap its 3% digital services tax", "the
+ * ban" after "Indonesia keeps nickel ore export ban": a tax or a ban is
+ * named by what it falls on, and "the tax" ("this tax", "its ban") is the
+ * last one named so (measure_named_before) within NAMED_MEASURE_LOOKBACK
+ * tokens before token t. Name NO_STRING when t is no such noun or none was
+ * named. Other nouns stay as written ("the deal" is "deal", whatever deal
+ * came before). */
+static who named_measure(stance_ctx *c, uint32_t t)
+{
+    const char *const *family = measure_family(c, t);
+    if (t == 0 || !family || !token_in(c, t - 1, (const char *const[]){"the", "this", "that", "its", NULL}))
+        return (who){NO_STRING, NO_STRING, NULL};
+    return measure_named_before(c, family, t, t > NAMED_MEASURE_LOOKBACK ? t - NAMED_MEASURE_LOOKBACK : 0);
 }
 
 /* The noun phrase of tokens [first, end), "the tax" as the tax named before
@@ -2163,6 +2187,25 @@ static who measure_as_tariff(stance_ctx *c, const item *items, size_t k, who nou
     return owned_tariff_target(c, mention, holder);
 }
 
+/* The last measure named by its noun (measure_named_before) in the context
+ * of the cue (context_start) before it: in an article about a ban or
+ * export controls rather than a tariff, what retaliation answers. */
+static who measure_named_in_context(stance_ctx *c, const item *cue, size_t paragraphs_back)
+{
+    uint32_t first = (uint32_t)token_at_or_after(&c->doc->tokens, context_start(c, cue, paragraphs_back));
+    for (uint32_t t = cue->first; t-- > first;) {
+        if (!measure_family(c, t))
+            continue;
+        /* "called the controls ...": the ones named before */
+        who named = named_measure(c, t);
+        if (named.name == NO_STRING)
+            named = measure_named_before(c, NULL, t + 1, t);
+        if (named.name != NO_STRING)
+            return named;
+    }
+    return (who){NO_STRING, NO_STRING, NULL};
+}
+
 /* "defended the measures" after a paragraph on the duties: a measure noun
  * right after its cue, with "the" or a demonstrative, points back to the
  * last tariff mention in its paragraph or the one before; else noun. */
@@ -2178,9 +2221,14 @@ static who object_measure_as_tariff(stance_ctx *c, const item *cue, who noun, ui
     /* a rise names its tariff from farther back ("opposed the increase"
      * three paragraphs after the duties went up) */
     size_t back = token_in(c, t + 1, increase_nouns) ? INCREASE_PARAGRAPHS_BACK : 1;
-    const item *mention = strcmp(word, doc_string(c->doc, noun.name)) ? NULL : tariff_before(c, cue, back);
-    return mention ? owned_tariff_target(c, mention, holder)
-                   : noun;
+    if (strcmp(word, doc_string(c->doc, noun.name)))
+        return noun;
+    const item *mention = tariff_before(c, cue, back);
+    if (mention)
+        return owned_tariff_target(c, mention, holder);
+    /* "defended the measures" after a paragraph on export controls */
+    who named = measure_named_in_context(c, cue, back);
+    return named.name != NO_STRING ? named : noun;
 }
 /* The target of the cue items[k]; *eases set when it is reached through
  * relief from it ("welcomed relief from U.S. tariffs"): the cue's polarity
@@ -2236,6 +2284,14 @@ static who measure_in_context(stance_ctx *c, const item *items, size_t count, co
     for (size_t i = 0; i < count && !mention; i++)
         if (is_tariff(items[i].kind))
             mention = &items[i];
+    /* "What exactly has the ban done for ...?": else a measure the
+     * sentence names by its noun (named_measure) */
+    uint32_t sentence_end = c->sentence->first_token + c->sentence->token_count;
+    for (uint32_t t = c->sentence->first_token + 1; !mention && t < sentence_end; t++) {
+        who named = named_measure(c, t);
+        if (named.name != NO_STRING)
+            return named;
+    }
     if (!mention)
         mention = tariff_before(c, cue, 0);
     /* a verdict opening a reader comment ("Stupid policy. Consumers pay
@@ -2279,9 +2335,9 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
     if (cue->kind == K_FAVOR && strcmp(holder_who->from, "author") && calls_for_retaliation(c, cue)) {
         /* the measure answered comes before: a tariff after is the answer */
         const item *answered = tariff_before(c, cue, 1);
-        *eases = answered != NULL;
-        return answered ? owned_tariff_target(c, answered, holder)
-                        : none;
+        who measure = answered ? owned_tariff_target(c, answered, holder) : measure_named_in_context(c, cue, 1);
+        *eases = measure.name != NO_STRING;
+        return measure;
     }
     /* "South Africa ... also objected.", "Farm groups protested, saying
      * ...": an act with no object acts on the measure in context, named

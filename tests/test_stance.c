@@ -1315,6 +1315,16 @@ static void test_holder_defends_own(void **state)
                      "defends", "Chile", "Chile tariffs", STANCE_FAVOR);
     check_one_stance("Chile said the duty was unfair.\n\nChile will keep its 8% duty on copper, Ana Ruiz said.", NULL,
                      "unfair", "Chile", "tariffs", STANCE_AGAINST);
+    /* a measure falling on another country, its owner unsaid, is the
+     * defender's own, in later mentions too */
+    check_one_stance("Washington raised its steel tariffs. The EU defended a 50% duty on American bourbon.", NULL,
+                     "defended", "European Union", "European Union tariffs", STANCE_FAVOR);
+    fixture f;
+    annotate(&f, "The EU defended a 50% duty on American bourbon.\n\nDistillers called the bourbon duty \"a "
+                 "self-inflicted wound\", Ann Lee said.",
+             NULL);
+    check_stance(&f, "a self-inflicted wound", "Ann Lee", "European Union tariffs", STANCE_AGAINST);
+    release(&f);
 }
 
 /* An evaluation opening its clause right after an insertion between commas
@@ -1340,6 +1350,21 @@ static void test_possessive_before_holder(void **state)
     check_one_stance("Chile will keep its 8% duty on copper.\n\nChile's National Mining Workers' Confederation (CONAMIN) "
                      "backed the duty.",
                      NULL, "backed", "National Mining Workers' Confederation", "Chile tariffs", STANCE_FAVOR);
+}
+
+/* With no tariff in sight, a rhetorical question asks about the measure
+ * its sentence names by its noun, and retaliation answers, and "the
+ * measures" are, the measure so named in its paragraph or the one before. */
+static void test_named_measure_in_context(void **state)
+{
+    (void)state;
+    check_one_stance("Indonesia keeps its nickel ore export ban.\n\nWhat exactly has the ban done for people here?",
+                     "3", "What exactly has the ban done", "comment 3", "nickel ore export ban", STANCE_AGAINST);
+    check_one_stance("China tightened its export controls on rare earths.\n\nSenator Ann Lee called for retaliation.",
+                     NULL, "called for", "Ann Lee", "export controls", STANCE_AGAINST);
+    check_one_stance("China tightened its export controls on rare earths.\n\nA magnet maker called the controls "
+                     "harsh.\n\nA spokesman, Li Qiang, defended the measures.",
+                     NULL, "defended", "Li Qiang", "export controls", STANCE_FAVOR);
 }
 
 static void test_summary_majority(void **state)
@@ -1432,6 +1457,7 @@ int main(void)
         cmocka_unit_test(test_agreement_effects),
         cmocka_unit_test(test_good_for),
         cmocka_unit_test(test_possessive_before_holder),
+        cmocka_unit_test(test_named_measure_in_context),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
