@@ -1069,6 +1069,23 @@ static size_t find_candidate_tokens(matcher *m, const uint8_t *starts_at_class, 
     return n;
 }
 
+/* Collects in m->candidates the tokens of the sentence that start one of the
+ * view's rules (from starts, a copy of the walk through the view's start
+ * words): all find_candidate_tokens would keep for a view without batches
+ * and without gated rules ready, read from the few words rather than from
+ * every token. */
+static size_t find_start_word_tokens(matcher *m, trigger_walk starts, const segment *seg)
+{
+    grow_array((void **)&m->candidates, &m->candidate_cap, seg->token_count, sizeof *m->candidates);
+    uint32_t *candidates = m->candidates;
+    uint32_t end = seg->first_token + seg->token_count;
+    size_t n = 0;
+    for (walk_to_token(&starts, seg->first_token); starts.at < starts.end && starts.at->token < end; starts.at++)
+        if (!n || candidates[n - 1] != starts.at->token) /* a word may start several rules */
+            candidates[n++] = starts.at->token;
+    return n;
+}
+
 /* Tries the view's rules at every token start (and every marker opening
  * there) of every sentence, each match confined to its sentence. */
 static void match_view(matcher *m, document *doc, const rule_view *v, size_t view_index)
@@ -1123,7 +1140,8 @@ static void match_view(matcher *m, document *doc, const rule_view *v, size_t vie
             }
             continue;
         }
-        size_t n = find_candidate_tokens(m, starts_at, seg);
+        size_t n = v->batch_count || m->ready_count ? find_candidate_tokens(m, starts_at, seg)
+                                                    : find_start_word_tokens(m, starts, seg);
         const uint32_t *candidates = m->candidates;
         if (!mark_count) {
             /* no markers: the view is the text */
