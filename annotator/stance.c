@@ -223,6 +223,7 @@ typedef struct {
     owned *found;         /* the owners stance targets named, by position */
     size_t found_count, found_cap;
     int favoring;         /* the cue whose target is sought is in favour (context_owner) */
+    uint32_t holder;      /* that cue's holder (measure_named_before) */
     const item *most_named_owner; /* most_named's last answer, for most_named_in, when most_named_known */
     const struct_span *most_named_in;
     int most_named_known;
@@ -1738,12 +1739,20 @@ static who measure_named_before(stance_ctx *c, const char *const *family, uint32
 {
     const struct_span *here = element_at(c->doc, tok(c, t)->start, LE_COMMENT);
     for (uint32_t n = t; n-- > first && n > 0;) {
+        /* "the worst tax a country can levy" names no tax */
         if (!(family ? token_in(c, n, family) : measure_family(c, n) != NULL) || !phrase_word(c, n - 1) ||
-            token_in_set(c, n - 1, &phrase_skip_set))
+            token_in_set(c, n - 1, &phrase_skip_set) ||
+            token_in(c, n - 1, (const char *const[]){"worst", "best", "only", "same", "other", "first", "last",
+                                                     "next", "biggest", "highest", "lowest", "new", NULL}))
             continue;
         const struct_span *in = element_at(c->doc, tok(c, n)->start, LE_COMMENT);
         if (in && in != here)
             continue;
+        /* "the taxes" after "export taxes on soybeans": a tariff named so
+         * is that tariff */
+        for (const item *i = c->items, *end = i + c->item_count; i < end && i->first <= n; i++)
+            if (is_tariff(i->kind) && i->last >= n)
+                return owned_tariff_target(c, i, c->holder);
         uint32_t from = n - 1;
         while (from > 0 && n - from < NAMED_MEASURE_WORDS - 1 && phrase_word(c, from - 1) &&
                !token_in_set(c, from - 1, &phrase_skip_set))
@@ -2616,6 +2625,18 @@ static int in_condition(stance_ctx *c, const item *items, size_t count, const it
     return 0;
 }
 
+/* Whether the subject of the cue's clause is "nobody", "no one" or "none". */
+static int nobody_acts(stance_ctx *c, const item *cue)
+{
+    uint32_t clause = clause_of(c, cue->first);
+    for (uint32_t t = cue->first; t-- > c->sentence->first_token && clause_of(c, t) == clause;)
+        if (token_in(c, t, (const char *const[]){"nobody", "none", NULL}) ||
+            (token_in(c, t, (const char *const[]){"no", NULL}) && t + 1 < cue->first &&
+             token_in(c, t + 1, (const char *const[]){"one", NULL})))
+            return 1;
+    return 0;
+}
+
 /* "to protect farmers from unfair competition": a one-word evaluation
  * right before a noun, with no copula just before it, only qualifies that
  * noun; "the tariffs are an unfair burden" evaluates the subject, and so
@@ -2735,6 +2756,10 @@ static void stance_sentence(stance_ctx *c, item *items, size_t count)
          * negation after the hedge makes it firm ("could not accept") */
         if (hedge && !st.negated)
             continue;
+        /* "Nobody in Rosario defends export taxes, but ...": a stance no one
+         * holds is nobody's */
+        if (nobody_acts(c, cue))
+            continue;
         if (st.negated)
             st.polarity = st.polarity == STANCE_FAVOR ? STANCE_AGAINST : STANCE_FAVOR;
         who holder = find_holder(c, items, count, k, comment);
@@ -2744,6 +2769,7 @@ static void stance_sentence(stance_ctx *c, item *items, size_t count)
             continue;
         int eases;
         c->favoring = st.polarity == STANCE_FAVOR;
+        c->holder = holder.name;
         who target = find_target(c, items, count, k, &holder, &eases);
         if (target.name == NO_STRING || !strcmp(doc_string(doc, target.name), doc_string(doc, holder.name)))
             continue;

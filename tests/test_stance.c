@@ -1367,6 +1367,19 @@ static void test_named_measure_in_context(void **state)
                      NULL, "defended", "Li Qiang", "export controls", STANCE_FAVOR);
 }
 
+/* An export tax is a tariff, and "the taxes" after it are that tariff (not
+ * "the worst tax" of a quotation in between); a stance nobody holds is no
+ * stance. */
+static void test_export_taxes(void **state)
+{
+    (void)state;
+    check_one_stance("Argentina will cut its export taxes on soybeans.\n\n\"Export taxes are the worst tax a "
+                     "country can levy,\" he said.\n\nFarmers' groups called for the taxes to be abolished, Ana "
+                     "Ruiz said.",
+                     NULL, "called for", "Ana Ruiz", "Argentina tariffs", STANCE_AGAINST);
+    check_no_stance((const char *const[]){"Nobody in Rosario defends export taxes.", NULL});
+}
+
 static void test_summary_majority(void **state)
 {
     (void)state;
@@ -1458,6 +1471,7 @@ int main(void)
         cmocka_unit_test(test_good_for),
         cmocka_unit_test(test_possessive_before_holder),
         cmocka_unit_test(test_named_measure_in_context),
+        cmocka_unit_test(test_export_taxes),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
