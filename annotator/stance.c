@@ -2120,7 +2120,7 @@ static int pronoun_subject(stance_ctx *c, const item *cue, int *of_thing)
 /* Nouns that name a measure a government takes: "the measure", "the move",
  * "the U.S. threat". */
 static const char *const measure_nouns[] = {"measure", "measures", "move", "step", "decision", "threat", "increase",
-                                            "increases", "hike", "hikes", NULL};
+                                            "increases", "hike", "hikes", "penalty", "penalties", NULL};
 /* Nouns for raising a measure: "the increase in U.S. duties" is the duty. */
 static const char *const increase_nouns[] = {"increase", "increases", "hike", "hikes", "rise", "rises", NULL};
 
@@ -2224,7 +2224,11 @@ static who object_measure_as_tariff(stance_ctx *c, const item *cue, who noun, ui
         return noun;
     uint32_t t = cue->last + 1, end = c->sentence->first_token + c->sentence->token_count;
     char word[16];
-    if (t + 1 >= end || (!token_in(c, t, (const char *const[]){"the", NULL}) && !token_in(c, t, demonstratives)))
+    /* "would not accept a penalty on ...": a penalty is one however named */
+    int penalty = token_in(c, t + 1, (const char *const[]){"penalty", "penalties", NULL}) &&
+                  token_in(c, t, (const char *const[]){"a", "any", "new", NULL});
+    if (t + 1 >= end ||
+        (!token_in(c, t, (const char *const[]){"the", NULL}) && !token_in(c, t, demonstratives) && !penalty))
         return noun;
     lower_word(c, t + 1, word, sizeof word);
     /* a rise names its tariff from farther back ("opposed the increase"
@@ -2507,7 +2511,7 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
         token_in(c, end, object_prepositions)) {
         who noun = noun_target(c, cue->last + 1, clause, cue->start);
         if (noun.name != NO_STRING)
-            return noun;
+            return object_measure_as_tariff(c, cue, noun, holder);
     }
     /* "would not accept any deal that treated Indian generics ...": the noun
      * right after the cue is the target, not an entity further on */

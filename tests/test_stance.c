@@ -1380,6 +1380,15 @@ static void test_export_taxes(void **state)
     check_no_stance((const char *const[]){"Nobody in Rosario defends export taxes.", NULL});
 }
 
+/* A penalty, however introduced, is the tariff of the paragraph before. */
+static void test_penalty_is_the_tariff(void **state)
+{
+    (void)state;
+    check_one_stance("The U.S. doubled its tariff on Indian goods to 50%.\n\nAnn Lee said India would not accept a "
+                     "penalty on India's energy security.",
+                     NULL, "accept", "Ann Lee", "United States tariffs", STANCE_AGAINST);
+}
+
 static void test_summary_majority(void **state)
 {
     (void)state;
@@ -1472,6 +1481,7 @@ int main(void)
         cmocka_unit_test(test_possessive_before_holder),
         cmocka_unit_test(test_named_measure_in_context),
         cmocka_unit_test(test_export_taxes),
+        cmocka_unit_test(test_penalty_is_the_tariff),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
