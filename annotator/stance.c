@@ -223,6 +223,7 @@ typedef struct {
     owned *found;         /* the owners stance targets named, by position */
     size_t found_count, found_cap;
     int favoring;         /* the cue whose target is sought is in favour (context_owner) */
+    int defending;        /* and defends: "EU defends 50% bourbon duty" (tariff_target) */
     uint32_t holder;      /* that cue's holder (measure_named_before) */
     const item *most_named_owner; /* most_named's last answer, for most_named_in, when most_named_known */
     const struct_span *most_named_in;
@@ -1511,10 +1512,19 @@ static const item *same_measure_owner(stance_ctx *c, const item *mention, uint32
         const char *earlier = rate ? mention_rate(c, i, earlier_buf, sizeof earlier_buf) : NULL;
         if (rate ? !earlier || !names_rate(earlier, rate) : !names_goods(c, i, goods))
             continue;
+        /* "a 50% duty on bourbon" is not "50% tariffs on steel" */
+        const item *own_goods = rate ? mention_goods(c, mention) : NULL;
+        if (own_goods && mention_goods(c, i) && !names_goods(c, i, own_goods))
+            continue;
         if (!*same)
             *same = i;
         size_t named = COUNT_UP_TO(c->owned, c->owned_count, at, i->start);
         const item *owner = named && c->owned[named - 1].at == i->start ? c->owned[named - 1].owner : imposer(c, i);
+        /* or the owner a stance on it found ("The EU defended a 50% duty
+         * on American bourbon") */
+        for (size_t f = 0; !owner && f < c->found_count; f++)
+            if (c->found[f].at == i->start)
+                owner = c->found[f].owner;
         if (owner && !same_owner(c, owner, holder))
             return owner;
     }
@@ -1568,7 +1578,12 @@ static who tariff_target(stance_ctx *c, const item *mention, const item *owner, 
         uint32_t hit = falls_on_code(c, mention);
         if (hit == NO_STRING)
             hit = falls_on_code(c, same);
-        owner = context_owner(c, mention->start, holder);
+        /* a country defends its own measure, whatever the context */
+        for (size_t i = 0; c->defending && !owner && i < c->item_count; i++)
+            if (can_own(c, &c->items[i]) && same_owner(c, &c->items[i], holder) && !is_country(c, &c->items[i], hit))
+                owner = remember_owner(c, mention, &c->items[i]);
+        if (!owner)
+            owner = context_owner(c, mention->start, holder);
         if (owner && is_country(c, owner, hit)) {
             owner = most_named(c, element_at(doc, mention->start, LE_COMMENT));
             if (owner && (is_country(c, owner, hit) || (!c->favoring && same_owner(c, owner, holder))))
@@ -2773,6 +2788,8 @@ static void stance_sentence(stance_ctx *c, item *items, size_t count)
             continue;
         int eases;
         c->favoring = st.polarity == STANCE_FAVOR;
+        c->defending = c->favoring && !st.negated && token_in(c, cue->first, (const char *const[]){
+                                                          "defend", "defends", "defended", "defending", NULL});
         c->holder = holder.name;
         who target = find_target(c, items, count, k, &holder, &eases);
         if (target.name == NO_STRING || !strcmp(doc_string(doc, target.name), doc_string(doc, holder.name)))

@@ -1325,6 +1325,15 @@ static void test_holder_defends_own(void **state)
              NULL);
     check_stance(&f, "a self-inflicted wound", "Ann Lee", "European Union tariffs", STANCE_AGAINST);
     release(&f);
+    /* a country defends its own measure whatever the context, and a later
+     * mention of it at the same rate keeps that owner, not the owner of
+     * another measure at that rate */
+    annotate(&f, "EU defends 50% bourbon duty\n\nWashington raised its 50% tariffs on steel. The EU defended a "
+                 "50% duty on American bourbon.\n\nA 50% duty on bourbon is petty, Ann Lee said.",
+             NULL);
+    check_stance(&f, "defends", "European Union", "European Union tariffs", STANCE_FAVOR);
+    check_stance(&f, "petty", "Ann Lee", "European Union tariffs", STANCE_AGAINST);
+    release(&f);
 }
 
 /* An evaluation opening its clause right after an insertion between commas
