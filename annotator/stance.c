@@ -1631,9 +1631,11 @@ static int falls_on(stance_ctx *c, const item *place, const item *mention)
  * in the sentence starting at token first. NULL when none. */
 static const item *possessive_owner(stance_ctx *c, const item *items, const item *mention, uint32_t first)
 {
-    uint32_t t = mention->first;
+    uint32_t t = mention->first, words = 0;
+    /* "its own duties", "its 20% tariff", "its steel tariffs" */
     while (t > first && (token_in(c, t - 1, (const char *const[]){"own", NULL}) ||
-                         tok(c, t - 1)->kind == TOK_NUMBER || tok(c, t - 1)->kind == TOK_SYMBOL))
+                         tok(c, t - 1)->kind == TOK_NUMBER || tok(c, t - 1)->kind == TOK_SYMBOL ||
+                         (words < 2 && phrase_word(c, t - 1) && !token_in(c, t - 1, possessives) && ++words)))
         t--;
     if (t <= first || !token_in(c, t - 1, possessives)) /* a mention before the sentence has none in it */
         return NULL;
@@ -2550,6 +2552,19 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
         const item *mention = tariff_before(c, cue, 0);
         return mention ? owned_tariff_target(c, mention, holder)
                        : none;
+    }
+    /* "Washington started this with its steel tariffs ... Keep the duties
+     * until they drop theirs.": a possessive pronoun object is the last
+     * tariff a country owned through "its" before it in its comment or
+     * paragraph, else nothing */
+    if (cue->last + 1 < c->sentence->first_token + c->sentence->token_count &&
+        token_in(c, cue->last + 1, (const char *const[]){"theirs", "yours", NULL})) {
+        const struct_span *here = element_at(c->doc, cue->start, LE_COMMENT);
+        const owned *own = last_owned(c->possessed, c->possessed_count, cue->start, here);
+        if (!own || own->at < context_start(c, cue, 0))
+            return none;
+        size_t at = COUNT_BEFORE(c->items, c->item_count, start, own->at);
+        return tariff_target(c, &c->items[at], own->owner, holder);
     }
     who phrase = noun_target(c, cue->last + 1, clause, cue->start);
     if (phrase.name != NO_STRING || !entity_after || entity_after->first > cue->last + 1 + ENTITY_REACH)

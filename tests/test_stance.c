@@ -1389,6 +1389,18 @@ static void test_export_taxes(void **state)
     check_no_stance((const char *const[]){"Nobody in Rosario defends export taxes.", NULL});
 }
 
+/* "theirs" and "yours" are the tariffs a country owned through "its" just
+ * before, goods between "its" and the levy word or not; "Lift ..." opening
+ * a sentence is an imperative to end them. */
+static void test_possessive_pronoun_target(void **state)
+{
+    (void)state;
+    check_one_stance("Washington started this with its steel tariffs. Keep the duties until they drop theirs.", "2",
+                     "drop", "comment 2", "Washington tariffs", STANCE_AGAINST);
+    check_one_stance("Canberra keeps its own duties on steel wire. Lift yours first.", "3", "Lift", "comment 3",
+                     "Canberra tariffs", STANCE_AGAINST);
+}
+
 /* A penalty, however introduced, is the tariff of the paragraph before. */
 static void test_penalty_is_the_tariff(void **state)
 {
@@ -1491,6 +1503,7 @@ int main(void)
         cmocka_unit_test(test_named_measure_in_context),
         cmocka_unit_test(test_export_taxes),
         cmocka_unit_test(test_penalty_is_the_tariff),
+        cmocka_unit_test(test_possessive_pronoun_target),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
