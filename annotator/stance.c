@@ -1018,7 +1018,8 @@ static const item *possessor(stance_ctx *c, const item *items, size_t k)
 /* "after her union cheered the deal": an act whose clause names its agent
  * before it (an entity, a group, or a noun after "his", "her", "their",
  * "its") is someone else's, reported in a reader comment, not the reader's;
- * but not one the reader advises ("Japan should reject the deal"). */
+ * but not one the reader advises ("Japan should reject the deal") or a
+ * right the reader grants. */
 static int reports_another(stance_ctx *c, const item *items, size_t k)
 {
     const item *cue = &items[k];
@@ -1026,6 +1027,10 @@ static int reports_another(stance_ctx *c, const item *items, size_t k)
     /* "Japan should stand up to Trump": advice is the reader's own view */
     for (uint32_t t = cue->first; t-- > c->sentence->first_token && clause_of(c, t) == clause;)
         if (token_in(c, t, (const char *const[]){"should", "must", "ought", NULL}))
+            return 0;
+    /* "Chile has every right to do this": so is a right the reader grants */
+    for (uint32_t t = cue->first; t <= cue->last; t++)
+        if (token_in(c, t, (const char *const[]){"right", NULL}))
             return 0;
     for (size_t i = 0; i < k; i++)
         if (is_holder(&items[i]) && items[i].end <= cue->start && clause_of(c, items[i].last) == clause)
@@ -2545,11 +2550,21 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
         who noun = qualified_noun(c, entity_after, cue->start, holder);
         return noun.name != NO_STRING ? noun : entity_target(c, entity_after, "entity");
     }
-    /* "These duties are a tax. Scrap them.": a pronoun object is the last
-     * tariff mention before it in its comment or paragraph, else nothing */
-    if (cue->last + 1 < c->sentence->first_token + c->sentence->token_count &&
-        token_in(c, cue->last + 1, (const char *const[]){"it", "them", NULL})) {
+    /* "These duties are a tax. Scrap them.", "has every right to do
+     * this": a pronoun object is the last tariff mention before it in its
+     * comment or paragraph; in a reader comment that names none, the
+     * measure the article opens with; else nothing */
+    uint32_t sentence_end = c->sentence->first_token + c->sentence->token_count, pronoun = cue->last + 1;
+    int done = pronoun < sentence_end && token_in(c, pronoun, (const char *const[]){"do", "doing", NULL});
+    pronoun += (uint32_t)done;
+    if (pronoun < sentence_end &&
+        token_in(c, pronoun, done ? (const char *const[]){"it", "this", "that", NULL}
+                                  : (const char *const[]){"it", "them", NULL})) {
         const item *mention = tariff_before(c, cue, 0);
+        build_tariffs(c);
+        if (!mention && c->tariff_count && element_at(c->doc, cue->start, LE_COMMENT) &&
+            !element_at(c->doc, c->tariffs[0]->start, LE_COMMENT))
+            mention = c->tariffs[0];
         return mention ? owned_tariff_target(c, mention, holder)
                        : none;
     }

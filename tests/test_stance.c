@@ -1401,6 +1401,15 @@ static void test_possessive_pronoun_target(void **state)
                      "Canberra tariffs", STANCE_AGAINST);
 }
 
+/* A reader granting a right states the reader's own view; "do this" is the
+ * measure before it. */
+static void test_right_granted(void **state)
+{
+    (void)state;
+    check_one_stance("Chile keeps its 8% export duty on lithium. Chile has every right to do this.", "3",
+                     "has every right to", "comment 3", "Chile tariffs", STANCE_FAVOR);
+}
+
 /* A penalty, however introduced, is the tariff of the paragraph before. */
 static void test_penalty_is_the_tariff(void **state)
 {
@@ -1503,6 +1512,7 @@ int main(void)
         cmocka_unit_test(test_named_measure_in_context),
         cmocka_unit_test(test_export_taxes),
         cmocka_unit_test(test_penalty_is_the_tariff),
+        cmocka_unit_test(test_right_granted),
         cmocka_unit_test(test_possessive_pronoun_target),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
