@@ -2439,9 +2439,10 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
             }
         /* "Ostby has it right, this is a tax on us": "it" and "this" are
          * no person; with none else in the sentence, the tariff mention
-         * before it in its paragraph or reader comment */
+         * before it in its paragraph or reader comment, or in the
+         * paragraph before ("This is a tariff by another name," ...) */
         if (named && of_thing && !subject)
-            subject = tariff_before(c, cue, 0);
+            subject = tariff_before(c, cue, 1);
         if (!subject)
             return none;
         if (is_tariff(subject->kind)) {

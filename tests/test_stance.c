@@ -1410,6 +1410,14 @@ static void test_right_granted(void **state)
                      "has every right to", "comment 3", "Chile tariffs", STANCE_FAVOR);
 }
 
+/* "This" opening a paragraph is the measure of the paragraph before. */
+static void test_this_is_the_measure_before(void **state)
+{
+    (void)state;
+    check_one_stance("The EU adopted a carbon levy.\n\n\"This is a tariff by another name,\" Ann Lee said.", NULL,
+                     "a tariff by another name", "Ann Lee", "tariffs", STANCE_AGAINST);
+}
+
 /* A penalty, however introduced, is the tariff of the paragraph before. */
 static void test_penalty_is_the_tariff(void **state)
 {
@@ -1513,6 +1521,7 @@ int main(void)
         cmocka_unit_test(test_export_taxes),
         cmocka_unit_test(test_penalty_is_the_tariff),
         cmocka_unit_test(test_right_granted),
+        cmocka_unit_test(test_this_is_the_measure_before),
         cmocka_unit_test(test_possessive_pronoun_target),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
