@@ -983,6 +983,11 @@ static const item *speaker_after(stance_ctx *c, const item *items, size_t count,
     const item *referent = referent_at(c, items, verb->first - 1, verb->start);
     if (referent)
         return referent;
+    /* "defended the deal, saying EU exports could grow": a participle
+     * speaks for the subject before it, and names no speaker after it */
+    const token *word = tok(c, verb->last);
+    if (word->end - word->start > 3 && !memcmp(c->doc->text.clean + word->end - 3, "ing", 3))
+        return NULL;
     for (const item *i = verb + 1; i < items + count && i->first <= verb->last + 2; i++)
         if ((i->kind == K_PERSON || i->kind == K_ORG) && i->start >= verb->end)
             return i;

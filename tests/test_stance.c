@@ -1410,6 +1410,14 @@ static void test_right_granted(void **state)
                      "has every right to", "comment 3", "Chile tariffs", STANCE_FAVOR);
 }
 
+/* A participle of saying after the act names no speaker after it. */
+static void test_saying_names_no_speaker(void **state)
+{
+    (void)state;
+    check_one_stance("EU Trade Commissioner Anneke Vos defended the deal, saying EU exports could grow.", NULL,
+                     "defended", "Anneke Vos", "deal", STANCE_FAVOR);
+}
+
 /* "This" opening a paragraph is the measure of the paragraph before. */
 static void test_this_is_the_measure_before(void **state)
 {
@@ -1522,6 +1530,7 @@ int main(void)
         cmocka_unit_test(test_penalty_is_the_tariff),
         cmocka_unit_test(test_right_granted),
         cmocka_unit_test(test_this_is_the_measure_before),
+        cmocka_unit_test(test_saying_names_no_speaker),
         cmocka_unit_test(test_possessive_pronoun_target),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
