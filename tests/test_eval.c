@@ -27,22 +27,23 @@
 
 /* The corpora gold files must keep overall F1 at or above this (a floor:
  * raise it as the rules improve; a rule change that lowers it fails).
- * Issue 4 asks for 90; the default rules reach 95.69 over all twenty-four
- * articles (98.53 on the six development ones, 94.71 on the eighteen
+ * Issue 4 asks for 90; the default rules reach 98.09 over all twenty-four
+ * articles (98.88 on the six development ones, 97.82 on the eighteen
  * written to be held out). Each of those eighteen, written after every
  * other rule change, gave less on its first run than after the rules were
  * mended for the kinds of miss it showed (corpora/README.md, "Held-out
- * measurement"): the seventh 83.70 first, 95.92 now; the eighth 90.71 and
- * 98.38; the ninth 81.52 and 96.77; the tenth 92.77 and 97.46; the
- * eleventh 87.04 and 96.46; the twelfth 90.30 and 97.98; the thirteenth
- * 89.50 and 97.30; the fourteenth 86.73 and 94.51; the fifteenth 88.89 and
- * 89.52; the sixteenth 90.23, the seventeenth 86.22 and the eighteenth
- * 85.42, not yet mended for. The first runs are the honest figure for
+ * measurement"): the seventh 83.70 first, 96.45 now; the eighth 90.71 and
+ * 100.00; the ninth 81.52 and 96.77; the tenth 92.77 and 98.31; the
+ * eleventh 87.04 and 97.35; the twelfth 90.30 and 97.98; the thirteenth
+ * 89.50 and 99.55; the fourteenth 86.73 and 94.51; the fifteenth 88.89 and
+ * 91.82; the sixteenth 90.23 and 99.64; the seventeenth 86.22 and 97.93;
+ * the eighteenth 85.42 and 99.35. The first runs are the honest figure for
  * unseen news; the sixteenth took the floor down from 97.0 to just under
  * what all twenty-two gave, the seventeenth from 96.7 to just under what
- * all twenty-three give. The eighteenth took it from 96.2 to just under
- * what all twenty-four give (95.69). */
-#define CORPORA_MIN_F1 "95.6"
+ * all twenty-three give, the eighteenth from 96.2 to 95.6. Broader goods,
+ * town and region lists and the shapes their misses showed raised it to
+ * just under what all twenty-four give now. */
+#define CORPORA_MIN_F1 "98.0"
 
 /* The same for stance F1 on the corpora gold stances (NAME.stances.json).
  * Issue 5 asks for 75; the default rules reach 73.23 over all twenty-four
