@@ -2223,6 +2223,20 @@ static who measure_as_tariff(stance_ctx *c, const item *items, size_t k, who nou
     return owned_tariff_target(c, mention, holder);
 }
 
+/* For a cue in a reader comment that names no measure before it, the
+ * measure the article opens with: the first tariff mention outside the
+ * comments. NULL elsewhere, or when the article names none. */
+static const item *article_measure(stance_ctx *c, const item *cue)
+{
+    if (!element_at(c->doc, cue->start, LE_COMMENT))
+        return NULL;
+    build_tariffs(c);
+    for (size_t i = 0; i < c->tariff_count; i++)
+        if (!element_at(c->doc, c->tariffs[i]->start, LE_COMMENT))
+            return c->tariffs[i];
+    return NULL;
+}
+
 /* The last measure named by its noun (measure_named_before) in the context
  * of the cue (context_start) before it: in an article about a ban or
  * export controls rather than a tariff, what retaliation answers. */
@@ -2355,8 +2369,11 @@ static who measure_in_context(stance_ctx *c, const item *items, size_t count, co
         if ((i->kind == K_GPE || i->kind == K_NORP) && c->tariffs[0]->start < i->start &&
             i->last + 1 < c->doc->tokens.count && token_in(c, i->last + 1, measure_nouns) && !same_owner(c, i, holder))
             return tariff_target(c, c->tariffs[0], i, holder);
-    /* else the last tariff mention of the paragraphs before */
+    /* else the last tariff mention of the paragraphs before, or, in a
+     * reader comment, the measure of the article */
     mention = paragraphs_back ? tariff_before(c, cue, paragraphs_back) : NULL;
+    if (!mention && paragraphs_back)
+        mention = article_measure(c, cue);
     if (mention)
         return owned_tariff_target(c, mention, holder);
     return (who){NO_STRING, NO_STRING, NULL};
@@ -2567,10 +2584,8 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
         token_in(c, pronoun, done ? (const char *const[]){"it", "this", "that", NULL}
                                   : (const char *const[]){"it", "them", NULL})) {
         const item *mention = tariff_before(c, cue, 0);
-        build_tariffs(c);
-        if (!mention && c->tariff_count && element_at(c->doc, cue->start, LE_COMMENT) &&
-            !element_at(c->doc, c->tariffs[0]->start, LE_COMMENT))
-            mention = c->tariffs[0];
+        if (!mention)
+            mention = article_measure(c, cue);
         return mention ? owned_tariff_target(c, mention, holder)
                        : none;
     }

@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -40,9 +41,9 @@ static int teardown(void **state)
     return 0;
 }
 
-/* Annotates text; when comment_n is set, the whole text is reader comment
- * comment_n, as the layout stage would mark it. */
-static void annotate(fixture *f, const char *text, const char *comment_n)
+/* Annotates text; when comment_n is set, text from byte comment_from to its
+ * end is reader comment comment_n, as the layout stage would mark it. */
+static void annotate_from(fixture *f, const char *text, size_t comment_from, const char *comment_n)
 {
     f->rules = builtin;
     f->m = matcher_new(f->rules, NULL, NULL);
@@ -51,11 +52,18 @@ static void annotate(fixture *f, const char *text, const char *comment_n)
     if (comment_n) {
         document *doc = &f->doc;
         span_attr at = {doc_intern(doc, "n", 1), doc_intern(doc, comment_n, strlen(comment_n))};
-        struct_span st = {0, (uint32_t)strlen(text), LE_COMMENT, 0, "test", 1, (uint32_t)doc->attr_count, 1};
+        struct_span st = {(uint32_t)comment_from, (uint32_t)strlen(text), LE_COMMENT, 0, "test", 1,
+                          (uint32_t)doc->attr_count, 1};
         ARRAY_PUSH(doc->attrs, doc->attr_count, doc->attr_cap, at);
         ARRAY_PUSH(doc->structure, doc->structure_count, doc->structure_cap, st);
     }
     annotate_document(f->m, f->rules, &f->doc);
+}
+
+/* Annotates text, all of it reader comment comment_n when that is set. */
+static void annotate(fixture *f, const char *text, const char *comment_n)
+{
+    annotate_from(f, text, 0, comment_n);
 }
 
 static void release(fixture *f)
@@ -1410,6 +1418,19 @@ static void test_right_granted(void **state)
                      "has every right to", "comment 3", "Chile tariffs", STANCE_FAVOR);
 }
 
+/* A reader comment that names no measure judges the article's. */
+static void test_comment_judges_article_measure(void **state)
+{
+    (void)state;
+    const char *article = "The EU imposed duties of 35% on Chinese electric cars.\n\n";
+    char text[256];
+    snprintf(text, sizeof text, "%s%s", article, "Why should a farm in Aragon suffer for a fight it never asked for?");
+    fixture f;
+    annotate_from(&f, text, strlen(article), "2");
+    check_stance(&f, "Why should a farm in Aragon suffer", "comment 2", "European Union tariffs", STANCE_AGAINST);
+    release(&f);
+}
+
 /* A participle of saying after the act names no speaker after it. */
 static void test_saying_names_no_speaker(void **state)
 {
@@ -1531,6 +1552,7 @@ int main(void)
         cmocka_unit_test(test_right_granted),
         cmocka_unit_test(test_this_is_the_measure_before),
         cmocka_unit_test(test_saying_names_no_speaker),
+        cmocka_unit_test(test_comment_judges_article_measure),
         cmocka_unit_test(test_possessive_pronoun_target),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
