@@ -659,8 +659,6 @@ enum { PAIR_PROBE_AFTER = 8, PAIR_MAY = 254, PAIR_CANNOT = 255, PAIR_STATES = 12
 static __attribute__((noinline)) int probe_pair(matcher *m, const rule_batch *b, uint32_t table, int pair)
 {
     uint8_t *state = &m->pair_states[(size_t)table * PAIR_STATES + pair];
-    if (++*state < PAIR_PROBE_AFTER)
-        return 1;
     const char bytes[2] = {(char)(pair / 128), (char)(pair % 128)};
     int may = 0;
     for (size_t k = 0; k < b->count && !may; k++) {
@@ -716,10 +714,13 @@ static inline int pair_allows(matcher *m, const rule_batch *b, uint32_t table, i
 {
     if (pair == NO_PAIR || table == NO_PAIR_TABLE)
         return 1;
-    uint8_t state = m->pair_states[(size_t)table * PAIR_STATES + pair];
-    if (state == PAIR_MAY)
+    uint8_t *state = &m->pair_states[(size_t)table * PAIR_STATES + pair];
+    if (*state == PAIR_MAY)
         return 1;
-    return state == PAIR_CANNOT ? 0 : probe_pair(m, b, table, pair);
+    if (*state == PAIR_CANNOT)
+        return 0;
+    /* met too few times yet to be worth a probe: counted here, not in a call */
+    return ++*state < PAIR_PROBE_AFTER ? 1 : probe_pair(m, b, table, pair);
 }
 
 /* Runs one batch anchored at vpos (at token t, or SIZE_MAX at the opening
