@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "copy.h"
 #include "segment.h"
 #include "text.h"
 #include "token.h"
@@ -192,13 +193,13 @@ void doc_free(document *doc);
 
 /* Copies s[0..len) into the string pool; returns its offset. Inline: the
  * matcher interns a norm for nearly every candidate, and the call cost more
- * than the copy. */
+ * than the copy, as a call to memcpy for its few bytes would. */
 static inline uint32_t doc_intern(document *doc, const char *s, size_t len)
 {
     grow_array((void **)&doc->pool, &doc->pool_cap, doc->pool_len + len + 1, 1);
     uint32_t off = (uint32_t)doc->pool_len;
     char *copy = doc->pool + off;
-    memcpy(copy, s, len);
+    copy_bytes(copy, s, len);
     copy[len] = '\0';
     doc->pool_len += len + 1;
     return off;

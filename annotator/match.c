@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "copy.h"
 #include "sort.h"
 
 #define MATCH_LIMIT 1000000
@@ -241,7 +242,7 @@ static inline __attribute__((always_inline)) void view_mark_add(matcher *m, cons
         (*zone)++;
     if (*zone == m->zone_count || orig < m->zones[2 * *zone])
         return;
-    memcpy(m->view + m->view_len, text + *pos, orig - *pos);
+    copy_bytes(m->view + m->view_len, text + *pos, orig - *pos);
     m->view_len += orig - *pos;
     *pos = orig;
     static const char close_mark[MARK_BLOCK] = MARK_CLOSE;

@@ -590,8 +590,11 @@ static void close_group(structure_runner *r, document *doc)
     if (og->first >= 0) {
         if (g->number_key) {
             char num[16];
-            int n = snprintf(num, sizeof num, "%u", ++r->numbers[og->group]);
-            pending_attr pa = {doc_intern(doc, g->number_key, strlen(g->number_key)), doc_intern(doc, num, (size_t)n)};
+            /* a 32-bit number has at most 10 digits, so n < sizeof num: said so
+             * to the compiler, which cannot tell, and warns of a copy past num */
+            size_t n = (size_t)snprintf(num, sizeof num, "%u", ++r->numbers[og->group]);
+            pending_attr pa = {doc_intern(doc, g->number_key, strlen(g->number_key)),
+                               doc_intern(doc, num, n < sizeof num ? n : sizeof num - 1)};
             /* the number goes first */
             ARRAY_PUSH(r->pending, r->pending_count, r->pending_cap, pa);
             memmove(r->pending + og->attr_first + 1, r->pending + og->attr_first,

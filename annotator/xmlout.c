@@ -6,6 +6,7 @@
 #include <utf8proc.h>
 
 #include "alloc.h"
+#include "copy.h"
 #include "utf8.h"
 
 #define DEFAULT_BUFFER_SIZE (64 * 1024)
@@ -108,32 +109,6 @@ static void put_past_end(xmlout *x, const void *s, size_t len)
     }
     memcpy(x->buf, s, len);
     x->len = len;
-}
-
-/* Copies len bytes. Most runs written are a few bytes long (names, norms,
- * start tags, the text between two tags), and a call to memcpy costs more
- * than the copy: up to 32 bytes are moved with two fixed-size, possibly
- * overlapping copies, which compile to plain loads and stores. */
-static inline void copy_bytes(char *to, const void *from, size_t len)
-{
-    const char *f = from;
-    if (len >= 8 && len <= 16) {
-        memcpy(to, f, 8);
-        memcpy(to + len - 8, f + len - 8, 8);
-    } else if (len >= 4 && len < 8) {
-        memcpy(to, f, 4);
-        memcpy(to + len - 4, f + len - 4, 4);
-    } else if (len < 4) {
-        if (len) { /* the first, middle and last bytes are all of 1 to 3 */
-            to[0] = f[0];
-            to[len / 2] = f[len / 2];
-            to[len - 1] = f[len - 1];
-        }
-    } else if (len <= 32) {
-        memcpy(to, f, 16);
-        memcpy(to + len - 16, f + len - 16, 16);
-    } else
-        memcpy(to, f, len);
 }
 
 /* Copies len bytes a whole BLOCK at a time, at least one: it reads and
