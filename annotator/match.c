@@ -842,7 +842,9 @@ static void note_tokens(matcher *m, document *doc)
             }
             uint16_t key = (uint16_t)start_key_at(text + tok->start);
             int starts = 0;
-            if (has_triggers) {
+            /* a trigger is a word of ASCII letters and digits (prefilter.h):
+             * no punctuation mark, symbol, clitic, address or link is one */
+            if (has_triggers && (tok->kind == TOK_WORD || tok->kind == TOK_NUMBER || tok->kind == TOK_ABBREV)) {
                 starts = find_word_triggers(m, t, gaz_token_key(&m->hashes, t, 0)) |
                          find_word_triggers(m, t, gaz_token_key(&m->hashes, t, 1));
                 /* an abbreviation ("Co.") is also the word without the dot, as
