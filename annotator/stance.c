@@ -2147,7 +2147,7 @@ static int pronoun_subject(stance_ctx *c, const item *cue, int *of_thing)
 /* Nouns that name a measure a government takes: "the measure", "the move",
  * "the U.S. threat". */
 static const char *const measure_nouns[] = {"measure", "measures", "move", "step", "decision", "threat", "increase",
-                                            "increases", "hike", "hikes", "penalty", "penalties", NULL};
+                                            "increases", "hike", "hikes", "penalty", "penalties", "system", NULL};
 /* Nouns for raising a measure: "the increase in U.S. duties" is the duty. */
 static const char *const increase_nouns[] = {"increase", "increases", "hike", "hikes", "rise", "rises", NULL};
 
@@ -2265,11 +2265,12 @@ static who object_measure_as_tariff(stance_ctx *c, const item *cue, who noun, ui
         return noun;
     uint32_t t = cue->last + 1, end = c->sentence->first_token + c->sentence->token_count;
     char word[16];
-    /* "would not accept a penalty on ...": a penalty is one however named */
-    int penalty = token_in(c, t + 1, (const char *const[]){"penalty", "penalties", NULL}) &&
-                  token_in(c, t, (const char *const[]){"a", "any", "new", NULL});
+    /* "would not accept a penalty on ...", "will not accept a system that
+     * ...": a penalty or a system is one however named */
+    int indefinite = token_in(c, t + 1, (const char *const[]){"penalty", "penalties", "system", NULL}) &&
+                     token_in(c, t, (const char *const[]){"a", "any", "new", NULL});
     if (t + 1 >= end ||
-        (!token_in(c, t, (const char *const[]){"the", NULL}) && !token_in(c, t, demonstratives) && !penalty))
+        (!token_in(c, t, (const char *const[]){"the", NULL}) && !token_in(c, t, demonstratives) && !indefinite))
         return noun;
     lower_word(c, t + 1, word, sizeof word);
     /* a rise names its tariff from farther back ("opposed the increase"
@@ -2277,6 +2278,14 @@ static who object_measure_as_tariff(stance_ctx *c, const item *cue, who noun, ui
     size_t back = token_in(c, t + 1, increase_nouns) ? INCREASE_PARAGRAPHS_BACK : 1;
     if (strcmp(word, doc_string(c->doc, noun.name)))
         return noun;
+    /* a system is a tax or a ban named in its paragraph before a tariff
+     * ("This tax was written to fall on American firms ... We will not
+     * accept a system that ...") */
+    if (token_in(c, t + 1, (const char *const[]){"system", NULL})) {
+        who named = measure_named_in_context(c, cue, 0);
+        if (named.name != NO_STRING)
+            return named;
+    }
     const item *mention = tariff_before(c, cue, back);
     if (mention)
         return owned_tariff_target(c, mention, holder);

@@ -1447,13 +1447,18 @@ static void test_this_is_the_measure_before(void **state)
                      "a tariff by another name", "Ann Lee", "tariffs", STANCE_AGAINST);
 }
 
-/* A penalty, however introduced, is the tariff of the paragraph before. */
+/* A penalty, however introduced, is the tariff of the paragraph before;
+ * a system is the tax or ban its paragraph names, else that tariff. */
 static void test_penalty_is_the_tariff(void **state)
 {
     (void)state;
     check_one_stance("The U.S. doubled its tariff on Indian goods to 50%.\n\nAnn Lee said India would not accept a "
                      "penalty on India's energy security.",
                      NULL, "accept", "Ann Lee", "United States tariffs", STANCE_AGAINST);
+    /* a system is the tax its paragraph names, before any tariff */
+    check_one_stance("Spain keeps its digital services tax. The U.S. proposed duties in answer.\n\n\"This tax was "
+                     "written for American firms. We will not accept a system that singles them out,\" Ann Lee said.",
+                     NULL, "accept", "Ann Lee", "digital services tax", STANCE_AGAINST);
 }
 
 static void test_summary_majority(void **state)
