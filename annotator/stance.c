@@ -2147,7 +2147,8 @@ static int pronoun_subject(stance_ctx *c, const item *cue, int *of_thing)
 /* Nouns that name a measure a government takes: "the measure", "the move",
  * "the U.S. threat". */
 static const char *const measure_nouns[] = {"measure", "measures", "move", "step", "decision", "threat", "increase",
-                                            "increases", "hike", "hikes", "penalty", "penalties", "system", NULL};
+                                            "increases", "hike", "hikes", "penalty", "penalties", "system", "margins",
+                                            "rates", NULL};
 /* Nouns for raising a measure: "the increase in U.S. duties" is the duty. */
 static const char *const increase_nouns[] = {"increase", "increases", "hike", "hikes", "rise", "rises", NULL};
 
@@ -2213,10 +2214,11 @@ static who measure_as_tariff(stance_ctx *c, const item *items, size_t k, who nou
     }
     const item *mention = pointed ? tariff_before(c, cue, 1) : NULL;
     /* "She called the increase ...": a rise names its tariff from farther
-     * back, as after a cue (object_measure_as_tariff) */
+     * back, as after a cue (object_measure_as_tariff), and so do "the
+     * margins" and "the rates" of a tariff */
     for (uint32_t t = c->sentence->first_token + 1; !mention && t < cue->first; t++)
-        if (token_in(c, t, increase_nouns) && token_in(c, t - 1, (const char *const[]){"the", NULL}) &&
-            token_in(c, t, (const char *const[]){name, NULL}))
+        if ((token_in(c, t, increase_nouns) || token_in(c, t, (const char *const[]){"margins", "rates", NULL})) &&
+            token_in(c, t - 1, (const char *const[]){"the", NULL}) && token_in(c, t, (const char *const[]){name, NULL}))
             mention = tariff_before(c, cue, INCREASE_PARAGRAPHS_BACK);
     if (!mention)
         return noun;

@@ -1431,6 +1431,16 @@ static void test_comment_judges_article_measure(void **state)
     release(&f);
 }
 
+/* "the margins" of a tariff named a paragraph or two before are that
+ * tariff. */
+static void test_margins_are_the_tariff(void **state)
+{
+    (void)state;
+    check_one_stance("The U.S. set duties of 25.76% on Vietnamese shrimp.\n\nFarmers said they were punished.\n\n"
+                     "Ann Lee said the margins were not consistent with WTO rules.",
+                     NULL, "not consistent with", "Ann Lee", "United States tariffs", STANCE_AGAINST);
+}
+
 /* A participle of saying after the act names no speaker after it. */
 static void test_saying_names_no_speaker(void **state)
 {
@@ -1558,6 +1568,7 @@ int main(void)
         cmocka_unit_test(test_this_is_the_measure_before),
         cmocka_unit_test(test_saying_names_no_speaker),
         cmocka_unit_test(test_comment_judges_article_measure),
+        cmocka_unit_test(test_margins_are_the_tariff),
         cmocka_unit_test(test_possessive_pronoun_target),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
