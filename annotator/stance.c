@@ -32,6 +32,7 @@
 /* How many PERSON mentions back "the minister" may look for its person, and
  * how many owned tariff mentions back "the tariffs" may look for an owner. */
 #define TITLE_LOOKBACK 64
+#define SUBJECT_REACH 3     /* tokens from a subject's end to its verb: "Washington on Monday imposed" */
 /* How far into its sentence a dateline's dash may stand, in tokens. */
 #define DATELINE_TOKENS 12
 /* How many words before a person's name may hold its title. */
@@ -3051,8 +3052,11 @@ static void note_owned(stance_ctx *c, size_t i, size_t *cap)
 
 /* The tariff mention items[i] when a GPE owns it through "its" or "their"
  * ("Chile will keep its 8% export duty"), into c->possessed (of *cap
- * places). */
-static void note_possessed(stance_ctx *c, size_t i, size_t *cap)
+ * places); or, when the country opening its sentence is the subject of the
+ * verb imposing it ("Washington imposed a 25% tariff on Mexican steel",
+ * "The EU on Monday raised duties"), into c->owned (of *owned_cap places),
+ * as context for the next "the tariff". */
+static void note_possessed(stance_ctx *c, size_t i, size_t *cap, size_t *owned_cap)
 {
     const item *mention = &c->items[i];
     const document *doc = c->doc;
@@ -3067,6 +3071,16 @@ static void note_possessed(stance_ctx *c, size_t i, size_t *cap)
     if (owner) {
         owned o = {mention->start, owner, element_at(doc, mention->start, LE_COMMENT)};
         ARRAY_PUSH(c->possessed, c->possessed_count, *cap, o);
+        return;
+    }
+    owner = imposer(c, mention);
+    const item *verb = owner ? owner + 1 : NULL;
+    while (verb && verb < mention && verb->kind != K_IMPOSING)
+        verb++;
+    if (owner && verb < mention && verb->first <= owner->last + SUBJECT_REACH &&
+        !(c->owned_count && c->owned[c->owned_count - 1].at == mention->start)) {
+        owned o = {mention->start, owner, element_at(doc, mention->start, LE_COMMENT)};
+        ARRAY_PUSH(c->owned, c->owned_count, *owned_cap, o);
     }
 }
 
@@ -3223,7 +3237,7 @@ void stance_document(const ann_rules *rules, document *doc)
             break;
         case K_TARIFF:
         case K_TARIFF_WORD:
-            note_possessed(&c, i, &possessed_cap);
+            note_possessed(&c, i, &possessed_cap, &owned_cap);
             break;
         case K_PERSON:
             note_titled(&c, i, &titled_cap);

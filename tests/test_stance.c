@@ -1441,6 +1441,16 @@ static void test_margins_are_the_tariff(void **state)
                      NULL, "not consistent with", "Ann Lee", "United States tariffs", STANCE_AGAINST);
 }
 
+/* A country that imposes a tariff as the subject of its sentence owns it,
+ * and "the tariff" after it is its. */
+static void test_imposer_owns_context(void **state)
+{
+    (void)state;
+    check_one_stance("The United States on Monday imposed a 25% tariff on Mexican steel.\n\nLaura Ortiz said the "
+                     "tariff was unjustified.",
+                     NULL, "unjustified", "Laura Ortiz", "United States tariffs", STANCE_AGAINST);
+}
+
 /* A participle of saying after the act names no speaker after it. */
 static void test_saying_names_no_speaker(void **state)
 {
@@ -1569,6 +1579,7 @@ int main(void)
         cmocka_unit_test(test_saying_names_no_speaker),
         cmocka_unit_test(test_comment_judges_article_measure),
         cmocka_unit_test(test_margins_are_the_tariff),
+        cmocka_unit_test(test_imposer_owns_context),
         cmocka_unit_test(test_possessive_pronoun_target),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
