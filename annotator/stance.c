@@ -1990,7 +1990,14 @@ static who phrase_ending_at(stance_ctx *c, uint32_t end)
  * phrase. Name NO_STRING: none. */
 static who phrase_right_before(stance_ctx *c, const item *cue)
 {
-    if (cue->first == cue->last) /* one word may be a noun: "the biggest harm" */
+    /* one word may be a noun ("the biggest harm"), but not an effect's
+     * verb with its ending ("The deal hurts French farmers", "sacrificed") */
+    const token *w = tok(c, cue->first);
+    const char *end = c->doc->text.clean + w->end;
+    size_t n = w->end - w->start;
+    int inflected = (cue->kind == K_AGAINST_EFFECT || cue->kind == K_FAVOR_EFFECT) && n > 3 &&
+                    (end[-1] == 's' || (end[-2] == 'e' && end[-1] == 'd'));
+    if (cue->first == cue->last && !inflected)
         return (who){NO_STRING, NO_STRING, NULL};
     return phrase_ending_at(c, cue->first);
 }
@@ -2144,6 +2151,9 @@ static int pronoun_subject(stance_ctx *c, const item *cue, int *of_thing)
         }
     return 0;
 }
+
+/* Nouns that name an agreement: "it" after a cue may stand for one. */
+static const char *const deal_nouns[] = {"deal", "agreement", "pact", "accord", "treaty", NULL};
 
 /* Nouns that name a measure a government takes: "the measure", "the move",
  * "the U.S. threat". */
@@ -2598,8 +2608,14 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
         const item *mention = tariff_before(c, cue, 0);
         if (!mention)
             mention = article_measure(c, cue);
-        return mention ? owned_tariff_target(c, mention, holder)
-                       : none;
+        if (mention)
+            return owned_tariff_target(c, mention, holder);
+        /* "said the agreement sacrificed rice growers and vowed to fight
+         * it": else a deal the sentence names before the cue */
+        for (uint32_t t = cue->first; t-- > c->sentence->first_token + 1;)
+            if (token_in(c, t, deal_nouns) && token_in(c, t - 1, (const char *const[]){"the", "this", "that", NULL}))
+                return noun_phrase(c, t, t + 1, "pronoun");
+        return none;
     }
     /* "Washington started this with its steel tariffs ... Keep the duties
      * until they drop theirs.": a possessive pronoun object is the last

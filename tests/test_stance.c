@@ -1451,6 +1451,18 @@ static void test_imposer_owns_context(void **state)
                      NULL, "unjustified", "Laura Ortiz", "United States tariffs", STANCE_AGAINST);
 }
 
+/* A one-word effect with a verb's ending judges the noun phrase before it;
+ * "it" after a cue, with no tariff in sight, is a deal its sentence named. */
+static void test_effect_verb_and_deal_pronoun(void **state)
+{
+    (void)state;
+    check_one_stance("The EU signed a deal with Mercosur.\n\n\"This deal sacrifices French farmers,\" Ann Lee "
+                     "said.",
+                     NULL, "sacrifices", "Ann Lee", "deal", STANCE_AGAINST);
+    check_one_stance("Farm groups said the agreement sacrificed rice growers and vowed to fight it.", NULL,
+                     "vowed to fight", "farm groups", "agreement", STANCE_AGAINST);
+}
+
 /* A participle of saying after the act names no speaker after it. */
 static void test_saying_names_no_speaker(void **state)
 {
@@ -1580,6 +1592,7 @@ int main(void)
         cmocka_unit_test(test_comment_judges_article_measure),
         cmocka_unit_test(test_margins_are_the_tariff),
         cmocka_unit_test(test_imposer_owns_context),
+        cmocka_unit_test(test_effect_verb_and_deal_pronoun),
         cmocka_unit_test(test_possessive_pronoun_target),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
