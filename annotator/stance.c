@@ -1707,6 +1707,13 @@ static const item *owner_before(stance_ctx *c, const item *items, const item *me
             owner = i;
     if (owner)
         return owner;
+    /* "the Chinese tariffs": a nationality right before the levy word,
+     * whose country the document names, owns it (not "Chinese steel
+     * tariffs", which fall on that steel) */
+    const item *before = mention > items ? mention - 1 : NULL;
+    if (before && before->kind == K_NORP && before->last + 1 == mention->first && before->start >= from &&
+        owner_name(c, before) != before->name && !same_owner(c, before, holder))
+        return before;
     owner = possessive_owner(c, items, mention, c->sentence->first_token);
     return owner ? owner : leader_country(c, items, mention, holder);
 }
@@ -2038,8 +2045,9 @@ static const item *subject_before(stance_ctx *c, const item *items, size_t k, ui
                 return it; /* "EU carbon levy" */
             if (is_tariff(it->kind) && possessive(c, subject) && it->first <= subject->last + 1 + PHRASE_WORDS)
                 return it; /* "Trump's tariffs", "the EU's carbon border levy" */
-            if (is_tariff(it->kind) && subject->kind == K_GOODS && subject->last + 1 == it->first)
-                return it; /* "Chip tariffs are long overdue" */
+            if (is_tariff(it->kind) && (subject->kind == K_GOODS || subject->kind == K_NORP) &&
+                subject->last + 1 == it->first)
+                return it; /* "Chip tariffs are long overdue", "the Chinese tariffs would ..." */
             break;
         }
     }
@@ -2227,10 +2235,14 @@ static who measure_as_tariff(stance_ctx *c, const item *items, size_t k, who nou
     /* "She called the increase ...": a rise names its tariff from farther
      * back, as after a cue (object_measure_as_tariff), and so do "the
      * margins" and "the rates" of a tariff */
-    for (uint32_t t = c->sentence->first_token + 1; !mention && t < cue->first; t++)
-        if ((token_in(c, t, increase_nouns) || token_in(c, t, (const char *const[]){"margins", "rates", NULL})) &&
-            token_in(c, t - 1, (const char *const[]){"the", NULL}) && token_in(c, t, (const char *const[]){name, NULL}))
+    for (uint32_t t = c->sentence->first_token + 1; !mention && t < cue->first; t++) {
+        if (!token_in(c, t - 1, (const char *const[]){"the", NULL}) || !token_in(c, t, (const char *const[]){name, NULL}))
+            continue;
+        if (token_in(c, t, increase_nouns) || token_in(c, t, (const char *const[]){"margins", "rates", NULL}))
             mention = tariff_before(c, cue, INCREASE_PARAGRAPHS_BACK);
+        else if (token_in(c, t, (const char *const[]){"measures", NULL})) /* "the measures were ..." */
+            mention = tariff_before(c, cue, 1);
+    }
     if (!mention)
         return noun;
     return owned_tariff_target(c, mention, holder);

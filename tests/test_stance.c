@@ -1463,6 +1463,20 @@ static void test_effect_verb_and_deal_pronoun(void **state)
                      "vowed to fight", "farm groups", "agreement", STANCE_AGAINST);
 }
 
+/* A nationality right before the levy word owns the tariff when the
+ * document names its country; "the measures" are the tariff of the
+ * paragraph before, which the country announcing it owns. */
+static void test_nationality_owner_and_measures(void **state)
+{
+    (void)state;
+    check_one_stance("China on Friday announced tariffs of 15% on U.S. soybeans.\n\nFarmers said the Chinese "
+                     "tariffs would devastate their exports.",
+                     NULL, "would devastate", "farmers", "China tariffs", STANCE_AGAINST);
+    check_one_stance("China on Friday announced tariffs of 15% on U.S. soybeans.\n\nThe Commerce Ministry said the "
+                     "measures were a legitimate response.",
+                     NULL, "a legitimate response", "Commerce Ministry", "China tariffs", STANCE_FAVOR);
+}
+
 /* A participle of saying after the act names no speaker after it. */
 static void test_saying_names_no_speaker(void **state)
 {
@@ -1476,7 +1490,7 @@ static void test_this_is_the_measure_before(void **state)
 {
     (void)state;
     check_one_stance("The EU adopted a carbon levy.\n\n\"This is a tariff by another name,\" Ann Lee said.", NULL,
-                     "a tariff by another name", "Ann Lee", "tariffs", STANCE_AGAINST);
+                     "a tariff by another name", "Ann Lee", "European Union tariffs", STANCE_AGAINST);
 }
 
 /* A penalty, however introduced, is the tariff of the paragraph before;
@@ -1593,6 +1607,7 @@ int main(void)
         cmocka_unit_test(test_margins_are_the_tariff),
         cmocka_unit_test(test_imposer_owns_context),
         cmocka_unit_test(test_effect_verb_and_deal_pronoun),
+        cmocka_unit_test(test_nationality_owner_and_measures),
         cmocka_unit_test(test_possessive_pronoun_target),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
