@@ -2820,8 +2820,10 @@ static void stance_sentence(stance_ctx *c, item *items, size_t count)
          * "Canada charges nothing for logs and then acts surprised?" */
         if (question && !rhetorical && !cue_kinds[cue->kind].comments_only)
             continue;
+        /* a reader's accusation is also a quoted speaker's: "The government
+         * has betrayed us," said Ramesh Thakur */
         const struct_span *comment = element_at(doc, cue->start, LE_COMMENT);
-        if (cue_kinds[cue->kind].comments_only && !comment)
+        if (cue_kinds[cue->kind].comments_only && !comment && !quote_at(doc, cue->start))
             continue;
         /* the headline repeated over the comments, cut short: its stances
          * are the headline's, whose holder it may have lost */

@@ -1477,6 +1477,15 @@ static void test_nationality_owner_and_measures(void **state)
                      NULL, "a legitimate response", "Commerce Ministry", "China tariffs", STANCE_FAVOR);
 }
 
+/* An accusation in a quotation is its speaker's, as in a reader comment. */
+static void test_quoted_accusation(void **state)
+{
+    (void)state;
+    check_one_stance("\"Mexico dumps its tomatoes below cost,\" said Ann Lee, a grower.", NULL, "dumps", "Ann Lee",
+                     "Mexico", STANCE_AGAINST);
+    check_no_stance((const char *const[]){"Mexico dumps its tomatoes below cost, the report found.", NULL});
+}
+
 /* A participle of saying after the act names no speaker after it. */
 static void test_saying_names_no_speaker(void **state)
 {
@@ -1608,6 +1617,7 @@ int main(void)
         cmocka_unit_test(test_imposer_owns_context),
         cmocka_unit_test(test_effect_verb_and_deal_pronoun),
         cmocka_unit_test(test_nationality_owner_and_measures),
+        cmocka_unit_test(test_quoted_accusation),
         cmocka_unit_test(test_possessive_pronoun_target),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
