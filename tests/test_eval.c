@@ -27,9 +27,9 @@
 
 /* The corpora gold files must keep overall F1 at or above this (a floor:
  * raise it as the rules improve; a rule change that lowers it fails).
- * Issue 4 asks for 90; the default rules reach 98.09 over all twenty-four
- * articles (98.88 on the six development ones, 97.82 on the eighteen
- * written to be held out). Each of those eighteen, written after every
+ * Issue 4 asks for 90; the default rules reach 97.82 over all twenty-five
+ * articles (98.88 on the six development ones, 97.48 on the nineteen
+ * written to be held out). Each of the first eighteen, written after every
  * other rule change, gave less on its first run than after the rules were
  * mended for the kinds of miss it showed (corpora/README.md, "Held-out
  * measurement"): the seventh 83.70 first, 96.45 now; the eighth 90.71 and
@@ -37,30 +37,33 @@
  * eleventh 87.04 and 97.35; the twelfth 90.30 and 97.98; the thirteenth
  * 89.50 and 99.55; the fourteenth 86.73 and 94.51; the fifteenth 88.89 and
  * 91.82; the sixteenth 90.23 and 99.64; the seventeenth 86.22 and 97.93;
- * the eighteenth 85.42 and 99.35. The first runs are the honest figure for
- * unseen news; the sixteenth took the floor down from 97.0 to just under
- * what all twenty-two gave, the seventeenth from 96.7 to just under what
- * all twenty-three give, the eighteenth from 96.2 to 95.6. Broader goods,
- * town and region lists and the shapes their misses showed raised it to
- * just under what all twenty-four give now. */
-#define CORPORA_MIN_F1 "98.0"
+ * the eighteenth 85.42 and 99.35; the nineteenth, written with them, gave
+ * 92.36, and the same after the lists grew. The first runs are the honest
+ * figure for unseen news; the sixteenth took the floor down from 97.0 to
+ * just under what all twenty-two gave, the seventeenth from 96.7 to just
+ * under what all twenty-three give, the eighteenth from 96.2 to 95.6.
+ * Broader goods, town and region lists and the shapes their misses showed
+ * raised it to 98.0, just under what those twenty-four give (98.09). The
+ * nineteenth took it down to just under what all twenty-five give. */
+#define CORPORA_MIN_F1 "97.8"
 
 /* The same for stance F1 on the corpora gold stances (NAME.stances.json).
- * Issue 5 asks for 75; the default rules reach 73.23 over all twenty-four
- * articles (80.00 on the six development ones, 71.78 on the eighteen held
- * out), under that target since the sixteenth. First runs and now: the
- * sixth 37.50 and 88.89, the seventh 58.82 and 90.00, the eighth 42.11 and
- * 86.96, the ninth 31.58 and 75.00, the tenth 11.76 and 76.19, the
- * eleventh 26.09 and 89.66, the twelfth 63.64 and 88.00, the thirteenth
- * 18.18 and 81.48, the fourteenth 18.18 and 18.18 (its gold names the
- * controls "export controls", a name the text gives them once), the
- * fifteenth 35.71 and 56.25, the sixteenth 16.67 (a bloc's own duty read
- * as the other side's), the seventeenth 38.10 (Argentina's cut of its own
- * export taxes: stances for a cut and against the taxes), the eighteenth
- * 81.48. The sixteenth took the floor down from 77.0 to just under what
- * all twenty-two gave, the seventeenth from 74.2 to just under what all
+ * Issue 5 asks for 75; the default rules reach 78.97 over all twenty-five
+ * articles (79.17 on the six development ones, 78.93 on the nineteen held
+ * out; all twenty-four gave 80.80 before the nineteenth). First runs and
+ * now: the sixth 37.50 and 88.89, the seventh 58.82 and 90.00, the eighth
+ * 42.11 and 86.96, the ninth 31.58 and 75.00, the tenth 11.76 and 76.19,
+ * the eleventh 26.09 and 89.66, the twelfth 63.64 and 88.00, the
+ * thirteenth 18.18 and 81.48, the fourteenth 18.18 and 18.18 (its gold
+ * names the controls "export controls", a name the text gives them once),
+ * the fifteenth 35.71 and 56.25, the sixteenth 16.67 (a bloc's own duty
+ * read as the other side's), the seventeenth 38.10 (Argentina's cut of its
+ * own export taxes: stances for a cut and against the taxes), the
+ * eighteenth 81.48, the nineteenth 27.59 and 42.86 (cues the lists lack).
+ * The sixteenth took the floor down from 77.0 to just under what all
+ * twenty-two gave, the seventeenth from 74.2 to just under what all
  * twenty-three give. The eighteenth raised the figure a little; the floor
- * stays. */
+ * stays. With the nineteenth all twenty-five give 78.97; the floor stays. */
 #define CORPORA_MIN_STANCE_F1 "72.7"
 
 static char bin[1024];
