@@ -2248,6 +2248,38 @@ static who measure_as_tariff(stance_ctx *c, const item *items, size_t k, who nou
     return owned_tariff_target(c, mention, holder);
 }
 
+/* "backed the threat", "called the U.S. threat ...": the last tariff
+ * mention before the cue that a form of "threaten" (or "threat of") comes
+ * right before, at most two words before it, whose threatener (*owner) is
+ * a country or bloc right before that word ("U.S. threatens duties on
+ * Canadian goods"); else the last such mention, *owner NULL; else NULL. */
+static const item *threatened_tariff(stance_ctx *c, const item *cue, const item **owner)
+{
+    build_tariffs(c);
+    *owner = NULL;
+    const item *last = NULL;
+    for (size_t i = c->tariff_count; i-- > 0;) {
+        const item *mention = c->tariffs[i];
+        if (mention->start >= cue->start)
+            continue;
+        for (uint32_t t = mention->first; t-- > 0 && t + 3 >= mention->first;) {
+            char word[16];
+            lower_word(c, t, word, sizeof word);
+            if (strncmp(word, "threat", 6))
+                continue;
+            for (const item *g = mention; g-- > c->items && g->last + 3 >= t;)
+                if (can_own(c, g) && g->last < t) {
+                    *owner = g;
+                    return mention;
+                }
+            if (!last)
+                last = mention;
+            break;
+        }
+    }
+    return last;
+}
+
 /* For a cue in a reader comment that names no measure before it, the
  * measure the article opens with: the first tariff mention outside the
  * comments. NULL elsewhere, or when the article names none. */
@@ -2303,6 +2335,13 @@ static who object_measure_as_tariff(stance_ctx *c, const item *cue, who noun, ui
     size_t back = token_in(c, t + 1, increase_nouns) ? INCREASE_PARAGRAPHS_BACK : 1;
     if (strcmp(word, doc_string(c->doc, noun.name)))
         return noun;
+    /* a threat is the tariff threatened */
+    const item *threatener = NULL;
+    const item *threatened = token_in(c, t + 1, (const char *const[]){"threat", "threats", NULL})
+                                 ? threatened_tariff(c, cue, &threatener)
+                                 : NULL;
+    if (threatened)
+        return tariff_target(c, threatened, threatener, holder);
     /* a system is a tax or a ban named in its paragraph before a tariff
      * ("This tax was written to fall on American firms ... We will not
      * accept a system that ...") */

@@ -1477,6 +1477,18 @@ static void test_nationality_owner_and_measures(void **state)
                      NULL, "a legitimate response", "Commerce Ministry", "China tariffs", STANCE_FAVOR);
 }
 
+/* A threat is the tariff threatened, the threatener's, before any other
+ * tariff in context. */
+static void test_threat_is_the_threatened_tariff(void **state)
+{
+    (void)state;
+    check_one_stance("U.S. threatens duties on Canadian goods\n\nCanada will not lower its over-quota tariffs, a "
+                     "day after Washington demanded that Ottawa cut them and threatened a tariff on Canadian goods if "
+                     "it did not.\n\nQuebec farmers urged Ottawa to keep the tariffs where they are.\n\nThe American Dairy "
+                     "Exporters Council backed the threat.",
+                     NULL, "backed", "American Dairy Exporters Council", "United States tariffs", STANCE_FAVOR);
+}
+
 /* An accusation in a quotation is its speaker's, as in a reader comment. */
 static void test_quoted_accusation(void **state)
 {
@@ -1618,6 +1630,7 @@ int main(void)
         cmocka_unit_test(test_effect_verb_and_deal_pronoun),
         cmocka_unit_test(test_nationality_owner_and_measures),
         cmocka_unit_test(test_quoted_accusation),
+        cmocka_unit_test(test_threat_is_the_threatened_tariff),
         cmocka_unit_test(test_possessive_pronoun_target),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
