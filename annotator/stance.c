@@ -1606,6 +1606,14 @@ static who tariff_target(stance_ctx *c, const item *mention, const item *owner, 
         for (size_t i = 0; c->favoring && !owner && hit != NO_STRING && i < c->item_count; i++)
             if (can_own(c, &c->items[i]) && same_owner(c, &c->items[i], holder) && !is_country(c, &c->items[i], hit))
                 owner = remember_owner(c, mention, &c->items[i]);
+        /* "welcomed the orange juice tariff" after Brazil's own duties on
+         * ethanol were named: a measure falling on one country is the last
+         * other country's the text named as an owner before it */
+        const struct_span *here = element_at(doc, mention->start, LE_COMMENT);
+        for (size_t k = COUNT_UP_TO(c->owned, c->owned_count, at, mention->start); !owner && hit != NO_STRING && k-- > 0;)
+            if ((!c->owned[k].comment || c->owned[k].comment == here) && !is_country(c, c->owned[k].owner, hit) &&
+                (c->favoring || !same_owner(c, c->owned[k].owner, holder)))
+                owner = c->owned[k].owner;
     }
     who w = {NO_STRING, mention->kind == K_TARIFF ? doc->spans[mention->span].ref : NO_STRING,
              owner ? "tariff-with-owner" : "tariff"};

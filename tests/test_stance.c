@@ -1489,6 +1489,15 @@ static void test_threat_is_the_threatened_tariff(void **state)
                      NULL, "backed", "American Dairy Exporters Council", "United States tariffs", STANCE_FAVOR);
 }
 
+/* A measure falling on one country is the last other owner's named. */
+static void test_falls_on_one_owned_by_other(void **state)
+{
+    (void)state;
+    check_one_stance("U.S. tariffs of 25% on Brazilian orange juice took effect. Brazil keeps duties on American "
+                     "ethanol at 18%.\n\nSenator Roy Calloway welcomed the orange juice tariff.",
+                     NULL, "welcomed", "Roy Calloway", "United States tariffs", STANCE_FAVOR);
+}
+
 /* An accusation in a quotation is its speaker's, as in a reader comment. */
 static void test_quoted_accusation(void **state)
 {
@@ -1631,6 +1640,7 @@ int main(void)
         cmocka_unit_test(test_nationality_owner_and_measures),
         cmocka_unit_test(test_quoted_accusation),
         cmocka_unit_test(test_threat_is_the_threatened_tariff),
+        cmocka_unit_test(test_falls_on_one_owned_by_other),
         cmocka_unit_test(test_possessive_pronoun_target),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
