@@ -2095,6 +2095,17 @@ static uint32_t interrupted_clause(stance_ctx *c, const item *cue, uint32_t *end
     return clause - 2;
 }
 
+/* Nouns that name an agreement: "it" after a cue may stand for one. */
+static const char *const deal_nouns[] = {"deal", "agreement", "pact", "accord", "treaty", NULL};
+
+/* Nouns that name a measure a government takes: "the measure", "the move",
+ * "the U.S. threat". */
+static const char *const measure_nouns[] = {"measure", "measures", "move", "step", "decision", "threat", "increase",
+                                            "increases", "hike", "hikes", "penalty", "penalties", "system", "margins",
+                                            "rates", NULL};
+/* Nouns for raising a measure: "the increase in U.S. duties" is the duty. */
+static const char *const increase_nouns[] = {"increase", "increases", "hike", "hikes", "rise", "rises", NULL};
+
 /* "described the Geneva meeting as "candid, practical and constructive"":
  * the tariff mention or entity right after the last calling verb before the
  * cue, in its sentence, whatever the commas between. */
@@ -2108,6 +2119,17 @@ static const item *called_object(stance_ctx *c, const item *items, size_t k, uin
         if (i->start >= verb->end && i->first <= verb->last + PHRASE_WORDS && i->end <= items[k].start &&
             (is_tariff(i->kind) || is_entity(i->kind)) && !same_name(c, i, holder))
             return i;
+    /* "raised its tariffs on Korean steel to 50%, a move South Korea's
+     * trade ministry called "deeply regrettable"": a measure noun after a
+     * comma and "a" whose clause ends in the calling verb names the
+     * tariff mention before the comma */
+    for (uint32_t t = verb ? verb->first : 0; verb && t-- > c->sentence->first_token + 2 && t + SPEAKER_WINDOW >= verb->first;)
+        if (token_in(c, t, measure_nouns) && token_in(c, t - 1, (const char *const[]){"a", NULL}) && is_comma(c, t - 2)) {
+            for (const item *i = verb; i-- > items;)
+                if (is_tariff(i->kind) && i->last < t - 2)
+                    return i;
+            break;
+        }
     return NULL;
 }
 
@@ -2167,17 +2189,6 @@ static int pronoun_subject(stance_ctx *c, const item *cue, int *of_thing)
         }
     return 0;
 }
-
-/* Nouns that name an agreement: "it" after a cue may stand for one. */
-static const char *const deal_nouns[] = {"deal", "agreement", "pact", "accord", "treaty", NULL};
-
-/* Nouns that name a measure a government takes: "the measure", "the move",
- * "the U.S. threat". */
-static const char *const measure_nouns[] = {"measure", "measures", "move", "step", "decision", "threat", "increase",
-                                            "increases", "hike", "hikes", "penalty", "penalties", "system", "margins",
-                                            "rates", NULL};
-/* Nouns for raising a measure: "the increase in U.S. duties" is the duty. */
-static const char *const increase_nouns[] = {"increase", "increases", "hike", "hikes", "rise", "rises", NULL};
 
 /* Whether noun is a noun phrase (no entity) that is one measure noun. */
 static int names_measure(stance_ctx *c, who noun)

@@ -1498,6 +1498,16 @@ static void test_falls_on_one_owned_by_other(void **state)
                      NULL, "welcomed", "Roy Calloway", "United States tariffs", STANCE_FAVOR);
 }
 
+/* ", a move X called ...": the move is the tariff before the comma, and X
+ * holds the evaluation. */
+static void test_move_called_by(void **state)
+{
+    (void)state;
+    check_one_stance("The United States on Tuesday raised its tariffs on South Korean steel to 50%, a move South "
+                     "Korea's trade ministry called \"deeply regrettable.\"",
+                     NULL, "deeply regrettable", "South Korea", "United States tariffs", STANCE_AGAINST);
+}
+
 /* An accusation in a quotation is its speaker's, as in a reader comment. */
 static void test_quoted_accusation(void **state)
 {
@@ -1641,6 +1651,7 @@ int main(void)
         cmocka_unit_test(test_quoted_accusation),
         cmocka_unit_test(test_threat_is_the_threatened_tariff),
         cmocka_unit_test(test_falls_on_one_owned_by_other),
+        cmocka_unit_test(test_move_called_by),
         cmocka_unit_test(test_possessive_pronoun_target),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
