@@ -1575,6 +1575,17 @@ static int is_country(const stance_ctx *c, const item *it, uint32_t code)
     return own != NO_STRING && !strcmp(doc_string(c->doc, own), doc_string(c->doc, code));
 }
 
+/* The holder as the owner of a tariff mention, remembered for the mentions
+ * after it: an item that can own and stands for the holder, not the
+ * country the mention falls on (hit); NULL when the holder is none. */
+static const item *holder_as_owner(stance_ctx *c, const item *mention, uint32_t holder, uint32_t hit)
+{
+    for (size_t i = 0; i < c->item_count; i++)
+        if (can_own(c, &c->items[i]) && same_owner(c, &c->items[i], holder) && !is_country(c, &c->items[i], hit))
+            return remember_owner(c, mention, &c->items[i]);
+    return NULL;
+}
+
 /* "OWNER tariffs", or "tariffs"; with no owner given, the owner of an
  * earlier mention of the same measure, else the context's, but never the
  * country the measure falls on (said by it or by that earlier mention):
@@ -1590,9 +1601,8 @@ static who tariff_target(stance_ctx *c, const item *mention, const item *owner, 
         if (hit == NO_STRING)
             hit = falls_on_code(c, same);
         /* a country defends its own measure, whatever the context */
-        for (size_t i = 0; c->defending && !owner && i < c->item_count; i++)
-            if (can_own(c, &c->items[i]) && same_owner(c, &c->items[i], holder) && !is_country(c, &c->items[i], hit))
-                owner = remember_owner(c, mention, &c->items[i]);
+        if (c->defending)
+            owner = holder_as_owner(c, mention, holder, hit);
         if (!owner)
             owner = context_owner(c, mention->start, holder);
         if (owner && is_country(c, owner, hit)) {
@@ -1603,9 +1613,8 @@ static who tariff_target(stance_ctx *c, const item *mention, const item *owner, 
         /* "The EU defended a 50% duty on American bourbon": a country in
          * favour of a measure falling on another, whose owner the text
          * leaves unsaid, defends its own */
-        for (size_t i = 0; c->favoring && !owner && hit != NO_STRING && i < c->item_count; i++)
-            if (can_own(c, &c->items[i]) && same_owner(c, &c->items[i], holder) && !is_country(c, &c->items[i], hit))
-                owner = remember_owner(c, mention, &c->items[i]);
+        if (c->favoring && !owner && hit != NO_STRING)
+            owner = holder_as_owner(c, mention, holder, hit);
         /* "welcomed the orange juice tariff" after Brazil's own duties on
          * ethanol were named: a measure falling on one country is the last
          * other country's the text named as an owner before it */
