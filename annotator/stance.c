@@ -2835,6 +2835,19 @@ static int attributive(stance_ctx *c, const item *cue)
     return 1;
 }
 
+/* "Britain and India signed a good deal": an evaluation opening with "a"
+ * right after a verb that makes or reaches a deal or a measure is that
+ * verb's object, which it only describes; it judges no subject. */
+static int object_of_making(stance_ctx *c, const item *cue)
+{
+    static const char *const making[] = {"signed", "reached", "struck", "secured", "clinched", "negotiated", "won",
+                                         "sealed", "concluded", "agreed", "made", "got", "offered", "proposed",
+                                         "announced", "imposed", "unveiled", "sign", "reach", "strike", "secure",
+                                         "seal", "conclude", NULL};
+    return cue->first > c->sentence->first_token && token_in(c, cue->first, (const char *const[]){"a", "an", NULL}) &&
+           token_in(c, cue->first - 1, making);
+}
+
 static void stance_sentence(stance_ctx *c, item *items, size_t count)
 {
     document *doc = c->doc;
@@ -2896,7 +2909,8 @@ static void stance_sentence(stance_ctx *c, item *items, size_t count)
          * are the headline's, whose holder it may have lost */
         if (element_at(doc, cue->start, LE_TOPIC))
             continue;
-        if ((cue->kind == K_FAVOR_STATE || cue->kind == K_AGAINST_STATE) && attributive(c, cue))
+        if ((cue->kind == K_FAVOR_STATE || cue->kind == K_AGAINST_STATE) &&
+            (attributive(c, cue) || object_of_making(c, cue)))
             continue;
         if (conditional && !rhetorical && in_condition(c, items, count, cue))
             continue;

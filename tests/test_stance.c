@@ -1508,6 +1508,17 @@ static void test_move_called_by(void **state)
                      NULL, "deeply regrettable", "South Korea", "United States tariffs", STANCE_AGAINST);
 }
 
+/* An evaluation that is the object of signing or reaching a deal judges
+ * no subject; called so, it judges what it is said of. */
+static void test_object_of_making(void **state)
+{
+    (void)state;
+    check_no_stance((const char *const[]){"Britain and India signed a good deal on Monday.",
+                                          "Japan reached a landmark agreement with the EU.", NULL});
+    check_one_stance("Prime Minister Sarah Cole called the pact \"a landmark deal for British workers.\"", NULL,
+                     "a landmark deal", "Sarah Cole", "pact", STANCE_FAVOR);
+}
+
 /* An accusation in a quotation is its speaker's, as in a reader comment. */
 static void test_quoted_accusation(void **state)
 {
@@ -1652,6 +1663,7 @@ int main(void)
         cmocka_unit_test(test_threat_is_the_threatened_tariff),
         cmocka_unit_test(test_falls_on_one_owned_by_other),
         cmocka_unit_test(test_move_called_by),
+        cmocka_unit_test(test_object_of_making),
         cmocka_unit_test(test_possessive_pronoun_target),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
