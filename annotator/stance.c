@@ -2843,7 +2843,8 @@ static int object_of_making(stance_ctx *c, const item *cue)
     static const char *const making[] = {"signed", "reached", "struck", "secured", "clinched", "negotiated", "won",
                                          "sealed", "concluded", "agreed", "made", "got", "offered", "proposed",
                                          "announced", "imposed", "unveiled", "sign", "reach", "strike", "secure",
-                                         "seal", "conclude", NULL};
+                                         "seal", "conclude", "achieve", "achieved", "achieving", "reaching",
+                                         "making", "seeking", "sought", NULL};
     return cue->first > c->sentence->first_token && token_in(c, cue->first, (const char *const[]){"a", "an", NULL}) &&
            token_in(c, cue->first - 1, making);
 }
@@ -2921,6 +2922,12 @@ static void stance_sentence(stance_ctx *c, item *items, size_t count)
         if ((cue->kind == K_FAVOR || cue->kind == K_AGAINST) && cue->last + 1 < c->sentence->first_token + c->sentence->token_count &&
             token_in(c, cue->last + 1, (const char *const[]){"in", "into", "through", "past", "off", "out", "down", "home",
                                                               "away", "by", NULL}))
+            continue;
+        /* "Cardinal Joseph Bernardin, accused of ...": the accused is no holder */
+        if (cue->kind == K_AGAINST && cue->first == cue->last &&
+            token_in(c, cue->first, (const char *const[]){"accused", NULL}) &&
+            cue->last + 1 < c->sentence->first_token + c->sentence->token_count &&
+            token_in(c, cue->last + 1, (const char *const[]){"of", NULL}))
             continue;
         uint32_t cue_clause = clause_of(c, cue->first);
         stance_span st = {.start = cue->start, .end = cue->end, .cue_start = cue->start, .cue_end = cue->end,

@@ -1514,7 +1514,9 @@ static void test_object_of_making(void **state)
 {
     (void)state;
     check_no_stance((const char *const[]){"Britain and India signed a good deal on Monday.",
-                                          "Japan reached a landmark agreement with the EU.", NULL});
+                                          "Japan reached a landmark agreement with the EU.",
+                                          "Syria has held talks with Israel since 1991 without achieving a breakthrough.",
+                                          "Cardinal Joseph Bernardin, accused of fraud, spoke on Monday.", NULL});
     check_one_stance("Prime Minister Sarah Cole called the pact \"a landmark deal for British workers.\"", NULL,
                      "a landmark deal", "Sarah Cole", "pact", STANCE_FAVOR);
 }
