@@ -1369,13 +1369,19 @@ static const item *context_owner(stance_ctx *c, uint32_t at, uint32_t holder)
     return owner && (c->favoring || !same_owner(c, owner, holder)) ? owner : NULL;
 }
 
+/* The entry of owned lists for mention and its owner. */
+static owned owned_by(const stance_ctx *c, const item *mention, const item *owner)
+{
+    return (owned){mention->start, owner, element_at(c->doc, mention->start, LE_COMMENT)};
+}
+
 /* An owner the text names for a tariff mention (owner_before, or a GPE
  * between a cue and the mention) is remembered for the tariffs mentioned
  * after it. Returns owner. */
 static const item *remember_owner(stance_ctx *c, const item *mention, const item *owner)
 {
     if (owner) {
-        owned o = {mention->start, owner, element_at(c->doc, mention->start, LE_COMMENT)};
+        owned o = owned_by(c, mention, owner);
         ARRAY_PUSH(c->found, c->found_count, c->found_cap, o);
     }
     return owner;
@@ -3161,7 +3167,7 @@ static void note_owned(stance_ctx *c, size_t i, size_t *cap)
             continue;
         }
         if (is_tariff(next->kind) && !falls_on(c, g, next)) {
-            owned o = {next->start, g, element_at(c->doc, next->start, LE_COMMENT)};
+            owned o = owned_by(c, next, g);
             ARRAY_PUSH(c->owned, c->owned_count, *cap, o);
         }
         break;
@@ -3187,7 +3193,7 @@ static void note_possessed(stance_ctx *c, size_t i, size_t *cap, size_t *owned_c
         first--;
     const item *owner = possessive_owner(c, first, mention, sentence->first_token);
     if (owner) {
-        owned o = {mention->start, owner, element_at(doc, mention->start, LE_COMMENT)};
+        owned o = owned_by(c, mention, owner);
         ARRAY_PUSH(c->possessed, c->possessed_count, *cap, o);
         return;
     }
@@ -3197,7 +3203,7 @@ static void note_possessed(stance_ctx *c, size_t i, size_t *cap, size_t *owned_c
         verb++;
     if (owner && verb < mention && verb->first <= owner->last + SUBJECT_REACH &&
         !(c->owned_count && c->owned[c->owned_count - 1].at == mention->start)) {
-        owned o = {mention->start, owner, element_at(doc, mention->start, LE_COMMENT)};
+        owned o = owned_by(c, mention, owner);
         ARRAY_PUSH(c->owned, c->owned_count, *owned_cap, o);
     }
 }
