@@ -1,5 +1,6 @@
 #include "link.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -292,15 +293,29 @@ static void learn_surnames(const link_types *lt, const document *doc, const name
     }
 }
 
+/* Words an acronym leaves out when a name writes its other words in lower
+ * case, as French and Spanish names do. */
+static const char *const acronym_function_words[] = {"de", "des", "du", "la", "le", "les", "l", "d", "et", "en",
+                                                     "pour", "sur", "au", "aux", "del", "los", "las", "y", "da",
+                                                     "do", "dos", "das", "e", NULL};
+
 /* The initials of a span's capitalised words ("World Trade Organization"
- * gives WTO); function words in lower case are skipped. */
-static size_t initials(const document *doc, const name_span *name, char *out, size_t cap)
+ * gives WTO), function words in lower case skipped; with every_word, of
+ * all its words but acronym_function_words, upper-cased ("Union des
+ * producteurs agricoles" gives UPA). */
+static size_t initials(const document *doc, const name_span *name, int every_word, char *out, size_t cap)
 {
     size_t n = 0;
     for (size_t k = name->first; k < name->end && n + 1 < cap; k++) {
         const token *t = &doc->tokens.items[k];
-        if (t->kind == TOK_WORD && (t->flags & (TOKF_CAPITALIZED | TOKF_ALL_CAPS)))
-            out[n++] = doc->text.clean[t->start];
+        const char *word = doc->text.clean + t->start;
+        if (t->kind != TOK_WORD)
+            continue;
+        if (t->flags & (TOKF_CAPITALIZED | TOKF_ALL_CAPS))
+            out[n++] = *word;
+        else if (every_word && (unsigned char)*word < 0x80 &&
+                 !token_is_one_of(doc->text.clean, t, acronym_function_words))
+            out[n++] = (char)toupper((unsigned char)*word);
     }
     out[n] = '\0';
     return n;
@@ -319,9 +334,12 @@ static void learn_acronyms(const document *doc, const name_span *names, size_t c
         if (text[open->start] != '(' || open->end - open->start != 1 || text[close->start] != ')' ||
             !(acr->flags & TOKF_ALL_CAPS))
             continue;
+        size_t len = acr->end - acr->start;
         char want[16];
-        size_t n = initials(doc, &names[i], want, sizeof want);
-        if (n < 2 || n != acr->end - acr->start || memcmp(want, text + acr->start, n))
+        size_t n = initials(doc, &names[i], 0, want, sizeof want);
+        if (n != len || memcmp(want, text + acr->start, n))
+            n = initials(doc, &names[i], 1, want, sizeof want);
+        if (n < 2 || n != len || memcmp(want, text + acr->start, n))
             continue;
         learn_word(t, doc, text + acr->start, n, s->type, s->norm, 0);
     }

@@ -709,10 +709,18 @@ static int owns_next_body(stance_ctx *c, const item *it)
 /* Among the holders before an act, the first wins, unless a PERSON comes
  * later ("France's Claire Duvernoy welcomed ...") or the first is a group
  * and an entity comes later ("Steelmakers and the ministry rejected ..."),
- * or it owns the organisation after it (owns_next_body). */
+ * or it owns the organisation after it (owns_next_body), or it owns
+ * something else and an entity comes later ("In Quebec, home to half of
+ * Canada's dairy farms, the producers' union urged ..."; a country owning
+ * its ministry is the country, as owns_next_body says). */
 static int subject_rank(stance_ctx *c, const item *it)
 {
-    return it->kind == K_PERSON ? 2 : it->kind != K_GROUP && !owns_next_body(c, it);
+    if (it->kind == K_PERSON)
+        return 3;
+    if (it->kind == K_GROUP || owns_next_body(c, it))
+        return 0;
+    int owns_next = it + 1 < c->items + c->item_count && it[1].kind == K_ORG && it[1].first == it->last + 2;
+    return possessive(c, it) && !owns_next ? 1 : 2;
 }
 
 static const item *better_speaker(stance_ctx *c, const item *best, const item *candidate)

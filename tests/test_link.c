@@ -61,6 +61,21 @@ static void test_acronym_must_match_the_initials(void **state)
     release(&f);
 }
 
+static void test_acronym_of_a_name_in_lower_case(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f, "rule org\n  type ORG\n  pattern Union des producteurs de lait du Québec\n",
+             "The Union des producteurs de lait du Québec (UPLQ) met. Later the UPLQ spoke.");
+    const span *full = span_at(&f, "Union des producteurs de lait du Québec", 0);
+    const span *later = span_at(&f, "UPLQ", 1);
+    assert_non_null(full);
+    assert_non_null(later);
+    assert_string_equal(doc_string(&f.doc, later->norm), "Union des producteurs de lait du Québec");
+    assert_string_equal(doc_string(&f.doc, later->ref), doc_string(&f.doc, full->ref));
+    release(&f);
+}
+
 static void test_one_word_name_keeps_its_type(void **state)
 {
     (void)state;
@@ -289,6 +304,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_acronym_takes_the_name),
         cmocka_unit_test(test_acronym_must_match_the_initials),
+        cmocka_unit_test(test_acronym_of_a_name_in_lower_case),
         cmocka_unit_test(test_one_word_name_keeps_its_type),
         cmocka_unit_test(test_two_types_leave_a_word_alone),
         cmocka_unit_test(test_surname_takes_the_full_name),

@@ -624,6 +624,11 @@ static void test_group_holders(void **state)
     annotate(&f, "Steelmakers and Canada rejected the quota.", NULL);
     check_stance(&f, "rejected", "Canada", "quota", STANCE_AGAINST);
     release(&f);
+    /* one that only owns something gives way to an entity of its own */
+    annotate(&f, "In Ontario, home to half of Canada's steel mills, the Steelworkers Union rejected the quota.",
+             NULL);
+    check_stance(&f, "rejected", "Steelworkers Union", "quota", STANCE_AGAINST);
+    release(&f);
 }
 
 /* The object of a cue is the noun right after it, not an entity that only
