@@ -27,8 +27,8 @@
 
 /* The corpora gold files must keep overall F1 at or above this (a floor:
  * raise it as the rules improve; a rule change that lowers it fails).
- * Issue 4 asks for 90; the default rules reach 97.82 over all twenty-five
- * articles (98.88 on the six development ones, 97.48 on the nineteen
+ * Issue 4 asks for 90; the default rules reach 97.37 over all twenty-six
+ * articles (98.88 on the six development ones, 96.92 on the twenty
  * written to be held out). Each of the first eighteen, written after every
  * other rule change, gave less on its first run than after the rules were
  * mended for the kinds of miss it showed (corpora/README.md, "Held-out
@@ -44,12 +44,14 @@
  * under what all twenty-three give, the eighteenth from 96.2 to 95.6.
  * Broader goods, town and region lists and the shapes their misses showed
  * raised it to 98.0, just under what those twenty-four give (98.09). The
- * nineteenth took it down to just under what all twenty-five give. */
-#define CORPORA_MIN_F1 "97.8"
+ * nineteenth took it down to just under what all twenty-five give (97.82);
+ * the twentieth gave 86.92 on its first run and took it down from 97.8 to
+ * just under what all twenty-six give. */
+#define CORPORA_MIN_F1 "97.3"
 
 /* The same for stance F1 on the corpora gold stances (NAME.stances.json).
- * Issue 5 asks for 75; the default rules reach 80.27 over all twenty-five
- * articles (79.17 on the six development ones, 80.49 on the nineteen held
+ * Issue 5 asks for 75; the default rules reach 79.16 over all twenty-six
+ * articles (79.17 on the six development ones, 79.16 on the twenty held
  * out). First runs and now: the sixth 37.50 and 88.89, the seventh 58.82
  * and 90.00, the eighth 42.11 and 96.00, the ninth 31.58 and 84.62, the
  * tenth 11.76 and 85.71, the eleventh 26.09 and 89.66, the twelfth 63.64
@@ -60,8 +62,9 @@
  * the nineteenth 27.59 and 60.00. The sixteenth and seventeenth took the
  * floor down from 77.0 to 72.7; the stance stage mended for the kinds of
  * miss the four newest showed raised the figure to 80.27, and the floor to
- * just under it. */
-#define CORPORA_MIN_STANCE_F1 "80.0"
+ * just under it. The twentieth gave 54.55 on its first run and took the
+ * floor down from 80.0 to just under what all twenty-six give. */
+#define CORPORA_MIN_STANCE_F1 "79.1"
 
 static char bin[1024];
 
