@@ -27,8 +27,8 @@
 
 /* The corpora gold files must keep overall F1 at or above this (a floor:
  * raise it as the rules improve; a rule change that lowers it fails).
- * Issue 4 asks for 90; the default rules reach 97.37 over all twenty-six
- * articles (98.88 on the six development ones, 96.92 on the twenty
+ * Issue 4 asks for 90; the default rules reach 96.85 over all twenty-seven
+ * articles (98.88 on the six development ones, 96.27 on the twenty-one
  * written to be held out). Each of the first eighteen, written after every
  * other rule change, gave less on its first run than after the rules were
  * mended for the kinds of miss it showed (corpora/README.md, "Held-out
@@ -46,13 +46,15 @@
  * raised it to 98.0, just under what those twenty-four give (98.09). The
  * nineteenth took it down to just under what all twenty-five give (97.82);
  * the twentieth gave 86.92 on its first run and took it down from 97.8 to
- * just under what all twenty-six give. */
-#define CORPORA_MIN_F1 "97.3"
+ * just under what all twenty-six give (97.37); the twenty-first, written
+ * with it, gave 84.50 and took it down from 97.3 to just under what all
+ * twenty-seven give. */
+#define CORPORA_MIN_F1 "96.8"
 
 /* The same for stance F1 on the corpora gold stances (NAME.stances.json).
- * Issue 5 asks for 75; the default rules reach 79.16 over all twenty-six
- * articles (79.17 on the six development ones, 79.16 on the twenty held
- * out). First runs and now: the sixth 37.50 and 88.89, the seventh 58.82
+ * Issue 5 asks for 75; the default rules reach 78.11 over all twenty-seven
+ * articles (79.17 on the six development ones, 77.92 on the twenty-one
+ * held out). First runs and now: the sixth 37.50 and 88.89, the seventh 58.82
  * and 90.00, the eighth 42.11 and 96.00, the ninth 31.58 and 84.62, the
  * tenth 11.76 and 85.71, the eleventh 26.09 and 89.66, the twelfth 63.64
  * and 88.00, the thirteenth 18.18 and 88.89, the fourteenth 18.18 and
@@ -63,8 +65,10 @@
  * floor down from 77.0 to 72.7; the stance stage mended for the kinds of
  * miss the four newest showed raised the figure to 80.27, and the floor to
  * just under it. The twentieth gave 54.55 on its first run and took the
- * floor down from 80.0 to just under what all twenty-six give. */
-#define CORPORA_MIN_STANCE_F1 "79.1"
+ * floor down from 80.0 to just under what all twenty-six give (79.16); the
+ * twenty-first gave 37.50 and took it down from 79.1 to just under what
+ * all twenty-seven give. */
+#define CORPORA_MIN_STANCE_F1 "78.0"
 
 static char bin[1024];
 
