@@ -5,6 +5,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include <utf8proc.h>
+
 #include "alloc.h"
 
 typedef enum {
@@ -13,7 +15,7 @@ typedef enum {
     ATOM_BOUNDARY,   /* \b */
     ATOM_ZERO,       /* other zero-width items: lookarounds, anchors, callouts */
     ATOM_SPACE,      /* \h \s, a space or tab: never inside a token */
-    ATOM_WORD_CHAR,  /* an ASCII letter or digit taken literally */
+    ATOM_WORD_CHAR,  /* a letter or digit taken literally (a letter or mark beyond ASCII too) */
     ATOM_GROUP,      /* (...), content in [inner, inner_end) */
     ATOM_OTHER       /* anything else: classes, escapes, punctuation */
 } atom_kind;
@@ -25,7 +27,7 @@ typedef struct {
     int once;                 /* no quantifier, or one that means exactly once */
     int optional;             /* its quantifier allows zero */
     int caseless;             /* (?i) in force for it */
-    char ch;                  /* for ATOM_WORD_CHAR */
+    size_t ch_len;            /* for ATOM_WORD_CHAR: its bytes are p[start, start + ch_len) */
 } atom;
 
 /* Where the group or class opening at p[i] closes (the index after it). */
@@ -97,6 +99,29 @@ static size_t read_quantifier(const char *p, size_t i, size_t end, atom *a)
     if (i < end && (p[i] == '?' || p[i] == '+'))
         i++; /* lazy or possessive */
     return i;
+}
+
+/* The length of the character at s when it is a letter or a combining mark
+ * beyond ASCII ("é" of "Fédération", which a token holds as it holds
+ * ASCII letters), else 0 (a curly quote or a dash ends a token). */
+static size_t letter_length(const char *s, size_t n)
+{
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t len = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &cp);
+    if (len <= 0)
+        return 0;
+    switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+        return (size_t)len;
+    default:
+        return 0;
+    }
 }
 
 /* Reads the atom at p[i]; *caseless is updated by (?i) and (?-i). */
@@ -185,7 +210,10 @@ static atom next_atom(const char *p, size_t i, size_t end, int *caseless)
         a.kind = ATOM_SPACE;
     } else if (isalnum((unsigned char)c)) {
         a.kind = ATOM_WORD_CHAR;
-        a.ch = c;
+        a.ch_len = 1;
+    } else if ((unsigned char)c >= 0x80 && (a.ch_len = letter_length(p + i, end - i)) != 0) {
+        a.kind = ATOM_WORD_CHAR;
+        j = i + a.ch_len;
     } else {
         a.kind = ATOM_OTHER;
     }
@@ -222,8 +250,9 @@ void word_set_clear(word_set *set)
 static atom read_word(const char *p, atom a, size_t end, int *caseless, char *buf, size_t cap, size_t *len)
 {
     *len = 0;
-    while (a.kind == ATOM_WORD_CHAR && a.once && *len + 1 < cap) {
-        buf[(*len)++] = a.ch;
+    while (a.kind == ATOM_WORD_CHAR && a.once && *len + a.ch_len < cap) {
+        memcpy(buf + *len, p + a.start, a.ch_len);
+        *len += a.ch_len;
         a = next_atom(p, a.end, end, caseless);
     }
     return a;
@@ -240,8 +269,8 @@ static atom read_word_forms(const char *p, atom a, size_t end, int *caseless, ch
     if (!*len || a.end - a.start < 2 || p[a.end - 1] != '?' || !a.optional)
         return a;
     size_t n = 0;
-    if (a.kind == ATOM_WORD_CHAR && a.end - a.start == 2) {
-        suffix[n++] = a.ch;
+    if (a.kind == ATOM_WORD_CHAR && a.ch_len == 1 && a.end - a.start == 2) {
+        suffix[n++] = p[a.start];
     } else if (a.kind == ATOM_GROUP) {
         int inner_caseless = a.caseless;
         atom rest = read_word(p, next_atom(p, a.inner, a.inner_end, &inner_caseless), a.inner_end, &inner_caseless,
@@ -323,10 +352,10 @@ static int ends_token(const char *p, atom after, size_t end, int at_end_is_bound
         p[after.start + 1] == '.' && (after.once || after.optional) &&
         after.end - after.start <= 3)
         after = next_atom(p, after.end, end, &caseless);
-    if (after.kind == ATOM_WORD_CHAR && after.once && (after.ch == 'n' || after.ch == 'N')) {
+    if (after.kind == ATOM_WORD_CHAR && after.once && (p[after.start] == 'n' || p[after.start] == 'N')) {
         atom apostrophe = next_atom(p, after.end, end, &caseless);
         atom t = next_atom(p, apostrophe.end, end, &caseless);
-        if (!is_apostrophe(p, apostrophe) || t.kind != ATOM_WORD_CHAR || !t.once || (t.ch != 't' && t.ch != 'T'))
+        if (!is_apostrophe(p, apostrophe) || t.kind != ATOM_WORD_CHAR || !t.once || (p[t.start] != 't' && p[t.start] != 'T'))
             return NO_TOKEN_END;
         atom rest = next_atom(p, t.end, end, &caseless);
         return rest.kind != ATOM_WORD_CHAR && ends_token(p, rest, end, at_end_is_boundary) ? TOKEN_END_AFTER_LETTER

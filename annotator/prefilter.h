@@ -9,8 +9,8 @@
  *                   ("the", "of"): "the first \d+ days" -> {first}
  *
  * The analysis is conservative: a pattern it does not understand gets no
- * set, and is then tried wherever its start keys allow. Only ASCII words
- * made of letters and digits are collected. */
+ * set, and is then tried wherever its start keys allow. Words are made of
+ * letters (in any script, with their combining marks) and digits. */
 #ifndef ANN_PREFILTER_H
 #define ANN_PREFILTER_H
 

@@ -63,6 +63,9 @@ static void test_literal_starts(void **state)
     expect("(?i)\\b(?:copper|imports)\\b", "copper/i imports/i", "copper/i imports/i");
     expect("(?:Ministry|Department)\\hof\\h(?:the\\h)?\\p{Lu}", "Ministry Department", "Ministry Department");
     expect("(?:a)|(?:b c)", "a b", "a b");
+    /* letters beyond ASCII are word characters too */
+    expect("(?:Fédération|Union)\\hdes\\h", "Fédération Union", "Fédération Union");
+    expect("(?i:société)\\hgénérale", "société/i", "société/i");
 }
 
 static void test_required_later_in_the_pattern(void **state)
@@ -132,6 +135,8 @@ static void test_refusals(void **state)
     expect("non-\\btariff\\b", "-", "-");
     /* a word glued to more letters or punctuation is not a token of its own */
     expect("Japan's", "-", "-");
+    expect("Japan’s", "-", "-");
+    expect("Japan—", "-", "-");
     /* extended mode and quoting change what characters mean */
     expect("(?x) tariff \\s duty", "-", "-");
     expect("\\Qtariff duty\\E", "-", "-");
