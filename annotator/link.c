@@ -270,9 +270,12 @@ static void learn_surnames(const link_types *lt, const document *doc, const name
             }
         const token *tail = &doc->tokens.items[last];
         /* "Yoon Seo-jin": a hyphenated given name after one word is the
-         * surname-first order of Korean names; the surname is the first word */
+         * surname-first order of Korean names; the surname is the first word
+         * ("Imelda Dizon-Reyes", capitalised after the hyphen, is a
+         * double surname) */
         const token *head = &doc->tokens.items[first];
-        if (words == 2 && memchr(doc->text.clean + tail->start, '-', tail->end - tail->start) &&
+        const char *hyphen = memchr(doc->text.clean + tail->start, '-', tail->end - tail->start);
+        if (words == 2 && hyphen && hyphen + 1 < doc->text.clean + tail->end && islower((unsigned char)hyphen[1]) &&
             head->kind == TOK_WORD && (head->flags & TOKF_CAPITALIZED))
             tail = head;
         if (words >= 2 && tail->kind == TOK_WORD && (tail->flags & TOKF_CAPITALIZED) &&

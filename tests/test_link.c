@@ -115,6 +115,22 @@ static void test_surname_takes_the_full_name(void **state)
     release(&f);
 }
 
+/* A hyphenated last word is a double surname when both halves are
+ * capitalised, a Korean given name when the second is not. */
+static void test_hyphenated_surname_or_given_name(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f, "rule person\n  type PERSON\n  pattern Ana\\hDizon-Reyes|Yoon\\hSeo-jin\n",
+             "Ana Dizon-Reyes and Yoon Seo-jin arrived. Dizon-Reyes and Yoon spoke.");
+    const span *surname = span_at(&f, "Dizon-Reyes", 1), *korean = span_at(&f, "Yoon", 1);
+    assert_non_null(surname);
+    assert_non_null(korean);
+    assert_string_equal(doc_string(&f.doc, surname->norm), "Ana Dizon-Reyes");
+    assert_string_equal(doc_string(&f.doc, korean->norm), "Yoon Seo-jin");
+    release(&f);
+}
+
 /* "Boris Yeltsin visited his wife Naina Yeltsin": "Yeltsin" alone is one
  * of them, which is not known, so it is a person named by the word. */
 static void test_shared_surname_is_a_person(void **state)
@@ -305,6 +321,7 @@ int main(void)
         cmocka_unit_test(test_acronym_takes_the_name),
         cmocka_unit_test(test_acronym_must_match_the_initials),
         cmocka_unit_test(test_acronym_of_a_name_in_lower_case),
+        cmocka_unit_test(test_hyphenated_surname_or_given_name),
         cmocka_unit_test(test_one_word_name_keeps_its_type),
         cmocka_unit_test(test_two_types_leave_a_word_alone),
         cmocka_unit_test(test_surname_takes_the_full_name),

@@ -14,7 +14,8 @@ in the rules/lists format (`surface | norm | key=value`):
   SUBDIVISIONS_OUT  first-level subdivisions of the kinds news names (states,
                     provinces, prefectures, regions, Länder, territories,
                     emirates, ...; no municipalities or districts; Spain's
-                    provinces from the second level too), with the
+                    and the Philippines' provinces from the second level
+                    too), with the
                     English names news uses where they differ from ISO's
                     local ones (Bayern -> Bavaria), attribute country=ALPHA2.
 
@@ -88,8 +89,9 @@ SUB_TYPES_BY_COUNTRY = {
 # Countries whose ISO top level is only a grouping: take the level below.
 SUB_SECOND_LEVEL = {"ID"}
 # Countries whose second level holds units news names as much as the first:
-# Spain's provinces (Jaen, Castellon), under its autonomous communities.
-SUB_BELOW_TOO = {"ES": {"Province"}}
+# Spain's provinces (Jaen, Castellon), under its autonomous communities;
+# the Philippines' provinces (Nueva Ecija, Pampanga), under its regions.
+SUB_BELOW_TOO = {"ES": {"Province"}, "PH": {"Province"}}
 
 # Countries whose ISO subdivision names are romanisations from another script:
 # their diacritics are transliteration marks, so the norm drops them.
@@ -288,7 +290,7 @@ SUB_WORDS = set("""
     "North Western", "North-West", "Northern Region", "Red Sea",
     "Southern Region", "Upper East", "Upper River", "Upper West",
     "Western North", "Federal District", "Cascades", "West Coast", "Midlands",
-    "Somali",
+    "Somali", "Antique", "Aurora", "Isabela", "Quezon", "Rizal",
 }
 # (country, name) pairs left out: the name means another place in news.
 SUB_SKIP = {("MZ", "Gaza"), ("LR", "Maryland"), ("UY", "Florida"),
@@ -507,9 +509,9 @@ HEADER_COUNTRIES = """\
 HEADER_SUBDIVISIONS = """\
 # First-level subdivisions: states, provinces, prefectures, regions, Laender,
 # territories, emirates, governorates, counties, ... (no municipalities or
-# districts; Spain's provinces from the second level too), from ISO 3166-2,
-# plus the English names news uses where ISO gives the local one (Bayern ->
-# Bavaria).  Norm: the English name when there is one,
+# districts; Spain's and the Philippines' provinces from the second level
+# too), from ISO 3166-2, plus the English names news uses where ISO gives
+# the local one (Bayern -> Bavaria).  Norm: the English name when there is one,
 # else ISO's name (accents dropped for romanised names).  Names that are
 # ordinary English words or also a country's name are left out.
 # Attribute country = ISO 3166-1 alpha-2 of the country.
