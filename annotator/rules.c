@@ -473,8 +473,12 @@ static int check_pattern(parser *ps, const char *written, const char *expanded, 
         sb_str(&full, ANN_BODY_DEFINE);
     int errcode;
     PCRE2_SIZE erroff;
-    pcre2_code *code = pcre2_compile((PCRE2_SPTR)full.s, full.len, PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES, &errcode,
-                                     &erroff, NULL);
+    /* Only an error is looked for, and neither the possessive rewrite nor
+     * the study of how a match starts can make one: both are skipped. */
+    pcre2_code *code = pcre2_compile((PCRE2_SPTR)full.s, full.len,
+                                     PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES | PCRE2_NO_AUTO_POSSESS |
+                                         PCRE2_NO_START_OPTIMIZE,
+                                     &errcode, &erroff, NULL);
     if (code) {
         pcre2_code_free(code);
         free(full.s);
