@@ -3278,6 +3278,18 @@ static void name_group(stance_ctx *c, size_t i)
         owner->modifier = 1;
 }
 
+/* An acronym in brackets right after a name is that name again ("The
+ * Federation of German Car Suppliers (BDFZ) ... said"): not a holder of
+ * its own. */
+static void note_bracketed_acronym(stance_ctx *c, size_t i)
+{
+    item *a = &c->items[i];
+    const item *name = i > 0 ? &c->items[i - 1] : NULL;
+    if (name && is_holder(name) && a->first >= 2 && name->last + 2 == a->first &&
+        c->doc->text.clean[tok(c, a->first - 1)->start] == '(')
+        a->modifier = 1;
+}
+
 /* A nationality right before goods only says where they come from
  * ("a 9.6% duty on Indonesian stainless steel"): it holds no stance. */
 static void note_qualifying(stance_ctx *c, size_t i)
@@ -3364,6 +3376,8 @@ void stance_document(const ann_rules *rules, document *doc)
         switch (c.items[i].kind) {
         case K_GPE:
         case K_ORG: /* "EU carbon levy" */
+            if (c.items[i].kind == K_ORG)
+                note_bracketed_acronym(&c, i);
             if (can_own(&c, &c.items[i]))
                 note_owned(&c, i, &owned_cap);
             break;

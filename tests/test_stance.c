@@ -624,6 +624,14 @@ static void test_group_holders(void **state)
     annotate(&f, "Steelmakers and Canada rejected the quota.", NULL);
     check_stance(&f, "rejected", "Canada", "quota", STANCE_AGAINST);
     release(&f);
+    /* an acronym in brackets is the name before it again, even one of
+     * another language's initials */
+    annotate(&f,
+             "The Federation of Car Suppliers (VDZ) opposed the duties from the start and said on Thursday that "
+             "they would not protect a single job.",
+             NULL);
+    check_stance(&f, "would not protect", "Federation of Car Suppliers", "tariffs", STANCE_AGAINST);
+    release(&f);
     /* one that only owns something gives way to an entity of its own */
     annotate(&f, "In Ontario, home to half of Canada's steel mills, the Steelworkers Union rejected the quota.",
              NULL);
