@@ -42,6 +42,7 @@
 /* How far into its sentence a cue may stand for an opening "he" or "she"
  * to be its subject ("He also firmly rejected"), in tokens. */
 #define PRONOUN_REACH 4
+#define QUOTED_LEAD_WORDS 3 /* words of a quotation before its evaluation: "called the order \"the first good news\"" */
 /* How far before a tariff mention the verb imposing it may end ("charge a
  * 50% duty"), in tokens. */
 #define IMPOSING_REACH 3
@@ -630,7 +631,13 @@ static int after_locative(stance_ctx *c, const item *it)
     uint32_t t = it->first, first = c->sentence->first_token;
     if (t > first + 1 && token_in(c, t - 1, (const char *const[]){"the", NULL}))
         t--; /* "the Chinese Chamber of Commerce to the EU said" */
-    return t > first && token_in(c, t - 1, quote_locatives);
+    if (t > first && token_in(c, t - 1, quote_locatives))
+        return 1;
+    /* "Exporters in Vietnam and Thailand welcomed ...": the second of two
+     * places after one */
+    const item *before = it > c->items ? it - 1 : NULL;
+    return before && t > first + 1 && before->last + 2 == t && token_in(c, t - 1, (const char *const[]){"and", "or", NULL}) &&
+           before->kind == it->kind && after_locative(c, before);
 }
 
 /* An entity followed by "'s": a possessive, which qualifies what follows it. */
@@ -2177,11 +2184,20 @@ static who called_phrase(stance_ctx *c, const item *items, size_t k, uint32_t cl
     uint32_t first, end;
     if (!verb || !phrase_after(c, verb->last + 1, clause, &first, &end) || first >= items[k].first)
         return none;
-    /* "called the step "a necessary answer"": quotation marks between */
+    /* "called the step "a necessary answer"": quotation marks between, and
+     * the quotation's first few words in lower case ("called the order
+     * "the first good news ..."") */
     uint32_t last = end < items[k].first ? end : items[k].first;
-    for (uint32_t t = last; t < items[k].first; t++)
-        if (!is_quote_mark(c, t) && !(t == last && tok(c, t)->kind == TOK_CLITIC && t + 1 < items[k].first))
+    uint32_t quoted_words = 0, quoted = 0;
+    for (uint32_t t = last; t < items[k].first; t++) {
+        const token *w = tok(c, t);
+        if (is_quote_mark(c, t))
+            quoted = 1;
+        else if (quoted && w->kind == TOK_WORD && !(w->flags & TOKF_CAPITALIZED) && ++quoted_words <= QUOTED_LEAD_WORDS)
+            continue;
+        else if (!(t == last && w->kind == TOK_CLITIC && t + 1 < items[k].first))
             return none;
+    }
     /* "called the union's demand "a political stunt"": the union named before */
     const item *body = last == first + 1 ? org_head_referent(c, first, items[k].start) : NULL;
     if (body)
@@ -2548,9 +2564,9 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
         if (!subject)
             subject = pronoun_before_copula(c, items, cue);
         if (!subject) {
-            who noun = phrase_before_copula(c, cue);
+            who noun = called_phrase(c, items, k, clause);
             if (noun.name == NO_STRING)
-                noun = called_phrase(c, items, k, clause);
+                noun = phrase_before_copula(c, cue);
             if (noun.name == NO_STRING)
                 noun = phrase_right_before(c, cue);
             if (noun.name != NO_STRING)

@@ -632,6 +632,10 @@ static void test_group_holders(void **state)
              NULL);
     check_stance(&f, "would not protect", "Federation of Car Suppliers", "tariffs", STANCE_AGAINST);
     release(&f);
+    /* places after "in" say where a group is, however many */
+    annotate(&f, "Exporters in Vietnam and Thailand welcomed the cut.", NULL);
+    check_stance(&f, "welcomed", "exporters", "cut", STANCE_FAVOR);
+    release(&f);
     /* one that only owns something gives way to an entity of its own */
     annotate(&f, "In Ontario, home to half of Canada's steel mills, the Steelworkers Union rejected the quota.",
              NULL);
@@ -645,6 +649,15 @@ static void test_object_targets(void **state)
 {
     (void)state;
     fixture f;
+    /* what is called something is the object of "called", whatever the
+     * quotation opens with */
+    annotate(&f, "The group Fair Price Network called the order \"the first good news in years.\"", NULL);
+    check_stance(&f, "good news", "Fair Price Network", "order", STANCE_FAVOR);
+    release(&f);
+    /* dismissing someone's call is against the one who made it */
+    annotate(&f, "Senator Ana Cruz spoke. Minister Leo Tan dismissed the senator's call.", NULL);
+    check_stance(&f, "dismissed", "Leo Tan", "Ana Cruz", STANCE_AGAINST);
+    release(&f);
     annotate(&f, "Farm groups praised the agreement with Brazil.", NULL);
     check_stance(&f, "praised", "farm groups", "agreement", STANCE_FAVOR);
     release(&f);
