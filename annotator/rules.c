@@ -462,6 +462,12 @@ static int finish_rule(parser *ps)
     return 0;
 }
 
+/* Options of every compile after check_pattern's: each pattern line has
+ * been compiled there with its UTF-8 checked, and what is compiled from
+ * the lines later only adds ASCII or leaves out parts between ASCII
+ * parentheses, so its UTF-8 need not be checked again. */
+#define CHECKED_UTF (PCRE2_UTF | PCRE2_NO_UTF_CHECK)
+
 /* Compiles one pattern line on its own, so an error points into the line as
  * written (exactly, when it uses no macro) and a pattern cannot close or
  * escape the groups the engine wraps around it. */
@@ -1033,7 +1039,7 @@ static void set_start_keys(rule *r, const char *full)
     memset(r->start_keys, 0, sizeof r->start_keys);
     memset(r->start_keys, 0xff, 32);
     char *rewritten = probe_pattern(full);
-    pcre2_code *probe = pcre2_compile((PCRE2_SPTR)rewritten, PCRE2_ZERO_TERMINATED, PCRE2_UTF, &errcode,
+    pcre2_code *probe = pcre2_compile((PCRE2_SPTR)rewritten, PCRE2_ZERO_TERMINATED, CHECKED_UTF, &errcode,
                                       &erroff, NULL);
     free(rewritten);
     uint32_t type = 2;
@@ -1165,8 +1171,8 @@ static void probe_before(rule *r, pcre2_match_data *md, pcre2_match_context *mc)
     int errcode;
     PCRE2_SIZE erroff;
     pcre2_code *probe = pcre2_compile((PCRE2_SPTR)full.s, full.len,
-                                      PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED | PCRE2_DUPNAMES | PCRE2_NO_AUTO_POSSESS |
-                                          PCRE2_NO_START_OPTIMIZE,
+                                      CHECKED_UTF | PCRE2_UCP | PCRE2_ANCHORED | PCRE2_DUPNAMES |
+                                          PCRE2_NO_AUTO_POSSESS | PCRE2_NO_START_OPTIMIZE,
                                       &errcode, &erroff, NULL);
     free(full.s);
     if (probe && may_match_after(probe, "a ", 2, "", 0, md, mc)) {
@@ -1297,7 +1303,7 @@ static void probe_starts(ann_rules *rules, rule *r, pcre2_match_data *md, pcre2_
             int errcode;
             PCRE2_SIZE erroff;
             without = pcre2_compile((PCRE2_SPTR)full.s, full.len,
-                                    PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED | PCRE2_DUPNAMES | PCRE2_NO_AUTO_POSSESS |
+                                    CHECKED_UTF | PCRE2_UCP | PCRE2_ANCHORED | PCRE2_DUPNAMES | PCRE2_NO_AUTO_POSSESS |
                                         PCRE2_NO_START_OPTIMIZE,
                                     &errcode, &erroff, NULL);
             free(full.s);
@@ -1367,8 +1373,8 @@ static int compile_pattern(rule *r, ann_error *err)
     full_pattern(r, r->expanded, &full);
     int errcode;
     PCRE2_SIZE erroff;
-    r->code = pcre2_compile((PCRE2_SPTR)full.s, full.len, PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED | PCRE2_DUPNAMES, &errcode,
-                            &erroff, NULL);
+    r->code = pcre2_compile((PCRE2_SPTR)full.s, full.len, CHECKED_UTF | PCRE2_UCP | PCRE2_ANCHORED | PCRE2_DUPNAMES,
+                            &errcode, &erroff, NULL);
     if (!r->code) {
         PCRE2_UCHAR msg[256];
         pcre2_get_error_message(errcode, msg, sizeof msg);
@@ -1479,7 +1485,7 @@ static int compile_batch(ann_rules *rules, int phase, const size_t *which, size_
         sb_str(&full, ANN_BODY_DEFINE);
     int errcode;
     PCRE2_SIZE erroff;
-    b.code = pcre2_compile((PCRE2_SPTR)full.s, full.len, PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED | PCRE2_DUPNAMES,
+    b.code = pcre2_compile((PCRE2_SPTR)full.s, full.len, CHECKED_UTF | PCRE2_UCP | PCRE2_ANCHORED | PCRE2_DUPNAMES,
                            &errcode, &erroff, NULL);
     free(full.s);
     if (!b.code) {
