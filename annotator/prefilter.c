@@ -361,7 +361,9 @@ static int ends_token(const char *p, atom after, size_t end, int at_end_is_bound
         return rest.kind != ATOM_WORD_CHAR && ends_token(p, rest, end, at_end_is_boundary) ? TOKEN_END_AFTER_LETTER
                                                                                           : NO_TOKEN_END;
     }
-    if (after.kind == ATOM_SPACE)
+    /* a comma or a semicolon is a token of its own after a word */
+    if (after.kind == ATOM_SPACE || (after.kind == ATOM_OTHER && after.once && after.end == after.start + 1 &&
+                                     (p[after.start] == ',' || p[after.start] == ';')))
         return TOKEN_END;
     return after.kind == ATOM_END || after.kind == ATOM_BAR ? at_end_is_boundary : NO_TOKEN_END;
 }

@@ -102,6 +102,10 @@ static int sentence_ends(const char *text, const token *tok, size_t lead, size_t
         return 0;
     if (next->flags & TOKF_LOWER)
         return 0;
+    /* "R3.9 billion": a point with a digit right after it is a decimal
+     * point, whatever came before it */
+    if (!breaks && next->start == tok[last].end && (unsigned)(text[next->start] - '0') < 10)
+        return 0;
     if (breaks)
         return 1;
     if (lone_abbrev)

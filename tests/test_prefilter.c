@@ -66,6 +66,9 @@ static void test_literal_starts(void **state)
     /* letters beyond ASCII are word characters too */
     expect("(?:Fédération|Union)\\hdes\\h", "Fédération Union", "Fédération Union");
     expect("(?i:société)\\hgénérale", "société/i", "société/i");
+    /* a comma or a semicolon after a word is a token of its own */
+    expect("(?:Trade|Industry),\\h\\p{Lu}", "Trade Industry", "Trade Industry");
+    expect("Trade;", "Trade", "Trade");
 }
 
 static void test_required_later_in_the_pattern(void **state)

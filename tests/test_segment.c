@@ -157,6 +157,14 @@ static void test_lowercase_continues(void **state)
                     "Is it over? not yet, he said.", "Maybe... and then nothing.");
 }
 
+/* A point with a digit right after it is a decimal point, even after a
+ * letter ("R3.9 billion", rand). */
+static void test_decimal_point_after_a_letter(void **state)
+{
+    (void)state;
+    CHECK_SENTENCES("It was worth R3.9 billion. Prices fell.", "It was worth R3.9 billion.", "Prices fell.");
+}
+
 static void test_terminal_runs(void **state)
 {
     (void)state;
@@ -259,6 +267,7 @@ int main(void)
         cmocka_unit_test(test_abbreviations_before_sentence_starters),
         cmocka_unit_test(test_closing_quotes_and_brackets),
         cmocka_unit_test(test_lowercase_continues),
+        cmocka_unit_test(test_decimal_point_after_a_letter),
         cmocka_unit_test(test_terminal_runs),
         cmocka_unit_test(test_cjk_full_stop),
         cmocka_unit_test(test_blank_lines_separate_paragraphs),
