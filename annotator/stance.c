@@ -648,15 +648,15 @@ static int possessive(stance_ctx *c, const item *it)
 }
 
 /* Whether tokens [from, to) hold a subject of their own: a word that is
- * not an auxiliary, a negator or an adverb ("but would not accept", "but
- * firmly rejected" have none). */
+ * not an auxiliary, a copula, a negator or an adverb ("but would not
+ * accept", "but firmly rejected", "but were glad of it" have none). */
 static int subject_after(const stance_ctx *c, uint32_t from, uint32_t to)
 {
     for (uint32_t t = from; t < to; t++) {
         const token *w = tok(c, t);
         size_t n = w->end - w->start;
         int adverb = n > 2 && !memcmp(c->doc->text.clean + w->end - 2, "ly", 2);
-        if (!token_in(c, t, auxiliaries) && !adverb)
+        if (!token_in(c, t, auxiliaries) && !token_in(c, t, copulas) && !adverb)
             return 1;
     }
     return 0;
@@ -2724,6 +2724,14 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
         for (uint32_t t = cue->first; t-- > c->sentence->first_token + 1;)
             if (token_in(c, t, deal_nouns) && token_in(c, t - 1, (const char *const[]){"the", "this", "that", NULL}))
                 return noun_phrase(c, t, t + 1, "pronoun");
+        /* "had not lobbied for the cut but were glad of it": else the
+         * object of a cue before it in the sentence */
+        for (size_t i = k; i-- > 0 && items[i].start >= c->sentence->start;)
+            if ((items[i].kind == K_FAVOR || items[i].kind == K_AGAINST) && items[i].last + 1 < cue->first) {
+                who earlier = noun_target(c, items[i].last + 1, clause_of(c, items[i].last), items[i].start);
+                if (earlier.name != NO_STRING)
+                    return (who){earlier.name, earlier.ref, "pronoun"};
+            }
         return none;
     }
     /* "Washington started this with its steel tariffs ... Keep the duties
@@ -2810,9 +2818,13 @@ static int in_condition(stance_ctx *c, const item *items, size_t count, const it
         const token *w = tok(c, t);
         /* "said Japan would not accept ..., and that Tokyo would go to the
          * WTO if talks failed": a second reported clause holds its own */
+        /* "... were glad of it, and would offer contracts if ...": and
+         * so does a predicate of its own after ", and" */
         int second_report = w->start >= cue->end && token_in(c, t, (const char *const[]){"and", NULL}) &&
                             t + 1 < c->sentence->first_token + c->sentence->token_count &&
-                            token_in(c, t + 1, (const char *const[]){"that", NULL});
+                            (token_in(c, t + 1, (const char *const[]){"that", NULL}) ||
+                             (t > c->sentence->first_token && c->doc->text.clean[tok(c, t - 1)->start] == ',' &&
+                              token_in(c, t + 1, (const char *const[]){"would", "will", "could", "may", "might", NULL})));
         if ((w->kind == TOK_PUNCT && c->doc->text.clean[w->start] == ';') || second_report ||
             (w->start >= cue->end && token_in(c, t, (const char *const[]){"because", NULL}))) {
             if (w->end <= cue->start && w->end > from)

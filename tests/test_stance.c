@@ -266,6 +266,16 @@ static void test_contrast(void **state)
     check_stance(&f, "welcomed", "Japan", "talks", STANCE_FAVOR);
     assert_int_equal(f.doc.stance_count, 1);
     release(&f);
+    /* after "but" a copula is no subject of its own; "it" is what the cue
+     * before it was about; an offer under "if" after ", and would" leaves
+     * the clause before it alone */
+    annotate(&f,
+             "Ana Ruiz said exporters had not lobbied for the cut but were glad of it, and would sign contracts "
+             "if Manila kept the rate.",
+             NULL);
+    check_stance(&f, "glad of", "Ana Ruiz", "cut", STANCE_FAVOR);
+    assert_int_equal(f.doc.stance_count, 1);
+    release(&f);
 }
 
 /* "..., NAME said": the speaker of a speech verb after the cue, in a clause
