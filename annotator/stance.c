@@ -1736,6 +1736,12 @@ static const item *leader_country(stance_ctx *c, const item *items, const item *
  * tariff"). */
 static const item *owner_before(stance_ctx *c, const item *items, const item *mention, uint32_t holder, uint32_t from)
 {
+    /* "30% U.S. tariff": a country inside the measure, not after a
+     * preposition ("on Chinese steel" is where the goods come from) */
+    for (const item *i = mention + 1; i < c->items + c->item_count && i->start < mention->end; i++)
+        if (can_own(c, i) && i->end <= mention->end && i->first > mention->first &&
+            !token_in(c, i->first - 1, (const char *const[]){"on", "against", "from", "for", "of", NULL}))
+            return i;
     const item *owner = NULL;
     for (const item *i = items; i < mention; i++)
         if (can_own(c, i) && i->start >= from && i->end <= mention->start &&
@@ -2532,6 +2538,10 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
      * in its paragraph or the one before */
     if ((cue->kind == K_FAVOR || cue->kind == K_AGAINST) && strcmp(holder_who->from, "author") && acts_on_nothing(c, cue))
         return measure_in_context(c, items, count, cue, holder, 1);
+    /* "At least exempt the citrus.": sparing goods is easing the measure
+     * on them, the one in context */
+    if (cue->kind == K_AGAINST && cue->first == cue->last && token_in(c, cue->first, (const char *const[]){"exempt", "spare", NULL}))
+        return measure_in_context(c, items, count, cue, holder, 1);
     uint32_t clause = clause_of(c, cue_kinds[cue->kind].subject ? cue->first : cue->last);
     if (clause == UINT32_MAX)
         return none;
@@ -2677,6 +2687,13 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
                                          remember_owner(c, &items[i], owner_before(c, items, &items[i], holder, 0)),
                                          holder);
             return none;
+        }
+        /* "asked Washington to exempt fresh citrus": as above */
+        if (to + 1 < c->sentence->first_token + c->sentence->token_count &&
+            token_in(c, to + 1, (const char *const[]){"exempt", "spare", NULL})) {
+            who measure = measure_in_context(c, items, count, cue, holder, 1);
+            if (measure.name != NO_STRING)
+                return measure;
         }
         return noun_target(c, to + 2, clause, cue->start);
     }

@@ -1467,6 +1467,27 @@ static void test_comment_judges_article_measure(void **state)
     release(&f);
 }
 
+/* Sparing goods eases the measure on them: an imperative in a comment,
+ * a demand in the article; a country inside the measure before its levy
+ * word owns it, whoever is named before it. */
+static void test_sparing_goods(void **state)
+{
+    (void)state;
+    const char *article = "South Africa calls the 30% U.S. tariff unjustified.\n\n";
+    char text[256];
+    snprintf(text, sizeof text, "%s%s", article, "At least exempt the citrus and keep the fight about the rest.");
+    fixture f;
+    annotate_from(&f, text, strlen(article), "2");
+    check_stance(&f, "exempt", "comment 2", "United States tariffs", STANCE_AGAINST);
+    release(&f);
+    annotate(&f,
+             "The U.S. tariff of 30% on citrus took effect. The Citrus Growers Council asked Washington to exempt "
+             "fresh citrus.",
+             NULL);
+    check_stance(&f, "asked", "Citrus Growers Council", "United States tariffs", STANCE_AGAINST);
+    release(&f);
+}
+
 /* "the margins" of a tariff named a paragraph or two before are that
  * tariff. */
 static void test_margins_are_the_tariff(void **state)
@@ -1693,6 +1714,7 @@ int main(void)
         cmocka_unit_test(test_this_is_the_measure_before),
         cmocka_unit_test(test_saying_names_no_speaker),
         cmocka_unit_test(test_comment_judges_article_measure),
+        cmocka_unit_test(test_sparing_goods),
         cmocka_unit_test(test_margins_are_the_tariff),
         cmocka_unit_test(test_imposer_owns_context),
         cmocka_unit_test(test_effect_verb_and_deal_pronoun),
