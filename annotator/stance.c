@@ -1373,6 +1373,46 @@ static const item *most_named(stance_ctx *c, const struct_span *here);
  * in favour: a country defends its own tariffs ("Chile defends 8% lithium
  * export duty"), but finds the other side's unfair ("Beijing said the
  * duties were unfair"). */
+/* The levy word of the tariff mention starting at offset at, in the
+ * singular and lower case ("duties of 10% on steel" gives "duty"), into
+ * out; "" when it has none. */
+static void levy_word_at(stance_ctx *c, uint32_t at, char *out, size_t cap)
+{
+    static const char *const levy_words[] = {"tariff", "tariffs", "duty", "duties", "levy", "levies",
+                                             "tax",    "taxes",   "surcharge", "surcharges", NULL};
+    out[0] = '\0';
+    size_t i = COUNT_BEFORE(c->items, c->item_count, start, at);
+    if (i >= c->item_count || c->items[i].start != at)
+        return;
+    for (uint32_t t = c->items[i].first; t <= c->items[i].last; t++)
+        if (token_in(c, t, levy_words)) {
+            lower_word(c, t, out, cap);
+            size_t n = strlen(out);
+            if (n > 3 && !strcmp(out + n - 3, "ies"))
+                strcpy(out + n - 3, "y");
+            else if (n > 3 && !strcmp(out + n - 2, "es") && out[n - 3] == 'x')
+                out[n - 2] = '\0';
+            else if (out[n - 1] == 's')
+                out[n - 1] = '\0';
+            return;
+        }
+}
+
+/* The last of list up to at (as last_owned) whose levy word is word. */
+static const owned *last_owned_named(stance_ctx *c, const owned *list, size_t count, uint32_t at,
+                                     const struct_span *here, const char *word)
+{
+    size_t lo = COUNT_UP_TO(list, count, at, at);
+    for (size_t i = lo; i-- > 0 && lo - i <= TITLE_LOOKBACK;)
+        if (!list[i].comment || list[i].comment == here) {
+            char levy[16];
+            levy_word_at(c, list[i].at, levy, sizeof levy);
+            if (!strcmp(levy, word))
+                return &list[i];
+        }
+    return NULL;
+}
+
 static const item *context_owner(stance_ctx *c, uint32_t at, uint32_t holder)
 {
     const struct_span *here = element_at(c->doc, at, LE_COMMENT);
@@ -1380,6 +1420,21 @@ static const item *context_owner(stance_ctx *c, uint32_t at, uint32_t holder)
     const owned *found = last_owned(c->found, c->found_count, at, here);
     if (!named || (found && found->at >= named->at))
         named = found;
+    /* "South Africa charges duties of up to 37% ..." then "the tariff
+     * would hollow out rural towns": the last measure named with the same
+     * levy word, the U.S. tariff, is the one meant */
+    char word[16], levy[16];
+    levy_word_at(c, at, word, sizeof word);
+    if (named && word[0]) {
+        levy_word_at(c, named->at, levy, sizeof levy);
+        if (levy[0] && strcmp(levy, word)) {
+            const owned *same = last_owned_named(c, c->owned, c->owned_count, at, here, word);
+            const owned *same_found = last_owned_named(c, c->found, c->found_count, at, here, word);
+            if (!same || (same_found && same_found->at >= same->at))
+                same = same_found;
+            named = same ? same : named;
+        }
+    }
     const item *owner = named ? named->owner : most_named(c, here);
     return owner && (c->favoring || !same_owner(c, owner, holder)) ? owner : NULL;
 }
@@ -3209,6 +3264,14 @@ static int by_name(const void *a, const void *b)
 static void note_owned(stance_ctx *c, size_t i, size_t *cap)
 {
     const item *g = &c->items[i];
+    /* "a 30% U.S. tariff": inside the measure, before its levy word */
+    for (size_t k = i; k-- > 0 && c->items[k].end >= g->end;)
+        if (is_tariff(c->items[k].kind) && c->items[k].first < g->first && g->first > 0 &&
+            !token_in(c, g->first - 1, (const char *const[]){"on", "against", "from", "for", "of", NULL})) {
+            owned o = owned_by(c, &c->items[k], g);
+            ARRAY_PUSH(c->owned, c->owned_count, *cap, o);
+            return;
+        }
     /* the GPE, then maybe goods ("U.S. car tariff"), then the tariff */
     uint32_t reach = g->last + 2;
     for (size_t k = i + 1; k < c->item_count && c->items[k].first <= reach; k++) {

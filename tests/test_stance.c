@@ -1488,6 +1488,20 @@ static void test_sparing_goods(void **state)
     release(&f);
 }
 
+/* "the tariff" is the last measure named with the same levy word, when
+ * measures of two owners were named with different ones. */
+static void test_same_levy_word(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f,
+             "The U.S. imposed a 30% tariff on citrus. South Africa charges duties of up to 37% on chicken.\n\n"
+             "Ana Ruiz said the tariff would hurt growers.",
+             NULL);
+    check_stance(&f, "would hurt", "Ana Ruiz", "United States tariffs", STANCE_AGAINST);
+    release(&f);
+}
+
 /* "the margins" of a tariff named a paragraph or two before are that
  * tariff. */
 static void test_margins_are_the_tariff(void **state)
@@ -1715,6 +1729,7 @@ int main(void)
         cmocka_unit_test(test_saying_names_no_speaker),
         cmocka_unit_test(test_comment_judges_article_measure),
         cmocka_unit_test(test_sparing_goods),
+        cmocka_unit_test(test_same_levy_word),
         cmocka_unit_test(test_margins_are_the_tariff),
         cmocka_unit_test(test_imposer_owns_context),
         cmocka_unit_test(test_effect_verb_and_deal_pronoun),
