@@ -27,8 +27,8 @@
 
 /* The corpora gold files must keep overall F1 at or above this (a floor:
  * raise it as the rules improve; a rule change that lowers it fails).
- * Issue 4 asks for 90; the default rules reach 96.62 over all twenty-eight
- * articles (98.88 on the six development ones, 96.00 on the twenty-two
+ * Issue 4 asks for 90; the default rules reach 97.45 over all twenty-eight
+ * articles (98.88 on the six development ones, 97.07 on the twenty-two
  * written to be held out). Each of the first eighteen, written after every
  * other rule change, gave less on its first run than after the rules were
  * mended for the kinds of miss it showed (corpora/README.md, "Held-out
@@ -50,12 +50,14 @@
  * with it, gave 84.50 and took it down from 97.3 to just under what all
  * twenty-seven gave (96.85); the twenty-second, written with them, gave
  * 92.17 and took it down from 96.8 to just under what all twenty-eight
- * give. */
-#define CORPORA_MIN_F1 "96.6"
+ * gave (96.62). The rules mended for the kinds of miss those three showed
+ * raised the figure to 97.45 (the twentieth 98.13, the twenty-first
+ * 88.37, the twenty-second 95.10) and the floor to just under it. */
+#define CORPORA_MIN_F1 "97.4"
 
 /* The same for stance F1 on the corpora gold stances (NAME.stances.json).
- * Issue 5 asks for 75; the default rules reach 77.16 over all twenty-eight
- * articles (79.17 on the six development ones, 76.81 on the twenty-two
+ * Issue 5 asks for 75; the default rules reach 81.07 over all twenty-eight
+ * articles (79.17 on the six development ones, 81.39 on the twenty-two
  * held out). First runs and now: the sixth 37.50 and 88.89, the seventh 58.82
  * and 90.00, the eighth 42.11 and 96.00, the ninth 31.58 and 84.62, the
  * tenth 11.76 and 85.71, the eleventh 26.09 and 89.66, the twelfth 63.64
@@ -70,8 +72,11 @@
  * floor down from 80.0 to just under what all twenty-six give (79.16); the
  * twenty-first gave 37.50 and took it down from 79.1 to just under what
  * all twenty-seven gave (78.11); the twenty-second gave 53.85 and took it
- * down from 78.0 to just under what all twenty-eight give. */
-#define CORPORA_MIN_STANCE_F1 "77.1"
+ * down from 78.0 to just under what all twenty-eight gave (77.16). The
+ * stance stage mended for the kinds of miss those three showed raised the
+ * figure to 81.07 (the twentieth 88.89, the twenty-first 63.16, the
+ * twenty-second 82.76) and the floor to just under it. */
+#define CORPORA_MIN_STANCE_F1 "81.0"
 
 static char bin[1024];
 
