@@ -1039,8 +1039,9 @@ static void set_start_keys(rule *r, const char *full)
     memset(r->start_keys, 0, sizeof r->start_keys);
     memset(r->start_keys, 0xff, 32);
     char *rewritten = probe_pattern(full);
-    pcre2_code *probe = pcre2_compile((PCRE2_SPTR)rewritten, PCRE2_ZERO_TERMINATED, CHECKED_UTF, &errcode,
-                                      &erroff, NULL);
+    /* only studied: the possessive rewrite would change no start */
+    pcre2_code *probe = pcre2_compile((PCRE2_SPTR)rewritten, PCRE2_ZERO_TERMINATED,
+                                      CHECKED_UTF | PCRE2_NO_AUTO_POSSESS, &errcode, &erroff, NULL);
     free(rewritten);
     uint32_t type = 2;
     const uint8_t *bitmap = NULL;
@@ -1373,7 +1374,12 @@ static int compile_pattern(rule *r, ann_error *err)
     full_pattern(r, r->expanded, &full);
     int errcode;
     PCRE2_SIZE erroff;
-    r->code = pcre2_compile((PCRE2_SPTR)full.s, full.len, CHECKED_UTF | PCRE2_UCP | PCRE2_ANCHORED | PCRE2_DUPNAMES,
+    /* The code is read for its captures and tried by partial matches on a
+     * few bytes (probe_starts), never run for matches: the possessive
+     * rewrite, which only cuts ways on that could never match, would not
+     * change what a probe tells, and costs compile time. */
+    r->code = pcre2_compile((PCRE2_SPTR)full.s, full.len,
+                            CHECKED_UTF | PCRE2_UCP | PCRE2_ANCHORED | PCRE2_DUPNAMES | PCRE2_NO_AUTO_POSSESS,
                             &errcode, &erroff, NULL);
     if (!r->code) {
         PCRE2_UCHAR msg[256];
