@@ -42,6 +42,7 @@
 /* How far into its sentence a cue may stand for an opening "he" or "she"
  * to be its subject ("He also firmly rejected"), in tokens. */
 #define PRONOUN_REACH 4
+#define QUOTED_FRAGMENT_BYTES 40 /* a quoted fragment inside reported speech: "Cambodia \"regrets\" the decision" */
 #define QUOTED_LEAD_WORDS 3 /* words of a quotation before its evaluation: "called the order \"the first good news\"" */
 /* How far before a tariff mention the verb imposing it may end ("charge a
  * 50% duty"), in tokens. */
@@ -1126,7 +1127,18 @@ static who find_holder(stance_ctx *c, const item *items, size_t count, size_t k,
             if (items[i].kind == K_CALLING && items[i].end <= q->start && items[i].start >= c->sentence->start)
                 verb = &items[i];
         const item *speaker = verb ? speaker_of(c, items, count, verb) : NULL;
-        return speaker ? entity_who(c, speaker, "quote") : none;
+        if (speaker)
+            return entity_who(c, speaker, "quote");
+        /* "the ministry said ... that Cambodia "regrets" the decision": a
+         * few quoted words inside reported speech are the reporter's
+         * words, as the sentence's own are */
+        int fragment = tok(c, cue->last)->end <= q->end && q->end - q->start <= QUOTED_FRAGMENT_BYTES;
+        const item *said = NULL;
+        for (size_t i = 0; i < k && fragment; i++)
+            if (items[i].kind == K_SPEECH && items[i].end <= q->start && items[i].start >= c->sentence->start)
+                said = &items[i];
+        if (!said)
+            return none;
     }
     if (cue_kinds[cue->kind].agent) {
         /* "drew support from Delta Harvest Inc.", "was rejected by Turkey":
@@ -2819,7 +2831,11 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
         size_t at = COUNT_BEFORE(c->items, c->item_count, start, own->at);
         return tariff_target(c, &c->items[at], own->owner, holder);
     }
-    who phrase = noun_target(c, cue->last + 1, clause, cue->start);
+    /* "Cambodia "regrets" the decision": the object after the quoted cue */
+    uint32_t object_from = cue->last + 1;
+    while (object_from < c->sentence->first_token + c->sentence->token_count && is_quote_mark(c, object_from))
+        object_from++;
+    who phrase = noun_target(c, object_from, clause, cue->start);
     if (phrase.name != NO_STRING || !entity_after || entity_after->first > cue->last + 1 + ENTITY_REACH)
         return object_measure_as_tariff(c, cue, phrase, holder);
     return entity_who(c, entity_after, "entity");

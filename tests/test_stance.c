@@ -1488,6 +1488,17 @@ static void test_sparing_goods(void **state)
     release(&f);
 }
 
+/* A few quoted words inside reported speech are the reporter's: its
+ * speaker holds them, and their object follows the closing quote. */
+static void test_quoted_fragment_in_reported_speech(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f, "The Ministry of Commerce said on Wednesday that Cambodia \"regrets\" the decision.", NULL);
+    check_stance(&f, "regrets", "Ministry of Commerce", "decision", STANCE_AGAINST);
+    release(&f);
+}
+
 /* "the tariff" is the last measure named with the same levy word, when
  * measures of two owners were named with different ones. */
 static void test_same_levy_word(void **state)
@@ -1730,6 +1741,7 @@ int main(void)
         cmocka_unit_test(test_comment_judges_article_measure),
         cmocka_unit_test(test_sparing_goods),
         cmocka_unit_test(test_same_levy_word),
+        cmocka_unit_test(test_quoted_fragment_in_reported_speech),
         cmocka_unit_test(test_margins_are_the_tariff),
         cmocka_unit_test(test_imposer_owns_context),
         cmocka_unit_test(test_effect_verb_and_deal_pronoun),
