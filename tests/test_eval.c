@@ -27,7 +27,7 @@
 
 /* The corpora gold files must keep overall F1 at or above this (a floor:
  * raise it as the rules improve; a rule change that lowers it fails).
- * Issue 4 asks for 90; the default rules reach 97.45 over all twenty-eight
+ * Issue 4 asks for 90; the default rules reached 97.45 over all twenty-eight
  * articles (98.88 on the six development ones, 97.07 on the twenty-two
  * written to be held out). Each of the first eighteen, written after every
  * other rule change, gave less on its first run than after the rules were
@@ -52,11 +52,14 @@
  * 92.17 and took it down from 96.8 to just under what all twenty-eight
  * gave (96.62). The rules mended for the kinds of miss those three showed
  * raised the figure to 97.45 (the twentieth 98.13, the twenty-first
- * 88.37, the twenty-second 95.10) and the floor to just under it. */
-#define CORPORA_MIN_F1 "97.4"
+ * 88.37, the twenty-second 95.10) and the floor to just under it. The
+ * twenty-third (kenya-used-clothing-duty), written after that, gave 77.97
+ * on its first run and took the floor down from 97.4 to just under what
+ * all twenty-nine give (96.79; the twenty-three held out 96.25). */
+#define CORPORA_MIN_F1 "96.7"
 
 /* The same for stance F1 on the corpora gold stances (NAME.stances.json).
- * Issue 5 asks for 75; the default rules reach 81.07 over all twenty-eight
+ * Issue 5 asks for 75; the default rules reached 81.07 over all twenty-eight
  * articles (79.17 on the six development ones, 81.39 on the twenty-two
  * held out). First runs and now: the sixth 37.50 and 88.89, the seventh 58.82
  * and 90.00, the eighth 42.11 and 96.00, the ninth 31.58 and 84.62, the
@@ -77,8 +80,11 @@
  * figure to 81.07 (the twentieth 88.89, the twenty-first 63.16, the
  * twenty-second 82.76); a quoted fragment in reported speech given to its
  * reporter then added one stance the gold names otherwise (80.95), and the
- * floor is just under that. */
-#define CORPORA_MIN_STANCE_F1 "80.9"
+ * floor went just under that, 80.9. The twenty-third
+ * (kenya-used-clothing-duty) gave 55.17 on its first run and took the
+ * floor down from 80.9 to just under what all twenty-nine give (79.89;
+ * the twenty-three held out 80.00), still over issue 5's 75. */
+#define CORPORA_MIN_STANCE_F1 "79.8"
 
 static char bin[1024];
 
