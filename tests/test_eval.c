@@ -27,8 +27,8 @@
 
 /* The corpora gold files must keep overall F1 at or above this (a floor:
  * raise it as the rules improve; a rule change that lowers it fails).
- * Issue 4 asks for 90; the default rules reached 97.45 over all twenty-eight
- * articles (98.88 on the six development ones, 97.07 on the twenty-two
+ * Issue 4 asks for 90; the default rules reach 97.16 over all thirty-one
+ * articles (98.88 on the six development ones, 96.76 on the twenty-five
  * written to be held out). Each of the first eighteen, written after every
  * other rule change, gave less on its first run than after the rules were
  * mended for the kinds of miss it showed (corpora/README.md, "Held-out
@@ -58,12 +58,15 @@
  * all twenty-nine give (96.79; the twenty-three held out 96.25). The
  * twenty-fourth (turkey-retaliatory-tariffs), written with it, gave 94.85
  * on its first run (95.56 once the currency rules read lira); all thirty
- * give 97.34 (the twenty-four held out 96.96), over the floor. */
+ * give 97.34 (the twenty-four held out 96.96), over the floor. The
+ * twenty-fifth (china-japan-seafood-ban, a ban rather than a tariff),
+ * written with them, gave 92.25 on its first run; all thirty-one give
+ * 97.16 (the twenty-five held out 96.76), over the floor. */
 #define CORPORA_MIN_F1 "96.7"
 
 /* The same for stance F1 on the corpora gold stances (NAME.stances.json).
- * Issue 5 asks for 75; the default rules reached 81.07 over all twenty-eight
- * articles (79.17 on the six development ones, 81.39 on the twenty-two
+ * Issue 5 asks for 75; the default rules reach 76.88 over all thirty-one
+ * articles (79.17 on the six development ones, 76.54 on the twenty-five
  * held out). First runs and now: the sixth 37.50 and 88.89, the seventh 58.82
  * and 90.00, the eighth 42.11 and 96.00, the ninth 31.58 and 84.62, the
  * tenth 11.76 and 85.71, the eleventh 26.09 and 89.66, the twelfth 63.64
@@ -90,8 +93,12 @@
  * twenty-fourth (turkey-retaliatory-tariffs), written with it, gave 30.00
  * on its first run and took the floor down from 79.8 to just under what
  * all thirty give (78.50; the twenty-four held out 78.40), still over
- * issue 5's 75. */
-#define CORPORA_MIN_STANCE_F1 "78.4"
+ * issue 5's 75. The twenty-fifth (china-japan-seafood-ban), whose target
+ * is a ban rather than a tariff, gave 26.09 on its first run and took the
+ * floor down from 78.4 to just under what all thirty-one give (76.88; the
+ * twenty-five held out 76.54), still over issue 5's 75 but by less than
+ * two points. */
+#define CORPORA_MIN_STANCE_F1 "76.8"
 
 static char bin[1024];
 
