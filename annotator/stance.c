@@ -924,6 +924,25 @@ static const item *referent_at(stance_ctx *c, const item *items, uint32_t t, uin
 /* The speaker of the speech verb among the sentence's items: the last
  * PERSON before it, else the last ORG, GPE or NORP; or a pronoun right
  * before it ("He added that ..."). */
+/* Whether it lies in a relative clause set off by commas before the verb
+ * ("the council, whose members ship clothing from Baltimore and Houston,
+ * warned"): what it names does not speak. */
+static int in_relative_clause(stance_ctx *c, const item *it, const item *verb)
+{
+    int closed = 0;
+    for (uint32_t t = it->last + 1; t < verb->first && !closed; t++)
+        closed = c->doc->text.clean[tok(c, t)->start] == ',';
+    if (!closed)
+        return 0;
+    for (uint32_t t = it->first; t-- > c->sentence->first_token + 1;) {
+        if (c->doc->text.clean[tok(c, t)->start] == ',')
+            return 0;
+        if (token_in(c, t, (const char *const[]){"whose", "which", "who", "where", NULL}))
+            return c->doc->text.clean[tok(c, t - 1)->start] == ',';
+    }
+    return 0;
+}
+
 static const item *speaker_of(stance_ctx *c, const item *items, size_t count, const item *verb)
 {
     /* as a question or an inversion a verb opening its sentence has no
@@ -942,7 +961,8 @@ static const item *speaker_of(stance_ctx *c, const item *items, size_t count, co
     uint32_t clause = clause_of(c, verb->first);
     const item *best = NULL, *in_clause = NULL;
     for (const item *i = items; i < verb; i++)
-        if (is_holder(i) && i->end <= verb->start && i->start >= c->body_start && !after_locative(c, i)) {
+        if (is_holder(i) && i->end <= verb->start && i->start >= c->body_start && !after_locative(c, i) &&
+            !in_relative_clause(c, i, verb)) {
             best = better_speaker(c, best, i);
             if (clause_of(c, i->first) == clause)
                 in_clause = better_speaker(c, in_clause, i);
@@ -1118,17 +1138,31 @@ static who find_holder(stance_ctx *c, const item *items, size_t count, size_t k,
     who none = {NO_STRING, NO_STRING, NULL};
     const quote_span *q = quote_at(doc, cue->start);
     if (q) {
-        if (q->speaker != NO_STRING)
-            return (who){q->speaker, q->speaker_ref, "quote"};
         /* "Wang called the step "a necessary answer"": the quoted words
-         * are the calling verb's subject's */
+         * are the calling verb's subject's; the quotation's speaker wins
+         * when its sentence names it, but not one named only in the
+         * sentence after ("The association ... called the duty "a tax on
+         * the poor." Its chairman, Peter Njuguna, said ..."). */
         const item *verb = NULL;
-        for (size_t i = 0; i < k; i++)
+        int speaker_here = 0;
+        for (size_t i = 0; i < count; i++) {
             if (items[i].kind == K_CALLING && items[i].end <= q->start && items[i].start >= c->sentence->start)
                 verb = &items[i];
+            speaker_here |= is_holder(&items[i]) && q->speaker_ref != NO_STRING &&
+                            doc->spans[items[i].span].ref == q->speaker_ref;
+        }
+        /* "..., she said, calling the cut "a gift ..."": a participle
+         * speaks for the speaker of its sentence */
+        const token *verb_word = verb ? tok(c, verb->last) : NULL;
+        int participle = verb_word && verb_word->end - verb_word->start > 3 &&
+                         !memcmp(doc->text.clean + verb_word->end - 3, "ing", 3);
+        if (q->speaker != NO_STRING && (speaker_here || participle || !verb))
+            return (who){q->speaker, q->speaker_ref, "quote"};
         const item *speaker = verb ? speaker_of(c, items, count, verb) : NULL;
         if (speaker)
             return entity_who(c, speaker, "quote");
+        if (q->speaker != NO_STRING)
+            return (who){q->speaker, q->speaker_ref, "quote"};
         /* "the ministry said ... that Cambodia "regrets" the decision": a
          * few quoted words inside reported speech are the reporter's
          * words, as the sentence's own are */

@@ -1499,6 +1499,27 @@ static void test_quoted_fragment_in_reported_speech(void **state)
     release(&f);
 }
 
+/* Who speaks: not a place in a relative clause between the subject and
+ * its verb; for a quoted characterisation, the subject of the calling
+ * verb, not a speaker the next sentence names. */
+static void test_speaker_past_clauses(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f,
+             "The Apparel Exporters Council, whose members ship clothing from Baltimore and Houston, warned that "
+             "the duty would hurt sales.",
+             NULL);
+    check_stance(&f, "would hurt", "Apparel Exporters Council", "tariffs", STANCE_AGAINST);
+    release(&f);
+    annotate(&f,
+             "The Gikomba Traders Association called the duty \"a tax on the poor.\" Its chairman, Peter Njuguna, "
+             "said prices would rise.",
+             NULL);
+    check_stance(&f, "a tax on", "Gikomba Traders Association", "tariffs", STANCE_AGAINST);
+    release(&f);
+}
+
 /* "the tariff" is the last measure named with the same levy word, when
  * measures of two owners were named with different ones. */
 static void test_same_levy_word(void **state)
@@ -1742,6 +1763,7 @@ int main(void)
         cmocka_unit_test(test_sparing_goods),
         cmocka_unit_test(test_same_levy_word),
         cmocka_unit_test(test_quoted_fragment_in_reported_speech),
+        cmocka_unit_test(test_speaker_past_clauses),
         cmocka_unit_test(test_margins_are_the_tariff),
         cmocka_unit_test(test_imposer_owns_context),
         cmocka_unit_test(test_effect_verb_and_deal_pronoun),
