@@ -894,14 +894,32 @@ static int is_property_escape(const char *p, size_t n)
     return n >= 3 && p[0] == '\\' && (p[1] == 'p' || p[1] == 'P');
 }
 
+/* Past the group that opens at p. */
+static const char *past_group(const char *p)
+{
+    int depth = 0;
+    do {
+        depth += *p == '(' ? 1 : *p == ')' ? -1 : 0;
+        p += *p == '\\' ? escape_length(p) : *p == '[' ? class_length(p) : 1;
+    } while (*p && depth);
+    return p;
+}
+
 /* Rewrites a pattern for the start-of-match probe: PCRE2 computes no
  * start bitmap for Unicode properties, so each \p{...} becomes a class
- * holding a superset of what it matches. */
+ * holding a superset of what it matches. Its study passes over
+ * lookbehinds and negative lookaheads, which set no first character
+ * either: they are left out (but for the condition of a conditional
+ * group), since long lists of words in them ({NOT_NAME_START}) cost much
+ * to compile and change no start. */
 static char *probe_pattern(const char *pattern)
 {
     strbuf out = {0};
     for (const char *p = pattern; *p;) {
-        if (*p == '\\') {
+        if ((!strncmp(p, "(?!", 3) || !strncmp(p, "(?<=", 4) || !strncmp(p, "(?<!", 4)) &&
+            !(p - pattern >= 2 && p[-2] == '(' && p[-1] == '?')) {
+            p = past_group(p);
+        } else if (*p == '\\') {
             size_t n = escape_length(p);
             if (is_property_escape(p, n)) {
                 sb_str(&out, "[");

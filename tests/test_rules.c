@@ -762,6 +762,30 @@ static void test_start_keys_of_properties(void **state)
     ann_rules_free(rules);
 }
 
+/* Lookbehinds and negative lookaheads are left out of the start study,
+ * which reads none of them: the start keys are those of what follows,
+ * those of a positive lookahead still count, and a conditional group
+ * keeps its condition (PCRE2 studies no such group: any start). */
+static void test_start_keys_past_assertions(void **state)
+{
+    (void)state;
+    ann_rules *rules = compile_ok("rule not-then\n  type N\n  pattern (?!(?:Kx|(?:Ly)\\b))(?<!a\\h)(?<=\\h)Mz|\\d\n"
+                                  "rule lookahead\n  type L\n  pattern (?=[pq])\\w\n"
+                                  "rule condition\n  type C\n  pattern (?(?!x)y|z)\n");
+    const rule *not_then = rule_named(rules, "not-then"), *lookahead = rule_named(rules, "lookahead"),
+               *condition = rule_named(rules, "condition");
+    assert_true(has_start_key(not_then->start_keys, 'M'));
+    assert_true(has_start_key(not_then->start_keys, '7'));
+    assert_false(has_start_key(not_then->start_keys, 'K'));
+    assert_false(has_start_key(not_then->start_keys, 'L'));
+    assert_false(has_start_key(not_then->start_keys, 'a'));
+    assert_true(has_start_key(lookahead->start_keys, 'p'));
+    assert_false(has_start_key(lookahead->start_keys, 'r'));
+    assert_true(has_start_key(condition->start_keys, 'y'));
+    assert_true(has_start_key(condition->start_keys, 'z'));
+    ann_rules_free(rules);
+}
+
 /* Rules that can start with a few ASCII characters only are batched apart
  * from rules starting with any capital: a call at "Company" does not run
  * the alternative for "US$". */
@@ -1073,6 +1097,7 @@ int main(void)
         cmocka_unit_test(test_check_reports_failures),
         cmocka_unit_test(test_start_characters),
         cmocka_unit_test(test_start_keys_of_properties),
+        cmocka_unit_test(test_start_keys_past_assertions),
         cmocka_unit_test(test_batches_by_start_group),
         cmocka_unit_test(test_start_markers),
         cmocka_unit_test(test_start_pairs),
