@@ -1933,9 +1933,17 @@ static who measure_named_before(stance_ctx *c, const char *const *family, uint32
         for (const item *i = c->items, *end = i + c->item_count; i < end && i->first <= n; i++)
             if (is_tariff(i->kind) && i->last >= n)
                 return owned_tariff_target(c, i, c->holder);
+        /* "urges China to lift seafood ban": the verb is no part of the name */
+        static const char *const acts_on_measure[] = {
+            "lift", "lifts", "lifted", "end", "ends", "ended", "scrap", "scraps", "scrapped", "keep", "keeps",
+            "kept", "impose", "imposes", "imposed", "extend", "extends", "extended", "ease", "eases", "eased",
+            "drop", "drops", "dropped", "remove", "removes", "removed", "defend", "defends", "defended",
+            "reject", "rejects", "rejected", "maintain", "maintains", "maintained", "tighten", "tightens", NULL};
+        if (token_in(c, n - 1, acts_on_measure))
+            continue;
         uint32_t from = n - 1;
         while (from > 0 && n - from < NAMED_MEASURE_WORDS - 1 && phrase_word(c, from - 1) &&
-               !token_in_set(c, from - 1, &phrase_skip_set))
+               !token_in_set(c, from - 1, &phrase_skip_set) && !token_in(c, from - 1, acts_on_measure))
             from--;
         /* "its new export controls" are the export controls */
         while (from + 1 < n && token_in(c, from, (const char *const[]){"new", "latest", "recent", "tighter",
