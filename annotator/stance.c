@@ -2715,6 +2715,10 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
          * paragraph before ("This is a tariff by another name," ...) */
         if (named && of_thing && !subject)
             subject = tariff_before(c, cue, 1);
+        /* "There is no scientific basis for this ban. It should be
+         * removed": else a ban or a tax named before it */
+        if (named && of_thing && !subject)
+            return measure_named_in_context(c, cue, 1);
         if (!subject)
             return none;
         if (is_tariff(subject->kind)) {

@@ -1520,6 +1520,19 @@ static void test_speaker_past_clauses(void **state)
     release(&f);
 }
 
+/* "It" in a quote is the ban named before it, when no tariff is. */
+static void test_it_is_the_named_ban(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f,
+             "China kept its seafood ban.\n\n\"There is no basis for this ban. It should be removed,\" Minister "
+             "Ken Mori said.",
+             NULL);
+    check_stance(&f, "should be removed", "Ken Mori", "seafood ban", STANCE_AGAINST);
+    release(&f);
+}
+
 /* "the tariff" is the last measure named with the same levy word, when
  * measures of two owners were named with different ones. */
 static void test_same_levy_word(void **state)
@@ -1764,6 +1777,7 @@ int main(void)
         cmocka_unit_test(test_same_levy_word),
         cmocka_unit_test(test_quoted_fragment_in_reported_speech),
         cmocka_unit_test(test_speaker_past_clauses),
+        cmocka_unit_test(test_it_is_the_named_ban),
         cmocka_unit_test(test_margins_are_the_tariff),
         cmocka_unit_test(test_imposer_owns_context),
         cmocka_unit_test(test_effect_verb_and_deal_pronoun),
