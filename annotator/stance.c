@@ -2834,6 +2834,16 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
         who noun = qualified_noun(c, entity_after, cue->start, holder);
         return noun.name != NO_STRING ? noun : entity_target(c, entity_after, "entity");
     }
+    /* "China has every right to protect its people": a right granted to
+     * act, not to do "this" or "it", is granted to the one who acts */
+    uint32_t after_cue = cue->last + 1;
+    if (token_in(c, cue->last, (const char *const[]){"to", NULL}) && cue->last > cue->first &&
+        token_in(c, cue->last - 1, (const char *const[]){"right", NULL}) &&
+        after_cue < c->sentence->first_token + c->sentence->token_count &&
+        !token_in(c, after_cue, (const char *const[]){"do", "doing", NULL}))
+        for (size_t i = k; i-- > 0 && items[i].start >= c->sentence->start;)
+            if (is_holder(&items[i]) && items[i].kind != K_GROUP && !same_name(c, &items[i], holder))
+                return entity_target(c, &items[i], "subject");
     /* "These duties are a tax. Scrap them.", "has every right to do
      * this": a pronoun object is the last tariff mention before it in its
      * comment or paragraph; in a reader comment that names none, the

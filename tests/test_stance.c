@@ -1452,6 +1452,9 @@ static void test_right_granted(void **state)
     (void)state;
     check_one_stance("Chile keeps its 8% export duty on lithium. Chile has every right to do this.", "3",
                      "has every right to", "comment 3", "Chile tariffs", STANCE_FAVOR);
+    /* a right to act is granted to the one who acts */
+    check_one_stance("China has every right to protect its people.", "3", "has every right to", "comment 3", "China",
+                     STANCE_FAVOR);
 }
 
 /* A reader comment that names no measure judges the article's. */
