@@ -27,8 +27,8 @@
 
 /* The corpora gold files must keep overall F1 at or above this (a floor:
  * raise it as the rules improve; a rule change that lowers it fails).
- * Issue 4 asks for 90; the default rules reach 97.16 over all thirty-one
- * articles (98.88 on the six development ones, 96.76 on the twenty-five
+ * Issue 4 asks for 90; the default rules reach 97.42 over all thirty-one
+ * articles (98.88 on the six development ones, 97.08 on the twenty-five
  * written to be held out). Each of the first eighteen, written after every
  * other rule change, gave less on its first run than after the rules were
  * mended for the kinds of miss it showed (corpora/README.md, "Held-out
@@ -61,12 +61,15 @@
  * give 97.34 (the twenty-four held out 96.96), over the floor. The
  * twenty-fifth (china-japan-seafood-ban, a ban rather than a tariff),
  * written with them, gave 92.25 on its first run; all thirty-one give
- * 97.16 (the twenty-five held out 96.76), over the floor. */
-#define CORPORA_MIN_F1 "96.7"
+ * 97.16 (the twenty-five held out 96.76), over the floor. The rules
+ * mended for the kinds of miss those three showed raised the figure to
+ * 97.42 (the twenty-third 95.58, the twenty-fourth 97.99, the twenty-fifth
+ * 96.99) and the floor to just under it. */
+#define CORPORA_MIN_F1 "97.4"
 
 /* The same for stance F1 on the corpora gold stances (NAME.stances.json).
- * Issue 5 asks for 75; the default rules reach 76.88 over all thirty-one
- * articles (79.17 on the six development ones, 76.54 on the twenty-five
+ * Issue 5 asks for 75; the default rules reach 77.97 over all thirty-one
+ * articles (79.17 on the six development ones, 77.79 on the twenty-five
  * held out). First runs and now: the sixth 37.50 and 88.89, the seventh 58.82
  * and 90.00, the eighth 42.11 and 96.00, the ninth 31.58 and 84.62, the
  * tenth 11.76 and 85.71, the eleventh 26.09 and 89.66, the twelfth 63.64
@@ -97,8 +100,11 @@
  * is a ban rather than a tariff, gave 26.09 on its first run and took the
  * floor down from 78.4 to just under what all thirty-one give (76.88; the
  * twenty-five held out 76.54), still over issue 5's 75 but by less than
- * two points. */
-#define CORPORA_MIN_STANCE_F1 "76.8"
+ * two points. The stance stage mended for the kinds of miss those three
+ * showed raised the figure to 77.97 (the twenty-third 62.07, the
+ * twenty-fourth 36.36, the twenty-fifth 53.85; the twenty-five held out
+ * 77.79) and the floor to just under it. */
+#define CORPORA_MIN_STANCE_F1 "77.9"
 
 static char bin[1024];
 
