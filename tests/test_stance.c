@@ -1523,6 +1523,16 @@ static void test_speaker_past_clauses(void **state)
     release(&f);
 }
 
+/* A point in time is no cue: "until the end of 2028". */
+static void test_time_is_no_cue(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f, "The Philippines will lower its tariff until the end of 2028 under an executive order.", NULL);
+    assert_int_equal(f.doc.stance_count, 0);
+    release(&f);
+}
+
 /* "It" in a quote is the ban named before it, when no tariff is. */
 static void test_it_is_the_named_ban(void **state)
 {
@@ -1781,6 +1791,7 @@ int main(void)
         cmocka_unit_test(test_quoted_fragment_in_reported_speech),
         cmocka_unit_test(test_speaker_past_clauses),
         cmocka_unit_test(test_it_is_the_named_ban),
+        cmocka_unit_test(test_time_is_no_cue),
         cmocka_unit_test(test_margins_are_the_tariff),
         cmocka_unit_test(test_imposer_owns_context),
         cmocka_unit_test(test_effect_verb_and_deal_pronoun),
