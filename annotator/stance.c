@@ -137,6 +137,9 @@ static const char *const copulas[] = {"is", "are", "was", "were", "been", "be", 
 static const char *const auxiliaries[] = {"has", "have", "had", "will", "would", "could", "may", "might", "must",
                                           "should", "not", "n't", "n’t", "still", "also", "always", NULL};
 static const char *const possessives[] = {"its", "their", NULL};
+/* Words after which a country inside a tariff mention says where the goods
+ * come from, not whose the tariff is ("a tariff on Chinese steel"). */
+static const char *const origin_prepositions[] = {"on", "against", "from", "for", "of", NULL};
 /* Nouns for easing a measure: "relief from tariffs" is against them. */
 static const char *const relief_nouns[] = {"relief", "exemption", "exemptions", "concession", "concessions", "cut",
                                            "cuts", "reduction", "reductions", "removal", "waiver", "waivers",
@@ -924,6 +927,13 @@ static const item *referent_at(stance_ctx *c, const item *items, uint32_t t, uin
 /* The speaker of the speech verb among the sentence's items: the last
  * PERSON before it, else the last ORG, GPE or NORP; or a pronoun right
  * before it ("He added that ..."). */
+/* Whether the verb item ends in "-ing" ("saying", "calling"). */
+static int is_participle(const stance_ctx *c, const item *verb)
+{
+    const token *word = &c->doc->tokens.items[verb->last];
+    return word->end - word->start > 3 && !memcmp(c->doc->text.clean + word->end - 3, "ing", 3);
+}
+
 /* Whether it lies in a relative clause set off by commas before the verb
  * ("the council, whose members ship clothing from Baltimore and Houston,
  * warned"): what it names does not speak. */
@@ -1022,8 +1032,7 @@ static const item *speaker_after(stance_ctx *c, const item *items, size_t count,
         return referent;
     /* "defended the deal, saying EU exports could grow": a participle
      * speaks for the subject before it, and names no speaker after it */
-    const token *word = tok(c, verb->last);
-    if (word->end - word->start > 3 && !memcmp(c->doc->text.clean + word->end - 3, "ing", 3))
+    if (is_participle(c, verb))
         return NULL;
     for (const item *i = verb + 1; i < items + count && i->first <= verb->last + 2; i++)
         if ((i->kind == K_PERSON || i->kind == K_ORG) && i->start >= verb->end)
@@ -1153,10 +1162,7 @@ static who find_holder(stance_ctx *c, const item *items, size_t count, size_t k,
         }
         /* "..., she said, calling the cut "a gift ..."": a participle
          * speaks for the speaker of its sentence */
-        const token *verb_word = verb ? tok(c, verb->last) : NULL;
-        int participle = verb_word && verb_word->end - verb_word->start > 3 &&
-                         !memcmp(doc->text.clean + verb_word->end - 3, "ing", 3);
-        if (q->speaker != NO_STRING && (speaker_here || participle || !verb))
+        if (q->speaker != NO_STRING && (speaker_here || !verb || is_participle(c, verb)))
             return (who){q->speaker, q->speaker_ref, "quote"};
         const item *speaker = verb ? speaker_of(c, items, count, verb) : NULL;
         if (speaker)
@@ -1841,7 +1847,7 @@ static const item *owner_before(stance_ctx *c, const item *items, const item *me
      * preposition ("on Chinese steel" is where the goods come from) */
     for (const item *i = mention + 1; i < c->items + c->item_count && i->start < mention->end; i++)
         if (can_own(c, i) && i->end <= mention->end && i->first > mention->first &&
-            !token_in(c, i->first - 1, (const char *const[]){"on", "against", "from", "for", "of", NULL}))
+            !token_in(c, i->first - 1, origin_prepositions))
             return i;
     const item *owner = NULL;
     for (const item *i = items; i < mention; i++)
@@ -3339,7 +3345,7 @@ static void note_owned(stance_ctx *c, size_t i, size_t *cap)
     /* "a 30% U.S. tariff": inside the measure, before its levy word */
     for (size_t k = i; k-- > 0 && c->items[k].end >= g->end;)
         if (is_tariff(c->items[k].kind) && c->items[k].first < g->first && g->first > 0 &&
-            !token_in(c, g->first - 1, (const char *const[]){"on", "against", "from", "for", "of", NULL})) {
+            !token_in(c, g->first - 1, origin_prepositions)) {
             owned o = owned_by(c, &c->items[k], g);
             ARRAY_PUSH(c->owned, c->owned_count, *cap, o);
             return;
