@@ -2336,6 +2336,26 @@ static int subject_is_it(stance_ctx *c, const item *cue)
     return t > first && token_in(c, t - 1, (const char *const[]){"it", NULL});
 }
 
+/* "These rates are not a trade remedy, they are a wall": the noun phrase
+ * a pronoun opening the cue's clause stands for, when the clause before,
+ * after a comma, denies something of it with a copula and "not". Name
+ * NO_STRING: none. */
+static who denied_subject(stance_ctx *c, const item *cue)
+{
+    who none = {NO_STRING, NO_STRING, NULL};
+    uint32_t first = c->sentence->first_token, t = cue->first;
+    while (t > first && !is_comma(c, t - 1))
+        t--;
+    if (t < first + 2 || !token_in(c, t, (const char *const[]){"it", "they", "this", NULL}))
+        return none;
+    for (uint32_t n = t - 1; n-- > first + 1 && !is_comma(c, n);)
+        if (token_in(c, n, (const char *const[]){"not", NULL}) && token_in(c, n - 1, copulas)) {
+            item denial = {.first = n, .last = n};
+            return phrase_before_copula(c, &denial);
+        }
+    return none;
+}
+
 /* A pronoun subject in the clause of the cue items[k], before it ("..., and
  * it is not acceptable"); *of_thing set when it cannot be a person ("it",
  * "this", not "they"). */
@@ -2415,7 +2435,8 @@ static who measure_as_tariff(stance_ctx *c, const item *items, size_t k, who nou
      * back, as after a cue (object_measure_as_tariff), and so do "the
      * margins" and "the rates" of a tariff */
     for (uint32_t t = c->sentence->first_token + 1; !mention && t < cue->first; t++) {
-        if (!token_in(c, t - 1, (const char *const[]){"the", NULL}) || !token_in(c, t, (const char *const[]){name, NULL}))
+        if ((!token_in(c, t - 1, (const char *const[]){"the", NULL}) && !token_in(c, t - 1, demonstratives)) ||
+            !token_in(c, t, (const char *const[]){name, NULL}))
             continue;
         if (token_in(c, t, increase_nouns) || token_in(c, t, (const char *const[]){"margins", "rates", NULL}))
             mention = tariff_before(c, cue, INCREASE_PARAGRAPHS_BACK);
@@ -2500,6 +2521,8 @@ static who object_measure_as_tariff(stance_ctx *c, const item *cue, who noun, ui
     if (!names_measure(c, noun))
         return noun;
     uint32_t t = cue->last + 1, end = c->sentence->first_token + c->sentence->token_count;
+    while (t < end && is_quote_mark(c, t)) /* "regrets" the decision */
+        t++;
     char word[16];
     /* "would not accept a penalty on ...", "will not accept a system that
      * ...": a penalty or a system is one however named */
@@ -2534,7 +2557,15 @@ static who object_measure_as_tariff(stance_ctx *c, const item *cue, who noun, ui
         return owned_tariff_target(c, mention, holder);
     /* "defended the measures" after a paragraph on export controls */
     who named = measure_named_in_context(c, cue, back);
-    return named.name != NO_STRING ? named : noun;
+    if (named.name != NO_STRING)
+        return named;
+    /* "welcomed the decision" paragraphs after the duties were set: the
+     * decision the article opens with, its first tariff mention */
+    build_tariffs(c);
+    if (token_in(c, t, (const char *const[]){"the", NULL}) && token_in(c, t + 1, (const char *const[]){"decision", NULL}) &&
+        c->tariff_count && c->tariffs[0]->start < cue->start)
+        return owned_tariff_target(c, c->tariffs[0], holder);
+    return noun;
 }
 /* The target of the cue items[k]; *eases set when it is reached through
  * relief from it ("welcomed relief from U.S. tariffs"): the cue's polarity
@@ -2725,6 +2756,9 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
          * removed": else a ban or a tax named before it */
         if (named && of_thing && !subject)
             return measure_named_in_context(c, cue, 1);
+        who denied = named && !subject ? denied_subject(c, cue) : none;
+        if (denied.name != NO_STRING)
+            return measure_as_tariff(c, items, k, denied, holder);
         if (!subject)
             return none;
         if (is_tariff(subject->kind)) {

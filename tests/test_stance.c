@@ -1689,6 +1689,29 @@ static void test_penalty_is_the_tariff(void **state)
                      NULL, "accept", "Ann Lee", "digital services tax", STANCE_AGAINST);
 }
 
+/* "X is not A, they are B": the pronoun after the denial is X, and
+ * "these rates" go back to the tariff, past a paragraph without one. */
+static void test_pronoun_after_denial(void **state)
+{
+    (void)state;
+    check_one_stance("The U.S. set a 25% tariff on steel.\n\nMills closed.\n\n\"These rates are not a remedy, they are "
+                     "a wall,\" said Ann Lee.",
+                     NULL, "are a wall", "Ann Lee", "United States tariffs", STANCE_AGAINST);
+}
+
+/* "the decision" with no tariff in its paragraph or the one before is the
+ * article's first tariff mention; a quoted cue reaches it too. */
+static void test_decision_is_the_first_tariff(void **state)
+{
+    (void)state;
+    const char *text = "The U.S. set a 25%% tariff on Thai steel.\n\nMills closed.\n\nWorkers left.\n\n%s";
+    char buf[256];
+    snprintf(buf, sizeof buf, text, "The Steel Council welcomed the decision.");
+    check_one_stance(buf, NULL, "welcomed", "Steel Council", "United States tariffs", STANCE_FAVOR);
+    snprintf(buf, sizeof buf, text, "Thailand said it \"regrets\" the decision.");
+    check_one_stance(buf, NULL, "regrets", "Thailand", "United States tariffs", STANCE_AGAINST);
+}
+
 static void test_summary_majority(void **state)
 {
     (void)state;
@@ -1760,6 +1783,8 @@ int main(void)
         cmocka_unit_test(test_futility),
         cmocka_unit_test(test_holder_defends_own),
         cmocka_unit_test(test_interrupted_subject_and_named_tax),
+        cmocka_unit_test(test_pronoun_after_denial),
+        cmocka_unit_test(test_decision_is_the_first_tariff),
         cmocka_unit_test(test_summary_majority),
         cmocka_unit_test(test_judged_rate),
         cmocka_unit_test(test_measure_is_tariff),
