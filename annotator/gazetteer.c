@@ -277,9 +277,12 @@ static void grow_slots(gazetteer *g)
     free(old);
 }
 
+/* The table is kept a quarter full at most: most lookups find nothing, and
+ * such a probe run is about 1.4 slots long then, against 2.5 half full (a
+ * megabyte of text made 150K lookups). */
 static gaz_slot *claim_slot(gazetteer *g, uint64_t hash)
 {
-    if ((g->used + 1) * 2 > g->slot_count)
+    if ((g->used + 1) * 4 > g->slot_count)
         grow_slots(g);
     uint32_t tag = slot_tag(hash);
     gaz_slot *s = find_slot(g, tag);
