@@ -215,6 +215,8 @@ static void test_no_stance(void **state)
         "Japan faces a 24% tariff rate starting in July.",         /* a neutral fact */
         "If the tariffs stay, Japan will reject the deal.",        /* a conditional */
         "Japan will reject.",                                      /* no target */
+        "Palestinians took to back roads to reach Jerusalem.",     /* "back" qualifies a noun */
+        "\"I did not feel good on the court,\" Rios said.",         /* a feeling, no verdict */
         NULL};
     check_no_stance(texts);
 }
