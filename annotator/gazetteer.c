@@ -625,15 +625,18 @@ static void walk_entries(const lookup *l, const uint64_t *hashes, int folded, ui
  * neither. */
 static inline void walk_starts(const lookup *l, const gaz_token_hashes *h, size_t first, int cased, int caseless)
 {
-    const uint64_t *filter = l->g->first_tokens;
-    unsigned shift = l->g->filter_shift;
-    for (size_t t = first; t < l->limit; t++) {
-        uint64_t word = filter[h->folded[t] >> shift], bits = filter_pattern(h->cased[t], 0);
+    /* in locals, which the calls below cannot change: the loop keeps them
+     * in registers instead of loading them again for every token */
+    const uint64_t *filter = l->g->first_tokens, *cased_hashes = h->cased, *folded_hashes = h->folded;
+    const unsigned shift = l->g->filter_shift;
+    const size_t limit = l->limit;
+    for (size_t t = first; t < limit; t++) {
+        uint64_t word = filter[folded_hashes[t] >> shift], bits = filter_pattern(cased_hashes[t], 0);
         if (cased && (word & bits) == bits)
-            walk_entries(l, h->cased, 0, start_hash(h->cased[t], 0), t);
-        bits = filter_pattern(h->folded[t], 1);
+            walk_entries(l, cased_hashes, 0, start_hash(cased_hashes[t], 0), t);
+        bits = filter_pattern(folded_hashes[t], 1);
         if (caseless && (word & bits) == bits)
-            walk_entries(l, h->folded, 1, start_hash(h->folded[t], 1), t);
+            walk_entries(l, folded_hashes, 1, start_hash(folded_hashes[t], 1), t);
     }
 }
 
