@@ -680,20 +680,23 @@ static __attribute__((noinline)) int probe_pair(matcher *m, const rule_batch *b,
 }
 
 /* The two bytes at vpos as an index into pair tables, or NO_PAIR when
- * they are not both ASCII (a marker, a curly quote, the sentence's end). */
+ * they are not both ASCII (a marker, a curly quote, the sentence's end)
+ * or start the text: the probes take a character to come before them
+ * (rule_may_start_with), which spares them a try with none. */
 enum { NO_PAIR = -1 };
 
 static inline int pair_at(const matcher *m, size_t vpos, size_t subject_len)
 {
     const unsigned char *at = (const unsigned char *)m->text + vpos;
-    return vpos + 1 < subject_len && !((at[0] | at[1]) & 0x80) ? at[0] * 128 + at[1] : NO_PAIR;
+    return vpos - 1 < subject_len - 2 && !((at[0] | at[1]) & 0x80) ? at[0] * 128 + at[1] : NO_PAIR;
 }
 
-/* The two bytes before vpos, the same way. */
+/* The two bytes before vpos, the same way: a character must come before
+ * them too. */
 static inline int pair_before(const matcher *m, size_t vpos)
 {
     const unsigned char *at = (const unsigned char *)m->text + vpos;
-    return vpos >= 2 && !((at[-2] | at[-1]) & 0x80) ? at[-2] * 128 + at[-1] : NO_PAIR;
+    return vpos >= 3 && !((at[-2] | at[-1]) & 0x80) ? at[-2] * 128 + at[-1] : NO_PAIR;
 }
 
 /* The two bytes after the annotation whose opening marker is marks[open],
@@ -738,7 +741,7 @@ static inline __attribute__((always_inline)) void run_batch(matcher *m, document
      * reads it: most batches starting at a marker have no after_table */
     if (!pair_allows(m, b, b->pair_table, pair) ||
         (b->before_table != NO_PAIR_TABLE && !pair_allows(m, b, b->before_table, pair_before(m, vpos))) ||
-        (t == SIZE_MAX && b->after_table != NO_PAIR_TABLE &&
+        (t == SIZE_MAX && b->after_table != NO_PAIR_TABLE && vpos &&
          !pair_allows(m, b, b->after_table, pair_after_annotation(m, open, subject_len))))
         return;
     m->batch = b;

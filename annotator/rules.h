@@ -258,21 +258,24 @@ struct ann_rules {
 };
 
 /* Whether a match of r may start with the len bytes at s, as far as a
- * PCRE2 partial match on them alone can tell (so 1 when unsure). md and mc
- * are the caller's; mc must have no callout set. */
+ * PCRE2 partial match on them alone can tell (so 1 when unsure), where a
+ * character comes before them: s is not the start of the text (there,
+ * ^ and \A could hold). md and mc are the caller's; mc must have no
+ * callout set. */
 int rule_may_start_with(const rule *r, const char *s, size_t len, pcre2_match_data *md, pcre2_match_context *mc);
 
 /* Whether a match of r may start right after the two bytes at before, as
  * far as a partial match of its before_probe after them can tell (1 when
- * it has none). Its lookbehinds reach no further back than those bytes.
- * md and mc as for rule_may_start_with. */
+ * it has none), where a character comes before them too. Its lookbehinds
+ * reach no further back than those bytes. md and mc as for
+ * rule_may_start_with. */
 int rule_may_follow(const rule *r, const char *before, pcre2_match_data *md, pcre2_match_context *mc);
 
 /* Whether a match of r may start at an annotation of type when the two
  * bytes at after follow it, as a partial match of its start probe on the
  * annotation's markers around a stand-in text and those bytes can tell (1
- * when unsure). Only for r->reads_no_body. md and mc as for
- * rule_may_start_with. */
+ * when unsure), where a character comes before the annotation. Only for
+ * r->reads_no_body. md and mc as for rule_may_start_with. */
 int rule_may_start_after_annotation(const ann_rules *rules, const rule *r, uint16_t type, const char *after,
                                     pcre2_match_data *md, pcre2_match_context *mc);
 
