@@ -124,8 +124,15 @@ struct matcher {
     int32_t *cover_priority; /* per token: highest priority of an earlier-phase annotation over it */
     size_t cover_cap;
     size_t sentence_needs_cap;
-    uint32_t *view_sentences; /* the sentences the view being matched needs */
-    size_t view_sentence_count, view_sentence_cap;
+    const uint32_t *view_sentences; /* the sentences the view being matched needs: a slot's list, or found */
+    size_t view_sentence_count;
+    uint32_t *found_sentences; /* those of a view needing several types */
+    size_t found_sentence_cap;
+    uint64_t *phase_list_slots; /* per phase: the need slots of its views that need one type */
+    uint32_t *slot_sentences; /* for those, the sentences holding each, slot s's at
+                               * slot_sentences[slot_sentence_start[s] ..) (list_slot_sentences) */
+    size_t slot_sentence_cap;
+    size_t slot_sentence_start[64], slot_sentence_count[64];
     uint32_t *zones;      /* start,end pairs of the text its matches may look at: it marks only there */
     size_t zone_count, zone_cap;
 
@@ -1036,6 +1043,31 @@ static void note_spans(matcher *m, const document *doc, int phase)
     }
 }
 
+/* Lists, for each need slot a view of the phase needs alone, the
+ * sentences holding it (note_spans has noted them), in order: such a view
+ * then reads its own list rather than the needs of every sentence. */
+static void list_slot_sentences(matcher *m, const document *doc, int phase)
+{
+    uint64_t slots = m->phase_list_slots[phase - 1];
+    if (!slots)
+        return;
+    /* room for every sentence in each list: one pass over the sentences */
+    size_t count = doc->sentences.count, lists = 0;
+    size_t *start = m->slot_sentence_start, *found = m->slot_sentence_count;
+    for (uint64_t w = slots; w; w &= w - 1) {
+        start[__builtin_ctzll(w)] = lists++ * count;
+        found[__builtin_ctzll(w)] = 0;
+    }
+    grow_array((void **)&m->slot_sentences, &m->slot_sentence_cap, lists * count + 1, sizeof *m->slot_sentences);
+    const uint64_t *sentence_needs = m->sentence_needs;
+    uint32_t *out = m->slot_sentences;
+    for (size_t s = 0; s < count; s++)
+        for (uint64_t w = sentence_needs[s] & slots; w; w &= w - 1) {
+            unsigned slot = (unsigned)__builtin_ctzll(w);
+            out[start[slot] + found[slot]++] = (uint32_t)s;
+        }
+}
+
 /* Where the view's rules may start in a sentence, by start class (start
  * keys, then start keys with a start word): with gated rules ready
  * (find_sentence_words), where any of its rules may; else where its batches
@@ -1197,21 +1229,33 @@ static size_t find_view_sentences(matcher *m, const document *doc, const rule_vi
         m->zone_count = 1;
         return m->view_sentence_count = doc->sentences.count;
     }
-    grow_array((void **)&m->view_sentences, &m->view_sentence_cap, doc->sentences.count + 1,
-               sizeof *m->view_sentences);
-    uint32_t reach = m->view_reach[view_index];
-    const uint64_t *sentence_needs = m->sentence_needs;
     uint64_t needs = v->needs_slots;
-    for (size_t s = 0, count = doc->sentences.count; s < count; s++) {
-        /* four at a time past the sentences without a need, most of them
-         * for a rare one (sentence_needs has room up to a multiple of four) */
-        while (s + 4 < count &&
-               !((sentence_needs[s] | sentence_needs[s + 1] | sentence_needs[s + 2] | sentence_needs[s + 3]) & needs))
-            s += 4;
-        if (!(sentence_needs[s] & needs))
-            continue;
-        m->view_sentences[m->view_sentence_count++] = (uint32_t)s;
-        const segment *seg = &doc->sentences.items[s];
+    if (!needs)
+        return 0;
+    if (!(needs & (needs - 1))) {
+        /* one type: its list (list_slot_sentences) */
+        unsigned slot = (unsigned)__builtin_ctzll(needs);
+        m->view_sentences = m->slot_sentences + m->slot_sentence_start[slot];
+        m->view_sentence_count = m->slot_sentence_count[slot];
+    } else {
+        grow_array((void **)&m->found_sentences, &m->found_sentence_cap, doc->sentences.count + 1,
+                   sizeof *m->found_sentences);
+        const uint64_t *sentence_needs = m->sentence_needs;
+        for (size_t s = 0, count = doc->sentences.count; s < count; s++) {
+            /* four at a time past the sentences without a need, most of them
+             * for a rare one (sentence_needs has room up to a multiple of four) */
+            while (s + 4 < count &&
+                   !((sentence_needs[s] | sentence_needs[s + 1] | sentence_needs[s + 2] | sentence_needs[s + 3]) &
+                     needs))
+                s += 4;
+            if (sentence_needs[s] & needs)
+                m->found_sentences[m->view_sentence_count++] = (uint32_t)s;
+        }
+        m->view_sentences = m->found_sentences;
+    }
+    uint32_t reach = m->view_reach[view_index];
+    for (size_t j = 0; j < m->view_sentence_count; j++) {
+        const segment *seg = &doc->sentences.items[m->view_sentences[j]];
         uint32_t start = seg->start > reach ? seg->start - reach : 0;
         if (m->zone_count && m->zones[2 * m->zone_count - 1] >= start) {
             m->zones[2 * m->zone_count - 1] = seg->end;
@@ -1237,6 +1281,7 @@ void match_phase(matcher *m, document *doc, int phase)
     }
     match_lists(m, doc, phase);
     note_spans(m, doc, phase);
+    list_slot_sentences(m, doc, phase);
     for (size_t k = m->phase_views_start[phase - 1]; k < m->phase_views_start[phase]; k++) {
         size_t i = m->phase_views[k];
         const rule_view *v = &m->rules->views[i];
@@ -1389,6 +1434,12 @@ matcher *matcher_new(const ann_rules *rules, match_limit_fn on_limit, void *ctx)
             (uint8_t)((run_goes_on && m->trigger_run_starts[k + 1]) || w->role == TRIGGER_STARTS);
     }
     m->view_trigger_start = xcalloc(2 * rules->view_count + 1, sizeof *m->view_trigger_start);
+    m->phase_list_slots = xcalloc((size_t)rules->phase_count + 1, sizeof *m->phase_list_slots);
+    for (size_t i = 0; i < rules->view_count; i++) {
+        uint64_t needs = rules->views[i].needs_slots;
+        if (rules->views[i].has_needs && !(needs & (needs - 1)))
+            m->phase_list_slots[rules->views[i].phase - 1] |= needs;
+    }
     m->view_reach = xcalloc(rules->view_count + 1, sizeof *m->view_reach);
     m->view_hopeless_above = xcalloc(rules->view_count + 1, sizeof *m->view_hopeless_above);
     for (size_t i = 0; i < rules->view_count; i++) {
@@ -1425,7 +1476,9 @@ void matcher_free(matcher *m)
     free(m->trigger_run_end);
     free(m->trigger_run_starts);
     free(m->view_trigger_start);
-    free(m->view_sentences);
+    free(m->found_sentences);
+    free(m->slot_sentences);
+    free(m->phase_list_slots);
     free(m->zones);
     free(m->marks);
     free(m->selected);
