@@ -2246,12 +2246,18 @@ static uint32_t interrupted_clause(stance_ctx *c, const item *cue, uint32_t *end
     return clause - 2;
 }
 
+/* Words that open a clause after "that", not a noun phrase "that" points
+ * to: "accept that its measures ...", "said that the duties ...". */
+static const char *const clause_openers[] = {"its", "the", "his", "her", "their", "our", "my", "a", "an", "it",
+                                             "they", "he", "she", "we", "i", "there", "this", "these", "those",
+                                             NULL};
+
 /* Nouns that name an agreement: "it" after a cue may stand for one. */
 static const char *const deal_nouns[] = {"deal", "agreement", "pact", "accord", "treaty", NULL};
 
 /* Nouns that name a measure a government takes: "the measure", "the move",
  * "the U.S. threat". */
-static const char *const measure_nouns[] = {"measure", "measures", "move", "step", "decision", "threat", "increase",
+static const char *const measure_nouns[] = {"measure", "measures", "move", "step", "decision", "idea", "threat", "increase",
                                             "increases", "hike", "hikes", "penalty", "penalties", "system", "margins",
                                             "rates", NULL};
 /* Nouns for raising a measure: "the increase in U.S. duties" is the duty. */
@@ -2688,6 +2694,14 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
      * on them, the one in context */
     if (cue->kind == K_AGAINST && cue->first == cue->last && token_in(c, cue->first, (const char *const[]){"exempt", "spare", NULL}))
         return measure_in_context(c, items, count, cue, holder, 1);
+    /* "did not accept that its steel measures gave India any right": a
+     * clause after "that" is a claim, and what the cue weighs is the claim,
+     * no entity in it ("rejected that view" keeps its object) */
+    uint32_t object_word = cue->last + 1;
+    if (!cue_kinds[cue->kind].subject && object_word + 1 < c->sentence->first_token + c->sentence->token_count &&
+        token_in(c, object_word, (const char *const[]){"that", NULL}) &&
+        token_in(c, object_word + 1, clause_openers))
+        return none;
     uint32_t clause = clause_of(c, cue_kinds[cue->kind].subject ? cue->first : cue->last);
     if (clause == UINT32_MAX)
         return none;

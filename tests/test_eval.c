@@ -64,8 +64,12 @@
  * 97.16 (the twenty-five held out 96.76), over the floor. The rules
  * mended for the kinds of miss those three showed raised the figure to
  * 97.42 (the twenty-third 95.58, the twenty-fourth 97.99, the twenty-fifth
- * 96.99) and the floor to just under it. */
-#define CORPORA_MIN_F1 "97.4"
+ * 96.99) and the floor to just under it. Three more, written blind on
+ * 2026-11-26 (india-us-nut-apple-duties, norway-salmon-duties,
+ * thailand-rubber-export-levy), gave 88.25, 86.88 and 82.01 on their first
+ * run; once the rules were mended for them, all thirty-four give 97.29
+ * and the floor goes down to just under it. */
+#define CORPORA_MIN_F1 "97.2"
 
 /* The same for stance F1 on the corpora gold stances (NAME.stances.json).
  * Issue 5 asks for 75; the default rules reach 77.97 over all thirty-one
@@ -103,8 +107,11 @@
  * two points. The stance stage mended for the kinds of miss those three
  * showed raised the figure to 77.97 (the twenty-third 62.07, the
  * twenty-fourth 36.36, the twenty-fifth 53.85; the twenty-five held out
- * 77.79) and the floor to just under it. */
-#define CORPORA_MIN_STANCE_F1 "77.9"
+ * 77.79) and the floor to just under it. Three more, written blind on
+ * 2026-11-26, gave 61.54, 47.62 and 31.58 on their first run; once the
+ * stance stage was mended for them, all thirty-four give 77.32 and the
+ * floor goes down to just under it, still over issue 5's 75. */
+#define CORPORA_MIN_STANCE_F1 "77.3"
 
 static char bin[1024];
 

@@ -1714,6 +1714,19 @@ static void test_decision_is_the_first_tariff(void **state)
     check_one_stance(buf, NULL, "regrets", "Thailand", "United States tariffs", STANCE_AGAINST);
 }
 
+/* "accept that" + a clause weighs a claim, no entity in it; "rejected the
+ * idea" after duties were proposed is against those duties. */
+static void test_claim_and_idea(void **state)
+{
+    (void)state;
+    const char *const claims[] = {"Ann Lee said the United States did not accept that its steel measures gave India "
+                                  "any right to retaliate.",
+                                  NULL};
+    check_no_stance(claims);
+    check_one_stance("Farm groups urged Canada to answer with duties on American cheese.\n\nAnn Lee rejected the idea.",
+                     NULL, "rejected", "Ann Lee", "tariffs", STANCE_AGAINST);
+}
+
 static void test_summary_majority(void **state)
 {
     (void)state;
@@ -1787,6 +1800,7 @@ int main(void)
         cmocka_unit_test(test_interrupted_subject_and_named_tax),
         cmocka_unit_test(test_pronoun_after_denial),
         cmocka_unit_test(test_decision_is_the_first_tariff),
+        cmocka_unit_test(test_claim_and_idea),
         cmocka_unit_test(test_summary_majority),
         cmocka_unit_test(test_judged_rate),
         cmocka_unit_test(test_measure_is_tariff),
