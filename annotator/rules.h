@@ -50,11 +50,13 @@ static inline int has_start_key(const uint8_t *keys, unsigned key)
     return keys[key / 8] & (1u << (key % 8));
 }
 
-/* The start key of the text at s (valid UTF-8). */
+/* The start key of the text at s (valid UTF-8). Every one of start_chars
+ * starts with 0xC2 or 0xE2 (the two differ in bit 0x20 only): a letter of
+ * another script is told apart without a look at them. */
 static inline unsigned start_key_at(const char *s)
 {
     const unsigned char *u = (const unsigned char *)s;
-    if (u[0] < 0x80)
+    if (u[0] < 0x80 || (u[0] | 0x20) != 0xE2)
         return u[0];
     for (unsigned i = 0; i < START_CHAR_COUNT; i++)
         if (u[0] == start_chars[i][0] && u[1] == start_chars[i][1] && (!start_chars[i][2] || u[2] == start_chars[i][2]))

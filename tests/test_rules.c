@@ -741,6 +741,24 @@ static void test_start_characters(void **state)
     ann_rules_free(rules);
 }
 
+/* Each of start_chars has its own start key, and any other character the
+ * key of its lead byte (start_key_at looks for them only after the lead
+ * bytes they have). */
+static void test_start_key_at(void **state)
+{
+    (void)state;
+    for (unsigned i = 0; i < START_CHAR_COUNT; i++) {
+        char text[8] = {0};
+        memcpy(text, start_chars[i], strlen((const char *)start_chars[i]));
+        assert_int_equal(start_key_at(text), START_KEY_CHARS + i);
+    }
+    assert_int_equal(start_key_at("A"), 'A');
+    assert_int_equal(start_key_at("\xE2\x80\x9A"), 0xE2);     /* a low quote */
+    assert_int_equal(start_key_at("\xC2\xA2"), 0xC2);         /* the cent sign */
+    assert_int_equal(start_key_at("\xE4\xBA\xA4"), 0xE4);     /* a Han character */
+    assert_int_equal(start_key_at("\xC3\xA9"), 0xC3);         /* e acute */
+}
+
 /* Unicode properties, in a caseless group too, give start keys of the
  * ASCII characters they can start with, and no others. */
 static void test_start_keys_of_properties(void **state)
@@ -1096,6 +1114,7 @@ int main(void)
         cmocka_unit_test(test_needs_and_lookbehind),
         cmocka_unit_test(test_check_reports_failures),
         cmocka_unit_test(test_start_characters),
+        cmocka_unit_test(test_start_key_at),
         cmocka_unit_test(test_start_keys_of_properties),
         cmocka_unit_test(test_start_keys_past_assertions),
         cmocka_unit_test(test_batches_by_start_group),
