@@ -92,6 +92,7 @@ struct matcher {
     const rule_batch *batch; /* the batch being matched */
     uint8_t *pair_states; /* per pair table (rules.h), PAIR_STATES of them: by two ASCII bytes, PAIR_* or a count
                            * (allocated zero, so the pages of a table no batch meets cost nothing) */
+    uint32_t *table_probes; /* per pair table: how many probes let its batch start, while all did (probe_pair) */
     pcre2_match_data *probe_data; /* for the start probes (rule_may_start_with) */
     pcre2_match_context *probe_context;
     batch_hit *hits;
@@ -662,12 +663,21 @@ static void add_batch_hits(matcher *m, document *doc, size_t t)
  * lookbehinds of its rules read, and its after_table of the two bytes
  * after the annotation a start at a marker opens. A probe costs some ten
  * failing calls, so a pair is probed only once met PAIR_PROBE_AFTER times;
- * till then its state counts how often. */
-enum { PAIR_PROBE_AFTER = 8, PAIR_MAY = 254, PAIR_CANNOT = 255, PAIR_STATES = 128 * 128 };
+ * till then its state counts how often. A table whose first
+ * PAIR_PROBES_TO_LEARN probes all let its batch start is probed no more:
+ * its rules start with nearly anything (a capital, a number), and later
+ * probes would cost more than the few calls they could spare. */
+enum { PAIR_PROBE_AFTER = 8, PAIR_PROBES_TO_LEARN = 16, PAIR_MAY = 254, PAIR_CANNOT = 255, PAIR_STATES = 128 * 128 };
+#define TABLE_KEEPS_PROBING UINT32_MAX /* in matcher.table_probes: some probe ruled its batch out */
 
 static __attribute__((noinline)) int probe_pair(matcher *m, const rule_batch *b, uint32_t table, int pair)
 {
     uint8_t *state = &m->pair_states[(size_t)table * PAIR_STATES + pair];
+    uint32_t *probes = &m->table_probes[table];
+    if (*probes == PAIR_PROBES_TO_LEARN) {
+        *state = PAIR_MAY;
+        return 1;
+    }
     const char bytes[2] = {(char)(pair / 128), (char)(pair % 128)};
     int may = 0;
     for (size_t k = 0; k < b->count && !may; k++) {
@@ -683,6 +693,8 @@ static __attribute__((noinline)) int probe_pair(matcher *m, const rule_batch *b,
                   rule_may_start_with(r, bytes, 2, m->probe_data, m->probe_context);
     }
     *state = may ? PAIR_MAY : PAIR_CANNOT;
+    if (*probes != TABLE_KEEPS_PROBING)
+        *probes = may ? *probes + 1 : TABLE_KEEPS_PROBING;
     return may;
 }
 
@@ -1355,6 +1367,7 @@ matcher *matcher_new(const ann_rules *rules, match_limit_fn on_limit, void *ctx)
         out_of_memory(sizeof *m);
     pcre2_set_match_limit(m->probe_context, START_PROBE_MATCH_LIMIT);
     m->pair_states = xcalloc(rules->pair_table_count + 1, PAIR_STATES);
+    m->table_probes = xcalloc(rules->pair_table_count + 1, sizeof *m->table_probes);
     m->rule_sentence = xcalloc(rules->count + 1, sizeof *m->rule_sentence);
     m->rule_position = xcalloc(rules->count + 1, sizeof *m->rule_position);
     m->rule_last_word = xcalloc(rules->count + 1, sizeof *m->rule_last_word);
@@ -1464,6 +1477,7 @@ void matcher_free(matcher *m)
     pcre2_match_data_free(m->probe_data);
     pcre2_match_context_free(m->probe_context);
     free(m->pair_states);
+    free(m->table_probes);
     gaz_hashes_free(&m->hashes);
     free(m->view);
     free(m->open_marks);
