@@ -285,6 +285,15 @@ static void learn_surnames(const link_types *lt, const document *doc, const name
         if (words >= 2 && tail != head && (starts[first] & STARTS_FAMILY_NAME))
             learn_word(t, doc, doc->text.clean + head->start, head->end - head->start, (uint16_t)lt->person, s->norm,
                        0);
+        /* "Siobhán Ní Mhurchú" is "Ní Mhurchú" later, "Rajinder Singh
+         * Kanwar" "Singh Kanwar": a tagged mention of the words after the
+         * first is the same person */
+        size_t second = first + 1;
+        while (second < last && doc->tokens.items[second].kind != TOK_WORD)
+            second++;
+        if (words >= 3 && second < last)
+            learn_word(t, doc, doc->text.clean + doc->tokens.items[second].start,
+                       doc->tokens.items[last].end - doc->tokens.items[second].start, (uint16_t)lt->person, s->norm, 0);
         /* "Lucía Ferrán Ibarra" is "Ferrán" later: Spanish and Portuguese
          * names put the father's surname, the one used alone, before the
          * last word */

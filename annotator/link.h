@@ -7,7 +7,9 @@
  *              or not; of its first word too where a family name comes
  *              first ("Xi Jinping", the helper type _SURNAME_FIRST); of its
  *              middle word too in a name of three words ("Ferrán" for
- *              "Lucía Ferrán Ibarra"); a word two people share ("Yeltsin"
+ *              "Lucía Ferrán Ibarra"); and of its words after the first,
+ *              where a rule tagged them ("Ní Mhurchú" for "Siobhán Ní
+ *              Mhurchú"); a word two people share ("Yeltsin"
  *              of Boris and Naina Yeltsin) makes its mentions persons
  *              still, with the word itself as norm;
  *              never of a regnal number ("III" of "Charles III");

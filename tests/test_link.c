@@ -184,6 +184,21 @@ static void test_middle_surname_of_three_words(void **state)
     release(&f);
 }
 
+/* A tagged mention of the words after the given name ("Ní Mhurchú" for
+ * "Siobhán Ní Mhurchú") is the same person. */
+static void test_name_without_its_given_name(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f, "rule person\n  type PERSON\n  pattern Siobhán\\hNí\\hMhurchú|Ní\\hMhurchú\n",
+             "Siobhán Ní Mhurchú spoke. Later Ní Mhurchú left.");
+    const span *later = span_at(&f, "Ní Mhurchú", 1);
+    assert_non_null(later);
+    assert_string_equal(type_of(&f, later), "PERSON");
+    assert_string_equal(doc_string(&f.doc, later->norm), "Siobhán Ní Mhurchú");
+    release(&f);
+}
+
 /* "Kingsford Rare Metals Ltd.": a firm of several words before its legal
  * form goes by its first word later, but not one many firms open with
  * ("General Motors Co." is no "General"). */
@@ -334,6 +349,7 @@ int main(void)
         cmocka_unit_test(test_firm_name_without_its_legal_form),
         cmocka_unit_test(test_firm_first_word_without_the_rest),
         cmocka_unit_test(test_middle_surname_of_three_words),
+        cmocka_unit_test(test_name_without_its_given_name),
         cmocka_unit_test(test_surname_outweighs_a_word_list),
         cmocka_unit_test(test_refs_number_meanings_in_order),
     };
