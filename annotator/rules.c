@@ -1514,7 +1514,7 @@ static int compile_batch(ann_rules *rules, int phase, const size_t *which, size_
         sb_str(&full, ANN_BODY_DEFINE);
     int errcode;
     PCRE2_SIZE erroff;
-    b.code = pcre2_compile((PCRE2_SPTR)full.s, full.len, CHECKED_UTF | PCRE2_UCP | PCRE2_ANCHORED | PCRE2_DUPNAMES,
+    b.code = pcre2_compile((PCRE2_SPTR)full.s, full.len, CHECKED_UTF | PCRE2_UCP | PCRE2_ANCHORED | PCRE2_DUPNAMES | PCRE2_NO_START_OPTIMIZE,
                            &errcode, &erroff, NULL);
     free(full.s);
     if (!b.code) {
