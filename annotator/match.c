@@ -748,14 +748,15 @@ static inline int pair_allows(matcher *m, const rule_batch *b, uint32_t table, i
 }
 
 /* Runs one batch anchored at vpos (at token t, or SIZE_MAX at the opening
- * marker marks[open]), where pair_at gave pair, and adds a candidate for
- * every rule match its callout recorded. Inlined, as try_rules_at is: they
- * run at every position tried, where passing their arguments cost as much
- * as their tests. */
+ * marker marks[open]), and adds a candidate for every rule match its
+ * callout recorded. Inlined, as try_rules_at is: they run at every
+ * position tried, where passing their arguments cost as much as their
+ * tests. */
 static inline __attribute__((always_inline)) void run_batch(matcher *m, document *doc, const rule_batch *b,
-                                                            size_t vpos, size_t subject_len, size_t t, int pair,
-                                                            size_t open)
+                                                            size_t vpos, size_t subject_len, size_t t, size_t open)
 {
+    /* read here, not for every position tried: most run no batch */
+    int pair = b->pair_table == NO_PAIR_TABLE ? NO_PAIR : pair_at(m, vpos, subject_len);
     /* the pair after an annotation is looked for only by a batch that
      * reads it: most batches starting at a marker have no after_table */
     if (!pair_allows(m, b, b->pair_table, pair) ||
@@ -949,20 +950,19 @@ static inline __attribute__((always_inline)) void try_rules_at(matcher *m, docum
                                                                size_t open, trigger_walk *starts)
 {
     m->position_stamp++;
-    int pair = pair_at(m, vpos, subject_len);
     /* the priority over the token (none at a marker: batch_hopeless) */
     int32_t cover = t == SIZE_MAX ? INT32_MIN : m->cover_priority[t];
     if (has_start_key(v->start_keys, key))
         for (const rule_batch *b = v->batches, *end = b + v->batch_count; b < end; b++)
             if (has_start_key(b->start_keys, key) && !batch_hopeless(b, cover) &&
                 (t != SIZE_MAX || starts_at_marker(b, marker)))
-                run_batch(m, doc, b, vpos, subject_len, t, pair, open);
+                run_batch(m, doc, b, vpos, subject_len, t, open);
     for (size_t k = 0; k < m->ready_count; k++) {
         size_t i = m->ready[k];
         const rule *r = &m->rules->rules[i];
         if (has_start_key(r->start_keys, key) && !batch_hopeless(&r->alone, cover) &&
             (t != SIZE_MAX || starts_at_marker(&r->alone, marker)) && gated_rule_ready(m, i, at))
-            run_batch(m, doc, &r->alone, vpos, subject_len, t, pair, open);
+            run_batch(m, doc, &r->alone, vpos, subject_len, t, open);
     }
     if (t == SIZE_MAX || !v->gated_count)
         return;
@@ -970,7 +970,7 @@ static inline __attribute__((always_inline)) void try_rules_at(matcher *m, docum
         uint32_t rule_index = starts->at->rule;
         const rule *r = &m->rules->rules[rule_index];
         if (!batch_hopeless(&r->alone, cover) && gated_rule_ready(m, rule_index, at))
-            run_batch(m, doc, &r->alone, vpos, subject_len, t, NO_PAIR, open);
+            run_batch(m, doc, &r->alone, vpos, subject_len, t, open);
     }
 }
 
