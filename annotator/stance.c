@@ -32,6 +32,7 @@
 /* How many PERSON mentions back "the minister" may look for its person, and
  * how many owned tariff mentions back "the tariffs" may look for an owner. */
 #define TITLE_LOOKBACK 64
+#define ADDRESS_WORDS 3 /* "Well said, Minister Moe.": a title at most before the name addressed */
 #define SUBJECT_REACH 3     /* tokens from a subject's end to its verb: "Washington on Monday imposed" */
 /* How far into its sentence a dateline's dash may stand, in tokens. */
 #define DATELINE_TOKENS 12
@@ -2694,6 +2695,12 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
      * on them, the one in context */
     if (cue->kind == K_AGAINST && cue->first == cue->last && token_in(c, cue->first, (const char *const[]){"exempt", "spare", NULL}))
         return measure_in_context(c, items, count, cue, holder, 1);
+    /* "Spot on, Kanwar.": the one named after the comma that follows a cue
+     * opening its sentence is the one the cue addresses */
+    if (cue->first == c->sentence->first_token && is_comma(c, cue->last + 1))
+        for (size_t i = k + 1; i < count && items[i].first <= cue->last + 1 + ADDRESS_WORDS; i++)
+            if (items[i].start > cue->end && (items[i].kind == K_PERSON || items[i].kind == K_ORG || items[i].kind == K_GPE))
+                return entity_target(c, &items[i], "entity");
     /* "did not accept that its steel measures gave India any right": a
      * clause after "that" is a claim, and what the cue weighs is the claim,
      * no entity in it ("rejected that view" keeps its object) */

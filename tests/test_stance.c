@@ -1727,6 +1727,15 @@ static void test_claim_and_idea(void **state)
                      NULL, "rejected", "Ann Lee", "tariffs", STANCE_AGAINST);
 }
 
+/* A cue opening its sentence, then a comma and a name: the one addressed
+ * ("Well said, Minister Lee."), past a title. */
+static void test_cue_addressed_to_a_name(void **state)
+{
+    (void)state;
+    check_one_stance("Well said, Minister Ann Lee.", "2", "Well said", "comment 2", "Ann Lee", STANCE_FAVOR);
+    check_one_stance("Spot on, Ann Lee. The duty works.", "3", "Spot on", "comment 3", "Ann Lee", STANCE_FAVOR);
+}
+
 static void test_summary_majority(void **state)
 {
     (void)state;
@@ -1801,6 +1810,7 @@ int main(void)
         cmocka_unit_test(test_pronoun_after_denial),
         cmocka_unit_test(test_decision_is_the_first_tariff),
         cmocka_unit_test(test_claim_and_idea),
+        cmocka_unit_test(test_cue_addressed_to_a_name),
         cmocka_unit_test(test_summary_majority),
         cmocka_unit_test(test_judged_rate),
         cmocka_unit_test(test_measure_is_tariff),
