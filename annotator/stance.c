@@ -667,6 +667,12 @@ static int subject_after(const stance_ctx *c, uint32_t from, uint32_t to)
     return 0;
 }
 
+/* Words that open a clause after "that", not a noun phrase "that" points
+ * to: "accept that its measures ...", "said that the duties ...". */
+static const char *const clause_openers[] = {"its", "the", "his", "her", "their", "our", "my", "a", "an", "it",
+                                             "they", "he", "she", "we", "i", "there", "this", "these", "those",
+                                             NULL};
+
 /* Where the clause of the cue items[k] starts for its holder: after a
  * dateline, and after the last ";", "while" or "whereas" before the cue,
  * or a _CONTRAST with words of its own before the cue, which start a clause
@@ -683,9 +689,17 @@ static uint32_t act_start(const stance_ctx *c, const item *items, size_t k)
             token_in(c, t, (const char *const[]){"while", "whereas", NULL}))
             return w->end;
     }
-    for (size_t i = k; i-- > 0;)
-        if (items[i].kind == K_CONTRAST && items[i].end <= cue->start && items[i].start >= c->body_start)
-            return subject_after(c, items[i].last + 1, cue->first) ? items[i].end : c->body_start;
+    for (size_t i = k; i-- > 0;) {
+        if (items[i].kind != K_CONTRAST || items[i].end > cue->start || items[i].start < c->body_start)
+            continue;
+        /* "said she understood ..., but that the duty would ...": "that"
+         * goes on with what the speaker said */
+        uint32_t next = items[i].last + 1;
+        if (next + 1 < cue->first && token_in(c, next, (const char *const[]){"that", NULL}) &&
+            token_in(c, next + 1, clause_openers))
+            return c->body_start;
+        return subject_after(c, next, cue->first) ? items[i].end : c->body_start;
+    }
     return c->body_start;
 }
 
@@ -2246,12 +2260,6 @@ static uint32_t interrupted_clause(stance_ctx *c, const item *cue, uint32_t *end
     *end = t - 1;
     return clause - 2;
 }
-
-/* Words that open a clause after "that", not a noun phrase "that" points
- * to: "accept that its measures ...", "said that the duties ...". */
-static const char *const clause_openers[] = {"its", "the", "his", "her", "their", "our", "my", "a", "an", "it",
-                                             "they", "he", "she", "we", "i", "there", "this", "these", "those",
-                                             NULL};
 
 /* Nouns that name an agreement: "it" after a cue may stand for one. */
 static const char *const deal_nouns[] = {"deal", "agreement", "pact", "accord", "treaty", NULL};

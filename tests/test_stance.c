@@ -1736,6 +1736,16 @@ static void test_cue_addressed_to_a_name(void **state)
     check_one_stance("Spot on, Ann Lee. The duty works.", "3", "Spot on", "comment 3", "Ann Lee", STANCE_FAVOR);
 }
 
+/* "said X, but that Y": "but that" goes on with what was said, so Y is
+ * the speaker's too. */
+static void test_but_that_goes_on_with_the_speech(void **state)
+{
+    (void)state;
+    check_one_stance("The EU set a 13% duty on salmon.\n\nAnn Lee said she understood the complaint, but that the duty "
+                     "would raise prices for smokehouses.",
+                     NULL, "would raise prices", "Ann Lee", "European Union tariffs", STANCE_AGAINST);
+}
+
 static void test_summary_majority(void **state)
 {
     (void)state;
@@ -1811,6 +1821,7 @@ int main(void)
         cmocka_unit_test(test_decision_is_the_first_tariff),
         cmocka_unit_test(test_claim_and_idea),
         cmocka_unit_test(test_cue_addressed_to_a_name),
+        cmocka_unit_test(test_but_that_goes_on_with_the_speech),
         cmocka_unit_test(test_summary_majority),
         cmocka_unit_test(test_judged_rate),
         cmocka_unit_test(test_measure_is_tariff),
