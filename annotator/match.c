@@ -974,6 +974,21 @@ static inline __attribute__((always_inline)) void try_rules_at(matcher *m, docum
     }
 }
 
+/* Whether a rule starting with the word at token t (at offset at) may run
+ * there (from starts, the walk through the view's start words, moved to
+ * t): most start words ("the", "would") begin rules needing a word their
+ * sentence lacks, and trying them would cost a look at every rule. */
+static inline int start_word_ready(const matcher *m, trigger_walk *starts, size_t t, uint32_t at)
+{
+    if (!walk_to_token(starts, t))
+        return 0;
+    for (const token_trigger *w = starts->at; w < starts->end && w->token == t; w++)
+        if (!m->rules->rules[w->rule].needs_words ||
+            (m->rule_sentence[w->rule] == m->sentence_stamp && at <= m->rule_last_word[w->rule]))
+            return 1;
+    return 0;
+}
+
 /* Stamps the view's rules whose required words the sentence holds (from
  * needed, the walk through the view's, at or before the sentence), and
  * lists those without start words in m->ready: they are tried wherever
@@ -1200,7 +1215,7 @@ static void match_view(matcher *m, document *doc, const rule_view *v, size_t vie
             for (size_t k = 0; k < n; k++) {
                 size_t t = candidates[k];
                 unsigned key = start_key[t];
-                if (cover[t] <= hopeless_above && (starts_at[key] || walk_to_token(&starts, t)))
+                if (cover[t] <= hopeless_above && (starts_at[key] || start_word_ready(m, &starts, t, tokens[t].start)))
                     try_rules_at(m, doc, v, tokens[t].start, tokens[t].start, key, subject_len, t, 0, SIZE_MAX,
                                  &starts);
             }
@@ -1219,7 +1234,8 @@ static void match_view(matcher *m, document *doc, const rule_view *v, size_t vie
                                  mark->type, mi, &starts);
                 shift = mark->shift;
             }
-            if (k < n && cover[t] <= hopeless_above && (starts_at[start_key[t]] || walk_to_token(&starts, t)))
+            if (k < n && cover[t] <= hopeless_above &&
+                (starts_at[start_key[t]] || start_word_ready(m, &starts, t, start)))
                 try_rules_at(m, doc, v, start, start + shift, start_key[t], subject_len, t, 0, SIZE_MAX,
                              &starts);
         }
