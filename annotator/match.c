@@ -118,6 +118,8 @@ struct matcher {
     size_t token_start_key_cap, token_start_class_cap;
     uint8_t *view_starts_at_class; /* per view, two tables of 2 * START_KEYS (starts_at_table): 1 where it may start
                                     * at a token of that class */
+    uint32_t *view_key_batches; /* per view, START_KEYS masks: bit b for each of its first 32 batches that may
+                                 * start at a key (more batches: all bits, tested one by one) */
     uint32_t *token_sentence; /* per token: the last sentence starting at or before it (UINT32_MAX: none) */
     size_t token_sentence_cap;
     uint32_t *candidates; /* tokens of a sentence where a view may start */
@@ -939,20 +941,29 @@ static inline __attribute__((always_inline)) int gated_rule_ready(matcher *m, si
 }
 
 /* Tries, at one position (offset at of the document, vpos of the view,
- * whose start key is key), the view's batches and its gated rules that can
- * start there: at a token (t < SIZE_MAX), and
+ * whose start key is key), the view's batches (key_batches: its row of
+ * matcher.view_key_batches) and its gated rules that can start there: at a
+ * token (t < SIZE_MAX), and
  * then also the rules starting with its word (from starts, the walk through
  * the view's), or at the opening marker marks[open] of a span of type
  * marker. */
 static inline __attribute__((always_inline)) void try_rules_at(matcher *m, document *doc, const rule_view *v,
-                                                               uint32_t at, size_t vpos, unsigned key,
+                                                               const uint32_t *key_batches, uint32_t at,
+                                                               size_t vpos, unsigned key,
                                                                size_t subject_len, size_t t, uint16_t marker,
                                                                size_t open, trigger_walk *starts)
 {
     m->position_stamp++;
     /* the priority over the token (none at a marker: batch_hopeless) */
     int32_t cover = t == SIZE_MAX ? INT32_MIN : m->cover_priority[t];
-    if (has_start_key(v->start_keys, key))
+    if (v->batch_count <= 32) {
+        /* the batches that may start at key, most often one */
+        for (uint32_t mask = key_batches[key]; mask; mask &= mask - 1) {
+            const rule_batch *b = &v->batches[__builtin_ctz(mask)];
+            if (!batch_hopeless(b, cover) && (t != SIZE_MAX || starts_at_marker(b, marker)))
+                run_batch(m, doc, b, vpos, subject_len, t, open);
+        }
+    } else if (has_start_key(v->start_keys, key))
         for (const rule_batch *b = v->batches, *end = b + v->batch_count; b < end; b++)
             if (has_start_key(b->start_keys, key) && !batch_hopeless(b, cover) &&
                 (t != SIZE_MAX || starts_at_marker(b, marker)))
@@ -1165,6 +1176,7 @@ static void match_view(matcher *m, document *doc, const rule_view *v, size_t vie
     const int32_t *cover = m->cover_priority;
     int32_t hopeless_above = m->view_hopeless_above[view_index];
     const token *tokens = doc->tokens.items;
+    const uint32_t *key_batches = m->view_key_batches + view_index * START_KEYS;
     size_t mi = 0;        /* first mark not yet passed */
     uint32_t shift = 0;   /* marker bytes before the current point */
     trigger_walk starts = view_trigger_walk(m, view_index, TRIGGER_STARTS);
@@ -1201,7 +1213,7 @@ static void match_view(matcher *m, document *doc, const rule_view *v, size_t vie
             /* every rule starts with <TYPE>: only the markers are worth a look */
             for (; mi < mark_count && marks[mi].orig < seg->end; mi++) {
                 if (marks[mi].open && marks[mi].orig >= seg->start && starts_at[MARK_KEY])
-                    try_rules_at(m, doc, v, marks[mi].orig, marks[mi].vpos, MARK_KEY, subject_len, SIZE_MAX,
+                    try_rules_at(m, doc, v, key_batches, marks[mi].orig, marks[mi].vpos, MARK_KEY, subject_len, SIZE_MAX,
                                  marks[mi].type, mi, &starts);
                 shift = marks[mi].shift;
             }
@@ -1216,7 +1228,7 @@ static void match_view(matcher *m, document *doc, const rule_view *v, size_t vie
                 size_t t = candidates[k];
                 unsigned key = start_key[t];
                 if (cover[t] <= hopeless_above && (starts_at[key] || start_word_ready(m, &starts, t, tokens[t].start)))
-                    try_rules_at(m, doc, v, tokens[t].start, tokens[t].start, key, subject_len, t, 0, SIZE_MAX,
+                    try_rules_at(m, doc, v, key_batches, tokens[t].start, tokens[t].start, key, subject_len, t, 0, SIZE_MAX,
                                  &starts);
             }
             continue;
@@ -1230,13 +1242,13 @@ static void match_view(matcher *m, document *doc, const rule_view *v, size_t vie
                 const view_mark *mark = &marks[mi];
                 if (mark->open && mark->orig >= seg->start && doc_token_starts_at(doc, mark->orig) &&
                     starts_at[MARK_KEY])
-                    try_rules_at(m, doc, v, mark->orig, mark->vpos, MARK_KEY, subject_len, SIZE_MAX,
+                    try_rules_at(m, doc, v, key_batches, mark->orig, mark->vpos, MARK_KEY, subject_len, SIZE_MAX,
                                  mark->type, mi, &starts);
                 shift = mark->shift;
             }
             if (k < n && cover[t] <= hopeless_above &&
                 (starts_at[start_key[t]] || start_word_ready(m, &starts, t, start)))
-                try_rules_at(m, doc, v, start, start + shift, start_key[t], subject_len, t, 0, SIZE_MAX,
+                try_rules_at(m, doc, v, key_batches, start, start + shift, start_key[t], subject_len, t, 0, SIZE_MAX,
                              &starts);
         }
     }
@@ -1451,6 +1463,12 @@ matcher *matcher_new(const ann_rules *rules, match_limit_fn on_limit, void *ctx)
             without_ready[START_KEYS + key] = without_ready[key] | (v->gated_count != 0);
         }
     }
+    m->view_key_batches = xcalloc(rules->view_count * START_KEYS + 1, sizeof *m->view_key_batches);
+    for (size_t i = 0; i < rules->view_count; i++)
+        for (size_t b = 0; b < rules->views[i].batch_count && b < 32; b++)
+            for (unsigned key = 0; key < START_KEYS; key++)
+                if (has_start_key(rules->views[i].batches[b].start_keys, key))
+                    m->view_key_batches[i * START_KEYS + key] |= 1u << b;
     m->trigger_list = xcalloc(rules->triggers.count + 1, sizeof *m->trigger_list);
     m->trigger_run_end = xcalloc(rules->triggers.count + 1, sizeof *m->trigger_run_end);
     m->trigger_run_starts = xcalloc(rules->triggers.count + 1, sizeof *m->trigger_run_starts);
@@ -1530,6 +1548,7 @@ void matcher_free(matcher *m)
     free(m->token_start_key);
     free(m->token_start_class);
     free(m->view_starts_at_class);
+    free(m->view_key_batches);
     free(m->token_sentence);
     free(m->cover_priority);
     free(m->rule_sentence);
