@@ -535,8 +535,11 @@ static void add_scratch_attr(document *doc, size_t span_index, const char *key, 
     m->scratch_len = 0;
 }
 
-static void add_candidate(matcher *m, document *doc, size_t rule_index, const match_source *src,
-                          size_t first_token, const gaz_entry *entry, const gazetteer *g)
+/* Inlined: its two callers, for list and for pattern matches, each leave
+ * half its tests known. */
+static inline __attribute__((always_inline)) void add_candidate(matcher *m, document *doc, size_t rule_index,
+                                                                const match_source *src, size_t first_token,
+                                                                const gaz_entry *entry, const gazetteer *g)
 {
     const rule *r = src->r;
     size_t idx = doc->span_count;
@@ -1213,8 +1216,8 @@ static void match_view(matcher *m, document *doc, const rule_view *v, size_t vie
             /* every rule starts with <TYPE>: only the markers are worth a look */
             for (; mi < mark_count && marks[mi].orig < seg->end; mi++) {
                 if (marks[mi].open && marks[mi].orig >= seg->start && starts_at[MARK_KEY])
-                    try_rules_at(m, doc, v, key_batches, marks[mi].orig, marks[mi].vpos, MARK_KEY, subject_len, SIZE_MAX,
-                                 marks[mi].type, mi, &starts);
+                    try_rules_at(m, doc, v, key_batches, marks[mi].orig, marks[mi].vpos, MARK_KEY, subject_len,
+                                 SIZE_MAX, marks[mi].type, mi, &starts);
                 shift = marks[mi].shift;
             }
             continue;
@@ -1228,8 +1231,8 @@ static void match_view(matcher *m, document *doc, const rule_view *v, size_t vie
                 size_t t = candidates[k];
                 unsigned key = start_key[t];
                 if (cover[t] <= hopeless_above && (starts_at[key] || start_word_ready(m, &starts, t, tokens[t].start)))
-                    try_rules_at(m, doc, v, key_batches, tokens[t].start, tokens[t].start, key, subject_len, t, 0, SIZE_MAX,
-                                 &starts);
+                    try_rules_at(m, doc, v, key_batches, tokens[t].start, tokens[t].start, key, subject_len, t, 0,
+                                 SIZE_MAX, &starts);
             }
             continue;
         }
