@@ -33,11 +33,16 @@ typedef struct {
     uint32_t index;       /* in doc->spans */
 } span_ref;
 
-/* A word trigger at a token: the token, and the rule it starts or needs
- * (in found_triggers, the trigger item instead). */
+/* A word trigger at a token: the token, and the rule it starts or needs. */
 typedef struct {
     uint32_t token, rule;
 } token_trigger;
+
+/* The triggers found of one list (trigger_list_of), in token order. */
+typedef struct {
+    token_trigger *items;
+    size_t count, cap;
+} trigger_list_found;
 
 /* A rule's match as the batch callout saw it: its own captures, renumbered
  * as if the rule had been compiled alone (group g at ovector[2g]). */
@@ -67,7 +72,7 @@ struct matcher {
     uint32_t *view_reach; /* per view: how many bytes before a sentence its patterns may look at */
     int32_t *view_hopeless_above; /* per view: above this cover priority, none of its rules can win at a token
                                    * (batch_hopeless) */
-    uint32_t *trigger_list; /* per trigger item: its list in view_triggers (trigger_list_of) */
+    uint32_t *trigger_list; /* per trigger item: its list in trigger_lists (trigger_list_of) */
     uint32_t *trigger_run_end; /* per trigger item: past the last item with its key */
     uint8_t *trigger_run_starts; /* per trigger item: whether one from it to trigger_run_end starts a rule */
     uint16_t *view_types; /* view i shows view_types[view_types_start[i] .. view_types_start[i + 1]) */
@@ -108,11 +113,7 @@ struct matcher {
     uint32_t *rule_position; /* per rule: the position stamp when it last ran */
     uint32_t sentence_stamp, position_stamp;
     uint64_t *sentence_needs; /* per sentence: need slots (rules.h) of what it holds */
-    token_trigger *found_triggers; /* every trigger item at every token, in token order */
-    size_t found_trigger_count, found_trigger_cap;
-    token_trigger *view_triggers; /* the found ones by list (trigger_list_of), each in token order */
-    size_t view_trigger_cap;
-    size_t *view_trigger_start; /* list l is view_triggers[view_trigger_start[l] .. view_trigger_start[l + 1]) */
+    trigger_list_found *trigger_lists; /* per list (trigger_list_of): the triggers found at the tokens */
     uint16_t *token_start_key; /* per token: its start key (rules.h), the same in every view */
     uint16_t *token_start_class; /* per token: its start key, plus START_KEYS when some rule starts with its word */
     size_t token_start_key_cap, token_start_class_cap;
@@ -801,7 +802,7 @@ static inline __attribute__((always_inline)) size_t first_trigger(const trigger_
     return SIZE_MAX;
 }
 
-/* The list in view_triggers of the trigger items of view's rules of role:
+/* The list in trigger_lists of the trigger items of view's rules of role:
  * the words they start with, or the words they need. A view reads only its
  * own lists, so the words of every other view cost it nothing. */
 static uint32_t trigger_list_of(size_t view, uint8_t role)
@@ -809,32 +810,30 @@ static uint32_t trigger_list_of(size_t view, uint8_t role)
     return (uint32_t)(2 * view + (role == TRIGGER_NEEDED));
 }
 
-/* Notes the trigger items of the word with key at token t in
- * found_triggers; returns whether some rule starts with the word. Inlined:
- * it runs for both forms of every token, most of which no rule names. */
+/* Adds the trigger items of the word with key at token t to their lists;
+ * returns whether some rule starts with the word. Inlined: it runs for
+ * both forms of every token, most of which no rule names. */
 static inline __attribute__((always_inline)) int find_word_triggers(matcher *m, size_t t, uint64_t key)
 {
     size_t first = first_trigger(&m->rules->triggers, key);
     if (first == SIZE_MAX)
         return 0;
-    size_t found = m->trigger_run_end[first] - first;
-    grow_array((void **)&m->found_triggers, &m->found_trigger_cap, m->found_trigger_count + found,
-               sizeof *m->found_triggers);
-    /* locals: storing a list's count could otherwise change them */
-    token_trigger *out = m->found_triggers + m->found_trigger_count;
-    size_t *list_start = m->view_trigger_start;
+    /* locals: growing a list could otherwise change them */
     const uint32_t *trigger_list = m->trigger_list;
-    for (size_t k = 0; k < found; k++) {
-        out[k] = (token_trigger){(uint32_t)t, (uint32_t)(first + k)};
-        list_start[trigger_list[first + k] + 1]++;
+    const word_trigger *items = m->rules->triggers.items;
+    trigger_list_found *lists = m->trigger_lists;
+    for (size_t k = first, end = m->trigger_run_end[first]; k < end; k++) {
+        trigger_list_found *list = &lists[trigger_list[k]];
+        if (list->count == list->cap)
+            grow_array((void **)&list->items, &list->cap, list->count + 1, sizeof *list->items);
+        list->items[list->count++] = (token_trigger){(uint32_t)t, items[k].rule};
     }
-    m->found_trigger_count += found;
     return m->trigger_run_starts[first];
 }
 
 /* Notes, in one pass over the tokens of the document, what the views of
  * every phase ask of them: each token's start key and start class, its
- * sentence, and its word triggers, sorted into the lists of view_triggers
+ * sentence, and its word triggers, added to the lists of trigger_lists
  * (each in token order); and gives every token of a kind some rule names
  * (_TOKEN_URL, ...) a helper span. */
 static void note_tokens(matcher *m, document *doc)
@@ -844,9 +843,8 @@ static void note_tokens(matcher *m, document *doc)
     grow_array((void **)&m->token_start_key, &m->token_start_key_cap, n + 1, sizeof *m->token_start_key);
     grow_array((void **)&m->token_start_class, &m->token_start_class_cap, n + 1, sizeof *m->token_start_class);
     grow_array((void **)&m->token_sentence, &m->token_sentence_cap, n + 1, sizeof *m->token_sentence);
-    size_t *list_start = m->view_trigger_start;
-    memset(list_start, 0, (lists + 1) * sizeof *list_start);
-    m->found_trigger_count = 0;
+    for (size_t l = 0; l < lists; l++)
+        m->trigger_lists[l].count = 0;
     /* locals: adding spans moves no token, and none of these changes */
     const token *tokens = doc->tokens.items;
     const char *text = doc->text.clean;
@@ -888,19 +886,6 @@ static void note_tokens(matcher *m, document *doc)
             start_class[t] = (uint16_t)(key + (starts ? START_KEYS : 0));
         }
     }
-    /* by list, a stable counting sort: each list keeps the token order */
-    for (size_t l = 0; l < lists; l++)
-        list_start[l + 1] += list_start[l];
-    grow_array((void **)&m->view_triggers, &m->view_trigger_cap, m->found_trigger_count + 1,
-               sizeof *m->view_triggers);
-    for (size_t k = 0; k < m->found_trigger_count; k++) {
-        uint32_t item = m->found_triggers[k].rule;
-        m->view_triggers[list_start[m->trigger_list[item]]++] =
-            (token_trigger){m->found_triggers[k].token, index->items[item].rule};
-    }
-    /* each start has moved to the next list's: shift them back */
-    memmove(list_start + 1, list_start, lists * sizeof *list_start);
-    list_start[0] = 0;
 }
 
 /* A walk through one of a view's trigger lists, token by token. */
@@ -910,9 +895,8 @@ typedef struct {
 
 static trigger_walk view_trigger_walk(const matcher *m, size_t view, uint8_t role)
 {
-    uint32_t list = trigger_list_of(view, role);
-    return (trigger_walk){m->view_triggers + m->view_trigger_start[list],
-                          m->view_triggers + m->view_trigger_start[list + 1]};
+    const trigger_list_found *list = &m->trigger_lists[trigger_list_of(view, role)];
+    return (trigger_walk){list->items, list->items + list->count};
 }
 
 /* Moves the walk to the first trigger at token t or after it; returns
@@ -1483,7 +1467,7 @@ matcher *matcher_new(const ann_rules *rules, match_limit_fn on_limit, void *ctx)
         m->trigger_run_starts[k] =
             (uint8_t)((run_goes_on && m->trigger_run_starts[k + 1]) || w->role == TRIGGER_STARTS);
     }
-    m->view_trigger_start = xcalloc(2 * rules->view_count + 1, sizeof *m->view_trigger_start);
+    m->trigger_lists = xcalloc(2 * rules->view_count + 1, sizeof *m->trigger_lists);
     m->phase_list_slots = xcalloc((size_t)rules->phase_count + 1, sizeof *m->phase_list_slots);
     for (size_t i = 0; i < rules->view_count; i++) {
         uint64_t needs = rules->views[i].needs_slots;
@@ -1526,7 +1510,9 @@ void matcher_free(matcher *m)
     free(m->trigger_list);
     free(m->trigger_run_end);
     free(m->trigger_run_starts);
-    free(m->view_trigger_start);
+    for (size_t l = 0; l < 2 * m->rules->view_count; l++)
+        free(m->trigger_lists[l].items);
+    free(m->trigger_lists);
     free(m->found_sentences);
     free(m->slot_sentences);
     free(m->phase_list_slots);
@@ -1545,8 +1531,6 @@ void matcher_free(matcher *m)
     free(m->hits);
     free(m->hit_ovectors);
     free(m->sentence_needs);
-    free(m->found_triggers);
-    free(m->view_triggers);
     free(m->candidates);
     free(m->token_start_key);
     free(m->token_start_class);
