@@ -3084,9 +3084,16 @@ static int attributive(stance_ctx *c, const item *cue)
                                                          "enough", "also", "even", "though", "although", NULL}) ||
         token_in(c, cue->last + 1, determiners))
         return 0;
-    for (uint32_t t = cue->first; t-- > first && cue->first - t <= 2;)
+    /* "was the first sensible thing", "is the most sensible step": a
+     * copula before the determiner and the degree words still predicates */
+    static const char *const degree[] = {"first", "most", "only", "more", "very", "really", "truly", "a", "an", "the",
+                                         "one", "of", "single", "quite", "rather", "pretty", NULL};
+    for (uint32_t t = cue->first; t-- > first && cue->first - t <= 4;) {
         if (token_in(c, t, copulas))
             return 0;
+        if (cue->first - t >= 2 && !token_in(c, t, degree))
+            break;
+    }
     return 1;
 }
 

@@ -1746,6 +1746,15 @@ static void test_but_that_goes_on_with_the_speech(void **state)
                      NULL, "would raise prices", "Ann Lee", "European Union tariffs", STANCE_AGAINST);
 }
 
+/* A copula before a determiner and degree words still predicates: "the
+ * levy was the most sensible step" judges the levy. */
+static void test_evaluation_after_the_most(void **state)
+{
+    (void)state;
+    check_one_stance("Thailand set a 5% levy on rubber.\n\nAnn Lee said the levy was the most sensible step.", NULL,
+                     "sensible", "Ann Lee", "Thailand tariffs", STANCE_FAVOR);
+}
+
 static void test_summary_majority(void **state)
 {
     (void)state;
@@ -1822,6 +1831,7 @@ int main(void)
         cmocka_unit_test(test_claim_and_idea),
         cmocka_unit_test(test_cue_addressed_to_a_name),
         cmocka_unit_test(test_but_that_goes_on_with_the_speech),
+        cmocka_unit_test(test_evaluation_after_the_most),
         cmocka_unit_test(test_summary_majority),
         cmocka_unit_test(test_judged_rate),
         cmocka_unit_test(test_measure_is_tariff),
