@@ -994,24 +994,29 @@ static inline int start_word_ready(const matcher *m, trigger_walk *starts, size_
  * words cost nothing in a sentence without them. */
 static void find_sentence_words(matcher *m, const segment *seg, trigger_walk *needed)
 {
-    m->sentence_stamp++;
+    uint32_t stamp = ++m->sentence_stamp;
     m->ready_count = 0;
     walk_to_token(needed, seg->first_token);
-    for (size_t end = seg->first_token + seg->token_count; needed->at < needed->end && needed->at->token < end;
-         needed->at++) {
-        uint32_t rule_index = needed->at->rule;
-        m->rule_last_word[rule_index] = m->doc->tokens.items[needed->at->token].start; /* in token order */
-        if (m->rule_sentence[rule_index] == m->sentence_stamp)
+    /* locals: the stores into these arrays could otherwise be the walk's */
+    uint32_t *rule_last_word = m->rule_last_word, *rule_sentence = m->rule_sentence;
+    const token *tokens = m->doc->tokens.items;
+    const rule *rules = m->rules->rules;
+    const token_trigger *at = needed->at, *last = needed->end;
+    for (size_t end = seg->first_token + seg->token_count; at < last && at->token < end; at++) {
+        uint32_t rule_index = at->rule;
+        rule_last_word[rule_index] = tokens[at->token].start; /* in token order */
+        if (rule_sentence[rule_index] == stamp)
             continue;
-        m->rule_sentence[rule_index] = m->sentence_stamp;
-        if (m->rules->rules[rule_index].starts_with_words)
+        rule_sentence[rule_index] = stamp;
+        if (rules[rule_index].starts_with_words)
             continue;
-        size_t at = m->ready_count;
+        size_t k = m->ready_count;
         ARRAY_PUSH(m->ready, m->ready_count, m->ready_cap, rule_index);
-        for (; at > 0 && m->ready[at - 1] > rule_index; at--)
-            m->ready[at] = m->ready[at - 1];
-        m->ready[at] = rule_index;
+        for (; k > 0 && m->ready[k - 1] > rule_index; k--)
+            m->ready[k] = m->ready[k - 1];
+        m->ready[k] = rule_index;
     }
+    needed->at = at;
 }
 
 /* Notes, in one pass over the annotations, what the views of the phase
