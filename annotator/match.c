@@ -243,40 +243,53 @@ static void select_spans(matcher *m, const span_ref *spans, size_t count)
     m->selected_count = have + count;
 }
 
-/* Copies the text from *pos up to orig into the view, then adds the marker
- * opening a span of type (type >= 0) or a closing one, when orig lies in a
- * zone (*zone: the first zone not yet passed). build_view has made room for
- * both. Inlined: it runs at both ends of every shown span, many outside the
- * zones, where the call cost more than the test. */
-static inline __attribute__((always_inline)) void view_mark_add(matcher *m, const char *text, uint32_t *pos, uint32_t orig, int type, size_t *zone)
+/* A view being built (build_view). Locals: copying text into the view
+ * could, for the compiler, store into anything, and it reloaded the
+ * matcher's fields after every copy. */
+typedef struct {
+    char *view;
+    size_t len;
+    view_mark *marks;
+    size_t mark_count;
+    uint32_t shift;       /* marker bytes so far */
+    const uint32_t *zones;
+    size_t zone_count, zone; /* zone: the first not yet passed */
+    const char *open_marks;
+    const size_t *open_mark_start;
+    const char *text;
+    uint32_t pos;         /* the text is copied up to here */
+} view_builder;
+
+/* Copies the text up to orig into the view, then adds the marker opening a
+ * span of type (type >= 0) or a closing one, when orig lies in a zone.
+ * build_view has made room for both. Inlined: it runs at both ends of every
+ * shown span, many outside the zones, where the call cost more than the
+ * test. */
+static inline __attribute__((always_inline)) void view_mark_add(view_builder *vb, uint32_t orig, int type)
 {
-    while (*zone < m->zone_count && m->zones[2 * *zone + 1] < orig)
-        (*zone)++;
-    if (*zone == m->zone_count || orig < m->zones[2 * *zone])
+    while (vb->zone < vb->zone_count && vb->zones[2 * vb->zone + 1] < orig)
+        vb->zone++;
+    if (vb->zone == vb->zone_count || orig < vb->zones[2 * vb->zone])
         return;
-    copy_bytes(m->view + m->view_len, text + *pos, orig - *pos);
-    m->view_len += orig - *pos;
-    *pos = orig;
+    copy_bytes(vb->view + vb->len, vb->text + vb->pos, orig - vb->pos);
+    vb->len += orig - vb->pos;
+    vb->pos = orig;
     static const char close_mark[MARK_BLOCK] = MARK_CLOSE;
     const char *mark = close_mark;
     uint32_t len = MARK_LEN;
     if (type >= 0) {
-        mark = m->open_marks + m->open_mark_start[type];
-        len = (uint32_t)(m->open_mark_start[type + 1] - m->open_mark_start[type]);
+        mark = vb->open_marks + vb->open_mark_start[type];
+        len = (uint32_t)(vb->open_mark_start[type + 1] - vb->open_mark_start[type]);
     }
     if (len <= MARK_BLOCK)
-        memcpy(m->view + m->view_len, mark, MARK_BLOCK);
+        memcpy(vb->view + vb->len, mark, MARK_BLOCK);
     else
-        memcpy(m->view + m->view_len, mark, len);
-    view_mark *k = &m->marks[m->mark_count];
-    k->vpos = (uint32_t)m->view_len;
-    k->vlen = len;
-    k->orig = orig;
-    k->shift = (m->mark_count ? k[-1].shift : 0) + len;
-    k->type = (uint16_t)(type >= 0 ? type : 0);
-    k->open = type >= 0;
-    m->mark_count++;
-    m->view_len += len;
+        memcpy(vb->view + vb->len, mark, len);
+    view_mark *k = &vb->marks[vb->mark_count++];
+    vb->shift += len;
+    *k = (view_mark){.vpos = (uint32_t)vb->len, .vlen = len, .orig = orig, .shift = vb->shift,
+                     .type = (uint16_t)(type >= 0 ? type : 0), .open = type >= 0};
+    vb->len += len;
 }
 
 static int has_type(const uint8_t *types, uint16_t type)
@@ -354,26 +367,29 @@ static void build_view(matcher *m, const document *doc, size_t view_index, int p
                doc->len + m->selected_count * (m->longest_open_mark + MARK_LEN) + MARK_BLOCK + 1, 1);
     grow_array((void **)&m->marks, &m->mark_cap, 2 * m->selected_count, sizeof *m->marks);
 
-    const char *text = doc->text.clean;
+    view_builder vb = {.view = m->view, .marks = m->marks, .zones = m->zones, .zone_count = m->zone_count,
+                       .open_marks = m->open_marks, .open_mark_start = m->open_mark_start, .text = doc->text.clean};
+    span_ref *selected = m->selected;
     uint32_t stack[64];   /* the ends of the spans open at this point */
-    size_t depth = 0, kept = 0, zone = 0;
-    uint32_t pos = 0;
-    for (size_t k = 0; k < m->selected_count; k++) {
-        span_ref s = m->selected[k];
+    size_t depth = 0, kept = 0;
+    for (size_t k = 0, count = m->selected_count; k < count; k++) {
+        span_ref s = selected[k];
         while (depth && stack[depth - 1] <= s.start)
-            view_mark_add(m, text, &pos, stack[--depth], -1, &zone);
+            view_mark_add(&vb, stack[--depth], -1);
         if ((depth && s.end > stack[depth - 1]) || depth == sizeof stack / sizeof *stack)
             continue;
-        view_mark_add(m, text, &pos, s.start, s.type, &zone);
+        view_mark_add(&vb, s.start, s.type);
         stack[depth++] = s.end;
-        m->selected[kept++] = s;
+        selected[kept++] = s;
     }
     m->selected_count = kept;
     while (depth)
-        view_mark_add(m, text, &pos, stack[--depth], -1, &zone);
-    memcpy(m->view + m->view_len, text + pos, doc->len - pos);
-    m->view_len += doc->len - pos;
-    m->view[m->view_len] = '\0';
+        view_mark_add(&vb, stack[--depth], -1);
+    memcpy(vb.view + vb.len, vb.text + vb.pos, doc->len - vb.pos);
+    vb.len += doc->len - vb.pos;
+    vb.view[vb.len] = '\0';
+    m->view_len = vb.len;
+    m->mark_count = vb.mark_count;
     m->text = m->view;
 }
 
