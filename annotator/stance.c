@@ -2641,6 +2641,15 @@ static who measure_in_context(stance_ctx *c, const item *items, size_t count, co
     uint32_t sentence_end = c->sentence->first_token + c->sentence->token_count;
     for (uint32_t t = c->sentence->first_token + 1; !mention && t < sentence_end; t++) {
         who named = named_measure(c, t);
+        /* "to justify a ban its own tests cannot support": in a rhetorical
+         * question, "a" names the measure known too (not in a harm: "punished
+         * for a tax they never asked for" is punished by something else) */
+        const char *const *family = named.name == NO_STRING && cue->kind == K_RHETORICAL &&
+                                            token_in(c, t - 1, (const char *const[]){"a", NULL})
+                                        ? measure_family(c, t)
+                                        : NULL;
+        if (family)
+            named = measure_named_before(c, family, t, t > NAMED_MEASURE_LOOKBACK ? t - NAMED_MEASURE_LOOKBACK : 0);
         if (named.name != NO_STRING)
             return named;
     }

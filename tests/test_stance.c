@@ -1755,6 +1755,16 @@ static void test_evaluation_after_the_most(void **state)
                      "sensible", "Ann Lee", "Thailand tariffs", STANCE_FAVOR);
 }
 
+/* "How long are we supposed to wait ... a ban?": a rhetorical question,
+ * and its "a ban" is the ban named before. */
+static void test_rhetorical_wait_for_a_ban(void **state)
+{
+    (void)state;
+    check_one_stance("China keeps the seafood ban.\n\n\"How long are we supposed to wait for Beijing to justify a "
+                     "ban?\" asked Ann Lee.",
+                     NULL, "How long are we supposed to wait", "Ann Lee", "seafood ban", STANCE_AGAINST);
+}
+
 static void test_summary_majority(void **state)
 {
     (void)state;
@@ -1832,6 +1842,7 @@ int main(void)
         cmocka_unit_test(test_cue_addressed_to_a_name),
         cmocka_unit_test(test_but_that_goes_on_with_the_speech),
         cmocka_unit_test(test_evaluation_after_the_most),
+        cmocka_unit_test(test_rhetorical_wait_for_a_ban),
         cmocka_unit_test(test_summary_majority),
         cmocka_unit_test(test_judged_rate),
         cmocka_unit_test(test_measure_is_tariff),
