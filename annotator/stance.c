@@ -2822,6 +2822,11 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
         uint32_t noun = subject->last + 2;
         if (subject->kind != K_PERSON && possessive(c, subject) && noun < cue->first && phrase_word(c, noun)) {
             who offer = noun_target(c, noun, clause, cue->start);
+            /* "Turkey's decision is unjustified": a country's measure noun,
+             * after a tariff mention in the document, is its tariffs */
+            build_tariffs(c);
+            if (names_measure(c, offer) && can_own(c, subject) && c->tariff_count && c->tariffs[0]->start < cue->start)
+                return tariff_target(c, c->tariffs[0], subject, holder);
             if (offer.name != NO_STRING)
                 return offer;
         }

@@ -1765,6 +1765,15 @@ static void test_rhetorical_wait_for_a_ban(void **state)
                      NULL, "How long are we supposed to wait", "Ann Lee", "seafood ban", STANCE_AGAINST);
 }
 
+/* "Turkey's decision is unjustified": a country's measure noun, after a
+ * tariff mention, is that country's tariffs. */
+static void test_country_decision_is_its_tariffs(void **state)
+{
+    (void)state;
+    check_one_stance("Turkey doubled its 20% duty on almonds.\n\n\"Turkey's decision is unjustified,\" Ann Lee said.",
+                     NULL, "unjustified", "Ann Lee", "Turkey tariffs", STANCE_AGAINST);
+}
+
 static void test_summary_majority(void **state)
 {
     (void)state;
@@ -1843,6 +1852,7 @@ int main(void)
         cmocka_unit_test(test_but_that_goes_on_with_the_speech),
         cmocka_unit_test(test_evaluation_after_the_most),
         cmocka_unit_test(test_rhetorical_wait_for_a_ban),
+        cmocka_unit_test(test_country_decision_is_its_tariffs),
         cmocka_unit_test(test_summary_majority),
         cmocka_unit_test(test_judged_rate),
         cmocka_unit_test(test_measure_is_tariff),
