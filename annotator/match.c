@@ -1230,6 +1230,16 @@ static void match_view(matcher *m, document *doc, const rule_view *v, size_t vie
         size_t n = v->batch_count || m->ready_count ? find_candidate_tokens(m, starts_at, seg)
                                                     : find_start_word_tokens(m, starts, seg);
         const uint32_t *candidates = m->candidates;
+        if (!mark_count && v->batch_count == 1 && !v->gated_count) {
+            /* no markers and one batch, as most views needing a type have:
+             * all try_rules_at would do past the tests here is run it */
+            for (size_t k = 0; k < n; k++) {
+                size_t t = candidates[k];
+                if (cover[t] <= hopeless_above && starts_at[start_key[t]])
+                    run_batch(m, doc, v->batches, tokens[t].start, subject_len, t, SIZE_MAX);
+            }
+            continue;
+        }
         if (!mark_count) {
             /* no markers: the view is the text */
             for (size_t k = 0; k < n; k++) {
