@@ -92,6 +92,10 @@ SUB_SECOND_LEVEL = {"ID"}
 # Spain's provinces (Jaen, Castellon), under its autonomous communities;
 # the Philippines' provinces (Nueva Ecija, Pampanga), under its regions.
 SUB_BELOW_TOO = {"ES": {"Province"}, "PH": {"Province"}}
+# Countries whose news names a subdivision with its kind after it ("Kebbi
+# State", "Niger State", "Lagos State"): that form too, normed as the name
+# alone unless the name alone is a country's.
+SUB_KIND_AFTER = {"NG": "State"}
 
 # Countries whose ISO subdivision names are romanisations from another script:
 # their diacritics are transliteration marks, so the norm drops them.
@@ -472,8 +476,10 @@ def build_subdivisions(iso2, country_surfaces, skipped):
         for n in exo + iso_names:
             for v in [n, fold(n)]:
                 cands += [v] + st_variants(v)
+        kind = SUB_KIND_AFTER.get(cc)
+        with_kind = [n + " " + kind for n in iso_names] if kind else []
         seen = set()
-        for s in cands:
+        for s in cands + with_kind:
             if not s or s in seen:
                 continue
             seen.add(s)
@@ -492,7 +498,7 @@ def build_subdivisions(iso2, country_surfaces, skipped):
                 continue
             listed.add((cc, s))
             check(s)
-            out.append((cc, norm, s))
+            out.append((cc, s if s in with_kind and norm in country_surfaces else norm, s))
     return out
 
 
