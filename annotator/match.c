@@ -1230,12 +1230,18 @@ static void match_view(matcher *m, document *doc, const rule_view *v, size_t vie
         size_t n = v->batch_count || m->ready_count ? find_candidate_tokens(m, starts_at, seg)
                                                     : find_start_word_tokens(m, starts, seg);
         const uint32_t *candidates = m->candidates;
-        if (!mark_count && v->batch_count == 1 && !v->gated_count) {
-            /* no markers and one batch, as most views needing a type have:
-             * all try_rules_at would do past the tests here is run it */
+        if (!mark_count && v->batch_count == 1 &&
+            (!v->gated_count ||
+             (!m->ready_count && !walk_to_token(&starts, seg->first_token) &&
+              (starts.at == starts.end || starts.at->token >= seg->first_token + seg->token_count)))) {
+            /* no markers and one batch, as most views needing a type have,
+             * and no gated rule to try in the sentence: all try_rules_at
+             * would do past the tests here is run it, where the cover
+             * leaves it hope (batch_hopeless) */
+            int32_t batch_above = v->batches->keeps_inner ? INT32_MAX : v->batches->max_priority;
             for (size_t k = 0; k < n; k++) {
                 size_t t = candidates[k];
-                if (cover[t] <= hopeless_above && starts_at[start_key[t]])
+                if (cover[t] <= batch_above && starts_at[start_key[t]])
                     run_batch(m, doc, v->batches, tokens[t].start, subject_len, t, SIZE_MAX);
             }
             continue;
