@@ -1959,7 +1959,9 @@ static who measure_named_before(stance_ctx *c, const char *const *family, uint32
             "lift", "lifts", "lifted", "end", "ends", "ended", "scrap", "scraps", "scrapped", "keep", "keeps",
             "kept", "impose", "imposes", "imposed", "extend", "extends", "extended", "ease", "eases", "eased",
             "drop", "drops", "dropped", "remove", "removes", "removed", "defend", "defends", "defended",
-            "reject", "rejects", "rejected", "maintain", "maintains", "maintained", "tighten", "tightens", NULL};
+            "reject", "rejects", "rejected", "maintain", "maintains", "maintained", "tighten", "tightens", "set",
+            "sets", "introduce", "introduces", "introduced", "announce", "announces", "announced", "adopt", "adopts",
+            "adopted", NULL};
         if (token_in(c, n - 1, acts_on_measure))
             continue;
         uint32_t from = n - 1;
@@ -1986,7 +1988,8 @@ static who measure_named_before(stance_ctx *c, const char *const *family, uint32
 static who named_measure(stance_ctx *c, uint32_t t)
 {
     const char *const *family = measure_family(c, t);
-    if (t == 0 || !family || !token_in(c, t - 1, (const char *const[]){"the", "this", "that", "its", NULL}))
+    if (t == 0 || !family ||
+        !token_in(c, t - 1, (const char *const[]){"the", "this", "that", "these", "those", "its", NULL}))
         return (who){NO_STRING, NO_STRING, NULL};
     return measure_named_before(c, family, t, t > NAMED_MEASURE_LOOKBACK ? t - NAMED_MEASURE_LOOKBACK : 0);
 }

@@ -1774,6 +1774,16 @@ static void test_country_decision_is_its_tariffs(void **state)
                      NULL, "unjustified", "Ann Lee", "Turkey tariffs", STANCE_AGAINST);
 }
 
+/* "These controls" are the controls named before, without the verb that
+ * set them. */
+static void test_these_controls_named_before(void **state)
+{
+    (void)state;
+    check_one_stance("China set export controls on rare earths.\n\n\"These controls are not about national "
+                     "security,\" Ann Lee said.",
+                     NULL, "are not about national security", "Ann Lee", "export controls", STANCE_AGAINST);
+}
+
 static void test_summary_majority(void **state)
 {
     (void)state;
@@ -1853,6 +1863,7 @@ int main(void)
         cmocka_unit_test(test_evaluation_after_the_most),
         cmocka_unit_test(test_rhetorical_wait_for_a_ban),
         cmocka_unit_test(test_country_decision_is_its_tariffs),
+        cmocka_unit_test(test_these_controls_named_before),
         cmocka_unit_test(test_summary_majority),
         cmocka_unit_test(test_judged_rate),
         cmocka_unit_test(test_measure_is_tariff),
