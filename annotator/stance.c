@@ -2113,6 +2113,20 @@ static uint32_t subject_end(stance_ctx *c, const item *cue)
     return t;
 }
 
+/* The subject noun phrase of tokens [first, end) before a cue at offset at:
+ * a head noun alone may stand for an organisation ("the union's demand")
+ * or a titled person ("The senator is right") named before. */
+static who subject_noun_phrase(stance_ctx *c, uint32_t first, uint32_t end, uint32_t at)
+{
+    const item *body = end == first + 1 ? org_head_referent(c, first, at) : NULL;
+    if (body)
+        return entity_who(c, body, "organisation");
+    const item *titled = end == first + 1 ? title_noun_person(c, first, at) : NULL;
+    if (titled)
+        return entity_who(c, titled, "title");
+    return noun_phrase(c, first, end, "subject-phrase");
+}
+
 /* "the call had been "polite but unproductive"": a noun phrase of up to
  * PHRASE_WORDS lower-case words before the copula that leads to the cue, in
  * its sentence with no , ; : between. */
@@ -2142,10 +2156,7 @@ static who phrase_before_copula(stance_ctx *c, const item *cue)
             end = head_end;
         }
     }
-    const item *body = end == t + 1 ? org_head_referent(c, t, cue->start) : NULL; /* "the union's demand ..." */
-    if (body)
-        return entity_who(c, body, "organisation");
-    return noun_phrase(c, t, end, "subject-phrase");
+    return subject_noun_phrase(c, t, end, cue->start);
 }
 
 /* "He is a bully": the person a "he" or "she" right before the copula
@@ -2166,7 +2177,7 @@ static who phrase_ending_at(stance_ctx *c, uint32_t end)
         t--;
     if (t == end || t == first || !token_in(c, t - 1, (const char *const[]){"the", "this", "that", NULL}))
         return none;
-    return noun_phrase(c, t, end, "subject-phrase");
+    return subject_noun_phrase(c, t, end, tok(c, end)->start);
 }
 
 /* "said the measure put 400,000 jobs at risk": a noun phrase after a

@@ -1784,6 +1784,15 @@ static void test_these_controls_named_before(void **state)
                      NULL, "are not about national security", "Ann Lee", "export controls", STANCE_AGAINST);
 }
 
+/* "The senator is right": a title noun as the subject stands for the
+ * person named with that title. */
+static void test_title_noun_subject_is_the_person(void **state)
+{
+    (void)state;
+    check_one_stance("Senator Ann Lee spoke on Monday.\n\nThe senator is right, Bob Kay said.", NULL, "is right",
+                     "Bob Kay", "Ann Lee", STANCE_FAVOR);
+}
+
 static void test_summary_majority(void **state)
 {
     (void)state;
@@ -1864,6 +1873,7 @@ int main(void)
         cmocka_unit_test(test_rhetorical_wait_for_a_ban),
         cmocka_unit_test(test_country_decision_is_its_tariffs),
         cmocka_unit_test(test_these_controls_named_before),
+        cmocka_unit_test(test_title_noun_subject_is_the_person),
         cmocka_unit_test(test_summary_majority),
         cmocka_unit_test(test_judged_rate),
         cmocka_unit_test(test_measure_is_tariff),
