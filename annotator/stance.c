@@ -2322,6 +2322,36 @@ static int is_quote_mark(stance_ctx *c, uint32_t t)
                                     (n == 3 && (!memcmp(s, "\xe2\x80\x9c", 3) || !memcmp(s, "\xe2\x80\x98", 3))));
 }
 
+/* "Retaliation would hurt us far more": a capitalised word opening its
+ * sentence right before a cue that opens on an auxiliary or a copula, named
+ * by no rule and no pronoun or determiner, is a common noun as the
+ * subject, in lower case. Name NO_STRING: none. */
+static who opening_noun(stance_ctx *c, const item *items, size_t count, const item *cue)
+{
+    who none = {NO_STRING, NO_STRING, NULL};
+    uint32_t t = c->sentence->first_token;
+    while (t < cue->first && is_quote_mark(c, t))
+        t++;
+    const token *w = tok(c, t);
+    /* the cue goes on with a verb of its own ("would hurt", "is unfair"),
+     * so the opening word is no imperative ("Put a tax on ...") */
+    int verb_next = token_in(c, cue->first, auxiliaries) || token_in(c, cue->first, copulas);
+    if (t + 1 != cue->first || !verb_next || w->kind != TOK_WORD || !(w->flags & TOKF_CAPITALIZED) ||
+        token_in_set(c, t, &phrase_stop_set) || token_in_set(c, t, &phrase_skip_set) ||
+        token_in(c, t, determiners) || token_in(c, t, demonstratives))
+        return none;
+    for (size_t i = 0; i < count; i++)
+        if (items[i].first <= t && items[i].last >= t)
+            return none;
+    char word[64];
+    size_t n = w->end - w->start;
+    if (n >= sizeof word)
+        return none;
+    memcpy(word, c->doc->text.clean + w->start, n);
+    word[0] = (char)tolower((unsigned char)word[0]);
+    return (who){doc_intern(c->doc, word, n), NO_STRING, "subject-phrase"};
+}
+
 /* "called the decision disappointing": the noun phrase between a calling
  * verb and the evaluation right after it. Name NO_STRING: none. */
 static who called_phrase(stance_ctx *c, const item *items, size_t k, uint32_t clause)
@@ -2777,6 +2807,8 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
                 noun = phrase_before_copula(c, cue);
             if (noun.name == NO_STRING)
                 noun = phrase_right_before(c, cue);
+            if (noun.name == NO_STRING)
+                noun = opening_noun(c, items, count, cue);
             if (noun.name != NO_STRING)
                 return measure_as_tariff(c, items, k, noun, holder);
         }

@@ -1793,6 +1793,20 @@ static void test_title_noun_subject_is_the_person(void **state)
                      "Bob Kay", "Ann Lee", STANCE_FAVOR);
 }
 
+/* A capitalised common noun opening its sentence before "would hurt" is
+ * the subject; an imperative ("Put a tax on ...") is not. */
+static void test_opening_noun_subject(void **state)
+{
+    (void)state;
+    check_one_stance("Retaliation would hurt us far more than it would hurt them.", "2", "would hurt", "comment 2",
+                     "retaliation", STANCE_AGAINST);
+    fixture f;
+    annotate(&f, "Put a tax on their cars then.", "1"); /* an imperative: "Put" is no subject */
+    for (size_t k = 0; k < f.doc.stance_count; k++)
+        assert_string_not_equal(doc_string(&f.doc, f.doc.stances[k].target), "put");
+    release(&f);
+}
+
 static void test_summary_majority(void **state)
 {
     (void)state;
@@ -1874,6 +1888,7 @@ int main(void)
         cmocka_unit_test(test_country_decision_is_its_tariffs),
         cmocka_unit_test(test_these_controls_named_before),
         cmocka_unit_test(test_title_noun_subject_is_the_person),
+        cmocka_unit_test(test_opening_noun_subject),
         cmocka_unit_test(test_summary_majority),
         cmocka_unit_test(test_judged_rate),
         cmocka_unit_test(test_measure_is_tariff),
