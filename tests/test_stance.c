@@ -1807,6 +1807,16 @@ static void test_opening_noun_subject(void **state)
     release(&f);
 }
 
+/* "Well done" in a reader comment is sarcasm as often as not: no stance. */
+static void test_well_done_states_none(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f, "Brilliant. Another eighteen months to admire the empty pots. Well done, Abuja.", "1");
+    assert_int_equal(f.doc.stance_count, 0);
+    release(&f);
+}
+
 static void test_summary_majority(void **state)
 {
     (void)state;
@@ -1889,6 +1899,7 @@ int main(void)
         cmocka_unit_test(test_these_controls_named_before),
         cmocka_unit_test(test_title_noun_subject_is_the_person),
         cmocka_unit_test(test_opening_noun_subject),
+        cmocka_unit_test(test_well_done_states_none),
         cmocka_unit_test(test_summary_majority),
         cmocka_unit_test(test_judged_rate),
         cmocka_unit_test(test_measure_is_tariff),
