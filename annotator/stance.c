@@ -2753,9 +2753,15 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
     if ((cue->kind == K_FAVOR || cue->kind == K_AGAINST) && strcmp(holder_who->from, "author") && acts_on_nothing(c, cue))
         return measure_in_context(c, items, count, cue, holder, 1);
     /* "At least exempt the citrus.": sparing goods is easing the measure
-     * on them, the one in context */
-    if (cue->kind == K_AGAINST && cue->first == cue->last && token_in(c, cue->first, (const char *const[]){"exempt", "spare", NULL}))
-        return measure_in_context(c, items, count, cue, holder, 1);
+     * on them, the one in context; "Open the border." opens what it closes */
+    if (cue->kind == K_AGAINST && cue->first == cue->last &&
+        token_in(c, cue->first, (const char *const[]){"exempt", "spare", "open", "reopen", NULL})) {
+        /* what a ban closes is opened: the ban named in context first */
+        who ban = token_in(c, cue->first, (const char *const[]){"open", "reopen", NULL})
+                      ? measure_named_in_context(c, cue, 1)
+                      : none;
+        return ban.name != NO_STRING ? ban : measure_in_context(c, items, count, cue, holder, 1);
+    }
     /* "Spot on, Kanwar.": the one named after the comma that follows a cue
      * opening its sentence is the one the cue addresses */
     if (cue->first == c->sentence->first_token && is_comma(c, cue->last + 1))

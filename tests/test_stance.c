@@ -1817,6 +1817,14 @@ static void test_well_done_states_none(void **state)
     release(&f);
 }
 
+/* "Open the border." in a reader comment opposes the ban named before it. */
+static void test_open_the_border(void **state)
+{
+    (void)state;
+    check_one_stance("The rice import ban feeds the smugglers, not the people. Open the border.", "2", "Open", "comment 2",
+                     "rice import ban", STANCE_AGAINST);
+}
+
 static void test_summary_majority(void **state)
 {
     (void)state;
@@ -1900,6 +1908,7 @@ int main(void)
         cmocka_unit_test(test_title_noun_subject_is_the_person),
         cmocka_unit_test(test_opening_noun_subject),
         cmocka_unit_test(test_well_done_states_none),
+        cmocka_unit_test(test_open_the_border),
         cmocka_unit_test(test_summary_majority),
         cmocka_unit_test(test_judged_rate),
         cmocka_unit_test(test_measure_is_tariff),
