@@ -91,7 +91,15 @@ SUB_SECOND_LEVEL = {"ID"}
 # Countries whose second level holds units news names as much as the first:
 # Spain's provinces (Jaen, Castellon), under its autonomous communities;
 # the Philippines' provinces (Nueva Ecija, Pampanga), under its regions.
-SUB_BELOW_TOO = {"ES": {"Province"}, "PH": {"Province"}}
+SUB_BELOW_TOO = {"ES": {"Province"}, "PH": {"Province"},
+                 # the counties of Wales, Scotland and Ireland news names a town
+                 # by ("Powys", "Aberdeenshire", "Donegal"); not England's,
+                 # whose names sports pages give their cricket clubs ("Kent",
+                 # "Surrey" are teams there)
+                 "GB": {"Unitary authority", "Council area"},
+                 "IE": {"County"}}
+# Where only some parents' units are taken (codes of the parents).
+SUB_BELOW_PARENTS = {"GB": {"GB-WLS", "GB-SCT"}}
 # Countries whose news names a subdivision with its kind after it ("Kebbi
 # State", "Niger State", "Lagos State"): that form too, normed as the name
 # alone unless the name alone is a country's.
@@ -298,7 +306,11 @@ SUB_WORDS = set("""
 }
 # (country, name) pairs left out: the name means another place in news.
 SUB_SKIP = {("MZ", "Gaza"), ("LR", "Maryland"), ("UY", "Florida"),
-            ("KN", "Saint Kitts"), ("KN", "St Kitts"), ("KN", "St. Kitts")}
+            ("KN", "Saint Kitts"), ("KN", "St Kitts"), ("KN", "St. Kitts"),
+            # counties named like people or things
+            ("IE", "Clare"), ("IE", "Kerry"), ("IE", "Mayo"), ("IE", "Monaghan"),
+            ("GB", "Angus"), ("GB", "Halton"), ("GB", "Reading"), ("GB", "Derby"),
+            ("GB", "Rutland"), ("GB", "Medway"), ("GB", "Moray")}
 
 
 # ------------------------------------------------------------------- helpers
@@ -434,7 +446,8 @@ def sub_kept(e):
     if cc in SUB_SECOND_LEVEL:
         return "parent" in e
     if "parent" in e:
-        return e["type"] in SUB_BELOW_TOO.get(cc, ())
+        parents = SUB_BELOW_PARENTS.get(cc)
+        return e["type"] in SUB_BELOW_TOO.get(cc, ()) and (parents is None or e["parent"] in parents)
     return e["type"] in SUB_TYPES or e["type"] in SUB_TYPES_BY_COUNTRY.get(cc, ())
 
 
