@@ -68,8 +68,10 @@
  * 2026-11-26 (india-us-nut-apple-duties, norway-salmon-duties,
  * thailand-rubber-export-levy), gave 88.25, 86.88 and 82.01 on their first
  * run; once the rules were mended for them, all thirty-four give 97.29
- * and the floor goes down to just under it. */
-#define CORPORA_MIN_F1 "97.2"
+ * and the floor goes down to just under it. A second round of three gave
+ * 88.00, 89.54 and 95.05 on their first run; mended for both rounds, all
+ * thirty-seven give 97.58 and the floor rises to just under it. */
+#define CORPORA_MIN_F1 "97.5"
 
 /* The same for stance F1 on the corpora gold stances (NAME.stances.json).
  * Issue 5 asks for 75; the default rules reach 77.97 over all thirty-one
@@ -112,8 +114,10 @@
  * stance stage was mended for them, all thirty-four give 77.32 and the
  * floor goes down to just under it, still over issue 5's 75. A second
  * round of three, written blind after that, gave 45.45, 28.57 and 52.63;
- * with them all thirty-seven give 76.77 and the floor goes down again. */
-#define CORPORA_MIN_STANCE_F1 "76.7"
+ * with them all thirty-seven give 76.77 and the floor goes down again.
+ * Mended for both rounds, all thirty-seven give 78.67 and the floor rises
+ * to just under it. */
+#define CORPORA_MIN_STANCE_F1 "78.6"
 
 static char bin[1024];
 
