@@ -673,6 +673,13 @@ static const char *const clause_openers[] = {"its", "the", "his", "her", "their"
                                              "they", "he", "she", "we", "i", "there", "this", "these", "those",
                                              NULL};
 
+/* Whether token t is "that" opening a clause (clause_openers after it),
+ * with the clause's first word before token end. */
+static int that_clause_at(const stance_ctx *c, uint32_t t, uint32_t end)
+{
+    return t + 1 < end && token_in(c, t, (const char *const[]){"that", NULL}) && token_in(c, t + 1, clause_openers);
+}
+
 /* Where the clause of the cue items[k] starts for its holder: after a
  * dateline, and after the last ";", "while" or "whereas" before the cue,
  * or a _CONTRAST with words of its own before the cue, which start a clause
@@ -695,8 +702,7 @@ static uint32_t act_start(const stance_ctx *c, const item *items, size_t k)
         /* "said she understood ..., but that the duty would ...": "that"
          * goes on with what the speaker said */
         uint32_t next = items[i].last + 1;
-        if (next + 1 < cue->first && token_in(c, next, (const char *const[]){"that", NULL}) &&
-            token_in(c, next + 1, clause_openers))
+        if (that_clause_at(c, next, cue->first))
             return c->body_start;
         return subject_after(c, next, cue->first) ? items[i].end : c->body_start;
     }
@@ -2771,10 +2777,8 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
     /* "did not accept that its steel measures gave India any right": a
      * clause after "that" is a claim, and what the cue weighs is the claim,
      * no entity in it ("rejected that view" keeps its object) */
-    uint32_t object_word = cue->last + 1;
-    if (!cue_kinds[cue->kind].subject && object_word + 1 < c->sentence->first_token + c->sentence->token_count &&
-        token_in(c, object_word, (const char *const[]){"that", NULL}) &&
-        token_in(c, object_word + 1, clause_openers))
+    if (!cue_kinds[cue->kind].subject &&
+        that_clause_at(c, cue->last + 1, c->sentence->first_token + c->sentence->token_count))
         return none;
     uint32_t clause = clause_of(c, cue_kinds[cue->kind].subject ? cue->first : cue->last);
     if (clause == UINT32_MAX)
