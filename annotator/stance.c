@@ -1159,6 +1159,26 @@ static int describes_named_noun(stance_ctx *c, const item *it, uint32_t before)
     return 0;
 }
 
+/* Whether an object cue's subject, right before it (past auxiliaries, "not"
+ * and "-ly" adverbs), is a common noun after "the", "my", "his", "her" or
+ * "their": "The owners complain about Washington", "My customers will not
+ * blame Norway" (not "we", "our farmers" or a name: the speaker's side; and
+ * not after "should" or "must", a demand the speaker makes of them). */
+static int third_party_subject(stance_ctx *c, const item *cue)
+{
+    if (cue_kinds[cue->kind].subject)
+        return 0;
+    uint32_t first = c->sentence->first_token, t = cue->first;
+    while (t > first && (token_in(c, t - 1, auxiliaries) || token_in(c, t - 1, (const char *const[]){"not", "n't", "n’t", NULL})))
+        if (token_in(c, --t, (const char *const[]){"should", "must", NULL}))
+            return 0; /* "the department should reconsider this plan" is the speaker's demand */
+    if (t < first + 2)
+        return 0;
+    const token *noun = tok(c, t - 1);
+    return noun->kind == TOK_WORD && (noun->flags & TOKF_LOWER) && !token_in_set(c, t - 1, &phrase_stop_set) &&
+           token_in(c, t - 2, (const char *const[]){"the", "my", "his", "her", "their", NULL});
+}
+
 /* The holder of the cue items[k] of the sentence's items; name
  * NO_STRING when none can be named (a quotation of unknown speaker). */
 static who find_holder(stance_ctx *c, const item *items, size_t count, size_t k, const struct_span *comment)
@@ -1181,6 +1201,11 @@ static who find_holder(stance_ctx *c, const item *items, size_t count, size_t k,
             speaker_here |= is_holder(&items[i]) && q->speaker_ref != NO_STRING &&
                             doc->spans[items[i].span].ref == q->speaker_ref;
         }
+        /* "My customers will not blame Norway": a verb whose subject is a
+         * third party the speaker names by a common noun states that
+         * party's act, not the speaker's stance */
+        if (third_party_subject(c, cue))
+            return none;
         /* "..., she said, calling the cut "a gift ..."": a participle
          * speaks for the speaker of its sentence */
         if (q->speaker != NO_STRING && (speaker_here || !verb || is_participle(c, verb)))

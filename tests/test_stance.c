@@ -1825,6 +1825,22 @@ static void test_open_the_border(void **state)
                      "rice import ban", STANCE_AGAINST);
 }
 
+/* In a quote, a verb whose subject is a third party named by a common
+ * noun states that party's act: "My customers will not blame Norway". */
+static void test_third_party_in_a_quote(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f, "\"My customers will not blame Norway. They will blame me,\" Ann Lee said.", NULL);
+    for (size_t k = 0; k < f.doc.stance_count; k++)
+        assert_string_not_equal(doc_string(&f.doc, f.doc.stances[k].target), "Norway");
+    release(&f);
+    check_one_stance("\"We will not accept the tariffs,\" Ann Lee said.", NULL, "accept", "Ann Lee", "tariffs",
+                     STANCE_AGAINST);
+    check_one_stance("\"The department should reconsider this plan,\" Ann Lee said.", NULL, "reconsider", "Ann Lee",
+                     "plan", STANCE_AGAINST);
+}
+
 static void test_summary_majority(void **state)
 {
     (void)state;
@@ -1909,6 +1925,7 @@ int main(void)
         cmocka_unit_test(test_opening_noun_subject),
         cmocka_unit_test(test_well_done_states_none),
         cmocka_unit_test(test_open_the_border),
+        cmocka_unit_test(test_third_party_in_a_quote),
         cmocka_unit_test(test_summary_majority),
         cmocka_unit_test(test_judged_rate),
         cmocka_unit_test(test_measure_is_tariff),
