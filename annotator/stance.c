@@ -2492,6 +2492,17 @@ static who qualified_noun(stance_ctx *c, const item *it, uint32_t at, uint32_t h
         token_in_set(c, it->last + 1, &government_noun_set) || place_phrase(c, it).name != NO_STRING)
         return none; /* "the Israeli government" is Israel */
     who noun = noun_target(c, it->last + 1, clause_of(c, it->last + 1), at);
+    /* "rejected the French objections": a country's position is the country,
+     * as a person's remarks are the person (its demands and requests stay
+     * what they ask: "dismissed the U.S. demands") */
+    static const char *const position_nouns[] = {"objections", "objection", "position", "remarks", "view", "views",
+                                                 NULL};
+    size_t p = 0;
+    while (noun.name != NO_STRING && noun.ref == NO_STRING && position_nouns[p] &&
+           strcmp(position_nouns[p], doc_string(c->doc, noun.name)))
+        p++;
+    if (it->kind != K_ORG && noun.name != NO_STRING && noun.ref == NO_STRING && position_nouns[p])
+        return (who){owner_name(c, it), NO_STRING, "entity"};
     if (!names_measure(c, noun) || it->kind == K_ORG || same_owner(c, it, holder))
         return noun;
     build_tariffs(c);

@@ -1841,6 +1841,14 @@ static void test_third_party_in_a_quote(void **state)
                      "plan", STANCE_AGAINST);
 }
 
+/* "rejected the French objections": a country's position is the country. */
+static void test_country_position_is_the_country(void **state)
+{
+    (void)state;
+    check_one_stance("France opposed the deal. Ann Lee rejected the French objections.", NULL, "rejected", "Ann Lee",
+                     "France", STANCE_AGAINST);
+}
+
 static void test_summary_majority(void **state)
 {
     (void)state;
@@ -1926,6 +1934,7 @@ int main(void)
         cmocka_unit_test(test_well_done_states_none),
         cmocka_unit_test(test_open_the_border),
         cmocka_unit_test(test_third_party_in_a_quote),
+        cmocka_unit_test(test_country_position_is_the_country),
         cmocka_unit_test(test_summary_majority),
         cmocka_unit_test(test_judged_rate),
         cmocka_unit_test(test_measure_is_tariff),
