@@ -2223,6 +2223,16 @@ static who phrase_right_before(stance_ctx *c, const item *cue)
     size_t n = w->end - w->start;
     int inflected = (cue->kind == K_AGAINST_EFFECT || cue->kind == K_FAVOR_EFFECT) && n > 3 &&
                     (end[-1] == 's' || (end[-2] == 'e' && end[-1] == 'd'));
+    /* "the ban had cost its members ...": a measure noun before the
+     * auxiliaries and adverbs of an effect is its subject */
+    static const char *const effect_adverbs[] = {"has", "have", "had", "already", "also", "only", "just", "now",
+                                                 "really", NULL};
+    uint32_t t = cue->first;
+    while (t > c->sentence->first_token && token_in(c, t - 1, effect_adverbs))
+        t--;
+    if ((cue->kind == K_AGAINST_EFFECT || cue->kind == K_FAVOR_EFFECT) && t < cue->first &&
+        t > c->sentence->first_token && measure_family(c, t - 1))
+        return phrase_ending_at(c, t);
     if (cue->first == cue->last && !inflected)
         return (who){NO_STRING, NO_STRING, NULL};
     return phrase_ending_at(c, cue->first);

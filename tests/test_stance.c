@@ -1861,6 +1861,19 @@ static void test_summary_majority(void **state)
     release(&f);
 }
 
+/* A harm a measure named by its noun has done, through the auxiliaries of
+ * its tense: the measure named before is the target. */
+static void test_measure_harmed(void **state)
+{
+    (void)state;
+    check_one_stance("Poland extended its ban on Ukrainian wheat in March. The Ukrainian Millers Union said the ban "
+                     "had cost its members $400 million in lost sales.",
+                     NULL, "cost", "Ukrainian Millers Union", "ban", STANCE_AGAINST);
+    check_one_stance("Ghana set a tax on cocoa exports. The Cocoa Council said the tax has already pushed up the "
+                     "price of beans.",
+                     NULL, "pushed up", "Cocoa Council", "tax", STANCE_AGAINST);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1963,6 +1976,7 @@ int main(void)
         cmocka_unit_test(test_comment_judges_article_measure),
         cmocka_unit_test(test_sparing_goods),
         cmocka_unit_test(test_same_levy_word),
+        cmocka_unit_test(test_measure_harmed),
         cmocka_unit_test(test_quoted_fragment_in_reported_speech),
         cmocka_unit_test(test_speaker_past_clauses),
         cmocka_unit_test(test_it_is_the_named_ban),
