@@ -1975,7 +1975,7 @@ static who measure_named_before(stance_ctx *c, const char *const *family, uint32
         if (!(family ? token_in(c, n, family) : measure_family(c, n) != NULL) || !phrase_word(c, n - 1) ||
             token_in_set(c, n - 1, &phrase_skip_set) ||
             token_in(c, n - 1, (const char *const[]){"worst", "best", "only", "same", "other", "first", "last",
-                                                     "next", "biggest", "highest", "lowest", "new", NULL}))
+                                                     "next", "biggest", "highest", "lowest", "new", "similar", "such", NULL}))
             continue;
         const struct_span *in = element_at(c->doc, tok(c, n)->start, LE_COMMENT);
         if (in && in != here)
@@ -2018,10 +2018,23 @@ static who measure_named_before(stance_ctx *c, const char *const *family, uint32
  * came before). */
 static who named_measure(stance_ctx *c, uint32_t t)
 {
+    who none = {NO_STRING, NO_STRING, NULL};
     const char *const *family = measure_family(c, t);
     if (t == 0 || !family ||
         !token_in(c, t - 1, (const char *const[]){"the", "this", "that", "these", "those", "its", NULL}))
-        return (who){NO_STRING, NO_STRING, NULL};
+        return none;
+    /* a reader's "the ban" that the comment has not named is the one the
+     * article opens with: named there, or not (then it stays "ban") */
+    const struct_span *comment = element_at(c->doc, tok(c, t)->start, LE_COMMENT);
+    if (comment) {
+        uint32_t comment_first = (uint32_t)token_at_or_after(&c->doc->tokens, comment->start);
+        who named = measure_named_before(c, family, t, comment_first);
+        for (uint32_t n = 1; named.name == NO_STRING && n < comment_first; n++)
+            if (token_in(c, n, family))
+                return element_at(c->doc, tok(c, n)->start, LE_COMMENT) ? none
+                                                                        : measure_named_before(c, family, n + 1, n);
+        return named;
+    }
     return measure_named_before(c, family, t, t > NAMED_MEASURE_LOOKBACK ? t - NAMED_MEASURE_LOOKBACK : 0);
 }
 
@@ -3000,6 +3013,17 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
     uint32_t first, end;
     if (entity_after && phrase_after(c, cue->last + 1, clause, &first, &end) && end + 1 == entity_after->first &&
         token_in(c, end, object_prepositions)) {
+        who noun = noun_target(c, cue->last + 1, clause, cue->start);
+        if (noun.name != NO_STRING)
+            return object_measure_as_tariff(c, cue, noun, holder);
+    }
+    /* "Keep the ban until Brussels pays": a noun phrase right after the cue
+     * that a conjunction ends is the object, not the entity of the clause
+     * the conjunction opens */
+    static const char *const clause_conjunctions[] = {"until", "unless", "before", "after", "because", "while",
+                                                      "when", "if", NULL};
+    if (entity_after && phrase_after(c, cue->last + 1, clause, &first, &end) && end < entity_after->first &&
+        token_in(c, end, clause_conjunctions)) {
         who noun = noun_target(c, cue->last + 1, clause, cue->start);
         if (noun.name != NO_STRING)
             return object_measure_as_tariff(c, cue, noun, holder);

@@ -1874,6 +1874,25 @@ static void test_measure_harmed(void **state)
                      NULL, "pushed up", "Cocoa Council", "tax", STANCE_AGAINST);
 }
 
+/* A reader's "the ban" is the one the article opens with, not the last
+ * ban it names; a conjunction ends the object of an imperative. */
+static void test_comment_ban_is_the_article_ban(void **state)
+{
+    (void)state;
+    const char *text = "Warsaw will keep its ban on Ukrainian grain. Officials said unilateral import bans broke "
+                       "the rules.\nKeep the ban until Brussels pays.";
+    fixture f;
+    annotate_from(&f, text, (size_t)(strstr(text, "Keep") - text), "2");
+    check_stance(&f, "Keep", "comment 2", "ban", STANCE_FAVOR);
+    release(&f);
+    /* named in the article: that name */
+    text = "Abuja extended its rice import ban. Officials named other import bans.\nLift the ban before the "
+           "harvest.";
+    annotate_from(&f, text, (size_t)(strstr(text, "Lift") - text), "3");
+    check_stance(&f, "Lift", "comment 3", "rice import ban", STANCE_AGAINST);
+    release(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1977,6 +1996,7 @@ int main(void)
         cmocka_unit_test(test_sparing_goods),
         cmocka_unit_test(test_same_levy_word),
         cmocka_unit_test(test_measure_harmed),
+        cmocka_unit_test(test_comment_ban_is_the_article_ban),
         cmocka_unit_test(test_quoted_fragment_in_reported_speech),
         cmocka_unit_test(test_speaker_past_clauses),
         cmocka_unit_test(test_it_is_the_named_ban),
