@@ -309,6 +309,13 @@ static int token_in(const stance_ctx *c, size_t i, const char *const *words)
     return token_is_one_of(c->doc->text.clean, tok(c, i), words);
 }
 
+static int string_in(const char *s, const char *const *words)
+{
+    while (*words && strcmp(*words, s))
+        words++;
+    return *words != NULL;
+}
+
 /* A word list as a hash set, for the lists read at nearly every word of a
  * noun phrase (phrase_skip, phrase_stop): a lookup hashes the token once
  * where token_is_one_of compares it with every word of the list. The
@@ -2009,6 +2016,22 @@ static who measure_named_before(stance_ctx *c, const char *const *family, uint32
     return (who){NO_STRING, NO_STRING, NULL};
 }
 
+/* The first measure of family (any, when NULL) the article names before
+ * token limit, outside the reader comments: its name (measure_named_before),
+ * or NO_STRING when it is named by its noun alone; *at is its noun's token,
+ * UINT32_MAX when there is none. */
+static who article_first_measure(stance_ctx *c, const char *const *family, uint32_t limit, uint32_t *at)
+{
+    *at = UINT32_MAX;
+    for (uint32_t n = 1; n < limit; n++)
+        if ((family ? token_in(c, n, family) : measure_family(c, n) != NULL) &&
+            !element_at(c->doc, tok(c, n)->start, LE_COMMENT)) {
+            *at = n;
+            return measure_named_before(c, family ? family : measure_family(c, n), n + 1, n);
+        }
+    return (who){NO_STRING, NO_STRING, NULL};
+}
+
 /* "the tax" after "Spain will not scrap its 3% digital services tax", "the
  * ban" after "Indonesia keeps nickel ore export ban": a tax or a ban is
  * named by what it falls on, and "the tax" ("this tax", "its ban") is the
@@ -2029,11 +2052,8 @@ static who named_measure(stance_ctx *c, uint32_t t)
     if (comment) {
         uint32_t comment_first = (uint32_t)token_at_or_after(&c->doc->tokens, comment->start);
         who named = measure_named_before(c, family, t, comment_first);
-        for (uint32_t n = 1; named.name == NO_STRING && n < comment_first; n++)
-            if (token_in(c, n, family))
-                return element_at(c->doc, tok(c, n)->start, LE_COMMENT) ? none
-                                                                        : measure_named_before(c, family, n + 1, n);
-        return named;
+        uint32_t first;
+        return named.name != NO_STRING ? named : article_first_measure(c, family, comment_first, &first);
     }
     return measure_named_before(c, family, t, t > NAMED_MEASURE_LOOKBACK ? t - NAMED_MEASURE_LOOKBACK : 0);
 }
@@ -2488,11 +2508,7 @@ static int names_measure(stance_ctx *c, who noun)
 {
     if (noun.name == NO_STRING || noun.ref != NO_STRING)
         return 0;
-    const char *name = doc_string(c->doc, noun.name);
-    size_t n = 0;
-    while (measure_nouns[n] && strcmp(measure_nouns[n], name))
-        n++;
-    return measure_nouns[n] != NULL;
+    return string_in(doc_string(c->doc, noun.name), measure_nouns);
 }
 
 /* "rejected a U.S. request", "called the U.S. threat "out of proportion"":
@@ -2532,13 +2548,61 @@ static who qualified_noun(stance_ctx *c, const item *it, uint32_t at, uint32_t h
     return c->tariff_count && c->tariffs[0]->start < at ? tariff_target(c, c->tariffs[0], it, holder) : noun;
 }
 
+/* Nouns for the decision an article is about, however far back it was
+ * told: "welcomed the decision", "called the extension ...". */
+static const char *const decision_nouns[] = {"decision", "extension", NULL};
+
+/* The measure the article is about: its first tariff mention before the
+ * cue, else the first measure it names by its noun ("ban", "rice import
+ * ban"). Name NO_STRING: none. */
+static who central_measure(stance_ctx *c, const item *cue, uint32_t holder)
+{
+    /* "would extend for another 60 days a relief program ... welcomed the
+     * extension": what the last "extend" of the context took is extended,
+     * and when that is no measure, the noun stays itself */
+    uint32_t from = (uint32_t)token_at_or_after(&c->doc->tokens, context_start(c, cue, 1));
+    for (uint32_t t = cue->first; t-- > from;) {
+        char word[16];
+        lower_word(c, t, word, sizeof word);
+        if (strncmp(word, "extend", 6) || !strcmp(word, "extension"))
+            continue;
+        int measure = 0;
+        for (uint32_t o = t + 1; o < cue->first && o <= t + 1 + PHRASE_WORDS + 2 && !measure; o++)
+            measure = measure_family(c, o) != NULL ||
+                      token_in(c, o, (const char *const[]){"tariff", "tariffs", "duty", "duties", "levy", "levies", NULL});
+        if (!measure)
+            return (who){NO_STRING, NO_STRING, NULL};
+        break;
+    }
+    build_tariffs(c);
+    uint32_t at;
+    who named = article_first_measure(c, NULL, cue->first, &at);
+    if (c->tariff_count && c->tariffs[0]->start < cue->start && (at == UINT32_MAX || c->tariffs[0]->first < at))
+        return owned_tariff_target(c, c->tariffs[0], holder);
+    if (named.name != NO_STRING || at == UINT32_MAX)
+        return named;
+    char word[16];
+    lower_word(c, at, word, sizeof word);
+    return (who){doc_intern(c->doc, word, strlen(word)), NO_STRING, "central-measure"};
+}
+
+/* noun, or for a decision noun the measure the article is about
+ * (central_measure) when there is one. */
+static who decided_measure(stance_ctx *c, const item *cue, who noun, uint32_t holder)
+{
+    if (noun.name == NO_STRING || noun.ref != NO_STRING || !string_in(doc_string(c->doc, noun.name), decision_nouns))
+        return noun;
+    who central = central_measure(c, cue, holder);
+    return central.name != NO_STRING ? central : noun;
+}
+
 /* "warning that the measure would raise drug prices": a noun phrase that
  * names a measure (measure_nouns) after a tariff mention in its sentence
  * is that tariff; else noun itself. */
 static who measure_as_tariff(stance_ctx *c, const item *items, size_t k, who noun, uint32_t holder)
 {
     if (!names_measure(c, noun))
-        return noun;
+        return decided_measure(c, &items[k], noun, holder);
     const char *name = doc_string(c->doc, noun.name);
     for (size_t i = k; i-- > 0;)
         if (is_tariff(items[i].kind) && items[i].start >= c->sentence->start)
@@ -2568,7 +2632,7 @@ static who measure_as_tariff(stance_ctx *c, const item *items, size_t k, who nou
             mention = tariff_before(c, cue, 1);
     }
     if (!mention)
-        return noun;
+        return decided_measure(c, cue, noun, holder);
     return owned_tariff_target(c, mention, holder);
 }
 
@@ -2643,7 +2707,7 @@ static who measure_named_in_context(stance_ctx *c, const item *cue, size_t parag
 static who object_measure_as_tariff(stance_ctx *c, const item *cue, who noun, uint32_t holder)
 {
     if (!names_measure(c, noun))
-        return noun;
+        return decided_measure(c, cue, noun, holder);
     uint32_t t = cue->last + 1, end = c->sentence->first_token + c->sentence->token_count;
     while (t < end && is_quote_mark(c, t)) /* "regrets" the decision */
         t++;
@@ -2684,12 +2748,8 @@ static who object_measure_as_tariff(stance_ctx *c, const item *cue, who noun, ui
     if (named.name != NO_STRING)
         return named;
     /* "welcomed the decision" paragraphs after the duties were set: the
-     * decision the article opens with, its first tariff mention */
-    build_tariffs(c);
-    if (token_in(c, t, (const char *const[]){"the", NULL}) && token_in(c, t + 1, (const char *const[]){"decision", NULL}) &&
-        c->tariff_count && c->tariffs[0]->start < cue->start)
-        return owned_tariff_target(c, c->tariffs[0], holder);
-    return noun;
+     * measure the article is about */
+    return token_in(c, t, (const char *const[]){"the", NULL}) ? decided_measure(c, cue, noun, holder) : noun;
 }
 /* The target of the cue items[k]; *eases set when it is reached through
  * relief from it ("welcomed relief from U.S. tariffs"): the cue's polarity

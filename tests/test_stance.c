@@ -1053,7 +1053,8 @@ static void test_same_rate_owner(void **state)
 
 /* A measure noun after a demonstrative points back to the last tariff
  * mention in its paragraph or the one before; farther back, or without the
- * demonstrative, it is the noun. */
+ * demonstrative, a decision is the measure the article is about and another
+ * measure noun is the noun. */
 static void test_demonstrative_measure(void **state)
 {
     (void)state;
@@ -1062,9 +1063,12 @@ static void test_demonstrative_measure(void **state)
     } cases[] = {
         {"The U.S. duties took effect.\n\n\"This decision is not acceptable,\" Lucia Ferran said.",
          "United States tariffs"},
-        {"The U.S. duties took effect.\n\n\"The decision is not acceptable,\" Lucia Ferran said.", "decision"},
+        {"The U.S. duties took effect.\n\n\"The decision is not acceptable,\" Lucia Ferran said.",
+         "United States tariffs"},
         {"The U.S. duties took effect.\n\nPrices rose.\n\n\"This decision is not acceptable,\" Lucia Ferran said.",
-         "decision"},
+         "United States tariffs"},
+        {"The U.S. duties took effect.\n\nPrices rose.\n\n\"This step is not acceptable,\" Lucia Ferran said.",
+         "step"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         fixture f;
@@ -1893,6 +1897,23 @@ static void test_comment_ban_is_the_article_ban(void **state)
     release(&f);
 }
 
+/* "the decision" and "the extension" told paragraphs after the measure
+ * are the measure the article is about; an extension of something else
+ * stays itself. */
+static void test_decision_is_the_central_measure(void **state)
+{
+    (void)state;
+    check_one_stance("Hanoi extends rice export ban\n\nVietnam will keep its rice export ban until June, the trade "
+                     "ministry said.\n\nPrices rose in Manila.\n\nThe Mekong Growers Union welcomed the decision.",
+                     NULL, "welcomed", "Mekong Growers Union", "rice export ban", STANCE_FAVOR);
+    check_one_stance("Hanoi extends rice export ban\n\nVietnam will keep its rice export ban until June.\n\nThe "
+                     "Rice Traders Guild called the extension \"a disaster for our members.\"",
+                     NULL, "a disaster", "Rice Traders Guild", "rice export ban", STANCE_AGAINST);
+    check_one_stance("Ottawa keeps 25% tariffs on steel\n\nThe minister said Ottawa would extend a loan program for "
+                     "mills. The Steel Council welcomed the extension.",
+                     NULL, "welcomed", "Steel Council", "extension", STANCE_FAVOR);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1997,6 +2018,7 @@ int main(void)
         cmocka_unit_test(test_same_levy_word),
         cmocka_unit_test(test_measure_harmed),
         cmocka_unit_test(test_comment_ban_is_the_article_ban),
+        cmocka_unit_test(test_decision_is_the_central_measure),
         cmocka_unit_test(test_quoted_fragment_in_reported_speech),
         cmocka_unit_test(test_speaker_past_clauses),
         cmocka_unit_test(test_it_is_the_named_ban),
