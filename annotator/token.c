@@ -28,7 +28,7 @@ enum {
     CC_PUNCT = 64,
     CC_SYMBOL = 128,
     /* ASCII only, not a class: a word of ASCII letters and digits always
-     * stops before it (see plain_word_stops) */
+     * stops before it (see plain_word_follower) */
     CC_ENDS_WORD = 256
 };
 #define CC_WORD (CC_LETTER | CC_MARK | CC_DIGIT)
@@ -613,47 +613,99 @@ static inline size_t punct_or_symbol_end(const scanner *sc, size_t i, unichar u)
     }
 }
 
-/* Whether a plain word [start, end) ends before the follower s[end]: a
- * separator or , ; ! ? ) ] " always; a ':' unless an "http:" may start a URL;
- * a '.' unless the word could be an initial, a listed abbreviation, the
- * "www." of a URL or the local part of an e-mail address (an '@' is near).
- * The rules above need a . - ' : / @ or a non-ASCII character next to the
- * letters, and an e-mail local part cannot hold the other followers. */
-static int plain_word_stops(scanner *sc, size_t start, size_t end)
+/* The case flags of a word, its characters' classes counted one by one:
+ * TOKF_CAPITALIZED / TOKF_LOWER from the first letter, TOKF_ALL_CAPS,
+ * TOKF_HAS_DIGIT (see case_flags). */
+typedef struct {
+    unsigned first;   /* the class of the first letter */
+    unsigned seen;    /* every class met */
+    size_t letters, capitals;
+} case_tally;
+
+static inline void tally_class(case_tally *t, unsigned cls)
+{
+    t->seen |= cls;
+    if (cls & CC_LETTER) {
+        t->first = t->letters ? t->first : cls;
+        t->letters++;
+        t->capitals += cls & CC_UPPER;
+    }
+}
+
+static inline uint8_t tally_flags(const case_tally *t)
+{
+    return (uint8_t)((t->first & (CC_UPPER | CC_LOWER)) | (t->seen & CC_DIGIT) |
+                     (t->letters >= 2 && t->capitals == t->letters ? TOKF_ALL_CAPS : 0));
+}
+
+/* What ends a plain word (see plain_word_end). */
+enum {
+    NOT_PLAIN,      /* a follower one of the rules above may take */
+    WORD_STOPS,     /* the word is a WORD of its own */
+    WORD_TAKES_DOT  /* the word and the '.' after it are an ABBREV */
+};
+
+/* What the follower s[end] makes of a plain word [start, end) whose first
+ * character takes first_len bytes. It stops the word when it is a separator
+ * or , ; ! ? ) ] " ; a ':' unless an "http:" may start a URL; a character
+ * outside ASCII that neither goes on with the word nor joins another to it
+ * (an apostrophe, a hyphen); a '.' unless the word could be an initial, the
+ * "www." of a URL or the local part of an e-mail address (an '@' is near),
+ * and then a listed abbreviation takes the '.' unless ".." or a clitic
+ * follows. The rules above need a . - ' : / @ or such a character next to
+ * the letters, and an e-mail local part cannot hold the other followers. */
+static int plain_word_follower(scanner *sc, size_t start, size_t end, size_t first_len)
 {
     if (end == sc->len)
-        return 1;
+        return WORD_STOPS;
     const unsigned char *s = sc->s;
     unsigned char c = s[end];
     if (ascii_class[c] & CC_ENDS_WORD)
-        return 1;
+        return WORD_STOPS;
+    if (c >= 0x80) {
+        unichar u = decode_char(s, sc->len, end);
+        return (u.cls & CC_WORD) || apostrophe_len(sc, end) || hyphen_len(sc, end) ? NOT_PLAIN : WORD_STOPS;
+    }
     if (c == ':')
-        return ascii_lower(s[start]) != 'h';
-    if (c != '.')
-        return 0;
+        return ascii_lower(s[start]) != 'h' ? WORD_STOPS : NOT_PLAIN;
     size_t n = end - start;
-    if (n < 2 || abbreviation_index(s + start, n) >= 0 || (n == 3 && has_prefix_ci(s + start, n, "www")))
-        return 0;
+    if (c != '.' || n == first_len || (n == 3 && has_prefix_ci(s + start, n, "www")))
+        return NOT_PLAIN;
     if (sc->next_at < start)
         sc->next_at = find_at_sign(sc, start);
-    return sc->next_at - start > 64; /* as email_end, which tries no farther */
+    if (sc->next_at - start <= 64) /* as email_end, which tries no farther */
+        return NOT_PLAIN;
+    if (abbreviation_index(s + start, n) < 0)
+        return WORD_STOPS;
+    return single_dot_at(sc, end) && !apostrophe_len(sc, end + 1) ? WORD_TAKES_DOT : NOT_PLAIN;
 }
 
-/* The flags of the ASCII letters and digits s[start, *end) and those that
- * follow up to the first other byte, where *end is left. */
-static uint8_t alnum_run_flags(const unsigned char *s, size_t len, size_t start, size_t *end)
+/* The case flags of the letters, digits and marks from start, ASCII or of
+ * two bytes (none of which splits a word by script: see cjk_script), up to
+ * the first other character, where *end is left. */
+static uint8_t word_run_flags(const unsigned char *s, size_t len, size_t start, size_t *end)
 {
-    unsigned seen = 0, cls;
-    size_t i = start, upper = 0;
-    while (i < len && ((cls = ascii_class[s[i]]) & (CC_LETTER | CC_DIGIT))) {
-        seen |= cls;
-        upper += (cls & CC_UPPER) != 0;
-        i++;
+    case_tally tally = { 0, 0, 0, 0 };
+    size_t i = start;
+    while (i < len) {
+        unsigned cls;
+        size_t n = 1;
+        if (s[i] < 0x80) {
+            cls = ascii_class[s[i]];
+        } else {
+            int32_t cp;
+            n = utf8_decode_common(s + i, len - i, &cp);
+            if (n != 2)
+                break;
+            cls = common_class(cp);
+        }
+        if (!(cls & CC_WORD))
+            break;
+        tally_class(&tally, cls);
+        i += n;
     }
     *end = i;
-    /* all capitals: no lower-case letter and at least two capitals */
-    return (uint8_t)((ascii_class[s[start]] & (CC_UPPER | CC_LOWER)) | (seen & CC_DIGIT) |
-                     (!(seen & CC_LOWER) && upper >= 2 ? TOKF_ALL_CAPS : 0));
+    return tally_flags(&tally);
 }
 
 /* The top bit of each byte of w, loaded from the text, that is not an ASCII
@@ -680,34 +732,43 @@ static inline size_t lower_run_end(const unsigned char *s, size_t len, size_t i)
     return i;
 }
 
-/* The fast path for the commonest token: ASCII letters and digits from a
- * letter at i that plain_word_stops() ends. None of the rules above applies
- * to it, so it is a WORD, and its case flags are collected on the way
- * instead of in a second pass. Returns its end, or 0 for any other token. */
-static size_t plain_word_end(scanner *sc, size_t i, uint8_t *flags)
+/* The fast path for the commonest token: letters, digits and marks, ASCII
+ * or of two bytes, from a letter first at i, that plain_word_follower()
+ * stops or lets take its '.'. None of the rules above applies to it, so it
+ * is a WORD or an ABBREV, and its case flags are collected on the way
+ * instead of in a second pass. Returns its end and sets *kind and the bits
+ * of *flags, or returns 0 for any other token. */
+static size_t plain_word_end(scanner *sc, size_t i, unichar first, uint8_t *kind, uint8_t *flags)
 {
     const unsigned char *s = sc->s;
     size_t len = sc->len, start = i;
-    unsigned first = ascii_class[s[i]];
-    if (!(first & CC_LETTER))
+    if (first.len > 2) /* maybe of a script that splits from Latin letters */
         return 0;
     /* Most words are a letter and then lower-case ones up to a separator,
      * which the first letter alone gives the flags of; the scan looks for
      * nothing else. */
-    i = lower_run_end(s, len, i + 1);
-    uint8_t word_flags = (uint8_t)(first & (CC_UPPER | CC_LOWER));
-    if (i < len && (ascii_class[s[i]] & (CC_LETTER | CC_DIGIT)))
-        word_flags = alnum_run_flags(s, len, start, &i);
-    if (!plain_word_stops(sc, start, i))
+    i = lower_run_end(s, len, i + first.len);
+    uint8_t word_flags = (uint8_t)(first.cls & (CC_UPPER | CC_LOWER));
+    if (i < len && (s[i] >= 0x80 || (ascii_class[s[i]] & (CC_LETTER | CC_DIGIT))))
+        word_flags = word_run_flags(s, len, start, &i);
+    switch (plain_word_follower(sc, start, i, first.len)) {
+    case WORD_STOPS:
+        *kind = TOK_WORD;
+        *flags |= word_flags;
+        return i;
+    case WORD_TAKES_DOT:
+        *kind = TOK_ABBREV;
+        *flags |= word_flags | TOKF_STOP;
+        return i + 1;
+    default:
         return 0;
-    *flags = word_flags;
-    return i;
+    }
 }
 
 /* The commonest run of tokens: plain words of a letter and lower-case
  * ones, each followed by a byte that ends any word, or by a '.' when the
  * word is longer than any listed abbreviation and far from an '@' (see
- * plain_word_stops); between two words a space, or a mark such as a comma
+ * plain_word_follower); between two words a space, or a mark such as a comma
  * or that '.' and a space. plain_word_end() makes each word a WORD whose
  * flags its first letter gives, and punct_or_symbol_end() each mark a
  * PUNCT of its one byte when an ASCII byte other than itself follows. Most
@@ -735,7 +796,7 @@ static size_t plain_word_run(const unsigned char *s, size_t len, size_t i, size_
         size_t end = i + 1 + (others ? swar_first_marked(others) : 8);
         if (!others && (end = lower_run_end(s, len, end)) >= limit)
             break;
-        /* an '@' past next_at is for plain_word_stops to find */
+        /* an '@' past next_at is for plain_word_follower to find */
         if (!(ascii_class[s[end]] & CC_ENDS_WORD) &&
             !(s[end] == '.' && end - i >= sizeof abbreviations[0].word && next_at >= i && next_at - i > 64))
             break;
@@ -805,28 +866,18 @@ static size_t scan_token(scanner *sc, size_t start, unichar u, uint8_t *kind)
  * TOKF_HAS_DIGIT. ASCII bytes are classified by the table alone. */
 static uint8_t case_flags(const unsigned char *s, size_t start, size_t end)
 {
-    unsigned first = 0;         /* the class of the first letter */
-    unsigned seen = 0;          /* every class met */
-    size_t letters = 0, capitals = 0;
+    case_tally tally = { 0, 0, 0, 0 };
     for (size_t i = start; i < end;) {
-        unsigned cls;
         if (s[i] < 0x80) {
-            cls = ascii_class[s[i]];
+            tally_class(&tally, ascii_class[s[i]]);
             i++;
         } else {
             unichar u = char_at(s, end, i);
-            cls = u.cls;
+            tally_class(&tally, u.cls);
             i += u.len;
         }
-        seen |= cls;
-        if (cls & CC_LETTER) {
-            first = letters ? first : cls;
-            letters++;
-            capitals += cls & CC_UPPER;
-        }
     }
-    return (uint8_t)((first & (CC_UPPER | CC_LOWER)) | (seen & CC_DIGIT) |
-                     (letters >= 2 && capitals == letters ? TOKF_ALL_CAPS : 0));
+    return tally_flags(&tally);
 }
 
 /* The token [start, end) with the case flags of its kind, and TOKF_STOP. */
@@ -947,27 +998,28 @@ void tokenize_marking_edges(const char *text, size_t len, token_list *out, uint8
                 continue;
             }
         }
-        uint8_t flags;
+        /* the other tokens: the commonest by the fast paths, the rest by
+         * the rules above */
+        unichar u = cls ? (unichar){ cls, c, 1 } : decode_char(s, len, i);
+        if (u.cls & CC_SPACE) { /* not ASCII, so not a line end */
+            i += u.len;
+            continue;
+        }
+        uint8_t kind, flags = line_start;
         size_t end;
-        if ((cls & CC_LETTER) && (end = plain_word_end(&sc, i, &flags))) {
-            items[count++] = (token){ (uint32_t)i, (uint32_t)end, TOK_WORD, (uint8_t)(flags | line_start) };
+        if ((u.cls & CC_LETTER) && (end = plain_word_end(&sc, i, u, &kind, &flags))) {
+            items[count++] = (token){ (uint32_t)i, (uint32_t)end, kind, flags };
         } else if ((cls & CC_DIGIT) && (end = plain_number_end(&sc, i))) {
             items[count++] = (token){ (uint32_t)i, (uint32_t)end, TOK_NUMBER, TOKF_HAS_DIGIT | line_start };
-        } else if (cls & (CC_PUNCT | CC_SYMBOL)) {
-            end = punct_or_symbol_end(&sc, i, (unichar){ cls, c, 1 });
-            uint8_t kind = TOK_SYMBOL;
-            flags = line_start;
-            if (cls & CC_PUNCT) {
+        } else if (u.cls & (CC_PUNCT | CC_SYMBOL)) {
+            end = punct_or_symbol_end(&sc, i, u);
+            kind = TOK_SYMBOL;
+            if (u.cls & CC_PUNCT) {
                 kind = TOK_PUNCT;
                 flags |= punct_stop_flag(c);
             }
             items[count++] = (token){ (uint32_t)i, (uint32_t)end, kind, flags };
         } else {
-            unichar u = char_at(s, len, i);
-            if (u.cls & CC_SPACE) { /* not ASCII, so not a line end */
-                i += u.len;
-                continue;
-            }
             end = scan_any_token(&sc, i, u, line_start, items + count, &count);
         }
         line_start = 0;

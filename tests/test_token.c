@@ -207,6 +207,25 @@ static void test_abbreviations(void **state)
     CHECK("U.S.-Japan Mr.Abe", { "U.S.", A }, { "-", P }, { "Japan", W }, { "Mr.", A }, { "Abe", W });
 }
 
+/* Words with letters of two bytes before what may end them, join them to
+ * more or make them an abbreviation. */
+static void test_two_byte_letters_and_their_followers(void **state)
+{
+    (void)state;
+    CHECK("\xc3\x89mile. \xc5\x81ukasz\xe2\x80\x99s caf\xc3\xa9\xe2\x80\x91" "bar caf\xc3\xa9-bar \xc3\x89. Z\xc3\xb6" "e\xc2\xbb"
+          " Jos\xc3\xa9\xe2\x80\x9d Ren\xc3\xa9" "e: h\xc3\xa9: \xc3\xa9t\xc3\xa9\xe6\x9d\xb1",
+          { "\xc3\x89mile", W }, { ".", P }, { "\xc5\x81ukasz", W }, { "\xe2\x80\x99s", C },
+          { "caf\xc3\xa9\xe2\x80\x91" "bar", W }, { "caf\xc3\xa9-bar", W }, { "\xc3\x89.", A },
+          { "Z\xc3\xb6" "e", W }, { "\xc2\xbb", P }, { "Jos\xc3\xa9", W }, { "\xe2\x80\x9d", P },
+          { "Ren\xc3\xa9" "e", W }, { ":", P }, { "h\xc3\xa9", W }, { ":", P }, { "\xc3\xa9t\xc3\xa9", W },
+          { "\xe6\x9d\xb1", W });
+    /* a letter of three bytes first: Han splits from Latin, Vietnamese does not */
+    CHECK("\xe6\x9d\xb1" "abc \xe1\xba\xa1" "bc", { "\xe6\x9d\xb1", W }, { "abc", W }, { "\xe1\xba\xa1" "bc", W });
+    /* a listed abbreviation before a clitic, "..", an '@' and the end */
+    CHECK("Inc.'s Corp.. Co.x@y.com Ltd.",
+          { "Inc.", A }, { "'s", C }, { "Corp", W }, { "..", P }, { "Co.x@y.com", E }, { "Ltd.", A });
+}
+
 static void test_possessives_and_contractions(void **state)
 {
     (void)state;
@@ -320,6 +339,12 @@ static void test_flags_of_plain_words(void **state)
         { "G20S", TOKF_CAPITALIZED | TOKF_ALL_CAPS | TOKF_HAS_DIGIT },
         { "covid19", TOKF_LOWER | TOKF_HAS_DIGIT },
         { "Ab1c", TOKF_CAPITALIZED | TOKF_HAS_DIGIT },
+        { "\xc3\x89tat", TOKF_CAPITALIZED },                     /* letters of two bytes */
+        { "\xc3\x89TAT", TOKF_CAPITALIZED | TOKF_ALL_CAPS },
+        { "\xc3\xa9t\xc3\xa9", TOKF_LOWER },
+        { "Z\xc3\xb6" "E", TOKF_CAPITALIZED },
+        { "\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d", 0 },            /* uncased */
+        { "A\xd7\xa9", TOKF_CAPITALIZED },
     };
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
         for (int alone = 0; alone < 2; alone++) {
@@ -741,6 +766,7 @@ int main(void)
         cmocka_unit_test(test_urls),
         cmocka_unit_test(test_emails),
         cmocka_unit_test(test_abbreviations),
+        cmocka_unit_test(test_two_byte_letters_and_their_followers),
         cmocka_unit_test(test_possessives_and_contractions),
         cmocka_unit_test(test_inner_apostrophes),
         cmocka_unit_test(test_separators),
