@@ -2523,9 +2523,13 @@ static who qualified_noun(stance_ctx *c, const item *it, uint32_t at, uint32_t h
 {
     who none = {NO_STRING, NO_STRING, NULL};
     uint32_t first, end;
+    /* "nickel ore export ban"; "not against helping apple growers": the
+     * people or the trade that goods before them name */
+    static const char *const goods_heads[] = {"growers", "farmers", "producers", "industry", "industries", "makers",
+                                              "workers", "processors", "exporters", "sector", "mills", NULL};
     if (it->kind == K_GOODS && phrase_after(c, it->last + 1, clause_of(c, it->last + 1), &first, &end) &&
-        first == it->last + 1 && token_in(c, end - 1, goods_measures))
-        return (who){phrase_text(c, it->first, end), NO_STRING, "goods-phrase"}; /* "nickel ore export ban" */
+        first == it->last + 1 && (token_in(c, end - 1, goods_measures) || token_in(c, end - 1, goods_heads)))
+        return (who){phrase_text(c, it->first, end), NO_STRING, "goods-phrase"};
     int qualifier = it->kind == K_GPE || it->kind == K_NORP || it->kind == K_ORG;
     if (!qualifier || tok(c, it->last + 1)->kind == TOK_CLITIC || !phrase_word(c, it->last + 1) ||
         token_in_set(c, it->last + 1, &government_noun_set) || place_phrase(c, it).name != NO_STRING)
@@ -2550,7 +2554,7 @@ static who qualified_noun(stance_ctx *c, const item *it, uint32_t at, uint32_t h
 
 /* Nouns for the decision an article is about, however far back it was
  * told: "welcomed the decision", "called the extension ...". */
-static const char *const decision_nouns[] = {"decision", "extension", NULL};
+static const char *const decision_nouns[] = {"decision", "extension", "decree", NULL};
 
 /* The measure the article is about: its first tariff mention before the
  * cue, else the first measure it names by its noun ("ban", "rice import

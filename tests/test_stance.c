@@ -1914,6 +1914,18 @@ static void test_decision_is_the_central_measure(void **state)
                      NULL, "welcomed", "Steel Council", "extension", STANCE_FAVOR);
 }
 
+/* Goods before the people or the trade they name make one target with
+ * them; a decree is the measure the article is about. */
+static void test_goods_heads_and_decree(void **state)
+{
+    (void)state;
+    check_one_stance("Kavita Rao said she was not against helping apple growers.", NULL, "was not against", "Kavita Rao",
+                     "apple growers", STANCE_FAVOR);
+    check_one_stance("Ankara doubles 20% tariff on U.S. rice\n\nTurkey raised its 20% tariff on U.S. rice to 40% on "
+                     "Monday.\n\nPrices rose.\n\nThe Anatolian Millers Association backed the decree.",
+                     NULL, "backed", "Anatolian Millers Association", "Turkey tariffs", STANCE_FAVOR);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2019,6 +2031,7 @@ int main(void)
         cmocka_unit_test(test_measure_harmed),
         cmocka_unit_test(test_comment_ban_is_the_article_ban),
         cmocka_unit_test(test_decision_is_the_central_measure),
+        cmocka_unit_test(test_goods_heads_and_decree),
         cmocka_unit_test(test_quoted_fragment_in_reported_speech),
         cmocka_unit_test(test_speaker_past_clauses),
         cmocka_unit_test(test_it_is_the_named_ban),
