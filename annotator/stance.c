@@ -852,6 +852,9 @@ static const item *title_noun_person(stance_ctx *c, uint32_t t, uint32_t at)
     while (first > c->sentence->first_token && t - first < PHRASE_WORDS && tok(c, first - 1)->kind == TOK_WORD &&
            (tok(c, first - 1)->flags & TOKF_LOWER))
         first--;
+    /* "a government spokesman said": someone not named before */
+    if (first < t && token_in(c, first, (const char *const[]){"a", "an", "another", NULL}))
+        return NULL;
     int place_owned = first < t && first > c->sentence->first_token && tok(c, first - 1)->kind == TOK_CLITIC;
     return titled_person_before(c, at, place_owned ? t - 1 : t, t);
 }
@@ -2140,7 +2143,9 @@ static who place_phrase(stance_ctx *c, const item *it)
 {
     who none = {NO_STRING, NO_STRING, NULL};
     const span *s = &c->doc->spans[it->span];
+    /* "a measure that Brussels says breaks the rules": "that" opens a clause */
     if (it->kind != K_GPE || it->first == c->sentence->first_token || !token_in_set(c, it->first - 1, &phrase_skip_set) ||
+        token_in(c, it->first - 1, (const char *const[]){"that", NULL}) ||
         attr_value(c->doc, s->attrs, s->attr_count, "country") == NO_STRING ||
         attr_value(c->doc, s->attrs, s->attr_count, "code") != NO_STRING)
         return none;
@@ -3081,11 +3086,12 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
         if (noun.name != NO_STRING)
             return object_measure_as_tariff(c, cue, noun, holder);
     }
-    /* "Keep the ban until Brussels pays": a noun phrase right after the cue
-     * that a conjunction ends is the object, not the entity of the clause
-     * the conjunction opens */
+    /* "Keep the ban until Brussels pays", "lift a measure that Brussels
+     * says ...": a noun phrase right after the cue that a conjunction or a
+     * relative pronoun ends is the object, not the entity of the clause it
+     * opens */
     static const char *const clause_conjunctions[] = {"until", "unless", "before", "after", "because", "while",
-                                                      "when", "if", NULL};
+                                                      "when", "if", "that", "which", NULL};
     if (entity_after && phrase_after(c, cue->last + 1, clause, &first, &end) && end < entity_after->first &&
         token_in(c, end, clause_conjunctions)) {
         who noun = noun_target(c, cue->last + 1, clause, cue->start);

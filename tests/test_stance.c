@@ -1926,6 +1926,20 @@ static void test_goods_heads_and_decree(void **state)
                      NULL, "backed", "Anatolian Millers Association", "Turkey tariffs", STANCE_FAVOR);
 }
 
+/* An indefinite title ("a government spokesman") names someone new, not
+ * the last person with that title: the reported clause's subject holds the
+ * stance; a relative pronoun ends the object before a city. */
+static void test_unnamed_spokesman_and_relative_object(void **state)
+{
+    (void)state;
+    check_one_stance("Brussels spokesman Olof Lind said the ban broke the rules.\n\nIn Budapest, a government "
+                     "spokesman said Hungary would \"stand with Poland\" on the issue.",
+                     NULL, "stand with", "Hungary", "Poland", STANCE_FAVOR);
+    check_one_stance("Warsaw will keep its ban, Minister Jan Nowak said, rejecting calls to lift a measure that "
+                     "Brussels says breaks the rules.",
+                     NULL, "rejecting calls to lift", "Jan Nowak", "measure", STANCE_FAVOR);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2032,6 +2046,7 @@ int main(void)
         cmocka_unit_test(test_comment_ban_is_the_article_ban),
         cmocka_unit_test(test_decision_is_the_central_measure),
         cmocka_unit_test(test_goods_heads_and_decree),
+        cmocka_unit_test(test_unnamed_spokesman_and_relative_object),
         cmocka_unit_test(test_quoted_fragment_in_reported_speech),
         cmocka_unit_test(test_speaker_past_clauses),
         cmocka_unit_test(test_it_is_the_named_ban),
