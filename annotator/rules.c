@@ -1485,8 +1485,8 @@ static int compile_batch(ann_rules *rules, int phase, const size_t *which, size_
     for (size_t k = 0; k < b.count; k++) {
         const rule *r = &rules->rules[which[k]];
         char callout[48];
-        snprintf(callout, sizeof callout, ")(?C%zu)(*THEN)(*FAIL)", k + 1);
-        sb_str(&full, k ? "|(?:" : "(?:");
+        snprintf(callout, sizeof callout, ")(?C%zu))(*FAIL)", k + 1);
+        sb_str(&full, k ? "|(?>(?:" : "(?>(?:");
         sb_pattern_with_space_classes(&full, r->expanded);
         sb_str(&full, callout);
         b.rules[k] = which[k];
