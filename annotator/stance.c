@@ -203,6 +203,9 @@ typedef struct {
     uint32_t first, end;
 } phrase_answer;
 
+/* The families of measure nouns (measure_families). */
+#define MEASURE_FAMILY_COUNT 7
+
 typedef struct {
     document *doc;
     int16_t kind_of[MAX_TYPES];
@@ -246,6 +249,9 @@ typedef struct {
     const item **tariffs; /* the tariff mentions, in order; built on first use */
     size_t tariff_count;
     int tariffs_built;
+    uint32_t family_first[MEASURE_FAMILY_COUNT]; /* per measure family, the first token of its nouns before the
+                                                  * reader comments (UINT32_MAX: none); built on first use */
+    int family_first_built;
 } stance_ctx;
 
 const char *stance_polarity_name(int polarity)
@@ -1959,7 +1965,7 @@ static int phrase_word(stance_ctx *c, uint32_t t)
 
 /* The nouns of a measure that is named by what it falls on, by family
  * (named_measure). */
-static const char *const measure_families[][3] = {{"tax", "taxes", NULL},         {"ban", "bans", NULL},
+static const char *const measure_families[MEASURE_FAMILY_COUNT][3] = {{"tax", "taxes", NULL},         {"ban", "bans", NULL},
                                                   {"embargo", "embargoes", NULL}, {"quota", "quotas", NULL},
                                                   {"controls", NULL, NULL},       {"curbs", NULL, NULL},
                                                   {"restrictions", NULL, NULL}};
@@ -2025,14 +2031,40 @@ static who measure_named_before(stance_ctx *c, const char *const *family, uint32
  * UINT32_MAX when there is none. */
 static who article_first_measure(stance_ctx *c, const char *const *family, uint32_t limit, uint32_t *at)
 {
-    *at = UINT32_MAX;
-    for (uint32_t n = 1; n < limit; n++)
-        if ((family ? token_in(c, n, family) : measure_family(c, n) != NULL) &&
-            !element_at(c->doc, tok(c, n)->start, LE_COMMENT)) {
-            *at = n;
-            return measure_named_before(c, family ? family : measure_family(c, n), n + 1, n);
+    if (!c->family_first_built) {
+        uint32_t comments = UINT32_MAX;
+        for (size_t i = 0; i < c->doc->structure_count; i++)
+            if (c->doc->structure[i].element == LE_COMMENT && c->doc->structure[i].start < comments)
+                comments = c->doc->structure[i].start;
+        /* the lengths of the family nouns, by their lower-case first
+         * letter: most tokens are ruled out by those two alone */
+        uint32_t lengths[26] = {0};
+        for (size_t m = 0; m < MEASURE_FAMILY_COUNT; m++) {
+            c->family_first[m] = UINT32_MAX;
+            for (const char *const *w = measure_families[m]; *w; w++)
+                lengths[**w - 'a'] |= 1u << strlen(*w);
         }
-    return (who){NO_STRING, NO_STRING, NULL};
+        for (uint32_t n = 1; n < c->doc->tokens.count && tok(c, n)->start < comments; n++) {
+            const token *w = tok(c, n);
+            unsigned char first = (unsigned char)c->doc->text.clean[w->start];
+            if (w->kind != TOK_WORD || first < 'a' || first > 'z' || w->end - w->start >= 32 ||
+                !(lengths[first - 'a'] & (1u << (w->end - w->start))))
+                continue;
+            for (size_t m = 0; m < MEASURE_FAMILY_COUNT; m++)
+                if (c->family_first[m] == UINT32_MAX && token_in(c, n, measure_families[m]))
+                    c->family_first[m] = n;
+        }
+        c->family_first_built = 1;
+    }
+    *at = UINT32_MAX;
+    size_t chosen = 0;
+    for (size_t m = 0; m < MEASURE_FAMILY_COUNT; m++)
+        if ((!family || family == measure_families[m]) && c->family_first[m] < *at && c->family_first[m] < limit) {
+            *at = c->family_first[m];
+            chosen = m;
+        }
+    return *at == UINT32_MAX ? (who){NO_STRING, NO_STRING, NULL}
+                             : measure_named_before(c, measure_families[chosen], *at + 1, *at);
 }
 
 /* "the tax" after "Spain will not scrap its 3% digital services tax", "the
@@ -2205,8 +2237,12 @@ static who phrase_before_copula(stance_ctx *c, const item *cue)
     uint32_t first = c->sentence->first_token, t = subject_end(c, cue);
     if (t == UINT32_MAX)
         return none;
+    /* "said ministers had been ...": the verb of saying is no part of it */
+    static const char *const saying[] = {"said", "says", "say", "told", "added", "argued", "warned", "insisted",
+                                         "claimed", "noted", "stressed", "complained", NULL};
     uint32_t end = t;
-    while (t > first && end - t < PHRASE_WORDS && phrase_word(c, t - 1) && !token_in_set(c, t - 1, &phrase_skip_set))
+    while (t > first && end - t < PHRASE_WORDS && phrase_word(c, t - 1) && !token_in_set(c, t - 1, &phrase_skip_set) &&
+           !token_in(c, t - 1, saying))
         t--;
     if (t == end)
         return none;

@@ -1940,6 +1940,20 @@ static void test_unnamed_spokesman_and_relative_object(void **state)
                      NULL, "rejecting calls to lift", "Jan Nowak", "measure", STANCE_FAVOR);
 }
 
+/* The subject of a quoted evaluation in reported speech starts after the
+ * verb of saying; a calling verb's quoted verdict judges what it names. */
+static void test_subject_after_saying_and_called_verdict(void **state)
+{
+    (void)state;
+    check_one_stance("Its trade spokesman, Hemi Ropata, said ministers had been \"asleep at the wheel\" while the "
+                     "volumes climbed.",
+                     NULL, "asleep at the wheel", "Hemi Ropata", "ministers", STANCE_AGAINST);
+    check_one_stance("Lahore sets 18% duty on Chinese yarn\n\nPakistan imposed an 18% duty on Chinese yarn.\n\nThe "
+                     "Weavers Association of Multan called the duties \"a death sentence for small weavers.\"",
+                     NULL, "a death sentence for", "Weavers Association of Multan", "Pakistan tariffs",
+                     STANCE_AGAINST);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2047,6 +2061,7 @@ int main(void)
         cmocka_unit_test(test_decision_is_the_central_measure),
         cmocka_unit_test(test_goods_heads_and_decree),
         cmocka_unit_test(test_unnamed_spokesman_and_relative_object),
+        cmocka_unit_test(test_subject_after_saying_and_called_verdict),
         cmocka_unit_test(test_quoted_fragment_in_reported_speech),
         cmocka_unit_test(test_speaker_past_clauses),
         cmocka_unit_test(test_it_is_the_named_ban),
