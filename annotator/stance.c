@@ -159,7 +159,9 @@ static const char *const phrase_stop[] = {"now", "today", "yet", "again", "soon"
                                           "while", "if", "though", "although", "me", "him", "us", "you", "them",
                                           "themselves", "himself", "herself", "itself", "ourselves", "myself",
                                           "what", "whom", "whose", "did", "do", "does", "done", "up", "out", "down",
-                                          "off", "past", "into", "through", "over", "about", "against", NULL};
+                                          "off", "past", "into", "through", "over", "about", "against",
+                                          /* adverbs closing a verb phrase: "rejected the idea outright" */
+                                          "outright", "entirely", "altogether", "completely", "instead", NULL};
 
 typedef struct {
     uint32_t start, end;
@@ -1780,13 +1782,32 @@ static const item *holder_as_owner(stance_ctx *c, const item *mention, uint32_t 
  * earlier mention of the same measure, else the context's, but never the
  * country the measure falls on (said by it or by that earlier mention):
  * then the owner the document names most, if another. */
+/* Adjectives that make a measure many countries' at once: "a coordinated
+ * 30% tariff", "a common external tariff". */
+#define SHARED_LOOKAHEAD 3 /* the article's first tariff mentions that tell it is about a shared one */
+static const char *const shared_adjectives[] = {"coordinated", "common", "joint", "collective", "multilateral", NULL};
+
+static int shared_measure(stance_ctx *c, const item *mention)
+{
+    for (uint32_t t = mention->first > 3 ? mention->first - 3 : 0; t <= mention->last; t++)
+        if (token_in(c, t, shared_adjectives))
+            return 1;
+    return 0;
+}
+
 static who tariff_target(stance_ctx *c, const item *mention, const item *owner, uint32_t holder)
 {
     document *doc = c->doc;
     const item *same = NULL;
-    if (!owner)
+    /* a measure many countries share, or a tariff in an article about one,
+     * is no one country's unless the text says whose right before it */
+    build_tariffs(c);
+    int shared = shared_measure(c, mention);
+    for (size_t i = 0; i < c->tariff_count && i < SHARED_LOOKAHEAD && !shared; i++)
+        shared = shared_measure(c, c->tariffs[i]);
+    if (!owner && !shared)
         owner = same_measure_owner(c, mention, holder, &same);
-    if (!owner) {
+    if (!owner && !shared) {
         uint32_t hit = falls_on_code(c, mention);
         if (hit == NO_STRING)
             hit = falls_on_code(c, same);

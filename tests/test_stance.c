@@ -1954,6 +1954,21 @@ static void test_subject_after_saying_and_called_verdict(void **state)
                      STANCE_AGAINST);
 }
 
+/* A measure many countries would share is no one country's, in an article
+ * about one; "outright" closes the object; a harm added to "the price". */
+static void test_shared_measure_has_no_owner(void **state)
+{
+    (void)state;
+    check_one_stance("Washington pushes 30% steel tariff at G20 talks\n\nMinisters failed to agree on a coordinated "
+                     "30% tariff on subsidised steel, as the United States pressed for the measure.\n\nThe Steel Users "
+                     "Federation warned that a 30% tariff would hurt its members.",
+                     NULL, "would hurt", "Steel Users Federation", "tariffs", STANCE_AGAINST);
+    check_one_stance("Wen Li rejected the idea outright.", NULL, "rejected", "Wen Li", "idea", STANCE_AGAINST);
+    check_one_stance("Mexico protested. The Auto Alliance said the tariff would add about $3,400 to the price of a "
+                     "car.",
+                     NULL, "would add about $3,400 to the price", "Auto Alliance", "tariffs", STANCE_AGAINST);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2062,6 +2077,7 @@ int main(void)
         cmocka_unit_test(test_goods_heads_and_decree),
         cmocka_unit_test(test_unnamed_spokesman_and_relative_object),
         cmocka_unit_test(test_subject_after_saying_and_called_verdict),
+        cmocka_unit_test(test_shared_measure_has_no_owner),
         cmocka_unit_test(test_quoted_fragment_in_reported_speech),
         cmocka_unit_test(test_speaker_past_clauses),
         cmocka_unit_test(test_it_is_the_named_ban),
