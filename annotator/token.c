@@ -387,9 +387,11 @@ static size_t scan_number_part(const scanner *sc, size_t i)
 /* Abbreviations whose final '.' belongs to the token. binds_next: the word
  * introduces what follows ("Mr. Abe", "Jan. 5", "No. 3"), so a sentence never
  * ends after it; the others often close one ("... with Sony Corp.", "etc.").
- * Sorted in byte order, for the binary search below. */
+ * Sorted in byte order, for the binary search below. word has room for the
+ * longest and its NUL, no more: a longer word is told apart by its length
+ * alone, and so is one before a '.' in a run of plain words. */
 static const struct {
-    char word[6];
+    char word[5];
     unsigned char binds_next;
 } abbreviations[] = {
     {"Adm", 1},  {"Apr", 1},  {"Aug", 1},  {"Ave", 0},  {"Bros", 0}, {"Capt", 1}, {"Cmdr", 1},
