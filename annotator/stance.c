@@ -1272,16 +1272,31 @@ static who find_holder(stance_ctx *c, const item *items, size_t count, size_t k,
     if (!comment && acts) {
         const item *subject = NULL;
         uint32_t body = UINT32_MAX;
-        for (size_t i = 0; i < k; i++)
+        /* "... and China led the opposition to it": a name right before the
+         * act is its subject, whatever came before it in the sentence */
+        static const char *const not_subject_before[] = {"of", "in", "from", "at", "for", "with", "by", ",", NULL};
+        int adjacent = 0;
+        for (size_t i = 0; i < k; i++) {
+            /* not a place or a body a preposition, a comma or a possessive
+             * joins to the subject ("China's Ministry of Commerce" speaks
+             * for China), nor the second of two names ("Hungary and
+             * Slovakia") */
+            uint32_t before = items[i].first - 1;
+            int next_to_act = items[i].last + 1 == cue->first && items[i].first > c->sentence->first_token + 1 &&
+                              !token_in(c, before, not_subject_before) && tok(c, before)->kind != TOK_CLITIC &&
+                              !(token_in(c, before, (const char *const[]){"and", "or", NULL}) && i > 0 &&
+                                is_holder(&items[i - 1]) && items[i - 1].last + 1 == before);
             if (is_holder(&items[i]) && items[i].start >= from && items[i].end <= cue->start &&
-                !after_locative(c, &items[i]) && !describes_named_noun(c, &items[i], cue->first) &&
-                (!subject || subject_rank(c, &items[i]) > subject_rank(c, subject))) {
+                !after_locative(c, &items[i]) && !describes_named_noun(c, &items[i], cue->first) && !adjacent &&
+                (!subject || subject_rank(c, &items[i]) > subject_rank(c, subject) || next_to_act)) {
+                adjacent = next_to_act;
                 uint32_t head = possessed_body(c, &items[i], cue->first);
                 if (head != UINT32_MAX)
                     body = body == UINT32_MAX ? head : body;
                 else
                     subject = &items[i];
             }
+        }
         if (subject)
             return entity_who(c, subject, "subject");
         const item *named_next = body != UINT32_MAX ? org_named_next(c, body) : NULL;

@@ -1969,6 +1969,18 @@ static void test_shared_measure_has_no_owner(void **state)
                      NULL, "would add about $3,400 to the price", "Auto Alliance", "tariffs", STANCE_AGAINST);
 }
 
+/* A name right before an act is its subject, unless a preposition, a comma
+ * or another name with "and" joins it to one before. */
+static void test_name_next_to_act(void **state)
+{
+    (void)state;
+    check_one_stance("The G20 ended its talks without a deal, as the United States pressed for the 30% tariff and "
+                     "China led the opposition to it.",
+                     NULL, "led the opposition to", "China", "tariffs", STANCE_AGAINST);
+    check_one_stance("The Vintners Guild of Yinchuan welcomed the 20% tariff on Chilean wine.", NULL, "welcomed",
+                     "Vintners Guild", "tariffs", STANCE_FAVOR);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2078,6 +2090,7 @@ int main(void)
         cmocka_unit_test(test_unnamed_spokesman_and_relative_object),
         cmocka_unit_test(test_subject_after_saying_and_called_verdict),
         cmocka_unit_test(test_shared_measure_has_no_owner),
+        cmocka_unit_test(test_name_next_to_act),
         cmocka_unit_test(test_quoted_fragment_in_reported_speech),
         cmocka_unit_test(test_speaker_past_clauses),
         cmocka_unit_test(test_it_is_the_named_ban),
