@@ -2638,23 +2638,6 @@ static const char *const decision_nouns[] = {"decision", "extension", "decree", 
  * ban"). Name NO_STRING: none. */
 static who central_measure(stance_ctx *c, const item *cue, uint32_t holder)
 {
-    /* "would extend for another 60 days a relief program ... welcomed the
-     * extension": what the last "extend" of the context took is extended,
-     * and when that is no measure, the noun stays itself */
-    uint32_t from = (uint32_t)token_at_or_after(&c->doc->tokens, context_start(c, cue, 1));
-    for (uint32_t t = cue->first; t-- > from;) {
-        char word[16];
-        lower_word(c, t, word, sizeof word);
-        if (strncmp(word, "extend", 6) || !strcmp(word, "extension"))
-            continue;
-        int measure = 0;
-        for (uint32_t o = t + 1; o < cue->first && o <= t + 1 + PHRASE_WORDS + 2 && !measure; o++)
-            measure = measure_family(c, o) != NULL ||
-                      token_in(c, o, (const char *const[]){"tariff", "tariffs", "duty", "duties", "levy", "levies", NULL});
-        if (!measure)
-            return (who){NO_STRING, NO_STRING, NULL};
-        break;
-    }
     build_tariffs(c);
     uint32_t at;
     who named = article_first_measure(c, NULL, cue->first, &at);
@@ -2667,11 +2650,37 @@ static who central_measure(stance_ctx *c, const item *cue, uint32_t holder)
     return (who){doc_intern(c->doc, word, strlen(word)), NO_STRING, "central-measure"};
 }
 
+/* Whether "the extension" before the cue extends a measure: the last
+ * "extend" before it took a measure noun as its object ("extended its ban
+ * on rice"), not a pause of one ("agreed to extend the suspension of
+ * retaliatory tariffs") or anything else ("would extend a loan program"). */
+static int extends_measure(stance_ctx *c, const item *cue)
+{
+    static const char *const pauses[] = {"suspension", "truce", "exemption", "exemptions", "relief", "waiver",
+                                         "pause", "moratorium", "deadline", "talks", "deal", "agreement", NULL};
+    for (uint32_t t = cue->first; t-- > 0;) {
+        char word[16];
+        lower_word(c, t, word, sizeof word);
+        if (strncmp(word, "extend", 6) || !strcmp(word, "extension"))
+            continue;
+        for (uint32_t o = t + 1; o < cue->first && o <= t + 1 + PHRASE_WORDS + 2; o++) {
+            if (token_in(c, o, pauses))
+                return 0;
+            if (measure_family(c, o) ||
+                token_in(c, o, (const char *const[]){"tariff", "tariffs", "duty", "duties", "levy", "levies", NULL}))
+                return 1;
+        }
+        return 0;
+    }
+    return 0;
+}
+
 /* noun, or for a decision noun the measure the article is about
  * (central_measure) when there is one. */
 static who decided_measure(stance_ctx *c, const item *cue, who noun, uint32_t holder)
 {
-    if (noun.name == NO_STRING || noun.ref != NO_STRING || !string_in(doc_string(c->doc, noun.name), decision_nouns))
+    if (noun.name == NO_STRING || noun.ref != NO_STRING || !string_in(doc_string(c->doc, noun.name), decision_nouns) ||
+        (!strcmp(doc_string(c->doc, noun.name), "extension") && !extends_measure(c, cue)))
         return noun;
     who central = central_measure(c, cue, holder);
     return central.name != NO_STRING ? central : noun;

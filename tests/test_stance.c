@@ -1912,6 +1912,11 @@ static void test_decision_is_the_central_measure(void **state)
     check_one_stance("Ottawa keeps 25% tariffs on steel\n\nThe minister said Ottawa would extend a loan program for "
                      "mills. The Steel Council welcomed the extension.",
                      NULL, "welcomed", "Steel Council", "extension", STANCE_FAVOR);
+    /* extending a pause of a measure is no extension of the measure */
+    check_one_stance("Brussels and Washington extend tariff truce\n\nThe two sides agreed to extend the suspension "
+                     "of their 25% retaliatory tariffs on aircraft for five years.\n\nPrices held.\n\nThe Wine "
+                     "Exporters Council welcomed the extension.",
+                     NULL, "welcomed", "Wine Exporters Council", "extension", STANCE_FAVOR);
 }
 
 /* Goods before the people or the trade they name make one target with
