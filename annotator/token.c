@@ -820,9 +820,10 @@ static size_t plain_word_run(const unsigned char *s, size_t len, size_t i, size_
 }
 
 /* The fast path for plain numbers: ASCII digits from i, with . , : or /
- * between digits ("2025", "1,200", "3.5"), followed by an ASCII byte that
- * does not go on with the token: no letter (a suffix, "20" "bn"), hyphen
- * (joins a part), apostrophe (a clitic), nor a separator before a byte
+ * between digits ("2025", "1,200", "3.5") and hyphens joining more of them
+ * ("2025-05-30"), followed by an ASCII byte that does not go on with the
+ * token: no letter (a suffix, "20" "bn"), hyphen (joins a part that is not
+ * a number), apostrophe (a clitic), nor a separator before a byte
  * that may be a digit of another script. Not when an '@' is near (an e-mail
  * local part). Such a token is what scan_word makes of it: a NUMBER whose
  * only flag is TOKF_HAS_DIGIT. Returns its end, or 0 for any other token. */
@@ -831,7 +832,7 @@ static size_t plain_number_end(scanner *sc, size_t i)
     const unsigned char *s = sc->s;
     size_t start = i;
     i = ascii_digits_end(sc, i);
-    while (i + 1 < sc->len && (s[i] == '.' || s[i] == ',' || s[i] == ':' || s[i] == '/') &&
+    while (i + 1 < sc->len && (s[i] == '.' || s[i] == ',' || s[i] == ':' || s[i] == '/' || s[i] == '-') &&
            (ascii_class[s[i + 1]] & CC_DIGIT))
         i = ascii_digits_end(sc, i + 1);
     if (i < sc->len) {

@@ -105,6 +105,10 @@ static void test_numbers(void **state)
     CHECK("3.5 1,200 2025-05-30 15-25 1990s 2nd 21st 3rd 11th 10:30 24/7",
           { "3.5", N }, { "1,200", N }, { "2025-05-30", N }, { "15-25", N }, { "1990s", N },
           { "2nd", N }, { "21st", N }, { "3rd", N }, { "11th", N }, { "10:30", N }, { "24/7", N });
+    /* hyphens between numbers, and before what is not one */
+    CHECK("1.5-2 2025-05-30. 10-20th 5--6 3-d 7-\xd9\xa3 8-",
+          { "1.5-2", N }, { "2025-05-30", N }, { ".", P }, { "10-20th", N }, { "5", N }, { "--", P },
+          { "6", N }, { "3-d", W }, { "7-\xd9\xa3", N }, { "8", N }, { "-", P });
     /* separators not followed by a digit are punctuation */
     CHECK("Sales hit 1,200, up from 900.",
           { "Sales", W }, { "hit", W }, { "1,200", N }, { ",", P }, { "up", W }, { "from", W },
