@@ -2659,7 +2659,10 @@ static int extends_measure(stance_ctx *c, const item *cue)
     static const char *const pauses[] = {"suspension", "truce", "exemption", "exemptions", "relief", "waiver",
                                          "pause", "moratorium", "deadline", "talks", "deal", "agreement", NULL};
     for (uint32_t t = cue->first; t-- > 0;) {
+        const token *w = tok(c, t);
         char word[16];
+        if (w->end - w->start < 6 || (c->doc->text.clean[w->start] | 0x20) != 'e')
+            continue;
         lower_word(c, t, word, sizeof word);
         if (strncmp(word, "extend", 6) || !strcmp(word, "extension"))
             continue;
