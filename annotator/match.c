@@ -95,9 +95,6 @@ struct matcher {
     int phase;
 
     const rule_batch *batch; /* the batch being matched */
-    uint8_t *pair_states; /* per pair table (rules.h), PAIR_STATES of them: by two ASCII bytes, PAIR_* or a count
-                           * (allocated zero, so the pages of a table no batch meets cost nothing) */
-    uint32_t *table_probes; /* per pair table: how many probes let its batch start, while all did (probe_pair) */
     pcre2_match_data *probe_data; /* for the start probes (rule_may_start_with) */
     pcre2_match_context *probe_context;
     batch_hit *hits;
@@ -688,16 +685,22 @@ static void add_batch_hits(matcher *m, document *doc, size_t t)
  * till then its state counts how often. A table whose first
  * PAIR_PROBES_TO_LEARN probes all let its batch start is probed no more:
  * its rules start with nearly anything (a capital, a number), and later
- * probes would cost more than the few calls they could spare. */
-enum { PAIR_PROBE_AFTER = 8, PAIR_PROBES_TO_LEARN = 16, PAIR_MAY = 254, PAIR_CANNOT = 255, PAIR_STATES = 128 * 128 };
-#define TABLE_KEEPS_PROBING UINT32_MAX /* in matcher.table_probes: some probe ruled its batch out */
+ * probes would cost more than the few calls they could spare. The states
+ * are the rules' (ann_rules.pair_states), shared by every matcher: with
+ * several workers a pair is probed once, not once by each. A count another
+ * matcher writes at the same moment may overwrite a verdict, which is then
+ * probed again; no state is ever a wrong verdict. The tables are allocated
+ * zero, so the pages of a table no batch meets cost nothing. */
+enum { PAIR_PROBE_AFTER = 8, PAIR_PROBES_TO_LEARN = 16, PAIR_MAY = 254, PAIR_CANNOT = 255 };
+#define TABLE_KEEPS_PROBING UINT32_MAX /* in ann_rules.table_probes: some probe ruled its batch out */
 
 static __attribute__((noinline)) int probe_pair(matcher *m, const rule_batch *b, uint32_t table, int pair)
 {
-    uint8_t *state = &m->pair_states[(size_t)table * PAIR_STATES + pair];
-    uint32_t *probes = &m->table_probes[table];
-    if (*probes == PAIR_PROBES_TO_LEARN) {
-        *state = PAIR_MAY;
+    _Atomic uint8_t *state = &m->rules->pair_states[(size_t)table * PAIR_STATES + pair];
+    _Atomic uint32_t *probes = &m->rules->table_probes[table];
+    uint32_t probed = atomic_load_explicit(probes, memory_order_relaxed);
+    if (probed >= PAIR_PROBES_TO_LEARN && probed != TABLE_KEEPS_PROBING) {
+        atomic_store_explicit(state, PAIR_MAY, memory_order_relaxed);
         return 1;
     }
     const char bytes[2] = {(char)(pair / 128), (char)(pair % 128)};
@@ -714,9 +717,12 @@ static __attribute__((noinline)) int probe_pair(matcher *m, const rule_batch *b,
             may = has_start_key(r->start_keys, (unsigned char)bytes[0]) &&
                   rule_may_start_with(r, bytes, 2, m->probe_data, m->probe_context);
     }
-    *state = may ? PAIR_MAY : PAIR_CANNOT;
-    if (*probes != TABLE_KEEPS_PROBING)
-        *probes = may ? *probes + 1 : TABLE_KEEPS_PROBING;
+    atomic_store_explicit(state, may ? PAIR_MAY : PAIR_CANNOT, memory_order_relaxed);
+    /* a probe that ruled the batch out is never lost to another's count */
+    while (probed < PAIR_PROBES_TO_LEARN &&
+           !atomic_compare_exchange_weak_explicit(probes, &probed, may ? probed + 1 : TABLE_KEEPS_PROBING,
+                                                  memory_order_relaxed, memory_order_relaxed))
+        ;
     return may;
 }
 
@@ -760,13 +766,17 @@ static inline int pair_allows(matcher *m, const rule_batch *b, uint32_t table, i
 {
     if (pair == NO_PAIR || table == NO_PAIR_TABLE)
         return 1;
-    uint8_t *state = &m->pair_states[(size_t)table * PAIR_STATES + pair];
-    if (*state == PAIR_MAY)
+    _Atomic uint8_t *state = &m->rules->pair_states[(size_t)table * PAIR_STATES + pair];
+    uint8_t seen = atomic_load_explicit(state, memory_order_relaxed);
+    if (seen == PAIR_MAY)
         return 1;
-    if (*state == PAIR_CANNOT)
+    if (seen == PAIR_CANNOT)
         return 0;
+    if (seen + 1 == PAIR_PROBE_AFTER)
+        return probe_pair(m, b, table, pair);
     /* met too few times yet to be worth a probe: counted here, not in a call */
-    return ++*state < PAIR_PROBE_AFTER ? 1 : probe_pair(m, b, table, pair);
+    atomic_store_explicit(state, (uint8_t)(seen + 1), memory_order_relaxed);
+    return 1;
 }
 
 /* Runs one batch anchored at vpos (at token t, or SIZE_MAX at the opening
@@ -1418,8 +1428,6 @@ matcher *matcher_new(const ann_rules *rules, match_limit_fn on_limit, void *ctx)
     if (!m->match_data || !m->match_context || !m->jit_stack || !m->probe_data || !m->probe_context)
         out_of_memory(sizeof *m);
     pcre2_set_match_limit(m->probe_context, START_PROBE_MATCH_LIMIT);
-    m->pair_states = xcalloc(rules->pair_table_count + 1, PAIR_STATES);
-    m->table_probes = xcalloc(rules->pair_table_count + 1, sizeof *m->table_probes);
     m->rule_sentence = xcalloc(rules->count + 1, sizeof *m->rule_sentence);
     m->rule_position = xcalloc(rules->count + 1, sizeof *m->rule_position);
     m->rule_last_word = xcalloc(rules->count + 1, sizeof *m->rule_last_word);
@@ -1534,8 +1542,6 @@ void matcher_free(matcher *m)
     pcre2_jit_stack_free(m->jit_stack);
     pcre2_match_data_free(m->probe_data);
     pcre2_match_context_free(m->probe_context);
-    free(m->pair_states);
-    free(m->table_probes);
     gaz_hashes_free(&m->hashes);
     free(m->view);
     free(m->open_marks);

@@ -16,8 +16,9 @@
  * markers around those annotations (rules.h). A callout at the end of every
  * pattern makes PCRE2 backtrack until the match ends on a token end.
  *
- * The matcher owns its scratch buffers, PCRE2 match state and what its
- * probes found; one per stream. */
+ * The matcher owns its scratch buffers and PCRE2 match state; what its
+ * start probes find goes to the rules (ann_rules.pair_states), for every
+ * matcher of them. One per worker of a stream. */
 #ifndef ANN_MATCH_H
 #define ANN_MATCH_H
 

@@ -115,6 +115,8 @@ void ann_rules_free(ann_rules *rules)
     free(rules->triggers.items);
     free(rules->triggers.slot_keys);
     free(rules->triggers.slot_first);
+    free((void *)rules->pair_states);
+    free((void *)rules->table_probes);
     free(rules);
 }
 
@@ -1844,6 +1846,8 @@ int ann_rules_compile(ann_rules *rules, ann_error *err)
             return ANN_ERR_RULES;
     if (assign_need_slots(rules, err))
         return ANN_ERR_RULES;
+    rules->pair_states = xcalloc(rules->pair_table_count + 1, PAIR_STATES);
+    rules->table_probes = xcalloc(rules->pair_table_count + 1, sizeof *rules->table_probes);
     rules->compiled = 1;
     return ANN_OK;
 }

@@ -6,12 +6,15 @@
  * user's documentation of the format; this header is the engine's view.
  *
  * Ownership: the ann_rules owns every rule, string, compiled pattern and word
- * list; it is immutable after ann_rules_compile() and may be shared. */
+ * list; it is immutable after ann_rules_compile() and may be shared, but for
+ * what the matchers' start probes find (ann_rules.pair_states), which they
+ * share. */
 #ifndef ANN_RULES_H
 #define ANN_RULES_H
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
+#include <stdatomic.h>
 #include <stdint.h>
 
 #include "annotator.h"
@@ -77,6 +80,7 @@ static inline unsigned start_key_at(const char *s)
  * which PCRE2's JIT tests faster. */
 #define BATCH_MAX 250
 #define NO_PAIR_TABLE UINT32_MAX
+#define PAIR_STATES (128 * 128) /* per pair table: one state per two ASCII bytes */
 
 typedef struct {
     pcre2_code *code;
@@ -259,6 +263,13 @@ struct ann_rules {
     trigger_index triggers; /* of every phase: a token is looked up once per document */
     uint32_t max_capture_count; /* of any batch */
     size_t pair_table_count; /* tables of rule_batch.pair_table and before_table */
+    /* What the start probes of every matcher of these rules found (match.c),
+     * so that workers do not each probe the same pairs: PAIR_STATES per pair
+     * table, and per table how many probes let its batch start. A state is
+     * a count of meetings or a verdict that depends on the rules alone, and
+     * any matcher may write one at any time: relaxed atomics suffice. */
+    _Atomic uint8_t *pair_states;
+    _Atomic uint32_t *table_probes;
     int compiled;
 };
 
