@@ -1876,6 +1876,8 @@ static void test_measure_harmed(void **state)
     check_one_stance("Ghana set a tax on cocoa exports. The Cocoa Council said the tax has already pushed up the "
                      "price of beans.",
                      NULL, "pushed up", "Cocoa Council", "tax", STANCE_AGAINST);
+    check_one_stance("\"A 26% tax on soybeans still takes one truck in every four,\" said Rosa Paz.", NULL,
+                     "takes one truck in every", "Rosa Paz", "tariffs", STANCE_AGAINST);
 }
 
 /* A reader's "the ban" is the one the article opens with, not the last
