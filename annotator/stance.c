@@ -1797,14 +1797,17 @@ static const item *holder_as_owner(stance_ctx *c, const item *mention, uint32_t 
  * earlier mention of the same measure, else the context's, but never the
  * country the measure falls on (said by it or by that earlier mention):
  * then the owner the document names most, if another. */
+#define SHARED_LOOKAHEAD 3 /* the article's first tariff mentions that tell it is about a shared one */
+#define SHARED_WORDS_BEFORE 3 /* how far before a mention its shared adjective may stand ("a coordinated 30% tariff") */
+
 /* Adjectives that make a measure many countries' at once: "a coordinated
  * 30% tariff", "a common external tariff". */
-#define SHARED_LOOKAHEAD 3 /* the article's first tariff mentions that tell it is about a shared one */
 static const char *const shared_adjectives[] = {"coordinated", "common", "joint", "collective", "multilateral", NULL};
 
 static int shared_measure(stance_ctx *c, const item *mention)
 {
-    for (uint32_t t = mention->first > 3 ? mention->first - 3 : 0; t <= mention->last; t++)
+    uint32_t from = mention->first > SHARED_WORDS_BEFORE ? mention->first - SHARED_WORDS_BEFORE : 0;
+    for (uint32_t t = from; t <= mention->last; t++)
         if (token_in(c, t, shared_adjectives))
             return 1;
     return 0;
