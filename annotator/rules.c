@@ -1002,20 +1002,35 @@ static char *without_lookbehinds(const char *pattern)
     return out.s;
 }
 
+/* Whether pattern may turn multiline on ((?m), (?im:...)): only then can
+ * a line break before a match mean more to it than a space, once its
+ * lookbehinds are gone (without_lookbehinds). Any option letters after
+ * "(?" are looked at, so a doubt says yes. */
+static int pattern_sets_multiline(const char *pattern)
+{
+    for (const char *p = strstr(pattern, "(?"); p; p = strstr(p + 2, "(?"))
+        for (const char *q = p + 2; isalpha((unsigned char)*q) || *q == '-' || *q == '^'; q++)
+            if (*q == 'm')
+                return 1;
+    return 0;
+}
+
 /* Whether a match of code can start with the len bytes at s, right after
  * the context_len bytes at context: a partial match on them alone fails
  * only when every way the pattern can be tried fails inside them, as it
  * would on any text holding them. What the pattern sees before them (\b,
- * \B, ^, \A) is tried with each kind of character there could be, and
- * with none unless mid_text says a character is there (the text does not
- * start at context), which spares a partial match of each rule the
- * matcher rules out. */
+ * \B, ^, \A) is tried with each kind of character there could be (a line
+ * break only when sees_lines says it may differ from a space), and with
+ * none unless mid_text says a character is there (the text does not start
+ * at context), which spares a partial match of each rule the matcher rules
+ * out. */
 static int may_match_after(const pcre2_code *code, const char *context, size_t context_len, const char *s,
-                           size_t len, int mid_text, pcre2_match_data *md, pcre2_match_context *mc)
+                           size_t len, int mid_text, int sees_lines, pcre2_match_data *md, pcre2_match_context *mc)
 {
     uint32_t lookbehind = 0;
     pcre2_pattern_info(code, PCRE2_INFO_MAXLOOKBEHIND, &lookbehind);
-    static const char before[] = {'a', ' ', '\n'}; /* a word character, a space, a line break */
+    static const char before[] = {'a', ' ', '\n'}; /* a word character, a space, a line break (last) */
+    size_t kinds = sizeof before - !sees_lines;
     /* the matcher probes a few thousand pairs a megabyte, each a few bytes:
      * on the stack, they cost no allocation */
     char small[64];
@@ -1028,7 +1043,7 @@ static int may_match_after(const pcre2_code *code, const char *context, size_t c
     int may = (!mid_text || !lookbehind) &&
               pcre2_match(code, (PCRE2_SPTR)subject + 1, subject_len - 1, context_len, PCRE2_PARTIAL_HARD, md, mc) !=
                   PCRE2_ERROR_NOMATCH;
-    for (size_t k = 0; lookbehind && k < sizeof before && !may; k++) {
+    for (size_t k = 0; lookbehind && k < kinds && !may; k++) {
         subject[0] = before[k];
         may = pcre2_match(code, (PCRE2_SPTR)subject, subject_len, 1 + context_len, PCRE2_PARTIAL_HARD, md, mc) !=
               PCRE2_ERROR_NOMATCH;
@@ -1038,10 +1053,10 @@ static int may_match_after(const pcre2_code *code, const char *context, size_t c
     return may;
 }
 
-static int may_start_with(const pcre2_code *code, const char *s, size_t len, int mid_text, pcre2_match_data *md,
+static int may_start_with(const rule *r, const char *s, size_t len, int mid_text, pcre2_match_data *md,
                           pcre2_match_context *mc)
 {
-    return may_match_after(code, "", 0, s, len, mid_text, md, mc);
+    return may_match_after(r->start_probe, "", 0, s, len, mid_text, r->start_probe_sees_lines, md, mc);
 }
 
 static void set_key(uint8_t *keys, unsigned key, int on)
@@ -1098,12 +1113,13 @@ static void full_pattern(const rule *r, const char *expanded, strbuf *full)
 
 int rule_may_start_with(const rule *r, const char *s, size_t len, pcre2_match_data *md, pcre2_match_context *mc)
 {
-    return !r->start_probe || may_start_with(r->start_probe, s, len, 1, md, mc);
+    return !r->start_probe || may_start_with(r, s, len, 1, md, mc);
 }
 
 int rule_may_follow(const rule *r, const char *before, pcre2_match_data *md, pcre2_match_context *mc)
 {
-    return !r->before_probe || may_match_after(r->before_probe, before, 2, "", 0, 1, md, mc);
+    /* its lookbehinds may look for a line start ((?<![^\n])) */
+    return !r->before_probe || may_match_after(r->before_probe, before, 2, "", 0, 1, 1, md, mc);
 }
 
 /* The pattern a before probe tries: its lookbehinds, but those that look
@@ -1201,7 +1217,7 @@ static void probe_before(rule *r, pcre2_match_data *md, pcre2_match_context *mc)
                                           PCRE2_NO_AUTO_POSSESS | PCRE2_NO_START_OPTIMIZE,
                                       &errcode, &erroff, NULL);
     free(full.s);
-    if (probe && may_match_after(probe, "a ", 2, "", 0, 0, md, mc)) {
+    if (probe && may_match_after(probe, "a ", 2, "", 0, 0, 1, md, mc)) {
         pcre2_code_free(probe);
         probe = NULL;
     }
@@ -1306,7 +1322,7 @@ int rule_may_start_after_annotation(const ann_rules *rules, const rule *r, uint1
     sb_str(&s, rules->type_names[type]);
     sb_str(&s, MARK_SEP "x" MARK_CLOSE);
     sb_add(&s, after, 2);
-    int may = may_start_with(r->start_probe, s.s, s.len, 1, md, mc);
+    int may = may_start_with(r, s.s, s.len, 1, md, mc);
     free(s.s);
     return may;
 }
@@ -1337,10 +1353,12 @@ static void probe_starts(ann_rules *rules, rule *r, pcre2_match_data *md, pcre2_
         free(source);
         start_probe = without;
     }
+    r->start_probe = start_probe;
+    r->start_probe_sees_lines = pattern_sets_multiline(r->expanded);
     for (unsigned i = 0; i < START_CHAR_COUNT; i++)
         set_key(r->start_keys, START_KEY_CHARS + i,
                 has_start_key(r->start_keys, start_chars[i][0]) &&
-                    (!start_probe || may_start_with(start_probe, (const char *)start_chars[i],
+                    (!start_probe || may_start_with(r, (const char *)start_chars[i],
                                                     strlen((const char *)start_chars[i]), 0, md, mc)));
     const rule_view *v = &rules->views[r->view];
     if (start_probe && has_start_key(r->start_keys, (unsigned char)MARK_OPEN[0])) {
@@ -1352,13 +1370,12 @@ static void probe_starts(ann_rules *rules, rule *r, pcre2_match_data *md, pcre2_
             sb_str(&marker, MARK_OPEN);
             sb_str(&marker, rules->type_names[type]);
             sb_str(&marker, MARK_SEP);
-            if (may_start_with(start_probe, marker.s, marker.len, 0, md, mc))
+            if (may_start_with(r, marker.s, marker.len, 0, md, mc))
                 r->marker_starts[type / 8] |= (uint8_t)(1u << (type % 8));
             free(marker.s);
         }
         r->reads_no_body = reads_no_body(rules, r);
     }
-    r->start_probe = start_probe;
 }
 
 /* Records the named captures that become attributes, and the one that

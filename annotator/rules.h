@@ -119,6 +119,8 @@ typedef struct {
     uint32_t own_groups;  /* its captures, without the annotation-body helper group */
     uint8_t start_keys[(START_KEYS + 7) / 8]; /* bitmap of the start keys a match can have */
     pcre2_code *start_probe; /* code, or code without lookbehinds (owned then); NULL: may start with anything */
+    int start_probe_sees_lines; /* the pattern may set multiline ((?m)): its start probe can tell a line break
+                                 * before it from a space */
     pcre2_code *before_probe; /* owned; NULL: the two bytes before a start tell too little (rule_may_follow) */
     int view;             /* index in ann_rules.views: which annotations it sees */
     uint8_t *marker_starts; /* bitmap over type ids: the markers it may start at; NULL: any */

@@ -878,9 +878,16 @@ static void test_start_pairs(void **state)
     assert_true(rule_may_start_with(lower, "ja", 2, md, mc));
     assert_true(rule_may_start_with(lower, "Ja", 2, md, mc));
     assert_false(rule_may_start_with(lower, "5a", 2, md, mc));
+    ann_rules_free(rules);
+    /* with multiline on, a match may start where only a line break before
+     * it lets ^ hold */
+    ann_rules *lines = compile_ok("rule line-start\n  type S\n  pattern (?m)^\\bFo\\w*\n"
+                                  "rule word-start\n  type W\n  pattern ^\\bFo\\w*\n");
+    assert_true(rule_may_start_with(rule_named(lines, "line-start"), "Fo", 2, md, mc));
+    assert_false(rule_may_start_with(rule_named(lines, "word-start"), "Fo", 2, md, mc));
     pcre2_match_data_free(md);
     pcre2_match_context_free(mc);
-    ann_rules_free(rules);
+    ann_rules_free(lines);
 
     /* a pair met many times before a match starts there still matches */
     ann_rules *money_only = compile_ok("rule money\n  type MONEY\n  pattern (?:US|C)?\\$\\d+\n");
