@@ -2378,6 +2378,11 @@ static const item *subject_before(stance_ctx *c, const item *items, size_t k, ui
         if (it->start < from || it->end > end_at || clause_of(c, it->last) != clause ||
             !(is_tariff(it->kind) || is_entity(it->kind)) || same_name(c, it, holder))
             continue;
+        /* "others buy far more Russian crude": a nationality before a noun
+         * no rule names only describes it */
+        if (!subject && it->kind == K_NORP && it->last + 1 < end && phrase_word(c, it->last + 1) &&
+            !(i + 1 < k && items[i + 1].first == it->last + 1))
+            continue;
         if (!subject)
             subject = it;
         else if (it->start >= subject->end) {

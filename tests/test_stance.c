@@ -1986,6 +1986,9 @@ static void test_name_next_to_act(void **state)
                      NULL, "led the opposition to", "China", "tariffs", STANCE_AGAINST);
     check_one_stance("The Vintners Guild of Yinchuan welcomed the 20% tariff on Chilean wine.", NULL, "welcomed",
                      "Vintners Guild", "tariffs", STANCE_FAVOR);
+    /* a nationality before a noun only describes it */
+    check_one_stance("The Foreign Office said Iraqi involvement in the north was not helpful.", NULL, "helpful",
+                     "Foreign Office", "involvement", STANCE_AGAINST);
 }
 
 int main(void)
