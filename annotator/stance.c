@@ -2381,8 +2381,8 @@ static const item *subject_before(stance_ctx *c, const item *items, size_t k, ui
         /* "others buy far more Russian crude": a nationality before a noun
          * no rule names only describes it */
         if (!subject && it->kind == K_NORP && it->last + 1 < end && phrase_word(c, it->last + 1) &&
-            !(i + 1 < k && items[i + 1].first == it->last + 1))
-            continue;
+            !token_in_set(c, it->last + 1, &government_noun_set) && !(i + 1 < k && items[i + 1].first == it->last + 1))
+            continue; /* "the Israeli government" is Israel's, as the government noun says */
         if (!subject)
             subject = it;
         else if (it->start >= subject->end) {
