@@ -1984,7 +1984,7 @@ static void test_name_next_to_act(void **state)
     check_one_stance("The G20 ended its talks without a deal, as the United States pressed for the 30% tariff and "
                      "China led the opposition to it.",
                      NULL, "led the opposition to", "China", "tariffs", STANCE_AGAINST);
-    check_one_stance("The Vintners Guild of Yinchuan welcomed the 20% tariff on Chilean wine.", NULL, "welcomed",
+    check_one_stance("The Vintners Guild in Yinchuan welcomed the 20% tariff on Chilean wine.", NULL, "welcomed",
                      "Vintners Guild", "tariffs", STANCE_FAVOR);
     /* a nationality before a noun only describes it */
     check_one_stance("The Foreign Office said Iraqi involvement in the north was not helpful.", NULL, "helpful",
