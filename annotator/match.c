@@ -816,12 +816,9 @@ static inline __attribute__((always_inline)) void run_batch(matcher *m, document
 
 /* The first item of a trigger table under key (the others follow it up to
  * trigger_run_end), or SIZE_MAX. Inlined: it runs for both forms of every
- * token, and most fail at the first test. */
+ * token the filter passes (trigger_may_be). */
 static inline __attribute__((always_inline)) size_t first_trigger(const trigger_index *t, uint64_t key)
 {
-    uint64_t bit;
-    if (!(t->present[trigger_filter_bit(key, &bit)] & bit))
-        return SIZE_MAX;
     for (size_t h = (size_t)key & t->slot_mask; t->slot_keys[h]; h = (h + 1) & t->slot_mask)
         if (t->slot_keys[h] == key)
             return t->slot_first[h];
@@ -838,7 +835,7 @@ static uint32_t trigger_list_of(size_t view, uint8_t role)
 
 /* Adds the trigger items of the word with key at token t to their lists;
  * returns whether some rule starts with the word. Inlined: it runs for
- * both forms of every token, most of which no rule names. */
+ * both forms of every token the filter passes. */
 static inline __attribute__((always_inline)) int find_word_triggers(matcher *m, size_t t, uint64_t key)
 {
     size_t first = first_trigger(&m->rules->triggers, key);
@@ -898,14 +895,18 @@ static void note_tokens(matcher *m, document *doc)
             /* a trigger is a word of ASCII letters and digits (prefilter.h):
              * no punctuation mark, symbol, clitic, address or link is one */
             if (has_triggers && (tok->kind == TOK_WORD || tok->kind == TOK_NUMBER || tok->kind == TOK_ABBREV)) {
-                starts = find_word_triggers(m, t, gaz_token_key(&m->hashes, t, 0)) |
-                         find_word_triggers(m, t, gaz_token_key(&m->hashes, t, 1));
+                uint64_t folded = gaz_token_key(&m->hashes, t, 1);
+                if (trigger_may_be(index, folded))
+                    starts = find_word_triggers(m, t, gaz_token_key(&m->hashes, t, 0)) |
+                             find_word_triggers(m, t, folded);
                 /* an abbreviation ("Co.") is also the word without the dot, as
                  * patterns write "Co\.?" */
                 if (tok->kind == TOK_ABBREV && text[tok->end - 1] == '.') {
                     size_t len = tok->end - tok->start - 1;
-                    starts |= find_word_triggers(m, t, gaz_word_key(text + tok->start, len, 0)) |
-                              find_word_triggers(m, t, gaz_word_key(text + tok->start, len, 1));
+                    folded = gaz_word_key(text + tok->start, len, 1);
+                    if (trigger_may_be(index, folded))
+                        starts |= find_word_triggers(m, t, gaz_word_key(text + tok->start, len, 0)) |
+                                  find_word_triggers(m, t, folded);
                 }
             }
             start_key[t] = key;

@@ -1580,9 +1580,11 @@ static void free_batch(rule_batch *b)
 static void add_trigger(trigger_index *t, const word_set *words, uint32_t rule_index, uint8_t role)
 {
     for (size_t k = 0; k < words->count; k++) {
-        word_trigger w = {gaz_word_key(words->words[k], strlen(words->words[k]), words->caseless[k]), rule_index,
-                          role};
+        size_t len = strlen(words->words[k]);
+        word_trigger w = {gaz_word_key(words->words[k], len, words->caseless[k]), rule_index, role};
         ARRAY_PUSH(t->items, t->count, t->cap, w);
+        uint64_t bit;
+        t->present[trigger_filter_bit(gaz_word_key(words->words[k], len, 1), &bit)] |= bit;
     }
 }
 
@@ -1616,8 +1618,6 @@ static void index_triggers(trigger_index *t)
             h = (h + 1) & t->slot_mask;
         t->slot_keys[h] = t->items[i].key;
         t->slot_first[h] = (uint32_t)i;
-        uint64_t bit;
-        t->present[trigger_filter_bit(t->items[i].key, &bit)] |= bit;
     }
 }
 

@@ -175,7 +175,8 @@ typedef struct {
 
 /* Word triggers: token hash -> the rules (of any phase) that start with,
  * or need, that word. One open-addressing table, so a token costs one probe
- * per form (as written, case-folded) whatever the number of rules. */
+ * per form (as written, case-folded) whatever the number of rules, and a
+ * filter by the folded form first, one test for both forms. */
 enum { TRIGGER_STARTS = 1, TRIGGER_NEEDED = 2 };
 
 typedef struct {
@@ -199,10 +200,20 @@ typedef struct {
     uint64_t *slot_keys;  /* 0: empty */
     uint32_t *slot_first; /* first item with that key */
     size_t slot_mask;
-    /* A bit per key (its top bits): most tokens are no trigger, and this
-     * small map says so without probing the table. */
+    /* A bit per word, by its folded key's top bits, whether it matches as
+     * written or caselessly (the folded forms of two words are equal when
+     * the words are): most tokens are no trigger in either form, and this
+     * small map says so in one test, without probing the table. */
     uint64_t present[TRIGGER_FILTER_BITS / 64];
 } trigger_index;
+
+/* Whether some trigger may be the word whose folded key (gaz_word_key with
+ * folded set) is folded_key, as written or caselessly. */
+static inline int trigger_may_be(const trigger_index *t, uint64_t folded_key)
+{
+    uint64_t bit;
+    return (t->present[trigger_filter_bit(folded_key, &bit)] & bit) != 0;
+}
 
 typedef struct macro macro;
 
