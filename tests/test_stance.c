@@ -1878,6 +1878,10 @@ static void test_measure_harmed(void **state)
                      NULL, "pushed up", "Cocoa Council", "tax", STANCE_AGAINST);
     check_one_stance("\"A 26% tax on soybeans still takes one truck in every four,\" said Rosa Paz.", NULL,
                      "takes one truck in every", "Rosa Paz", "tariffs", STANCE_AGAINST);
+    check_one_stance("A 12% tax on cocoa beans will just end up in the pockets of smugglers.", "2",
+                     "end up in the pockets of", "comment 2", "tariffs", STANCE_AGAINST);
+    check_one_stance("And what exactly did the tariff acheive?", "2", "what exactly did the tariff acheive",
+                     "comment 2", "tariffs", STANCE_AGAINST);
 }
 
 /* A reader's "the ban" is the one the article opens with, not the last
