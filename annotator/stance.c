@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <threads.h>
+#include <pthread.h>
 
 #include "alloc.h"
 #include "bitset.h"
@@ -379,7 +379,9 @@ static void word_set_fill(word_set *set, const char *const *words)
 }
 
 static word_set phrase_skip_set, phrase_stop_set, title_noun_set, government_noun_set, org_head_set;
-static once_flag word_sets_filled = ONCE_FLAG_INIT; /* fill_word_sets, after the lists */
+/* fill_word_sets, after the lists; pthread_once, which thread checkers see, as the
+ * layout stage does */
+static pthread_once_t word_sets_filled = PTHREAD_ONCE_INIT;
 
 
 /* token_in for a list filled into set. */
@@ -3886,7 +3888,7 @@ void stance_document(const ann_rules *rules, document *doc)
 {
     doc->stance_count = 0;
     doc->stance_summary_count = 0;
-    call_once(&word_sets_filled, fill_word_sets);
+    pthread_once(&word_sets_filled, fill_word_sets);
     stance_ctx c = {.doc = doc};
     memset(c.kind_of, 0xFF, sizeof c.kind_of); /* -1: no kind */
     int any_cue = 0;
