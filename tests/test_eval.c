@@ -74,8 +74,9 @@
  * round, written after that and kept held out, gave 93.19, 87.78 and 84.17;
  * all forty give 96.91 and the floor goes down to just under it. A fourth
  * round, mended for, and a fifth and a sixth, kept held out (88.36 and
- * 92.24 on their first run): all forty-nine give 96.22. */
-#define CORPORA_MIN_F1 "96.2"
+ * 92.24 on their first run): all forty-nine give 96.22, and 96.51 after
+ * more mending on the other forty-three; the floor is just under that. */
+#define CORPORA_MIN_F1 "96.5"
 
 /* The same for stance F1 on the corpora gold stances (NAME.stances.json).
  * Issue 5 asks for 75; the default rules reach 77.97 over all thirty-one
@@ -125,8 +126,9 @@
  * and the floor goes down to just under it. A fourth round, mended for, and
  * a fifth and a sixth, kept held out (66.67 and 48.57 on their first run
  * with the rules of the day): all forty-nine give 74.88, under issue 5's
- * 75, and the floor goes down to just under it. */
-#define CORPORA_MIN_STANCE_F1 "74.8"
+ * 75. More mending on the other forty-three brings all forty-nine to 75.29,
+ * and the floor is just under that. */
+#define CORPORA_MIN_STANCE_F1 "75.2"
 
 static char bin[1024];
 
