@@ -1201,6 +1201,22 @@ static int third_party_subject(stance_ctx *c, const item *cue)
 
 /* The holder of the cue items[k] of the sentence's items; name
  * NO_STRING when none can be named (a quotation of unknown speaker). */
+/* Whether items[i] stands right before the act cue as its subject: not a
+ * place or a body a preposition, a comma or a possessive joins to the
+ * subject ("China's Ministry of Commerce" speaks for China), nor the second
+ * of two names ("Hungary and Slovakia"). */
+static int names_the_actor(stance_ctx *c, const item *items, size_t i, const item *cue)
+{
+    static const char *const joining[] = {"of", "in", "from", "at", "for", "with", "by", ",", NULL};
+    const item *it = &items[i];
+    if (it->last + 1 != cue->first || it->first <= c->sentence->first_token + 1)
+        return 0;
+    uint32_t before = it->first - 1;
+    return !token_in(c, before, joining) && tok(c, before)->kind != TOK_CLITIC &&
+           !(token_in(c, before, (const char *const[]){"and", "or", NULL}) && i > 0 && is_holder(&items[i - 1]) &&
+             items[i - 1].last + 1 == before);
+}
+
 static who find_holder(stance_ctx *c, const item *items, size_t count, size_t k, const struct_span *comment)
 {
     document *doc = c->doc;
@@ -1276,18 +1292,9 @@ static who find_holder(stance_ctx *c, const item *items, size_t count, size_t k,
         uint32_t body = UINT32_MAX;
         /* "... and China led the opposition to it": a name right before the
          * act is its subject, whatever came before it in the sentence */
-        static const char *const not_subject_before[] = {"of", "in", "from", "at", "for", "with", "by", ",", NULL};
         int adjacent = 0;
         for (size_t i = 0; i < k; i++) {
-            /* not a place or a body a preposition, a comma or a possessive
-             * joins to the subject ("China's Ministry of Commerce" speaks
-             * for China), nor the second of two names ("Hungary and
-             * Slovakia") */
-            uint32_t before = items[i].first - 1;
-            int next_to_act = items[i].last + 1 == cue->first && items[i].first > c->sentence->first_token + 1 &&
-                              !token_in(c, before, not_subject_before) && tok(c, before)->kind != TOK_CLITIC &&
-                              !(token_in(c, before, (const char *const[]){"and", "or", NULL}) && i > 0 &&
-                                is_holder(&items[i - 1]) && items[i - 1].last + 1 == before);
+            int next_to_act = names_the_actor(c, items, i, cue);
             if (is_holder(&items[i]) && items[i].start >= from && items[i].end <= cue->start &&
                 !after_locative(c, &items[i]) && !describes_named_noun(c, &items[i], cue->first) && !adjacent &&
                 (!subject || subject_rank(c, &items[i]) > subject_rank(c, subject) || next_to_act)) {
