@@ -1513,13 +1513,15 @@ static const item *most_named(stance_ctx *c, const struct_span *here);
  * in favour: a country defends its own tariffs ("Chile defends 8% lithium
  * export duty"), but finds the other side's unfair ("Beijing said the
  * duties were unfair"). */
+/* The words that name a levy. */
+static const char *const levy_words[] = {"tariff", "tariffs", "duty", "duties", "levy", "levies",
+                                         "tax",    "taxes",   "surcharge", "surcharges", NULL};
+
 /* The levy word of the tariff mention starting at offset at, in the
  * singular and lower case ("duties of 10% on steel" gives "duty"), into
  * out; "" when it has none. */
 static void levy_word_at(stance_ctx *c, uint32_t at, char *out, size_t cap)
 {
-    static const char *const levy_words[] = {"tariff", "tariffs", "duty", "duties", "levy", "levies",
-                                             "tax",    "taxes",   "surcharge", "surcharges", NULL};
     out[0] = '\0';
     size_t i = COUNT_BEFORE(c->items, c->item_count, start, at);
     if (i >= c->item_count || c->items[i].start != at)
@@ -2686,8 +2688,7 @@ static int extends_measure(stance_ctx *c, const item *cue)
         for (uint32_t o = t + 1; o < cue->first && o <= t + 1 + PHRASE_WORDS + 2; o++) {
             if (token_in(c, o, pauses))
                 return 0;
-            if (measure_family(c, o) ||
-                token_in(c, o, (const char *const[]){"tariff", "tariffs", "duty", "duties", "levy", "levies", NULL}))
+            if (measure_family(c, o) || token_in(c, o, levy_words))
                 return 1;
         }
         return 0;
