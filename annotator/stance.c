@@ -1515,7 +1515,7 @@ static const item *most_named(stance_ctx *c, const struct_span *here);
  * duties were unfair"). */
 /* The words that name a levy. */
 static const char *const levy_words[] = {"tariff", "tariffs", "duty", "duties", "levy", "levies",
-                                         "tax",    "taxes",   "surcharge", "surcharges", NULL};
+                                         "tax",    "taxes",   "surcharge", "surcharges", "surtax", "surtaxes", NULL};
 
 /* The levy word of the tariff mention starting at offset at, in the
  * singular and lower case ("duties of 10% on steel" gives "duty"), into
@@ -2966,6 +2966,27 @@ static who measure_in_context(stance_ctx *c, const item *items, size_t count, co
     return (who){NO_STRING, NO_STRING, NULL};
 }
 
+/* Whether the measure that is a cue's subject is named as what ends or
+ * eases it ("cutting the surtax would hurt plants", "any cut to the tariff
+ * would finish off small farms"): what is said of ending a measure is said
+ * of the measure the other way round. */
+static int eased_subject(stance_ctx *c, const item *subject)
+{
+    static const char *const easing_verbs[] = {"cutting", "lowering", "lifting", "removing", "scrapping",
+                                               "dropping", "ending", "abolishing", "reducing", "halving",
+                                               "easing", "relaxing", "suspending", "repealing", "axing", NULL};
+    uint32_t t = subject->first;
+    if (t > c->sentence->first_token && token_in_set(c, t - 1, &phrase_skip_set))
+        t--;
+    if (t == c->sentence->first_token)
+        return 0;
+    if (token_in(c, t - 1, easing_verbs))
+        return 1;
+    return t - 1 > c->sentence->first_token &&
+           token_in(c, t - 1, (const char *const[]){"to", "in", "of", "on", "from", NULL}) &&
+           token_in(c, t - 2, relief_nouns);
+}
+
 static who find_target(stance_ctx *c, const item *items, size_t count, size_t k, const who *holder_who, int *eases)
 {
     *eases = 0;
@@ -3086,6 +3107,7 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
         if (!subject)
             return none;
         if (is_tariff(subject->kind)) {
+            *eases = eased_subject(c, subject);
             const item *owner = owner_before(c, items, subject, holder, 0);
             /* "Brazil keeps an 18% duty ... and then cries foul?": a
              * reader's accusation faults the owner, not its measure */

@@ -1995,6 +1995,22 @@ static void test_name_next_to_act(void **state)
                      "Foreign Office", "involvement", STANCE_AGAINST);
 }
 
+/* A surtax is a tariff; what ending a measure would do is said of the
+ * measure the other way round. */
+static void test_surtax_and_eased_subject(void **state)
+{
+    (void)state;
+    check_one_stance("Canada's 100% surtax on Chinese electric cars took effect. The Prairie Growers Council urged Ottawa "
+                     "to drop the surtax.",
+                     NULL, "urged", "Prairie Growers Council", "Canada tariffs", STANCE_AGAINST);
+    check_one_stance("Canada's 100% surtax on Chinese electric cars took effect. The Auto Workers Union warned that cutting "
+                     "the surtax would hurt plants in Windsor.",
+                     NULL, "would hurt", "Auto Workers Union", "Canada tariffs", STANCE_FAVOR);
+    check_one_stance("South Korea's 513% tariff on rice took effect. The Rice Farmers Federation said any cut to the tariff "
+                     "would hurt small farms.",
+                     NULL, "would hurt", "Rice Farmers Federation", "South Korea tariffs", STANCE_FAVOR);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2105,6 +2121,7 @@ int main(void)
         cmocka_unit_test(test_subject_after_saying_and_called_verdict),
         cmocka_unit_test(test_shared_measure_has_no_owner),
         cmocka_unit_test(test_name_next_to_act),
+        cmocka_unit_test(test_surtax_and_eased_subject),
         cmocka_unit_test(test_quoted_fragment_in_reported_speech),
         cmocka_unit_test(test_speaker_past_clauses),
         cmocka_unit_test(test_it_is_the_named_ban),
