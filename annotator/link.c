@@ -381,6 +381,12 @@ static void learn_firm_names(const link_types *lt, const document *doc, const na
         if (word->kind != TOK_WORD || !(word->flags & TOKF_CAPITALIZED) ||
             (end > first + 2 && token_is_one_of(doc->text.clean, word, generic_firm_openers)))
             continue;
+        /* a person named in full keeps the word ("Han Seung-woo", then
+         * "Han River Times Co., Ltd." in the copyright line): the firm still
+         * goes by its whole name */
+        const known_word *person = find_word(t, doc->text.clean + word->start, word->end - word->start);
+        if (person && person->type == lt->person)
+            continue;
         size_t known = t->count;
         learn_word(t, doc, doc->text.clean + word->start, word->end - word->start, s->type, s->norm, 0);
         if (t->count > known)

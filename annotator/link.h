@@ -17,7 +17,9 @@
  *              form marked by the helper type _LEGAL_FORM) gives its name
  *              and type to the word alone ("Ruch"), tagged or not, and
  *              retypes it where a rule took it for a person, not where a
- *              rule took it for anything else (a place);
+ *              rule took it for anything else (a place), nor where a
+ *              person named in full goes by the word ("Han" of "Han
+ *              Seung-woo" and "Han River Times Co., Ltd.");
  *   bodies     a body named in full by words ending in its head word
  *              ("European Commission") gives its name to the head word
  *              alone ("the Commission") where a rule tagged it, unless two

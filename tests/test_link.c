@@ -219,6 +219,25 @@ static void test_firm_first_word_without_the_rest(void **state)
     release(&f);
 }
 
+/* A person named in full keeps the word a firm's name opens with: "Han"
+ * after "Han Seung-woo" is the minister, though "Han River Times Co., Ltd."
+ * follows. */
+static void test_person_keeps_word_a_firm_opens_with(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f,
+             "rule person\n  type PERSON\n  pattern Han\\hSeung-woo\n"
+             "rule firm\n  type ORG\n  pattern Han\\hRiver\\hTimes\\hCo\\.,\\hLtd\\.\n"
+             "rule legal-form\n  type _LEGAL_FORM\n  pattern Ltd\\.\n",
+             "Han Seung-woo arrived. Han said no. Han River Times Co., Ltd.");
+    const span *alone = span_at(&f, "Han", 1);
+    assert_non_null(alone);
+    assert_string_equal(type_of(&f, alone), "PERSON");
+    assert_string_equal(doc_string(&f.doc, alone->norm), "Han Seung-woo");
+    release(&f);
+}
+
 static void test_regnal_number_is_not_a_surname(void **state)
 {
     (void)state;
@@ -348,6 +367,7 @@ int main(void)
         cmocka_unit_test(test_regnal_number_is_not_a_surname),
         cmocka_unit_test(test_firm_name_without_its_legal_form),
         cmocka_unit_test(test_firm_first_word_without_the_rest),
+        cmocka_unit_test(test_person_keeps_word_a_firm_opens_with),
         cmocka_unit_test(test_middle_surname_of_three_words),
         cmocka_unit_test(test_name_without_its_given_name),
         cmocka_unit_test(test_surname_outweighs_a_word_list),
