@@ -2377,8 +2377,16 @@ static const item *subject_before(stance_ctx *c, const item *items, size_t k, ui
     for (size_t i = 0; i < k; i++)
         if ((items[i].kind == K_SPEECH || items[i].kind == K_CALLING) && items[i].end <= end_at)
             from = items[i].end;
+    /* "that" opens the judged clause, and so does a verb of thinking
+     * ("I still think the tariff is a scam"), or a pronoun after "and"
+     * that starts a clause of its own ("My parents farm in Naju and I
+     * think ...") */
+    static const char *const thinking[] = {"think", "thinks", "thought", "believe", "believes", "believed",
+                                           "feel", "feels", "felt", "reckon", "suppose", "guess", NULL};
     for (uint32_t t = end; t-- > c->sentence->first_token && clause_of(c, t) == clause;)
-        if (token_in(c, t, (const char *const[]){"that", NULL})) {
+        if (token_in(c, t, (const char *const[]){"that", NULL}) || token_in(c, t, thinking) ||
+            (token_in(c, t, (const char *const[]){"and", "but", NULL}) && t + 1 < end &&
+             token_in(c, t + 1, (const char *const[]){"i", "we", "he", "she", "they", "you", NULL}))) {
             if (tok(c, t)->end > from)
                 from = tok(c, t)->end;
             break;

@@ -2011,6 +2011,17 @@ static void test_surtax_and_eased_subject(void **state)
                      NULL, "would hurt", "Rice Farmers Federation", "South Korea tariffs", STANCE_FAVOR);
 }
 
+/* A verb of thinking, or a pronoun after "and", opens the clause an
+ * evaluation judges: the place before it is no subject. */
+static void test_thinking_opens_judged_clause(void **state)
+{
+    (void)state;
+    check_one_stance("My parents farm near Naju and I still think the tariff is a scam.", "2", "a scam", "comment 2",
+                     "tariffs", STANCE_AGAINST);
+    check_one_stance("Sales in Ohio fell and we believe the duty is unfair.", "1", "unfair", "comment 1", "tariffs",
+                     STANCE_AGAINST);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2122,6 +2133,7 @@ int main(void)
         cmocka_unit_test(test_shared_measure_has_no_owner),
         cmocka_unit_test(test_name_next_to_act),
         cmocka_unit_test(test_surtax_and_eased_subject),
+        cmocka_unit_test(test_thinking_opens_judged_clause),
         cmocka_unit_test(test_quoted_fragment_in_reported_speech),
         cmocka_unit_test(test_speaker_past_clauses),
         cmocka_unit_test(test_it_is_the_named_ban),
