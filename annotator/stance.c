@@ -2037,11 +2037,13 @@ static who measure_named_before(stance_ctx *c, const char *const *family, uint32
 {
     const struct_span *here = element_at(c->doc, tok(c, t)->start, LE_COMMENT);
     for (uint32_t n = t; n-- > first && n > 0;) {
-        /* "the worst tax a country can levy" names no tax */
+        /* "the worst tax a country can levy", "cutting most quotas" name no
+         * tax or quota */
         if (!(family ? token_in(c, n, family) : measure_family(c, n) != NULL) || !phrase_word(c, n - 1) ||
             token_in_set(c, n - 1, &phrase_skip_set) ||
             token_in(c, n - 1, (const char *const[]){"worst", "best", "only", "same", "other", "first", "last",
-                                                     "next", "biggest", "highest", "lowest", "new", "similar", "such", NULL}))
+                                                     "next", "biggest", "highest", "lowest", "new", "similar", "such", "most",
+                                                     "many", "more", "several", NULL}))
             continue;
         const struct_span *in = element_at(c->doc, tok(c, n)->start, LE_COMMENT);
         if (in && in != here)

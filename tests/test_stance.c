@@ -2022,6 +2022,18 @@ static void test_thinking_opens_judged_clause(void **state)
                      STANCE_AGAINST);
 }
 
+/* "most quotas" names no quota for "the quotas" later; a measure other
+ * than a tariff has the harms a tariff has. */
+static void test_quantified_measure_names_none(void **state)
+{
+    (void)state;
+    check_one_stance("The authority proposed cutting most quotas by 10%. Daniel Frome said his party would back the "
+                     "quotas.",
+                     NULL, "would back", "Daniel Frome", "quotas", STANCE_FAVOR);
+    check_one_stance("The Builders Alliance said keeping the safeguard would add roughly £1,400 to the cost of a home.",
+                     NULL, "would add roughly £1,400 to the cost", "Builders Alliance", "safeguard", STANCE_AGAINST);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2134,6 +2146,7 @@ int main(void)
         cmocka_unit_test(test_name_next_to_act),
         cmocka_unit_test(test_surtax_and_eased_subject),
         cmocka_unit_test(test_thinking_opens_judged_clause),
+        cmocka_unit_test(test_quantified_measure_names_none),
         cmocka_unit_test(test_quoted_fragment_in_reported_speech),
         cmocka_unit_test(test_speaker_past_clauses),
         cmocka_unit_test(test_it_is_the_named_ban),
