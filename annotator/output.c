@@ -191,15 +191,27 @@ static int by_position(const void *a, const void *b)
     return x->index < y->index ? -1 : x->index > y->index;
 }
 
-static uint32_t element_start(const element *e)
-{
-    return e->start;
-}
-
 /* Elements are spread over the document by their start, so they are dealt
- * into buckets by it rather than merged (sort.h). */
+ * into buckets by it as they are collected (element_sink), then put in
+ * order by insertion; a bucket too crowded for that falls back to a merge
+ * sort (sort.h). */
 DEFINE_SORT(merge_sort_elements, element, by_position)
-DEFINE_POSITION_SORT(sort_elements, element, element_start, by_position, merge_sort_elements)
+
+/* Where collect_elements puts the elements, counting them by bucket as it
+ * goes: no pass of their own finds their range and counts them, as a sort
+ * would need, since the document's length is their range. */
+typedef struct {
+    element *items;
+    uint32_t *next;       /* per bucket + 1: how many fall in the bucket before */
+    unsigned shift;       /* an element's bucket is its start >> shift */
+    size_t count;
+} element_sink;
+
+static inline void add_element(element_sink *sink, element e)
+{
+    sink->items[sink->count++] = e;
+    sink->next[((size_t)e.start >> sink->shift) + 1]++;
+}
 
 /* Whether name (len bytes) is one of the attributes the writer sets on an
  * entity itself. */
@@ -505,25 +517,24 @@ static size_t max_elements(const ann_output *out, const document *doc)
            doc->text.raw_count;
 }
 
-/* Fills items (max_elements long) with the document's elements, in no
- * particular order; returns their number. */
-static size_t collect_elements(const ann_output *out, const document *doc, element *items)
+/* Gives sink each of the document's elements; their number is
+ * max_elements at the most. */
+static void collect_elements(const ann_output *out, const document *doc, element_sink *sink)
 {
-    size_t count = 0;
     for (size_t i = 0; i < doc->structure_count; i++) {
         const struct_span *st = &doc->structure[i];
         element e = {st->start, st->end, st->depth < RANK_P ? st->depth : RANK_P - 1, (uint32_t)i};
-        items[count++] = e;
+        add_element(sink, e);
     }
     for (size_t i = 0; i < doc->paragraphs.count; i++) {
         const segment *p = &doc->paragraphs.items[i];
         element e = {p->start, p->end, RANK_P, (uint32_t)i};
-        items[count++] = e;
+        add_element(sink, e);
     }
     for (size_t i = 0; i < doc->sentences.count; i++) {
         const segment *s = &doc->sentences.items[i];
         element e = {s->start, s->end, RANK_S, (uint32_t)i};
-        items[count++] = e;
+        add_element(sink, e);
     }
     /* the quote stage flags the quotations that cross an entity, and
      * those written in pieces, one in each sentence they cover (quotations
@@ -532,7 +543,7 @@ static size_t collect_elements(const ann_output *out, const document *doc, eleme
     for (size_t i = 0; i < doc->quote_count; i++) {
         const quote_span *q = &doc->quotes[i];
         if (q->nests == QUOTE_WRITTEN) {
-            items[count++] = (element){q->start, q->end, RANK_QUOTE, (uint32_t)i};
+            add_element(sink, (element){q->start, q->end, RANK_QUOTE, (uint32_t)i});
             continue;
         }
         for (size_t k = q->nests == QUOTE_PIECES ? sentence_holding(doc, q->start) : doc->sentences.count;
@@ -540,7 +551,7 @@ static size_t collect_elements(const ann_output *out, const document *doc, eleme
             const segment *sentence = &doc->sentences.items[k];
             uint32_t start = q->start > sentence->start ? q->start : sentence->start;
             uint32_t end = q->end < sentence->end ? q->end : sentence->end;
-            items[count++] = (element){start, end, RANK_QUOTE, (uint32_t)i};
+            add_element(sink, (element){start, end, RANK_QUOTE, (uint32_t)i});
         }
     }
     /* the stance stage flags the stances that would cross other markup */
@@ -548,26 +559,69 @@ static size_t collect_elements(const ann_output *out, const document *doc, eleme
         const stance_span *st = &doc->stances[i];
         element e = {st->start, st->end, RANK_STANCE, (uint32_t)i};
         if (st->nests)
-            items[count++] = e;
+            add_element(sink, e);
     }
     for (size_t i = 0; i < doc->span_count; i++) {
         const span *s = &doc->spans[i];
         if (s->flags & (SPAN_REMOVED | SPAN_HIDDEN))
             continue;
         element e = {s->start, s->end, RANK_ENTITY + (UINT16_MAX - s->phase), (uint32_t)i};
-        items[count++] = e;
+        add_element(sink, e);
     }
     if (out->flags & ANN_OUT_TOKENS)
         for (size_t i = 0; i < doc->tokens.count; i++) {
             const token *t = &doc->tokens.items[i];
             element e = {t->start, t->end, RANK_TOKEN, (uint32_t)i};
-            items[count++] = e;
+            add_element(sink, e);
         }
     for (size_t i = 0; i < doc->text.raw_count; i++) {
         const raw_run *r = &doc->text.raws[i];
         element e = {r->start, r->end, RANK_RAW, (uint32_t)i};
-        items[count++] = e;
+        add_element(sink, e);
     }
+}
+
+/* The document's elements in order (by_position) from *items, in the
+ * allocation *block (to free); returns their number. */
+static size_t sort_elements(const ann_output *out, const document *doc, element **items, void **block)
+{
+    /* about a bucket per element that may come, at most half as many as
+     * may come: many spans are not written */
+    size_t most = max_elements(out, doc);
+    unsigned shift = 0;
+    while ((doc->len >> shift) + 1 > most / 2 + 1)
+        shift++;
+    size_t bucket_count = (doc->len >> shift) + 1;
+    /* the elements as collected, then by bucket, then the buckets' counts,
+     * in one allocation */
+    size_t counts_at = 2 * (most + 1) * sizeof **items;
+    element *collected = xmalloc(counts_at + (bucket_count + 1) * sizeof(uint32_t)), *sorted = collected + most + 1;
+    uint32_t *next = (uint32_t *)(void *)((char *)collected + counts_at);
+    memset(next, 0, (bucket_count + 1) * sizeof *next);
+    *block = collected;
+    element_sink sink = {collected, next, shift, 0};
+    collect_elements(out, doc, &sink);
+    size_t count = sink.count;
+    int crowded = 0;
+    for (size_t b = 1; b <= bucket_count; b++) {
+        crowded |= next[b] > POSITION_BUCKET_MAX;
+        next[b] += next[b - 1]; /* next[b]: where bucket b starts */
+    }
+    if (crowded) {
+        merge_sort_elements(collected, count);
+        *items = collected;
+        return count;
+    }
+    for (size_t i = 0; i < count; i++)
+        sorted[next[(size_t)collected[i].start >> shift]++] = collected[i];
+    for (size_t i = 1; i < count; i++) {
+        element moving = sorted[i];
+        size_t j = i;
+        for (; j > 0 && by_position(&moving, &sorted[j - 1]) < 0; j--)
+            sorted[j] = sorted[j - 1];
+        sorted[j] = moving;
+    }
+    *items = sorted;
     return count;
 }
 
@@ -580,9 +634,9 @@ static void write_body(ann_output *out, const output_tags *tags, const document 
         collect_losers(out, doc);
     for (size_t k = 0; k < sizeof out->checked_keys / sizeof out->checked_keys[0]; k++)
         out->checked_keys[k].key = NO_STRING; /* the offsets were another document's */
-    element *items = xmalloc((max_elements(out, doc) + 1) * sizeof *items);
-    size_t count = collect_elements(out, doc, items);
-    sort_elements(items, count);
+    element *items;
+    void *items_block;
+    size_t count = sort_elements(out, doc, &items, &items_block);
 
     uint32_t *open_ends = xmalloc((count + 1) * sizeof *open_ends);
     xmlout_source text;
@@ -628,7 +682,7 @@ static void write_body(ann_output *out, const output_tags *tags, const document 
     if (!xmlout_failed(x))
         xmlout_text_from(x, &text, pos, doc->len);
     free(open_ends);
-    free(items);
+    free(items_block);
 }
 
 /* What the layout stage learnt about the document (date, publisher, ...),
