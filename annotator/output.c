@@ -650,9 +650,8 @@ static void write_body(ann_output *out, const output_tags *tags, const document 
             break;
         const element *e = &items[i];
         while (depth && open_ends[depth - 1] <= e->start) {
-            xmlout_text_from(x, &text, pos, open_ends[depth - 1]);
+            xmlout_text_from_and_end(x, &text, pos, open_ends[depth - 1]);
             pos = open_ends[--depth];
-            xmlout_end(x);
         }
         /* Crossing markup cannot be written; the resolver never makes it. */
         if ((depth && e->end > open_ends[depth - 1]) || e->start < pos)
@@ -675,9 +674,8 @@ static void write_body(ann_output *out, const output_tags *tags, const document 
         open_ends[depth++] = e->end;
     }
     while (depth && !xmlout_failed(x)) {
-        xmlout_text_from(x, &text, pos, open_ends[depth - 1]);
+        xmlout_text_from_and_end(x, &text, pos, open_ends[depth - 1]);
         pos = open_ends[--depth];
-        xmlout_end(x);
     }
     if (!xmlout_failed(x))
         xmlout_text_from(x, &text, pos, doc->len);

@@ -554,6 +554,30 @@ void xmlout_text_from(xmlout *x, xmlout_source *src, size_t from, size_t to)
         text_slowly(x, src, from, to);
 }
 
+void xmlout_text_from_and_end(xmlout *x, xmlout_source *src, size_t from, size_t to)
+{
+    /* Nearly always a few words that need no escaping, with more of the
+     * text after them, then an end tag to copy by blocks, with room for
+     * both: the two tests of xmlout_text_from and xmlout_end, once. */
+    size_t len = to - from;
+    const open_element *e = x->depth ? &x->open[x->depth - 1] : NULL;
+    if (len && e && e->is_end_tag && src->nearest >= to && len <= 4 * BLOCK && src->len - to >= BLOCK &&
+        len + e->len < x->cap - x->len) {
+        char *out = x->buf + x->len;
+        *out = '>';
+        out += x->tag_open;
+        copy_blocks(out, src->s + from, len);
+        out += len;
+        copy_blocks(out, e->text, e->len);
+        x->len = (size_t)(out - x->buf) + e->len;
+        x->tag_open = 0;
+        x->depth--;
+        return;
+    }
+    xmlout_text_from(x, src, from, to);
+    xmlout_end(x);
+}
+
 void xmlout_text(xmlout *x, const char *s, size_t len)
 {
     xmlout_source src;

@@ -111,6 +111,10 @@ void xmlout_source_init(xmlout_source *src, const char *s, size_t len);
  * from never below the to of the slice before. */
 void xmlout_text_from(xmlout *x, xmlout_source *src, size_t from, size_t to);
 
+/* xmlout_text_from(x, src, from, to), then xmlout_end(x): the last text
+ * of an element and its end, in one call, as most elements end. */
+void xmlout_text_from_and_end(xmlout *x, xmlout_source *src, size_t from, size_t to);
+
 /* Markup written as is, such as the XML declaration or a line break between
  * elements; it closes an open start tag first. */
 void xmlout_raw(xmlout *x, const char *s, size_t len);
