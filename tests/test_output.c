@@ -483,25 +483,36 @@ static void test_xmlout_text_escapes(void **state)
 }
 
 /* <e> holding text[0..len) cut at i and j, the part [i, j) left out when
- * skip: written in slices of one source, or each slice with xmlout_text. */
+ * skip: each slice with xmlout_text (from_source 0), or written in slices
+ * of one source (1), or so in an element started from a tag made once,
+ * its last slice and its end in one call (2: xmlout_text_from_and_end). */
 static char *sliced(const char *text, size_t len, size_t i, size_t j, int skip, int from_source)
 {
     buffer b;
     xmlout *x = new_xmlout(&b, 0);
-    xmlout_start(x, "e");
+    xmlout_tag *tag = xmlout_tag_new("e", NULL, 0);
+    if (from_source == 2)
+        xmlout_start_tag(x, tag);
+    else
+        xmlout_start(x, "e");
     const size_t cuts[] = {0, i, j, len};
     xmlout_source src;
     xmlout_source_init(&src, text, len);
     for (int k = 0; k < 3; k++) {
         if (k == 1 && skip)
             continue;
-        if (from_source)
+        if (from_source == 2 && k == 2)
+            xmlout_text_from_and_end(x, &src, cuts[k], cuts[k + 1]);
+        else if (from_source)
             xmlout_text_from(x, &src, cuts[k], cuts[k + 1]);
         else
             xmlout_text(x, text + cuts[k], cuts[k + 1] - cuts[k]);
     }
-    xmlout_end(x);
-    return flushed(x, &b);
+    if (from_source != 2)
+        xmlout_end(x);
+    char *xml = flushed(x, &b);
+    xmlout_tag_free(tag);
+    return xml;
 }
 
 /* Slices of one source, touching or with gaps, read as xmlout_text of each:
@@ -524,16 +535,18 @@ static void test_xmlout_text_from_slices(void **state)
                 for (int skip = 0; skip < 2; skip++) {
                     /* the slices first: a buffer that held the bytes wanted
                      * would hide a copy that falls short */
-                    char *got = sliced(texts[t], len, i, j, skip, 1);
                     char *want = sliced(texts[t], len, i, j, skip, 0);
-                    assert_xml_equal(got, want);
+                    for (int from_source = 1; from_source <= 2; from_source++)
+                        assert_xml_equal(sliced(texts[t], len, i, j, skip, from_source), want);
                     free(want);
                 }
     }
     /* an empty source, and nothing written from it */
-    char *empty = sliced("", 0, 0, 0, 0, 1);
-    assert_string_equal(empty, "<e/>");
-    free(empty);
+    for (int from_source = 1; from_source <= 2; from_source++) {
+        char *empty = sliced("", 0, 0, 0, 0, from_source);
+        assert_string_equal(empty, "<e/>");
+        free(empty);
+    }
 }
 
 /* Empty elements end as "/>", an element with text as "</name>"; empty
@@ -644,9 +657,16 @@ static void write_sample(xmlout *x)
         xmlout_start_tag(x, entity);
         xmlout_attr(x, "n", i % 2 ? "odd" : "even");
         xmlout_attr_named(x, note, ATTR_CASES[(size_t)i % (sizeof ATTR_CASES / sizeof *ATTR_CASES)].in);
-        if (i % 3)
-            xmlout_text(x, "Ren\xc3\xa9" "e", 6);
-        xmlout_end(x);
+        if (i % 3 == 2) {
+            /* the entity's last text and its end in one call */
+            xmlout_source src;
+            xmlout_source_init(&src, text, sizeof text - 1);
+            xmlout_text_from_and_end(x, &src, (size_t)i % 7, (size_t)i % 7 + 12);
+        } else {
+            if (i % 3)
+                xmlout_text(x, "Ren\xc3\xa9" "e", 6);
+            xmlout_end(x);
+        }
         xmlout_text(x, text + i % 7, sizeof text - 1 - (size_t)(i % 7));
         xmlout_start(x, "raw");
         xmlout_attr_hex(x, "hex", bytes, (size_t)i % sizeof bytes + 1);
