@@ -497,19 +497,18 @@ void gaz_hash_tokens(const document *doc, gaz_token_hashes *h)
     }
     const token *toks = doc->tokens.items;
     const char *text = doc->text.clean;
-    size_t text_size = doc->text.len + 1; /* the NUL terminator may be read too */
+    /* the NUL and the padding may be read too: 17 bytes at least from any token */
+    size_t text_size = doc->text.len + 1 + TEXT_PADDING;
     uint64_t *cased = h->cased, *folded = h->folded;
     for (size_t i = 0; i < n; i++) {
         size_t start = toks[i].start, len = toks[i].end - start;
         uint64_t c = len, f = len, upper_seen = 0, w, w2;
         /* nearly every token of English news: ASCII, of one word or two,
-         * and not in the last 8 or 16 bytes of the text (a branch each: one
-         * test for both lengths cost more than the second word saved) */
-        if (len <= 8 && text_size - start >= 8 && !((w = load_first_bytes(text + start, len)) & HIGH_BITS))
+         * which the padding lets load with no bound test */
+        if (len <= 8 && !((w = load_first_bytes(text + start, len)) & HIGH_BITS))
             hash_ascii_word(w, &c, &f, &upper_seen);
-        else if (len > 8 && len <= 16 && text_size - start >= 16 &&
-                 !((w = load_first_bytes(text + start, 8)) & HIGH_BITS) &&
-                 !((w2 = load_first_bytes(text + start + 8, len - 8)) & HIGH_BITS)) {
+        else if (len > 8 && len <= 16 && !(((w = load_first_bytes(text + start, 8)) |
+                                 (w2 = load_first_bytes(text + start + 8, len - 8))) & HIGH_BITS)) {
             hash_ascii_word(w, &c, &f, &upper_seen);
             hash_ascii_word(w2, &c, &f, &upper_seen);
         } else {
@@ -575,7 +574,7 @@ typedef struct {
     const gazetteer *g;
     const token *toks;
     const char *text;
-    size_t text_size;     /* the text and its NUL terminator, which may be read */
+    size_t text_size;     /* the text, its NUL terminator and padding, which may be read */
     size_t limit;
     gaz_hit_fn hit;
     void *ctx;
@@ -654,14 +653,14 @@ static inline void walk_range(lookup *l, const gaz_token_hashes *h, size_t first
 void gaz_lookup_range(const gazetteer *g, const document *doc, const gaz_token_hashes *h,
                       size_t first, size_t limit, gaz_hit_fn hit, void *ctx)
 {
-    lookup l = {g, doc->tokens.items, doc->text.clean, doc->text.len + 1, limit, hit, ctx};
+    lookup l = {g, doc->tokens.items, doc->text.clean, doc->text.len + 1 + TEXT_PADDING, limit, hit, ctx};
     walk_range(&l, h, first, limit);
 }
 
 void gaz_lookup_sentences(const gazetteer *g, const document *doc, const gaz_token_hashes *h, gaz_hit_fn hit,
                           void *ctx)
 {
-    lookup l = {g, doc->tokens.items, doc->text.clean, doc->text.len + 1, 0, hit, ctx};
+    lookup l = {g, doc->tokens.items, doc->text.clean, doc->text.len + 1 + TEXT_PADDING, 0, hit, ctx};
     for (size_t s = 0; s < doc->sentences.count; s++) {
         const segment *seg = &doc->sentences.items[s];
         walk_range(&l, h, seg->first_token, (size_t)seg->first_token + seg->token_count);

@@ -86,10 +86,10 @@ void text_prepare(text_view *tv, const char *bytes, size_t len)
 {
     const unsigned char *s = (const unsigned char *)bytes;
 
-    grow_array((void **)&tv->clean, &tv->clean_cap, len + 1, 1);
+    grow_array((void **)&tv->clean, &tv->clean_cap, len + 1 + TEXT_PADDING, 1);
     if (len) /* an empty document may come as NULL */
         memcpy(tv->clean, bytes, len);
-    tv->clean[len] = '\0';
+    memset(tv->clean + len, 0, 1 + TEXT_PADDING);
     tv->len = len;
     tv->raw_count = 0;
 

@@ -21,8 +21,13 @@ typedef struct {
     int invalid_utf8;     /* 1: not UTF-8; 0: valid but not allowed in XML */
 } raw_run;
 
+/* Zero bytes after the clean copy's NUL terminator: a word load of eight
+ * bytes, or two, from any offset up to len stays inside the buffer, so the
+ * stages that read tokens a word at a time (gazetteer.c) need no bound test. */
+#define TEXT_PADDING 16
+
 typedef struct {
-    char *clean;          /* owned; len bytes plus a NUL terminator */
+    char *clean;          /* owned; len bytes, a NUL terminator, TEXT_PADDING zero bytes */
     size_t len, clean_cap; /* clean_cap: bytes allocated, kept between documents */
     raw_run *raws;        /* owned; in order; each a maximal run of one class,
                              so invalid bytes next to a NUL are two runs */
