@@ -557,8 +557,17 @@ __attribute__((noinline)) static const char *match_token_form(const char *s, siz
  * so a key's 0x1F or NUL never equals a token byte and a shorter key fails. */
 static const char *match_token(const char *s, size_t len, size_t readable, int folded, const char *key)
 {
+    uint64_t upper;
+    if (len <= 8 && readable >= 8) { /* most words, and every one before the text's padding */
+        uint64_t w = load_first_bytes(s, len);
+        if (!(w & HIGH_BITS)) {
+            if (folded)
+                w = fold_ascii_word(w, &upper);
+            return w == load_first_bytes(key, len) ? key + len : NULL;
+        }
+    }
     for (size_t i = 0; i < len; i += 8) {
-        uint64_t w = load_word(s + i, len - i, readable - i), upper;
+        uint64_t w = load_word(s + i, len - i, readable - i);
         if (w & HIGH_BITS)
             return match_token_form(s, len, folded, key);
         if (folded)
