@@ -487,6 +487,37 @@ void gaz_free(gazetteer *g)
     memset(g, 0, sizeof *g);
 }
 
+/* The folded form of a token of up to 8 bytes, w its bytes as load_word
+ * gives them, when every character of it is one token_form handles without
+ * utf8proc (ASCII, U+0080..U+00FF, U+2000..U+203F) and none is U+2019: its
+ * cased form is then its bytes, and its folded form the same bytes with A-Z
+ * and U+00C0..U+00DE (but U+00D7) lowered in place, which changes no length.
+ * Returns 0 for any other token (hash_token hashes it). Most of the tokens
+ * of news text that are not ASCII: quotes, dashes and accented names. */
+static int fold_latin_word(uint64_t w, size_t len, uint64_t *folded)
+{
+    unsigned char b[8 + 2] = {0}; /* two more, which c1 and b[i + 2] below may read */
+    memcpy(b, &w, 8);
+    for (size_t i = 0; i < len;) {
+        unsigned char c = b[i], c1 = b[i + 1];
+        if (c < 0x80) {
+            if (c >= 'A' && c <= 'Z')
+                b[i] = (unsigned char)(c + 32);
+            i++;
+        } else if ((c == 0xc2 || c == 0xc3) && i + 1 < len && c1 >= 0x80 && c1 <= 0xbf) {
+            if (c == 0xc3 && c1 <= 0x9e && c1 != 0x97)
+                b[i + 1] = (unsigned char)(c1 + 0x20);
+            i += 2;
+        } else if (c == 0xe2 && c1 == 0x80 && i + 2 < len && b[i + 2] >= 0x80 && b[i + 2] <= 0xbf && b[i + 2] != 0x99) {
+            i += 3;
+        } else {
+            return 0;
+        }
+    }
+    memcpy(folded, b, 8);
+    return 1;
+}
+
 void gaz_hash_tokens(const document *doc, gaz_token_hashes *h)
 {
     size_t n = doc->tokens.count;
@@ -511,6 +542,9 @@ void gaz_hash_tokens(const document *doc, gaz_token_hashes *h)
                                  (w2 = load_first_bytes(text + start + 8, len - 8))) & HIGH_BITS)) {
             hash_ascii_word(w, &c, &f, &upper_seen);
             hash_ascii_word(w2, &c, &f, &upper_seen);
+        } else if (len <= 8 && fold_latin_word(w, len, &w2)) { /* as hash_bytes hashes both forms */
+            c = hash_step(len, w);
+            f = hash_step(len, w2);
         } else {
             token_hash_pair pair = hash_token(text + start, len, text_size - start);
             c = pair.cased;
