@@ -3212,10 +3212,12 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
         return noun_target(c, to + 2, clause, cue->start);
     }
     /* "praised the agreement with Brazil": the object is the noun phrase
-     * right after the cue, the entity after a preposition only completes it */
+     * right after the cue, the entity after a preposition only completes it
+     * or says where it is done ("vowed to fight the extension in
+     * Congress") */
     uint32_t first, end;
     if (entity_after && phrase_after(c, cue->last + 1, clause, &first, &end) && end + 1 == entity_after->first &&
-        token_in(c, end, object_prepositions)) {
+        (token_in(c, end, object_prepositions) || token_in(c, end, (const char *const[]){"in", "at", "during", NULL}))) {
         who noun = noun_target(c, cue->last + 1, clause, cue->start);
         if (noun.name != NO_STRING)
             return object_measure_as_tariff(c, cue, noun, holder);

@@ -2034,6 +2034,15 @@ static void test_quantified_measure_names_none(void **state)
                      NULL, "would add roughly £1,400 to the cost", "Builders Alliance", "safeguard", STANCE_AGAINST);
 }
 
+/* An entity after "in" says where an act is done: the noun phrase before
+ * it is the object. */
+static void test_place_of_act_is_no_object(void **state)
+{
+    (void)state;
+    check_one_stance("Senator Thomas Redfield vowed to fight the extension in Congress.", NULL, "vowed to fight",
+                     "Thomas Redfield", "extension", STANCE_AGAINST);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2147,6 +2156,7 @@ int main(void)
         cmocka_unit_test(test_surtax_and_eased_subject),
         cmocka_unit_test(test_thinking_opens_judged_clause),
         cmocka_unit_test(test_quantified_measure_names_none),
+        cmocka_unit_test(test_place_of_act_is_no_object),
         cmocka_unit_test(test_quoted_fragment_in_reported_speech),
         cmocka_unit_test(test_speaker_past_clauses),
         cmocka_unit_test(test_it_is_the_named_ban),
