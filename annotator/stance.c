@@ -2997,6 +2997,15 @@ static int eased_subject(stance_ctx *c, const item *subject)
            token_in(c, t - 2, relief_nouns);
 }
 
+/* Whether the cue already reads an ending after it as against what ends:
+ * "called for an end to the levy" is typed against by its rule
+ * (rules/50-stance.rules, stance-call-for-less), so the ending flips
+ * nothing more. */
+static int cue_reads_ending(stance_ctx *c, const item *cue)
+{
+    return cue->kind == K_AGAINST && token_in(c, cue->last, (const char *const[]){"for", NULL});
+}
+
 static who find_target(stance_ctx *c, const item *items, size_t count, size_t k, const who *holder_who, int *eases)
 {
     *eases = 0;
@@ -3150,16 +3159,18 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
         }
         return entity_target(c, subject, "subject");
     }
+    int relief = 0;
     if (tariff_after) {
         /* "welcomed relief from U.S. tariffs", "no deal without concessions
          * on all Washington's tariffs": what eases a tariff is a stance on
          * the tariff, the other way round */
         uint32_t first, end;
-        *eases = phrase_after(c, cue->last + 1, clause, &first, &end) && token_in(c, end - 1, relief_nouns) &&
+        relief = phrase_after(c, cue->last + 1, clause, &first, &end) && token_in(c, end - 1, relief_nouns) &&
                  token_in(c, end, (const char *const[]){"on", "from", "to", "of", "for", NULL}) &&
                  tariff_after->first > end && tariff_after->first <= end + 1 + PHRASE_WORDS;
+        *eases = relief && !cue_reads_ending(c, cue);
     }
-    if (tariff_after && !*eases && tariff_after->first > cue->last + 1 + PHRASE_WORDS) {
+    if (tariff_after && !relief && tariff_after->first > cue->last + 1 + PHRASE_WORDS) {
         /* "would back any agreement that left the tariff unchanged": a noun
          * right after the cue comes before a tariff mentioned farther on;
          * but a body asked to act is no target ("urged the government to
@@ -3306,6 +3317,18 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
     uint32_t object_from = cue->last + 1;
     while (object_from < c->sentence->first_token + c->sentence->token_count && is_quote_mark(c, object_from))
         object_from++;
+    /* "welcomed the end of the ban", "called for an end to the biodiesel
+     * subsidy": what is ended is the target, the other way round */
+    uint32_t relief_first, relief_end;
+    if (phrase_after(c, object_from, clause, &relief_first, &relief_end) && relief_end == relief_first + 1 &&
+        token_in(c, relief_first, relief_nouns) && relief_end + 1 < c->sentence->first_token + c->sentence->token_count &&
+        token_in(c, relief_end, (const char *const[]){"to", "of", "on", "from", NULL})) {
+        who ended = noun_target(c, relief_end + 1, clause, cue->start);
+        if (ended.name != NO_STRING) {
+            *eases = !cue_reads_ending(c, cue);
+            return object_measure_as_tariff(c, cue, ended, holder);
+        }
+    }
     who phrase = noun_target(c, object_from, clause, cue->start);
     if (phrase.name != NO_STRING || !entity_after || entity_after->first > cue->last + 1 + ENTITY_REACH)
         return object_measure_as_tariff(c, cue, phrase, holder);

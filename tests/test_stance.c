@@ -2043,6 +2043,19 @@ static void test_place_of_act_is_no_object(void **state)
                      "Thomas Redfield", "extension", STANCE_AGAINST);
 }
 
+/* What an ending falls on is the target, the other way round, once: "called
+ * for an end to" is against by its rule already. */
+static void test_ending_is_read_once(void **state)
+{
+    (void)state;
+    check_one_stance("The Steel Workers Union called for an end to the tariffs on steel.", NULL, "called for",
+                     "Steel Workers Union", "tariffs", STANCE_AGAINST);
+    check_one_stance("The Rice Millers Association welcomed the end of the ban on rice.", NULL, "welcomed",
+                     "Rice Millers Association", "ban", STANCE_AGAINST);
+    check_one_stance("The Forest Foundation called for an end to the biodiesel subsidy.", NULL, "called for",
+                     "Forest Foundation", "biodiesel subsidy", STANCE_AGAINST);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2157,6 +2170,7 @@ int main(void)
         cmocka_unit_test(test_thinking_opens_judged_clause),
         cmocka_unit_test(test_quantified_measure_names_none),
         cmocka_unit_test(test_place_of_act_is_no_object),
+        cmocka_unit_test(test_ending_is_read_once),
         cmocka_unit_test(test_quoted_fragment_in_reported_speech),
         cmocka_unit_test(test_speaker_past_clauses),
         cmocka_unit_test(test_it_is_the_named_ban),
