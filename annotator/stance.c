@@ -1637,6 +1637,15 @@ static int can_own(const stance_ctx *c, const item *it)
            (it->kind == K_ORG && attr_value(c->doc, s->attrs, s->attr_count, "code") != NO_STRING);
 }
 
+static int is_quote_mark(stance_ctx *c, uint32_t t)
+{
+    const token *w = tok(c, t);
+    const char *s = c->doc->text.clean + w->start;
+    size_t n = w->end - w->start;
+    return w->kind == TOK_PUNCT && ((n == 1 && (*s == '"' || *s == '\'')) ||
+                                    (n == 3 && (!memcmp(s, "\xe2\x80\x9c", 3) || !memcmp(s, "\xe2\x80\x98", 3))));
+}
+
 /* Who imposes a tariff mention: the entity opening its sentence (after a
  * "the"), a GPE or an organisation with a country code ("EU"), when an
  * _IMPOSING verb ends at most IMPOSING_REACH tokens before the mention
@@ -1658,6 +1667,8 @@ static const item *imposer(stance_ctx *c, const item *mention)
             opening = i;
     }
     uint32_t first = sentence->first_token;
+    while (first < mention->first && is_quote_mark(c, first)) /* a quotation opening its sentence */
+        first++;
     if (!verb || !opening || opening->end > verb->start ||
         !(opening->first == first ||
           (opening->first == first + 1 && token_in(c, first, (const char *const[]){"the", NULL}))))
@@ -2491,15 +2502,6 @@ static const item *called_object(stance_ctx *c, const item *items, size_t k, uin
             break;
         }
     return NULL;
-}
-
-static int is_quote_mark(stance_ctx *c, uint32_t t)
-{
-    const token *w = tok(c, t);
-    const char *s = c->doc->text.clean + w->start;
-    size_t n = w->end - w->start;
-    return w->kind == TOK_PUNCT && ((n == 1 && (*s == '"' || *s == '\'')) ||
-                                    (n == 3 && (!memcmp(s, "\xe2\x80\x9c", 3) || !memcmp(s, "\xe2\x80\x98", 3))));
 }
 
 /* "Retaliation would hurt us far more": a capitalised word opening its

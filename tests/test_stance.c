@@ -2056,6 +2056,19 @@ static void test_ending_is_read_once(void **state)
                      "Forest Foundation", "biodiesel subsidy", STANCE_AGAINST);
 }
 
+/* "Turkey doubles tariffs": doubling a tariff, like imposing one, makes the
+ * country opening the sentence its owner. */
+static void test_doubling_owner(void **state)
+{
+    (void)state;
+    check_one_stance("Turkey doubles tariffs on U.S. almonds, rice and cars after steel duty rise\n\nTurkey will double "
+                     "its retaliatory tariffs on a range of American goods from December 15, Trade Minister Selim "
+                     "Erguven said on Wednesday, announcing a decree that raises the duty on U.S. almonds from 20% to "
+                     "40% in answer to Washington's 50% tariff on Turkish steel.\n\nAylin Korkmaz, an importer, said "
+                     "the doubled duty would push shelf prices up.",
+                     NULL, "would push shelf prices up", "Aylin Korkmaz", "Turkey tariffs", STANCE_AGAINST);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2171,6 +2184,7 @@ int main(void)
         cmocka_unit_test(test_quantified_measure_names_none),
         cmocka_unit_test(test_place_of_act_is_no_object),
         cmocka_unit_test(test_ending_is_read_once),
+        cmocka_unit_test(test_doubling_owner),
         cmocka_unit_test(test_quoted_fragment_in_reported_speech),
         cmocka_unit_test(test_speaker_past_clauses),
         cmocka_unit_test(test_it_is_the_named_ban),
