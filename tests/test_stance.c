@@ -2069,6 +2069,16 @@ static void test_doubling_owner(void **state)
                      NULL, "would push shelf prices up", "Aylin Korkmaz", "Turkey tariffs", STANCE_AGAINST);
 }
 
+/* A reader's demand that someone end a measure is against it; in an
+ * article, who is asked holds nothing. */
+static void test_reader_demand_to_end(void **state)
+{
+    (void)state;
+    check_one_stance("India ought to stop complaining and drop its own duty on cooking oil.", "4", "drop",
+                     "comment 4", "India tariffs", STANCE_AGAINST);
+    check_no_stance((const char *const[]){"New Delhi should drop its own duty on cooking oil.", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2185,6 +2195,7 @@ int main(void)
         cmocka_unit_test(test_place_of_act_is_no_object),
         cmocka_unit_test(test_ending_is_read_once),
         cmocka_unit_test(test_doubling_owner),
+        cmocka_unit_test(test_reader_demand_to_end),
         cmocka_unit_test(test_quoted_fragment_in_reported_speech),
         cmocka_unit_test(test_speaker_past_clauses),
         cmocka_unit_test(test_it_is_the_named_ban),
