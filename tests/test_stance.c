@@ -2079,6 +2079,16 @@ static void test_reader_demand_to_end(void **state)
     check_no_stance((const char *const[]){"New Delhi should drop its own duty on cooking oil.", NULL});
 }
 
+/* A reader's "talking sense" backs the one who talks it; a measure that
+ * "only helps" one side is against it. */
+static void test_sense_and_one_sided_help(void **state)
+{
+    (void)state;
+    check_one_stance("Dr Park Ji-yeon is the only one talking sense.", "2", "talking sense", "comment 2", "Park Ji-yeon",
+                     STANCE_FAVOR);
+    check_one_stance("This truce only helps Europe.", "3", "only helps", "comment 3", "truce", STANCE_AGAINST);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2196,6 +2206,7 @@ int main(void)
         cmocka_unit_test(test_ending_is_read_once),
         cmocka_unit_test(test_doubling_owner),
         cmocka_unit_test(test_reader_demand_to_end),
+        cmocka_unit_test(test_sense_and_one_sided_help),
         cmocka_unit_test(test_quoted_fragment_in_reported_speech),
         cmocka_unit_test(test_speaker_past_clauses),
         cmocka_unit_test(test_it_is_the_named_ban),
