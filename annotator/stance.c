@@ -124,7 +124,7 @@ static const char *const phrase_skip[] = {"the", "a", "an", "all", "any", "its",
  * target of their own). */
 static const char *const speech_nouns[] = {"argument", "arguments", "view", "views", "claim", "claims", "remarks",
                                            "comments", "statement", "suggestion", "assertion", "accusation",
-                                           "accusations", "criticism", "idea", "notion", NULL};
+                                           "accusations", "criticism", "idea", "notion", "calls", NULL};
 static const char *const demonstratives[] = {"that", "this", "those", "these", NULL};
 static const char *const determiners[] = {"the", "a", "an", "its", "their", "this", "that", "these", "those", "our",
                                           "his", "her", NULL};
@@ -2211,8 +2211,12 @@ static who noun_target(stance_ctx *c, uint32_t from, uint32_t clause, uint32_t a
     if (token_in(c, end - 1, speech_nouns)) {
         if (first > from && token_in(c, first - 1, demonstratives))
             return previous_speaker(c); /* name NO_STRING when nobody spoke */
+        /* "rejected the idea that ...", "rejecting calls from traders to
+         * reopen the border": what is weighed follows */
         if (end < c->sentence->first_token + c->sentence->token_count &&
-            token_in(c, end, (const char *const[]){"that", "of", NULL}))
+            (token_in(c, end, (const char *const[]){"that", "of", NULL}) ||
+             (token_in(c, end - 1, (const char *const[]){"calls", NULL}) &&
+              token_in(c, end, (const char *const[]){"for", "from", "to", NULL}))))
             return none;
     }
     if (end == first + 1 && first > from) {

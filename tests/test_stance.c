@@ -2089,6 +2089,16 @@ static void test_sense_and_one_sided_help(void **state)
     check_one_stance("This truce only helps Europe.", "3", "only helps", "comment 3", "truce", STANCE_AGAINST);
 }
 
+/* "calls from traders to ..." announce what is weighed; being "not to
+ * blame for" something is no stance on it. */
+static void test_calls_and_blame(void **state)
+{
+    (void)state;
+    check_no_stance((const char *const[]){
+        "Minister Abubakar Danjuma rejected calls from traders to reopen the frontier.",
+        "Craig Lindqvist said American growers were not to blame for low prices.", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2207,6 +2217,7 @@ int main(void)
         cmocka_unit_test(test_doubling_owner),
         cmocka_unit_test(test_reader_demand_to_end),
         cmocka_unit_test(test_sense_and_one_sided_help),
+        cmocka_unit_test(test_calls_and_blame),
         cmocka_unit_test(test_quoted_fragment_in_reported_speech),
         cmocka_unit_test(test_speaker_past_clauses),
         cmocka_unit_test(test_it_is_the_named_ban),
