@@ -3171,9 +3171,12 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
          * on all Washington's tariffs": what eases a tariff is a stance on
          * the tariff, the other way round */
         uint32_t first, end;
-        relief = phrase_after(c, cue->last + 1, clause, &first, &end) && token_in(c, end - 1, relief_nouns) &&
-                 token_in(c, end, (const char *const[]){"on", "from", "to", "of", "for", NULL}) &&
-                 tariff_after->first > end && tariff_after->first <= end + 1 + PHRASE_WORDS;
+        relief = (phrase_after(c, cue->last + 1, clause, &first, &end) && token_in(c, end - 1, relief_nouns) &&
+                  token_in(c, end, (const char *const[]){"on", "from", "to", "of", "for", NULL}) &&
+                  tariff_after->first > end && tariff_after->first <= end + 1 + PHRASE_WORDS) ||
+                 /* "welcomed the tariff cut" */
+                 (tariff_after->kind == K_TARIFF_WORD && tariff_after->first <= cue->last + 1 + PHRASE_WORDS &&
+                  token_in(c, tariff_after->last + 1, relief_nouns));
         *eases = relief && !cue_reads_ending(c, cue);
     }
     if (tariff_after && !relief && tariff_after->first > cue->last + 1 + PHRASE_WORDS) {
@@ -3240,11 +3243,11 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
             return object_measure_as_tariff(c, cue, noun, holder);
     }
     /* "Keep the ban until Brussels pays", "lift a measure that Brussels
-     * says ...": a noun phrase right after the cue that a conjunction or a
-     * relative pronoun ends is the object, not the entity of the clause it
-     * opens */
+     * says ...", "pressed for the measure and China led the opposition": a
+     * noun phrase right after the cue that a conjunction or a relative
+     * pronoun ends is the object, not the entity of the clause it opens */
     static const char *const clause_conjunctions[] = {"until", "unless", "before", "after", "because", "while",
-                                                      "when", "if", "that", "which", NULL};
+                                                      "when", "if", "that", "which", "and", "but", NULL};
     if (entity_after && phrase_after(c, cue->last + 1, clause, &first, &end) && end < entity_after->first &&
         token_in(c, end, clause_conjunctions)) {
         who noun = noun_target(c, cue->last + 1, clause, cue->start);

@@ -2099,6 +2099,21 @@ static void test_calls_and_blame(void **state)
         "Craig Lindqvist said American growers were not to blame for low prices.", NULL});
 }
 
+/* Common shapes: a cut after the tariff word eases it; a complaint "over"
+ * the duties opposes them; a noun phrase that "and" ends is the object,
+ * not the entity of the clause "and" opens. */
+static void test_common_shapes(void **state)
+{
+    (void)state;
+    check_one_stance("Canada's 25% tariff on steel took effect. The Car Makers Association welcomed the tariff cut.",
+                     NULL, "welcomed", "Car Makers Association", "Canada tariffs", STANCE_AGAINST);
+    check_one_stance("Brazil said it would file a complaint with the World Trade Organization over the duties.", NULL,
+                     "file a complaint", "Brazil", "tariffs", STANCE_AGAINST);
+    check_one_stance("The talks ended without a 30% tariff on steel, as the European Union pressed for the measure "
+                     "and China led the opposition to it.",
+                     NULL, "pressed for", "European Union", "tariffs", STANCE_FAVOR);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2218,6 +2233,7 @@ int main(void)
         cmocka_unit_test(test_reader_demand_to_end),
         cmocka_unit_test(test_sense_and_one_sided_help),
         cmocka_unit_test(test_calls_and_blame),
+        cmocka_unit_test(test_common_shapes),
         cmocka_unit_test(test_quoted_fragment_in_reported_speech),
         cmocka_unit_test(test_speaker_past_clauses),
         cmocka_unit_test(test_it_is_the_named_ban),
