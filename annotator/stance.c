@@ -3286,9 +3286,12 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
     uint32_t sentence_end = c->sentence->first_token + c->sentence->token_count, pronoun = cue->last + 1;
     int done = pronoun < sentence_end && token_in(c, pronoun, (const char *const[]){"do", "doing", NULL});
     pronoun += (uint32_t)done;
+    /* "We cannot accept this": "this" alone, with no noun after it */
+    int this_alone = pronoun < sentence_end && token_in(c, pronoun, (const char *const[]){"this", NULL}) &&
+                     (pronoun + 1 == sentence_end || tok(c, pronoun + 1)->kind == TOK_PUNCT);
     if (pronoun < sentence_end &&
-        token_in(c, pronoun, done ? (const char *const[]){"it", "this", "that", NULL}
-                                  : (const char *const[]){"it", "them", NULL})) {
+        (this_alone || token_in(c, pronoun, done ? (const char *const[]){"it", "this", "that", NULL}
+                                                 : (const char *const[]){"it", "them", NULL}))) {
         const item *mention = tariff_before(c, cue, 0);
         if (!mention)
             mention = article_measure(c, cue);

@@ -2114,6 +2114,16 @@ static void test_common_shapes(void **state)
                      NULL, "pressed for", "European Union", "tariffs", STANCE_FAVOR);
 }
 
+/* "cannot" negates as "can't" does, and "this" alone after a cue stands
+ * for the measure in context. */
+static void test_cannot_accept_this(void **state)
+{
+    (void)state;
+    check_one_stance("Canada's 25% tariff on steel took effect on Monday. \"We cannot accept this,\" said Maria Lopez, "
+                     "president of the Steel Users Council.",
+                     NULL, "accept", "Maria Lopez", "Canada tariffs", STANCE_AGAINST);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2234,6 +2244,7 @@ int main(void)
         cmocka_unit_test(test_sense_and_one_sided_help),
         cmocka_unit_test(test_calls_and_blame),
         cmocka_unit_test(test_common_shapes),
+        cmocka_unit_test(test_cannot_accept_this),
         cmocka_unit_test(test_quoted_fragment_in_reported_speech),
         cmocka_unit_test(test_speaker_past_clauses),
         cmocka_unit_test(test_it_is_the_named_ban),
