@@ -2124,6 +2124,15 @@ static void test_cannot_accept_this(void **state)
                      NULL, "accept", "Maria Lopez", "Canada tariffs", STANCE_AGAINST);
 }
 
+/* Readers' verdicts on people and governments. */
+static void test_reader_verdicts(void **state)
+{
+    (void)state;
+    check_one_stance("Ottawa got this one right.", "2", "got this one right", "comment 2", "Ottawa", STANCE_FAVOR);
+    check_one_stance("Nathalie Bergeron should resign.", "4", "should resign", "comment 4", "Nathalie Bergeron",
+                     STANCE_AGAINST);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2245,6 +2254,7 @@ int main(void)
         cmocka_unit_test(test_calls_and_blame),
         cmocka_unit_test(test_common_shapes),
         cmocka_unit_test(test_cannot_accept_this),
+        cmocka_unit_test(test_reader_verdicts),
         cmocka_unit_test(test_quoted_fragment_in_reported_speech),
         cmocka_unit_test(test_speaker_past_clauses),
         cmocka_unit_test(test_it_is_the_named_ban),
