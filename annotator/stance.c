@@ -2900,7 +2900,8 @@ static int calls_for_retaliation(stance_ctx *c, const item *cue)
 
 /* Whether the act cue ends its clause with no object: the sentence ends or
  * a ";" follows, or a comma and a participle of saying ("objected, saying
- * ..."); not in a passive ("was welcomed."). */
+ * ..."), or a comma that ends a quotation; not in a passive ("was
+ * welcomed."). */
 static int acts_on_nothing(stance_ctx *c, const item *cue)
 {
     uint32_t first = c->sentence->first_token, end = first + c->sentence->token_count, t = cue->last + 1;
@@ -2913,8 +2914,15 @@ static int acts_on_nothing(stance_ctx *c, const item *cue)
         return 0;
     if (*at == '.' || *at == ';')
         return 1;
-    return *at == ',' && t + 1 < end &&
-           token_in(c, t + 1, (const char *const[]){"saying", "arguing", "calling", "warning", NULL});
+    if (*at != ',' || t + 1 >= end)
+        return 0;
+    /* "We are deeply concerned," a spokesperson said: the quotation ends */
+    const token *next = tok(c, t + 1);
+    const char *q = c->doc->text.clean + next->start;
+    if (next->kind == TOK_PUNCT && ((next->end - next->start == 1 && *q == '"') ||
+                                    (next->end - next->start == 3 && !memcmp(q, "\xe2\x80\x9d", 3))))
+        return 1;
+    return token_in(c, t + 1, (const char *const[]){"saying", "arguing", "calling", "warning", NULL});
 }
 
 /* What a rhetorical question ("Who exactly benefits when ...?", "What did

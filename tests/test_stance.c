@@ -2133,6 +2133,19 @@ static void test_reader_verdicts(void **state)
                      STANCE_AGAINST);
 }
 
+/* A speaker "deeply concerned" with no object, or saying nobody wins, is
+ * against the measure in context. */
+static void test_concern_and_nobody_wins(void **state)
+{
+    (void)state;
+    check_one_stance("Canada's 25% tariff on steel took effect on Monday. \"We are deeply concerned,\" a spokesperson "
+                     "for the Retail Council said.",
+                     NULL, "are deeply concerned", "Retail Council", "Canada tariffs", STANCE_AGAINST);
+    check_one_stance("Canada's 25% tariff on steel took effect on Monday. \"It is a tax on families. Nobody wins,\" "
+                     "said Paul Green.",
+                     NULL, "Nobody wins", "Paul Green", "Canada tariffs", STANCE_AGAINST);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2255,6 +2268,7 @@ int main(void)
         cmocka_unit_test(test_common_shapes),
         cmocka_unit_test(test_cannot_accept_this),
         cmocka_unit_test(test_reader_verdicts),
+        cmocka_unit_test(test_concern_and_nobody_wins),
         cmocka_unit_test(test_quoted_fragment_in_reported_speech),
         cmocka_unit_test(test_speaker_past_clauses),
         cmocka_unit_test(test_it_is_the_named_ban),
