@@ -1217,6 +1217,45 @@ static int names_the_actor(stance_ctx *c, const item *items, size_t i, const ite
              items[i - 1].last + 1 == before);
 }
 
+/* The entity joined by "and" to the subject named holder of the cue
+ * items[k] in its sentence ("Japan and South Korea", "the United States
+ * and the European Union"), or NULL. */
+static const item *coordinated_holder(stance_ctx *c, const item *items, size_t k, uint32_t holder)
+{
+    const item *cue = &items[k];
+    for (size_t i = k; i-- > 0 && items[i].start >= c->sentence->start;) {
+        if (!is_holder(&items[i]) || items[i].kind == K_GROUP || !same_name(c, &items[i], holder))
+            continue;
+        const item *subject = &items[i];
+        /* the partner before: "X and [the] SUBJECT" */
+        uint32_t t = subject->first;
+        if (t > 0 && token_in(c, t - 1, (const char *const[]){"the", NULL}))
+            t--;
+        if (t > 1 && token_in(c, t - 1, (const char *const[]){"and", NULL}))
+            for (size_t j = i; j-- > 0 && items[j].start >= c->sentence->start;)
+                if (items[j].last + 2 == t || items[j].last + 1 == t - 1) {
+                    if (items[j].last + 1 == t - 1 && is_holder(&items[j]) && items[j].kind != K_GROUP &&
+                        (j == 0 || items[j - 1].last + 2 != items[j].first ||
+                         !token_in(c, items[j].first - 1, (const char *const[]){",", NULL})))
+                        return &items[j];
+                    break;
+                }
+        /* the partner after: "SUBJECT and [the] Y" before the cue */
+        t = subject->last + 1;
+        if (t < cue->first && token_in(c, t, (const char *const[]){"and", NULL})) {
+            t++;
+            if (t < cue->first && token_in(c, t, (const char *const[]){"the", NULL}))
+                t++;
+            for (size_t j = i + 1; j < k; j++)
+                if (items[j].first == t && items[j].last < cue->first && is_holder(&items[j]) &&
+                    items[j].kind != K_GROUP)
+                    return &items[j];
+        }
+        return NULL;
+    }
+    return NULL;
+}
+
 static who find_holder(stance_ctx *c, const item *items, size_t count, size_t k, const struct_span *comment)
 {
     document *doc = c->doc;
@@ -3636,6 +3675,18 @@ static void stance_sentence(stance_ctx *c, item *items, size_t count)
         st.target_from = target.from;
         st.cue_rule = doc->spans[cue->span].rule;
         ARRAY_PUSH(doc->stances, doc->stance_count, doc->stance_cap, st);
+        /* "Japan and South Korea criticised the tariffs": the subject's
+         * partner holds the stance too */
+        const item *partner = !strcmp(holder.from, "subject") ? coordinated_holder(c, items, k, holder.name) : NULL;
+        if (partner) {
+            who second = entity_who(c, partner, "subject");
+            if (second.name != holder.name && strcmp(doc_string(doc, target.name), doc_string(doc, second.name))) {
+                st.holder = second.name;
+                st.holder_ref = second.ref;
+                st.holder_from = second.from;
+                ARRAY_PUSH(doc->stances, doc->stance_count, doc->stance_cap, st);
+            }
+        }
     }
     if (contrast)
         apply_contrast(doc, first_stance, contrast);

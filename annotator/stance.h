@@ -106,7 +106,10 @@
  *               a place's possessive before a body that is no government
  *               ("Britain's largest livestock union called for ...") is
  *               not the holder: the ORG of the next sentence whose name
- *               holds the body's head noun is;
+ *               holds the body's head noun is; an entity "and" joins to the
+ *               subject holds the stance too ("Japan and South Korea
+ *               criticised ...": a second stance, of the same extent, so
+ *               summarised but not written);
  *   comment     inside a reader comment (<comment n="N">): "comment N",
  *               except for an act whose clause names its agent before it
  *               (an entity, a group, a noun after "his", "her", "their",

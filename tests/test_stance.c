@@ -2146,6 +2146,23 @@ static void test_concern_and_nobody_wins(void **state)
                      NULL, "Nobody wins", "Paul Green", "Canada tariffs", STANCE_AGAINST);
 }
 
+/* Both subjects "and" joins hold the stance; only the first is written. */
+static void test_coordinated_subjects(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f, "Japan and South Korea criticised the tariffs.", NULL);
+    check_stance(&f, "criticised", "Japan", "tariffs", STANCE_AGAINST);
+    assert_int_equal(f.doc.stance_count, 2);
+    assert_string_equal(doc_string(&f.doc, f.doc.stances[1].holder), "South Korea");
+    assert_int_equal(f.doc.stances[1].polarity, STANCE_AGAINST);
+    assert_int_equal(f.doc.stance_summary_count, 2);
+    release(&f);
+    check_one_stance("Ministers failed to agree on a 30% tariff on steel, as the United States and the European Union "
+                     "pressed for the measure.",
+                     NULL, "pressed for", "European Union", "tariffs", STANCE_FAVOR);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2269,6 +2286,7 @@ int main(void)
         cmocka_unit_test(test_cannot_accept_this),
         cmocka_unit_test(test_reader_verdicts),
         cmocka_unit_test(test_concern_and_nobody_wins),
+        cmocka_unit_test(test_coordinated_subjects),
         cmocka_unit_test(test_quoted_fragment_in_reported_speech),
         cmocka_unit_test(test_speaker_past_clauses),
         cmocka_unit_test(test_it_is_the_named_ban),
