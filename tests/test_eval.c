@@ -127,8 +127,10 @@
  * a fifth and a sixth, kept held out (66.67 and 48.57 on their first run
  * with the rules of the day): all forty-nine give 74.88, under issue 5's
  * 75. More mending on the other forty-three brings all forty-nine to 75.29,
- * and the floor is just under that. */
-#define CORPORA_MIN_STANCE_F1 "75.2"
+ * and the floor is just under that. A seventh and an eighth round, kept
+ * held out (51.72 and 56.67 on their first run), and mending for the fifth
+ * and sixth: all fifty-five give 76.40, and the floor is under that. */
+#define CORPORA_MIN_STANCE_F1 "76.0"
 
 static char bin[1024];
 
