@@ -1429,7 +1429,8 @@ static uint32_t context_start(stance_ctx *c, const item *cue, size_t paragraphs_
     /* the paragraphs starting at or before the cue */
     size_t lo = COUNT_UP_TO(paragraphs->items, paragraphs->count, start, cue->start);
     size_t first = lo > paragraphs_back ? lo - 1 - paragraphs_back : 0;
-    return here ? here->start : lo ? paragraphs->items[first].start : c->sentence->start;
+    /* no sentence yet when the items are first noted (possessive_owner) */
+    return here ? here->start : lo ? paragraphs->items[first].start : c->sentence ? c->sentence->start : 0;
 }
 
 /* The last tariff mention before the cue in its reader comment, else in
@@ -1959,6 +1960,18 @@ static const item *possessive_owner(stance_ctx *c, const item *items, const item
         return NULL;
     for (const item *i = mention; i-- > items;)
         if (can_own(c, i) && i->end <= tok(c, t - 1)->start)
+            return i;
+    /* "China started this. They should drop their canola duties": a
+     * sentence opened by "they" or "it" goes on about the last owner
+     * named before it in its paragraph or reader comment */
+    uint32_t opening = first;
+    while (opening < t && is_quote_mark(c, opening))
+        opening++;
+    if (!token_in(c, opening, (const char *const[]){"they", "it", NULL}))
+        return NULL;
+    uint32_t from = context_start(c, mention, 0), sentence_start = tok(c, first)->start;
+    for (const item *i = mention; i-- > c->items && i->start >= from;)
+        if (can_own(c, i) && i->end <= sentence_start)
             return i;
     return NULL;
 }

@@ -2163,6 +2163,16 @@ static void test_coordinated_subjects(void **state)
                      NULL, "pressed for", "European Union", "tariffs", STANCE_FAVOR);
 }
 
+/* "They ... their duties": a sentence opened by "they" goes on about the
+ * owner named before it. */
+static void test_they_own_their_duties(void **state)
+{
+    (void)state;
+    check_one_stance("Canada's surtax on Chinese cars took effect. China started this. They should drop their canola "
+                     "duties first.",
+                     "1", "drop", "comment 1", "China tariffs", STANCE_AGAINST);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2287,6 +2297,7 @@ int main(void)
         cmocka_unit_test(test_reader_verdicts),
         cmocka_unit_test(test_concern_and_nobody_wins),
         cmocka_unit_test(test_coordinated_subjects),
+        cmocka_unit_test(test_they_own_their_duties),
         cmocka_unit_test(test_quoted_fragment_in_reported_speech),
         cmocka_unit_test(test_speaker_past_clauses),
         cmocka_unit_test(test_it_is_the_named_ban),
