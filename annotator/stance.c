@@ -1686,6 +1686,15 @@ static int is_quote_mark(stance_ctx *c, uint32_t t)
                                     (n == 3 && (!memcmp(s, "\xe2\x80\x9c", 3) || !memcmp(s, "\xe2\x80\x98", 3))));
 }
 
+/* A double quotation mark that may close a quotation: straight or right. */
+static int is_closing_quote(stance_ctx *c, uint32_t t)
+{
+    const token *w = tok(c, t);
+    const char *s = c->doc->text.clean + w->start;
+    size_t n = w->end - w->start;
+    return w->kind == TOK_PUNCT && ((n == 1 && *s == '"') || (n == 3 && !memcmp(s, "\xe2\x80\x9d", 3)));
+}
+
 /* Who imposes a tariff mention: the entity opening its sentence (after a
  * "the"), a GPE or an organisation with a country code ("EU"), when an
  * _IMPOSING verb ends at most IMPOSING_REACH tokens before the mention
@@ -2880,6 +2889,20 @@ static who measure_named_in_context(stance_ctx *c, const item *cue, size_t parag
     return (who){NO_STRING, NO_STRING, NULL};
 }
 
+/* Where the object of an act cue starts: after the quotation marks that
+ * close a quoted cue ("Cambodia "regrets" the decision"), and after the
+ * preposition the quotation cut off it ("was "extremely disappointed" by
+ * the move"). */
+static uint32_t object_start(stance_ctx *c, const item *cue)
+{
+    uint32_t t = cue->last + 1, end = c->sentence->first_token + c->sentence->token_count;
+    while (t < end && (is_quote_mark(c, t) || is_closing_quote(c, t)))
+        t++;
+    if (t > cue->last + 1 && t < end && token_in(c, t, (const char *const[]){"by", "with", "over", "about", "at", NULL}))
+        t++;
+    return t;
+}
+
 /* "defended the measures" after a paragraph on the duties: a measure noun
  * right after its cue, with "the" or a demonstrative, points back to the
  * last tariff mention in its paragraph or the one before; else noun. */
@@ -2887,9 +2910,7 @@ static who object_measure_as_tariff(stance_ctx *c, const item *cue, who noun, ui
 {
     if (!names_measure(c, noun))
         return decided_measure(c, cue, noun, holder);
-    uint32_t t = cue->last + 1, end = c->sentence->first_token + c->sentence->token_count;
-    while (t < end && is_quote_mark(c, t)) /* "regrets" the decision */
-        t++;
+    uint32_t t = object_start(c, cue), end = c->sentence->first_token + c->sentence->token_count;
     char word[16];
     /* "would not accept a penalty on ...", "will not accept a system that
      * ...": a penalty or a system is one however named */
@@ -2969,10 +2990,7 @@ static int acts_on_nothing(stance_ctx *c, const item *cue)
     if (*at != ',' || t + 1 >= end)
         return 0;
     /* "We are deeply concerned," a spokesperson said: the quotation ends */
-    const token *next = tok(c, t + 1);
-    const char *q = c->doc->text.clean + next->start;
-    if (next->kind == TOK_PUNCT && ((next->end - next->start == 1 && *q == '"') ||
-                                    (next->end - next->start == 3 && !memcmp(q, "\xe2\x80\x9d", 3))))
+    if (is_closing_quote(c, t + 1))
         return 1;
     return token_in(c, t + 1, (const char *const[]){"saying", "arguing", "calling", "warning", NULL});
 }
@@ -3385,10 +3403,7 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
         size_t at = COUNT_BEFORE(c->items, c->item_count, start, own->at);
         return tariff_target(c, &c->items[at], own->owner, holder);
     }
-    /* "Cambodia "regrets" the decision": the object after the quoted cue */
-    uint32_t object_from = cue->last + 1;
-    while (object_from < c->sentence->first_token + c->sentence->token_count && is_quote_mark(c, object_from))
-        object_from++;
+    uint32_t object_from = object_start(c, cue);
     /* "welcomed the end of the ban", "called for an end to the biodiesel
      * subsidy": what is ended is the target, the other way round */
     uint32_t relief_first, relief_end;

@@ -2173,6 +2173,22 @@ static void test_they_own_their_duties(void **state)
                      "1", "drop", "comment 1", "China tariffs", STANCE_AGAINST);
 }
 
+/* A cue quoted apart from its preposition ("extremely disappointed" by the
+ * move), with straight or curly marks; "no choice but to" defends. */
+static void test_quoted_cue_and_no_choice(void **state)
+{
+    (void)state;
+    check_one_stance("Japan's 38.5% tariff on frozen beef took effect. The U.S. Meat Export Federation said it was "
+                     "\"extremely disappointed\" by the move.",
+                     NULL, "extremely disappointed", "U.S. Meat Export Federation", "Japan tariffs", STANCE_AGAINST);
+    check_one_stance("Japan's 38.5% tariff on frozen beef took effect. The U.S. Meat Export Federation said it was "
+                     "\u201cextremely disappointed\u201d by the move.",
+                     NULL, "extremely disappointed", "U.S. Meat Export Federation", "Japan tariffs", STANCE_AGAINST);
+    check_one_stance("Japan's 38.5% tariff on frozen beef took effect. Minister Kenji Sato said the government had no "
+                     "choice but to apply the tariff.",
+                     NULL, "had no choice but to apply", "Kenji Sato", "Japan tariffs", STANCE_FAVOR);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2298,6 +2314,7 @@ int main(void)
         cmocka_unit_test(test_concern_and_nobody_wins),
         cmocka_unit_test(test_coordinated_subjects),
         cmocka_unit_test(test_they_own_their_duties),
+        cmocka_unit_test(test_quoted_cue_and_no_choice),
         cmocka_unit_test(test_quoted_fragment_in_reported_speech),
         cmocka_unit_test(test_speaker_past_clauses),
         cmocka_unit_test(test_it_is_the_named_ban),
