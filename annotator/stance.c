@@ -159,7 +159,8 @@ static const char *const phrase_stop[] = {"now", "today", "yet", "again", "soon"
                                           "while", "if", "though", "although", "me", "him", "us", "you", "them",
                                           "themselves", "himself", "herself", "itself", "ourselves", "myself",
                                           "what", "whom", "whose", "did", "do", "does", "done", "up", "out", "down",
-                                          "off", "past", "into", "through", "over", "about", "against",
+                                          "off", "past", "into", "through", "over", "about", "against", "under",
+                                          "within", "without", "across", "toward", "towards", "among",
                                           /* adverbs closing a verb phrase: "rejected the idea outright" */
                                           "outright", "entirely", "altogether", "completely", "instead", NULL};
 

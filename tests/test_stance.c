@@ -2189,6 +2189,16 @@ static void test_quoted_cue_and_no_choice(void **state)
                      NULL, "had no choice but to apply", "Kenji Sato", "Japan tariffs", STANCE_FAVOR);
 }
 
+/* "would fight" a deal opposes it; a noun phrase ends before "under". */
+static void test_fight_and_no_sense(void **state)
+{
+    (void)state;
+    check_one_stance("Teresa Vukovic said the union would fight any deal under the table.", NULL, "would fight",
+                     "Teresa Vukovic", "deal", STANCE_AGAINST);
+    check_one_stance("The 10% U.S. tariff on blueberries took effect. The tariff, Rosa Paredes said, makes no sense.",
+                     NULL, "makes no sense", "Rosa Paredes", "United States tariffs", STANCE_AGAINST);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2315,6 +2325,7 @@ int main(void)
         cmocka_unit_test(test_coordinated_subjects),
         cmocka_unit_test(test_they_own_their_duties),
         cmocka_unit_test(test_quoted_cue_and_no_choice),
+        cmocka_unit_test(test_fight_and_no_sense),
         cmocka_unit_test(test_quoted_fragment_in_reported_speech),
         cmocka_unit_test(test_speaker_past_clauses),
         cmocka_unit_test(test_it_is_the_named_ban),
