@@ -3073,7 +3073,7 @@ static int eased_subject(stance_ctx *c, const item *subject)
     uint32_t t = subject->first;
     if (t > c->sentence->first_token && token_in_set(c, t - 1, &phrase_skip_set))
         t--;
-    if (t == c->sentence->first_token)
+    if (t <= c->sentence->first_token) /* a subject in a sentence before the cue's has nothing here */
         return 0;
     if (token_in(c, t - 1, easing_verbs))
         return 1;

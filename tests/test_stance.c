@@ -2199,6 +2199,16 @@ static void test_fight_and_no_sense(void **state)
                      NULL, "makes no sense", "Rosa Paredes", "United States tariffs", STANCE_AGAINST);
 }
 
+/* A pronoun's measure named at the very start of the document, sentences
+ * before the cue: nothing before it is read (it once was, at token -1). */
+static void test_measure_at_document_start(void **state)
+{
+    (void)state;
+    check_one_stance("Levies on furniture rose.\n\n\"It would be a mistake to rush into an agreement,\" Finance "
+                     "Minister Grace Moss noted.",
+                     NULL, "a mistake", "Grace Moss", "tariffs", STANCE_AGAINST);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2326,6 +2336,7 @@ int main(void)
         cmocka_unit_test(test_they_own_their_duties),
         cmocka_unit_test(test_quoted_cue_and_no_choice),
         cmocka_unit_test(test_fight_and_no_sense),
+        cmocka_unit_test(test_measure_at_document_start),
         cmocka_unit_test(test_quoted_fragment_in_reported_speech),
         cmocka_unit_test(test_speaker_past_clauses),
         cmocka_unit_test(test_it_is_the_named_ban),
