@@ -3255,6 +3255,7 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
                   tariff_after->first > end && tariff_after->first <= end + 1 + PHRASE_WORDS) ||
                  /* "welcomed the tariff cut" */
                  (tariff_after->kind == K_TARIFF_WORD && tariff_after->first <= cue->last + 1 + PHRASE_WORDS &&
+                  tariff_after->last + 1 < c->sentence->first_token + c->sentence->token_count &&
                   token_in(c, tariff_after->last + 1, relief_nouns));
         *eases = relief && !cue_reads_ending(c, cue);
     }

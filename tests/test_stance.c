@@ -2209,6 +2209,14 @@ static void test_measure_at_document_start(void **state)
                      NULL, "a mistake", "Grace Moss", "tariffs", STANCE_AGAINST);
 }
 
+/* A tariff word that ends the document has no word after it to read. */
+static void test_tariff_word_ends_document(void **state)
+{
+    (void)state;
+    check_one_stance("The Car Makers Association welcomed the tariff", NULL, "welcomed", "Car Makers Association",
+                     "tariffs", STANCE_FAVOR);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2337,6 +2345,7 @@ int main(void)
         cmocka_unit_test(test_quoted_cue_and_no_choice),
         cmocka_unit_test(test_fight_and_no_sense),
         cmocka_unit_test(test_measure_at_document_start),
+        cmocka_unit_test(test_tariff_word_ends_document),
         cmocka_unit_test(test_quoted_fragment_in_reported_speech),
         cmocka_unit_test(test_speaker_past_clauses),
         cmocka_unit_test(test_it_is_the_named_ban),
