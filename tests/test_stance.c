@@ -2186,7 +2186,7 @@ static void test_quoted_cue_and_no_choice(void **state)
                      NULL, "extremely disappointed", "U.S. Meat Export Federation", "Japan tariffs", STANCE_AGAINST);
     check_one_stance("Japan's 38.5% tariff on frozen beef took effect. Minister Kenji Sato said the government had no "
                      "choice but to apply the tariff.",
-                     NULL, "had no choice but to apply", "Kenji Sato", "Japan tariffs", STANCE_FAVOR);
+                     NULL, "no choice but to apply", "Kenji Sato", "Japan tariffs", STANCE_FAVOR);
 }
 
 /* "would fight" a deal opposes it; a noun phrase ends before "under". */
