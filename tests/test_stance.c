@@ -2217,6 +2217,18 @@ static void test_tariff_word_ends_document(void **state)
                      "tariffs", STANCE_FAVOR);
 }
 
+/* Readers' verdicts without a cue word of their own: a measure that "has
+ * to go", a question why "we" punish "our own". */
+static void test_reader_short_verdicts(void **state)
+{
+    (void)state;
+    check_one_stance("Canada's 100% surtax on Chinese cars took effect. The surtax has to go.", "10", "has to go",
+                     "comment 10", "Canada tariffs", STANCE_AGAINST);
+    check_one_stance("Canada's 100% surtax on Chinese cars took effect. Why are we punishing our own farmers for "
+                     "Detroit's sake?",
+                     "7", "Why are we punishing our own", "comment 7", "Canada tariffs", STANCE_AGAINST);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2346,6 +2358,7 @@ int main(void)
         cmocka_unit_test(test_fight_and_no_sense),
         cmocka_unit_test(test_measure_at_document_start),
         cmocka_unit_test(test_tariff_word_ends_document),
+        cmocka_unit_test(test_reader_short_verdicts),
         cmocka_unit_test(test_quoted_fragment_in_reported_speech),
         cmocka_unit_test(test_speaker_past_clauses),
         cmocka_unit_test(test_it_is_the_named_ban),
