@@ -2729,17 +2729,23 @@ static who qualified_noun(stance_ctx *c, const item *it, uint32_t at, uint32_t h
 /* Nouns for the decision an article is about, however far back it was
  * told: "welcomed the decision", "called the extension ...". */
 static const char *const decision_nouns[] = {"decision", "extension", "decree", NULL};
+/* Nouns that name the article's measure only when it is a tariff: "said
+ * the measure put jobs at risk" paragraphs after the duties were set; in an
+ * article about quotas "the measure" stays itself. */
+static const char *const tariff_pointing_nouns[] = {"measure", "measures", "threat", NULL};
 
 /* The measure the article is about: its first tariff mention before the
- * cue, else the first measure it names by its noun ("ban", "rice import
- * ban"). Name NO_STRING: none. */
-static who central_measure(stance_ctx *c, const item *cue, uint32_t holder)
+ * cue, else (unless tariff_only) the first measure it names by its noun
+ * ("ban", "rice import ban"). Name NO_STRING: none. */
+static who central_measure(stance_ctx *c, const item *cue, uint32_t holder, int tariff_only)
 {
     build_tariffs(c);
     uint32_t at;
     who named = article_first_measure(c, NULL, cue->first, &at);
     if (c->tariff_count && c->tariffs[0]->start < cue->start && (at == UINT32_MAX || c->tariffs[0]->first < at))
         return owned_tariff_target(c, c->tariffs[0], holder);
+    if (tariff_only)
+        return (who){NO_STRING, NO_STRING, NULL};
     if (named.name != NO_STRING || at == UINT32_MAX)
         return named;
     char word[16];
@@ -2778,10 +2784,16 @@ static int extends_measure(stance_ctx *c, const item *cue)
  * (central_measure) when there is one. */
 static who decided_measure(stance_ctx *c, const item *cue, who noun, uint32_t holder)
 {
-    if (noun.name == NO_STRING || noun.ref != NO_STRING || !string_in(doc_string(c->doc, noun.name), decision_nouns) ||
-        (!strcmp(doc_string(c->doc, noun.name), "extension") && !extends_measure(c, cue)))
+    if (noun.name == NO_STRING || noun.ref != NO_STRING)
         return noun;
-    who central = central_measure(c, cue, holder);
+    const char *name = doc_string(c->doc, noun.name);
+    if (string_in(name, tariff_pointing_nouns)) {
+        who central = central_measure(c, cue, holder, 1);
+        return central.name != NO_STRING ? central : noun;
+    }
+    if (!string_in(name, decision_nouns) || (!strcmp(name, "extension") && !extends_measure(c, cue)))
+        return noun;
+    who central = central_measure(c, cue, holder, 0);
     return central.name != NO_STRING ? central : noun;
 }
 
@@ -2907,11 +2919,11 @@ static uint32_t object_start(stance_ctx *c, const item *cue)
 /* "defended the measures" after a paragraph on the duties: a measure noun
  * right after its cue, with "the" or a demonstrative, points back to the
  * last tariff mention in its paragraph or the one before; else noun. */
-static who object_measure_as_tariff(stance_ctx *c, const item *cue, who noun, uint32_t holder)
+static who measure_object_at(stance_ctx *c, const item *cue, uint32_t t, who noun, uint32_t holder)
 {
     if (!names_measure(c, noun))
         return decided_measure(c, cue, noun, holder);
-    uint32_t t = object_start(c, cue), end = c->sentence->first_token + c->sentence->token_count;
+    uint32_t end = c->sentence->first_token + c->sentence->token_count;
     char word[16];
     /* "would not accept a penalty on ...", "will not accept a system that
      * ...": a penalty or a system is one however named */
@@ -2951,6 +2963,11 @@ static who object_measure_as_tariff(stance_ctx *c, const item *cue, who noun, ui
     /* "welcomed the decision" paragraphs after the duties were set: the
      * measure the article is about */
     return token_in(c, t, (const char *const[]){"the", NULL}) ? decided_measure(c, cue, noun, holder) : noun;
+}
+
+static who object_measure_as_tariff(stance_ctx *c, const item *cue, who noun, uint32_t holder)
+{
+    return measure_object_at(c, cue, object_start(c, cue), noun, holder);
 }
 /* The target of the cue items[k]; *eases set when it is reached through
  * relief from it ("welcomed relief from U.S. tariffs"): the cue's polarity
@@ -3309,7 +3326,8 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
             if (measure.name != NO_STRING)
                 return measure;
         }
-        return noun_target(c, to + 2, clause, cue->start);
+        /* "called on the department to drop the threat": the act's object */
+        return measure_object_at(c, cue, to + 2, noun_target(c, to + 2, clause, cue->start), holder);
     }
     /* "praised the agreement with Brazil": the object is the noun phrase
      * right after the cue, the entity after a preposition only completes it

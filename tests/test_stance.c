@@ -366,6 +366,10 @@ static void test_urge_to_end(void **state)
     annotate(&f, "The council urged the government to stand firm.", NULL);
     assert_int_equal(f.doc.stance_count, 0);
     release(&f);
+    /* the threat asked to be dropped is the tariff threatened */
+    check_one_stance("The U.S. threatened a 25% tariff on Canadian potash.\n\nPrices rose.\n\nSenator Linda Haverkamp "
+                     "called on the Commerce Department to drop the threat.",
+                     NULL, "called on", "Linda Haverkamp", "United States tariffs", STANCE_AGAINST);
 }
 
 /* A noun phrase target skips an amount; a rate on goods is a tariff. */
@@ -1053,8 +1057,9 @@ static void test_same_rate_owner(void **state)
 
 /* A measure noun after a demonstrative points back to the last tariff
  * mention in its paragraph or the one before; farther back, or without the
- * demonstrative, a decision is the measure the article is about and another
- * measure noun is the noun. */
+ * demonstrative, a decision is the measure the article is about, "the
+ * measure" is it when it is a tariff, and another measure noun is the
+ * noun. */
 static void test_demonstrative_measure(void **state)
 {
     (void)state;
@@ -1069,6 +1074,10 @@ static void test_demonstrative_measure(void **state)
          "United States tariffs"},
         {"The U.S. duties took effect.\n\nPrices rose.\n\n\"This step is not acceptable,\" Lucia Ferran said.",
          "step"},
+        {"The U.S. duties took effect.\n\nPrices rose.\n\n\"The measure is not acceptable,\" Lucia Ferran said.",
+         "United States tariffs"},
+        {"The EU halved its steel quotas.\n\nPrices rose.\n\n\"The measure is not acceptable,\" Lucia Ferran said.",
+         "measure"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         fixture f;
