@@ -150,7 +150,7 @@ static const char *const relief_nouns[] = {"relief", "exemption", "exemptions", 
  * with Brazil", "the ban on Chinese steel"). */
 static const char *const object_prepositions[] = {"with", "between", "on", "over", "by", "from", "of", "against",
                                                   "for", NULL};
-static const char *const phrase_stop[] = {"now", "today", "yet", "again", "soon", "later", "immediately","and", "or", "but", "than", "more", "that", "which", "who", "is", "are",
+static const char *const phrase_stop[] = {"and", "or", "but", "than", "more", "that", "which", "who", "is", "are",
                                           "was", "were", "be", "been", "will", "would", "to", "of", "in", "on", "at",
                                           "by", "for", "with", "as", "from", "it", "they", "we", "he", "she", "not",
                                           "has", "have", "had", "can", "could", "should", "may", "might",
@@ -162,7 +162,9 @@ static const char *const phrase_stop[] = {"now", "today", "yet", "again", "soon"
                                           "off", "past", "into", "through", "over", "about", "against", "under",
                                           "within", "without", "across", "toward", "towards", "among",
                                           /* adverbs closing a verb phrase: "rejected the idea outright" */
-                                          "outright", "entirely", "altogether", "completely", "instead", NULL};
+                                          "outright", "entirely", "altogether", "completely", "instead",
+                                          "now", "today", "yet", "again", "soon", "later", "immediately", "quickly",
+                                          "permanently", "temporarily", NULL};
 
 typedef struct {
     uint32_t start, end;
@@ -2252,6 +2254,9 @@ static int phrase_after(stance_ctx *c, uint32_t from, uint32_t clause, uint32_t 
         if (t - from == PHRASE_WORDS && t < sentence_end && clause_of(c, t) == clause && phrase_word(c, t) &&
             token_in(c, t, goods_measures))
             t++;
+        /* "would not suspend the measure early"; "early elections" */
+        if (t - from > 1 && token_in(c, t - 1, (const char *const[]){"early", NULL}))
+            t--;
         last->first = from;
         last->end = t;
     }
