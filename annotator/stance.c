@@ -852,6 +852,24 @@ static const item *titled_person_before(stance_ctx *c, uint32_t at, uint32_t fir
     return NULL;
 }
 
+/* "Iowa governor slams ..." in a headline: the person the article
+ * introduces with the title noun right after the place (title_holds),
+ * wherever; NULL when none or when no such noun follows. */
+static const item *place_titled_person(stance_ctx *c, const item *place)
+{
+    uint32_t t = place->last + 1;
+    if (place->kind != K_GPE || t >= c->sentence->first_token + c->sentence->token_count ||
+        !(tok(c, t)->flags & TOKF_LOWER) || !token_in_set(c, t, &title_noun_set) ||
+        !element_at(c->doc, place->start, LE_HEADLINE))
+        return NULL;
+    for (size_t k = 0; k < c->titled_count; k++) {
+        const item *person = &c->items[c->titled[k].person];
+        if (title_holds(c, c->titled[k].title_start, person, t, t))
+            return person;
+    }
+    return NULL;
+}
+
 /* The person the title noun at token t stands for (titled_person_before),
  * or NULL when t is no title noun. A title a place owns names its own
  * holder: "New Zealand's prime minister" is no trade minister named
@@ -1069,6 +1087,10 @@ static const item *speaker_after(stance_ctx *c, const item *items, size_t count,
         if (is_holder(i) && i->start >= cue->end && i->end <= verb->start &&
             clause_of(c, i->first) == clause && i->last + SPEAKER_WINDOW >= verb->first)
             best = better_speaker(c, best, i);
+    /* "opposed any fresh retaliation, which Ortega said would ...": the
+     * speaker of a relative clause speaks for that clause only */
+    if (best && best->first > 0 && token_in(c, best->first - 1, (const char *const[]){"which", "who", "whom", NULL}))
+        return NULL;
     if (best)
         return best;
     const item *referent = referent_at(c, items, verb->first - 1, verb->start);
@@ -1348,6 +1370,9 @@ static who find_holder(stance_ctx *c, const item *items, size_t count, size_t k,
                     subject = &items[i];
             }
         }
+        const item *titled = subject ? place_titled_person(c, subject) : NULL;
+        if (titled)
+            return entity_who(c, titled, "subject-named-next");
         if (subject)
             return entity_who(c, subject, "subject");
         const item *named_next = body != UINT32_MAX ? org_named_next(c, body) : NULL;
@@ -1874,6 +1899,19 @@ static const item *holder_as_owner(stance_ctx *c, const item *mention, uint32_t 
 #define SHARED_LOOKAHEAD 3 /* the article's first tariff mentions that tell it is about a shared one */
 #define SHARED_WORDS_BEFORE 3 /* how far before a mention its shared adjective may stand ("a coordinated 30% tariff") */
 
+/* "OWNER tariffs": the target a country's measures go by. */
+static who owner_tariffs(stance_ctx *c, const item *owner, uint32_t ref)
+{
+    const char *name = doc_string(c->doc, owner_name(c, owner));
+    size_t n = strlen(name);
+    char *text = xmalloc(n + 9);
+    memcpy(text, name, n);
+    memcpy(text + n, " tariffs", 9);
+    who w = {doc_intern(c->doc, text, n + 8), ref, "tariff-with-owner"};
+    free(text);
+    return w;
+}
+
 /* Adjectives that make a measure many countries' at once: "a coordinated
  * 30% tariff", "a common external tariff". */
 static const char *const shared_adjectives[] = {"coordinated", "common", "joint", "collective", "multilateral", NULL};
@@ -1927,20 +1965,10 @@ static who tariff_target(stance_ctx *c, const item *mention, const item *owner, 
                 (c->favoring || !same_owner(c, c->owned[k].owner, holder)))
                 owner = c->owned[k].owner;
     }
-    who w = {NO_STRING, mention->kind == K_TARIFF ? doc->spans[mention->span].ref : NO_STRING,
-             owner ? "tariff-with-owner" : "tariff"};
-    if (!owner) {
-        w.name = doc_intern(doc, "tariffs", 7);
-        return w;
-    }
-    const char *name = doc_string(doc, owner_name(c, owner));
-    size_t n = strlen(name);
-    char *text = xmalloc(n + 9);
-    memcpy(text, name, n);
-    memcpy(text + n, " tariffs", 9);
-    w.name = doc_intern(doc, text, n + 8);
-    free(text);
-    return w;
+    uint32_t ref = mention->kind == K_TARIFF ? doc->spans[mention->span].ref : NO_STRING;
+    if (!owner)
+        return (who){doc_intern(doc, "tariffs", 7), ref, "tariff"};
+    return owner_tariffs(c, owner, ref);
 }
 
 /* Words that, between a place and a tariff, make the place the one the
@@ -2974,24 +3002,29 @@ static who object_measure_as_tariff(stance_ctx *c, const item *cue, who noun, ui
 {
     return measure_object_at(c, cue, object_start(c, cue), noun, holder);
 }
-/* The target of the cue items[k]; *eases set when it is reached through
- * relief from it ("welcomed relief from U.S. tariffs"): the cue's polarity
- * then flips. */
-/* Whether what the cue supports is an answer to a measure: "retaliation",
- * "countermeasures", "reprisals", after at most two words ("swift
- * retaliation", "tough countermeasures"). */
-static int calls_for_retaliation(stance_ctx *c, const item *cue)
+/* The token of "retaliation", "countermeasures" or "reprisals" at most two
+ * lower-case words after the cue ("swift retaliation", "tough
+ * countermeasures"), or UINT32_MAX. */
+static uint32_t retaliation_after(stance_ctx *c, const item *cue)
 {
     static const char *const answers[] = {"retaliation", "retaliatory", "countermeasures", "counter-measures",
                                           "reprisals", "reprisal", NULL};
     uint32_t end = c->sentence->first_token + c->sentence->token_count;
     for (uint32_t t = cue->last + 1; t < end && t <= cue->last + 3; t++) {
         if (token_in(c, t, answers))
-            return 1;
+            return t;
         if (tok(c, t)->kind != TOK_WORD || !(tok(c, t)->flags & TOKF_LOWER))
-            return 0;
+            return UINT32_MAX;
     }
-    return 0;
+    return UINT32_MAX;
+}
+
+/* Whether what the cue supports is an answer to a measure: "retaliation",
+ * "countermeasures", "reprisals", after at most two words ("swift
+ * retaliation", "tough countermeasures"). */
+static int calls_for_retaliation(stance_ctx *c, const item *cue)
+{
+    return retaliation_after(c, cue) != UINT32_MAX;
 }
 
 /* Whether the act cue ends its clause with no object: the sentence ends or
@@ -3113,6 +3146,23 @@ static int cue_reads_ending(stance_ctx *c, const item *cue)
     return cue->kind == K_AGAINST && token_in(c, cue->last, (const char *const[]){"for", NULL});
 }
 
+/* "opposed any fresh retaliation by Washington": the country or bloc right
+ * after "by" or "from" after the answer the cue weighs (retaliation_after),
+ * or NULL. */
+static const item *retaliator(stance_ctx *c, const item *items, size_t count, const item *cue)
+{
+    uint32_t t = retaliation_after(c, cue);
+    if (t == UINT32_MAX || !token_in(c, t + 1, (const char *const[]){"by", "from", NULL}))
+        return NULL;
+    for (const item *i = cue + 1; i < items + count && i->first <= t + 2; i++)
+        if (i->first == t + 2 && can_own(c, i))
+            return i;
+    return NULL;
+}
+
+/* The target of the cue items[k]; *eases set when it is reached through
+ * relief from it ("welcomed relief from U.S. tariffs"): the cue's polarity
+ * then flips. */
 static who find_target(stance_ctx *c, const item *items, size_t count, size_t k, const who *holder_who, int *eases)
 {
     *eases = 0;
@@ -3130,6 +3180,10 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
         *eases = measure.name != NO_STRING;
         return measure;
     }
+    /* the answer opposed is its author's measure */
+    const item *author = cue->kind == K_AGAINST ? retaliator(c, items, count, cue) : NULL;
+    if (author)
+        return owner_tariffs(c, author, NO_STRING);
     /* "South Africa ... also objected.", "Farm groups protested, saying
      * ...": an act with no object acts on the measure in context, named
      * in its paragraph or the one before */

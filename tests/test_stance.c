@@ -296,6 +296,37 @@ static void test_speaker_after_and_possessive_owner(void **state)
     release(&f);
 }
 
+/* "Iowa governor slams ..." in a headline is the person the article
+ * introduces with that title; outside a headline the place stays. */
+static void test_headline_place_title(void **state)
+{
+    (void)state;
+    static const char text[] = "Iowa governor slams China's soybean tariffs\n\nIowa Governor Dale Halvorsen spoke "
+                               "on Thursday at a farm.";
+    fixture f;
+    f.rules = builtin;
+    f.m = matcher_new(f.rules, NULL, NULL);
+    memset(&f.doc, 0, sizeof f.doc);
+    doc_load(&f.doc, text, strlen(text));
+    struct_span headline = {0, (uint32_t)strcspn(text, "\n"), LE_HEADLINE, 0, "test", 1, 0, 0};
+    ARRAY_PUSH(f.doc.structure, f.doc.structure_count, f.doc.structure_cap, headline);
+    annotate_document(f.m, f.rules, &f.doc);
+    check_stance(&f, "slams", "Dale Halvorsen", "China tariffs", STANCE_AGAINST);
+    release(&f);
+    check_one_stance("Iowa governor slams China's soybean tariffs.\n\nIowa Governor Dale Halvorsen spoke on Thursday.",
+                     NULL, "slams", "Iowa", "China tariffs", STANCE_AGAINST);
+}
+
+/* The speaker of a relative clause after the cue speaks for that clause
+ * only; retaliation by a country is that country's tariffs. */
+static void test_relative_clause_speaker_and_retaliation(void **state)
+{
+    (void)state;
+    check_one_stance("Luis Ortega leads the Hawkeye Pork Producers Association in the United States. The association "
+                     "opposed any fresh retaliation by Washington, which Ortega said would hurt.",
+                     NULL, "opposed", "Hawkeye Pork Producers Association", "United States tariffs", STANCE_AGAINST);
+}
+
 /* An evaluation judges the first mention of its clause after the speech
  * verb, not the nearest; with no entity, the noun phrase before the copula. */
 static void test_evaluated_subject(void **state)
@@ -2284,6 +2315,8 @@ int main(void)
         cmocka_unit_test(test_relative_clause_and_quoted_condition),
         cmocka_unit_test(test_same_rate_owner),
         cmocka_unit_test(test_demonstrative_measure),
+        cmocka_unit_test(test_relative_clause_speaker_and_retaliation),
+        cmocka_unit_test(test_headline_place_title),
         cmocka_unit_test(test_harm_blames_measure),
         cmocka_unit_test(test_imperative_demand),
         cmocka_unit_test(test_nationality_describing_named_noun),
