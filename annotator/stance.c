@@ -1575,12 +1575,6 @@ static const owned *last_owned(const owned *list, size_t count, uint32_t at, con
 
 static const item *most_named(stance_ctx *c, const struct_span *here);
 
-/* The owner of "the tariffs" from the context: the owner of the last tariff
- * mention up to at whose owner the text named, else the one the article
- * (with this reader comment) names most; the holder itself only for a cue
- * in favour: a country defends its own tariffs ("Chile defends 8% lithium
- * export duty"), but finds the other side's unfair ("Beijing said the
- * duties were unfair"). */
 /* The words that name a levy. */
 static const char *const levy_words[] = {"tariff", "tariffs", "duty", "duties", "levy", "levies",
                                          "tax",    "taxes",   "surcharge", "surcharges", "surtax", "surtaxes", NULL};
@@ -1623,6 +1617,106 @@ static const owned *last_owned_named(stance_ctx *c, const owned *list, size_t co
     return NULL;
 }
 
+static void build_tariffs(stance_ctx *c);
+
+/* Whether the levy word of the tariff mention starting at offset at is
+ * plural ("these duties"); 0 also when it has none. */
+static int levy_plural_at(stance_ctx *c, uint32_t at)
+{
+    size_t i = COUNT_BEFORE(c->items, c->item_count, start, at);
+    if (i >= c->item_count || c->items[i].start != at)
+        return 0;
+    for (uint32_t t = c->items[i].first; t <= c->items[i].last; t++)
+        if (token_in(c, t, levy_words)) {
+            const token *w = tok(c, t);
+            return (c->doc->text.clean[w->end - 1] | 0x20) == 's';
+        }
+    return 0;
+}
+
+/* The sentence holding offset at (its index). */
+static size_t sentence_index_at(const document *doc, uint32_t at)
+{
+    size_t n = COUNT_UP_TO(doc->sentences.items, doc->sentences.count, start, at);
+    return n ? n - 1 : 0;
+}
+
+/* The owner list names for the mention starting at offset at, or NULL. */
+static const item *listed_owner(const owned *list, size_t count, uint32_t at)
+{
+    size_t n = COUNT_UP_TO(list, count, at, at);
+    return n && list[n - 1].at == at ? list[n - 1].owner : NULL;
+}
+
+/* Whether owned entry list[i] agrees in number with a levy word, plural or
+ * not: a plural one with a plural mention, or with one joined by "and" to
+ * the next mention that no other owner is named for ("a 15% tariff on
+ * soybeans and a 25% tariff on pork"); a singular one with a singular
+ * mention. */
+static int owned_agrees(stance_ctx *c, const owned *list, size_t i, int plural)
+{
+    if (levy_plural_at(c, list[i].at))
+        return plural;
+    if (!plural)
+        return 1;
+    build_tariffs(c);
+    size_t k = 0;
+    while (k < c->tariff_count && c->tariffs[k]->start <= list[i].at)
+        k++;
+    if (k == 0 || c->tariffs[k - 1]->start != list[i].at)
+        return 0;
+    const item *mention = c->tariffs[k - 1];
+    while (k < c->tariff_count && c->tariffs[k]->start < mention->end) /* its own levy word */
+        k++;
+    if (k == c->tariff_count)
+        return 0;
+    const item *next = c->tariffs[k];
+    uint32_t between = mention->last + 1;
+    if (sentence_index_at(c->doc, next->start) != sentence_index_at(c->doc, list[i].at) ||
+        !token_in(c, next->first - 1 - (next->first - 1 > between && token_in(c, next->first - 1, (const char *const[]){"a", "an", NULL})),
+                  (const char *const[]){"and", NULL}))
+        return 0;
+    const item *owner = listed_owner(c->owned, c->owned_count, next->start);
+    if (!owner)
+        owner = listed_owner(c->found, c->found_count, next->start);
+    return !owner || owner->name == list[i].owner->name;
+}
+
+/* The last entry of list up to at that agrees in number (owned_agrees)
+ * with a levy word, within TITLE_LOOKBACK entries, or NULL. */
+static const owned *last_agreeing(stance_ctx *c, const owned *list, size_t count, uint32_t at,
+                                  const struct_span *here, int plural)
+{
+    size_t lo = COUNT_UP_TO(list, count, at, at);
+    for (size_t i = lo; i-- > 0 && lo - i <= TITLE_LOOKBACK;)
+        if ((!list[i].comment || list[i].comment == here) && owned_agrees(c, list, i, plural))
+            return &list[i];
+    return NULL;
+}
+
+/* Number agreement: named (of c->owned or c->found) when it agrees with
+ * the levy word at offset at ("the remaining duty", "these duties"), else
+ * the last of either list that does, else named. */
+static const owned *agreeing_owned(stance_ctx *c, uint32_t at, const struct_span *here, const owned *named)
+{
+    int plural = levy_plural_at(c, at);
+    int from_found = named >= c->found && named < c->found + c->found_count;
+    const owned *list = from_found ? c->found : c->owned;
+    if (owned_agrees(c, list, (size_t)(named - list), plural))
+        return named;
+    const owned *agreeing = last_agreeing(c, c->owned, c->owned_count, at, here, plural);
+    const owned *found = last_agreeing(c, c->found, c->found_count, at, here, plural);
+    if (!agreeing || (found && found->at >= agreeing->at))
+        agreeing = found;
+    return agreeing ? agreeing : named;
+}
+
+/* The owner of "the tariffs" from the context: the owner of the last tariff
+ * mention up to at whose owner the text named, else the one the article
+ * (with this reader comment) names most; the holder itself only for a cue
+ * in favour: a country defends its own tariffs ("Chile defends 8% lithium
+ * export duty"), but finds the other side's unfair ("Beijing said the
+ * duties were unfair"). */
 static const item *context_owner(stance_ctx *c, uint32_t at, uint32_t holder)
 {
     const struct_span *here = element_at(c->doc, at, LE_COMMENT);
@@ -1642,7 +1736,10 @@ static const item *context_owner(stance_ctx *c, uint32_t at, uint32_t holder)
             const owned *same_found = last_owned_named(c, c->found, c->found_count, at, here, word);
             if (!same || (same_found && same_found->at >= same->at))
                 same = same_found;
-            named = same ? same : named;
+            /* with no measure named by the word, the number tells: "... cut
+             * India's 150% tariff ... while the United Kingdom will scrap its
+             * tariffs" then "the remaining duty was far too high": India's */
+            named = same ? same : agreeing_owned(c, at, here, named);
         }
     }
     const item *owner = named ? named->owner : most_named(c, here);

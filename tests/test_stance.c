@@ -296,6 +296,24 @@ static void test_speaker_after_and_possessive_owner(void **state)
     release(&f);
 }
 
+/* With no measure named by its levy word, "the duty" is the last measure
+ * named in the singular and "these duties" the last in the plural, or two
+ * of one owner joined by "and". */
+static void test_number_agreement(void **state)
+{
+    (void)state;
+    check_one_stance("The deal will cut India's 150% tariff on Scotch whisky to 75%, while the United Kingdom will scrap "
+                     "its tariffs of up to 12% on Indian clothing.\n\nTrade was worth 42 billion pounds.\n\nFiona "
+                     "Drummond said the remaining duty was \"still far too high\".",
+                     NULL, "too high", "Fiona Drummond", "India tariffs", STANCE_AGAINST);
+    check_one_stance("China imposed a 15% tariff on U.S. soybeans and a 25% tariff on U.S. pork in answer to "
+                     "Washington's 100% tariff on Chinese cars.\n\n\"These duties are punitive,\" Dale Halvorsen said.",
+                     NULL, "punitive", "Dale Halvorsen", "China tariffs", STANCE_AGAINST);
+    check_one_stance("China imposed a 15% tariff on U.S. soybeans in answer to Washington's 100% tariff on Chinese "
+                     "cars.\n\n\"The duty is punitive,\" Dale Halvorsen said.",
+                     NULL, "punitive", "Dale Halvorsen", "United States tariffs", STANCE_AGAINST);
+}
+
 /* "Iowa governor slams ..." in a headline is the person the article
  * introduces with that title; outside a headline the place stays. */
 static void test_headline_place_title(void **state)
@@ -2317,6 +2335,7 @@ int main(void)
         cmocka_unit_test(test_demonstrative_measure),
         cmocka_unit_test(test_relative_clause_speaker_and_retaliation),
         cmocka_unit_test(test_headline_place_title),
+        cmocka_unit_test(test_number_agreement),
         cmocka_unit_test(test_harm_blames_measure),
         cmocka_unit_test(test_imperative_demand),
         cmocka_unit_test(test_nationality_describing_named_noun),
