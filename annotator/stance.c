@@ -116,7 +116,7 @@ static const struct {
 /* Hard-coded closed sets for the noun phrase fallback: not worth a list. */
 static const char *const phrase_skip[] = {"the", "a", "an", "all", "any", "its", "their", "his", "her", "our",
                                           "my", "your", "this", "that", "these", "those", "for", "of", "on", "with",
-                                          "over", "about", "against", "at", "some", "million", "billion",
+                                          "over", "about", "against", "at", "some", "own", "million", "billion",
                                           "trillion", NULL};
 /* Nouns for what someone said or thought: after "that" they point back to
  * it ("rejected that argument" is against whoever made it); before "that"
@@ -986,9 +986,6 @@ static const item *referent_at(stance_ctx *c, const item *items, uint32_t t, uin
     return person ? person : org_head_referent(c, t, at);
 }
 
-/* The speaker of the speech verb among the sentence's items: the last
- * PERSON before it, else the last ORG, GPE or NORP; or a pronoun right
- * before it ("He added that ..."). */
 /* Whether the verb item ends in "-ing" ("saying", "calling"). */
 static int is_participle(const stance_ctx *c, const item *verb)
 {
@@ -1015,6 +1012,21 @@ static int in_relative_clause(stance_ctx *c, const item *it, const item *verb)
     return 0;
 }
 
+/* Whether it is a nationality used as an adjective ("the Colombian
+ * duties"): it names no one who speaks ("the Japanese government" does). */
+static int adjectival_norp(stance_ctx *c, const item *it)
+{
+    uint32_t next = it->last + 1;
+    return it->kind == K_NORP && next < c->sentence->first_token + c->sentence->token_count &&
+           tok(c, next)->kind == TOK_WORD && (tok(c, next)->flags & TOKF_LOWER) &&
+           !token_in_set(c, next, &government_noun_set) && !token_in_set(c, next, &org_head_set);
+}
+
+/* The speaker of the speech verb among the sentence's items: the last
+ * PERSON before it, else the last ORG, GPE or NORP; or a pronoun right
+ * before it ("He added that ..."), or the title or pronoun opening the
+ * sentence when the verb goes on after "and" ("The minister called the
+ * duties ... and said ..."). */
 static const item *speaker_of(stance_ctx *c, const item *items, size_t count, const item *verb)
 {
     /* as a question or an inversion a verb opening its sentence has no
@@ -1034,7 +1046,7 @@ static const item *speaker_of(stance_ctx *c, const item *items, size_t count, co
     const item *best = NULL, *in_clause = NULL;
     for (const item *i = items; i < verb; i++)
         if (is_holder(i) && i->end <= verb->start && i->start >= c->body_start && !after_locative(c, i) &&
-            !in_relative_clause(c, i, verb)) {
+            !in_relative_clause(c, i, verb) && !adjectival_norp(c, i)) {
             best = better_speaker(c, best, i);
             if (clause_of(c, i->first) == clause)
                 in_clause = better_speaker(c, in_clause, i);
@@ -1050,6 +1062,8 @@ static const item *speaker_of(stance_ctx *c, const item *items, size_t count, co
                 after = better_speaker(c, after, i);
         return after;
     }
+    if (token_in(c, verb->first - 1, (const char *const[]){"and", NULL}))
+        return referent_at(c, items, c->sentence->first_token, verb->start);
     return referent_at(c, items, verb->first - 1, verb->start);
 }
 
@@ -3059,6 +3073,17 @@ static who measure_object_at(stance_ctx *c, const item *cue, uint32_t t, who nou
      * ...": a penalty or a system is one however named */
     int indefinite = token_in(c, t + 1, (const char *const[]){"penalty", "penalties", "system", NULL}) &&
                      token_in(c, t, (const char *const[]){"a", "any", "new", NULL});
+    /* "Ecuador would not lift its own measure": the country or bloc of the
+     * clause before "its" owns it */
+    if (t + 1 < end && token_in(c, t, (const char *const[]){"its", "their", NULL})) {
+        uint32_t clause = clause_of(c, t);
+        const item *owner = NULL;
+        for (const item *i = c->items; i < cue; i++)
+            if (i->start >= c->sentence->start && can_own(c, i) && clause_of(c, i->first) == clause)
+                owner = i;
+        if (owner)
+            return owner_tariffs(c, owner, NO_STRING);
+    }
     if (t + 1 >= end ||
         (!token_in(c, t, (const char *const[]){"the", NULL}) && !token_in(c, t, demonstratives) && !indefinite))
         return noun;
@@ -3466,6 +3491,14 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
                           names_agent(c, items, count, asked_end - 1)
                       ? asked_end
                       : UINT32_MAX;
+    /* "urged Quito and Bogota to withdraw them": all who are asked */
+    for (const item *i = entity_after; to != UINT32_MAX && i && i < items + count && token_in(c, to, (const char *const[]){"and", NULL});) {
+        while (i < items + count && i->first <= to)
+            i++;
+        if (i == items + count || i->first != to + 1 || !is_entity(i->kind))
+            break;
+        to = i->last + 1;
+    }
     if (!tariff_after && to != UINT32_MAX && asked_to_act(c, to)) {
         if (pronoun_after(c, to + 1, clause)) {
             for (size_t i = k; i-- > 0;)

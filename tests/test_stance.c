@@ -314,6 +314,26 @@ static void test_number_agreement(void **state)
                      NULL, "punitive", "Dale Halvorsen", "United States tariffs", STANCE_AGAINST);
 }
 
+/* "The minister called the Colombian duties ... and said ...": an
+ * adjectival nationality is no speaker, the title opening the sentence is;
+ * "its own measure" is the clause's country's; counter-duties are tariffs;
+ * with two countries asked to act, neither is the target. */
+static void test_coordinated_speech_and_own_measure(void **state)
+{
+    (void)state;
+    static const char text[] =
+        "Ecuador put a 30% tariff on Colombian imports.\n\nProduction Minister Valeria Cevallos spoke in Quito. The "
+        "minister called the Colombian duties \"disproportionate\" and said Ecuador would not lift its own measure.";
+    check_one_stance(text, NULL, "would not lift", "Valeria Cevallos", "Ecuador tariffs", STANCE_FAVOR);
+    check_one_stance("Ecuador put a 30% tariff on Colombian goods. Colombia imposed a 20% duty on Ecuadorian tuna.\n\nIn "
+                     "Bogota, the Federation of Colombian Exporters urged the government to drop the counter-duties.",
+                     NULL, "urged", "Federation of Colombian Exporters", "Colombia tariffs", STANCE_AGAINST);
+    fixture f;
+    annotate(&f, "Oscar Villanueva urged Quito and Bogota to withdraw them.", NULL);
+    assert_int_equal(f.doc.stance_count, 0);
+    release(&f);
+}
+
 /* "Iowa governor slams ..." in a headline is the person the article
  * introduces with that title; outside a headline the place stays. */
 static void test_headline_place_title(void **state)
@@ -2336,6 +2356,7 @@ int main(void)
         cmocka_unit_test(test_relative_clause_speaker_and_retaliation),
         cmocka_unit_test(test_headline_place_title),
         cmocka_unit_test(test_number_agreement),
+        cmocka_unit_test(test_coordinated_speech_and_own_measure),
         cmocka_unit_test(test_harm_blames_measure),
         cmocka_unit_test(test_imperative_demand),
         cmocka_unit_test(test_nationality_describing_named_noun),
