@@ -1102,8 +1102,11 @@ static const item *speaker_after(stance_ctx *c, const item *items, size_t count,
             clause_of(c, i->first) == clause && i->last + SPEAKER_WINDOW >= verb->first)
             best = better_speaker(c, best, i);
     /* "opposed any fresh retaliation, which Ortega said would ...": the
-     * speaker of a relative clause speaks for that clause only */
-    if (best && best->first > 0 && token_in(c, best->first - 1, (const char *const[]){"which", "who", "whom", NULL}))
+     * speaker of a relative clause speaks for that clause only; "..., whatever
+     * the BTMC says" concedes what someone says without saying it */
+    if (best && best->first > 0 &&
+        (token_in(c, best->first - 1, (const char *const[]){"which", "who", "whom", NULL}) ||
+         (best->first > 1 && token_in(c, best->first - 2, (const char *const[]){"whatever", NULL}))))
         return NULL;
     if (best)
         return best;

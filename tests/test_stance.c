@@ -1211,6 +1211,20 @@ static void test_goods_tariff_and_thing_pronouns(void **state)
                      "a tax on", "comment 3", "tariffs", STANCE_AGAINST);
 }
 
+/* Readers back a person who "said it best" or "is doing her job", and a
+ * deal that "is a good one" whatever someone else says: conceding what
+ * another says gives that other no stance. */
+static void test_reader_praise(void **state)
+{
+    (void)state;
+    check_one_stance("Valeria Cevallos said it best.", "1", "said it best", "comment 1", "Valeria Cevallos",
+                     STANCE_FAVOR);
+    check_one_stance("Minister Sayaka Ishiguro is doing her job.", "3", "doing her job", "comment 3", "Sayaka Ishiguro",
+                     STANCE_FAVOR);
+    check_one_stance("The deal is a good one, whatever the British Textile Manufacturers' Confederation says.", "3",
+                     "a good one", "comment 3", "deal", STANCE_FAVOR);
+}
+
 /* A reader's "and then complains" faults whoever does both, not their
  * measure; a capital stands for the government the document names. */
 static void test_double_standards_and_capitals(void **state)
@@ -2357,6 +2371,7 @@ int main(void)
         cmocka_unit_test(test_headline_place_title),
         cmocka_unit_test(test_number_agreement),
         cmocka_unit_test(test_coordinated_speech_and_own_measure),
+        cmocka_unit_test(test_reader_praise),
         cmocka_unit_test(test_harm_blames_measure),
         cmocka_unit_test(test_imperative_demand),
         cmocka_unit_test(test_nationality_describing_named_noun),
