@@ -38,6 +38,12 @@ typedef struct {
     uint32_t token, rule;
 } token_trigger;
 
+/* Where a trigger item goes: its list in trigger_lists (trigger_list_of),
+ * and its rule, side by side, for the one load a word's items cost. */
+typedef struct {
+    uint32_t list, rule;
+} trigger_target;
+
 /* The triggers found of one list (trigger_list_of), in token order. */
 typedef struct {
     token_trigger *items;
@@ -72,7 +78,7 @@ struct matcher {
     uint32_t *view_reach; /* per view: how many bytes before a sentence its patterns may look at */
     int32_t *view_hopeless_above; /* per view: above this cover priority, none of its rules can win at a token
                                    * (batch_hopeless) */
-    uint32_t *trigger_list; /* per trigger item: its list in trigger_lists (trigger_list_of) */
+    trigger_target *trigger_target; /* per trigger item: its list in trigger_lists and its rule */
     uint32_t *trigger_run_end; /* per trigger item: past the last item with its key */
     uint8_t *trigger_run_starts; /* per trigger item: whether one from it to trigger_run_end starts a rule */
     uint16_t *view_types; /* view i shows view_types[view_types_start[i] .. view_types_start[i + 1]) */
@@ -842,14 +848,14 @@ static inline __attribute__((always_inline)) int find_word_triggers(matcher *m, 
     if (first == SIZE_MAX)
         return 0;
     /* locals: growing a list could otherwise change them */
-    const uint32_t *trigger_list = m->trigger_list;
-    const word_trigger *items = m->rules->triggers.items;
+    const trigger_target *targets = m->trigger_target;
     trigger_list_found *lists = m->trigger_lists;
     for (size_t k = first, end = m->trigger_run_end[first]; k < end; k++) {
-        trigger_list_found *list = &lists[trigger_list[k]];
+        trigger_target target = targets[k];
+        trigger_list_found *list = &lists[target.list];
         if (list->count == list->cap)
             grow_array((void **)&list->items, &list->cap, list->count + 1, sizeof *list->items);
-        list->items[list->count++] = (token_trigger){(uint32_t)t, items[k].rule};
+        list->items[list->count++] = (token_trigger){(uint32_t)t, target.rule};
     }
     return m->trigger_run_starts[first];
 }
@@ -1502,12 +1508,12 @@ matcher *matcher_new(const ann_rules *rules, match_limit_fn on_limit, void *ctx)
             for (unsigned key = 0; key < START_KEYS; key++)
                 if (has_start_key(rules->views[i].batches[b].start_keys, key))
                     m->view_key_batches[i * START_KEYS + key] |= 1u << b;
-    m->trigger_list = xcalloc(rules->triggers.count + 1, sizeof *m->trigger_list);
+    m->trigger_target = xcalloc(rules->triggers.count + 1, sizeof *m->trigger_target);
     m->trigger_run_end = xcalloc(rules->triggers.count + 1, sizeof *m->trigger_run_end);
     m->trigger_run_starts = xcalloc(rules->triggers.count + 1, sizeof *m->trigger_run_starts);
     for (size_t k = rules->triggers.count; k-- > 0;) {
         const word_trigger *w = &rules->triggers.items[k];
-        m->trigger_list[k] = trigger_list_of((size_t)rules->rules[w->rule].view, w->role);
+        m->trigger_target[k] = (trigger_target){trigger_list_of((size_t)rules->rules[w->rule].view, w->role), w->rule};
         int run_goes_on = k + 1 < rules->triggers.count && w[1].key == w->key;
         m->trigger_run_end[k] = run_goes_on ? m->trigger_run_end[k + 1] : (uint32_t)(k + 1);
         m->trigger_run_starts[k] =
@@ -1551,7 +1557,7 @@ void matcher_free(matcher *m)
     free(m->view_types_start);
     free(m->view_reach);
     free(m->view_hopeless_above);
-    free(m->trigger_list);
+    free(m->trigger_target);
     free(m->trigger_run_end);
     free(m->trigger_run_starts);
     for (size_t l = 0; l < 2 * m->rules->view_count; l++)
