@@ -1852,7 +1852,12 @@ static const item *imposer(stance_ctx *c, const item *mention)
     const segment *sentence = &doc->sentences.items[n - 1];
     const item *opening = NULL, *verb = NULL;
     for (const item *i = mention; i-- > c->items && i->start >= sentence->start;) {
-        if (i->kind == K_IMPOSING && !verb && i->last + IMPOSING_REACH >= mention->first)
+        /* "to extend by four years a 30% tariff": a span of time between */
+        uint32_t reach = IMPOSING_REACH;
+        if (i->kind == K_IMPOSING && i->last + 1 < mention->first &&
+            token_in(c, i->last + 1, (const char *const[]){"by", "for", NULL}))
+            reach += 3;
+        if (i->kind == K_IMPOSING && !verb && i->last + reach >= mention->first)
             verb = i;
         if (is_entity(i->kind) && !is_tariff(i->kind))
             opening = i;
@@ -4145,7 +4150,15 @@ static void note_possessed(stance_ctx *c, size_t i, size_t *cap, size_t *owned_c
     const item *verb = owner ? owner + 1 : NULL;
     while (verb && verb < mention && verb->kind != K_IMPOSING)
         verb++;
-    if (owner && verb < mention && verb->first <= owner->last + SUBJECT_REACH &&
+    /* the subject ends after the country's institution ("The U.S. Senate"),
+     * and a verb of deciding may come before the imposing one ("voted late
+     * Tuesday to extend") */
+    uint32_t subject_end = owner ? owner->last : 0;
+    if (owner && owner + 1 < mention && owner[1].kind == K_ORG && owner[1].first == owner->last + 1)
+        subject_end = owner[1].last;
+    int decided = verb && verb < mention && verb->first > 0 && token_in(c, verb->first - 1, (const char *const[]){"to", NULL}) &&
+                  verb->first <= subject_end + SUBJECT_REACH + 3;
+    if (owner && verb < mention && (verb->first <= subject_end + SUBJECT_REACH || decided) &&
         !(c->owned_count && c->owned[c->owned_count - 1].at == mention->start)) {
         owned o = owned_by(c, mention, owner);
         ARRAY_PUSH(c->owned, c->owned_count, *owned_cap, o);

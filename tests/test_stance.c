@@ -1211,6 +1211,17 @@ static void test_goods_tariff_and_thing_pronouns(void **state)
                      "a tax on", "comment 3", "tariffs", STANCE_AGAINST);
 }
 
+/* A country's institution that votes to extend a tariff ("The U.S. Senate
+ * voted late Tuesday to extend by four years a 30% tariff") makes the
+ * country its owner for the mentions after it. */
+static void test_institution_extends_tariff(void **state)
+{
+    (void)state;
+    check_one_stance("The U.S. Senate voted 53-47 late Tuesday to extend by four years a 30% tariff on solar panels "
+                     "imported from Vietnam.\n\nSenator Maribel Cortez said the tariff had cost families billions.",
+                     NULL, "cost families", "Maribel Cortez", "United States tariffs", STANCE_AGAINST);
+}
+
 /* Readers back a person who "said it best" or "is doing her job", and a
  * deal that "is a good one" whatever someone else says: conceding what
  * another says gives that other no stance. */
@@ -2372,6 +2383,7 @@ int main(void)
         cmocka_unit_test(test_number_agreement),
         cmocka_unit_test(test_coordinated_speech_and_own_measure),
         cmocka_unit_test(test_reader_praise),
+        cmocka_unit_test(test_institution_extends_tariff),
         cmocka_unit_test(test_harm_blames_measure),
         cmocka_unit_test(test_imperative_demand),
         cmocka_unit_test(test_nationality_describing_named_noun),
