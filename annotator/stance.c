@@ -2882,9 +2882,10 @@ static who qualified_noun(stance_ctx *c, const item *it, uint32_t at, uint32_t h
  * told: "welcomed the decision", "called the extension ...". */
 static const char *const decision_nouns[] = {"decision", "extension", "decree", NULL};
 /* Nouns that name the article's measure only when it is a tariff: "said
- * the measure put jobs at risk" paragraphs after the duties were set; in an
- * article about quotas "the measure" stays itself. */
-static const char *const tariff_pointing_nouns[] = {"measure", "measures", "threat", NULL};
+ * the measure put jobs at risk" paragraphs after the duties were set, "voted
+ * against the bill" that extends them; in an article about quotas "the
+ * measure" stays itself. */
+static const char *const tariff_pointing_nouns[] = {"measure", "measures", "threat", "vote", "bill", NULL};
 
 /* The measure the article is about: its first tariff mention before the
  * cue, else (unless tariff_only) the first measure it names by its noun
@@ -2921,7 +2922,9 @@ static int extends_measure(stance_ctx *c, const item *cue)
         lower_word(c, t, word, sizeof word);
         if (strncmp(word, "extend", 6) || !strcmp(word, "extension"))
             continue;
-        for (uint32_t o = t + 1; o < cue->first && o <= t + 1 + PHRASE_WORDS + 2; o++) {
+        /* "extend by four years a 30% tariff": a span of time between */
+        uint32_t reach = PHRASE_WORDS + 2 + (token_in(c, t + 1, (const char *const[]){"by", "for", NULL}) ? 3 : 0);
+        for (uint32_t o = t + 1; o < cue->first && o <= t + 1 + reach; o++) {
             if (token_in(c, o, pauses))
                 return 0;
             if (measure_family(c, o) || token_in(c, o, levy_words))
@@ -2943,7 +2946,10 @@ static who decided_measure(stance_ctx *c, const item *cue, who noun, uint32_t ho
         who central = central_measure(c, cue, holder, 1);
         return central.name != NO_STRING ? central : noun;
     }
-    if (!string_in(name, decision_nouns) || (!strcmp(name, "extension") && !extends_measure(c, cue)))
+    /* "a four-year extension" is an extension */
+    const char *head = strrchr(name, ' ');
+    head = head ? head + 1 : name;
+    if (!string_in(head, decision_nouns) || (!strcmp(head, "extension") && !extends_measure(c, cue)))
         return noun;
     who central = central_measure(c, cue, holder, 0);
     return central.name != NO_STRING ? central : noun;

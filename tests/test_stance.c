@@ -1220,6 +1220,15 @@ static void test_institution_extends_tariff(void **state)
     check_one_stance("The U.S. Senate voted 53-47 late Tuesday to extend by four years a 30% tariff on solar panels "
                      "imported from Vietnam.\n\nSenator Maribel Cortez said the tariff had cost families billions.",
                      NULL, "cost families", "Maribel Cortez", "United States tariffs", STANCE_AGAINST);
+    /* the vote and the extension are that tariff's, however named */
+    static const char *const extension_texts[] = {
+        "The U.S. Senate voted to extend by four years a 30% tariff on solar panels from Vietnam.\n\n\"A four-year "
+        "extension is a sensible step,\" said Heidi Sokolowski.",
+        "The U.S. Senate voted to extend a 30% tariff on solar panels from Vietnam.\n\nTrade rose.\n\nHeidi "
+        "Sokolowski said the vote was a sensible step.",
+        NULL};
+    for (const char *const *t = extension_texts; *t; t++)
+        check_one_stance(*t, NULL, "sensible", "Heidi Sokolowski", "United States tariffs", STANCE_FAVOR);
 }
 
 /* Readers back a person who "said it best" or "is doing her job", and a
