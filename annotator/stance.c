@@ -986,11 +986,17 @@ static const item *referent_at(stance_ctx *c, const item *items, uint32_t t, uin
     return person ? person : org_head_referent(c, t, at);
 }
 
+/* Whether token t ends in "-ing" ("saying", "drawing"). */
+static int is_participle_at(const stance_ctx *c, uint32_t t)
+{
+    const token *word = &c->doc->tokens.items[t];
+    return word->end - word->start > 3 && !memcmp(c->doc->text.clean + word->end - 3, "ing", 3);
+}
+
 /* Whether the verb item ends in "-ing" ("saying", "calling"). */
 static int is_participle(const stance_ctx *c, const item *verb)
 {
-    const token *word = &c->doc->tokens.items[verb->last];
-    return word->end - word->start > 3 && !memcmp(c->doc->text.clean + word->end - 3, "ing", 3);
+    return is_participle_at(c, verb->last);
 }
 
 /* Whether it lies in a relative clause set off by commas before the verb
@@ -1004,7 +1010,10 @@ static int in_relative_clause(stance_ctx *c, const item *it, const item *verb)
     if (!closed)
         return 0;
     for (uint32_t t = it->first; t-- > c->sentence->first_token + 1;) {
-        if (c->doc->text.clean[tok(c, t)->start] == ',')
+        /* a comma of a list of names inside the clause ("mills in
+         * Coahuila, Nuevo Leon and Michoacan") does not end it */
+        if (c->doc->text.clean[tok(c, t)->start] == ',' &&
+            (tok(c, t + 1)->kind != TOK_WORD || (tok(c, t + 1)->flags & TOKF_LOWER)))
             return 0;
         if (token_in(c, t, (const char *const[]){"whose", "which", "who", "where", NULL}))
             return c->doc->text.clean[tok(c, t - 1)->start] == ',';
@@ -3364,6 +3373,15 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
                 gpe_after = it;
         }
     }
+    /* "Mexico raises tariffs on cars, drawing protest from South Korea": a
+     * participle after a comma answers what the clause before did, its
+     * tariff mention */
+    if (cue_kinds[cue->kind].subject && cue->first > c->sentence->first_token && is_comma(c, cue->first - 1) &&
+        is_participle_at(c, cue->first))
+        for (size_t i = k; i-- > 0 && items[i].start >= c->sentence->start;)
+            if (is_tariff(items[i].kind))
+                return tariff_target(c, &items[i],
+                                     remember_owner(c, &items[i], owner_before(c, items, &items[i], holder, 0)), holder);
     if (cue_kinds[cue->kind].subject) {
         const item *subject = clause_subject(c, items, k, holder);
         if (!subject)
@@ -4239,10 +4257,15 @@ static void name_group(stance_ctx *c, size_t i)
 static void note_bracketed_acronym(stance_ctx *c, size_t i)
 {
     item *a = &c->items[i];
-    const item *name = i > 0 ? &c->items[i - 1] : NULL;
-    if (name && is_holder(name) && a->first >= 2 && name->last + 2 == a->first &&
-        c->doc->text.clean[tok(c, a->first - 1)->start] == '(')
-        a->modifier = 1;
+    if (a->first < 2 || c->doc->text.clean[tok(c, a->first - 1)->start] != '(')
+        return;
+    /* the name, past what nests in it ("Mexican Steel Producers Chamber"
+     * holds a nationality and goods) */
+    for (size_t k = i; k-- > 0 && i - k <= 4;)
+        if (is_holder(&c->items[k]) && c->items[k].last + 2 == a->first) {
+            a->modifier = 1;
+            return;
+        }
 }
 
 /* A nationality right before goods only says where they come from

@@ -1231,6 +1231,20 @@ static void test_institution_extends_tariff(void **state)
         check_one_stance(*t, NULL, "sensible", "Heidi Sokolowski", "United States tariffs", STANCE_FAVOR);
 }
 
+/* "Mexico raises tariffs ..., drawing protest from South Korea": the
+ * participle answers the clause's tariff mention; a relative clause that
+ * lists places is skipped whole, and the acronym in brackets after a name
+ * holding nested entities is that name. */
+static void test_participle_and_relative_list(void **state)
+{
+    (void)state;
+    check_one_stance("Mexico raises tariffs on cars and steel from Asia, drawing protest from South Korea.", NULL,
+                     "drawing protest from", "South Korea", "Mexico tariffs", STANCE_AGAINST);
+    check_one_stance("Mexico set a 35% duty on steel.\n\nThe Mexican Steel Producers Chamber (CAMPA), whose members run "
+                     "mills in Coahuila, Nuevo Leon and Michoacan, called the 35% duty \"a lifeline\" for an industry.",
+                     NULL, "a lifeline", "Mexican Steel Producers Chamber", "Mexico tariffs", STANCE_FAVOR);
+}
+
 /* Readers back a person who "said it best" or "is doing her job", and a
  * deal that "is a good one" whatever someone else says: conceding what
  * another says gives that other no stance. */
@@ -2393,6 +2407,7 @@ int main(void)
         cmocka_unit_test(test_coordinated_speech_and_own_measure),
         cmocka_unit_test(test_reader_praise),
         cmocka_unit_test(test_institution_extends_tariff),
+        cmocka_unit_test(test_participle_and_relative_list),
         cmocka_unit_test(test_harm_blames_measure),
         cmocka_unit_test(test_imperative_demand),
         cmocka_unit_test(test_nationality_describing_named_noun),
