@@ -75,8 +75,13 @@
  * all forty give 96.91 and the floor goes down to just under it. A fourth
  * round, mended for, and a fifth and a sixth, kept held out (88.36 and
  * 92.24 on their first run): all forty-nine give 96.22, and 96.51 after
- * more mending on the other forty-three; the floor is just under that. */
-#define CORPORA_MIN_F1 "96.5"
+ * more mending on the other forty-three; the floor is just under that. A
+ * ninth and a tenth round, written blind (90.62 and 91.70 on their first
+ * run) and then mended for: all sixty-one give 96.48, and the floor is just
+ * under that. The eleventh and twelfth rounds are in corpora/held-out/,
+ * outside this floor, so that they stay unseen (92.46 on their first run;
+ * all sixty-seven give 96.14). */
+#define CORPORA_MIN_F1 "96.4"
 
 /* The same for stance F1 on the corpora gold stances (NAME.stances.json).
  * Issue 5 asks for 75; the default rules reach 77.97 over all thirty-one
@@ -129,8 +134,14 @@
  * 75. More mending on the other forty-three brings all forty-nine to 75.29,
  * and the floor is just under that. A seventh and an eighth round, kept
  * held out (51.72 and 56.67 on their first run), and mending for the fifth
- * and sixth: all fifty-five give 76.40, and the floor is under that. */
-#define CORPORA_MIN_STANCE_F1 "76.0"
+ * and sixth: all fifty-five give 76.40, and the floor is under that. A
+ * ninth and a tenth round (40.45 and 34.88 on their first run), mended for:
+ * all sixty-one give 75.79, and the floor is just under that. The eleventh
+ * and twelfth rounds, in corpora/held-out/ and outside this floor, gave
+ * 52.83 together on their first run, the same with the rules of the start
+ * and of the end of the day that mended the others; all sixty-seven give
+ * 73.62, under issue 5's 75. */
+#define CORPORA_MIN_STANCE_F1 "75.7"
 
 static char bin[1024];
 
