@@ -1698,9 +1698,12 @@ static int owned_agrees(stance_ctx *c, const owned *list, size_t i, int plural)
         return 0;
     const item *next = c->tariffs[k];
     uint32_t between = mention->last + 1;
+    /* "and", or "and a" */
+    uint32_t joint = next->first - 1;
+    if (joint > between && token_in(c, joint, (const char *const[]){"a", "an", NULL}))
+        joint--;
     if (sentence_index_at(c->doc, next->start) != sentence_index_at(c->doc, list[i].at) ||
-        !token_in(c, next->first - 1 - (next->first - 1 > between && token_in(c, next->first - 1, (const char *const[]){"a", "an", NULL})),
-                  (const char *const[]){"and", NULL}))
+        !token_in(c, joint, (const char *const[]){"and", NULL}))
         return 0;
     const item *owner = listed_owner(c->owned, c->owned_count, next->start);
     if (!owner)
@@ -3379,9 +3382,10 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
     if (cue_kinds[cue->kind].subject && cue->first > c->sentence->first_token && is_comma(c, cue->first - 1) &&
         is_participle_at(c, cue->first))
         for (size_t i = k; i-- > 0 && items[i].start >= c->sentence->start;)
-            if (is_tariff(items[i].kind))
-                return tariff_target(c, &items[i],
-                                     remember_owner(c, &items[i], owner_before(c, items, &items[i], holder, 0)), holder);
+            if (is_tariff(items[i].kind)) {
+                const item *owner = owner_before(c, items, &items[i], holder, 0);
+                return tariff_target(c, &items[i], remember_owner(c, &items[i], owner), holder);
+            }
     if (cue_kinds[cue->kind].subject) {
         const item *subject = clause_subject(c, items, k, holder);
         if (!subject)
@@ -3524,7 +3528,8 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
                       ? asked_end
                       : UINT32_MAX;
     /* "urged Quito and Bogota to withdraw them": all who are asked */
-    for (const item *i = entity_after; to != UINT32_MAX && i && i < items + count && token_in(c, to, (const char *const[]){"and", NULL});) {
+    for (const item *i = entity_after;
+         to != UINT32_MAX && i && i < items + count && token_in(c, to, (const char *const[]){"and", NULL});) {
         while (i < items + count && i->first <= to)
             i++;
         if (i == items + count || i->first != to + 1 || !is_entity(i->kind))
@@ -4180,7 +4185,8 @@ static void note_possessed(stance_ctx *c, size_t i, size_t *cap, size_t *owned_c
     uint32_t subject_end = owner ? owner->last : 0;
     if (owner && owner + 1 < mention && owner[1].kind == K_ORG && owner[1].first == owner->last + 1)
         subject_end = owner[1].last;
-    int decided = verb && verb < mention && verb->first > 0 && token_in(c, verb->first - 1, (const char *const[]){"to", NULL}) &&
+    int decided = verb && verb < mention && verb->first > 0 &&
+                  token_in(c, verb->first - 1, (const char *const[]){"to", NULL}) &&
                   verb->first <= subject_end + SUBJECT_REACH + 3;
     if (owner && verb < mention && (verb->first <= subject_end + SUBJECT_REACH || decided) &&
         !(c->owned_count && c->owned[c->owned_count - 1].at == mention->start)) {
