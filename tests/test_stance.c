@@ -41,14 +41,25 @@ static int teardown(void **state)
     return 0;
 }
 
-/* Annotates text; when comment_n is set, text from byte comment_from to its
- * end is reader comment comment_n, as the layout stage would mark it. */
-static void annotate_from(fixture *f, const char *text, size_t comment_from, const char *comment_n)
+/* Loads text into f, ready for its layout elements and then annotate_loaded. */
+static void load_text(fixture *f, const char *text)
 {
     f->rules = builtin;
     f->m = matcher_new(f->rules, NULL, NULL);
     memset(&f->doc, 0, sizeof f->doc);
     doc_load(&f->doc, text, strlen(text));
+}
+
+static void annotate_loaded(fixture *f)
+{
+    annotate_document(f->m, f->rules, &f->doc);
+}
+
+/* Annotates text; when comment_n is set, text from byte comment_from to its
+ * end is reader comment comment_n, as the layout stage would mark it. */
+static void annotate_from(fixture *f, const char *text, size_t comment_from, const char *comment_n)
+{
+    load_text(f, text);
     if (comment_n) {
         document *doc = &f->doc;
         span_attr at = {doc_intern(doc, "n", 1), doc_intern(doc, comment_n, strlen(comment_n))};
@@ -57,7 +68,7 @@ static void annotate_from(fixture *f, const char *text, size_t comment_from, con
         ARRAY_PUSH(doc->attrs, doc->attr_count, doc->attr_cap, at);
         ARRAY_PUSH(doc->structure, doc->structure_count, doc->structure_cap, st);
     }
-    annotate_document(f->m, f->rules, &f->doc);
+    annotate_loaded(f);
 }
 
 /* Annotates text, all of it reader comment comment_n when that is set. */
@@ -342,13 +353,10 @@ static void test_headline_place_title(void **state)
     static const char text[] = "Iowa governor slams China's soybean tariffs\n\nIowa Governor Dale Halvorsen spoke "
                                "on Thursday at a farm.";
     fixture f;
-    f.rules = builtin;
-    f.m = matcher_new(f.rules, NULL, NULL);
-    memset(&f.doc, 0, sizeof f.doc);
-    doc_load(&f.doc, text, strlen(text));
+    load_text(&f, text);
     struct_span headline = {0, (uint32_t)strcspn(text, "\n"), LE_HEADLINE, 0, "test", 1, 0, 0};
     ARRAY_PUSH(f.doc.structure, f.doc.structure_count, f.doc.structure_cap, headline);
-    annotate_document(f.m, f.rules, &f.doc);
+    annotate_loaded(&f);
     check_stance(&f, "slams", "Dale Halvorsen", "China tariffs", STANCE_AGAINST);
     release(&f);
     check_one_stance("Iowa governor slams China's soybean tariffs.\n\nIowa Governor Dale Halvorsen spoke on Thursday.",
