@@ -2898,6 +2898,11 @@ static const char *const decision_nouns[] = {"decision", "extension", "decree", 
  * against the bill" that extends them; in an article about quotas "the
  * measure" stays itself. */
 static const char *const tariff_pointing_nouns[] = {"measure", "measures", "threat", "vote", "bill", NULL};
+/* Nouns that stand for the article's tariff whatever other measure it
+ * names first: "the safeguard" that sets a quota with a duty above it,
+ * "defended the change", "the findings" that set the duty, "the new
+ * rate". */
+static const char *const tariff_standing_nouns[] = {"safeguard", "change", "findings", "finding", "rate", NULL};
 
 /* The measure the article is about: its first tariff mention before the
  * cue, else (unless tariff_only) the first measure it names by its noun
@@ -2947,6 +2952,21 @@ static int extends_measure(stance_ctx *c, const item *cue)
     return 0;
 }
 
+/* Whether the word head nearest the cue in its sentence follows a definite
+ * determiner or a possessive: "the safeguard" in force, not "an emergency
+ * safeguard" asked for or "any safeguard". */
+static int definite_near(stance_ctx *c, const item *cue, const char *head)
+{
+    uint32_t first = c->sentence->first_token, end = first + c->sentence->token_count, best = UINT32_MAX;
+    for (uint32_t t = first + 1; t < end; t++)
+        if (token_in(c, t, (const char *const[]){head, NULL}) &&
+            (best == UINT32_MAX || (t > cue->first ? t - cue->first : cue->first - t) <
+                                       (best > cue->first ? best - cue->first : cue->first - best)))
+            best = t;
+    return best != UINT32_MAX && (tok(c, best - 1)->kind == TOK_CLITIC || token_in(c, best - 1, demonstratives) ||
+                                  token_in(c, best - 1, (const char *const[]){"the", "its", "their", "new", NULL}));
+}
+
 /* noun, or for a decision noun the measure the article is about
  * (central_measure) when there is one. */
 static who decided_measure(stance_ctx *c, const item *cue, who noun, uint32_t holder)
@@ -2961,6 +2981,15 @@ static who decided_measure(stance_ctx *c, const item *cue, who noun, uint32_t ho
     /* "a four-year extension" is an extension */
     const char *head = strrchr(name, ' ');
     head = head ? head + 1 : name;
+    if (string_in(head, tariff_standing_nouns) && definite_near(c, cue, head)) {
+        /* an owner the text does not give leaves the noun more telling
+         * than "tariffs" */
+        build_tariffs(c);
+        who central = c->tariff_count && c->tariffs[0]->start < cue->start
+                          ? owned_tariff_target(c, c->tariffs[0], holder)
+                          : noun;
+        return strcmp(doc_string(c->doc, central.name), "tariffs") ? central : noun;
+    }
     if (!string_in(head, decision_nouns) || (!strcmp(head, "extension") && !extends_measure(c, cue)))
         return noun;
     who central = central_measure(c, cue, holder, 0);

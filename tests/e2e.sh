@@ -15,6 +15,7 @@
 set -u
 set -o pipefail
 shopt -s lastpipe   # so `producer | ann ...` sets RC in this shell
+shopt -s nullglob   # corpora/held-out/ may be empty between rounds
 
 BIN=${BIN:-build/annotator}
 case $BIN in /*) ;; *) BIN=$PWD/$BIN ;; esac

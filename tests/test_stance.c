@@ -1253,6 +1253,26 @@ static void test_participle_and_relative_list(void **state)
                      NULL, "a lifeline", "Mexican Steel Producers Chamber", "Mexico tariffs", STANCE_FAVOR);
 }
 
+/* "the safeguard", "the change", "the findings" and "the new rate" stand
+ * for the article's tariff when its owner is known, whatever measure the
+ * article names first; a safeguard asked for ("an emergency safeguard")
+ * stays a safeguard. */
+static void test_nouns_standing_for_tariff(void **state)
+{
+    (void)state;
+    static const char *const standing[] = {
+        "Japan raised its tariff on beef to 38.5% under a quota system.\n\nTrade Minister Ken Aoki defended the "
+        "safeguard.",
+        "Japan set a 38.5% tariff on beef.\n\nTrade Minister Ken Aoki defended the change.",
+        "Japan set a 38.5% tariff on beef.\n\nTrade Minister Ken Aoki defended the findings.",
+        "Japan set a 38.5% tariff on beef.\n\nTrade Minister Ken Aoki defended the new rate.",
+        NULL};
+    for (const char *const *t = standing; *t; t++)
+        check_one_stance(*t, NULL, "defended", "Ken Aoki", "Japan tariffs", STANCE_FAVOR);
+    check_one_stance("Japan set a 38.5% tariff on beef.\n\nTrade Minister Ken Aoki rejected an emergency safeguard.",
+                     NULL, "rejected", "Ken Aoki", "emergency safeguard", STANCE_AGAINST);
+}
+
 /* Readers back a person who "said it best" or "is doing her job", and a
  * deal that "is a good one" whatever someone else says: conceding what
  * another says gives that other no stance. */
@@ -2514,6 +2534,7 @@ int main(void)
         cmocka_unit_test(test_move_called_by),
         cmocka_unit_test(test_object_of_making),
         cmocka_unit_test(test_possessive_pronoun_target),
+        cmocka_unit_test(test_nouns_standing_for_tariff),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

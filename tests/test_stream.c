@@ -260,6 +260,9 @@ static void assert_lossless(const bytes *xml, const char *source, const doc_piec
  * feed (LF or CRLF ending) separates documents; empty pieces are no
  * documents, except that an empty input is one empty document. Written
  * independently of the library. Returns the number of pieces. */
+/* More documents than one input here holds: the corpora as one stream. */
+#define MAX_DOCS 256
+
 static size_t split_documents(const char *input, size_t len, doc_piece *out, size_t cap)
 {
     size_t count = 0, start = 0, pos = 0;
@@ -307,8 +310,8 @@ static size_t check_input(const ann_rules *rules, const char *what, const char *
         assert_same_output(&whole, &split, jobs == 2 ? "with 2 workers" : "with 3 workers", 7);
         run_result_free(&split);
     }
-    doc_piece docs[64];
-    size_t n = split_documents(input, len, docs, 64);
+    doc_piece docs[MAX_DOCS];
+    size_t n = split_documents(input, len, docs, MAX_DOCS);
     assert_int_equal(whole.documents, n);
     assert_int_equal(whole.failures, 0);
     assert_lossless(&whole.sink.out, what, docs, n, 1);
@@ -340,7 +343,7 @@ static void check_corpora(const ann_rules *rules)
     assert_int_equal(glob("corpora/*.txt", 0, NULL, &g), 0);
     assert_true(g.gl_pathc > 0);
     bytes all = {0};
-    doc_piece docs[64];
+    doc_piece docs[MAX_DOCS];
     for (size_t i = 0; i < g.gl_pathc; i++) {
         size_t len;
         char *text = read_file(g.gl_pathv[i], &len);
@@ -353,7 +356,7 @@ static void check_corpora(const ann_rules *rules)
             bytes_str(&all, "\n");
         free(text);
     }
-    assert_int_equal(split_documents(all.data, all.len, docs, 64), g.gl_pathc);
+    assert_int_equal(split_documents(all.data, all.len, docs, MAX_DOCS), g.gl_pathc);
     assert_int_equal(check_input(rules, "all-corpora", all.data, all.len), g.gl_pathc);
     bytes_free(&all);
     globfree(&g);
