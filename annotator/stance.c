@@ -477,9 +477,8 @@ static void number_clauses(stance_ctx *c, const item *items, size_t count)
 /* Where the sentence's own words start: after a dateline that opens it (an
  * upper-case word, then a dash within DATELINE_TOKENS tokens: "OTTAWA
  * (Northwire) -", "MANILA, Aug. 24 (Jiji) —"), else at its start. */
-static uint32_t body_start(const stance_ctx *c)
+static uint32_t body_start(const stance_ctx *c, const segment *s)
 {
-    const segment *s = c->sentence;
     if (!s->token_count || !(tok(c, s->first_token)->flags & TOKF_ALL_CAPS))
         return s->start;
     for (uint32_t i = 1; i < s->token_count && i < DATELINE_TOKENS; i++) {
@@ -1465,7 +1464,7 @@ static who previous_speaker(stance_ctx *c)
             const segment *here = c->sentence;
             uint32_t here_body = c->body_start;
             c->sentence = c->previous;
-            c->body_start = body_start(c);
+            c->body_start = body_start(c, c->previous);
             c->previous_speaker = sentence_speaker(c, c->previous, c->previous_items, c->previous_count);
             c->sentence = here;
             c->body_start = here_body;
@@ -1863,7 +1862,8 @@ static const item *imposer(stance_ctx *c, const item *mention)
         return NULL;
     const segment *sentence = &doc->sentences.items[n - 1];
     const item *opening = NULL, *verb = NULL;
-    for (const item *i = mention; i-- > c->items && i->start >= sentence->start;) {
+    uint32_t body = body_start(c, sentence);
+    for (const item *i = mention; i-- > c->items && i->start >= body;) {
         /* "to extend by four years a 30% tariff": a span of time between */
         uint32_t reach = IMPOSING_REACH;
         if (i->kind == K_IMPOSING && i->last + 1 < mention->first &&
@@ -1875,6 +1875,8 @@ static const item *imposer(stance_ctx *c, const item *mention)
             opening = i;
     }
     uint32_t first = sentence->first_token;
+    while (first < mention->first && tok(c, first)->start < body) /* "RIYADH (Gulf Wire) - The GCC will" */
+        first++;
     while (first < mention->first && is_quote_mark(c, first)) /* a quotation opening its sentence */
         first++;
     if (!verb || !opening || opening->end > verb->start ||
@@ -4430,7 +4432,7 @@ void stance_document(const ann_rules *rules, document *doc)
         }
         if (has_cue && sentence->token_count) {
             c.sentence = sentence;
-            c.body_start = body_start(&c);
+            c.body_start = body_start(&c, sentence);
             c.previous_known = 0; /* its speaker is found when this sentence asks */
             stance_sentence(&c, c.items + at, end - at);
         }

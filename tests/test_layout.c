@@ -325,6 +325,22 @@ static void test_no_byline(void **state)
     free(text);
 }
 
+/* A name's lower-case particle stays inside the byline's name. */
+static void test_byline_particle(void **state)
+{
+    (void)state;
+    const char *parts[A_PARTS];
+    memcpy(parts, ARTICLE, sizeof parts);
+    parts[A_BYLINE] = "By Joana Ferreira and Pieter de Wolf\n";
+    char *text = join(parts);
+    result r = annotate(text, 0);
+    expect_full_head(&r);
+    expect_count(&r, "//byline/p/s/entity[@type='PERSON']", 2);
+    expect(&r, "//byline/p/s/entity[2]", "Pieter de Wolf");
+    result_free(&r);
+    free(text);
+}
+
 static void test_no_comments(void **state)
 {
     (void)state;
@@ -722,6 +738,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_full_article),
         cmocka_unit_test(test_no_byline),
+        cmocka_unit_test(test_byline_particle),
         cmocka_unit_test(test_no_comments),
         cmocka_unit_test(test_comment_without_vote_line),
         cmocka_unit_test(test_malformed_vote_line),

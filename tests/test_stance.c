@@ -1273,6 +1273,21 @@ static void test_nouns_standing_for_tariff(void **state)
                      NULL, "rejected", "Ken Aoki", "emergency safeguard", STANCE_AGAINST);
 }
 
+/* A customs union owns its common tariff as a country does, and a
+ * dateline opening the sentence does not hide who imposes it. */
+static void test_customs_union_after_dateline(void **state)
+{
+    (void)state;
+    check_one_stance("RIYADH (Gulf Wire) - The Gulf Cooperation Council will impose anti-dumping duties of 18.6% on "
+                     "ceramic tiles from India.\n\nThe Morbi Ceramic Manufacturers Federation called the duties "
+                     "\"unjustified\".",
+                     NULL, "unjustified", "Morbi Ceramic Manufacturers Federation", "Gulf Cooperation Council tariffs",
+                     STANCE_AGAINST);
+    check_one_stance("LONDON (Reuters) - Mexico will impose duties of 18.6% on ceramic tiles from India.\n\nThe Morbi "
+                     "Ceramic Manufacturers Federation called the duties \"unjustified\".",
+                     NULL, "unjustified", "Morbi Ceramic Manufacturers Federation", "Mexico tariffs", STANCE_AGAINST);
+}
+
 /* Readers back a person who "said it best" or "is doing her job", and a
  * deal that "is a good one" whatever someone else says: conceding what
  * another says gives that other no stance. */
@@ -2535,6 +2550,7 @@ int main(void)
         cmocka_unit_test(test_object_of_making),
         cmocka_unit_test(test_possessive_pronoun_target),
         cmocka_unit_test(test_nouns_standing_for_tariff),
+        cmocka_unit_test(test_customs_union_after_dateline),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
