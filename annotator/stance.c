@@ -33,6 +33,8 @@
  * how many owned tariff mentions back "the tariffs" may look for an owner. */
 #define TITLE_LOOKBACK 64
 #define ADDRESS_WORDS 3 /* "Well said, Minister Moe.": a title at most before the name addressed */
+/* How many tokens more a verb after "and" may stand from its subject. */
+#define COORDINATED_REACH 5
 #define SUBJECT_REACH 3     /* tokens from a subject's end to its verb: "Washington on Monday imposed" */
 /* How far into its sentence a dateline's dash may stand, in tokens. */
 #define DATELINE_TOKENS 12
@@ -1879,6 +1881,18 @@ static const item *imposer(stance_ctx *c, const item *mention)
         first++;
     while (first < mention->first && is_quote_mark(c, first)) /* a quotation opening its sentence */
         first++;
+    /* "Switzerland protests as EU steel safeguard ... adds 40% duty": the
+     * clause a conjunction opens before the verb has its own subject */
+    static const char *const subordinators[] = {"as", "after", "while", "when", "because", "since", "before", NULL};
+    for (uint32_t t = verb ? verb->first : first; t-- > first;)
+        if (token_in(c, t, subordinators)) {
+            first = t + 1;
+            opening = NULL;
+            for (const item *i = c->items; i < mention && !opening; i++)
+                if (i->first >= first && is_entity(i->kind) && !is_tariff(i->kind))
+                    opening = i;
+            break;
+        }
     if (!verb || !opening || opening->end > verb->start ||
         !(opening->first == first ||
           (opening->first == first + 1 && token_in(c, first, (const char *const[]){"the", NULL}))))
@@ -4219,7 +4233,11 @@ static void note_possessed(stance_ctx *c, size_t i, size_t *cap, size_t *owned_c
     int decided = verb && verb < mention && verb->first > 0 &&
                   token_in(c, verb->first - 1, (const char *const[]){"to", NULL}) &&
                   verb->first <= subject_end + SUBJECT_REACH + 3;
-    if (owner && verb < mention && (verb->first <= subject_end + SUBJECT_REACH || decided) &&
+    /* "EU halves Swiss quota and adds 40% duty": a second verb of the subject */
+    int coordinated = verb && verb < mention && verb->first > 0 &&
+                      token_in(c, verb->first - 1, (const char *const[]){"and", NULL}) &&
+                      verb->first <= subject_end + SUBJECT_REACH + COORDINATED_REACH;
+    if (owner && verb < mention && (verb->first <= subject_end + SUBJECT_REACH || decided || coordinated) &&
         !(c->owned_count && c->owned[c->owned_count - 1].at == mention->start)) {
         owned o = owned_by(c, mention, owner);
         ARRAY_PUSH(c->owned, c->owned_count, *owned_cap, o);

@@ -1288,6 +1288,18 @@ static void test_customs_union_after_dateline(void **state)
                      NULL, "unjustified", "Morbi Ceramic Manufacturers Federation", "Mexico tariffs", STANCE_AGAINST);
 }
 
+/* The subject of a clause that "as" opens imposes what its verb sets, also
+ * a second verb after "and": "Switzerland protests as EU halves Swiss quota
+ * and adds 40% duty" is the EU's duty. */
+static void test_imposer_in_subordinate_clause(void **state)
+{
+    (void)state;
+    static const char *const text = "Switzerland protests as EU halves Swiss quota and adds 40% duty\n\nZURICH - "
+                                    "Trade Commissioner Pekka Lindqvist defended the safeguard in Brussels.";
+    check_one_stance(text, NULL, "protests", "Switzerland", "European Union tariffs", STANCE_AGAINST);
+    check_one_stance(text, NULL, "defended", "Pekka Lindqvist", "European Union tariffs", STANCE_FAVOR);
+}
+
 /* Readers back a person who "said it best" or "is doing her job", and a
  * deal that "is a good one" whatever someone else says: conceding what
  * another says gives that other no stance. */
@@ -2551,6 +2563,7 @@ int main(void)
         cmocka_unit_test(test_possessive_pronoun_target),
         cmocka_unit_test(test_nouns_standing_for_tariff),
         cmocka_unit_test(test_customs_union_after_dateline),
+        cmocka_unit_test(test_imposer_in_subordinate_clause),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
