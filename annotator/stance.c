@@ -46,6 +46,7 @@
  * to be its subject ("He also firmly rejected"), in tokens. */
 #define PRONOUN_REACH 4
 #define QUOTED_FRAGMENT_BYTES 40 /* a quoted fragment inside reported speech: "Cambodia \"regrets\" the decision" */
+#define CALLED_REACH 8      /* tokens from a calling verb to an evaluation before a noun: "called the agreement \"a fair trade\"" */
 #define QUOTED_LEAD_WORDS 3 /* words of a quotation before its evaluation: "called the order \"the first good news\"" */
 /* How far before a tariff mention the verb imposing it may end ("charge a
  * 50% duty"), in tokens. */
@@ -795,6 +796,27 @@ static const item *pronoun_person(stance_ctx *c, const item *items, uint32_t t)
     return NULL;
 }
 
+/* "It" opening a sentence after one that opens with an organisation ("The
+ * Franca Footwear Industry Union represents 400 factories. It welcomed the
+ * deal.") stands for that organisation. */
+static const item *pronoun_organisation(stance_ctx *c, uint32_t t)
+{
+    const segment *before = c->previous;
+    if (!before || !c->previous_count || !token_in(c, t, (const char *const[]){"it", NULL}) ||
+        tok(c, t)->start > c->body_start || before->end > c->sentence->start)
+        return NULL;
+    const item *opening = NULL;
+    for (const item *i = c->previous_items, *end = i + c->previous_count; i < end && !opening; i++)
+        if (is_entity(i->kind) && !is_tariff(i->kind))
+            opening = i;
+    uint32_t first = before->first_token;
+    if (!opening || opening->kind != K_ORG ||
+        !(opening->first == first ||
+          (opening->first == first + 1 && token_in(c, first, (const char *const[]){"the", NULL}))))
+        return NULL;
+    return opening;
+}
+
 /* Whether the title that starts at offset title, before person, holds the
  * words of tokens [first, last]. */
 static int title_holds(stance_ctx *c, uint32_t title, const item *person, uint32_t first, uint32_t last)
@@ -979,6 +1001,9 @@ static const item *referent_at(stance_ctx *c, const item *items, uint32_t t, uin
     const item *he = pronoun_person(c, items, t);
     if (he)
         return he;
+    const item *it = pronoun_organisation(c, t);
+    if (it)
+        return it;
     if (token_in(c, t, (const char *const[]){"the", NULL}))
         t++;
     if (t >= c->sentence->first_token + c->sentence->token_count)
@@ -2806,6 +2831,9 @@ static who called_phrase(stance_ctx *c, const item *items, size_t k, uint32_t cl
         else if (!(t == last && w->kind == TOK_CLITIC && t + 1 < items[k].first))
             return none;
     }
+    /* "calling the step a proportionate answer": the phrase ends before "a" */
+    while (last > first + 1 && token_in(c, last - 1, (const char *const[]){"a", "an", NULL}))
+        last--;
     /* "called the union's demand "a political stunt"": the union named before */
     const item *body = last == first + 1 ? org_head_referent(c, first, items[k].start) : NULL;
     if (body)
@@ -3844,6 +3872,17 @@ static int attributive(stance_ctx *c, const item *cue)
     return 1;
 }
 
+/* "called the agreement "a fair trade for both sides"": a calling verb
+ * shortly before an evaluation before its noun makes the noun phrase a
+ * judgement of its object. */
+static int calls_before(stance_ctx *c, const item *items, size_t k)
+{
+    for (size_t i = k; i-- > 0;)
+        if (items[i].kind == K_CALLING && items[i].start >= c->sentence->start)
+            return items[i].last + CALLED_REACH >= items[k].first;
+    return 0;
+}
+
 /* "Britain and India signed a good deal": an evaluation opening with "a"
  * right after a verb that makes or reaches a deal or a measure is that
  * verb's object, which it only describes; it judges no subject. */
@@ -3920,7 +3959,7 @@ static void stance_sentence(stance_ctx *c, item *items, size_t count)
         if (element_at(doc, cue->start, LE_TOPIC))
             continue;
         if ((cue->kind == K_FAVOR_STATE || cue->kind == K_AGAINST_STATE) &&
-            (attributive(c, cue) || object_of_making(c, cue)))
+            ((attributive(c, cue) && !calls_before(c, items, k)) || object_of_making(c, cue)))
             continue;
         if (conditional && !rhetorical && in_condition(c, items, count, cue))
             continue;

@@ -1300,6 +1300,25 @@ static void test_imposer_in_subordinate_clause(void **state)
     check_one_stance(text, NULL, "defended", "Pekka Lindqvist", "European Union tariffs", STANCE_FAVOR);
 }
 
+/* "It" opening a sentence after one that opens with an organisation is
+ * that organisation; a calling verb makes an evaluation before a noun a
+ * judgement of its object ("called the agreement "a fair trade""), and
+ * the object ends before the "a" ("calling the step a proportionate
+ * answer"). */
+static void test_it_organisation_and_called_phrase(void **state)
+{
+    (void)state;
+    check_one_stance("Brazil and the U.S. signed a trade deal.\n\nThe Franca Footwear Industry Union represents 400 "
+                     "factories. It welcomed the deal.",
+                     NULL, "welcomed", "Franca Footwear Industry Union", "deal", STANCE_FAVOR);
+    check_one_stance("Brazil and the U.S. signed a trade deal.\n\nTrade Representative Caroline Whitcomb called the "
+                     "agreement \"a fair trade for both sides\".",
+                     NULL, "fair", "Caroline Whitcomb", "agreement", STANCE_FAVOR);
+    check_one_stance("Brazil and the U.S. signed a trade deal.\n\nMinister Harish Venkataraman called the plan a "
+                     "proportionate answer.",
+                     NULL, "proportionate", "Harish Venkataraman", "plan", STANCE_FAVOR);
+}
+
 /* Readers back a person who "said it best" or "is doing her job", and a
  * deal that "is a good one" whatever someone else says: conceding what
  * another says gives that other no stance. */
@@ -2564,6 +2583,7 @@ int main(void)
         cmocka_unit_test(test_nouns_standing_for_tariff),
         cmocka_unit_test(test_customs_union_after_dateline),
         cmocka_unit_test(test_imposer_in_subordinate_clause),
+        cmocka_unit_test(test_it_organisation_and_called_phrase),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
