@@ -1331,6 +1331,12 @@ static void test_reader_praise(void **state)
                      STANCE_FAVOR);
     check_one_stance("The deal is a good one, whatever the British Textile Manufacturers' Confederation says.", "3",
                      "a good one", "comment 3", "deal", STANCE_FAVOR);
+    check_one_stance("Severino Maranhão said it right, this deal is a betrayal.", "2", "said it right", "comment 2",
+                     "Severino Maranhão", STANCE_FAVOR);
+    check_one_stance("Minister Ricardo Lins got this one right.", "1", "got this one right", "comment 1", "Ricardo Lins",
+                     STANCE_FAVOR);
+    check_one_stance("Brazil and the U.S. signed a trade deal.\n\nMarcos Figueiredo said the deal had come just in time.",
+                     NULL, "had come just in time", "Marcos Figueiredo", "deal", STANCE_FAVOR);
 }
 
 /* A reader's "and then complains" faults whoever does both, not their
