@@ -1319,6 +1319,21 @@ static void test_it_organisation_and_called_phrase(void **state)
                      NULL, "proportionate", "Harish Venkataraman", "plan", STANCE_FAVOR);
 }
 
+/* A question a named speaker asks in a quotation is asked against the
+ * measure in context; one asking why one should give something up is
+ * not. */
+static void test_quoted_question(void **state)
+{
+    (void)state;
+    check_one_stance("The Gulf Cooperation Council will impose anti-dumping duties of 18.6% on ceramic tiles from "
+                     "India.\n\n\"We opened our books. What more did they want from us?\" said Hasmukh Patel.",
+                     NULL, "What more", "Hasmukh Patel", "Gulf Cooperation Council tariffs", STANCE_AGAINST);
+    static const char *const none[] = {"The ban on nickel ore exports began in 2020.\n\n\"Why should we give that "
+                                       "up so that mills in Europe can run on our ore?\" said Yusuf Prasetyo.",
+                                       NULL};
+    check_no_stance(none);
+}
+
 /* Readers back a person who "said it best" or "is doing her job", and a
  * deal that "is a good one" whatever someone else says: conceding what
  * another says gives that other no stance. */
@@ -2590,6 +2605,7 @@ int main(void)
         cmocka_unit_test(test_customs_union_after_dateline),
         cmocka_unit_test(test_imposer_in_subordinate_clause),
         cmocka_unit_test(test_it_organisation_and_called_phrase),
+        cmocka_unit_test(test_quoted_question),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
