@@ -2946,7 +2946,7 @@ static const char *const tariff_pointing_nouns[] = {"measure", "measures", "thre
  * names first: "the safeguard" that sets a quota with a duty above it,
  * "defended the change", "the findings" that set the duty, "the new
  * rate". */
-static const char *const tariff_standing_nouns[] = {"safeguard", "change", "findings", "finding", "rate", NULL};
+static const char *const tariff_standing_nouns[] = {"safeguard", "change", "findings", "finding", "rate", "list", NULL};
 
 /* The measure the article is about: its first tariff mention before the
  * cue, else (unless tariff_only) the first measure it names by its noun
