@@ -803,7 +803,7 @@ static const item *pronoun_organisation(stance_ctx *c, uint32_t t)
 {
     const segment *before = c->previous;
     if (!before || !c->previous_count || !token_in(c, t, (const char *const[]){"it", NULL}) ||
-        tok(c, t)->start > c->body_start || before->end > c->sentence->start)
+        tok(c, t)->start > c->body_start)
         return NULL;
     const item *opening = NULL;
     for (const item *i = c->previous_items, *end = i + c->previous_count; i < end && !opening; i++)
@@ -1913,8 +1913,8 @@ static const item *imposer(stance_ctx *c, const item *mention)
         if (token_in(c, t, subordinators)) {
             first = t + 1;
             opening = NULL;
-            for (const item *i = c->items; i < mention && !opening; i++)
-                if (i->first >= first && is_entity(i->kind) && !is_tariff(i->kind))
+            for (const item *i = mention; i-- > c->items && i->first >= first;)
+                if (is_entity(i->kind) && !is_tariff(i->kind))
                     opening = i;
             break;
         }
