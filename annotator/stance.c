@@ -4242,6 +4242,25 @@ static void note_owned(stance_ctx *c, size_t i, size_t *cap)
  * verb imposing it ("Washington imposed a 25% tariff on Mexican steel",
  * "The EU on Monday raised duties"), into c->owned (of *owned_cap places),
  * as context for the next "the tariff". */
+/* "ordered Peru to lift a 15% surcharge", "urged Japan to scrap the
+ * tariff": the country asked to end a tariff mention right after it owns
+ * that tariff. NULL otherwise. */
+static const item *asked_to_end(stance_ctx *c, const item *mention)
+{
+    static const char *const ending[] = {"lift", "scrap", "drop", "remove", "end", "cut", "lower", "reduce",
+                                         "withdraw", "rescind", "repeal", "suspend", "abolish", NULL};
+    uint32_t t = mention->first;
+    if (t > 0 && token_in(c, t - 1, (const char *const[]){"a", "the", NULL}))
+        t--;
+    if (t < 3 || !token_in(c, t - 1, ending) || !token_in(c, t - 2, (const char *const[]){"to", NULL}))
+        return NULL;
+    const item *before = mention;
+    while (before > c->items && before[-1].last >= t - 2)
+        before--;
+    before = before > c->items ? before - 1 : NULL;
+    return before && before->last == t - 3 && can_own(c, before) ? before : NULL;
+}
+
 static void note_possessed(stance_ctx *c, size_t i, size_t *cap, size_t *owned_cap)
 {
     const item *mention = &c->items[i];
@@ -4254,6 +4273,8 @@ static void note_possessed(stance_ctx *c, size_t i, size_t *cap, size_t *owned_c
     while (first > c->items && first[-1].start >= sentence->start)
         first--;
     const item *owner = possessive_owner(c, first, mention, sentence->first_token);
+    if (!owner)
+        owner = asked_to_end(c, mention);
     if (owner) {
         owned o = owned_by(c, mention, owner);
         ARRAY_PUSH(c->possessed, c->possessed_count, *cap, o);

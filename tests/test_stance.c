@@ -1334,6 +1334,16 @@ static void test_quoted_question(void **state)
     check_no_stance(none);
 }
 
+/* The country asked to end a tariff right after it owns it: "orders Peru
+ * to scrap 15% surcharge". */
+static void test_asked_to_end_owns(void **state)
+{
+    (void)state;
+    check_one_stance("Andean court orders Peru to scrap 15% surcharge on Bolivian quinoa\n\n\"The surcharge added "
+                     "about $140 a tonne to every container we shipped,\" said Javier Ruiz-Tagle.",
+                     NULL, "added about $140 a tonne to", "Javier Ruiz-Tagle", "Peru tariffs", STANCE_AGAINST);
+}
+
 /* Readers back a person who "said it best" or "is doing her job", and a
  * deal that "is a good one" whatever someone else says: conceding what
  * another says gives that other no stance. */
@@ -2606,6 +2616,7 @@ int main(void)
         cmocka_unit_test(test_imposer_in_subordinate_clause),
         cmocka_unit_test(test_it_organisation_and_called_phrase),
         cmocka_unit_test(test_quoted_question),
+        cmocka_unit_test(test_asked_to_end_owns),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
