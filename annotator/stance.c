@@ -2945,7 +2945,7 @@ static const char *const tariff_pointing_nouns[] = {"measure", "measures", "thre
 /* Nouns that stand for the article's tariff whatever other measure it
  * names first: "the safeguard" that sets a quota with a duty above it,
  * "defended the change", "the findings" that set the duty, "the new
- * rate". */
+ * rate", "welcomed the list" of a retaliation. */
 static const char *const tariff_standing_nouns[] = {"safeguard", "change", "findings", "finding", "rate", "list", NULL};
 
 /* The measure the article is about: its first tariff mention before the
