@@ -163,7 +163,8 @@ static const char *const phrase_stop[] = {"and", "or", "but", "than", "more", "t
                                           "themselves", "himself", "herself", "itself", "ourselves", "myself",
                                           "what", "whom", "whose", "did", "do", "does", "done", "up", "out", "down",
                                           "off", "past", "into", "through", "over", "about", "against", "under",
-                                          "within", "without", "across", "toward", "towards", "among",
+                                          "within", "without", "across", "toward", "towards", "among", "during",
+                                          "despite", "amid", "beyond", "throughout", "unless", "upon", "onto", "via",
                                           /* adverbs closing a verb phrase: "rejected the idea outright" */
                                           "outright", "entirely", "altogether", "completely", "instead",
                                           "now", "today", "yet", "again", "soon", "later", "immediately", "quickly",
@@ -1105,13 +1106,34 @@ static const item *speaker_of(stance_ctx *c, const item *items, size_t count, co
 /* Reported speech: the speaker of the last speech or calling verb before
  * the cue items[k] ("Akazawa said Japan's position ... not acceptable")
  * from token from on, the cue's act_start. */
+static int is_comma(stance_ctx *c, uint32_t t)
+{
+    const token *w = tok(c, t);
+    return w->kind == TOK_PUNCT && w->end - w->start == 1 && c->doc->text.clean[w->start] == ',';
+}
+
+/* Whether token t is in a relative clause set off by commas that token
+ * end lies beyond: "The council, whose members have announced new plants,
+ * endorsed ...", "Albright, the Ohio Republican who wrote the bill,
+ * praised ...". */
+static int in_relative_insertion(stance_ctx *c, uint32_t t, uint32_t end)
+{
+    uint32_t clause = clause_of(c, t), first = c->sentence->first_token;
+    if (clause == UINT32_MAX || clause_of(c, end) == clause)
+        return 0;
+    int relative = 0;
+    while (t > first && clause_of(c, t - 1) == clause)
+        relative |= token_in(c, --t, (const char *const[]){"who", "whose", "which", NULL});
+    return relative && t > first && is_comma(c, t - 1);
+}
+
 static const item *speaker_before(stance_ctx *c, const item *items, size_t count, size_t k, uint32_t from)
 {
     const item *verb = NULL;
     int evaluation = cue_kinds[items[k].kind].subject; /* "called the tariff unfair" */
     for (size_t i = 0; i < k; i++)
         if ((items[i].kind == K_SPEECH || (items[i].kind == K_CALLING && evaluation)) && items[i].start >= from &&
-            items[i].end <= items[k].start)
+            items[i].end <= items[k].start && !in_relative_insertion(c, items[i].first, items[k].first))
             verb = &items[i];
     return verb ? speaker_of(c, items, count, verb) : NULL;
 }
@@ -2646,12 +2668,6 @@ static who phrase_right_before(stance_ctx *c, const item *cue)
     return phrase_ending_at(c, cue->first);
 }
 
-static int is_comma(stance_ctx *c, uint32_t t)
-{
-    const token *w = tok(c, t);
-    return w->kind == TOK_PUNCT && w->end - w->start == 1 && c->doc->text.clean[w->start] == ',';
-}
-
 /* The first tariff mention or entity of the clause before token end
  * (items[k] and later start at or after it), as clause_subject gives it. */
 static const item *subject_before(stance_ctx *c, const item *items, size_t k, uint32_t clause, uint32_t end,
@@ -2828,6 +2844,8 @@ static who called_phrase(stance_ctx *c, const item *items, size_t k, uint32_t cl
             quoted = 1;
         else if (quoted && w->kind == TOK_WORD && !(w->flags & TOKF_CAPITALIZED) && ++quoted_words <= QUOTED_LEAD_WORDS)
             continue;
+        else if (t == last && token_in(c, t, (const char *const[]){"as", NULL}))
+            continue; /* "described the move as unfair" */
         else if (!(t == last && w->kind == TOK_CLITIC && t + 1 < items[k].first))
             return none;
     }
@@ -2956,7 +2974,14 @@ static who central_measure(stance_ctx *c, const item *cue, uint32_t holder, int 
     build_tariffs(c);
     uint32_t at;
     who named = article_first_measure(c, NULL, cue->first, &at);
-    if (c->tariff_count && c->tariffs[0]->start < cue->start && (at == UINT32_MAX || c->tariffs[0]->first < at))
+    /* "cuts the duty-free quota ... and puts a 40% tariff on rebar shipped
+     * above it": a quota with a tariff in its sentence is a tariff-rate
+     * quota, the tariff its measure */
+    int quota_with_tariff = at != UINT32_MAX && c->tariff_count && token_in(c, at, measure_families[3]) &&
+                            sentence_index_at(c->doc, tok(c, at)->start) ==
+                                sentence_index_at(c->doc, c->tariffs[0]->start);
+    if (c->tariff_count && c->tariffs[0]->start < cue->start &&
+        (at == UINT32_MAX || c->tariffs[0]->first < at || quota_with_tariff))
         return owned_tariff_target(c, c->tariffs[0], holder);
     if (tariff_only)
         return (who){NO_STRING, NO_STRING, NULL};
@@ -3020,7 +3045,7 @@ static who decided_measure(stance_ctx *c, const item *cue, who noun, uint32_t ho
     const char *name = doc_string(c->doc, noun.name);
     if (string_in(name, tariff_pointing_nouns)) {
         who central = central_measure(c, cue, holder, 1);
-        return central.name != NO_STRING ? central : noun;
+        return central.name != NO_STRING && strcmp(doc_string(c->doc, central.name), "tariffs") ? central : noun;
     }
     /* "a four-year extension" is an extension */
     const char *head = strrchr(name, ' ');

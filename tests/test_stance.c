@@ -1344,6 +1344,47 @@ static void test_asked_to_end_owns(void **state)
                      NULL, "added about $140 a tonne to", "Javier Ruiz-Tagle", "Peru tariffs", STANCE_AGAINST);
 }
 
+/* "described the measure as short-sighted": "as" joins the described
+ * thing to its evaluation, as nothing does after "called". */
+static void test_described_as(void **state)
+{
+    (void)state;
+    check_one_stance("Turkey imposed a 22% anti-dumping duty on rebar from Ukraine.\n\nIts chairman, Okan Demirtas, "
+                     "described the measure as short-sighted.",
+                     NULL, "short-sighted", "Okan Demirtas", "Turkey tariffs", STANCE_AGAINST);
+}
+
+/* A quota whose sentence sets a tariff above it is a tariff-rate quota:
+ * "the measure" is that tariff. A phrase ends before "during". */
+static void test_quota_with_tariff_and_during(void **state)
+{
+    (void)state;
+    check_one_stance("The European Union adopted a safeguard that cuts the duty-free quota for Swiss rebar by half and "
+                     "puts a 40% tariff on rebar shipped above it.\n\nUnder the measure, mills may ship 210,000 tonnes "
+                     "a year without paying duty.\n\nReussthal Stahl AG said the measure would force it to idle one of "
+                     "its rolling lines.",
+                     NULL, "would force it to idle", "Reussthal Stahl AG", "European Union tariffs", STANCE_AGAINST);
+    check_one_stance("The European Union adopted a safeguard that puts a 40% tariff on rebar.\n\nThe Southern Baden "
+                     "Construction Association lobbied against the safeguard during the consultation.",
+                     NULL, "lobbied against", "Southern Baden Construction Association", "European Union tariffs",
+                     STANCE_AGAINST);
+}
+
+/* A speech verb in a relative clause set off by commas names no speaker
+ * for the main clause: its subject holds the stance. */
+static void test_relative_clause_speaker(void **state)
+{
+    (void)state;
+    const char *vote = "The U.S. Senate voted to extend a 25% tariff on Vietnamese solar panels.\n\n";
+    char text[512];
+    snprintf(text, sizeof text, "%sThe U.S. Solar Manufacturers Council, whose members have announced about $7 "
+             "billion of new U.S. factories since 2023, endorsed the bill.", vote);
+    check_one_stance(text, NULL, "endorsed", "U.S. Solar Manufacturers Council", "United States tariffs", STANCE_FAVOR);
+    snprintf(text, sizeof text, "%sSenator Warren Albright, the Ohio Republican who wrote the bill, praised the vote.",
+             vote);
+    check_one_stance(text, NULL, "praised", "Warren Albright", "United States tariffs", STANCE_FAVOR);
+}
+
 /* Readers back a person who "said it best" or "is doing her job", and a
  * deal that "is a good one" whatever someone else says: conceding what
  * another says gives that other no stance. */
@@ -2617,6 +2658,9 @@ int main(void)
         cmocka_unit_test(test_it_organisation_and_called_phrase),
         cmocka_unit_test(test_quoted_question),
         cmocka_unit_test(test_asked_to_end_owns),
+        cmocka_unit_test(test_described_as),
+        cmocka_unit_test(test_quota_with_tariff_and_during),
+        cmocka_unit_test(test_relative_clause_speaker),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
