@@ -51,6 +51,7 @@
 /* How far before a tariff mention the verb imposing it may end ("charge a
  * 50% duty"), in tokens. */
 #define IMPOSING_REACH 3
+#define LISTED_GOODS_WORDS 4 /* goods between a verb and "for" its duty: "targets 46 Indian products for" */
 /* How many paragraphs back "the increase" may find the tariff it raised. */
 #define INCREASE_PARAGRAPHS_BACK 4
 
@@ -443,6 +444,12 @@ static uint32_t clause_of(const stance_ctx *c, uint32_t t)
     return c->clause[t];
 }
 
+static int is_comma(const stance_ctx *c, uint32_t t)
+{
+    const token *w = tok(c, t);
+    return w->kind == TOK_PUNCT && w->end - w->start == 1 && c->doc->text.clean[w->start] == ',';
+}
+
 /* Numbers the clauses of the sentence: , ; : ( ) and contrast words end one
  * (and belong to none). */
 static int ends_clause(char mark)
@@ -711,13 +718,19 @@ static int that_clause_at(const stance_ctx *c, uint32_t t, uint32_t end)
 static uint32_t act_start(const stance_ctx *c, const item *items, size_t k)
 {
     const item *cue = &items[k];
+    int comma_between = 0;
     for (uint32_t t = cue->first; t-- > c->sentence->first_token;) {
         const token *w = tok(c, t);
         if (w->start < c->body_start)
             break;
+        /* "voted against the schedule when Parliament's committee approved
+         * it": the clause "when" opens has its own subject, up to a comma
+         * ("at a time when governments are pushing ..., and urged ...") */
         if ((w->kind == TOK_PUNCT && c->doc->text.clean[w->start] == ';') ||
-            token_in(c, t, (const char *const[]){"while", "whereas", NULL}))
+            token_in(c, t, (const char *const[]){"while", "whereas", NULL}) ||
+            (!comma_between && token_in(c, t, (const char *const[]){"when", NULL})))
             return w->end;
+        comma_between |= is_comma(c, t);
     }
     for (size_t i = k; i-- > 0;) {
         if (items[i].kind != K_CONTRAST || items[i].end > cue->start || items[i].start < c->body_start)
@@ -1106,12 +1119,6 @@ static const item *speaker_of(stance_ctx *c, const item *items, size_t count, co
 /* Reported speech: the speaker of the last speech or calling verb before
  * the cue items[k] ("Akazawa said Japan's position ... not acceptable")
  * from token from on, the cue's act_start. */
-static int is_comma(stance_ctx *c, uint32_t t)
-{
-    const token *w = tok(c, t);
-    return w->kind == TOK_PUNCT && w->end - w->start == 1 && c->doc->text.clean[w->start] == ',';
-}
-
 /* Whether token t is in a relative clause set off by commas that token
  * end lies beyond: "The council, whose members have announced new plants,
  * endorsed ...", "Albright, the Ohio Republican who wrote the bill,
@@ -1918,6 +1925,9 @@ static const item *imposer(stance_ctx *c, const item *mention)
         if (i->kind == K_IMPOSING && i->last + 1 < mention->first &&
             token_in(c, i->last + 1, (const char *const[]){"by", "for", NULL}))
             reach += 3;
+        /* "lists 46 Indian products for 20% duty": the goods between */
+        if (i->kind == K_IMPOSING && mention->first > 0 && token_in(c, mention->first - 1, (const char *const[]){"for", NULL}))
+            reach += LISTED_GOODS_WORDS;
         if (i->kind == K_IMPOSING && !verb && i->last + reach >= mention->first)
             verb = i;
         if (is_entity(i->kind) && !is_tariff(i->kind))
@@ -3989,6 +3999,12 @@ static void stance_sentence(stance_ctx *c, item *items, size_t count)
         if (conditional && !rhetorical && in_condition(c, items, count, cue))
             continue;
         if (evaluation_of_act(c, items, k))
+            continue;
+        /* "a review of South Africa's benefits": an effect verb after a
+         * possessive is a noun */
+        if (cue->kind == K_FAVOR_EFFECT && cue->first == cue->last && cue->first > c->sentence->first_token &&
+            (tok(c, cue->first - 1)->kind == TOK_CLITIC ||
+             token_in(c, cue->first - 1, (const char *const[]){"its", "their", "our", "his", "her", "my", "your", NULL})))
             continue;
         /* "blasted in two aces", "backed by Iraqi tanks": a particle or a
          * passive's "by" right after an act: no object of the act */

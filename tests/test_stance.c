@@ -1385,6 +1385,40 @@ static void test_relative_clause_speaker(void **state)
     check_one_stance(text, NULL, "praised", "Warren Albright", "United States tariffs", STANCE_FAVOR);
 }
 
+/* "lists 46 Indian products for 20% duty": the country that lists goods
+ * for a duty owns it, whatever the goods' nationality. */
+static void test_lister_owns_duty(void **state)
+{
+    (void)state;
+    check_one_stance("Bangladesh lists 46 Indian products for 20% duty in jute row\n\nThe Jute Goods Exporters "
+                     "Federation welcomed the list.",
+                     NULL, "welcomed", "Jute Goods Exporters Federation", "Bangladesh tariffs", STANCE_FAVOR);
+}
+
+/* A clause "when" opens has its own subject, which holds its act; a noun
+ * after a possessive ("South Africa's benefits") is no effect verb. Each
+ * text gives its one stance only. */
+static void test_when_clause_and_possessed_effect(void **state)
+{
+    (void)state;
+    const char *texts[][3] = {
+        {"South Africa raised its duty on frozen chicken to 62%.\n\nThe Democratic Reform Party voted against the new "
+         "tariff schedule when Parliament's trade committee approved it on Wednesday.",
+         "voted against", "Democratic Reform Party"},
+        {"South Africa raised its duty on frozen chicken to 62%.\n\nThe American Poultry Export Federation called the "
+         "duty \"a step backwards\" and urged the U.S. Trade Representative to weigh it in the next review of South "
+         "Africa's benefits.",
+         "a step backwards", "American Poultry Export Federation"},
+    };
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+        fixture f;
+        annotate(&f, texts[i][0], NULL);
+        check_stance(&f, texts[i][1], texts[i][2], "South Africa tariffs", STANCE_AGAINST);
+        assert_int_equal(f.doc.stance_count, 1);
+        release(&f);
+    }
+}
+
 /* Readers back a person who "said it best" or "is doing her job", and a
  * deal that "is a good one" whatever someone else says: conceding what
  * another says gives that other no stance. */
@@ -2661,6 +2695,8 @@ int main(void)
         cmocka_unit_test(test_described_as),
         cmocka_unit_test(test_quota_with_tariff_and_during),
         cmocka_unit_test(test_relative_clause_speaker),
+        cmocka_unit_test(test_lister_owns_duty),
+        cmocka_unit_test(test_when_clause_and_possessed_effect),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
