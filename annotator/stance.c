@@ -51,6 +51,7 @@
 /* How far before a tariff mention the verb imposing it may end ("charge a
  * 50% duty"), in tokens. */
 #define IMPOSING_REACH 3
+#define EASED_LEVY_REACH 3 /* words from an easing verb to its levy word in a headline: "halve ethanol tariff" */
 #define LISTED_GOODS_WORDS 4 /* goods between a verb and "for" its duty: "targets 46 Indian products for" */
 /* How many paragraphs back "the increase" may find the tariff it raised. */
 #define INCREASE_PARAGRAPHS_BACK 4
@@ -3416,6 +3417,36 @@ static const item *retaliator(stance_ctx *c, const item *items, size_t count, co
     return NULL;
 }
 
+/* Whether the headline tells of a tariff eased: a finite easing verb
+ * ("Philippines cuts rice tariff") or one after a name and "to" ("Brazil
+ * to halve ethanol tariff"; not "refuses to cut"), with a levy word at
+ * most EASED_LEVY_REACH words after it. */
+static int headline_eases(stance_ctx *c)
+{
+    static const char *const finite[] = {"cuts", "halves", "lowers", "lifts", "scraps", "drops", "removes", "ends",
+                                         "eases", "suspends", "eliminates", "reduces", "slashes", "axes", NULL};
+    static const char *const base[] = {"cut", "halve", "lower", "lift", "scrap", "drop", "remove", "end", "ease",
+                                       "suspend", "eliminate", "reduce", "slash", "axe", NULL};
+    const struct_span *headline = NULL;
+    for (size_t i = 0; i < c->doc->structure_count && !headline; i++)
+        if (c->doc->structure[i].element == LE_HEADLINE)
+            headline = &c->doc->structure[i];
+    if (!headline)
+        return 0;
+    for (uint32_t t = (uint32_t)token_at_or_after(&c->doc->tokens, headline->start);
+         t < c->doc->tokens.count && tok(c, t)->end <= headline->end; t++) {
+        int eased = token_in(c, t, finite) ||
+                    (t >= 2 && token_in(c, t, base) && token_in(c, t - 1, (const char *const[]){"to", NULL}) &&
+                     (tok(c, t - 2)->flags & TOKF_CAPITALIZED));
+        for (uint32_t n = t + 1; eased && n <= t + EASED_LEVY_REACH && n < c->doc->tokens.count &&
+                                 tok(c, n)->end <= headline->end;
+             n++)
+            if (token_in(c, n, levy_words))
+                return 1;
+    }
+    return 0;
+}
+
 /* The target of the cue items[k]; *eases set when it is reached through
  * relief from it ("welcomed relief from U.S. tariffs"): the cue's polarity
  * then flips. */
@@ -3425,8 +3456,14 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
     uint32_t holder = holder_who->name;
     const item *cue = &items[k];
     who none = {NO_STRING, NO_STRING, NULL};
-    if (cue->kind == K_RHETORICAL || cue->kind == K_HARM || cue->kind == K_FAVOR_CONTEXT)
-        return measure_in_context(c, items, count, cue, holder, 1);
+    if (cue->kind == K_RHETORICAL || cue->kind == K_HARM || cue->kind == K_FAVOR_CONTEXT) {
+        who measure = measure_in_context(c, items, count, cue, holder, 1);
+        /* "Finally." under "Brazil to halve ethanol tariff": a reader's
+         * verdict on the news is on the cut, against the tariff */
+        *eases = cue->kind == K_FAVOR_CONTEXT && measure.name != NO_STRING &&
+                 element_at(c->doc, cue->start, LE_COMMENT) && headline_eases(c);
+        return measure;
+    }
     /* "called for retaliation", "backed countermeasures": support for
      * answering a measure is against that measure, in context */
     if (cue->kind == K_FAVOR && strcmp(holder_who->from, "author") && calls_for_retaliation(c, cue)) {

@@ -1419,6 +1419,34 @@ static void test_when_clause_and_possessed_effect(void **state)
     }
 }
 
+/* A reader's bare verdict on news of a tariff cut is on the cut: against
+ * the tariff; on news of a cut refused, it stays for the tariff. */
+static void test_verdict_on_eased_tariff(void **state)
+{
+    (void)state;
+    const char *headlines[] = {"Brazil to halve ethanol tariff in U.S. deal", "Brazil refuses to cut ethanol tariff"};
+    int polarities[] = {STANCE_AGAINST, STANCE_FAVOR};
+    for (size_t i = 0; i < 2; i++) {
+        char text[256];
+        int article = snprintf(text, sizeof text, "%s\n\nBrazil set an 18%% tariff on U.S. ethanol in 2020.\n\n",
+                               headlines[i]);
+        snprintf(text + article, sizeof text - (size_t)article, "Finally.");
+        fixture f;
+        load_text(&f, text);
+        document *doc = &f.doc;
+        span_attr at = {doc_intern(doc, "n", 1), doc_intern(doc, "1", 1)};
+        struct_span headline = {0, (uint32_t)strlen(headlines[i]), LE_HEADLINE, 0, "test", 1, 0, 0};
+        struct_span comment = {(uint32_t)article, (uint32_t)strlen(text), LE_COMMENT, 0, "test", 1,
+                               (uint32_t)doc->attr_count, 1};
+        ARRAY_PUSH(doc->attrs, doc->attr_count, doc->attr_cap, at);
+        ARRAY_PUSH(doc->structure, doc->structure_count, doc->structure_cap, headline);
+        ARRAY_PUSH(doc->structure, doc->structure_count, doc->structure_cap, comment);
+        annotate_loaded(&f);
+        check_stance(&f, "Finally", "comment 1", "Brazil tariffs", polarities[i]);
+        release(&f);
+    }
+}
+
 /* Readers back a person who "said it best" or "is doing her job", and a
  * deal that "is a good one" whatever someone else says: conceding what
  * another says gives that other no stance. */
@@ -2697,6 +2725,7 @@ int main(void)
         cmocka_unit_test(test_relative_clause_speaker),
         cmocka_unit_test(test_lister_owns_duty),
         cmocka_unit_test(test_when_clause_and_possessed_effect),
+        cmocka_unit_test(test_verdict_on_eased_tariff),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
