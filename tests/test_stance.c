@@ -1447,6 +1447,19 @@ static void test_verdict_on_eased_tariff(void **state)
     }
 }
 
+/* "if you really must" concedes and sets no condition. */
+static void test_concession_is_no_condition(void **state)
+{
+    (void)state;
+    const char *article = "Mexico raised its tariff on cars from Asia to 50%.\n\n";
+    char text[256];
+    snprintf(text, sizeof text, "%s%s", article, "Scrap the car tariff, and keep the steel one if you really must.");
+    fixture f;
+    annotate_from(&f, text, strlen(article), "2");
+    check_stance(&f, "Scrap", "comment 2", "Mexico tariffs", STANCE_AGAINST);
+    release(&f);
+}
+
 /* Readers back a person who "said it best" or "is doing her job", and a
  * deal that "is a good one" whatever someone else says: conceding what
  * another says gives that other no stance. */
@@ -2726,6 +2739,7 @@ int main(void)
         cmocka_unit_test(test_lister_owns_duty),
         cmocka_unit_test(test_when_clause_and_possessed_effect),
         cmocka_unit_test(test_verdict_on_eased_tariff),
+        cmocka_unit_test(test_concession_is_no_condition),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
