@@ -1499,7 +1499,7 @@ static who sentence_speaker(stance_ctx *c, const segment *sentence, const item *
     if (q && q->start < sentence->end && q->speaker != NO_STRING)
         return (who){q->speaker, q->speaker_ref, "previous-speaker"};
     for (size_t k = 0; k < count; k++)
-        if (items[k].kind == K_SPEECH) {
+        if (items[k].kind == K_SPEECH || items[k].kind == K_CALLING) {
             number_clauses(c, items, count);
             const item *speaker = speaker_of(c, items, count, &items[k]);
             /* "Some economists argued ... Tanabe rejected that view": a
@@ -3464,6 +3464,11 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
                  element_at(c->doc, cue->start, LE_COMMENT) && headline_eases(c);
         return measure;
     }
+    /* "Dahlgren calls it overdue. Tell that to the guys in Toledo ...": a
+     * retort is against whoever spoke in the sentence before */
+    if (cue->kind == K_AGAINST && token_in(c, cue->first, (const char *const[]){"tell", NULL}) &&
+        token_in(c, cue->first + 1, (const char *const[]){"that", "this", NULL}))
+        return previous_speaker(c);
     /* "called for retaliation", "backed countermeasures": support for
      * answering a measure is against that measure, in context */
     if (cue->kind == K_FAVOR && strcmp(holder_who->from, "author") && calls_for_retaliation(c, cue)) {

@@ -1460,6 +1460,21 @@ static void test_concession_is_no_condition(void **state)
     release(&f);
 }
 
+/* "Tell that to ..." retorts to whoever spoke, or called something
+ * something, in the sentence before. */
+static void test_retort(void **state)
+{
+    (void)state;
+    const char *article = "Senator Curtis Dahlgren said the 50% tariff on Canadian aluminium was overdue.\n\n";
+    char text[256];
+    snprintf(text, sizeof text, "%s%s", article,
+             "Dahlgren calls it overdue. Tell that to the guys at the extrusion plants in Toledo.");
+    fixture f;
+    annotate_from(&f, text, strlen(article), "3");
+    check_stance(&f, "Tell that to", "comment 3", "Curtis Dahlgren", STANCE_AGAINST);
+    release(&f);
+}
+
 /* Readers back a person who "said it best" or "is doing her job", and a
  * deal that "is a good one" whatever someone else says: conceding what
  * another says gives that other no stance. */
@@ -2740,6 +2755,7 @@ int main(void)
         cmocka_unit_test(test_when_clause_and_possessed_effect),
         cmocka_unit_test(test_verdict_on_eased_tariff),
         cmocka_unit_test(test_concession_is_no_condition),
+        cmocka_unit_test(test_retort),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
