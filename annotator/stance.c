@@ -3308,6 +3308,36 @@ static int acts_on_nothing(stance_ctx *c, const item *cue)
     return token_in(c, t + 1, (const char *const[]){"saying", "arguing", "calling", "warning", NULL});
 }
 
+/* Whether the headline tells of a tariff eased: a finite easing verb
+ * ("Philippines cuts rice tariff") or one after a name and "to" ("Brazil
+ * to halve ethanol tariff"; not "refuses to cut"), with a levy word at
+ * most EASED_LEVY_REACH words after it. */
+static int headline_eases(stance_ctx *c)
+{
+    static const char *const finite[] = {"cuts", "halves", "lowers", "lifts", "scraps", "drops", "removes", "ends",
+                                         "eases", "suspends", "eliminates", "reduces", "slashes", "axes", NULL};
+    static const char *const base[] = {"cut", "halve", "lower", "lift", "scrap", "drop", "remove", "end", "ease",
+                                       "suspend", "eliminate", "reduce", "slash", "axe", NULL};
+    const struct_span *headline = NULL;
+    for (size_t i = 0; i < c->doc->structure_count && !headline; i++)
+        if (c->doc->structure[i].element == LE_HEADLINE)
+            headline = &c->doc->structure[i];
+    if (!headline)
+        return 0;
+    for (uint32_t t = (uint32_t)token_at_or_after(&c->doc->tokens, headline->start);
+         t < c->doc->tokens.count && tok(c, t)->end <= headline->end; t++) {
+        int eased = token_in(c, t, finite) ||
+                    (t >= 2 && token_in(c, t, base) && token_in(c, t - 1, (const char *const[]){"to", NULL}) &&
+                     (tok(c, t - 2)->flags & TOKF_CAPITALIZED));
+        for (uint32_t n = t + 1; eased && n <= t + EASED_LEVY_REACH && n < c->doc->tokens.count &&
+                                 tok(c, n)->end <= headline->end;
+             n++)
+            if (token_in(c, n, levy_words))
+                return 1;
+    }
+    return 0;
+}
+
 /* What a rhetorical question ("Who exactly benefits when ...?", "What did
  * the tariffs fix?") or a harm its speaker's side suffers ("they should
  * not pay for it") is against: the measure in context, the first tariff
@@ -3370,6 +3400,14 @@ static who measure_in_context(stance_ctx *c, const item *items, size_t count, co
         mention = article_measure(c, cue);
     if (mention)
         return owned_tariff_target(c, mention, holder);
+    /* a question asked for effect where the paragraphs near it name no
+     * measure ("Why should a contractor in Freiburg pay 40% more ...?"
+     * after two paragraphs on "the safeguard"): the article's measure */
+    if (paragraphs_back && cue->kind == K_RHETORICAL && !headline_eases(c)) {
+        who central = central_measure(c, cue, holder, 1);
+        if (central.name != NO_STRING && strcmp(doc_string(c->doc, central.name), "tariffs"))
+            return central;
+    }
     return (who){NO_STRING, NO_STRING, NULL};
 }
 
@@ -3415,36 +3453,6 @@ static const item *retaliator(stance_ctx *c, const item *items, size_t count, co
         if (i->first == t + 2 && can_own(c, i))
             return i;
     return NULL;
-}
-
-/* Whether the headline tells of a tariff eased: a finite easing verb
- * ("Philippines cuts rice tariff") or one after a name and "to" ("Brazil
- * to halve ethanol tariff"; not "refuses to cut"), with a levy word at
- * most EASED_LEVY_REACH words after it. */
-static int headline_eases(stance_ctx *c)
-{
-    static const char *const finite[] = {"cuts", "halves", "lowers", "lifts", "scraps", "drops", "removes", "ends",
-                                         "eases", "suspends", "eliminates", "reduces", "slashes", "axes", NULL};
-    static const char *const base[] = {"cut", "halve", "lower", "lift", "scrap", "drop", "remove", "end", "ease",
-                                       "suspend", "eliminate", "reduce", "slash", "axe", NULL};
-    const struct_span *headline = NULL;
-    for (size_t i = 0; i < c->doc->structure_count && !headline; i++)
-        if (c->doc->structure[i].element == LE_HEADLINE)
-            headline = &c->doc->structure[i];
-    if (!headline)
-        return 0;
-    for (uint32_t t = (uint32_t)token_at_or_after(&c->doc->tokens, headline->start);
-         t < c->doc->tokens.count && tok(c, t)->end <= headline->end; t++) {
-        int eased = token_in(c, t, finite) ||
-                    (t >= 2 && token_in(c, t, base) && token_in(c, t - 1, (const char *const[]){"to", NULL}) &&
-                     (tok(c, t - 2)->flags & TOKF_CAPITALIZED));
-        for (uint32_t n = t + 1; eased && n <= t + EASED_LEVY_REACH && n < c->doc->tokens.count &&
-                                 tok(c, n)->end <= headline->end;
-             n++)
-            if (token_in(c, n, levy_words))
-                return 1;
-    }
-    return 0;
 }
 
 /* The target of the cue items[k]; *eases set when it is reached through

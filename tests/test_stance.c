@@ -1475,6 +1475,18 @@ static void test_retort(void **state)
     release(&f);
 }
 
+/* A question asked for effect two paragraphs after the last tariff
+ * mention is about the article's tariff. */
+static void test_rhetorical_far_from_tariff(void **state)
+{
+    (void)state;
+    check_one_stance("The EU put a 40% tariff on Swiss rebar above the quota.\n\nMills in Italy said the safeguard was "
+                     "overdue.\n\nBuilders in Freiburg expect to pay more. \"Why should a contractor in Freiburg pay "
+                     "40% more?\" asked Markus Klenk.",
+                     NULL, "Why should a contractor in Freiburg pay", "Markus Klenk", "European Union tariffs",
+                     STANCE_AGAINST);
+}
+
 /* Readers back a person who "said it best" or "is doing her job", and a
  * deal that "is a good one" whatever someone else says: conceding what
  * another says gives that other no stance. */
@@ -2756,6 +2768,7 @@ int main(void)
         cmocka_unit_test(test_verdict_on_eased_tariff),
         cmocka_unit_test(test_concession_is_no_condition),
         cmocka_unit_test(test_retort),
+        cmocka_unit_test(test_rhetorical_far_from_tariff),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
