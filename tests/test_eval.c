@@ -46,9 +46,8 @@
  * its first run (15.62), takes all seventy to 73.34, under issue 5's 75;
  * the stance stage mended for the kinds of miss it showed gives 75.13.
  * The seventeenth round (30.77 on its first run) takes all seventy-three
- * to 73.97; mended for, they give 74.11, and the floor is just under
- * that. */
-#define CORPORA_MIN_STANCE_F1 "74.0"
+ * to 73.97; mended for, they give 75.37, and the floor is issue 5's 75. */
+#define CORPORA_MIN_STANCE_F1 "75.0"
 
 static char bin[1024];
 
