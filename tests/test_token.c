@@ -209,7 +209,8 @@ static void test_abbreviations(void **state)
           { "the", W }, { "end", W }, { ".", P }, { "no", W }, { ".", P }, { "Japan", W },
           { ".", P }, { "J", W }, { "...", P });
     CHECK("U.S.-Japan Mr.Abe", { "U.S.", A }, { "-", P }, { "Japan", W }, { "Mr.", A }, { "Abe", W });
-    CHECK("Rs. 60 Ltda.", { "Rs.", A }, { "60", N }, { "Ltda.", A });
+    CHECK("Rs. 60 Ltda. Kft. Zrt. Nyrt.", { "Rs.", A }, { "60", N }, { "Ltda.", A }, { "Kft.", A }, { "Zrt.", A },
+          { "Nyrt.", A });
 }
 
 /* Words with letters of two bytes before what may end them, join them to
