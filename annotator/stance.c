@@ -51,7 +51,7 @@
 /* How far before a tariff mention the verb imposing it may end ("charge a
  * 50% duty"), in tokens. */
 #define IMPOSING_REACH 3
-#define EASED_LEVY_REACH 3 /* words from an easing verb to its levy word in a headline: "halve ethanol tariff" */
+#define EASED_LEVY_REACH 4 /* words from an easing verb to its levy word in a headline: "phase out 32% tariff" */
 #define LISTED_GOODS_WORDS 4 /* goods between a verb and "for" its duty: "targets 46 Indian products for" */
 /* How many paragraphs back "the increase" may find the tariff it raised. */
 #define INCREASE_PARAGRAPHS_BACK 4
@@ -2467,6 +2467,20 @@ static const char *const goods_measures[] = {"ban", "bans", "embargo", "embargoe
                                              "taxes", "restrictions", "curbs", "controls", "subsidies", "imports",
                                              "exports", NULL};
 
+/* Whether word t reads as a past participle after a noun ("a decision
+ * taken without ...", "contracts signed before ..."), which ends a noun
+ * phrase: an "-ed" word of five letters or more (not "-eed": "rapeseed"),
+ * or a common irregular one. */
+static int past_participle(stance_ctx *c, uint32_t t)
+{
+    static const char *const irregular[] = {"taken", "given", "made", "written", "chosen", "held", "sold", "paid",
+                                            "built", "kept", "brought", "bought", "set", "imposed", NULL};
+    const token *w = tok(c, t);
+    const char *end = c->doc->text.clean + w->end;
+    size_t n = w->end - w->start;
+    return (n >= 5 && end[-2] == 'e' && end[-1] == 'd' && end[-3] != 'e') || token_in(c, t, irregular);
+}
+
 /* Up to PHRASE_WORDS lower-case words after token from, in the clause
  * (determiners and amounts skipped: "a $150 billion shipbuilding fund"):
  * tokens [*first, *end). */
@@ -2481,7 +2495,8 @@ static int phrase_after(stance_ctx *c, uint32_t from, uint32_t clause, uint32_t 
                 tok(c, from)->kind == TOK_SYMBOL))
             from++;
         uint32_t t = from;
-        while (t < sentence_end && t - from < PHRASE_WORDS && clause_of(c, t) == clause && phrase_word(c, t))
+        while (t < sentence_end && t - from < PHRASE_WORDS && clause_of(c, t) == clause && phrase_word(c, t) &&
+               !(t > from && past_participle(c, t)))
             t++;
         /* "rare earth export curbs": a measure one word past the limit */
         if (t - from == PHRASE_WORDS && t < sentence_end && clause_of(c, t) == clause && phrase_word(c, t) &&
@@ -2519,6 +2534,17 @@ static who noun_target(stance_ctx *c, uint32_t from, uint32_t clause, uint32_t a
               token_in(c, end, (const char *const[]){"for", "from", "to", NULL}))))
             return none;
     }
+    /* "cry foul as Hungary bans firewood exports": a measure verb after a
+     * name is the measure it makes */
+    if (first > 0 && (tok(c, first - 1)->flags & TOKF_CAPITALIZED) &&
+        token_in(c, first, (const char *const[]){"bans", "taxes", NULL})) {
+        const char *word = measure_family(c, first)[0];
+        return (who){doc_intern(c->doc, word, strlen(word)), NO_STRING, "measure-verb"};
+    }
+    /* "as Egypt extends onion export ban": the verb is no part of it */
+    if (first > 0 && (tok(c, first - 1)->flags & TOKF_CAPITALIZED) && end > first + 1 &&
+        token_in(c, first, (const char *const[]){"extends", "keeps", "imposes", "raises", "sets", "renews", NULL}))
+        return noun_target(c, first + 1, clause, at);
     if (end == first + 1 && first > from) {
         const item *person = title_noun_person(c, first, at);
         if (person)
@@ -2786,7 +2812,8 @@ static const item *called_object(stance_ctx *c, const item *items, size_t k, uin
             verb = &items[i];
     for (const item *i = verb ? verb + 1 : items + k; i < items + k; i++)
         if (i->start >= verb->end && i->first <= verb->last + PHRASE_WORDS && i->end <= items[k].start &&
-            (is_tariff(i->kind) || is_entity(i->kind)) && !same_name(c, i, holder))
+            (is_tariff(i->kind) || is_entity(i->kind)) && !same_name(c, i, holder) &&
+            !(is_tariff(i->kind) && token_in(c, i->last + 1, relief_nouns))) /* "called the tariff cut ..." */
             return i;
     /* "raised its tariffs on Korean steel to 50%, a move South Korea's
      * trade ministry called "deeply regrettable"": a measure noun after a
@@ -2998,8 +3025,8 @@ static who central_measure(stance_ctx *c, const item *cue, uint32_t holder, int 
         return (who){NO_STRING, NO_STRING, NULL};
     if (named.name != NO_STRING || at == UINT32_MAX)
         return named;
-    char word[16];
-    lower_word(c, at, word, sizeof word);
+    /* "Hungary bans firewood exports": the measure is a "ban" */
+    const char *word = measure_family(c, at)[0];
     return (who){doc_intern(c->doc, word, strlen(word)), NO_STRING, "central-measure"};
 }
 
@@ -3047,6 +3074,43 @@ static int definite_near(stance_ctx *c, const item *cue, const char *head)
                                   token_in(c, best - 1, (const char *const[]){"the", "its", "their", "new", NULL}));
 }
 
+/* Whether the headline tells of a tariff eased: a finite easing verb
+ * ("Philippines cuts rice tariff") or one after a name and "to" ("Brazil
+ * to halve ethanol tariff"; not "refuses to cut"), with a levy word at
+ * most EASED_LEVY_REACH words after it. */
+static int headline_eases(stance_ctx *c)
+{
+    static const char *const finite[] = {"cuts", "halves", "lowers", "lifts", "scraps", "drops", "removes", "ends",
+                                         "eases", "suspends", "eliminates", "reduces", "slashes", "axes", "abolishes",
+                                         NULL};
+    static const char *const base[] = {"cut", "halve", "lower", "lift", "scrap", "drop", "remove", "end", "ease",
+                                       "suspend", "eliminate", "reduce", "slash", "axe", "abolish", NULL};
+    const struct_span *headline = NULL;
+    for (size_t i = 0; i < c->doc->structure_count && !headline; i++)
+        if (c->doc->structure[i].element == LE_HEADLINE)
+            headline = &c->doc->structure[i];
+    if (!headline)
+        return 0;
+    for (uint32_t t = (uint32_t)token_at_or_after(&c->doc->tokens, headline->start);
+         t < c->doc->tokens.count && tok(c, t)->end <= headline->end; t++) {
+        /* "phases out", "to phase out": the particle goes with the verb */
+        uint32_t verb = t;
+        if (token_in(c, t, (const char *const[]){"phase", "phases", NULL}) && t + 1 < c->doc->tokens.count &&
+            token_in(c, t + 1, (const char *const[]){"out", NULL}))
+            t++;
+        int eased = token_in(c, verb, finite) || (verb < t && token_in(c, verb, (const char *const[]){"phases", NULL})) ||
+                    (verb >= 2 && (token_in(c, verb, base) || verb < t) &&
+                     token_in(c, verb - 1, (const char *const[]){"to", NULL}) &&
+                     (tok(c, verb - 2)->flags & TOKF_CAPITALIZED));
+        for (uint32_t n = t + 1; eased && n <= t + EASED_LEVY_REACH && n < c->doc->tokens.count &&
+                                 tok(c, n)->end <= headline->end;
+             n++)
+            if (token_in(c, n, levy_words))
+                return 1;
+    }
+    return 0;
+}
+
 /* noun, or for a decision noun the measure the article is about
  * (central_measure) when there is one. */
 static who decided_measure(stance_ctx *c, const item *cue, who noun, uint32_t holder)
@@ -3054,7 +3118,9 @@ static who decided_measure(stance_ctx *c, const item *cue, who noun, uint32_t ho
     if (noun.name == NO_STRING || noun.ref != NO_STRING)
         return noun;
     const char *name = doc_string(c->doc, noun.name);
-    if (string_in(name, tariff_pointing_nouns)) {
+    /* under "Fiji to phase out 32% tariff", "voted against the bill" is
+     * against the bill that cuts it, not the tariff */
+    if (string_in(name, tariff_pointing_nouns) && !headline_eases(c)) {
         who central = central_measure(c, cue, holder, 1);
         return central.name != NO_STRING && strcmp(doc_string(c->doc, central.name), "tariffs") ? central : noun;
     }
@@ -3308,36 +3374,6 @@ static int acts_on_nothing(stance_ctx *c, const item *cue)
     return token_in(c, t + 1, (const char *const[]){"saying", "arguing", "calling", "warning", NULL});
 }
 
-/* Whether the headline tells of a tariff eased: a finite easing verb
- * ("Philippines cuts rice tariff") or one after a name and "to" ("Brazil
- * to halve ethanol tariff"; not "refuses to cut"), with a levy word at
- * most EASED_LEVY_REACH words after it. */
-static int headline_eases(stance_ctx *c)
-{
-    static const char *const finite[] = {"cuts", "halves", "lowers", "lifts", "scraps", "drops", "removes", "ends",
-                                         "eases", "suspends", "eliminates", "reduces", "slashes", "axes", NULL};
-    static const char *const base[] = {"cut", "halve", "lower", "lift", "scrap", "drop", "remove", "end", "ease",
-                                       "suspend", "eliminate", "reduce", "slash", "axe", NULL};
-    const struct_span *headline = NULL;
-    for (size_t i = 0; i < c->doc->structure_count && !headline; i++)
-        if (c->doc->structure[i].element == LE_HEADLINE)
-            headline = &c->doc->structure[i];
-    if (!headline)
-        return 0;
-    for (uint32_t t = (uint32_t)token_at_or_after(&c->doc->tokens, headline->start);
-         t < c->doc->tokens.count && tok(c, t)->end <= headline->end; t++) {
-        int eased = token_in(c, t, finite) ||
-                    (t >= 2 && token_in(c, t, base) && token_in(c, t - 1, (const char *const[]){"to", NULL}) &&
-                     (tok(c, t - 2)->flags & TOKF_CAPITALIZED));
-        for (uint32_t n = t + 1; eased && n <= t + EASED_LEVY_REACH && n < c->doc->tokens.count &&
-                                 tok(c, n)->end <= headline->end;
-             n++)
-            if (token_in(c, n, levy_words))
-                return 1;
-    }
-    return 0;
-}
-
 /* What a rhetorical question ("Who exactly benefits when ...?", "What did
  * the tariffs fix?") or a harm its speaker's side suffers ("they should
  * not pay for it") is against: the measure in context, the first tariff
@@ -3396,8 +3432,16 @@ static who measure_in_context(stance_ctx *c, const item *items, size_t count, co
     /* else the last tariff mention of the paragraphs before, or, in a
      * reader comment, the measure of the article */
     mention = paragraphs_back ? tariff_before(c, cue, paragraphs_back) : NULL;
-    if (!mention && paragraphs_back)
+    /* a reader comment under "Hungary bans firewood exports" judges the
+     * ban, named before any tariff */
+    if (!mention && paragraphs_back && element_at(c->doc, cue->start, LE_COMMENT)) {
+        if (central_measure(c, cue, holder, 1).name == NO_STRING) {
+            who named = central_measure(c, cue, holder, 0);
+            if (named.name != NO_STRING)
+                return named;
+        }
         mention = article_measure(c, cue);
+    }
     if (mention)
         return owned_tariff_target(c, mention, holder);
     /* a question asked for effect where the paragraphs near it name no
@@ -3602,6 +3646,10 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
             return measure_as_tariff(c, items, k, denied, holder);
         if (!subject)
             return none;
+        /* "called the tariff cut "a slow death"": the cut, as written */
+        if (is_tariff(subject->kind) && subject->last + 1 < c->doc->tokens.count &&
+            token_in(c, subject->last + 1, relief_nouns))
+            return noun_phrase(c, subject->first, subject->last + 2, "subject-phrase");
         if (is_tariff(subject->kind)) {
             *eases = eased_subject(c, subject);
             const item *owner = owner_before(c, items, subject, holder, 0);

@@ -1487,6 +1487,54 @@ static void test_rhetorical_far_from_tariff(void **state)
                      STANCE_AGAINST);
 }
 
+/* Under a headline that cuts a tariff, "the bill" is the bill, "the tariff
+ * cut" is the cut as written, and "for doing their job" praises nobody. */
+static void test_tariff_cut_article(void **state)
+{
+    (void)state;
+    static const char text[] =
+        "Fiji to phase out 32% tariff on biscuits\n\nSUVA (Pacific Wire) - Fiji will phase out its 32% tariff on "
+        "biscuits.\n\nRohit Chand called the tariff cut \"a slow death for Fijian factories\".\n\nMere Tikoisuva "
+        "voted against the bill.\n\n\"This duty punishes Tunisian workers for doing their job well,\" said Karim "
+        "Haddad.";
+    fixture f;
+    load_text(&f, text);
+    struct_span headline = {0, (uint32_t)strcspn(text, "\n"), LE_HEADLINE, 0, "test", 1, 0, 0};
+    ARRAY_PUSH(f.doc.structure, f.doc.structure_count, f.doc.structure_cap, headline);
+    annotate_loaded(&f);
+    check_stance(&f, "a slow death for", "Rohit Chand", "tariff cut", STANCE_AGAINST);
+    check_stance(&f, "voted against", "Mere Tikoisuva", "bill", STANCE_AGAINST);
+    check_stance(&f, "punishes", "Karim Haddad", "Fiji tariffs", STANCE_AGAINST);
+    assert_int_equal(f.doc.stance_count, 3);
+    release(&f);
+}
+
+/* A ban the headline names by its verb: those who cry foul at it and a
+ * reader's bare verdict are on the "ban". */
+static void test_ban_named_by_verb(void **state)
+{
+    (void)state;
+    static const char headline[] = "Austria and Slovakia cry foul as Hungary bans firewood exports";
+    char text[256];
+    int article = snprintf(text, sizeof text, "%s\n\nHungary will stop exports of firewood from December 1.\n\n",
+                           headline);
+    snprintf(text + article, sizeof text - (size_t)article, "Good.");
+    fixture f;
+    load_text(&f, text);
+    document *doc = &f.doc;
+    span_attr at = {doc_intern(doc, "n", 1), doc_intern(doc, "2", 1)};
+    struct_span head = {0, (uint32_t)strlen(headline), LE_HEADLINE, 0, "test", 1, 0, 0};
+    struct_span comment = {(uint32_t)article, (uint32_t)strlen(text), LE_COMMENT, 0, "test", 1,
+                           (uint32_t)doc->attr_count, 1};
+    ARRAY_PUSH(doc->attrs, doc->attr_count, doc->attr_cap, at);
+    ARRAY_PUSH(doc->structure, doc->structure_count, doc->structure_cap, head);
+    ARRAY_PUSH(doc->structure, doc->structure_count, doc->structure_cap, comment);
+    annotate_loaded(&f);
+    check_stance(&f, "cry foul", "Austria", "ban", STANCE_AGAINST);
+    check_stance(&f, "Good", "comment 2", "ban", STANCE_FAVOR);
+    release(&f);
+}
+
 /* Readers back a person who "said it best" or "is doing her job", and a
  * deal that "is a good one" whatever someone else says: conceding what
  * another says gives that other no stance. */
@@ -2769,6 +2817,8 @@ int main(void)
         cmocka_unit_test(test_concession_is_no_condition),
         cmocka_unit_test(test_retort),
         cmocka_unit_test(test_rhetorical_far_from_tariff),
+        cmocka_unit_test(test_tariff_cut_article),
+        cmocka_unit_test(test_ban_named_by_verb),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
