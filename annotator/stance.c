@@ -2261,6 +2261,14 @@ static const item *leader_country(stance_ctx *c, const item *items, const item *
  * "its" or "their" ("its own duties", "its 25% counter-tariffs"), the last
  * GPE before that word in the sentence ("Washington lifting its 20%
  * tariff"). */
+/* Whether the entity follows "in" or "at": where something was said or
+ * done ("told a briefing in Beijing that the duties ..."), not who owns a
+ * measure named after it. */
+static int after_in_or_at(stance_ctx *c, const item *it)
+{
+    return it->first > 0 && token_in(c, it->first - 1, (const char *const[]){"in", "at", NULL});
+}
+
 static const item *owner_before(stance_ctx *c, const item *items, const item *mention, uint32_t holder, uint32_t from)
 {
     /* "30% U.S. tariff": a country inside the measure, not after a
@@ -2274,7 +2282,7 @@ static const item *owner_before(stance_ctx *c, const item *items, const item *me
         if (can_own(c, i) && i->start >= from && i->end <= mention->start &&
             (i->last + NEGATION_WINDOW >= mention->first || kinds_between(c, i, mention)) &&
             clause_of(c, i->last) == clause_of(c, mention->first) && !same_owner(c, i, holder) &&
-            !falls_on(c, i, mention))
+            !falls_on(c, i, mention) && !after_in_or_at(c, i))
             owner = i;
     if (owner)
         return owner;

@@ -1535,6 +1535,16 @@ static void test_ban_named_by_verb(void **state)
     release(&f);
 }
 
+/* A place after "in" is where something was said, no owner of the
+ * measure named after it. */
+static void test_place_said_in_owns_nothing(void **state)
+{
+    (void)state;
+    check_one_stance("India raised its duty on smartphone parts to 20%.\n\nWang Tao told a briefing in Beijing that "
+                     "the duties were not consistent with WTO rules.",
+                     NULL, "not consistent with", "Wang Tao", "India tariffs", STANCE_AGAINST);
+}
+
 /* Readers back a person who "said it best" or "is doing her job", and a
  * deal that "is a good one" whatever someone else says: conceding what
  * another says gives that other no stance. */
@@ -2819,6 +2829,7 @@ int main(void)
         cmocka_unit_test(test_rhetorical_far_from_tariff),
         cmocka_unit_test(test_tariff_cut_article),
         cmocka_unit_test(test_ban_named_by_verb),
+        cmocka_unit_test(test_place_said_in_owns_nothing),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
