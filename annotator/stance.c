@@ -1363,6 +1363,28 @@ static const item *coordinated_holder(stance_ctx *c, const item *items, size_t k
     return NULL;
 }
 
+/* Whether a nationality only qualifies the common noun after it, before
+ * the cue ("Not every Mexican manufacturer is pleased"): the noun is the
+ * subject, not the nation; a government noun or its forces stand for
+ * it ("Chinese officials", "Kurdish forces"). */
+static int qualifies_common_noun(stance_ctx *c, const item *it, uint32_t cue_first)
+{
+    uint32_t t = it->last + 1;
+    return it->kind == K_NORP && t < cue_first && tok(c, t)->kind == TOK_WORD && (tok(c, t)->flags & TOKF_LOWER) &&
+           !token_in_set(c, t, &government_noun_set) && !token_in(c, t, auxiliaries) && !token_in(c, t, copulas) &&
+           !token_in_set(c, t, &phrase_stop_set) && !token_in(c, t, (const char *const[]){"forces", "troops", NULL});
+}
+
+/* Whether the entity is told to act by someone else: "orders Peru to scrap
+ * its surcharge" is the court's order, no stance of Peru's. */
+static int ordered_to_act(stance_ctx *c, const item *it, const item *cue)
+{
+    static const char *const ordering[] = {"orders", "ordered", "order", "ordering", "tells", "told", "forces",
+                                           "forced", "compels", "compelled", "requires", "required", NULL};
+    return it->first > 0 && it->last + 2 == cue->first && token_in(c, it->last + 1, (const char *const[]){"to", NULL}) &&
+           token_in(c, it->first - 1, ordering);
+}
+
 static who find_holder(stance_ctx *c, const item *items, size_t count, size_t k, const struct_span *comment)
 {
     document *doc = c->doc;
@@ -1443,6 +1465,7 @@ static who find_holder(stance_ctx *c, const item *items, size_t count, size_t k,
             int next_to_act = names_the_actor(c, items, i, cue);
             if (is_holder(&items[i]) && items[i].start >= from && items[i].end <= cue->start &&
                 !after_locative(c, &items[i]) && !describes_named_noun(c, &items[i], cue->first) && !adjacent &&
+                !qualifies_common_noun(c, &items[i], cue->first) && !ordered_to_act(c, &items[i], cue) &&
                 (!subject || subject_rank(c, &items[i]) > subject_rank(c, subject) || next_to_act)) {
                 adjacent = next_to_act;
                 uint32_t head = possessed_body(c, &items[i], cue->first);

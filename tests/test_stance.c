@@ -1545,6 +1545,18 @@ static void test_place_said_in_owns_nothing(void **state)
                      NULL, "not consistent with", "Wang Tao", "India tariffs", STANCE_AGAINST);
 }
 
+/* A nationality that qualifies a common noun holds nothing ("Not every
+ * Mexican manufacturer is pleased"), nor does a country ordered to act
+ * ("orders Peru to scrap"); a government's forces do. */
+static void test_qualifier_and_ordered_hold_nothing(void **state)
+{
+    (void)state;
+    check_no_stance((const char *const[]){
+        "Mexico raised its steel duty to 35%.\n\nNot every Mexican manufacturer is pleased with the steel duty.",
+        "Andean court orders Peru to scrap 15% surcharge on Bolivian quinoa.", NULL});
+    check_one_stance("Kurdish forces were defending the city.", NULL, "defending", "Kurdish", "city", STANCE_FAVOR);
+}
+
 /* Readers back a person who "said it best" or "is doing her job", and a
  * deal that "is a good one" whatever someone else says: conceding what
  * another says gives that other no stance. */
@@ -2830,6 +2842,7 @@ int main(void)
         cmocka_unit_test(test_tariff_cut_article),
         cmocka_unit_test(test_ban_named_by_verb),
         cmocka_unit_test(test_place_said_in_owns_nothing),
+        cmocka_unit_test(test_qualifier_and_ordered_hold_nothing),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
