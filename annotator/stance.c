@@ -1579,6 +1579,20 @@ static const item *tariff_before(stance_ctx *c, const item *cue, size_t paragrap
     return NULL;
 }
 
+/* The tariff mention "they" stands for before the cue in its paragraph:
+ * the last tariff mention, with no PERSON or ORG after it; else NULL. */
+static const item *tariff_for_they(stance_ctx *c, const item *cue)
+{
+    uint32_t from = context_start(c, cue, 0);
+    for (const item *i = cue; i-- > c->items && i->start >= from;) {
+        if (is_tariff(i->kind))
+            return i;
+        if (i->kind == K_PERSON || i->kind == K_ORG)
+            return NULL;
+    }
+    return NULL;
+}
+
 /* Token t is "to" and a verb: "urged Washington to reconsider". */
 static int asked_to_act(stance_ctx *c, uint32_t t)
 {
@@ -3668,6 +3682,12 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
          * paragraph before ("This is a tariff by another name," ...) */
         if (named && of_thing && !subject)
             subject = tariff_before(c, cue, 1);
+        /* "The duties will not put one more potato on a plate. They will
+         * only make the plate more expensive": "they" doing what a measure
+         * does is the tariff mention before it in its paragraph, when no
+         * person or organisation comes between */
+        if (named && !of_thing && !subject && (cue->kind == K_AGAINST_EFFECT || cue->kind == K_FAVOR_EFFECT))
+            subject = tariff_for_they(c, cue);
         /* "There is no scientific basis for this ban. It should be
          * removed": else a ban or a tax named before it */
         if (named && of_thing && !subject)

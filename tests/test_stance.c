@@ -1557,6 +1557,18 @@ static void test_qualifier_and_ordered_hold_nothing(void **state)
     check_one_stance("Kurdish forces were defending the city.", NULL, "defending", "Kurdish", "city", STANCE_FAVOR);
 }
 
+/* "They" doing what a measure does stands for the tariff named before it
+ * in its paragraph. */
+static void test_they_for_tariff(void **state)
+{
+    (void)state;
+    check_one_stance("Colombia imposed anti-dumping duties of up to 44.9% on European frozen fries.\n\n\"The duties "
+                     "will not put one more potato on a plate. They will only make the plate more expensive,\" said "
+                     "Monica Salgado.",
+                     NULL, "will only make the plate more expensive", "Monica Salgado", "Colombia tariffs",
+                     STANCE_AGAINST);
+}
+
 /* Readers back a person who "said it best" or "is doing her job", and a
  * deal that "is a good one" whatever someone else says: conceding what
  * another says gives that other no stance. */
@@ -2843,6 +2855,7 @@ int main(void)
         cmocka_unit_test(test_ban_named_by_verb),
         cmocka_unit_test(test_place_said_in_owns_nothing),
         cmocka_unit_test(test_qualifier_and_ordered_hold_nothing),
+        cmocka_unit_test(test_they_for_tariff),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
