@@ -399,8 +399,8 @@ static const struct {
     {"Gen", 1},  {"Gov", 1},  {"Hon", 1},  {"Inc", 0},  {"Jan", 1},  {"Jr", 0},   {"Jul", 1},
     {"Jun", 1},  {"Kft", 0},  {"Lt", 1},   {"Ltd", 0},  {"Ltda", 0}, {"Maj", 1},  {"Mar", 1},  {"Mr", 1},
     {"Mrs", 1},  {"Ms", 1},   {"Mt", 1},   {"No", 1},   {"Nov", 1},  {"Nyrt", 0}, {"Oct", 1},  {"Prof", 1},
-    {"Rep", 1},  {"Rev", 1},  {"Rs", 1},   {"Sen", 1},  {"Sep", 1},  {"Sept", 1}, {"Sgt", 1},  {"Sr", 0},
-    {"St", 1},   {"Zrt", 0},  {"al", 0},   {"etc", 0},  {"vs", 1},
+    {"Pty", 1},  {"Pvt", 1},  {"Rep", 1},  {"Rev", 1},  {"Rs", 1},   {"Sen", 1},  {"Sep", 1},  {"Sept", 1},
+    {"Sgt", 1},  {"Sr", 0},   {"St", 1},   {"Zrt", 0},  {"al", 0},   {"etc", 0},  {"vs", 1},
 };
 
 /* strcmp() of word with the n bytes at p, as if a NUL ended them. */
