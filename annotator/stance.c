@@ -667,8 +667,8 @@ static int after_locative(stance_ctx *c, const item *it)
     uint32_t t = it->first, first = c->sentence->first_token;
     if (t > first + 1 && token_in(c, t - 1, (const char *const[]){"the", NULL}))
         t--; /* "the Chinese Chamber of Commerce to the EU said" */
-    if (t > first && token_in(c, t - 1, quote_locatives))
-        return 1;
+    if (t > first && (token_in(c, t - 1, quote_locatives) || token_in(c, t - 1, (const char *const[]){"on", NULL})))
+        return 1; /* "Growers on Bolivia's southern Altiplano said" */
     /* "Exporters in Vietnam and Thailand welcomed ...": the second of two
      * places after one */
     const item *before = it > c->items ? it - 1 : NULL;

@@ -1569,6 +1569,15 @@ static void test_they_for_tariff(void **state)
                      STANCE_AGAINST);
 }
 
+/* A place after "on" is where the speakers are, not who speaks. */
+static void test_speaker_not_on_a_place(void **state)
+{
+    (void)state;
+    check_one_stance("Peru put a 15% surcharge on Bolivian quinoa.\n\nGrowers on Bolivia's southern Altiplano said the "
+                     "surcharge had cost them dearly.",
+                     NULL, "had cost", "growers", "Peru tariffs", STANCE_AGAINST);
+}
+
 /* Readers back a person who "said it best" or "is doing her job", and a
  * deal that "is a good one" whatever someone else says: conceding what
  * another says gives that other no stance. */
@@ -2856,6 +2865,7 @@ int main(void)
         cmocka_unit_test(test_place_said_in_owns_nothing),
         cmocka_unit_test(test_qualifier_and_ordered_hold_nothing),
         cmocka_unit_test(test_they_for_tariff),
+        cmocka_unit_test(test_speaker_not_on_a_place),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
