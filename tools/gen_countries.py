@@ -119,6 +119,9 @@ EXONYMS = {
     "CN-TJ": ["Tianjin"], "CN-NM": ["Inner Mongolia"], "CN-XZ": ["Tibet"],
     "CN-XJ": ["Xinjiang"], "CN-GX": ["Guangxi"], "CN-NX": ["Ningxia"],
     "CN-HK": ["Hong Kong"], "CN-MO": ["Macau", "Macao"],
+    # Austria
+    "AT-2": ["Carinthia"], "AT-3": ["Lower Austria"], "AT-4": ["Upper Austria"],
+    "AT-6": ["Styria"], "AT-7": ["Tyrol"],
     # Germany
     "DE-BY": ["Bavaria"], "DE-HE": ["Hesse"], "DE-NI": ["Lower Saxony"],
     "DE-NW": ["North Rhine-Westphalia"], "DE-RP": ["Rhineland-Palatinate"],
@@ -275,8 +278,8 @@ EXONYMS = {
     "AF-KAB": ["Kabul"], "AF-KAN": ["Kandahar"], "AF-HER": ["Herat"],
     # Americas, Africa
     "MX-CMX": ["Mexico City"], "MX-MEX": ["State of Mexico"],
-    "MX-NLE": ["Nuevo Leon"], "MX-VER": ["Veracruz"], "MX-COA": ["Coahuila"],
-    "MX-MIC": ["Michoacan"],
+    "MX-NLE": ["Nuevo León"], "MX-VER": ["Veracruz"], "MX-COA": ["Coahuila"],
+    "MX-MIC": ["Michoacán"],
     "AR-C": ["Buenos Aires City"],
     "CO-DC": ["Bogota"], "CL-RM": ["Santiago Metropolitan Region"],
     "NG-FC": ["Federal Capital Territory", "Abuja"],
