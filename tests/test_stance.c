@@ -71,6 +71,24 @@ static void annotate_from(fixture *f, const char *text, size_t comment_from, con
     annotate_loaded(f);
 }
 
+/* Annotates text laid out as a page: its first line a headline and, when
+ * comment_n is set, from byte comment_from on reader comment comment_n. */
+static void annotate_page(fixture *f, const char *text, size_t comment_from, const char *comment_n)
+{
+    load_text(f, text);
+    document *doc = &f->doc;
+    struct_span headline = {0, (uint32_t)strcspn(text, "\n"), LE_HEADLINE, 0, "test", 1, 0, 0};
+    ARRAY_PUSH(doc->structure, doc->structure_count, doc->structure_cap, headline);
+    if (comment_n) {
+        span_attr at = {doc_intern(doc, "n", 1), doc_intern(doc, comment_n, strlen(comment_n))};
+        struct_span st = {(uint32_t)comment_from, (uint32_t)strlen(text), LE_COMMENT, 0, "test", 1,
+                          (uint32_t)doc->attr_count, 1};
+        ARRAY_PUSH(doc->attrs, doc->attr_count, doc->attr_cap, at);
+        ARRAY_PUSH(doc->structure, doc->structure_count, doc->structure_cap, st);
+    }
+    annotate_loaded(f);
+}
+
 /* Annotates text, all of it reader comment comment_n when that is set. */
 static void annotate(fixture *f, const char *text, const char *comment_n)
 {
@@ -111,6 +129,19 @@ static void check_one_stance(const char *text, const char *comment_n, const char
 {
     fixture f;
     annotate(&f, text, comment_n);
+    check_stance(&f, cue, holder, target, polarity);
+    release(&f);
+}
+
+/* Annotates article followed by comment, reader comment comment_n, and
+ * checks the stance on cue, as check_stance does. */
+static void check_comment_stance(const char *article, const char *comment, const char *comment_n, const char *cue,
+                                 const char *holder, const char *target, int polarity)
+{
+    char text[1024];
+    snprintf(text, sizeof text, "%s%s", article, comment);
+    fixture f;
+    annotate_from(&f, text, strlen(article), comment_n);
     check_stance(&f, cue, holder, target, polarity);
     release(&f);
 }
@@ -353,10 +384,7 @@ static void test_headline_place_title(void **state)
     static const char text[] = "Iowa governor slams China's soybean tariffs\n\nIowa Governor Dale Halvorsen spoke "
                                "on Thursday at a farm.";
     fixture f;
-    load_text(&f, text);
-    struct_span headline = {0, (uint32_t)strcspn(text, "\n"), LE_HEADLINE, 0, "test", 1, 0, 0};
-    ARRAY_PUSH(f.doc.structure, f.doc.structure_count, f.doc.structure_cap, headline);
-    annotate_loaded(&f);
+    annotate_page(&f, text, 0, NULL);
     check_stance(&f, "slams", "Dale Halvorsen", "China tariffs", STANCE_AGAINST);
     release(&f);
     check_one_stance("Iowa governor slams China's soybean tariffs.\n\nIowa Governor Dale Halvorsen spoke on Thursday.",
@@ -1432,16 +1460,7 @@ static void test_verdict_on_eased_tariff(void **state)
                                headlines[i]);
         snprintf(text + article, sizeof text - (size_t)article, "Finally.");
         fixture f;
-        load_text(&f, text);
-        document *doc = &f.doc;
-        span_attr at = {doc_intern(doc, "n", 1), doc_intern(doc, "1", 1)};
-        struct_span headline = {0, (uint32_t)strlen(headlines[i]), LE_HEADLINE, 0, "test", 1, 0, 0};
-        struct_span comment = {(uint32_t)article, (uint32_t)strlen(text), LE_COMMENT, 0, "test", 1,
-                               (uint32_t)doc->attr_count, 1};
-        ARRAY_PUSH(doc->attrs, doc->attr_count, doc->attr_cap, at);
-        ARRAY_PUSH(doc->structure, doc->structure_count, doc->structure_cap, headline);
-        ARRAY_PUSH(doc->structure, doc->structure_count, doc->structure_cap, comment);
-        annotate_loaded(&f);
+        annotate_page(&f, text, (size_t)article, "1");
         check_stance(&f, "Finally", "comment 1", "Brazil tariffs", polarities[i]);
         release(&f);
     }
@@ -1451,13 +1470,9 @@ static void test_verdict_on_eased_tariff(void **state)
 static void test_concession_is_no_condition(void **state)
 {
     (void)state;
-    const char *article = "Mexico raised its tariff on cars from Asia to 50%.\n\n";
-    char text[256];
-    snprintf(text, sizeof text, "%s%s", article, "Scrap the car tariff, and keep the steel one if you really must.");
-    fixture f;
-    annotate_from(&f, text, strlen(article), "2");
-    check_stance(&f, "Scrap", "comment 2", "Mexico tariffs", STANCE_AGAINST);
-    release(&f);
+    check_comment_stance("Mexico raised its tariff on cars from Asia to 50%.\n\n",
+                         "Scrap the car tariff, and keep the steel one if you really must.", "2", "Scrap",
+                         "comment 2", "Mexico tariffs", STANCE_AGAINST);
 }
 
 /* "Tell that to ..." retorts to whoever spoke, or called something
@@ -1465,14 +1480,9 @@ static void test_concession_is_no_condition(void **state)
 static void test_retort(void **state)
 {
     (void)state;
-    const char *article = "Senator Curtis Dahlgren said the 50% tariff on Canadian aluminium was overdue.\n\n";
-    char text[256];
-    snprintf(text, sizeof text, "%s%s", article,
-             "Dahlgren calls it overdue. Tell that to the guys at the extrusion plants in Toledo.");
-    fixture f;
-    annotate_from(&f, text, strlen(article), "3");
-    check_stance(&f, "Tell that to", "comment 3", "Curtis Dahlgren", STANCE_AGAINST);
-    release(&f);
+    check_comment_stance("Senator Curtis Dahlgren said the 50% tariff on Canadian aluminium was overdue.\n\n",
+                         "Dahlgren calls it overdue. Tell that to the guys at the extrusion plants in Toledo.", "3",
+                         "Tell that to", "comment 3", "Curtis Dahlgren", STANCE_AGAINST);
 }
 
 /* A question asked for effect two paragraphs after the last tariff
@@ -1498,10 +1508,7 @@ static void test_tariff_cut_article(void **state)
         "voted against the bill.\n\n\"This duty punishes Tunisian workers for doing their job well,\" said Karim "
         "Haddad.";
     fixture f;
-    load_text(&f, text);
-    struct_span headline = {0, (uint32_t)strcspn(text, "\n"), LE_HEADLINE, 0, "test", 1, 0, 0};
-    ARRAY_PUSH(f.doc.structure, f.doc.structure_count, f.doc.structure_cap, headline);
-    annotate_loaded(&f);
+    annotate_page(&f, text, 0, NULL);
     check_stance(&f, "a slow death for", "Rohit Chand", "tariff cut", STANCE_AGAINST);
     check_stance(&f, "voted against", "Mere Tikoisuva", "bill", STANCE_AGAINST);
     check_stance(&f, "punishes", "Karim Haddad", "Fiji tariffs", STANCE_AGAINST);
@@ -1514,22 +1521,12 @@ static void test_tariff_cut_article(void **state)
 static void test_ban_named_by_verb(void **state)
 {
     (void)state;
-    static const char headline[] = "Austria and Slovakia cry foul as Hungary bans firewood exports";
     char text[256];
     int article = snprintf(text, sizeof text, "%s\n\nHungary will stop exports of firewood from December 1.\n\n",
-                           headline);
+                           "Austria and Slovakia cry foul as Hungary bans firewood exports");
     snprintf(text + article, sizeof text - (size_t)article, "Good.");
     fixture f;
-    load_text(&f, text);
-    document *doc = &f.doc;
-    span_attr at = {doc_intern(doc, "n", 1), doc_intern(doc, "2", 1)};
-    struct_span head = {0, (uint32_t)strlen(headline), LE_HEADLINE, 0, "test", 1, 0, 0};
-    struct_span comment = {(uint32_t)article, (uint32_t)strlen(text), LE_COMMENT, 0, "test", 1,
-                           (uint32_t)doc->attr_count, 1};
-    ARRAY_PUSH(doc->attrs, doc->attr_count, doc->attr_cap, at);
-    ARRAY_PUSH(doc->structure, doc->structure_count, doc->structure_cap, head);
-    ARRAY_PUSH(doc->structure, doc->structure_count, doc->structure_cap, comment);
-    annotate_loaded(&f);
+    annotate_page(&f, text, (size_t)article, "2");
     check_stance(&f, "cry foul", "Austria", "ban", STANCE_AGAINST);
     check_stance(&f, "Good", "comment 2", "ban", STANCE_FAVOR);
     release(&f);
@@ -1932,13 +1929,9 @@ static void test_right_granted(void **state)
 static void test_comment_judges_article_measure(void **state)
 {
     (void)state;
-    const char *article = "The EU imposed duties of 35% on Chinese electric cars.\n\n";
-    char text[256];
-    snprintf(text, sizeof text, "%s%s", article, "Why should a farm in Aragon suffer for a fight it never asked for?");
-    fixture f;
-    annotate_from(&f, text, strlen(article), "2");
-    check_stance(&f, "Why should a farm in Aragon suffer", "comment 2", "European Union tariffs", STANCE_AGAINST);
-    release(&f);
+    check_comment_stance("The EU imposed duties of 35% on Chinese electric cars.\n\n",
+                         "Why should a farm in Aragon suffer for a fight it never asked for?", "2",
+                         "Why should a farm in Aragon suffer", "comment 2", "European Union tariffs", STANCE_AGAINST);
 }
 
 /* Sparing goods eases the measure on them: an imperative in a comment,
@@ -1947,13 +1940,10 @@ static void test_comment_judges_article_measure(void **state)
 static void test_sparing_goods(void **state)
 {
     (void)state;
-    const char *article = "South Africa calls the 30% U.S. tariff unjustified.\n\n";
-    char text[256];
-    snprintf(text, sizeof text, "%s%s", article, "At least exempt the citrus and keep the fight about the rest.");
+    check_comment_stance("South Africa calls the 30% U.S. tariff unjustified.\n\n",
+                         "At least exempt the citrus and keep the fight about the rest.", "2", "exempt", "comment 2",
+                         "United States tariffs", STANCE_AGAINST);
     fixture f;
-    annotate_from(&f, text, strlen(article), "2");
-    check_stance(&f, "exempt", "comment 2", "United States tariffs", STANCE_AGAINST);
-    release(&f);
     annotate(&f,
              "The U.S. tariff of 30% on citrus took effect. The Citrus Growers Council asked Washington to exempt "
              "fresh citrus.",
