@@ -263,6 +263,7 @@ typedef struct {
     uint32_t family_first[MEASURE_FAMILY_COUNT]; /* per measure family, the first token of its nouns before the
                                                   * reader comments (UINT32_MAX: none); built on first use */
     int family_first_built;
+    int headline_eases;   /* headline_eases(), once asked; -1 before */
 } stance_ctx;
 
 const char *stance_polarity_name(int polarity)
@@ -3121,37 +3122,35 @@ static int definite_near(stance_ctx *c, const item *cue, const char *head)
 
 /* Whether the headline tells of a tariff eased: a finite easing verb
  * ("Philippines cuts rice tariff") or one after a name and "to" ("Brazil
- * to halve ethanol tariff"; not "refuses to cut"), with a levy word at
- * most EASED_LEVY_REACH words after it. */
+ * to halve ethanol tariff"; not "refuses to cut"), "phase out" either way,
+ * with a levy word at most EASED_LEVY_REACH words after it. Found on first
+ * use. */
 static int headline_eases(stance_ctx *c)
 {
     static const char *const finite[] = {"cuts", "halves", "lowers", "lifts", "scraps", "drops", "removes", "ends",
                                          "eases", "suspends", "eliminates", "reduces", "slashes", "axes", "abolishes",
-                                         NULL};
+                                         "phases", NULL};
     static const char *const base[] = {"cut", "halve", "lower", "lift", "scrap", "drop", "remove", "end", "ease",
-                                       "suspend", "eliminate", "reduce", "slash", "axe", "abolish", NULL};
+                                       "suspend", "eliminate", "reduce", "slash", "axe", "abolish", "phase", NULL};
+    if (c->headline_eases >= 0)
+        return c->headline_eases;
+    c->headline_eases = 0;
     const struct_span *headline = NULL;
     for (size_t i = 0; i < c->doc->structure_count && !headline; i++)
         if (c->doc->structure[i].element == LE_HEADLINE)
             headline = &c->doc->structure[i];
-    if (!headline)
-        return 0;
-    for (uint32_t t = (uint32_t)token_at_or_after(&c->doc->tokens, headline->start);
-         t < c->doc->tokens.count && tok(c, t)->end <= headline->end; t++) {
-        /* "phases out", "to phase out": the particle goes with the verb */
-        uint32_t verb = t;
-        if (token_in(c, t, (const char *const[]){"phase", "phases", NULL}) && t + 1 < c->doc->tokens.count &&
-            token_in(c, t + 1, (const char *const[]){"out", NULL}))
-            t++;
-        int eased = token_in(c, verb, finite) || (verb < t && token_in(c, verb, (const char *const[]){"phases", NULL})) ||
-                    (verb >= 2 && (token_in(c, verb, base) || verb < t) &&
-                     token_in(c, verb - 1, (const char *const[]){"to", NULL}) &&
-                     (tok(c, verb - 2)->flags & TOKF_CAPITALIZED));
-        for (uint32_t n = t + 1; eased && n <= t + EASED_LEVY_REACH && n < c->doc->tokens.count &&
-                                 tok(c, n)->end <= headline->end;
-             n++)
+    uint32_t end = (uint32_t)c->doc->tokens.count;
+    for (uint32_t t = headline ? (uint32_t)token_at_or_after(&c->doc->tokens, headline->start) : end;
+         t < end && tok(c, t)->end <= headline->end; t++) {
+        int eased = token_in(c, t, finite) || (t >= 2 && token_in(c, t, base) &&
+                                               token_in(c, t - 1, (const char *const[]){"to", NULL}) &&
+                                               (tok(c, t - 2)->flags & TOKF_CAPITALIZED));
+        /* "phase" eases only with its "out" */
+        if (eased && token_in(c, t, (const char *const[]){"phase", "phases", NULL}))
+            eased = t + 1 < end && token_in(c, ++t, (const char *const[]){"out", NULL});
+        for (uint32_t n = t + 1; eased && n <= t + EASED_LEVY_REACH && n < end && tok(c, n)->end <= headline->end; n++)
             if (token_in(c, n, levy_words))
-                return 1;
+                return c->headline_eases = 1;
     }
     return 0;
 }
@@ -4612,7 +4611,7 @@ void stance_document(const ann_rules *rules, document *doc)
     doc->stance_count = 0;
     doc->stance_summary_count = 0;
     pthread_once(&word_sets_filled, fill_word_sets);
-    stance_ctx c = {.doc = doc};
+    stance_ctx c = {.doc = doc, .headline_eases = -1};
     memset(c.kind_of, 0xFF, sizeof c.kind_of); /* -1: no kind */
     int any_cue = 0;
     for (int k = 0; k < K_COUNT; k++) {
