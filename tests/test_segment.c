@@ -155,6 +155,19 @@ static void test_lowercase_continues(void **state)
     (void)state;
     CHECK_SENTENCES("Is it over? not yet, he said. Maybe... and then nothing.",
                     "Is it over? not yet, he said.", "Maybe... and then nothing.");
+    /* a closing quote keeps the speaker in the sentence; so does a
+     * lower-case abbreviation that introduces what follows */
+    CHECK_SENTENCES("\"Will they pay?\" he asked. See fig. the chart.",
+                    "\"Will they pay?\" he asked.", "See fig. the chart.");
+}
+
+/* Text written all in lower case, as readers' comments are: a full stop
+ * after a word, then a word that opens sentences, starts one. */
+static void test_lowercase_sentence_starters(void **state)
+{
+    (void)state;
+    CHECK_SENTENCES("my uncle grows ginger in his field. this rule is to protect others. we know it",
+                    "my uncle grows ginger in his field.", "this rule is to protect others.", "we know it");
 }
 
 /* A point with a digit right after it is a decimal point, even after a
@@ -267,6 +280,7 @@ int main(void)
         cmocka_unit_test(test_abbreviations_before_sentence_starters),
         cmocka_unit_test(test_closing_quotes_and_brackets),
         cmocka_unit_test(test_lowercase_continues),
+        cmocka_unit_test(test_lowercase_sentence_starters),
         cmocka_unit_test(test_decimal_point_after_a_letter),
         cmocka_unit_test(test_terminal_runs),
         cmocka_unit_test(test_cjk_full_stop),
