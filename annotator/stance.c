@@ -3007,10 +3007,10 @@ static who qualified_noun(stance_ctx *c, const item *it, uint32_t at, uint32_t h
 {
     who none = {NO_STRING, NO_STRING, NULL};
     uint32_t first, end;
-    /* "nickel ore export ban"; "not against helping apple growers": the
-     * people or the trade that goods before them name */
+    /* "nickel ore export ban"; "not against helping apple growers"; "a
+     * spirits war": the people, the trade or the war goods before them name */
     static const char *const goods_heads[] = {"growers", "farmers", "producers", "industry", "industries", "makers",
-                                              "workers", "processors", "exporters", "sector", "mills", NULL};
+                                              "workers", "processors", "exporters", "sector", "mills", "war", "wars", NULL};
     if (it->kind == K_GOODS && phrase_after(c, it->last + 1, clause_of(c, it->last + 1), &first, &end) &&
         first == it->last + 1 && (token_in(c, end - 1, goods_measures) || token_in(c, end - 1, goods_heads)))
         return (who){phrase_text(c, it->first, end), NO_STRING, "goods-phrase"};

@@ -2380,13 +2380,15 @@ static void test_decision_is_the_central_measure(void **state)
                      NULL, "welcomed", "Wine Exporters Council", "extension", STANCE_FAVOR);
 }
 
-/* Goods before the people or the trade they name make one target with
- * them; a decree is the measure the article is about. */
+/* Goods before the people, the trade or the war they name make one target
+ * with them; a decree is the measure the article is about. */
 static void test_goods_heads_and_decree(void **state)
 {
     (void)state;
     check_one_stance("Kavita Rao said she was not against helping apple growers.", NULL, "was not against", "Kavita Rao",
                      "apple growers", STANCE_FAVOR);
+    check_one_stance("Conor Hegarty warned that a spirits war would have no winners.", NULL, "would have no winners",
+                     "Conor Hegarty", "spirits war", STANCE_AGAINST);
     check_one_stance("Ankara doubles 20% tariff on U.S. rice\n\nTurkey raised its 20% tariff on U.S. rice to 40% on "
                      "Monday.\n\nPrices rose.\n\nThe Anatolian Millers Association backed the decree.",
                      NULL, "backed", "Anatolian Millers Association", "Turkey tariffs", STANCE_FAVOR);
