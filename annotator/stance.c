@@ -126,8 +126,9 @@ static const char *const phrase_skip[] = {"the", "a", "an", "all", "any", "its",
 /* Nouns for what someone said or thought: after "that" they point back to
  * it ("rejected that argument" is against whoever made it); before "that"
  * they announce it ("rejected the idea that ...", "the idea of ...": no
- * target of their own). */
-static const char *const speech_nouns[] = {"argument", "arguments", "view", "views", "claim", "claims", "remarks",
+ * target of their own). A claim is a target as written ("rejected the
+ * claim that ...", "rejected that claim"). */
+static const char *const speech_nouns[] = {"argument", "arguments", "view", "views", "remarks",
                                            "comments", "statement", "suggestion", "assertion", "accusation",
                                            "accusations", "criticism", "idea", "notion", "calls", NULL};
 static const char *const demonstratives[] = {"that", "this", "those", "these", NULL};
@@ -762,17 +763,12 @@ static int speaker_rank(stance_ctx *c, const item *it)
 }
 
 /* Whether a possessive holder only says whose the organisation named
- * right after it is ("Chile's National Mining Workers' Confederation"); a
- * country's ministry or government is the country ("China's Ministry of
- * Commerce"). */
+ * right after it is ("Chile's National Mining Workers' Confederation",
+ * "China's Ministry of Commerce": the ministry speaks). */
 static int owns_next_body(stance_ctx *c, const item *it)
 {
     if (!possessive(c, it) || it + 1 >= c->items + c->item_count || it[1].kind != K_ORG || it[1].first != it->last + 2)
         return 0;
-    for (uint32_t t = it[1].first; t <= it[1].last; t++)
-        if (token_in_set(c, t, &government_noun_set) ||
-            token_in(c, t, (const char *const[]){"department", "office", "agency", "commission", NULL}))
-            return 0;
     return 1;
 }
 
@@ -781,8 +777,7 @@ static int owns_next_body(stance_ctx *c, const item *it)
  * and an entity comes later ("Steelmakers and the ministry rejected ..."),
  * or it owns the organisation after it (owns_next_body), or it owns
  * something else and an entity comes later ("In Quebec, home to half of
- * Canada's dairy farms, the producers' union urged ..."; a country owning
- * its ministry is the country, as owns_next_body says). */
+ * Canada's dairy farms, the producers' union urged ..."). */
 static int subject_rank(stance_ctx *c, const item *it)
 {
     if (it->kind == K_PERSON)
@@ -1311,7 +1306,7 @@ static int third_party_subject(stance_ctx *c, const item *cue)
  * NO_STRING when none can be named (a quotation of unknown speaker). */
 /* Whether items[i] stands right before the act cue as its subject: not a
  * place or a body a preposition, a comma or a possessive joins to the
- * subject ("China's Ministry of Commerce" speaks for China), nor the second
+ * subject ("China's" in "China's Ministry of Commerce"), nor the second
  * of two names ("Hungary and Slovakia"). */
 static int names_the_actor(stance_ctx *c, const item *items, size_t i, const item *cue)
 {
@@ -1613,11 +1608,15 @@ static int names_agent(stance_ctx *c, const item *items, size_t count, uint32_t 
            token_in_set(c, t, &title_noun_set);
 }
 
-/* Whether "it" or "them" comes from token t on, within the clause. */
+/* Whether "it" or "them" comes from token t on, within the clause and
+ * before a conjunction opens another ("to withdraw the tax before it takes
+ * effect": that "it" is no object). */
 static int pronoun_after(stance_ctx *c, uint32_t t, uint32_t clause)
 {
+    static const char *const subordinators[] = {"before", "after", "until", "when", "while", "because", "if",
+                                                "unless", "so", "once", "as", NULL};
     uint32_t end = c->sentence->first_token + c->sentence->token_count;
-    for (; t < end && clause_of(c, t) == clause; t++)
+    for (; t < end && clause_of(c, t) == clause && !token_in(c, t, subordinators); t++)
         if (token_in(c, t, (const char *const[]){"it", "them", NULL}))
             return 1;
     return 0;
@@ -2391,13 +2390,14 @@ static who measure_named_before(stance_ctx *c, const char *const *family, uint32
 {
     const struct_span *here = element_at(c->doc, tok(c, t)->start, LE_COMMENT);
     for (uint32_t n = t; n-- > first && n > 0;) {
-        /* "the worst tax a country can levy", "cutting most quotas" name no
-         * tax or quota */
+        /* "the worst tax a country can levy", "cutting most quotas", "a
+         * reduced tax of 5%" for some name no tax or quota */
         if (!(family ? token_in(c, n, family) : measure_family(c, n) != NULL) || !phrase_word(c, n - 1) ||
             token_in_set(c, n - 1, &phrase_skip_set) ||
             token_in(c, n - 1, (const char *const[]){"worst", "best", "only", "same", "other", "first", "last",
                                                      "next", "biggest", "highest", "lowest", "new", "similar", "such", "most",
-                                                     "many", "more", "several", NULL}))
+                                                     "many", "more", "several", "reduced", "lower", "higher",
+                                                     "special", NULL}))
             continue;
         const struct_span *in = element_at(c->doc, tok(c, n)->start, LE_COMMENT);
         if (in && in != here)
@@ -2455,6 +2455,10 @@ static who article_first_measure(stance_ctx *c, const char *const *family, uint3
             unsigned char first = (unsigned char)c->doc->text.clean[w->start];
             if (w->kind != TOK_WORD || first < 'a' || first > 'z' || w->end - w->start >= 32 ||
                 !(lengths[first - 'a'] & (1u << (w->end - w->start))))
+                continue;
+            /* "Papua New Guinea to tax frozen tuna exports": a verb */
+            if (token_in(c, n - 1, (const char *const[]){"to", "will", "would", "may", "might", "could", "should",
+                                                          "must", NULL}))
                 continue;
             for (size_t m = 0; m < MEASURE_FAMILY_COUNT; m++)
                 if (c->family_first[m] == UINT32_MAX && token_in(c, n, measure_families[m]))
@@ -2740,15 +2744,20 @@ static who phrase_right_before(stance_ctx *c, const item *cue)
      * auxiliaries and adverbs of an effect is its subject */
     static const char *const effect_adverbs[] = {"has", "have", "had", "already", "also", "only", "just", "now",
                                                  "really", NULL};
-    uint32_t t = cue->first;
+    /* "said the tax "punishes the very partners ...": a quotation may
+     * open at the cue */
+    uint32_t at = cue->first;
+    if (at > c->sentence->first_token + 1 && is_quote_mark(c, at - 1))
+        at--;
+    uint32_t t = at;
     while (t > c->sentence->first_token && token_in(c, t - 1, effect_adverbs))
         t--;
-    if ((cue->kind == K_AGAINST_EFFECT || cue->kind == K_FAVOR_EFFECT) && t < cue->first &&
+    if ((cue->kind == K_AGAINST_EFFECT || cue->kind == K_FAVOR_EFFECT) && t < at &&
         t > c->sentence->first_token && measure_family(c, t - 1))
         return phrase_ending_at(c, t);
     if (cue->first == cue->last && !inflected)
         return (who){NO_STRING, NO_STRING, NULL};
-    return phrase_ending_at(c, cue->first);
+    return phrase_ending_at(c, at);
 }
 
 /* The first tariff mention or entity of the clause before token end
@@ -3799,7 +3808,8 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
                     return tariff_target(c, &items[i],
                                          remember_owner(c, &items[i], owner_before(c, items, &items[i], holder, 0)),
                                          holder);
-            return none;
+            /* "urged Port Moresby to withdraw it.": the measure in context */
+            return measure_in_context(c, items, count, cue, holder, 1);
         }
         /* "asked Washington to exempt fresh citrus": as above */
         if (to + 1 < c->sentence->first_token + c->sentence->token_count &&

@@ -1072,8 +1072,15 @@ static void test_fearing_and_saying(void **state)
                      STANCE_FAVOR);
     check_one_stance("President Donald Trump set the tariffs. He is a bully.", "1", "a bully", "comment 1",
                      "Donald Trump", STANCE_AGAINST);
-    check_one_stance("China's Ministry of Commerce firmly opposes the EU's decision.", NULL, "firmly opposes", "China",
-                     "decision", STANCE_AGAINST);
+    /* a country's ministry speaks for itself, as the gold of every corpus
+     * article with one has it */
+    check_one_stance("China's Ministry of Commerce firmly opposes the EU's decision.", NULL, "firmly opposes",
+                     "Ministry of Commerce", "decision", STANCE_AGAINST);
+    /* a claim rejected is the target, as written */
+    check_one_stance("Trade Minister Faouzi Ben Amor rejected that claim, saying the mill had received no money.", NULL,
+                     "rejected", "Faouzi Ben Amor", "claim", STANCE_AGAINST);
+    check_one_stance("Airbus chief Laurent Vasseur rejected the claim that the company depended on state money.", NULL,
+                     "rejected", "Laurent Vasseur", "claim", STANCE_AGAINST);
     check_one_stance("Japan keeps its market closed.", "4", "keeps its market closed", "comment 4", "Japan",
                      STANCE_AGAINST);
     /* a rise in a tariff is the tariff */
@@ -2686,6 +2693,34 @@ static void test_reader_short_verdicts(void **state)
                      "7", "Why are we punishing our own", "comment 7", "Canada tariffs", STANCE_AGAINST);
 }
 
+/* "urged Port Moresby to withdraw it": "it" is the measure in context, and
+ * an "it" after "before" opens a clause of its own; a variant named by its
+ * adjective ("a reduced tax of 5%") and a headline's verb ("to tax") name
+ * no measure; a quotation may open at an effect cue. */
+static void test_measure_it_and_variants(void **state)
+{
+    (void)state;
+    const char *article = "Papua New Guinea will charge a 15% export tax on whole frozen tuna from July 1.\n\n";
+    char text[512];
+    snprintf(text, sizeof text, "%s%s", article, "The Thai Tuna Processors Association urged Port Moresby to withdraw it.");
+    check_one_stance(text, NULL, "urged", "Thai Tuna Processors Association", "Papua New Guinea tariffs",
+                     STANCE_AGAINST);
+    snprintf(text, sizeof text, "%s%s", article,
+             "The association urged Port Moresby to withdraw the tax before it takes effect, Somchai Rattanawong said.");
+    check_one_stance(text, NULL, "urged", "Somchai Rattanawong", "Papua New Guinea tariffs", STANCE_AGAINST);
+    snprintf(text, sizeof text, "%s%s", article,
+             "Boats landing at home pay a reduced tax of 5%.\n\nThe National Tuna Processors Council welcomed the tax.");
+    check_one_stance(text, NULL, "welcomed", "National Tuna Processors Council", "Papua New Guinea tariffs",
+                     STANCE_FAVOR);
+    snprintf(text, sizeof text, "%s%s", article,
+             "Maria Villanueva said that the tax \"punishes the very partners who built the industry\".");
+    check_one_stance(text, NULL, "punishes", "Maria Villanueva", "Papua New Guinea tariffs", STANCE_AGAINST);
+    check_comment_stance("Papua New Guinea to tax frozen tuna exports at 15%\n\n"
+                         "Papua New Guinea will charge a 15% export tax on whole frozen tuna.\n\n",
+                         "this tax is an own goal", "3", "an own goal", "comment 3", "Papua New Guinea tariffs",
+                         STANCE_AGAINST);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2858,6 +2893,7 @@ int main(void)
         cmocka_unit_test(test_qualifier_and_ordered_hold_nothing),
         cmocka_unit_test(test_they_for_tariff),
         cmocka_unit_test(test_speaker_not_on_a_place),
+        cmocka_unit_test(test_measure_it_and_variants),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
