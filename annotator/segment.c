@@ -81,22 +81,6 @@ static int is_sentence_starter(const char *text, const token *t)
 
 /* Line breaks (LF, CR, CRLF) in text[from..to), counted up to 2. to is a
  * token start, so text[to] is readable and never '\n'. */
-/* Lower-case words that open a sentence in text written all in lower
- * case ("... in his field. this rule is to protect ..."): after a full
- * stop that follows a word, they start one. */
-static const char *const lower_sentence_starters[] = {
-    "the", "this", "these", "that", "it", "its", "i", "we", "they", "you", "he", "she", "my", "our", "their", "there",
-};
-
-static int is_lower_sentence_starter(const char *text, const token *t)
-{
-    size_t n = t->end - t->start;
-    for (size_t k = 0; k < sizeof lower_sentence_starters / sizeof lower_sentence_starters[0]; k++)
-        if (strlen(lower_sentence_starters[k]) == n && memcmp(lower_sentence_starters[k], text + t->start, n) == 0)
-            return 1;
-    return 0;
-}
-
 static int line_breaks(const char *text, size_t from, size_t to)
 {
     int breaks = 0;
@@ -116,9 +100,13 @@ static int sentence_ends(const char *text, const token *tok, size_t lead, size_t
     int lone_abbrev = tok[lead].kind == TOK_ABBREV && last == lead;
     if (lone_abbrev && token_abbrev_binds_next(text, &tok[lead]))
         return 0;
+    /* a lower-case word goes on with the sentence ("Is it over? not yet",
+     * "Maybe... and then"), but in text written in lower case, as readers'
+     * comments often are, a lone full stop after a word ends one ("... for
+     * her. protect workers yes") */
     if (next->flags & TOKF_LOWER)
-        return terminal && last == lead && tok[lead].kind == TOK_PUNCT && lead > 0 && tok[lead - 1].kind == TOK_WORD &&
-               next->kind == TOK_WORD && is_lower_sentence_starter(text, next);
+        return terminal && last == lead && tok[lead].kind == TOK_PUNCT && tok[lead].end - tok[lead].start == 1 &&
+               text[tok[lead].start] == '.' && lead > 0 && tok[lead - 1].kind == TOK_WORD && next->kind == TOK_WORD;
     /* "R3.9 billion": a point with a digit right after it is a decimal
      * point, whatever came before it */
     if (!breaks && next->start == tok[last].end && (unsigned)(text[next->start] - '0') < 10)

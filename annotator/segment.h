@@ -5,7 +5,10 @@
  * invalid UTF-8, as it has no token). Sentences split at terminal punctuation
  * (. ! ? and runs of them, …, 。！？) followed by optional closing
  * quotes/brackets that touch it, when the next token starts a new sentence:
- * one that does not start with a lowercase letter. An abbreviation such as
+ * one that does not start with a lowercase letter, or any word after a
+ * lone full stop that follows a word (text written in lower case, as
+ * readers' comments often are: "... in his field. this rule ..."). An
+ * abbreviation such as
  * "Mr." or "Jan." never ends one (see token_abbrev_binds_next), "U.S.",
  * "Inc." or an initial ends one only before a word that typically starts a
  * sentence ("It", "The", ...). A line break also ends a sentence unless the

@@ -171,7 +171,9 @@ static const char *const phrase_stop[] = {"and", "or", "but", "than", "more", "t
                                           /* adverbs closing a verb phrase: "rejected the idea outright" */
                                           "outright", "entirely", "altogether", "completely", "instead",
                                           "now", "today", "yet", "again", "soon", "later", "immediately", "quickly",
-                                          "permanently", "temporarily", NULL};
+                                          "permanently", "temporarily", "even", "actually", "really",
+                                          /* speech verbs: "Turkey says ban is ..." names no "says ban" */
+                                          "says", "said", "say", "saying", NULL};
 
 typedef struct {
     uint32_t start, end;
@@ -1131,13 +1133,52 @@ static int in_relative_insertion(stance_ctx *c, uint32_t t, uint32_t end)
     return relative && t > first && is_comma(c, t - 1);
 }
 
+/* "rejected the idea that the truce was one-sided", "denied claims that
+ * the duties were unfair": the token of the denying verb when the cue lies
+ * in a "that" clause after such a verb and a noun for a claim, within
+ * DENIAL_REACH tokens; else UINT32_MAX. */
+#define DENIAL_REACH 4
+static uint32_t denied_claim_verb(stance_ctx *c, const item *cue)
+{
+    static const char *const claim_nouns[] = {"idea", "claim", "claims", "suggestion", "suggestions", "notion",
+                                              "accusation", "accusations", "charge", "charges", "allegation",
+                                              "allegations", "view", "argument", "arguments", "assertion",
+                                              "criticism", "reports", NULL};
+    static const char *const denying[] = {"reject", "rejects", "rejected", "rejecting", "deny", "denies", "denied",
+                                          "denying", "dismiss", "dismisses", "dismissed", "dismissing", "refute",
+                                          "refuted", "disputed", "disputes", "rebuffed", "brushed", NULL};
+    uint32_t first = c->sentence->first_token;
+    for (uint32_t t = cue->first; t-- > first + 1;) {
+        if (!token_in(c, t, (const char *const[]){"that", NULL}))
+            continue;
+        if (!token_in(c, t - 1, claim_nouns))
+            return UINT32_MAX;
+        for (uint32_t v = t - 1; v-- > first && v + DENIAL_REACH >= t;)
+            if (token_in(c, v, denying))
+                return v;
+        return UINT32_MAX;
+    }
+    return UINT32_MAX;
+}
+
+/* "Maranhão said it right, this deal is a betrayal": a speech verb whose
+ * object is "it" and a word of manner reports nothing after it. */
+static int says_it_so(stance_ctx *c, uint32_t verb_last)
+{
+    uint32_t end = c->sentence->first_token + c->sentence->token_count;
+    return verb_last + 2 < end && token_in(c, verb_last + 1, (const char *const[]){"it", NULL}) &&
+           token_in(c, verb_last + 2, (const char *const[]){"right", "best", "well", "all", "perfectly", "plainly",
+                                                            "correctly", "clearly", NULL});
+}
+
 static const item *speaker_before(stance_ctx *c, const item *items, size_t count, size_t k, uint32_t from)
 {
     const item *verb = NULL;
     int evaluation = cue_kinds[items[k].kind].subject; /* "called the tariff unfair" */
     for (size_t i = 0; i < k; i++)
         if ((items[i].kind == K_SPEECH || (items[i].kind == K_CALLING && evaluation)) && items[i].start >= from &&
-            items[i].end <= items[k].start && !in_relative_insertion(c, items[i].first, items[k].first))
+            items[i].end <= items[k].start && !in_relative_insertion(c, items[i].first, items[k].first) &&
+            !says_it_so(c, items[i].last))
             verb = &items[i];
     return verb ? speaker_of(c, items, count, verb) : NULL;
 }
@@ -2503,6 +2544,18 @@ static who named_measure(stance_ctx *c, uint32_t t)
     return measure_named_before(c, family, t, t > NAMED_MEASURE_LOOKBACK ? t - NAMED_MEASURE_LOOKBACK : 0);
 }
 
+/* "this ban", "the quota" where none was named by what it falls on: the
+ * measure by its family's noun ("ban", "quota"). Name NO_STRING when token
+ * t is no measure noun after a determiner, or a tax, which is most often a
+ * tariff named otherwise ("the tax" after "a 15% export duty"). */
+static who bare_measure(stance_ctx *c, uint32_t t)
+{
+    const char *const *family = t > 0 ? measure_family(c, t) : NULL;
+    if (!family || family == measure_families[0] || !token_in(c, t - 1, determiners))
+        return (who){NO_STRING, NO_STRING, NULL};
+    return (who){doc_intern(c->doc, family[0], strlen(family[0])), NO_STRING, "named-measure"};
+}
+
 /* The noun phrase of tokens [first, end), "the tax" as the tax named before
  * (named_measure); from says how it was chosen. */
 static who noun_phrase(stance_ctx *c, uint32_t first, uint32_t end, const char *from)
@@ -2760,15 +2813,49 @@ static who phrase_right_before(stance_ctx *c, const item *cue)
     return phrase_ending_at(c, at);
 }
 
+/* Nouns that name a measure a government takes: "the measure", "the move",
+ * "the U.S. threat". */
+static const char *const measure_nouns[] = {"measure", "measures", "move", "step", "decision", "idea", "threat", "increase",
+                                            "increases", "hike", "hikes", "penalty", "penalties", "system", "margins",
+                                            "rates", NULL};
+/* Nouns for raising a measure: "the increase in U.S. duties" is the duty. */
+static const char *const increase_nouns[] = {"increase", "increases", "hike", "hikes", "rise", "rises", NULL};
+
+/* "called the inclusion of mutton flaps "a gift ..."", "slammed the
+ * removal of the tariffs as reckless": after a calling verb at token t, a
+ * lower-case head noun that is no measure, then "of" and at most
+ * OF_COMPLEMENT_WORDS words before a quotation mark or "as": the token of
+ * that mark or "as", else UINT32_MAX. What is called is the head noun, not what
+ * the complement names. */
+#define OF_COMPLEMENT_WORDS 5
+static uint32_t called_of_complement(stance_ctx *c, uint32_t t, uint32_t end)
+{
+    while (t < end && token_in_set(c, t, &phrase_skip_set))
+        t++;
+    if (t + 2 >= end || !phrase_word(c, t) || !token_in(c, t + 1, (const char *const[]){"of", NULL}) ||
+        token_in(c, t, measure_nouns) || token_in(c, t, increase_nouns) || token_in(c, t, levy_words) ||
+        measure_family(c, t))
+        return UINT32_MAX;
+    for (uint32_t q = t + 2; q < end && q <= t + 2 + OF_COMPLEMENT_WORDS; q++)
+        if (is_quote_mark(c, q) || token_in(c, q, (const char *const[]){"as", NULL}))
+            return q;
+    return UINT32_MAX;
+}
+
 /* The first tariff mention or entity of the clause before token end
  * (items[k] and later start at or after it), as clause_subject gives it. */
 static const item *subject_before(stance_ctx *c, const item *items, size_t k, uint32_t clause, uint32_t end,
                                   uint32_t holder)
 {
     uint32_t end_at = tok(c, end)->start, from = 0;
+    const item *calling = NULL;
     for (size_t i = 0; i < k; i++)
-        if ((items[i].kind == K_SPEECH || items[i].kind == K_CALLING) && items[i].end <= end_at)
+        if ((items[i].kind == K_SPEECH || items[i].kind == K_CALLING) && items[i].end <= end_at) {
             from = items[i].end;
+            calling = items[i].kind == K_CALLING ? &items[i] : NULL;
+        }
+    if (calling && called_of_complement(c, calling->last + 1, end) != UINT32_MAX)
+        return NULL; /* "called the inclusion of mutton flaps ...": the inclusion (called_phrase) */
     /* "that" opens the judged clause, and so does a verb of thinking
      * ("I still think the tariff is a scam"), or a pronoun after "and"
      * that starts a clause of its own ("My parents farm in Naju and I
@@ -2848,13 +2935,6 @@ static uint32_t interrupted_clause(stance_ctx *c, const item *cue, uint32_t *end
 /* Nouns that name an agreement: "it" after a cue may stand for one. */
 static const char *const deal_nouns[] = {"deal", "agreement", "pact", "accord", "treaty", NULL};
 
-/* Nouns that name a measure a government takes: "the measure", "the move",
- * "the U.S. threat". */
-static const char *const measure_nouns[] = {"measure", "measures", "move", "step", "decision", "idea", "threat", "increase",
-                                            "increases", "hike", "hikes", "penalty", "penalties", "system", "margins",
-                                            "rates", NULL};
-/* Nouns for raising a measure: "the increase in U.S. duties" is the duty. */
-static const char *const increase_nouns[] = {"increase", "increases", "hike", "hikes", "rise", "rises", NULL};
 
 /* "described the Geneva meeting as "candid, practical and constructive"":
  * the tariff mention or entity right after the last calling verb before the
@@ -2931,7 +3011,8 @@ static who called_phrase(stance_ctx *c, const item *items, size_t k, uint32_t cl
      * "the first good news ..."") */
     uint32_t last = end < items[k].first ? end : items[k].first;
     uint32_t quoted_words = 0, quoted = 0;
-    for (uint32_t t = last; t < items[k].first; t++) {
+    uint32_t complement_quote = called_of_complement(c, verb->last + 1, items[k].first);
+    for (uint32_t t = complement_quote != UINT32_MAX ? complement_quote : last; t < items[k].first; t++) {
         const token *w = tok(c, t);
         if (is_quote_mark(c, t))
             quoted = 1;
@@ -3294,6 +3375,8 @@ static who measure_named_in_context(stance_ctx *c, const item *cue, size_t parag
         who named = named_measure(c, t);
         if (named.name == NO_STRING)
             named = measure_named_before(c, NULL, t + 1, t);
+        if (named.name == NO_STRING)
+            named = bare_measure(c, t);
         if (named.name != NO_STRING)
             return named;
     }
@@ -3361,6 +3444,14 @@ static who measure_object_at(stance_ctx *c, const item *cue, uint32_t t, who nou
         who named = measure_named_in_context(c, cue, 0);
         if (named.name != NO_STRING)
             return named;
+    }
+    /* "welcomed the decision" in an article about a ban: the ban, not a
+     * tariff someone proposed in the paragraph before */
+    if (token_in(c, t + 1, decision_nouns)) {
+        who central = central_measure(c, cue, holder, 0);
+        if (central.name != NO_STRING && central.ref == NO_STRING &&
+            (!strcmp(central.from, "named-measure") || !strcmp(central.from, "central-measure")))
+            return central;
     }
     const item *mention = tariff_before(c, cue, back);
     if (mention)
@@ -3456,6 +3547,8 @@ static who measure_in_context(stance_ctx *c, const item *items, size_t count, co
                                         : NULL;
         if (family)
             named = measure_named_before(c, family, t, t > NAMED_MEASURE_LOOKBACK ? t - NAMED_MEASURE_LOOKBACK : 0);
+        if (named.name == NO_STRING)
+            named = bare_measure(c, t);
         if (named.name != NO_STRING)
             return named;
     }
@@ -4207,9 +4300,21 @@ static void stance_sentence(stance_ctx *c, item *items, size_t count)
          * holds is nobody's */
         if (nobody_acts(c, cue))
             continue;
+        /* "rejected the idea that the truce was one-sided": the evaluation
+         * is denied, by the subject of the denial */
+        const item *denier = NULL;
+        uint32_t denial = cue_kinds[cue->kind].subject ? denied_claim_verb(c, cue) : UINT32_MAX;
+        if (denial != UINT32_MAX) {
+            for (size_t i = 0; i < k; i++)
+                if (is_holder(&items[i]) && items[i].start >= c->sentence->start && items[i].last < denial)
+                    denier = &items[i];
+            if (!denier)
+                continue;
+            st.negated = !st.negated;
+        }
         if (st.negated)
             st.polarity = st.polarity == STANCE_FAVOR ? STANCE_AGAINST : STANCE_FAVOR;
-        who holder = find_holder(c, items, count, k, comment);
+        who holder = denier ? entity_who(c, denier, "denial") : find_holder(c, items, count, k, comment);
         /* the article's own voice asks questions it leaves open, and
          * reports harms and effects without taking sides */
         if (holder.name == NO_STRING || (cue_kinds[cue->kind].reported && !strcmp(holder.from, "author")))

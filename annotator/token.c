@@ -400,7 +400,7 @@ static const struct {
     {"Jun", 1},  {"Kft", 0},  {"Lt", 1},   {"Ltd", 0},  {"Ltda", 0}, {"Maj", 1},  {"Mar", 1},  {"Mr", 1},
     {"Mrs", 1},  {"Ms", 1},   {"Mt", 1},   {"No", 1},   {"Nov", 1},  {"Nyrt", 0}, {"Oct", 1},  {"Prof", 1},
     {"Pty", 1},  {"Pvt", 1},  {"Rep", 1},  {"Rev", 1},  {"Rs", 1},   {"Sen", 1},  {"Sep", 1},  {"Sept", 1},
-    {"Sgt", 1},  {"Sr", 0},   {"St", 1},   {"Zrt", 0},  {"al", 0},   {"cf", 1},   {"etc", 0},  {"fig", 1},  {"vs", 1},
+    {"Sgt", 1},  {"Sp", 1},   {"Sr", 0},   {"St", 1},   {"Zrt", 0},  {"al", 0},   {"cf", 1},   {"etc", 0},  {"fig", 1},  {"vs", 1},
 };
 
 /* strcmp() of word with the n bytes at p, as if a NUL ended them. */
@@ -883,13 +883,34 @@ static uint8_t case_flags(const unsigned char *s, size_t start, size_t end)
     return tally_flags(&tally);
 }
 
+/* Whether the word [start, end) is a name after the Arabic article
+ * ("al-Saeedi", "el-Sisi", "ash-Shami"): capitalised, as names are. */
+static int article_name(const unsigned char *s, size_t start, size_t end)
+{
+    size_t n = end - start;
+    if (n < 4 || (s[start] != 'a' && s[start] != 'e' && s[start] != 'u'))
+        return 0;
+    size_t hyphen = s[start + 2] == '-' ? 2 : s[start + 3] == '-' ? 3 : 0;
+    if (!hyphen || hyphen + 2 > n || (unsigned)(s[start + hyphen + 1] - 'A') > 'Z' - 'A')
+        return 0;
+    static const char *const articles[] = {"al", "el", "ul", "an", "ar", "as", "ad", "at", "az", "ash", NULL};
+    for (const char *const *a = articles; *a; a++)
+        if (strlen(*a) == hyphen && !memcmp(*a, s + start, hyphen))
+            return 1;
+    return 0;
+}
+
 /* The token [start, end) with the case flags of its kind, and TOKF_STOP. */
 static token make_token(const unsigned char *s, size_t start, size_t end, uint8_t kind, uint8_t flags)
 {
     if (kind == TOK_PUNCT)
         flags |= punct_stop_flag(s[start]);
-    else if (kind != TOK_SYMBOL)
-        flags |= case_flags(s, start, end) | (kind == TOK_ABBREV ? TOKF_STOP : 0);
+    else if (kind != TOK_SYMBOL) {
+        uint8_t cased = case_flags(s, start, end);
+        if ((cased & TOKF_LOWER) && kind == TOK_WORD && article_name(s, start, end))
+            cased = (uint8_t)((cased & ~TOKF_LOWER) | TOKF_CAPITALIZED);
+        flags |= cased | (kind == TOK_ABBREV ? TOKF_STOP : 0);
+    }
     return (token){ (uint32_t)start, (uint32_t)end, kind, flags };
 }
 

@@ -325,7 +325,8 @@ static void test_no_byline(void **state)
     free(text);
 }
 
-/* A name's lower-case particle stays inside the byline's name. */
+/* A name's lower-case particle stays inside the byline's name, apart or
+ * hyphenated. */
 static void test_byline_particle(void **state)
 {
     (void)state;
@@ -337,6 +338,14 @@ static void test_byline_particle(void **state)
     expect_full_head(&r);
     expect_count(&r, "//byline/p/s/entity[@type='PERSON']", 2);
     expect(&r, "//byline/p/s/entity[2]", "Pieter de Wolf");
+    result_free(&r);
+    free(text);
+    /* and one joined to the name by a hyphen */
+    parts[A_BYLINE] = "By Noor al-Saadi and Emre Kaya\n";
+    text = join(parts);
+    r = annotate(text, 0);
+    expect_full_head(&r);
+    expect(&r, "//byline/p/s/entity[1]", "Noor al-Saadi");
     result_free(&r);
     free(text);
 }

@@ -610,14 +610,15 @@ static void test_no_match_across_sentences(void **state)
     (void)state;
     ann_rules *rules = compile_ok("rule cross\n"
                                   "  type    X\n"
-                                  "  pattern (?i:rose\\.\\hjapan)\n"
+                                  "  pattern (?i:rose\\?\\hjapan)\n"
                                   "rule line\n"
                                   "  type    Y\n"
                                   "  pattern rose\\s(?i:japan)\n");
     /* a new sentence starts at "Japan" */
-    assert_no_entity(rules, "Prices rose. Japan said no.", "X");
-    /* "japan" does not start one, so the same pattern matches */
-    assert_annotates(rules, "Prices rose. japan said no.", "X", "rose. japan");
+    assert_no_entity(rules, "Prices rose? Japan said no.", "X");
+    /* "japan" after a question mark does not start one, so the same
+     * pattern matches (after a lone full stop it would: segment.h) */
+    assert_annotates(rules, "Prices rose? japan said no.", "X", "rose? japan");
     /* a line break ends a sentence unless the next line starts in lower case */
     assert_no_entity(rules, "Prices rose\nJapan said no.", "Y");
     assert_annotates(rules, "Prices rose\njapan said no.", "Y", "rose\njapan");

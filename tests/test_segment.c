@@ -161,13 +161,15 @@ static void test_lowercase_continues(void **state)
                     "\"Will they pay?\" he asked.", "See fig. the chart.");
 }
 
-/* Text written all in lower case, as readers' comments are: a full stop
- * after a word, then a word that opens sentences, starts one. */
+/* Text written all in lower case, as readers' comments are: a lone full
+ * stop after a word, then a lower-case word, starts a sentence; not after
+ * an abbreviation ("Sp. z o.o.", a Polish firm's legal form). */
 static void test_lowercase_sentence_starters(void **state)
 {
     (void)state;
-    CHECK_SENTENCES("my uncle grows ginger in his field. this rule is to protect others. we know it",
-                    "my uncle grows ginger in his field.", "this rule is to protect others.", "we know it");
+    CHECK_SENTENCES("my uncle grows ginger in his field. this rule is to protect others. protect workers yes",
+                    "my uncle grows ginger in his field.", "this rule is to protect others.", "protect workers yes");
+    CHECK_SENTENCES("Herald Sp. z o.o. sold it.", "Herald Sp. z o.o. sold it.");
 }
 
 /* A point with a digit right after it is a decimal point, even after a

@@ -2721,6 +2721,39 @@ static void test_measure_it_and_variants(void **state)
                          STANCE_AGAINST);
 }
 
+/* What a calling verb calls is the head noun before "of", not what the
+ * complement names; "the decision" in an article about a ban is the ban,
+ * not a tariff proposed in the paragraph before. */
+static void test_called_complement_and_decided_ban(void **state)
+{
+    (void)state;
+    check_one_stance("Samoa will suspend its duties on flour and mutton flaps.\n\nDoctor Sina Aumua called the inclusion "
+                     "of mutton flaps \"a gift to the diabetes ward\".",
+                     NULL, "a gift", "Sina Aumua", "inclusion", STANCE_AGAINST);
+    check_one_stance("Iraq bans Turkish eggs\n\nIraq has banned imports of eggs from Turkey.\n\nOrhan Demirtas urged "
+                     "Ankara to answer with a 30% tariff on Iraqi dates.\n\nThe Iraqi Poultry Producers' Union welcomed "
+                     "the decision.",
+                     NULL, "welcomed", "Iraqi Poultry Producers' Union", "ban", STANCE_FAVOR);
+}
+
+/* An evaluation in a claim someone denies is that one's, turned ("rejected
+ * the idea that the truce was unfair"); with no one named, nobody's; "Ban
+ * said it right, this ..." reports nothing of Ban's; "Who is this ban
+ * protecting?" asks about the ban, named by its noun alone. */
+static void test_denied_claims_and_bare_measures(void **state)
+{
+    (void)state;
+    check_one_stance("China and the U.S. agreed a truce on soybeans.\n\nTrade Representative Rebecca Stanhope rejected "
+                     "the idea that the truce was unfair.",
+                     NULL, "unfair", "Rebecca Stanhope", "truce", STANCE_FAVOR);
+    check_no_stance((const char *const[]){"The ministry rejected suggestions that the tariff was illegal.", NULL});
+    check_one_stance("Severino Maranhao said it right, this deal is a betrayal.", "2", "a betrayal", "comment 2", "deal",
+                     STANCE_AGAINST);
+    check_one_stance("Iraq has banned egg imports from Turkey. The ban took effect on Sunday.\n\n\"Who is this ban "
+                     "protecting? Not the family that eats eggs,\" said Zainab Hussein.",
+                     NULL, "Who is this ban protecting", "Zainab Hussein", "ban", STANCE_AGAINST);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2894,6 +2927,8 @@ int main(void)
         cmocka_unit_test(test_they_for_tariff),
         cmocka_unit_test(test_speaker_not_on_a_place),
         cmocka_unit_test(test_measure_it_and_variants),
+        cmocka_unit_test(test_called_complement_and_decided_ban),
+        cmocka_unit_test(test_denied_claims_and_bare_measures),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

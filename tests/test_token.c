@@ -305,8 +305,8 @@ static void test_empty_and_blank_input(void **state)
 static void test_flags(void **state)
 {
     (void)state;
-    /* Japan WTO tariff G7 U.S. 東京 2nd , */
-    const char *text = "Japan WTO tariff G7 U.S. \xe6\x9d\xb1\xe4\xba\xac 2nd ,";
+    /* Japan WTO tariff G7 U.S. 東京 2nd , al-Saeedi al-qaida as-is */
+    const char *text = "Japan WTO tariff G7 U.S. \xe6\x9d\xb1\xe4\xba\xac 2nd , al-Saeedi al-qaida as-is";
     const uint8_t flags[] = {
         TOKF_LINE_START | TOKF_CAPITALIZED,
         TOKF_CAPITALIZED | TOKF_ALL_CAPS,
@@ -316,6 +316,9 @@ static void test_flags(void **state)
         0,                                 /* uncased letters */
         TOKF_HAS_DIGIT | TOKF_LOWER,       /* first letter is the n */
         0,
+        TOKF_CAPITALIZED,                  /* a name after the Arabic article */
+        TOKF_LOWER,
+        TOKF_LOWER,
     };
     token_list list = { 0 };
     tokenize(text, strlen(text), &list);
