@@ -173,7 +173,9 @@ static const char *const phrase_stop[] = {"and", "or", "but", "than", "more", "t
                                           "now", "today", "yet", "again", "soon", "later", "immediately", "quickly",
                                           "permanently", "temporarily", "even", "actually", "really",
                                           /* speech verbs: "Turkey says ban is ..." names no "says ban" */
-                                          "says", "said", "say", "saying", NULL};
+                                          "says", "said", "say", "saying",
+                                          /* modals no noun follows: "You cannot tax your way ..." */
+                                          "cannot", "must", "shall", "never", NULL};
 
 typedef struct {
     uint32_t start, end;
