@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "layout.h"
 #include "swar.h"
 
 /* What a one-word surface stands for in this document. */
@@ -508,6 +509,60 @@ static void tag_known_words(document *doc, const word_table *t, visible_spans *v
     }
 }
 
+/* Whether the n bytes at word occur in lower case as a token of the
+ * article, before from: then the word is a common one there ("rice",
+ * "bush"), not the name. */
+static int lower_in_article(const document *doc, const char *word, size_t n, size_t from)
+{
+    for (size_t i = 0; i < doc->tokens.count && doc->tokens.items[i].start < from; i++) {
+        const token *tok = &doc->tokens.items[i];
+        if ((tok->flags & TOKF_LOWER) && tok->end - tok->start == n && !memcmp(doc->text.clean + tok->start, word, n))
+            return 1;
+    }
+    return 0;
+}
+
+/* Readers write names in lower case ("my uncle in panchthar", "szekeres is
+ * right"): in the reader comments, an untagged lower-case word whose
+ * capitalised form the table knows as a person, place or people, and which
+ * the article never writes in lower case, is that name. */
+static void tag_lowercase_names(document *doc, const link_types *lt, const word_table *t, visible_spans *v,
+                                const span_position *by_start, size_t listed)
+{
+    size_t comments = SIZE_MAX;
+    for (size_t i = 0; i < doc->structure_count; i++)
+        if (doc->structure[i].element == LE_COMMENT && doc->structure[i].start < comments)
+            comments = doc->structure[i].start;
+    if (!t->count || comments == SIZE_MAX)
+        return;
+    size_t passed = 0;
+    uint32_t reach = 0;
+    for (size_t i = token_at_or_after(&doc->tokens, comments); i < doc->tokens.count; i++) {
+        const token *tok = &doc->tokens.items[i];
+        size_t n = tok->end - tok->start;
+        const char *text = doc->text.clean + tok->start;
+        if (!(tok->flags & TOKF_LOWER) || tok->kind != TOK_WORD || n < 4 || n >= 64 || *text < 'a' || *text > 'z')
+            continue;
+        for (; passed < listed && by_start[passed].start <= tok->start; passed++) {
+            const span *s = &doc->spans[by_start[passed].index];
+            if (visible(s) && s->end > reach)
+                reach = s->end;
+        }
+        if (tok->start < reach)
+            continue;
+        char title[64];
+        memcpy(title, text, n);
+        title[0] = (char)(title[0] - ('a' - 'A'));
+        const known_word *w = find_word(t, title, n);
+        if (!w || w->ambiguous || w->tagged_only || w->shared || w->type == lt->org ||
+            lower_in_article(doc, text, n, comments))
+            continue;
+        span s = {.start = tok->start, .end = tok->end, .type = w->type, .phase = UINT16_MAX, .rule = -1,
+                  .norm = w->norm};
+        v->index[v->count++] = (uint32_t)doc_add_span(doc, &s);
+    }
+}
+
 /* A (type, norm) meaning of the document, and its first mention: the
  * leftmost, of two starting together the one found first. */
 typedef struct {
@@ -732,6 +787,7 @@ void link_document(const ann_rules *rules, document *doc, resolved_spans *spans,
     learn_one_word_names(doc, names, name_count, &t);
     size_t added_from = v.count;
     tag_known_words(doc, &t, &v, spans->by_start, spans->by_start_count);
+    tag_lowercase_names(doc, &lt, &t, &v, spans->by_start, spans->by_start_count);
     spans->visible_by_start = assign_refs(doc, &t, &v, added_from, spans->by_start, spans->by_start_count, scratch);
     spans->visible_count = v.count;
 }

@@ -9,6 +9,8 @@
 
 #include <cmocka.h>
 
+#include "alloc.h"
+#include "layout.h"
 #include "rules_fixture.h"
 
 /* The visible span covering exactly the n-th occurrence (0-based) of word. */
@@ -349,6 +351,40 @@ static void test_refs_number_meanings_in_order(void **state)
     release(&f);
 }
 
+/* A reader writes names in lower case: in a comment, an untagged word
+ * whose capitalised form names a person or place of the document is that
+ * name, unless the article writes the word in lower case itself. */
+static void test_lowercase_names_in_comments(void **state)
+{
+    (void)state;
+    const char *rules = "rule person\n  type PERSON\n  pattern Gabor\\hSzekeres\n"
+                        "rule place\n  type GPE\n  pattern Kasserine|Rice\n";
+    const char *text = "Gabor Szekeres sold wood in Kasserine and Rice. He grows rice.\n\n"
+                       "szekeres is right, ask anyone in kasserine about rice.";
+    fixture f;
+    f.rules = ann_rules_new();
+    ann_error err;
+    if (ann_rules_add_text(f.rules, "t.rules", rules, strlen(rules), &err) || ann_rules_compile(f.rules, &err))
+        fail_msg("rules: %s", err.message);
+    f.m = matcher_new(f.rules, NULL, NULL);
+    memset(&f.doc, 0, sizeof f.doc);
+    doc_load(&f.doc, text, strlen(text));
+    uint32_t comment = (uint32_t)(strstr(text, "szekeres") - text);
+    struct_span st = {comment, (uint32_t)strlen(text), LE_COMMENT, 0, "test", 1, 0, 0};
+    ARRAY_PUSH(f.doc.structure, f.doc.structure_count, f.doc.structure_cap, st);
+    annotate_document(f.m, f.rules, &f.doc);
+    const span *s = span_at(&f, "szekeres", 0);
+    assert_non_null(s);
+    assert_string_equal(type_of(&f, s), "PERSON");
+    assert_string_equal(doc_string(&f.doc, s->norm), "Gabor Szekeres");
+    s = span_at(&f, "kasserine", 0);
+    assert_non_null(s);
+    assert_string_equal(type_of(&f, s), "GPE");
+    /* "rice" is a word of the article's own */
+    assert_null(span_at(&f, "rice", 1));
+    release(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -369,6 +405,7 @@ int main(void)
         cmocka_unit_test(test_firm_first_word_without_the_rest),
         cmocka_unit_test(test_person_keeps_word_a_firm_opens_with),
         cmocka_unit_test(test_middle_surname_of_three_words),
+        cmocka_unit_test(test_lowercase_names_in_comments),
         cmocka_unit_test(test_name_without_its_given_name),
         cmocka_unit_test(test_surname_outweighs_a_word_list),
         cmocka_unit_test(test_refs_number_meanings_in_order),
