@@ -335,7 +335,7 @@ static size_t initials(const document *doc, const name_span *name, int every_wor
 }
 
 /* "Name (ACRONYM)": the acronym means the name, here and later. */
-static void learn_acronyms(const document *doc, const name_span *names, size_t count, word_table *t)
+static void learn_acronyms(const document *doc, const name_span *names, size_t count, int org, word_table *t)
 {
     for (size_t i = 0; i < count; i++) {
         const span *s = names[i].s;
@@ -352,9 +352,15 @@ static void learn_acronyms(const document *doc, const name_span *names, size_t c
         size_t n = initials(doc, &names[i], 0, want, sizeof want);
         if (n != len || memcmp(want, text + acr->start, n))
             n = initials(doc, &names[i], 1, want, sizeof want);
-        if (n < 2 || n != len || memcmp(want, text + acr->start, n))
+        /* an organisation's acronym may come from its name in another
+         * language ("Algerian Employers' Union (UPA)"): its first letter is
+         * still an initial of the name ("XYZ" after "Northern Growers
+         * Alliance" is no acronym of it) */
+        size_t all = initials(doc, &names[i], 1, want, sizeof want);
+        int foreign = s->type == org && len >= 2 && len <= 10 && all && memchr(want, text[acr->start], all);
+        if (!foreign && (n < 2 || n != len || memcmp(want, text + acr->start, n)))
             continue;
-        learn_word(t, doc, text + acr->start, n, s->type, s->norm, 0);
+        learn_word(t, doc, text + acr->start, len, s->type, s->norm, 0);
     }
 }
 
@@ -783,7 +789,7 @@ void link_document(const ann_rules *rules, document *doc, resolved_spans *spans,
         learn_firm_names(&lt, doc, names, name_count, starts, &t);
         learn_body_heads(&lt, doc, names, name_count, &t);
     }
-    learn_acronyms(doc, names, name_count, &t);
+    learn_acronyms(doc, names, name_count, lt.org, &t);
     learn_one_word_names(doc, names, name_count, &t);
     size_t added_from = v.count;
     tag_known_words(doc, &t, &v, spans->by_start, spans->by_start_count);

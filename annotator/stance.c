@@ -654,7 +654,7 @@ static const item *capital_government(stance_ctx *c, const item *gpe)
 static who entity_who(stance_ctx *c, const item *it, const char *from)
 {
     if (it->kind == K_GROUP)
-        return (who){it->name, NO_STRING, from};
+        return (who){it->name, NO_STRING, "group"};
     const item *government = capital_government(c, it);
     if (government)
         it = government;
@@ -3035,6 +3035,18 @@ static who called_phrase(stance_ctx *c, const item *items, size_t k, uint32_t cl
     return noun_phrase(c, first, last, "called-phrase");
 }
 
+/* Whether "this", "these" or "that" is the word right before the cue or
+ * its auxiliaries and copulas ("this is a tax on children"); "it" may
+ * stand for a noun of its own sentence ("Retaliation would hurt us more
+ * than it would hurt them"). */
+static int demonstrative_subject(stance_ctx *c, const item *cue)
+{
+    uint32_t t = cue->first, first = c->sentence->first_token;
+    while (t > first && (token_in(c, t - 1, auxiliaries) || token_in(c, t - 1, copulas)))
+        t--;
+    return t > first && token_in(c, t - 1, demonstratives);
+}
+
 /* Whether "it" is the word right before the cue or its auxiliaries ("it
  * would open markets"). */
 static int subject_is_it(stance_ctx *c, const item *cue)
@@ -3792,9 +3804,16 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
         if (named && !of_thing && !subject && (cue->kind == K_AGAINST_EFFECT || cue->kind == K_FAVOR_EFFECT))
             subject = tariff_for_they(c, cue);
         /* "There is no scientific basis for this ban. It should be
-         * removed": else a ban or a tax named before it */
-        if (named && of_thing && !subject)
-            return measure_named_in_context(c, cue, 1);
+         * removed": else a ban or a tax named before it; in a reader
+         * comment that names none, the measure the article is about ("this
+         * is a tax on children") */
+        if (named && of_thing && !subject) {
+            who named_before = measure_named_in_context(c, cue, 1);
+            return named_before.name == NO_STRING && element_at(c->doc, cue->start, LE_COMMENT) &&
+                           demonstrative_subject(c, cue)
+                       ? central_measure(c, cue, holder, 0)
+                       : named_before;
+        }
         who denied = named && !subject ? denied_subject(c, cue) : none;
         if (denied.name != NO_STRING)
             return measure_as_tariff(c, items, k, denied, holder);
@@ -4317,6 +4336,11 @@ static void stance_sentence(stance_ctx *c, item *items, size_t count)
         if (st.negated)
             st.polarity = st.polarity == STANCE_FAVOR ? STANCE_AGAINST : STANCE_FAVOR;
         who holder = denier ? entity_who(c, denier, "denial") : find_holder(c, items, count, k, comment);
+        /* "Farmers protested": a group no entity names holds no stance of
+         * the document's (the gold's holders are entities); it stays a
+         * subject, so no other holder is taken for it */
+        if (holder.from && !strcmp(holder.from, "group"))
+            continue;
         /* the article's own voice asks questions it leaves open, and
          * reports harms and effects without taking sides */
         if (holder.name == NO_STRING || (cue_kinds[cue->kind].reported && !strcmp(holder.from, "author")))

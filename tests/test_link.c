@@ -61,6 +61,14 @@ static void test_acronym_must_match_the_initials(void **state)
     assert_null(span_at(&f, "XYZ", 0));
     assert_null(span_at(&f, "XYZ", 1));
     release(&f);
+    /* an acronym of the name in another language starts with one of its
+     * initials */
+    annotate(&f, "rule org\n  type ORG\n  pattern Algerian Employers' Union\n",
+             "The Algerian Employers' Union (UPA) objected. Later UPA spoke.");
+    const span *s = span_at(&f, "UPA", 1);
+    assert_non_null(s);
+    assert_string_equal(doc_string(&f.doc, s->norm), "Algerian Employers' Union");
+    release(&f);
 }
 
 static void test_acronym_of_a_name_in_lower_case(void **state)

@@ -532,9 +532,8 @@ static void test_agent_holder(void **state)
     annotate(&f, "Rebecca Stanhope's position drew support from Delta Harvest Inc. on Monday.", NULL);
     check_stance(&f, "drew support from", "Delta Harvest Inc.", "Rebecca Stanhope", STANCE_FAVOR);
     release(&f);
-    annotate(&f, "The plan was rejected by lawmakers.", NULL); /* a group as the agent */
-    check_stance(&f, "was rejected by", "lawmakers", "plan", STANCE_AGAINST);
-    release(&f);
+    /* a group as the agent holds none: the gold's holders are entities */
+    check_no_stance((const char *const[]){"The plan was rejected by lawmakers.", NULL});
     annotate(&f, "The plan was rejected by a wide margin.", NULL); /* no agent named: no stance */
     assert_int_equal(f.doc.stance_count, 0);
     release(&f);
@@ -589,12 +588,10 @@ static void test_act_holders(void **state)
     annotate(&f, "Mexico's economy minister Marcelo Ebrard spoke on Monday. He rejected the plan.", NULL);
     check_stance(&f, "rejected", "Marcelo Ebrard", "plan", STANCE_AGAINST);
     release(&f);
-    /* a group holds an act when no one is named, never the place after
-     * "in"; "the union" is an organisation only when one was named */
-    annotate(&f, "Farmers in Iowa backed the policy.", NULL);
-    check_stance(&f, "backed", "farmers", "policy", STANCE_FAVOR);
-    release(&f);
-    static const char *const texts[] = {"The union has long opposed the plan.", NULL};
+    /* a group holds no stance, and the place after "in" none for it; "the
+     * union" is an organisation only when one was named */
+    static const char *const texts[] = {"Farmers in Iowa backed the policy.", "The union has long opposed the plan.",
+                                        NULL};
     check_no_stance(texts);
     annotate(&f, "The National Farmers Union met in Ottawa. The union has long opposed the plan.", NULL);
     check_stance(&f, "opposed", "National Farmers Union", "plan", STANCE_AGAINST);
@@ -683,14 +680,14 @@ static void test_act_clauses(void **state)
 {
     (void)state;
     fixture f;
-    annotate(&f, "OTTAWA (Northwire) - Farmers welcomed the extension.", NULL);
-    check_stance(&f, "welcomed", "farmers", "extension", STANCE_FAVOR);
+    annotate(&f, "OTTAWA (Northwire) - Canada welcomed the extension.", NULL);
+    check_stance(&f, "welcomed", "Canada", "extension", STANCE_FAVOR);
     release(&f);
-    annotate(&f, "Japan raised its duties; shipping firms welcomed the plan.", NULL);
-    check_stance(&f, "welcomed", "shipping firms", "plan", STANCE_FAVOR);
+    annotate(&f, "Japan raised its duties; the Danish Shipping Association welcomed the plan.", NULL);
+    check_stance(&f, "welcomed", "Danish Shipping Association", "plan", STANCE_FAVOR);
     release(&f);
-    annotate(&f, "Traders in Vienna called for talks, while farmers backed the plan.", NULL);
-    check_stance(&f, "backed", "farmers", "plan", STANCE_FAVOR);
+    annotate(&f, "Traders in Vienna called for talks, while the Austrian Farmers Union backed the plan.", NULL);
+    check_stance(&f, "backed", "Austrian Farmers Union", "plan", STANCE_FAVOR);
     release(&f);
     static const char *const none[] = {
         "Exports to India rose 11%, but opposition parties signalled support for the plan.",
@@ -729,17 +726,17 @@ static void test_group_holders(void **state)
 {
     (void)state;
     fixture f;
-    annotate(&f, "U.S. automakers warned that the duties would hurt sales.", NULL);
-    check_stance(&f, "would hurt", "U.S. automakers", "tariffs", STANCE_AGAINST);
-    release(&f);
+    /* a group no entity names holds no stance (the gold's holders are
+     * entities), and as the subject it keeps the places and nationalities
+     * that only describe it from holding one; places after "in" say
+     * where a group is, however many */
+    static const char *const groups[] = {"U.S. automakers warned that the duties would hurt sales.",
+                                         "Critics argue the tariffs will raise prices.",
+                                         "Farmers are furious about the new quota.",
+                                         "Exporters in Vietnam and Thailand welcomed the cut.", NULL};
+    check_no_stance(groups);
     annotate(&f, "China sent a team. Chinese officials condemned the quota.", NULL);
     check_stance(&f, "condemned", "China", "quota", STANCE_AGAINST);
-    release(&f);
-    annotate(&f, "Critics argue the tariffs will raise prices.", NULL);
-    check_stance(&f, "will raise prices", "critics", "tariffs", STANCE_AGAINST);
-    release(&f);
-    annotate(&f, "Farmers are furious about the new quota.", NULL);
-    check_stance(&f, "furious about", "farmers", "new quota", STANCE_AGAINST);
     release(&f);
     /* entities win over groups */
     annotate(&f, "Steelmakers and Canada rejected the quota.", NULL);
@@ -752,10 +749,6 @@ static void test_group_holders(void **state)
              "they would not protect a single job.",
              NULL);
     check_stance(&f, "would not protect", "Federation of Car Suppliers", "tariffs", STANCE_AGAINST);
-    release(&f);
-    /* places after "in" say where a group is, however many */
-    annotate(&f, "Exporters in Vietnam and Thailand welcomed the cut.", NULL);
-    check_stance(&f, "welcomed", "exporters", "cut", STANCE_FAVOR);
     release(&f);
     /* one that only owns something gives way to an entity of its own */
     annotate(&f, "In Ontario, home to half of Canada's steel mills, the Steelworkers Union rejected the quota.",
@@ -779,14 +772,14 @@ static void test_object_targets(void **state)
     annotate(&f, "Senator Ana Cruz spoke. Minister Leo Tan dismissed the senator's call.", NULL);
     check_stance(&f, "dismissed", "Leo Tan", "Ana Cruz", STANCE_AGAINST);
     release(&f);
-    annotate(&f, "Farm groups praised the agreement with Brazil.", NULL);
-    check_stance(&f, "praised", "farm groups", "agreement", STANCE_FAVOR);
+    annotate(&f, "The Farmers Union praised the agreement with Brazil.", NULL);
+    check_stance(&f, "praised", "Farmers Union", "agreement", STANCE_FAVOR);
     release(&f);
     annotate(&f, "Brazil is strongly opposed to the measure.", NULL);
     check_stance(&f, "opposed to", "Brazil", "measure", STANCE_AGAINST);
     release(&f);
-    annotate(&f, "Farm groups urged the government to scrap the new levy on steel.", NULL);
-    check_stance(&f, "urged", "farm groups", "tariffs", STANCE_AGAINST);
+    annotate(&f, "The Farmers Union urged the government to scrap the new levy on steel.", NULL);
+    check_stance(&f, "urged", "Farmers Union", "tariffs", STANCE_AGAINST);
     release(&f);
     annotate(&f, "Canada rejected the proposal to cut the new tariffs on steel.", NULL);
     check_stance(&f, "rejected", "Canada", "proposal", STANCE_AGAINST);
@@ -1001,9 +994,9 @@ static void test_relative_clause_and_quoted_condition(void **state)
 static void test_owner_not_the_one_hit(void **state)
 {
     (void)state;
-    check_one_stance("Japan imposed tariffs on beef. Australia faces tariffs of 38.5% on its beef. Farmers said "
-                     "the tariffs were unfair.",
-                     NULL, "unfair", "farmers", "Japan tariffs", STANCE_AGAINST);
+    check_one_stance("Japan imposed tariffs on beef. Australia faces tariffs of 38.5% on its beef. The Cattle Council "
+                     "said the tariffs were unfair.",
+                     NULL, "unfair", "Cattle Council", "Japan tariffs", STANCE_AGAINST);
     check_one_stance("China faces provisional duties of up to 42%. Beijing said the duties were unfair.", NULL,
                      "unfair", "China", "tariffs", STANCE_AGAINST); /* the capital speaks for China */
 }
@@ -1049,15 +1042,15 @@ static void test_place_owned_title(void **state)
 static void test_fearing_and_saying(void **state)
 {
     (void)state;
-    check_one_stance("Automakers fear the duties will hit sales hard.", NULL, "will hit", "automakers", "tariffs",
-                     STANCE_AGAINST);
-    check_one_stance("Farm groups applauded the move, saying the duties would level the playing field.", NULL,
-                     "level the playing field", "farm groups", "tariffs", STANCE_FAVOR);
+    check_one_stance("The Auto Parts Alliance fears the duties will hit sales hard.", NULL, "will hit",
+                     "Auto Parts Alliance", "tariffs", STANCE_AGAINST);
+    check_one_stance("The Farmers Union applauded the move, saying the duties would level the playing field.", NULL,
+                     "level the playing field", "Farmers Union", "tariffs", STANCE_FAVOR);
     check_one_stance("\"Tariffs are not the answer,\" said Paul Mercer, an economist.", NULL, "are not the answer",
                      "Paul Mercer", "tariffs", STANCE_AGAINST);
     check_one_stance("The move drew sharp criticism from China.", NULL, "drew sharp criticism from", "China", "move",
                      STANCE_AGAINST);
-    check_one_stance("The tariffs have been criticised by farm groups.", NULL, "been criticised by", "farm groups",
+    check_one_stance("The tariffs have been criticised by the Farmers Union.", NULL, "been criticised by", "Farmers Union",
                      "tariffs", STANCE_AGAINST);
     check_one_stance("India dismissed the U.S. demands as unreasonable.", NULL, "dismissed", "India", "demands",
                      STANCE_AGAINST);
@@ -1577,9 +1570,10 @@ static void test_they_for_tariff(void **state)
 static void test_speaker_not_on_a_place(void **state)
 {
     (void)state;
-    check_one_stance("Peru put a 15% surcharge on Bolivian quinoa.\n\nGrowers on Bolivia's southern Altiplano said the "
-                     "surcharge had cost them dearly.",
-                     NULL, "had cost", "growers", "Peru tariffs", STANCE_AGAINST);
+    /* a place after "on" is no holder, nor the group it places */
+    check_no_stance((const char *const[]){"Peru put a 15% surcharge on Bolivian quinoa.\n\nGrowers on Bolivia's "
+                                          "southern Altiplano said the surcharge had cost them dearly.",
+                                          NULL});
 }
 
 /* Readers back a person who "said it best" or "is doing her job", and a
@@ -1725,9 +1719,8 @@ static void test_nationality_describing_named_noun(void **state)
     check_one_stance("The Spanish olive oil producers' association, the Iberian Olive Growers Association, "
                      "condemned the tariffs.",
                      NULL, "condemned", "Iberian Olive Growers Association", "tariffs", STANCE_AGAINST);
-    check_one_stance("Spanish growers condemned the tariffs.", NULL, "condemned", "Spanish growers", "tariffs",
-                     STANCE_AGAINST);
     check_no_stance((const char *const[]){
+        "Spanish growers condemned the tariffs.",
         "The Spanish olive oil producers' association, Aceites de Espana, condemned the tariffs.", NULL});
 }
 
@@ -2056,8 +2049,8 @@ static void test_effect_verb_and_deal_pronoun(void **state)
     check_one_stance("The EU signed a deal with Mercosur.\n\n\"This deal sacrifices French farmers,\" Ann Lee "
                      "said.",
                      NULL, "sacrifices", "Ann Lee", "deal", STANCE_AGAINST);
-    check_one_stance("Farm groups said the agreement sacrificed rice growers and vowed to fight it.", NULL,
-                     "vowed to fight", "farm groups", "agreement", STANCE_AGAINST);
+    check_one_stance("The Farmers Union said the agreement sacrificed rice growers and vowed to fight it.", NULL,
+                     "vowed to fight", "Farmers Union", "agreement", STANCE_AGAINST);
 }
 
 /* A nationality right before the levy word owns the tariff when the
@@ -2066,9 +2059,9 @@ static void test_effect_verb_and_deal_pronoun(void **state)
 static void test_nationality_owner_and_measures(void **state)
 {
     (void)state;
-    check_one_stance("China on Friday announced tariffs of 15% on U.S. soybeans.\n\nFarmers said the Chinese "
-                     "tariffs would devastate their exports.",
-                     NULL, "would devastate", "farmers", "China tariffs", STANCE_AGAINST);
+    check_one_stance("China on Friday announced tariffs of 15% on U.S. soybeans.\n\nThe Soybean Council said the "
+                     "Chinese tariffs would devastate its exports.",
+                     NULL, "would devastate", "Soybean Council", "China tariffs", STANCE_AGAINST);
     check_one_stance("China on Friday announced tariffs of 15% on U.S. soybeans.\n\nThe Commerce Ministry said the "
                      "measures were a legitimate response.",
                      NULL, "a legitimate response", "Commerce Ministry", "China tariffs", STANCE_FAVOR);
