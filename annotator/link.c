@@ -479,10 +479,23 @@ static void give_known_meaning(const word_table *t, const document *doc, span *s
         s->norm = w->norm;
 }
 
+/* Whether offset at, a token's start, lies under a visible span: the spans
+ * by start (resolve.h) are walked along with rising offsets, *passed of
+ * them passed, keeping in *reach the furthest end of those passed. */
+static int under_visible_span(const document *doc, const span_position *by_start, size_t listed, size_t *passed,
+                              uint32_t *reach, uint32_t at)
+{
+    for (; *passed < listed && by_start[*passed].start <= at; (*passed)++) {
+        const span *s = &doc->spans[by_start[*passed].index];
+        if (visible(s) && s->end > *reach)
+            *reach = s->end;
+    }
+    return at < *reach;
+}
+
 /* Gives untagged one-word mentions of a known word a new span, which joins
  * v (room for one per token). A token is untagged when no visible span
- * holds its start: the spans by start (resolve.h) are walked along with
- * the name tokens, keeping the furthest end of those passed. */
+ * holds its start (under_visible_span). */
 static void tag_known_words(document *doc, const word_table *t, visible_spans *v, const span_position *by_start,
                             size_t listed)
 {
@@ -499,12 +512,7 @@ static void tag_known_words(document *doc, const word_table *t, visible_spans *v
             break;
         if (!is_name_token(tok))
             continue;
-        for (; passed < listed && by_start[passed].start <= tok->start; passed++) {
-            const span *s = &doc->spans[by_start[passed].index];
-            if (visible(s) && s->end > reach)
-                reach = s->end;
-        }
-        if (tok->start < reach)
+        if (under_visible_span(doc, by_start, listed, &passed, &reach, tok->start))
             continue;
         const known_word *w = find_token_word(t, doc, tok);
         if (!w || w->ambiguous || w->tagged_only)
@@ -549,12 +557,7 @@ static void tag_lowercase_names(document *doc, const link_types *lt, const word_
         const char *text = doc->text.clean + tok->start;
         if (!(tok->flags & TOKF_LOWER) || tok->kind != TOK_WORD || n < 4 || n >= 64 || *text < 'a' || *text > 'z')
             continue;
-        for (; passed < listed && by_start[passed].start <= tok->start; passed++) {
-            const span *s = &doc->spans[by_start[passed].index];
-            if (visible(s) && s->end > reach)
-                reach = s->end;
-        }
-        if (tok->start < reach)
+        if (under_visible_span(doc, by_start, listed, &passed, &reach, tok->start))
             continue;
         char title[64];
         memcpy(title, text, n);
