@@ -77,6 +77,7 @@ static void free_rule(rule *r)
     }
     free(r->attrs);
     free(r->nest_types);
+    free(r->replaces);
     free(r->needs);
     for (size_t i = 0; i < r->example_count; i++) {
         free(r->examples[i].text);
@@ -442,7 +443,7 @@ static int finish_rule(parser *ps)
         if (!r->nest_types)
             r->nest_types = xcalloc(MAX_TYPES / 8, 1);
         for (size_t i = 0; i < MAX_TYPES / 8; i++)
-            r->nest_types[i] |= ps->refs[i];
+            r->nest_types[i] = (uint8_t)((r->nest_types[i] | ps->refs[i]) & ~(r->replaces ? r->replaces[i] : 0));
         rule_view v = {0};
         memcpy(v.types, ps->refs, sizeof v.types);
         if (r->needs) {
@@ -612,6 +613,8 @@ static int parse_rule_line(parser *ps, char *key, char *value, unsigned line, un
         ARRAY_PUSH(r->attrs, r->attr_count, cap, a);
     } else if (!strcmp(key, "nest")) {
         return parse_type_list(ps, value, line, vcol, &r->nest_types);
+    } else if (!strcmp(key, "replace")) {
+        return parse_type_list(ps, value, line, vcol, &r->replaces);
     } else if (!strcmp(key, "needs")) {
         return parse_type_list(ps, value, line, vcol, &r->needs);
     } else if (!strcmp(key, "example") || !strcmp(key, "counter")) {
@@ -619,7 +622,7 @@ static int parse_rule_line(parser *ps, char *key, char *value, unsigned line, un
     } else {
         set_error(ps->err, ANN_ERR_RULES, ps->file, line, kcol,
                   "unknown key '%s' (expected type, phase, priority, pattern, list, case, norm, attr, "
-                  "span, nest, needs, example or counter)",
+                  "span, nest, replace, needs, example or counter)",
                   key);
         return -1;
     }

@@ -143,6 +143,7 @@ typedef struct {
     rule_attr *attrs;
     size_t attr_count;
     uint8_t *nest_types;  /* bitmap over type ids: inner annotations that survive */
+    uint8_t *replaces;    /* bitmap over type ids ('replace'): referred to, yet removed from inside, or NULL */
     rule_example *examples;
     size_t example_count;
     uint8_t *needs;       /* bitmap over type ids (the 'needs' line), or NULL */

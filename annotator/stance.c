@@ -171,7 +171,7 @@ static const char *const phrase_stop[] = {"and", "or", "but", "than", "more", "t
                                           /* adverbs closing a verb phrase: "rejected the idea outright" */
                                           "outright", "entirely", "altogether", "completely", "instead",
                                           "now", "today", "yet", "again", "soon", "later", "immediately", "quickly",
-                                          "permanently", "temporarily", "even", "actually", "really",
+                                          "permanently", "temporarily", "even", "actually", "really", "exactly",
                                           /* speech verbs: "Turkey says ban is ..." names no "says ban" */
                                           "says", "said", "say", "saying",
                                           /* modals no noun follows: "You cannot tax your way ..." */
@@ -2464,10 +2464,12 @@ static who measure_named_before(stance_ctx *c, const char *const *family, uint32
         while (from > 0 && n - from < NAMED_MEASURE_WORDS - 1 && phrase_word(c, from - 1) &&
                !token_in_set(c, from - 1, &phrase_skip_set) && !token_in(c, from - 1, acts_on_measure))
             from--;
-        /* "its new export controls" are the export controls */
-        while (from + 1 < n && token_in(c, from, (const char *const[]){"new", "latest", "recent", "tighter",
+        /* "its new export controls" are the export controls, "the whole
+         * quota" the quota */
+        while (from < n && token_in(c, from, (const char *const[]){"new", "latest", "recent", "tighter",
                                                                         "stricter", "tougher", "sweeping",
-                                                                        "expanded", "proposed", "planned", NULL}))
+                                                                        "expanded", "proposed", "planned", "whole",
+                                                                        "entire", "no", NULL}))
             from++;
         return (who){phrase_text(c, from, n + 1), NO_STRING, "named-measure"};
     }
@@ -2627,6 +2629,11 @@ static who noun_target(stance_ctx *c, uint32_t from, uint32_t clause, uint32_t a
     who none = {NO_STRING, NO_STRING, NULL};
     uint32_t first, end;
     if (!phrase_after(c, from, clause, &first, &end))
+        return none;
+    /* "a price it scrapped two years ago": a time is no target */
+    static const char *const time_heads[] = {"ago", "day", "days", "week", "weeks", "month", "months", "year",
+                                             "years", "decade", "decades", NULL};
+    if (token_in(c, end - 1, time_heads))
         return none;
     if (token_in(c, end - 1, speech_nouns)) {
         if (first > from && token_in(c, first - 1, demonstratives))
@@ -3532,6 +3539,17 @@ static int acts_on_nothing(stance_ctx *c, const item *cue)
     return token_in(c, t + 1, (const char *const[]){"saying", "arguing", "calling", "warning", NULL});
 }
 
+/* "the cut", "this reduction" between token offset from and the cue: the
+ * noun as the target. Name NO_STRING when there is none. */
+static who eased_before(stance_ctx *c, const item *cue, uint32_t from)
+{
+    static const char *const cuts[] = {"cut", "cuts", "reduction", "reductions", NULL};
+    for (uint32_t t = cue->first; t-- > 1 && tok(c, t)->start >= from;)
+        if (token_in(c, t, cuts) && token_in(c, t - 1, determiners))
+            return (who){phrase_text(c, t, t + 1), NO_STRING, "named-measure"};
+    return (who){NO_STRING, NO_STRING, NULL};
+}
+
 /* What a rhetorical question ("Who exactly benefits when ...?", "What did
  * the tariffs fix?") or a harm its speaker's side suffers ("they should
  * not pay for it") is against: the measure in context, the first tariff
@@ -3589,6 +3607,13 @@ static who measure_in_context(stance_ctx *c, const item *items, size_t count, co
         if ((i->kind == K_GPE || i->kind == K_NORP) && c->tariffs[0]->start < i->start &&
             i->last + 1 < c->doc->tokens.count && token_in(c, i->last + 1, measure_nouns) && !same_owner(c, i, holder))
             return tariff_target(c, c->tariffs[0], i, holder);
+    /* under "Brazil halves cheese tariff", "the cut" named earlier in the
+     * cue's paragraph is what its question or harm is about */
+    if (headline_eases(c)) {
+        who cut = eased_before(c, cue, from);
+        if (cut.name != NO_STRING)
+            return cut;
+    }
     /* else the last tariff mention of the paragraphs before, or, in a
      * reader comment, the measure of the article */
     mention = paragraphs_back ? tariff_before(c, cue, paragraphs_back) : NULL;
@@ -3855,6 +3880,12 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
             if (offer.name != NO_STRING)
                 return offer;
         }
+        /* "to single us out while others buy far more Russian crude is
+         * unfair": a nationality before a noun only qualifies it ("the
+         * Israeli government" is Israel's) */
+        if (subject->kind == K_NORP && subject->last + 1 < cue->first && phrase_word(c, subject->last + 1) &&
+            !token_in_set(c, subject->last + 1, &government_noun_set))
+            return (who){NO_STRING, NO_STRING, NULL};
         return entity_target(c, subject, "subject");
     }
     int relief = 0;
@@ -4464,6 +4495,64 @@ static void check_nesting(document *doc)
     free(crossed);
 }
 
+/* The paragraph holding offset at: its index, or SIZE_MAX for none. */
+static size_t paragraph_at(const document *doc, uint32_t at)
+{
+    size_t n = COUNT_UP_TO(doc->paragraphs.items, doc->paragraphs.count, start, at);
+    return n && at < doc->paragraphs.items[n - 1].end ? n - 1 : SIZE_MAX;
+}
+
+/* Whether the organisation entity named holder (its ref) is an ORG. */
+static int holder_is_org(const stance_ctx *c, uint32_t holder_ref)
+{
+    for (size_t i = 0; holder_ref != NO_STRING && i < c->item_count; i++)
+        if (c->items[i].kind == K_ORG && c->doc->spans[c->items[i].span].ref == holder_ref)
+            return 1;
+    return 0;
+}
+
+/* "X welcomed the decision. "We have waited years for this," said its
+ * chief executive, NAME": a quotation whose speaker comes after it as the
+ * organisation's officer ("its" TITLE, NAME), and states no stance of its
+ * own, shares the stance the organisation took last in its paragraph,
+ * before it. The shared stance has the organisation's evidence, so it is
+ * summarised but not written. */
+static void officers_share(stance_ctx *c)
+{
+    document *doc = c->doc;
+    size_t found = doc->stance_count;
+    for (size_t q = 0; q < doc->quote_count; q++) {
+        const quote_span *quote = &doc->quotes[q];
+        if (quote->source != QUOTE_AFTER || quote->speaker_span < 0 || quote->speaker == NO_STRING)
+            continue;
+        const span *speaker = &doc->spans[quote->speaker_span];
+        uint32_t first = speaker->first_token;
+        if (speaker->start < quote->end || first < 2 || !token_in(c, first - 1, (const char *const[]){",", NULL}))
+            continue;
+        int its = 0;
+        for (uint32_t t = first - 1; t-- > 0 && tok(c, t)->start >= quote->end && !its;)
+            its = token_in(c, t, (const char *const[]){"its", NULL});
+        size_t paragraph = paragraph_at(doc, quote->start);
+        const stance_span *taken = NULL;
+        for (size_t k = 0; its && k < found; k++) {
+            const stance_span *st = &doc->stances[k];
+            if (st->holder == quote->speaker && st->start >= quote->start && st->start < speaker->end)
+                taken = NULL, its = 0; /* the quotation states its own */
+            else if (st->start < quote->start && paragraph_at(doc, st->start) == paragraph &&
+                     holder_is_org(c, st->holder_ref))
+                taken = st;
+        }
+        if (!its || !taken)
+            continue;
+        stance_span shared = *taken;
+        shared.holder = quote->speaker;
+        shared.holder_ref = quote->speaker_ref;
+        shared.holder_from = "officer";
+        ARRAY_PUSH(doc->stances, doc->stance_count, doc->stance_cap, shared);
+        taken = NULL; /* the array may have moved */
+    }
+}
+
 typedef struct {
     const char *holder, *target;
     size_t first;         /* its stance */
@@ -4849,6 +4938,7 @@ void stance_document(const ann_rules *rules, document *doc)
         c.previous_count = end - at;
         at = end;
     }
+    officers_share(&c);
     check_nesting(doc);
     summarize(doc);
     free(c.items);

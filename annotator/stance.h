@@ -118,6 +118,10 @@
  *   author      otherwise "author", for evaluations only: an act whose
  *               agent the text does not name ("The union has long opposed
  *               ..." with no union named before) states no stance.
+ * An organisation's officer speaking after a quotation that states no
+ * stance ("...," said its chief executive, NAME) shares the stance the
+ * organisation took last before it in its paragraph ("X welcomed the
+ * decision."): a second stance of the same extent, summarised, not written.
  * A nationality after "a" ("Nordfarm Cooperative, a Danish processor,
  * said") ranks below the names around it, as a possessive does; one
  * qualifying lower-case words that a capitalised name in commas then names

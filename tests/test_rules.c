@@ -342,6 +342,33 @@ static void test_type_reference_across_phases(void **state)
     assert_no_entity(rules, "A five rise today.", "RISE");
     ann_rules_free(rules);
 
+    /* with replace, the referenced annotation gives way: one GOODS, not a
+     * GOODS around a GOODS; of higher priority, it stays and the later one
+     * is dropped */
+    static const char goods[] = "rule goods\n"
+                                "  type     GOODS\n"
+                                "  pattern  bauxite\n"
+                                "  priority %d\n"
+                                "rule classified\n"
+                                "  type     GOODS\n"
+                                "  phase    2\n"
+                                "  replace  GOODS\n"
+                                "  pattern  raw\\h<GOODS>\n"
+                                "  priority 15\n";
+    char text[512];
+    snprintf(text, sizeof text, goods, 10);
+    rules = compile_ok(text);
+    doc = annotate(rules, "They ship raw bauxite.");
+    assert_only(doc, "//entity", "raw bauxite");
+    xmlFreeDoc(doc);
+    ann_rules_free(rules);
+    snprintf(text, sizeof text, goods, 20);
+    rules = compile_ok(text);
+    doc = annotate(rules, "They ship raw bauxite.");
+    assert_only(doc, "//entity", "bauxite");
+    xmlFreeDoc(doc);
+    ann_rules_free(rules);
+
     /* a phase 1 rule cannot see annotations of its own phase */
     rules = compile_ok("rule pct\n"
                        "  type    PCT\n"

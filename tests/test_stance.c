@@ -2620,6 +2620,83 @@ static void test_coordinated_subjects(void **state)
                      NULL, "pressed for", "European Union", "tariffs", STANCE_FAVOR);
 }
 
+/* "X welcomed the decision. "...," said its chief executive, NAME": the
+ * officer shares the organisation's stance, summarised, not written; a
+ * speaker who is nobody's officer does not. */
+static void test_officer_shares_stance(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f,
+             "Kenya set a 10% export levy on bulk tea.\n\nThe Kericho Packers Association welcomed the decision. "
+             "\"We have been waiting years for this,\" said its chief executive, Grace Wambui.\n\nThe Tea Growers "
+             "Union backed the levy. \"We have been waiting years for this,\" said Peter Otieno, a grower.",
+             NULL);
+    const stance_span *welcome = check_stance(&f, "welcomed", "Kericho Packers Association", "Kenya tariffs",
+                                              STANCE_FAVOR);
+    uint32_t welcome_start = welcome->cue_start;
+    size_t officers = 0;
+    for (size_t k = 0; k < f.doc.stance_count; k++) {
+        const stance_span *st = &f.doc.stances[k];
+        const char *holder = doc_string(&f.doc, st->holder);
+        assert_string_not_equal(holder, "Peter Otieno");
+        if (strcmp(holder, "Grace Wambui"))
+            continue;
+        officers++;
+        assert_string_equal(doc_string(&f.doc, st->target), "Kenya tariffs");
+        assert_int_equal(st->polarity, STANCE_FAVOR);
+        assert_int_equal(st->cue_start, welcome_start);
+        assert_false(st->nests);
+    }
+    assert_int_equal(officers, 1);
+    assert_int_equal(f.doc.stance_summary_count, 3);
+    release(&f);
+}
+
+/* Targets the twenty-sixth round showed wrong: a time, a nationality that
+ * only qualifies, "the whole quota", "the cut" of a tariff-cut story. */
+static void test_time_nationality_and_cut_targets(void **state)
+{
+    (void)state;
+    check_one_stance("Madagascar will bring back a minimum export price it scrapped two years ago.", NULL, "bring back",
+                     "Madagascar", "minimum export price", STANCE_FAVOR);
+    check_no_stance((const char *const[]){
+        "Madagascar said it had scrapped two years ago.",
+        "\"To single us out while others buy far more Russian crude is deeply unfair,\" Commerce Secretary Rajiv "
+        "Bhandari told reporters.",
+        NULL});
+    check_one_stance("Norway set a snow crab quota of 9,500 tonnes.\n\nThe ministry said the whole quota would go to "
+                     "Norwegian boats. The European Commission called the quota \"discriminatory\".",
+                     NULL, "discriminatory", "European Commission", "quota", STANCE_AGAINST);
+    fixture f;
+    annotate_page(&f,
+                  "Brazil halves cheese tariff\n\nBrazil will cut its tariff on cheese.\n\nThe council said the cut "
+                  "came at the worst possible moment. \"How is that free trade?\" said its president, Geraldo "
+                  "Pereira.",
+                  0, NULL);
+    check_stance(&f, "How is that free trade", "Geraldo Pereira", "cut", STANCE_AGAINST);
+    release(&f);
+    check_one_stance("Keep the quota exactly as it is.", "1", "Keep", "comment 1", "quota", STANCE_FAVOR);
+}
+
+/* Words that read as cues and are none: a legislature's ratification told
+ * as a fact, a manner, scrap metal, the ones shut out. */
+static void test_act_manner_and_metal_no_cue(void **state)
+{
+    (void)state;
+    check_no_stance((const char *const[]){
+        "Under the pact, which took effect after Congress ratified it last year, the tariff will fall.",
+        "Zhao Liming said Beijing hoped the measure would be applied \"in a fair and non-discriminatory way\".",
+        "\"We melt European scrap with Swiss hydropower,\" Reto Baumgartner said.",
+        "\"Zambia will not stand by while our farmers are shut out of their biggest market,\" Mutale Chanda told "
+        "reporters.",
+        NULL});
+    check_one_stance("The National Dairy Council said the cut came at the worst possible moment.", NULL,
+                     "came at the worst possible moment", "National Dairy Council", "cut", STANCE_AGAINST);
+    check_one_stance("The Guinea Chamber of Mines said the ban was \"neither realistic nor negotiated\".", NULL,
+                     "neither realistic", "Guinea Chamber of Mines", "ban", STANCE_AGAINST);
+}
+
 /* "They ... their duties": a sentence opened by "they" goes on about the
  * owner named before it. */
 static void test_they_own_their_duties(void **state)
@@ -2922,6 +2999,9 @@ int main(void)
         cmocka_unit_test(test_measure_it_and_variants),
         cmocka_unit_test(test_called_complement_and_decided_ban),
         cmocka_unit_test(test_denied_claims_and_bare_measures),
+        cmocka_unit_test(test_officer_shares_stance),
+        cmocka_unit_test(test_time_nationality_and_cut_targets),
+        cmocka_unit_test(test_act_manner_and_metal_no_cue),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
