@@ -2138,7 +2138,8 @@ static const item *same_measure_owner(stance_ctx *c, const item *mention, uint32
 static uint32_t country_code_of(const stance_ctx *c, const item *it)
 {
     const span *s = &c->doc->spans[it->span];
-    uint32_t code = it->kind == K_GPE ? attr_value(c->doc, s->attrs, s->attr_count, "code") : NO_STRING;
+    uint32_t code = it->kind == K_GPE || it->kind == K_ORG ? attr_value(c->doc, s->attrs, s->attr_count, "code")
+                                                           : NO_STRING;
     return code != NO_STRING || (it->kind != K_GPE && it->kind != K_NORP)
                ? code
                : attr_value(c->doc, s->attrs, s->attr_count, "country");
@@ -2150,10 +2151,17 @@ static uint32_t country_code_of(const stance_ctx *c, const item *it)
  * code, or NO_STRING. */
 static uint32_t falls_on_code(stance_ctx *c, const item *mention)
 {
-    if (!mention || mention->kind != K_TARIFF)
+    if (!mention || (mention->kind != K_TARIFF && mention->kind != K_TARIFF_WORD))
         return NO_STRING;
-    for (const item *i = mention + 1, *end = c->items + c->item_count; i < end && i->start < mention->end; i++)
-        if ((i->kind == K_NORP || i->kind == K_GPE) && i + 1 < end && i[1].kind == K_GOODS &&
+    /* a levy word reaches over "on" to the goods after it ("higher duties
+     * on EU cheese") */
+    uint32_t reach = mention->kind == K_TARIFF ? mention->end
+                     : mention->last + 2 < c->doc->tokens.count &&
+                             token_in(c, mention->last + 1, (const char *const[]){"on", NULL})
+                         ? tok(c, mention->last + 2)->end
+                         : mention->end;
+    for (const item *i = mention + 1, *end = c->items + c->item_count; i < end && i->start < reach; i++)
+        if ((i->kind == K_NORP || can_own(c, i)) && i + 1 < end && i[1].kind == K_GOODS &&
             i[1].first == i->last + 1 && i->first > 0 && token_in(c, i->first - 1, (const char *const[]){"on", NULL}))
             return country_code_of(c, i);
     return NO_STRING;
@@ -2210,6 +2218,20 @@ static int shared_measure(stance_ctx *c, const item *mention)
     return 0;
 }
 
+/* The country the cue's sentence opens in ("In Norway, ..."), when it is
+ * not the one of code hit: NULL otherwise. */
+static const item *scene_country(stance_ctx *c, uint32_t hit)
+{
+    uint32_t first = c->sentence->first_token;
+    if (!token_in(c, first, (const char *const[]){"in", NULL}))
+        return NULL;
+    for (const item *i = c->items, *end = i + c->item_count; i < end && i->first <= first + 1; i++)
+        if (i->first == first + 1 && i->kind == K_GPE && i->last + 1 < c->doc->tokens.count &&
+            token_in(c, i->last + 1, (const char *const[]){",", NULL}) && !is_country(c, i, hit))
+            return i;
+    return NULL;
+}
+
 static who tariff_target(stance_ctx *c, const item *mention, const item *owner, uint32_t holder)
 {
     document *doc = c->doc;
@@ -2241,6 +2263,12 @@ static who tariff_target(stance_ctx *c, const item *mention, const item *owner, 
          * leaves unsaid, defends its own */
         if (c->favoring && !owner && hit != NO_STRING)
             owner = holder_as_owner(c, mention, holder, hit);
+        /* "In Norway, the opposition Coastal Party called on the government
+         * to answer with higher duties on EU cheese": a body in favour of a
+         * measure falling on another, in the country its sentence opens
+         * in, asks it of that country */
+        if (c->favoring && !owner && hit != NO_STRING)
+            owner = scene_country(c, hit);
         /* "welcomed the orange juice tariff" after Brazil's own duties on
          * ethanol were named: a measure falling on one country is the last
          * other country's the text named as an owner before it */

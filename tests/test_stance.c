@@ -2697,6 +2697,23 @@ static void test_act_manner_and_metal_no_cue(void **state)
                      "neither realistic", "Guinea Chamber of Mines", "ban", STANCE_AGAINST);
 }
 
+/* Asking a government to answer with duties backs them, and asking it not
+ * to opposes them; the duties are the asked country's, named where the
+ * sentence opens ("In Norway, ..."), not the one whose goods they hit. */
+static void test_urged_answers(void **state)
+{
+    (void)state;
+    check_one_stance("Canada may face a 25% U.S. tariff on potash.\n\nThe Saskatchewan Farm Bureau urged Ottawa not to "
+                     "answer with counter-tariffs.",
+                     NULL, "urged", "Saskatchewan Farm Bureau", "Canada tariffs", STANCE_AGAINST);
+    check_one_stance("The United States lifted its tariff on aircraft.\n\nThe Wichita Machinists Union urged Japan not "
+                     "to impose duties on aircraft.",
+                     NULL, "urged", "Wichita Machinists Union", "Japan tariffs", STANCE_AGAINST);
+    check_one_stance("The EU set a 13.7% duty on Norwegian salmon.\n\nIn Norway, the opposition Coastal Party called on "
+                     "the government to answer with higher duties on EU cheese, wine and pork.",
+                     NULL, "called on", "Coastal Party", "Norway tariffs", STANCE_FAVOR);
+}
+
 /* "They ... their duties": a sentence opened by "they" goes on about the
  * owner named before it. */
 static void test_they_own_their_duties(void **state)
@@ -3000,6 +3017,7 @@ int main(void)
         cmocka_unit_test(test_called_complement_and_decided_ban),
         cmocka_unit_test(test_denied_claims_and_bare_measures),
         cmocka_unit_test(test_officer_shares_stance),
+        cmocka_unit_test(test_urged_answers),
         cmocka_unit_test(test_time_nationality_and_cut_targets),
         cmocka_unit_test(test_act_manner_and_metal_no_cue),
     };
