@@ -274,17 +274,42 @@ int quote_text_has_word(const char *haystack, size_t len, const char *word)
     return 0;
 }
 
+/* How many tokens back "a spokesman for the ministry" is looked for. */
+#define SPOKESPERSON_LOOKBACK 200
+
+/* "... a spokesperson for the Department for Business and Trade said ...
+ * "...," the spokesperson said": the ORG the last such title noun before
+ * offset spoke for, in a paragraph with quote marks; -1 when none. */
+static int32_t spoken_for(const quote_ctx *c, uint32_t offset, const char *title_noun)
+{
+    static const char *const for_words[] = {"for", "of", "at", NULL};
+    size_t t = first_token_of(c->doc, offset);
+    for (size_t i = t; i-- > 0 && t - i < SPOKESPERSON_LOOKBACK;) {
+        if (!token_is(c, i, title_noun) || i + 2 >= t || !token_in(c, i + 1, for_words))
+            continue;
+        size_t at = i + 2 + (size_t)token_is(c, i + 2, "the");
+        int32_t e = at < t ? c->entity_at[at] : -1;
+        return e >= 0 && c->doc->spans[e].type == c->org ? e : -1;
+    }
+    return -1;
+}
+
 /* The PERSON an anaphor at offset stands for. A title noun: the last person
- * introduced with a title holding that noun. A pronoun: the first PERSON of
- * the sentence of the last one before it, as the subject of a sentence
- * comes first ("Ogasawara said he would meet Whitford ... he said": the
- * last PERSON is Whitford, the subject Ogasawara). Both fall back to the
- * last PERSON before. */
+ * introduced with a title holding that noun; for a spokesperson with none,
+ * the organisation one was said to speak for (spoken_for). A pronoun: the
+ * first PERSON of the sentence of the last one before it, as the subject of
+ * a sentence comes first ("Ogasawara said he would meet Whitford ... he
+ * said": the last PERSON is Whitford, the subject Ogasawara). Both fall
+ * back to the last PERSON before. */
 static int32_t resolve_anaphor(const quote_ctx *c, uint32_t offset, const char *title_noun)
 {
+    static const char *const spokes[] = {"spokesman", "spokeswoman", "spokesperson", NULL};
+    int speaks_for = 0;
+    for (const char *const *w = spokes; title_noun && *w && !speaks_for; w++)
+        speaks_for = !strcmp(*w, title_noun);
     long last = last_person_before(c, offset);
     if (last < 0)
-        return -1;
+        return speaks_for ? spoken_for(c, offset, title_noun) : -1;
     if (!title_noun) {
         size_t sentence = sentence_at(c->doc, c->persons[last].start);
         long first = last;
@@ -297,7 +322,8 @@ static int32_t resolve_anaphor(const quote_ctx *c, uint32_t offset, const char *
         if (t && quote_text_has_word(c->doc->text.clean + t->start, t->end - t->start, title_noun))
             return (int32_t)c->persons[i].span;
     }
-    return (int32_t)c->persons[last].span;
+    int32_t body = speaks_for ? spoken_for(c, offset, title_noun) : -1;
+    return body >= 0 ? body : (int32_t)c->persons[last].span;
 }
 
 /* Reads a speaker at token i (below end): an entity, a pronoun, or "the" and

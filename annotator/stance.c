@@ -171,7 +171,7 @@ static const char *const phrase_stop[] = {"and", "or", "but", "than", "more", "t
                                           /* adverbs closing a verb phrase: "rejected the idea outright" */
                                           "outright", "entirely", "altogether", "completely", "instead",
                                           "now", "today", "yet", "again", "soon", "later", "immediately", "quickly",
-                                          "permanently", "temporarily", "even", "actually", "really", "exactly",
+                                          "permanently", "temporarily", "even", "actually", "really", "exactly", "back",
                                           /* speech verbs: "Turkey says ban is ..." names no "says ban" */
                                           "says", "said", "say", "saying",
                                           /* modals no noun follows: "You cannot tax your way ..." */
@@ -1494,6 +1494,14 @@ static who find_holder(stance_ctx *c, const item *items, size_t count, size_t k,
     /* a reader comment states its own stances: its subject is what it
      * talks about, not who holds the stance */
     int acts = !cue_kinds[cue->kind].subject && cue->kind != K_COMPLAINT; /* an act with an agent before it */
+    /* "fully electric cars keep their 10% duty": goods right before the
+     * act are its subject, and hold nothing */
+    uint32_t before = cue->first;
+    while (before > c->sentence->first_token && token_in(c, before - 1, auxiliaries))
+        before--;
+    for (size_t i = k; acts && before > c->sentence->first_token && i-- > 0 && items[i].last + 1 >= before;)
+        if (items[i].kind == K_GOODS && items[i].last + 1 == before)
+            return none;
     if (!comment && acts) {
         const item *subject = NULL;
         uint32_t body = UINT32_MAX;
@@ -2903,6 +2911,12 @@ static const item *subject_before(stance_ctx *c, const item *items, size_t k, ui
         if (token_in(c, t, (const char *const[]){"that", NULL}) || token_in(c, t, thinking) ||
             (token_in(c, t, (const char *const[]){"and", "but", NULL}) && t + 1 < end &&
              token_in(c, t + 1, (const char *const[]){"i", "we", "he", "she", "they", "you", NULL}))) {
+            /* "A ban that treats a fork from Penang differently ... is
+             * discrimination": after a measure noun, "that" opens what
+             * qualifies the subject, the measure itself */
+            if (t > c->sentence->first_token && token_in(c, t, (const char *const[]){"that", NULL}) &&
+                measure_family(c, t - 1))
+                return NULL;
             if (tok(c, t)->end > from)
                 from = tok(c, t)->end;
             break;
@@ -3665,6 +3679,11 @@ static who measure_in_context(stance_ctx *c, const item *items, size_t count, co
         if (central.name != NO_STRING && strcmp(doc_string(c->doc, central.name), "tariffs"))
             return central;
     }
+    /* a harm where no tariff is in sight, in an article about a ban or a
+     * quota ("had been given very little time to adjust"): that measure */
+    if (paragraphs_back && (cue->kind == K_RHETORICAL || cue->kind == K_HARM) &&
+        central_measure(c, cue, holder, 1).name == NO_STRING)
+        return central_measure(c, cue, holder, 0);
     return (who){NO_STRING, NO_STRING, NULL};
 }
 
@@ -4019,7 +4038,9 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
     }
     /* "would not accept any deal that treated Indian generics ...": the noun
      * right after the cue is the target, not an entity further on */
-    if (entity_after && entity_after->first <= cue->last + 1 + PHRASE_WORDS) {
+    /* ("would defend them in Geneva": a pronoun object comes first) */
+    if (entity_after && entity_after->first <= cue->last + 1 + PHRASE_WORDS &&
+        !(entity_after->first > cue->last + 1 && token_in(c, cue->last + 1, (const char *const[]){"it", "them", NULL}))) {
         /* "firmly opposes the EU's decision": the decision (a person's
          * remarks stay the person's, as in the subject) */
         uint32_t possessed_noun = entity_after->last + 2;

@@ -213,6 +213,21 @@ static void test_title_resolves_to_the_person_with_it(void **state)
     release(&f);
 }
 
+/* "the spokesperson" with no person of that title speaks for the body a
+ * spokesperson was said to speak for, not for the last person named */
+static void test_spokesperson_speaks_for_the_body(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate_with(&f, 1,
+                  "Cambodia appealed, Commerce Minister Sok Chanthy said.\n\nIn London, a spokesperson for the "
+                  "Department for Business and Trade said the duties were fair. \"Dumped imports are not,\" the "
+                  "spokesperson said.");
+    assert_int_equal(f.doc.quote_count, 1);
+    check_quote(&f, 0, "\"Dumped imports are not,\"", "Department for Business and Trade", QUOTE_AFTER);
+    release(&f);
+}
+
 static void test_curly_quotes(void **state)
 {
     (void)state;
@@ -362,6 +377,7 @@ int main(void)
         cmocka_unit_test(test_organisation_before_place),
         cmocka_unit_test(test_pronoun_resolves_to_the_subject),
         cmocka_unit_test(test_title_resolves_to_the_person_with_it),
+        cmocka_unit_test(test_spokesperson_speaks_for_the_body),
         cmocka_unit_test(test_curly_quotes),
         cmocka_unit_test(test_quote_over_whole_sentences),
         cmocka_unit_test(test_quote_crossing_a_sentence_is_written_in_pieces),

@@ -2714,6 +2714,33 @@ static void test_urged_answers(void **state)
                      NULL, "called on", "Coastal Party", "Norway tariffs", STANCE_FAVOR);
 }
 
+/* What the twenty-ninth round showed: goods that keep a duty hold no
+ * stance; a pronoun object comes before a place after it; a place inside
+ * what qualifies a measure is not the subject judged; a harm in an article
+ * about a ban, with no tariff in sight, is against the ban. */
+static void test_goods_subject_pronoun_object_and_ban_harm(void **state)
+{
+    (void)state;
+    check_no_stance((const char *const[]){
+        "Cars built at the plant, a venture with Korea's Hanseong Automotive, pay nothing, and fully electric cars "
+        "keep their 10% duty.",
+        "A ban that treats a fork from Penang differently from a fork made in Curepipe is discrimination.",
+        "Jordanians bought cars sold out of the Zarqa Free Zone, according to the Department of Statistics.",
+        NULL});
+    check_one_stance("Cambodia challenged the 48.5% duties on its bicycles.\n\nA spokesperson for the Department for "
+                     "Business and Trade said the duties had followed an investigation and that the government would "
+                     "defend them in Geneva.",
+                     NULL, "defend", "Department for Business and Trade", "tariffs", STANCE_FAVOR);
+    fixture f;
+    annotate_page(&f,
+                  "Mauritius to ban plastic tableware\n\nMauritius announced a ban on imports of plastic tableware "
+                  "from January 1.\n\nAbroad, the measure drew questions. The High Commission of India said Indian "
+                  "exporters had been given \"very little time to adjust\".",
+                  0, NULL);
+    check_stance(&f, "very little time to adjust", "High Commission of India", "ban", STANCE_AGAINST);
+    release(&f);
+}
+
 /* "They ... their duties": a sentence opened by "they" goes on about the
  * owner named before it. */
 static void test_they_own_their_duties(void **state)
@@ -3018,6 +3045,7 @@ int main(void)
         cmocka_unit_test(test_denied_claims_and_bare_measures),
         cmocka_unit_test(test_officer_shares_stance),
         cmocka_unit_test(test_urged_answers),
+        cmocka_unit_test(test_goods_subject_pronoun_object_and_ban_harm),
         cmocka_unit_test(test_time_nationality_and_cut_targets),
         cmocka_unit_test(test_act_manner_and_metal_no_cue),
     };
