@@ -4284,6 +4284,22 @@ static int object_of_making(stance_ctx *c, const item *cue)
            token_in(c, cue->first - 1, making);
 }
 
+/* "Why should a family in Kotkhai compete with that?": a question its rule
+ * marks (norm "protection") is for a measure that keeps imports out, and
+ * stays against one that lets them in: a deal or a cut (the target's
+ * words; under "Brazil halves cheese tariff" the tariff is still for). */
+static int favors_protection(stance_ctx *c, const item *cue, who target)
+{
+    uint32_t norm = c->doc->spans[cue->span].norm;
+    if (cue->kind != K_RHETORICAL || norm == NO_STRING || strcmp(doc_string(c->doc, norm), "protection"))
+        return 0;
+    static const char *const opening[] = {"deal", "agreement", "pact", "accord", "treaty", "cut", "cuts",
+                                          "reduction", "suspension", "exemption", "quota increase", NULL};
+    const char *name = doc_string(c->doc, target.name);
+    const char *head = strrchr(name, ' ');
+    return !string_in(head ? head + 1 : name, opening);
+}
+
 static void stance_sentence(stance_ctx *c, item *items, size_t count)
 {
     document *doc = c->doc;
@@ -4435,6 +4451,8 @@ static void stance_sentence(stance_ctx *c, item *items, size_t count)
             continue;
         if (eases)
             st.polarity = st.polarity == STANCE_FAVOR ? STANCE_AGAINST : STANCE_FAVOR;
+        if (favors_protection(c, cue, target))
+            st.polarity = STANCE_FAVOR;
         st.holder = holder.name;
         st.holder_ref = holder.ref;
         st.target = target.name;

@@ -2741,6 +2741,29 @@ static void test_goods_subject_pronoun_object_and_ban_harm(void **state)
     release(&f);
 }
 
+/* A question why one should compete with imports is for a measure that
+ * keeps them out, the tariff a cut lowers among them; a bare "good move,
+ * about time" in a comment backs the measure. */
+static void test_compete_question_and_comment_verdict(void **state)
+{
+    (void)state;
+    check_one_stance("India raised its duty on apples to 70%.\n\n\"Why should a family in Kotkhai compete with "
+                     "that?\" asked Rajinder Singh Kanwar, the federation's president.",
+                     NULL, "Why should a family in Kotkhai compete with", "Rajinder Singh Kanwar", "India tariffs",
+                     STANCE_FAVOR);
+    fixture f;
+    annotate_page(&f,
+                  "Brazil halves cheese tariff\n\nBrazil will cut its 28% tariff on cheese.\n\n\"How is a dairy "
+                  "farmer in Goias supposed to compete with that?\" asked Geraldo Pereira.",
+                  0, NULL);
+    check_stance(&f, "How is a dairy farmer in Goias supposed to compete with", "Geraldo Pereira", "Brazil tariffs",
+                 STANCE_FAVOR);
+    release(&f);
+    check_comment_stance("Jordan raised its duty on imported cars to 45%.\n\n", "finally somebody thinks about jobs "
+                         "here. good move, about time",
+                         "1", "good move", "comment 1", "Jordan tariffs", STANCE_FAVOR);
+}
+
 /* "They ... their duties": a sentence opened by "they" goes on about the
  * owner named before it. */
 static void test_they_own_their_duties(void **state)
@@ -3046,6 +3069,7 @@ int main(void)
         cmocka_unit_test(test_officer_shares_stance),
         cmocka_unit_test(test_urged_answers),
         cmocka_unit_test(test_goods_subject_pronoun_object_and_ban_harm),
+        cmocka_unit_test(test_compete_question_and_comment_verdict),
         cmocka_unit_test(test_time_nationality_and_cut_targets),
         cmocka_unit_test(test_act_manner_and_metal_no_cue),
     };
