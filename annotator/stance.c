@@ -3269,6 +3269,10 @@ static int definite_near(stance_ctx *c, const item *cue, const char *head)
             (best == UINT32_MAX || (t > cue->first ? t - cue->first : cue->first - t) <
                                        (best > cue->first ? best - cue->first : cue->first - best)))
             best = t;
+    /* "the higher rate": one adjective of degree may come between */
+    if (best != UINT32_MAX && best > first + 1 &&
+        token_in(c, best - 1, (const char *const[]){"higher", "lower", "current", "full", NULL}))
+        best--;
     return best != UINT32_MAX && (tok(c, best - 1)->kind == TOK_CLITIC || token_in(c, best - 1, demonstratives) ||
                                   token_in(c, best - 1, (const char *const[]){"the", "its", "their", "new", NULL}));
 }
@@ -3734,6 +3738,28 @@ static const item *retaliator(stance_ctx *c, const item *items, size_t count, co
 /* The target of the cue items[k]; *eases set when it is reached through
  * relief from it ("welcomed relief from U.S. tariffs"): the cue's polarity
  * then flips. */
+/* "a decree that raised tariffs ..., a move that Washington welcomed as
+ * ...": an act whose object is the noun a relative clause qualifies, its
+ * agent right before it after "that" or "which", nothing after it that
+ * could be an object. The noun phrase; name NO_STRING otherwise. */
+static who relative_object(stance_ctx *c, const item *items, size_t k)
+{
+    who none = {NO_STRING, NO_STRING, NULL};
+    const item *cue = &items[k], *agent = k ? &items[k - 1] : NULL;
+    uint32_t first = c->sentence->first_token, end = first + c->sentence->token_count;
+    if ((cue->kind != K_FAVOR && cue->kind != K_AGAINST) || !agent || !is_holder(agent) ||
+        agent->last + 1 != cue->first || agent->first < first + 2 ||
+        !token_in(c, agent->first - 1, (const char *const[]){"that", "which", NULL}) ||
+        !phrase_word(c, agent->first - 2) || (cue->last + 1 < end && phrase_word(c, cue->last + 1)) ||
+        (cue->last + 1 < end && token_in_set(c, cue->last + 1, &phrase_skip_set) &&
+         !token_in(c, cue->last + 1, (const char *const[]){"for", "on", "with", NULL})))
+        return none;
+    uint32_t noun_end = agent->first - 1, t = noun_end;
+    while (t > first && noun_end - t < PHRASE_WORDS && phrase_word(c, t - 1) && !token_in_set(c, t - 1, &phrase_skip_set))
+        t--;
+    return noun_phrase(c, t, noun_end, "phrase");
+}
+
 static who find_target(stance_ctx *c, const item *items, size_t count, size_t k, const who *holder_who, int *eases)
 {
     *eases = 0;
@@ -3748,6 +3774,9 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
                  element_at(c->doc, cue->start, LE_COMMENT) && headline_eases(c);
         return measure;
     }
+    who antecedent = relative_object(c, items, k);
+    if (antecedent.name != NO_STRING)
+        return measure_as_tariff(c, items, k, antecedent, holder);
     /* "Dahlgren calls it overdue. Tell that to the guys in Toledo ...": a
      * retort is against whoever spoke in the sentence before */
     if (cue->kind == K_AGAINST && token_in(c, cue->first, (const char *const[]){"tell", NULL}) &&
@@ -4038,6 +4067,12 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
     }
     /* "would not accept any deal that treated Indian generics ...": the noun
      * right after the cue is the target, not an entity further on */
+    /* "not against a healthier Kuwait": a country some state of it stands
+     * for is no target */
+    if (entity_after && entity_after->kind == K_GPE && entity_after->first >= cue->last + 3 &&
+        token_in(c, entity_after->first - 2, (const char *const[]){"a", "an", NULL}) &&
+        phrase_word(c, entity_after->first - 1))
+        return none;
     /* ("would defend them in Geneva": a pronoun object comes first) */
     if (entity_after && entity_after->first <= cue->last + 1 + PHRASE_WORDS &&
         !(entity_after->first > cue->last + 1 && token_in(c, cue->last + 1, (const char *const[]){"it", "them", NULL}))) {

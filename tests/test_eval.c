@@ -42,7 +42,9 @@
  * eighty-five to 95.94; mended for, 96.14. The twenty-fourth (87.57)
  * takes all eighty-eight to 95.93; mended for, 96.13. The twenty-sixth
  * (90.43) takes all ninety-one to 95.97; mended for, 96.18. The
- * twenty-ninth (85.87) takes all ninety-four to 95.94; mended for, 96.13. */
+ * twenty-ninth (85.87) takes all ninety-four to 95.94; mended for, 96.13.
+ * The thirty-first (86.32) takes all ninety-seven to 95.85; mended for,
+ * 96.16. */
 #define CORPORA_MIN_F1 "96.1"
 
 /* The same for stance F1 on the corpora gold stances (NAME.stances.json).
@@ -62,9 +64,11 @@
  * and with groups no longer holders (as the gold has it), 75.31. The
  * twenty-sixth (24.49) takes all ninety-one to 74.14; mended for, and with
  * an organisation's officer sharing its stance, 75.47. The twenty-ninth
- * (32.00) takes all ninety-four to 74.58; mended for, 75.31. The floor
+ * (32.00) takes all ninety-four to 74.58; mended for, 75.31, and 75.59
+ * with a question about competing read as for protection. The thirty-first
+ * (58.18) takes all ninety-seven to 75.17; mended for, 75.69. The floor
  * sits just under that, over issue 5's 75. */
-#define CORPORA_MIN_STANCE_F1 "75.3"
+#define CORPORA_MIN_STANCE_F1 "75.6"
 
 static char bin[1024];
 

@@ -2764,6 +2764,29 @@ static void test_compete_question_and_comment_verdict(void **state)
                          "1", "good move", "comment 1", "Jordan tariffs", STANCE_FAVOR);
 }
 
+/* What the thirty-first round showed: the object of an act in a relative
+ * clause is the noun it qualifies; openness to talks and a better country
+ * are no targets; "the higher rate" is the tariff in force; "the worst
+ * tax" judges its subject. */
+static void test_relative_object_and_rates(void **state)
+{
+    (void)state;
+    check_one_stance("Mexico raised tariffs on Chinese goods in 2024.\n\nThe duties follow a 2024 decree that raised "
+                     "tariffs on hundreds of products, a move that Washington welcomed as an effort to stop Chinese "
+                     "goods.",
+                     NULL, "welcomed", "Washington", "Mexico tariffs", STANCE_FAVOR);
+    check_no_stance((const char *const[]){
+        "Al-Rashidi said Kuwait was open to discussing the measure with its partners.",
+        "\"We are not against a healthier Kuwait,\" said Bader Al-Enezi.",
+        NULL});
+    check_one_stance("Japan set a 106% safeguard duty on leeks.\n\nThe Japan Food Service Association urged the "
+                     "government to suspend the higher rate from June to September.",
+                     NULL, "urged", "Japan Food Service Association", "Japan tariffs", STANCE_AGAINST);
+    check_one_stance("Argentina will cut export taxes on soybeans to 26%, Economy Minister Martin Echeverri said.\n\n"
+                     "\"Export taxes are the worst tax a country that lives from its land can have,\" he said.",
+                     NULL, "the worst tax", "Martin Echeverri", "tariffs", STANCE_AGAINST);
+}
+
 /* "They ... their duties": a sentence opened by "they" goes on about the
  * owner named before it. */
 static void test_they_own_their_duties(void **state)
@@ -3070,6 +3093,7 @@ int main(void)
         cmocka_unit_test(test_urged_answers),
         cmocka_unit_test(test_goods_subject_pronoun_object_and_ban_harm),
         cmocka_unit_test(test_compete_question_and_comment_verdict),
+        cmocka_unit_test(test_relative_object_and_rates),
         cmocka_unit_test(test_time_nationality_and_cut_targets),
         cmocka_unit_test(test_act_manner_and_metal_no_cue),
     };

@@ -292,7 +292,7 @@ EXONYMS = {
 # surnames, and so would raise false alarms.  Compared after accents are
 # folded, so "Colón" goes with "Colon".
 SUB_WORDS = set("""
-    Acre Adan Afar Alba Balkan Bari Batman Bay Bono Bong Cabanas Centre Cesar
+    Acre Adan Afar Alba Balkan Bari Batman Bay Bono Bong Cabanas Centre Cesar Gao
     Chin Coast Colon Cortes Delta East Eastern Est Falcon Flores Guerrero Gulf
     Herrera Hidalgo Hims Isabel Kara Lakes Lara Leon Leste Littoral Lori Lwes
     Mara Maritime Mary Mascara Meta Miranda Mon Mono Nan Nelson Nip Nord Norte
