@@ -1358,6 +1358,10 @@ static int names_the_actor(stance_ctx *c, const item *items, size_t i, const ite
     if (it->last + 1 != cue->first || it->first <= c->sentence->first_token + 1)
         return 0;
     uint32_t before = it->first - 1;
+    /* a headline joins two clauses with a comma: "Japan slaps duty on
+     * leeks, Beijing vows response" */
+    if (is_comma(c, before) && element_at(c->doc, it->start, LE_HEADLINE))
+        return 1;
     return !token_in(c, before, joining) && tok(c, before)->kind != TOK_CLITIC &&
            !(token_in(c, before, (const char *const[]){"and", "or", NULL}) && i > 0 && is_holder(&items[i - 1]) &&
              items[i - 1].last + 1 == before);

@@ -2787,6 +2787,18 @@ static void test_relative_object_and_rates(void **state)
                      NULL, "the worst tax", "Martin Echeverri", "tariffs", STANCE_AGAINST);
 }
 
+/* A headline joins two clauses with a comma, each with its subject: the
+ * second country vows a response to the first one's duty. */
+static void test_headline_vow_after_comma(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate_page(&f, "Japan slaps duty on leeks, Beijing vows response\n\nJapan will impose a 106% duty on leeks.", 0,
+                  NULL);
+    check_stance(&f, "vows response", "Beijing", "Japan tariffs", STANCE_AGAINST);
+    release(&f);
+}
+
 /* "They ... their duties": a sentence opened by "they" goes on about the
  * owner named before it. */
 static void test_they_own_their_duties(void **state)
@@ -3094,6 +3106,7 @@ int main(void)
         cmocka_unit_test(test_goods_subject_pronoun_object_and_ban_harm),
         cmocka_unit_test(test_compete_question_and_comment_verdict),
         cmocka_unit_test(test_relative_object_and_rates),
+        cmocka_unit_test(test_headline_vow_after_comma),
         cmocka_unit_test(test_time_nationality_and_cut_targets),
         cmocka_unit_test(test_act_manner_and_metal_no_cue),
     };
