@@ -3194,8 +3194,9 @@ static who qualified_noun(stance_ctx *c, const item *it, uint32_t at, uint32_t h
 }
 
 /* Nouns for the decision an article is about, however far back it was
- * told: "welcomed the decision", "called the extension ...". */
-static const char *const decision_nouns[] = {"decision", "extension", "decree", NULL};
+ * told: "welcomed the decision", "called the extension ...", "opposes the
+ * abuse of trade remedies". */
+static const char *const decision_nouns[] = {"decision", "extension", "decree", "abuse", "misuse", NULL};
 /* Nouns that name the article's measure only when it is a tariff: "said
  * the measure put jobs at risk" paragraphs after the duties were set, "voted
  * against the bill" that extends them; in an article about quotas "the
@@ -3335,11 +3336,8 @@ static who decided_measure(stance_ctx *c, const item *cue, who noun, uint32_t ho
     if (string_in(head, tariff_standing_nouns) && definite_near(c, cue, head)) {
         /* an owner the text does not give leaves the noun more telling
          * than "tariffs" */
-        build_tariffs(c);
-        who central = c->tariff_count && c->tariffs[0]->start < cue->start
-                          ? owned_tariff_target(c, c->tariffs[0], holder)
-                          : noun;
-        return strcmp(doc_string(c->doc, central.name), "tariffs") ? central : noun;
+        who central = central_measure(c, cue, holder, 0);
+        return central.name != NO_STRING && strcmp(doc_string(c->doc, central.name), "tariffs") ? central : noun;
     }
     if (!string_in(head, decision_nouns) || (!strcmp(head, "extension") && !extends_measure(c, cue)))
         return noun;
@@ -3352,6 +3350,13 @@ static who decided_measure(stance_ctx *c, const item *cue, who noun, uint32_t ho
  * is that tariff; else noun itself. */
 static who measure_as_tariff(stance_ctx *c, const item *items, size_t k, who noun, uint32_t holder)
 {
+    /* "Thirty-eight percent is a start": a rate alone is the tariff in
+     * context */
+    if (noun.name != NO_STRING && noun.ref == NO_STRING &&
+        (!strcmp(doc_string(c->doc, noun.name), "percent") || !strcmp(doc_string(c->doc, noun.name), "per cent"))) {
+        const item *mention = tariff_before(c, &items[k], 1);
+        return mention ? owned_tariff_target(c, mention, holder) : (who){NO_STRING, NO_STRING, NULL};
+    }
     if (!names_measure(c, noun))
         return decided_measure(c, &items[k], noun, holder);
     const char *name = doc_string(c->doc, noun.name);
@@ -3679,10 +3684,11 @@ static who measure_in_context(stance_ctx *c, const item *items, size_t count, co
     }
     if (mention)
         return owned_tariff_target(c, mention, holder);
-    /* a question asked for effect where the paragraphs near it name no
-     * measure ("Why should a contractor in Freiburg pay 40% more ...?"
-     * after two paragraphs on "the safeguard"): the article's measure */
-    if (paragraphs_back && cue->kind == K_RHETORICAL && !headline_eases(c)) {
+    /* a question asked for effect, or a defence, where the paragraphs
+     * near it name no measure ("Why should a contractor in Freiburg pay
+     * 40% more ...?" after two paragraphs on "the safeguard"): the
+     * article's measure */
+    if (paragraphs_back && (cue->kind == K_RHETORICAL || cue->kind == K_FAVOR_CONTEXT) && !headline_eases(c)) {
         who central = central_measure(c, cue, holder, 1);
         if (central.name != NO_STRING && strcmp(doc_string(c->doc, central.name), "tariffs"))
             return central;
@@ -4002,6 +4008,16 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
         if (noun.name != NO_STRING)
             return object_measure_as_tariff(c, cue, noun, holder);
     }
+    /* "rejected China's argument that the duty broke WTO rules": a tariff
+     * inside what someone argued is no object; the argument is its
+     * maker's, the one a possessive names */
+    for (uint32_t t = cue->last + 1; tariff_after && t + 1 < tariff_after->first; t++)
+        if (token_in(c, t, speech_nouns) && token_in(c, t + 1, (const char *const[]){"that", NULL})) {
+            for (size_t i = k + 1; i < count && items[i].first < t; i++)
+                if (is_holder(&items[i]) && items[i].last + 2 == t && tok(c, items[i].last + 1)->kind == TOK_CLITIC)
+                    return entity_target(c, &items[i], "entity");
+            return none;
+        }
     if (tariff_after) {
         const item *owner = owner_before(c, items, tariff_after, holder, cue->end);
         return tariff_target(c, tariff_after, remember_owner(c, tariff_after, owner ? owner : gpe_after), holder);

@@ -2799,6 +2799,36 @@ static void test_headline_vow_after_comma(void **state)
     release(&f);
 }
 
+/* What the thirty-third round showed: a tariff inside what someone argued
+ * is no object (the argument is its maker's, and does not make that maker
+ * the duty's owner); "the findings" of a ban story are the ban; "the
+ * abuse of trade remedies" is the measure; a rate alone is the tariff;
+ * to stop accepting goods is the ban itself. */
+static void test_argued_tariff_findings_and_rates(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f,
+             "South Korea will impose a safeguard duty of 38% on frozen garlic from July 1.\n\nHe rejected China's "
+             "argument that the duty broke World Trade Organization rules, Agriculture Minister Hwang Dae-sik said. "
+             "The federation said the duty would add about 1,900 won per kilogram to the cost of peeled garlic.",
+             NULL);
+    check_stance(&f, "rejected", "Hwang Dae-sik", "China", STANCE_AGAINST);
+    release(&f);
+    check_one_stance("Russia will halt imports of cut flowers from Armenia from Friday.\n\nThe ban covers every "
+                     "Armenian exporter. Roses from Kenya pay Russia's 8.5% duty.\n\nMinister of Economy Armen "
+                     "Gasparyan said Yerevan did not accept the watchdog's findings.",
+                     NULL, "accept", "Armen Gasparyan", "ban", STANCE_AGAINST);
+    check_no_stance((const char *const[]){"Russia will stop accepting cut flowers from Armenia from Friday.", NULL});
+    check_one_stance("South Korea will impose a 38% safeguard duty on frozen garlic.\n\n\"China firmly opposes the "
+                     "abuse of trade remedies,\" Tang Zhiyong, a spokesman for China's Ministry of Commerce, told a "
+                     "briefing.",
+                     NULL, "firmly opposes", "Tang Zhiyong", "South Korea tariffs", STANCE_AGAINST);
+    check_one_stance("South Korea will impose a 38% safeguard duty on frozen garlic.\n\n\"Thirty-eight percent is a "
+                     "start,\" said Oh Byung-chul, a grower.",
+                     NULL, "a start", "Oh Byung-chul", "South Korea tariffs", STANCE_FAVOR);
+}
+
 /* "They ... their duties": a sentence opened by "they" goes on about the
  * owner named before it. */
 static void test_they_own_their_duties(void **state)
@@ -3107,6 +3137,7 @@ int main(void)
         cmocka_unit_test(test_compete_question_and_comment_verdict),
         cmocka_unit_test(test_relative_object_and_rates),
         cmocka_unit_test(test_headline_vow_after_comma),
+        cmocka_unit_test(test_argued_tariff_findings_and_rates),
         cmocka_unit_test(test_time_nationality_and_cut_targets),
         cmocka_unit_test(test_act_manner_and_metal_no_cue),
     };
