@@ -3616,6 +3616,15 @@ static who eased_before(stance_ctx *c, const item *cue, uint32_t from)
 static who measure_in_context(stance_ctx *c, const item *items, size_t count, const item *cue, uint32_t holder,
                               size_t paragraphs_back)
 {
+    /* "who pays for this ban": a measure named right after the cue */
+    uint32_t after = cue->last + 2;
+    if (after < c->sentence->first_token + c->sentence->token_count) {
+        who named = named_measure(c, after);
+        if (named.name == NO_STRING)
+            named = bare_measure(c, after);
+        if (named.name != NO_STRING)
+            return named;
+    }
     const item *mention = NULL;
     for (size_t i = 0; i < count && !mention; i++)
         if (is_tariff(items[i].kind))

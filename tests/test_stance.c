@@ -2824,6 +2824,9 @@ static void test_argued_tariff_findings_and_rates(void **state)
                      "abuse of trade remedies,\" Tang Zhiyong, a spokesman for China's Ministry of Commerce, told a "
                      "briefing.",
                      NULL, "firmly opposes", "Tang Zhiyong", "South Korea tariffs", STANCE_AGAINST);
+    check_one_stance("Russia halted imports of roses.\n\n\"They fly in and they pay duty, so it is the shopper in "
+                     "Moscow who pays for this ban,\" said Olga Fedorchuk, a wholesaler.",
+                     NULL, "pays for", "Olga Fedorchuk", "ban", STANCE_AGAINST);
     check_one_stance("South Korea will impose a 38% safeguard duty on frozen garlic.\n\n\"Thirty-eight percent is a "
                      "start,\" said Oh Byung-chul, a grower.",
                      NULL, "a start", "Oh Byung-chul", "South Korea tariffs", STANCE_FAVOR);
