@@ -16,6 +16,7 @@
 #define NEGATION_WINDOW 3
 #define LEADER_WORDS 4 /* "U.S. President Donald Trump", "U.S. Trade Representative Jamieson Greer" */
 #define KIND_WORDS 5 /* "anti-dumping and countervailing" between an owner and its duties */
+#define ANSWER_REACH 6 /* how far before a tariff mention "in answer to" may stand */
 #define INTENSIFIER_WINDOW 2
 /* Words in a noun phrase target. */
 #define PHRASE_WORDS 3
@@ -1894,10 +1895,36 @@ static const owned *agreeing_owned(stance_ctx *c, uint32_t at, const struct_span
  * in favour: a country defends its own tariffs ("Chile defends 8% lithium
  * export duty"), but finds the other side's unfair ("Beijing said the
  * duties were unfair"). */
+/* Whether the tariff mention at offset at is the one a measure answers:
+ * "a 15% tariff on U.S. soybeans ... in answer to Washington's 100% tariff
+ * on Chinese electric vehicles". */
+static int answered_at(stance_ctx *c, uint32_t at)
+{
+    static const char *const answering[] = {"answer", "response", "retaliation", "reply", NULL};
+    uint32_t t = (uint32_t)token_at_or_after(&c->doc->tokens, at);
+    for (uint32_t k = t; k-- > 0 && t - k <= ANSWER_REACH;)
+        if (token_in(c, k, answering) && k + 1 < t && token_in(c, k + 1, (const char *const[]){"to", "for", NULL}))
+            return 1;
+    return 0;
+}
+
+/* The last of list up to at, in the article or the reader comment here,
+ * that is no measure another answers (answered_at); else the last one
+ * (last_owned). */
+static const owned *last_unanswered(stance_ctx *c, const owned *list, size_t count, uint32_t at,
+                                    const struct_span *here)
+{
+    size_t lo = COUNT_UP_TO(list, count, at, at);
+    for (size_t i = lo; i-- > 0 && lo - i <= TITLE_LOOKBACK;)
+        if ((!list[i].comment || list[i].comment == here) && !answered_at(c, list[i].at))
+            return &list[i];
+    return last_owned(list, count, at, here);
+}
+
 static const item *context_owner(stance_ctx *c, uint32_t at, uint32_t holder)
 {
     const struct_span *here = element_at(c->doc, at, LE_COMMENT);
-    const owned *named = last_owned(c->owned, c->owned_count, at, here);
+    const owned *named = last_unanswered(c, c->owned, c->owned_count, at, here);
     const owned *found = last_owned(c->found, c->found_count, at, here);
     if (!named || (found && found->at >= named->at))
         named = found;

@@ -340,7 +340,8 @@ static void test_speaker_after_and_possessive_owner(void **state)
 
 /* With no measure named by its levy word, "the duty" is the last measure
  * named in the singular and "these duties" the last in the plural, or two
- * of one owner joined by "and". */
+ * of one owner joined by "and"; a measure another answers ("in answer to
+ * Washington's 100% tariff") is only its background. */
 static void test_number_agreement(void **state)
 {
     (void)state;
@@ -353,7 +354,10 @@ static void test_number_agreement(void **state)
                      NULL, "punitive", "Dale Halvorsen", "China tariffs", STANCE_AGAINST);
     check_one_stance("China imposed a 15% tariff on U.S. soybeans in answer to Washington's 100% tariff on Chinese "
                      "cars.\n\n\"The duty is punitive,\" Dale Halvorsen said.",
-                     NULL, "punitive", "Dale Halvorsen", "United States tariffs", STANCE_AGAINST);
+                     NULL, "punitive", "Dale Halvorsen", "China tariffs", STANCE_AGAINST);
+    check_one_stance("The deal will cut India's 150% tariff on Scotch whisky to 75%, while the United Kingdom will scrap "
+                     "its 12% tariff on Indian clothing.\n\nFiona Drummond said the duty was \"still far too high\".",
+                     NULL, "too high", "Fiona Drummond", "United Kingdom tariffs", STANCE_AGAINST);
 }
 
 /* "The minister called the Colombian duties ... and said ...": an
@@ -2832,6 +2836,18 @@ static void test_argued_tariff_findings_and_rates(void **state)
                      NULL, "a start", "Oh Byung-chul", "South Korea tariffs", STANCE_FAVOR);
 }
 
+/* "the tariff" after a measure and the one it answers is the measure, not
+ * the one answered. */
+static void test_answered_tariff_is_not_the_tariff(void **state)
+{
+    (void)state;
+    check_one_stance("China will impose a 15% tariff on U.S. soybeans from January 1, in answer to Washington's "
+                     "100% tariff on Chinese electric vehicles.\n\nThe Iowa Soybean Producers Council said the tariff "
+                     "would knock about 40 cents a bushel off prices at local elevators.",
+                     NULL, "would knock about 40 cents a bushel off prices", "Iowa Soybean Producers Council",
+                     "China tariffs", STANCE_AGAINST);
+}
+
 /* "They ... their duties": a sentence opened by "they" goes on about the
  * owner named before it. */
 static void test_they_own_their_duties(void **state)
@@ -3141,6 +3157,7 @@ int main(void)
         cmocka_unit_test(test_relative_object_and_rates),
         cmocka_unit_test(test_headline_vow_after_comma),
         cmocka_unit_test(test_argued_tariff_findings_and_rates),
+        cmocka_unit_test(test_answered_tariff_is_not_the_tariff),
         cmocka_unit_test(test_time_nationality_and_cut_targets),
         cmocka_unit_test(test_act_manner_and_metal_no_cue),
     };
