@@ -17,6 +17,7 @@
 #define LEADER_WORDS 4 /* "U.S. President Donald Trump", "U.S. Trade Representative Jamieson Greer" */
 #define KIND_WORDS 5 /* "anti-dumping and countervailing" between an owner and its duties */
 #define ANSWER_REACH 6 /* how far before a tariff mention "in answer to" may stand */
+#define GROUP_NAME_LOOKBACK 4 /* how many items before a group word a name holding it may start */
 #define INTENSIFIER_WINDOW 2
 /* Words in a noun phrase target. */
 #define PHRASE_WORDS 3
@@ -164,7 +165,8 @@ static const char *const phrase_stop[] = {"and", "or", "but", "than", "more", "t
                                           /* no noun starts or goes on with these */
                                           "when", "where", "whether", "since", "because", "after", "before", "until",
                                           "while", "if", "though", "although", "me", "him", "us", "you", "them",
-                                          "themselves", "himself", "herself", "itself", "ourselves", "myself",
+                                          "themselves", "himself", "herself", "itself", "ourselves", "myself", "anyone",
+                                          "anybody", "everyone", "everybody", "someone", "somebody", "nobody",
                                           "what", "whom", "whose", "did", "do", "does", "done", "up", "out", "down",
                                           "off", "past", "into", "through", "over", "about", "against", "under",
                                           "within", "without", "across", "toward", "towards", "among", "during",
@@ -2524,7 +2526,7 @@ static who measure_named_before(stance_ctx *c, const char *const *family, uint32
             "drop", "drops", "dropped", "remove", "removes", "removed", "defend", "defends", "defended",
             "reject", "rejects", "rejected", "maintain", "maintains", "maintained", "tighten", "tightens", "set",
             "sets", "introduce", "introduces", "introduced", "announce", "announces", "announced", "adopt", "adopts",
-            "adopted", NULL};
+            "adopted", "calls", "called", "says", "said", NULL};
         if (token_in(c, n - 1, acts_on_measure))
             continue;
         uint32_t from = n - 1;
@@ -2629,10 +2631,42 @@ static who bare_measure(stance_ctx *c, uint32_t t)
 
 /* The noun phrase of tokens [first, end), "the tax" as the tax named before
  * (named_measure); from says how it was chosen. */
+/* "the retail council is right": lower-case words ending in an
+ * organisation's head noun, each of them in the name of an organisation
+ * named before token first ("Retail Council of Canada"), stand for it; the
+ * most recent such one. NULL otherwise. */
+static const item *org_named_by_words(stance_ctx *c, uint32_t first, uint32_t end)
+{
+    if (end < first + 2 || !token_in_set(c, end - 1, &org_head_set))
+        return NULL;
+    int seen = 0;
+    for (const item *i = c->items + c->item_count; i-- > c->items && seen < TITLE_LOOKBACK;) {
+        if (i->kind != K_ORG || i->end > tok(c, first)->start)
+            continue;
+        seen++;
+        int all = 1;
+        for (uint32_t t = first; t < end && all; t++) {
+            char word[32];
+            lower_word(c, t, word, sizeof word);
+            all = quote_text_has_word(c->doc->text.clean + i->start, i->end - i->start, word);
+        }
+        if (all)
+            return i;
+    }
+    return NULL;
+}
+
 static who noun_phrase(stance_ctx *c, uint32_t first, uint32_t end, const char *from)
 {
+    /* "backed a firm answer": how firm is no part of what is backed */
+    static const char *const manner[] = {"firm", "strong", "tough", "swift", "robust", "measured", NULL};
+    if (end > first + 1 && token_in(c, first, manner))
+        first++;
     who tax = end == first + 1 ? named_measure(c, first) : (who){NO_STRING, NO_STRING, NULL};
-    return tax.name != NO_STRING ? tax : (who){phrase_text(c, first, end), NO_STRING, from};
+    if (tax.name != NO_STRING)
+        return tax;
+    const item *body = org_named_by_words(c, first, end);
+    return body ? entity_who(c, body, "organisation") : (who){phrase_text(c, first, end), NO_STRING, from};
 }
 
 /* What goods before it make a measure of their own: "nickel ore export
@@ -2700,7 +2734,11 @@ static who noun_target(stance_ctx *c, uint32_t from, uint32_t clause, uint32_t a
     /* "a price it scrapped two years ago": a time is no target */
     static const char *const time_heads[] = {"ago", "day", "days", "week", "weeks", "month", "months", "year",
                                              "years", "decade", "decades", NULL};
-    if (token_in(c, end - 1, time_heads))
+    /* "complains about 50 cents on a bottle": an amount is no target */
+    static const char *const amount_heads[] = {"cents", "dollars", "euros", "pounds", "yen", "pesos", "rupees",
+                                               "percent", "tonnes", "tons", NULL};
+    if (token_in(c, end - 1, time_heads) || (first > from && tok(c, first - 1)->kind == TOK_NUMBER &&
+                                             token_in(c, end - 1, amount_heads)))
         return none;
     if (token_in(c, end - 1, speech_nouns)) {
         if (first > from && token_in(c, first - 1, demonstratives))
@@ -5034,6 +5072,18 @@ void stance_document(const ann_rules *rules, document *doc)
         return;
     }
     order_items(c.items, c.item_count);
+    /* "the National Federation of Hog Farmers": a group word inside a
+     * name is the name's, no group of its own */
+    size_t kept = 0;
+    for (size_t i = 0; i < c.item_count; i++) {
+        int inside = 0;
+        for (size_t j = kept; c.items[i].kind == K_GROUP && j-- > 0 && !inside && kept - j <= GROUP_NAME_LOOKBACK;)
+            inside = (c.items[j].kind == K_ORG || c.items[j].kind == K_PERSON) && c.items[j].start <= c.items[i].start &&
+                     c.items[j].end >= c.items[i].end;
+        if (!inside)
+            c.items[kept++] = c.items[i];
+    }
+    c.item_count = kept;
     for (size_t i = 0; i < c.item_count; i++) { /* spans are a few tokens long */
         item *it = &c.items[i];
         for (it->last = it->first; it->last + 1 < doc->tokens.count && doc->tokens.items[it->last + 1].start < it->end;)

@@ -2848,6 +2848,33 @@ static void test_answered_tariff_is_not_the_tariff(void **state)
                      "China tariffs", STANCE_AGAINST);
 }
 
+/* What the thirty-fifth round showed: a headline's "calls" is no part of
+ * the ban's name; "the retail council" in a comment is the council named
+ * in the article; "anyone" is no target. */
+static void test_calls_ban_and_council_short_form(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate_page(&f,
+                  "Philippines halts Taiwan pork imports over swine fever, Taipei calls ban \"excessive\"\n\nThe "
+                  "National Federation of Hog Farmers backed the ban.",
+                  0, NULL);
+    check_stance(&f, "backed", "National Federation of Hog Farmers", "ban", STANCE_FAVOR);
+    release(&f);
+    check_comment_stance("Canada set a 25% surtax on U.S. ketchup.\n\nThe Retail Council of Canada said the surtax "
+                         "would add 40 cents to a bottle.\n\n",
+                         "the retail council is right, take juice off the list", "3", "is right", "comment 3",
+                         "Retail Council of Canada", STANCE_FAVOR);
+    check_no_stance((const char *const[]){"\"Taxing breakfast is not standing up to anyone,\" Heather MacLeod said.",
+                                          NULL});
+    /* how firm an answer is no part of what is backed */
+    check_one_stance("Conservative trade critic Heather MacLeod said she backed a firm answer to Washington.", NULL,
+                     "backed", "Heather MacLeod", "answer", STANCE_FAVOR);
+    /* a group word inside a name is the name's */
+    check_one_stance("The Philippines halted imports of pork.\n\nThe National Federation of Hog Farmers backed the ban.",
+                     NULL, "backed", "National Federation of Hog Farmers", "ban", STANCE_FAVOR);
+}
+
 /* "They ... their duties": a sentence opened by "they" goes on about the
  * owner named before it. */
 static void test_they_own_their_duties(void **state)
@@ -3158,6 +3185,7 @@ int main(void)
         cmocka_unit_test(test_headline_vow_after_comma),
         cmocka_unit_test(test_argued_tariff_findings_and_rates),
         cmocka_unit_test(test_answered_tariff_is_not_the_tariff),
+        cmocka_unit_test(test_calls_ban_and_council_short_form),
         cmocka_unit_test(test_time_nationality_and_cut_targets),
         cmocka_unit_test(test_act_manner_and_metal_no_cue),
     };
