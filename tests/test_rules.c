@@ -355,19 +355,19 @@ static void test_type_reference_across_phases(void **state)
                                 "  replace  GOODS\n"
                                 "  pattern  raw\\h<GOODS>\n"
                                 "  priority 15\n";
-    char text[512];
-    snprintf(text, sizeof text, goods, 10);
-    rules = compile_ok(text);
-    doc = annotate(rules, "They ship raw bauxite.");
-    assert_only(doc, "//entity", "raw bauxite");
-    xmlFreeDoc(doc);
-    ann_rules_free(rules);
-    snprintf(text, sizeof text, goods, 20);
-    rules = compile_ok(text);
-    doc = annotate(rules, "They ship raw bauxite.");
-    assert_only(doc, "//entity", "bauxite");
-    xmlFreeDoc(doc);
-    ann_rules_free(rules);
+    static const struct {
+        int inner_priority;
+        const char *kept;
+    } cases[] = {{10, "raw bauxite"}, {20, "bauxite"}};
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        char text[512];
+        snprintf(text, sizeof text, goods, cases[k].inner_priority);
+        rules = compile_ok(text);
+        doc = annotate(rules, "They ship raw bauxite.");
+        assert_only(doc, "//entity", cases[k].kept);
+        xmlFreeDoc(doc);
+        ann_rules_free(rules);
+    }
 
     /* a phase 1 rule cannot see annotations of its own phase */
     rules = compile_ok("rule pct\n"
