@@ -2806,14 +2806,20 @@ static who entity_target(stance_ctx *c, const item *it, const char *from)
 
 /* Where the subject of the copula leading to the cue ends: the token
  * right after it, before the copula and its auxiliaries ("the call had
- * been" ends at "had"), with no , ; : between the copula and the cue;
- * UINT32_MAX when there is none. */
+ * been" ends at "had"), with no , ; : or "but" between the copula and the
+ * cue; UINT32_MAX when there is none. */
 static uint32_t subject_end(stance_ctx *c, const item *cue)
 {
     uint32_t first = c->sentence->first_token, t = cue->first;
+    if (token_in(c, t, copulas)) /* "is fine": the cue opens with it */
+        t++;
     for (int steps = 0; t > first && !token_in(c, t - 1, copulas); t--, steps++) {
         const token *w = tok(c, t - 1);
-        if (steps > PHRASE_WORDS + 1 || (w->kind == TOK_PUNCT && strchr(",;:", c->doc->text.clean[w->start])))
+        /* "protecting industry is fine but this rule protects nobody":
+         * the copula is in the clause before "but" and a new subject
+         * ("had been "polite but unproductive"" goes on) */
+        if (steps > PHRASE_WORDS + 1 || (w->kind == TOK_PUNCT && strchr(",;:", c->doc->text.clean[w->start])) ||
+            (token_in(c, t - 1, (const char *const[]){"but", "yet", NULL}) && token_in(c, t, determiners)))
             return UINT32_MAX;
     }
     if (t == first)
@@ -2854,7 +2860,11 @@ static who phrase_before_copula(stance_ctx *c, const item *cue)
     while (t > first && end - t < PHRASE_WORDS && phrase_word(c, t - 1) && !token_in_set(c, t - 1, &phrase_skip_set) &&
            !token_in(c, t - 1, saying))
         t--;
-    if (t == end)
+    /* "assembly is fine", "the rule is fine", not "a tax that only foreign
+     * buyers pay is not development": a subject opening the sentence or
+     * after a determiner, where the cue opens with its copula */
+    if (t == end || (token_in(c, cue->first, copulas) && t > first && !token_in(c, t - 1, determiners) &&
+                     tok(c, t - 1)->kind == TOK_WORD))
         return none;
     /* "An appeal into the void is not an answer": the subject's head comes
      * before the preposition that joins its complement */
@@ -3416,11 +3426,11 @@ static who decided_measure(stance_ctx *c, const item *cue, who noun, uint32_t ho
 static who measure_as_tariff(stance_ctx *c, const item *items, size_t k, who noun, uint32_t holder)
 {
     /* "Thirty-eight percent is a start": a rate alone is the tariff in
-     * context */
+     * context, else the one the article is about */
     if (noun.name != NO_STRING && noun.ref == NO_STRING &&
         (!strcmp(doc_string(c->doc, noun.name), "percent") || !strcmp(doc_string(c->doc, noun.name), "per cent"))) {
         const item *mention = tariff_before(c, &items[k], 1);
-        return mention ? owned_tariff_target(c, mention, holder) : (who){NO_STRING, NO_STRING, NULL};
+        return mention ? owned_tariff_target(c, mention, holder) : central_measure(c, &items[k], holder, 1);
     }
     if (!names_measure(c, noun))
         return decided_measure(c, &items[k], noun, holder);
@@ -4102,7 +4112,14 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
     uint32_t asked_first, asked_end, object = cue->last + 1;
     while (object < c->sentence->first_token + c->sentence->token_count && token_in(c, object, phrase_skip))
         object++;
-    uint32_t to = entity_after && entity_after->first == object ? entity_after->last + 1
+    /* "called on Industry and Science Minister Daniel Hargreaves to ...":
+     * over the title before the name */
+    uint32_t titled = object;
+    while (entity_after && titled < entity_after->first && titled < object + 2 * PHRASE_WORDS &&
+           ((tok(c, titled)->flags & TOKF_CAPITALIZED) || token_in(c, titled, (const char *const[]){"and", "of", NULL})))
+        titled++;
+    uint32_t to = entity_after && (entity_after->first == object || entity_after->first == titled)
+                      ? entity_after->last + 1
                   : phrase_after(c, cue->last + 1, clause, &asked_first, &asked_end) &&
                           names_agent(c, items, count, asked_end - 1)
                       ? asked_end
@@ -4279,6 +4296,20 @@ static void apply_contrast(document *doc, size_t first, uint32_t contrast)
             doc->stances[kept++] = *st;
     }
     doc->stance_count = kept;
+}
+
+/* "have argued for months that ...": a cue ending in "for" followed by a
+ * span of time takes no object there. */
+static int for_a_time(stance_ctx *c, const item *cue)
+{
+    static const char *const spans[] = {"months", "years", "weeks", "days", "decades", "hours", "ages", "long", NULL};
+    static const char *const counts[] = {"a", "an", "one", "two", "three", "several", "many", "some", NULL};
+    static const char *const units[] = {"year", "month", "week", "decade", "day", "while", "time", "years", "months",
+                                        "weeks", "decades", "days", NULL};
+    uint32_t after = cue->last + 1, end = c->sentence->first_token + c->sentence->token_count;
+    if (!token_in(c, cue->last, (const char *const[]){"for", NULL}) || after >= end)
+        return 0;
+    return token_in(c, after, spans) || (after + 1 < end && token_in(c, after, counts) && token_in(c, after + 1, units));
 }
 
 /* "Ford slammed the new duties as short-sighted": an evaluation after
@@ -4514,6 +4545,8 @@ static void stance_sentence(stance_ctx *c, item *items, size_t count)
             token_in(c, cue->first, (const char *const[]){"accused", NULL}) &&
             cue->last + 1 < c->sentence->first_token + c->sentence->token_count &&
             token_in(c, cue->last + 1, (const char *const[]){"of", NULL}))
+            continue;
+        if (for_a_time(c, cue))
             continue;
         uint32_t cue_clause = clause_of(c, cue->first);
         stance_span st = {.start = cue->start, .end = cue->end, .cue_start = cue->start, .cue_end = cue->end,

@@ -3002,6 +3002,80 @@ static void test_denied_claims_and_bare_measures(void **state)
                      NULL, "Who is this ban protecting", "Zainab Hussein", "ban", STANCE_AGAINST);
 }
 
+/* A cue opening with its copula ("is fine") judges the subject before it,
+ * a sentence's opening words or a phrase after a determiner, and not the
+ * clause before "but" and a new subject. */
+static void test_copula_cue_subject(void **state)
+{
+    (void)state;
+    static const char article[] = "India to license laptop imports\n\nIndia will require a licence for each laptop.\n\n";
+    check_comment_stance(article, "protecting industry is fine but this rule protects nobody.", "1", "is fine",
+                         "comment 1", "protecting industry", STANCE_FAVOR);
+    check_comment_stance(article, "protecting industry is fine but this rule protects nobody.", "1",
+                         "protects nobody", "comment 1", "rule", STANCE_AGAINST);
+    check_comment_stance(article, "The rule is necessary.", "1", "is necessary", "comment 1", "rule",
+                         STANCE_FAVOR);
+    /* a relative clause before the copula is no subject */
+    check_no_stance((const char *const[]){
+        "Chile sets lithium duty\n\nChile set an export duty.\n\n\"An export tax that only foreign buyers pay is "
+        "not development,\" Ahn said.\n",
+        NULL});
+}
+
+/* "Fifteen percent is a start": a rate alone, with no tariff in its
+ * paragraph or the one before, is the tariff the article is about. */
+static void test_rate_alone_is_central_tariff(void **state)
+{
+    (void)state;
+    check_one_stance("Paraguay sets 15% surcharge on yerba mate\n\n"
+                     "Paraguay will charge a 15% surcharge on yerba mate from Argentina.\n\n"
+                     "Argentina shipped 38,000 tonnes last year.\n\n"
+                     "Prices in Asuncion were lower in March.\n\n"
+                     "\"We suffer,\" said Teodora Gimenez, who heads the growers' federation. "
+                     "\"Fifteen percent is a start.\"\n",
+                     NULL, "a start", "Teodora Gimenez", "Paraguay tariffs", STANCE_FAVOR);
+}
+
+/* "have argued for months that ...": "for" a span of time is no object of
+ * "argued for". */
+static void test_argued_for_a_time(void **state)
+{
+    (void)state;
+    check_no_stance((const char *const[]){
+        "Panel orders review of tower duties\n\nAustralia set a 20% duty on steel towers.\n\nThe Clean Energy Council has "
+        "argued for months that the duties add cost to projects.\n",
+        "Panel orders review of tower duties\n\nAustralia set a 20% duty on steel towers.\n\nThe Clean Energy Council "
+        "argued for a year that the duties add cost to projects.\n",
+        NULL});
+    check_one_stance("Panel orders review of tower duties\n\nThe Clean Energy Council argued for a lower duty on towers.\n",
+                     NULL, "argued for", "Clean Energy Council", "tariffs", STANCE_FAVOR);
+}
+
+/* "called on Industry and Science Minister Daniel Hargreaves to scrap
+ * the duties": who is asked to act is no target, over a title before the
+ * name too. */
+static void test_asked_over_title(void **state)
+{
+    (void)state;
+    check_one_stance("Australia keeps duties on towers\n\nAustralia set a 20% duty on steel towers from Vietnam.\n\n"
+                     "The Metal Trades Guild called on Industry and Science Minister Daniel Hargreaves to scrap the "
+                     "decision.\n",
+                     NULL, "called on", "Metal Trades Guild", "Australia tariffs", STANCE_AGAINST);
+}
+
+/* "ordered the commission to recalculate anti-dumping duties": a body
+ * that has a measure recalculated or reviewed names its owner. */
+static void test_recalculating_body_owns(void **state)
+{
+    (void)state;
+    check_one_stance("Panel orders rethink of duties on Vietnamese towers\n\n"
+                     "SYDNEY (Harbour Wire) - Australia's review panel on Thursday ordered the commission to "
+                     "recalculate anti-dumping duties of up to 23.6% on wind towers from Vietnam.\n\n"
+                     "\"Who gains when a wind farm sits half-built for a year?\" asked its chief executive, Priya "
+                     "Raman.\n",
+                     NULL, "Who gains", "Priya Raman", "Australia tariffs", STANCE_AGAINST);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -3166,6 +3240,11 @@ int main(void)
         cmocka_unit_test(test_when_clause_and_possessed_effect),
         cmocka_unit_test(test_verdict_on_eased_tariff),
         cmocka_unit_test(test_concession_is_no_condition),
+        cmocka_unit_test(test_copula_cue_subject),
+        cmocka_unit_test(test_rate_alone_is_central_tariff),
+        cmocka_unit_test(test_argued_for_a_time),
+        cmocka_unit_test(test_asked_over_title),
+        cmocka_unit_test(test_recalculating_body_owns),
         cmocka_unit_test(test_retort),
         cmocka_unit_test(test_rhetorical_far_from_tariff),
         cmocka_unit_test(test_tariff_cut_article),
