@@ -130,6 +130,11 @@ struct matcher {
     size_t candidate_cap;
     int32_t *cover_priority; /* per token: highest priority of an earlier-phase annotation over it */
     size_t cover_cap;
+    size_t phase_first_span; /* the first annotation of the phase being matched */
+    size_t covered_to;    /* the annotations before this one are in cover_priority */
+    struct need_span *need_spans; /* the document's annotations of needed types (note_spans) */
+    size_t need_span_count, need_span_cap;
+    size_t need_noted_to; /* the annotations before this one are in need_spans when of a needed type */
     size_t sentence_needs_cap;
     const uint32_t *view_sentences; /* the sentences the view being matched needs: a slot's list, or found */
     size_t view_sentence_count;
@@ -1052,45 +1057,66 @@ static void find_sentence_words(matcher *m, const segment *seg, trigger_walk *ne
     needed->at = at;
 }
 
-/* Notes, in one pass over the annotations, what the views of the phase
- * ask of them: per token, the highest priority of an earlier-phase
- * annotation over it (cover_priority), and per sentence, which of the types
- * views need it holds (any annotation so far, list candidates of this phase
- * included). */
+/* An annotation of a type some view needs (need_slot), noted once: its
+ * index, the last sentence starting at or before it, and its slot. */
+typedef struct need_span {
+    uint32_t span, sentence;
+    uint8_t slot;
+} need_span;
+
+/* Notes what the views of the phase ask of the annotations: per token, the
+ * highest priority of an earlier-phase annotation over it (cover_priority),
+ * and per sentence, which of the types views need it holds (any annotation
+ * so far, list candidates of this phase included). Each annotation is read
+ * once per document, not once per phase: the cover takes in those of the
+ * phase before, as they came out of its resolution, and stays right as
+ * annotations are removed later, since an annotation is only removed by
+ * one covering it with a priority as high (resolve.h) that counts then
+ * instead; those of needed types are listed (need_spans) and the list is
+ * read again each phase, as a removed one no longer counts. */
 static void note_spans(matcher *m, const document *doc, int phase)
 {
-    grow_array((void **)&m->cover_priority, &m->cover_cap, doc->tokens.count + 8, sizeof *m->cover_priority);
-    grow_array((void **)&m->sentence_needs, &m->sentence_needs_cap, doc->sentences.count + 4,
-               sizeof *m->sentence_needs);
-    memset(m->sentence_needs, 0, (doc->sentences.count + 4) * sizeof *m->sentence_needs);
-    /* locals: a store into cover or sentence_needs could otherwise be a
-     * span's, a token's or a count */
-    int32_t *cover = m->cover_priority;
-    uint64_t *sentence_needs = m->sentence_needs;
-    const int8_t *need_slot = m->rules->need_slot;
-    const uint32_t *token_sentence = m->token_sentence;
-    const token *tokens = doc->tokens.items;
     size_t token_count = doc->tokens.count;
-    /* eight a round, in two 16-byte stores, as the compiler does not
-     * vectorize the fill (the array has room up to a multiple of eight) */
-    static const int32_t uncovered[4] = {INT32_MIN, INT32_MIN, INT32_MIN, INT32_MIN};
-    for (size_t t = 0; t < token_count; t += 8) {
-        memcpy(cover + t, uncovered, sizeof uncovered);
-        memcpy(cover + t + 4, uncovered, sizeof uncovered);
+    if (phase == 1) {
+        grow_array((void **)&m->cover_priority, &m->cover_cap, token_count + 8, sizeof *m->cover_priority);
+        /* eight a round, in two 16-byte stores, as the compiler does not
+         * vectorize the fill (the array has room up to a multiple of eight) */
+        static const int32_t uncovered[4] = {INT32_MIN, INT32_MIN, INT32_MIN, INT32_MIN};
+        for (size_t t = 0; t < token_count; t += 8) {
+            memcpy(m->cover_priority + t, uncovered, sizeof uncovered);
+            memcpy(m->cover_priority + t + 4, uncovered, sizeof uncovered);
+        }
+        m->covered_to = 0;
+        m->need_span_count = 0;
+        m->need_noted_to = 0;
     }
-    for (size_t i = 0, count = doc->span_count; i < count; i++) {
-        const span *s = &doc->spans[i];
-        if (s->flags & SPAN_REMOVED)
-            continue;
+    /* locals: a store into cover could otherwise be a span's, a token's or
+     * a count */
+    int32_t *cover = m->cover_priority;
+    const token *tokens = doc->tokens.items;
+    const span *spans = doc->spans;
+    for (size_t i = m->covered_to, end = m->phase_first_span; i < end; i++) {
+        const span *s = &spans[i];
         /* a layout's entity takes the norm of a rule's entity of the same
          * extent (structure.h), so rules still run under it */
-        if (!(s->flags & (SPAN_HIDDEN | SPAN_LAYOUT)) && s->phase < phase) {
-            int32_t priority = s->priority;
-            uint32_t end = s->end;
-            for (size_t t = s->first_token; t < token_count && tokens[t].start < end; t++)
-                if (priority > cover[t])
-                    cover[t] = priority;
-        }
+        if (s->flags & (SPAN_REMOVED | SPAN_HIDDEN | SPAN_LAYOUT))
+            continue;
+        int32_t priority = s->priority;
+        uint32_t span_end = s->end;
+        for (size_t t = s->first_token; t < token_count && tokens[t].start < span_end; t++)
+            if (priority > cover[t])
+                cover[t] = priority;
+    }
+    m->covered_to = m->phase_first_span;
+
+    const int8_t *need_slot = m->rules->need_slot;
+    const uint32_t *token_sentence = m->token_sentence;
+    grow_array((void **)&m->need_spans, &m->need_span_cap, m->need_span_count + doc->span_count - m->need_noted_to + 1,
+               sizeof *m->need_spans);
+    need_span *noted = m->need_spans;
+    size_t noted_count = m->need_span_count;
+    for (size_t i = m->need_noted_to, count = doc->span_count; i < count; i++) {
+        const span *s = &spans[i];
         int slot = need_slot[s->type];
         if (slot < 0)
             continue;
@@ -1102,8 +1128,18 @@ static void note_spans(matcher *m, const document *doc, int phase)
             sentence = lo ? lo - 1 : UINT32_MAX;
         }
         if (sentence != UINT32_MAX)
-            sentence_needs[sentence] |= 1ULL << slot;
+            noted[noted_count++] = (need_span){(uint32_t)i, (uint32_t)sentence, (uint8_t)slot};
     }
+    m->need_span_count = noted_count;
+    m->need_noted_to = doc->span_count;
+
+    grow_array((void **)&m->sentence_needs, &m->sentence_needs_cap, doc->sentences.count + 4,
+               sizeof *m->sentence_needs);
+    memset(m->sentence_needs, 0, (doc->sentences.count + 4) * sizeof *m->sentence_needs);
+    uint64_t *sentence_needs = m->sentence_needs;
+    for (size_t k = 0; k < noted_count; k++)
+        if (!(spans[noted[k].span].flags & SPAN_REMOVED))
+            sentence_needs[noted[k].sentence] |= 1ULL << noted[k].slot;
 }
 
 /* Lists, for each need slot a view of the phase needs alone, the
@@ -1355,6 +1391,7 @@ void match_phase(matcher *m, document *doc, int phase)
     m->doc = doc;
     m->phase = phase;
     m->shown_ready = 0;
+    m->phase_first_span = doc->span_count;
     if (phase == 1) {
         if (m->reads_token_hashes)
             gaz_hash_tokens(doc, &m->hashes);
@@ -1588,6 +1625,7 @@ void matcher_free(matcher *m)
     free(m->view_key_batches);
     free(m->token_sentence);
     free(m->cover_priority);
+    free(m->need_spans);
     free(m->rule_sentence);
     free(m->ready);
     free(m->rule_position);
