@@ -13,7 +13,10 @@ LIBS = $(shell pkg-config --libs $(PKGS)) -pthread
 
 BUILD ?= build
 LIB_SRC := $(filter-out annotator/main.c,$(wildcard annotator/*.c))
-LIB_OBJ := $(patsubst annotator/%.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/builtin_rules.o
+# The library but the patterns compiled at build time (annotator/precompiled.h),
+# which tools/precompile.c, linked with these, compiles and writes.
+CORE_OBJ := $(patsubst annotator/%.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/builtin_rules.o
+LIB_OBJ := $(CORE_OBJ) $(BUILD)/obj/precompiled_rules.o
 # Country and subdivision lists are generated from Debian's iso-codes at build time.
 GEN_LISTS := rules/lists/countries.txt rules/lists/subdivisions.txt
 ISO_JSON := /usr/share/iso-codes/json
@@ -44,6 +47,16 @@ $(BUILD)/builtin_rules.c: $(BUILD)/tools/embed $(RULE_FILES)
 	$(BUILD)/tools/embed $(RULE_FILES) > $@
 
 $(BUILD)/obj/builtin_rules.o: $(BUILD)/builtin_rules.c
+	$(CC) $(ALL_CFLAGS) -Iannotator -c $< -o $@
+
+$(BUILD)/tools/precompile: tools/precompile.c $(CORE_OBJ) annotator/*.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Iannotator $< $(CORE_OBJ) $(LIBS) -o $@
+
+$(BUILD)/precompiled_rules.c: $(BUILD)/tools/precompile
+	$(BUILD)/tools/precompile > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/obj/precompiled_rules.o: $(BUILD)/precompiled_rules.c
 	$(CC) $(ALL_CFLAGS) -Iannotator -c $< -o $@
 
 $(BUILD)/libannotator.a: $(LIB_OBJ)

@@ -118,6 +118,7 @@ void ann_rules_free(ann_rules *rules)
     free(rules->triggers.slot_first);
     free((void *)rules->pair_states);
     free((void *)rules->table_probes);
+    precompiled_close(rules->precompiled);
     free(rules);
 }
 
@@ -471,6 +472,17 @@ static int finish_rule(parser *ps)
  * parentheses, so its UTF-8 need not be checked again. */
 #define CHECKED_UTF (PCRE2_UTF | PCRE2_NO_UTF_CHECK)
 
+/* pcre2_compile for the rules: from the patterns compiled at build time
+ * when they hold this one (precompiled.h), and told to on_compile. */
+static pcre2_code *compile_regex(ann_rules *rules, const char *pattern, size_t len, uint32_t options, int *errcode,
+                                 PCRE2_SIZE *erroff)
+{
+    pcre2_code *code = precompiled_compile(&rules->precompiled, pattern, len, options, errcode, erroff);
+    if (code && rules->on_compile)
+        rules->on_compile(rules->on_compile_ctx, pattern, len, options, code);
+    return code;
+}
+
 /* Compiles one pattern line on its own, so an error points into the line as
  * written (exactly, when it uses no macro) and a pattern cannot close or
  * escape the groups the engine wraps around it. */
@@ -484,10 +496,10 @@ static int check_pattern(parser *ps, const char *written, const char *expanded, 
     PCRE2_SIZE erroff;
     /* Only an error is looked for, and neither the possessive rewrite nor
      * the study of how a match starts can make one: both are skipped. */
-    pcre2_code *code = pcre2_compile((PCRE2_SPTR)full.s, full.len,
+    pcre2_code *code = compile_regex(ps->rules, full.s, full.len,
                                      PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES | PCRE2_NO_AUTO_POSSESS |
                                          PCRE2_NO_START_OPTIMIZE,
-                                     &errcode, &erroff, NULL);
+                                     &errcode, &erroff);
     if (code) {
         pcre2_code_free(code);
         free(full.s);
@@ -1070,7 +1082,7 @@ static void set_key(uint8_t *keys, unsigned key, int on)
         keys[key / 8] &= (uint8_t)~(1u << (key % 8));
 }
 
-static void set_start_keys(rule *r, const char *full)
+static void set_start_keys(ann_rules *rules, rule *r, const char *full)
 {
     /* The start-of-match bitmap PCRE2 computes for an unanchored, non-UCP
      * form of the pattern tells which ASCII bytes a match can begin with;
@@ -1083,8 +1095,8 @@ static void set_start_keys(rule *r, const char *full)
     memset(r->start_keys, 0xff, 32);
     char *rewritten = probe_pattern(full);
     /* only studied: the possessive rewrite would change no start */
-    pcre2_code *probe = pcre2_compile((PCRE2_SPTR)rewritten, PCRE2_ZERO_TERMINATED,
-                                      CHECKED_UTF | PCRE2_NO_AUTO_POSSESS, &errcode, &erroff, NULL);
+    pcre2_code *probe = compile_regex(rules, rewritten, strlen(rewritten), CHECKED_UTF | PCRE2_NO_AUTO_POSSESS,
+                                      &errcode, &erroff);
     free(rewritten);
     uint32_t type = 2;
     const uint8_t *bitmap = NULL;
@@ -1195,7 +1207,7 @@ static char *near_lookbehinds(const char *pattern)
  * The probe is the pattern behind a lookbehind over those two characters,
  * so that a partial match counts them as read, and any way on that
  * reaches the end of the text is reported as partial. */
-static void probe_before(rule *r, pcre2_match_data *md, pcre2_match_context *mc)
+static void probe_before(ann_rules *rules, rule *r, pcre2_match_data *md, pcre2_match_context *mc)
 {
     uint32_t lookbehind = 0;
     if ((!strstr(r->expanded, "(?<=") && !strstr(r->expanded, "(?<!")) || strstr(r->expanded, "(*"))
@@ -1215,10 +1227,10 @@ static void probe_before(rule *r, pcre2_match_data *md, pcre2_match_context *mc)
     free(source.s);
     int errcode;
     PCRE2_SIZE erroff;
-    pcre2_code *probe = pcre2_compile((PCRE2_SPTR)full.s, full.len,
+    pcre2_code *probe = compile_regex(rules, full.s, full.len,
                                       CHECKED_UTF | PCRE2_UCP | PCRE2_ANCHORED | PCRE2_DUPNAMES |
                                           PCRE2_NO_AUTO_POSSESS | PCRE2_NO_START_OPTIMIZE,
-                                      &errcode, &erroff, NULL);
+                                      &errcode, &erroff);
     free(full.s);
     if (probe && may_match_after(probe, "a ", 2, "", 0, 0, 1, md, mc)) {
         pcre2_code_free(probe);
@@ -1347,10 +1359,10 @@ static void probe_starts(ann_rules *rules, rule *r, pcre2_match_data *md, pcre2_
             full_pattern(r, source, &full);
             int errcode;
             PCRE2_SIZE erroff;
-            without = pcre2_compile((PCRE2_SPTR)full.s, full.len,
+            without = compile_regex(rules, full.s, full.len,
                                     CHECKED_UTF | PCRE2_UCP | PCRE2_ANCHORED | PCRE2_DUPNAMES | PCRE2_NO_AUTO_POSSESS |
                                         PCRE2_NO_START_OPTIMIZE,
-                                    &errcode, &erroff, NULL);
+                                    &errcode, &erroff);
             free(full.s);
         }
         free(source);
@@ -1413,7 +1425,7 @@ static int collect_captures(rule *r, ann_error *err)
     return 0;
 }
 
-static int compile_pattern(rule *r, ann_error *err)
+static int compile_pattern(ann_rules *rules, rule *r, ann_error *err)
 {
     strbuf full = {0};
     full_pattern(r, r->expanded, &full);
@@ -1423,9 +1435,9 @@ static int compile_pattern(rule *r, ann_error *err)
      * few bytes (probe_starts), never run for matches: the possessive
      * rewrite, which only cuts ways on that could never match, would not
      * change what a probe tells, and costs compile time. */
-    r->code = pcre2_compile((PCRE2_SPTR)full.s, full.len,
+    r->code = compile_regex(rules, full.s, full.len,
                             CHECKED_UTF | PCRE2_UCP | PCRE2_ANCHORED | PCRE2_DUPNAMES | PCRE2_NO_AUTO_POSSESS,
-                            &errcode, &erroff, NULL);
+                            &errcode, &erroff);
     if (!r->code) {
         PCRE2_UCHAR msg[256];
         pcre2_get_error_message(errcode, msg, sizeof msg);
@@ -1448,7 +1460,7 @@ static int compile_pattern(rule *r, ann_error *err)
         free(full.s);
         return -1;
     }
-    set_start_keys(r, full.s);
+    set_start_keys(rules, r, full.s);
     free(full.s);
     return 0;
 }
@@ -1536,8 +1548,8 @@ static int compile_batch(ann_rules *rules, int phase, const size_t *which, size_
         sb_str(&full, ANN_BODY_DEFINE);
     int errcode;
     PCRE2_SIZE erroff;
-    b.code = pcre2_compile((PCRE2_SPTR)full.s, full.len, CHECKED_UTF | PCRE2_UCP | PCRE2_ANCHORED | PCRE2_DUPNAMES | PCRE2_NO_START_OPTIMIZE,
-                           &errcode, &erroff, NULL);
+    b.code = compile_regex(rules, full.s, full.len, CHECKED_UTF | PCRE2_UCP | PCRE2_ANCHORED | PCRE2_DUPNAMES | PCRE2_NO_START_OPTIMIZE,
+                           &errcode, &erroff);
     free(full.s);
     if (!b.code) {
         /* each rule compiled alone, so this is a limit of the whole batch */
@@ -1834,7 +1846,7 @@ int ann_rules_compile(ann_rules *rules, ann_error *err)
                 memmove(r->list_path, r->list_path + 1, strlen(r->list_path));
             if (load_list(rules, i, builtin, err))
                 return ANN_ERR_RULES;
-        } else if (compile_pattern(r, err))
+        } else if (compile_pattern(rules, r, err))
             return ANN_ERR_RULES;
     }
     pcre2_match_data *md = pcre2_match_data_create(1, NULL);
@@ -1845,7 +1857,7 @@ int ann_rules_compile(ann_rules *rules, ann_error *err)
     for (size_t i = 0; i < rules->count; i++)
         if (rules->rules[i].code && rules->rules[i].view >= 0) {
             probe_starts(rules, &rules->rules[i], md, mc);
-            probe_before(&rules->rules[i], md, mc);
+            probe_before(rules, &rules->rules[i], md, mc);
         }
     pcre2_match_data_free(md);
     pcre2_match_context_free(mc);
@@ -1868,6 +1880,8 @@ int ann_rules_compile(ann_rules *rules, ann_error *err)
         return ANN_ERR_RULES;
     rules->pair_states = xcalloc(rules->pair_table_count + 1, PAIR_STATES);
     rules->table_probes = xcalloc(rules->pair_table_count + 1, sizeof *rules->table_probes);
+    precompiled_close(rules->precompiled);
+    rules->precompiled = NULL;
     rules->compiled = 1;
     return ANN_OK;
 }

@@ -19,6 +19,7 @@
 
 #include "annotator.h"
 #include "gazetteer.h"
+#include "precompiled.h"
 #include "token.h"
 
 #define MAX_TYPES 1024
@@ -285,6 +286,13 @@ struct ann_rules {
     _Atomic uint8_t *pair_states;
     _Atomic uint32_t *table_probes;
     int compiled;
+    /* The patterns compiled at build time, opened by the first compile
+     * that finds one there and closed when the rules are compiled. */
+    precompiled *precompiled;
+    /* When set, called with every pattern compiled, its options and code
+     * (tools/precompile.c notes them); the code is the rules'. */
+    void (*on_compile)(void *ctx, const char *pattern, size_t len, uint32_t options, const pcre2_code *code);
+    void *on_compile_ctx;
 };
 
 /* Whether a match of r may start with the len bytes at s, as far as a
