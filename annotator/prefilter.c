@@ -455,11 +455,14 @@ static int holds_common_word(const word_set *set, const word_set *starts)
     static const char *const everywhere[] = {"a", "an", "and", "at", "by", "for", "from", "in",
                                              "is", "of", "on", "the", "to", "with"};
     for (size_t k = 0; k < set->count; k++) {
+        /* the first letters first: sets of a few hundred words meet sets
+         * as large, and nearly every pair differs there */
+        int first = tolower((unsigned char)set->words[k][0]);
         for (size_t e = 0; e < sizeof everywhere / sizeof *everywhere; e++)
-            if (!strcasecmp(set->words[k], everywhere[e]))
+            if (first == everywhere[e][0] && !strcasecmp(set->words[k], everywhere[e]))
                 return 1;
         for (size_t e = 0; starts && e < starts->count; e++)
-            if (!strcasecmp(set->words[k], starts->words[e]))
+            if (first == tolower((unsigned char)starts->words[e][0]) && !strcasecmp(set->words[k], starts->words[e]))
                 return 1;
     }
     return 0;
@@ -485,7 +488,8 @@ static int required_in(const char *p, size_t i, size_t end, int caseless, const 
         }
         int after_boundary = 1; /* a match starts at a token start */
         word_set best = {0};
-        while (!found && (!best.count || holds_common_word(&best, starts)) && a.kind != ATOM_END && a.kind != ATOM_BAR) {
+        int best_tells = 0; /* best holds no common word: the alternative is read far enough */
+        while (!found && !best_tells && a.kind != ATOM_END && a.kind != ATOM_BAR) {
             atom after = next_atom(p, a.end, end, &caseless);
             word_set words = {0};
             if (a.kind == ATOM_WORD_CHAR && after_boundary) {
@@ -500,9 +504,11 @@ static int required_in(const char *p, size_t i, size_t end, int caseless, const 
                 if (!required_in(p, a.inner, a.inner_end, a.caseless, starts, &words))
                     word_set_clear(&words);
             }
-            if (words.count && (!best.count || !holds_common_word(&words, starts))) {
+            int tells = words.count && !holds_common_word(&words, starts);
+            if (words.count && (!best.count || tells)) {
                 word_set_clear(&best);
                 best = words;
+                best_tells = tells;
             } else
                 word_set_clear(&words);
             /* only a space makes the next word a token of its own: after \b
