@@ -21,6 +21,7 @@
 #define INTENSIFIER_WINDOW 2
 /* Words in a noun phrase target. */
 #define PHRASE_WORDS 3
+#define PARENTHESIS_WORDS 12 /* the words of a clause between commas after a subject */
 #define NAMED_MEASURE_LOOKBACK 4096 /* tokens back from "the tax" to the tax it names */
 #define NAMED_MEASURE_WORDS 4       /* "nickel ore export ban" */
 /* How far after a cue its target entity may start, in tokens: farther on,
@@ -2804,15 +2805,25 @@ static who entity_target(stance_ctx *c, const item *it, const char *from)
     return place.name != NO_STRING ? place : entity_who(c, it, from);
 }
 
+/* The token after the copula a cue opens with, over auxiliaries before it
+ * ("is fine", "have been dumping"); UINT32_MAX when it opens with none. */
+static uint32_t copula_opening(stance_ctx *c, const item *cue)
+{
+    uint32_t t = cue->first;
+    while (t < cue->last && token_in(c, t, auxiliaries))
+        t++;
+    return token_in(c, t, copulas) ? t + 1 : UINT32_MAX;
+}
+
 /* Where the subject of the copula leading to the cue ends: the token
  * right after it, before the copula and its auxiliaries ("the call had
  * been" ends at "had"), with no , ; : or "but" between the copula and the
  * cue; UINT32_MAX when there is none. */
 static uint32_t subject_end(stance_ctx *c, const item *cue)
 {
-    uint32_t first = c->sentence->first_token, t = cue->first;
-    if (token_in(c, t, copulas)) /* "is fine": the cue opens with it */
-        t++;
+    uint32_t first = c->sentence->first_token, t = copula_opening(c, cue);
+    if (t == UINT32_MAX)
+        t = cue->first;
     for (int steps = 0; t > first && !token_in(c, t - 1, copulas); t--, steps++) {
         const token *w = tok(c, t - 1);
         /* "protecting industry is fine but this rule protects nobody":
@@ -2856,6 +2867,17 @@ static who phrase_before_copula(stance_ctx *c, const item *cue)
     /* "said ministers had been ...": the verb of saying is no part of it */
     static const char *const saying[] = {"said", "says", "say", "told", "added", "argued", "warned", "insisted",
                                          "claimed", "noted", "stressed", "complained", NULL};
+    /* "the measure, published in the Official Gazette late Monday, was
+     * ...": over a clause between commas after the subject, to a noun
+     * after a determiner before it */
+    if (t > first + 1 && is_comma(c, t - 1)) {
+        uint32_t open = t - 1;
+        while (open > first && t - open <= PARENTHESIS_WORDS && !is_comma(c, open - 1))
+            open--;
+        if (open > first + 1 && is_comma(c, open - 1) && phrase_word(c, open - 2) && open - 2 > first &&
+            token_in(c, open - 3, determiners))
+            t = open - 1;
+    }
     uint32_t end = t;
     while (t > first && end - t < PHRASE_WORDS && phrase_word(c, t - 1) && !token_in_set(c, t - 1, &phrase_skip_set) &&
            !token_in(c, t - 1, saying))
@@ -2863,7 +2885,7 @@ static who phrase_before_copula(stance_ctx *c, const item *cue)
     /* "assembly is fine", "the rule is fine", not "a tax that only foreign
      * buyers pay is not development": a subject opening the sentence or
      * after a determiner, where the cue opens with its copula */
-    if (t == end || (token_in(c, cue->first, copulas) && t > first && !token_in(c, t - 1, determiners) &&
+    if (t == end || (copula_opening(c, cue) != UINT32_MAX && t > first && !token_in(c, t - 1, determiners) &&
                      tok(c, t - 1)->kind == TOK_WORD))
         return none;
     /* "An appeal into the void is not an answer": the subject's head comes
@@ -4298,6 +4320,27 @@ static void apply_contrast(document *doc, size_t first, uint32_t contrast)
     doc->stance_count = kept;
 }
 
+/* "the United Kingdom will scrap its tariffs", "Egypt will keep its ban":
+ * the subject acting on its own measure ("its", "their", or one it owns)
+ * takes an action, not a position on it (the acts of lists/stance-*.txt
+ * that are done, not said); who reports it may hold one. */
+static int acts_on_own_measure(stance_ctx *c, const item *cue, who holder, who target)
+{
+    static const char *const acts[] = {"scrap", "scraps", "scrapped", "lift", "lifts", "lifted", "cut", "cuts",
+                                       "remove", "removes", "removed", "drop", "drops", "dropped", "keep", "keeps",
+                                       "kept", "extend", "extends", "extended", "impose", "imposes", "imposed",
+                                       "suspend", "suspends", "suspended", "end", "ends", "ended", "maintain",
+                                       "maintains", "maintained", NULL};
+    if (cue->first != cue->last || !token_in(c, cue->first, acts) || !holder.from || strcmp(holder.from, "subject"))
+        return 0;
+    if (cue->last + 1 < c->sentence->first_token + c->sentence->token_count &&
+        token_in(c, cue->last + 1, possessives))
+        return 1;
+    const char *h = doc_string(c->doc, holder.name), *t = doc_string(c->doc, target.name);
+    size_t n = strlen(h);
+    return !strncmp(t, h, n) && !strcmp(t + n, " tariffs");
+}
+
 /* "have argued for months that ...": a cue ending in "for" followed by a
  * span of time takes no object there. */
 static int for_a_time(stance_ctx *c, const item *cue)
@@ -4613,6 +4656,8 @@ static void stance_sentence(stance_ctx *c, item *items, size_t count)
             continue;
         if (eases)
             st.polarity = st.polarity == STANCE_FAVOR ? STANCE_AGAINST : STANCE_FAVOR;
+        if (acts_on_own_measure(c, cue, holder, target))
+            continue;
         if (favors_protection(c, cue, target))
             st.polarity = STANCE_FAVOR;
         st.holder = holder.name;

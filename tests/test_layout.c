@@ -325,6 +325,25 @@ static void test_no_byline(void **state)
     free(text);
 }
 
+/* "By Hannah Doyle in Melbourne and Rohan Kapoor in New Delhi": where each
+ * wrote from is no part of the names, and the dateline still follows. */
+static void test_byline_places(void **state)
+{
+    (void)state;
+    const char *parts[A_PARTS];
+    memcpy(parts, ARTICLE, sizeof parts);
+    parts[A_BYLINE] = "By Zedd Quill in Portville and Mira Holt in New Harbour\n";
+    char *text = join(parts);
+    result r = annotate(text, 0);
+    expect_full_head(&r);
+    expect_count(&r, "//byline/p/s/entity[@type='PERSON']", 2);
+    expect(&r, "//byline/p/s/entity[@type='PERSON'][1]", "Zedd Quill");
+    expect(&r, "//byline/p/s/entity[@type='PERSON'][2]", "Mira Holt");
+    expect(&r, "//byline", "By Zedd Quill in Portville and Mira Holt in New Harbour");
+    result_free(&r);
+    free(text);
+}
+
 /* A name's lower-case particle stays inside the byline's name, apart or
  * hyphenated. */
 static void test_byline_particle(void **state)
@@ -747,6 +766,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_full_article),
         cmocka_unit_test(test_no_byline),
+        cmocka_unit_test(test_byline_places),
         cmocka_unit_test(test_byline_particle),
         cmocka_unit_test(test_no_comments),
         cmocka_unit_test(test_comment_without_vote_line),

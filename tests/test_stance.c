@@ -3076,6 +3076,41 @@ static void test_recalculating_body_owns(void **state)
                      NULL, "Who gains", "Priya Raman", "Australia tariffs", STANCE_AGAINST);
 }
 
+/* A cue opening with auxiliaries and its copula ("have been dumping")
+ * judges the subject before them. */
+static void test_auxiliary_copula_cue_subject(void **state)
+{
+    (void)state;
+    check_comment_stance("Paraguay sets surcharge on yerba mate\n\nParaguay will charge a 15% surcharge on yerba mate.\n\n",
+                         "But lets be honest, our millers have been dumping leaf below cost for years.", "1",
+                         "have been dumping", "comment 1", "millers", STANCE_AGAINST);
+}
+
+/* "said the measure, published in the Official Gazette late Monday, was
+ * ...": the subject before a clause between commas. */
+static void test_subject_before_parenthesis(void **state)
+{
+    (void)state;
+    check_one_stance("Paraguay sets surcharge on yerba mate\n\nParaguay will charge a 15% surcharge on yerba mate.\n\n"
+                     "Industry Minister Marcelo Villalba said the measure, published in the Official Gazette late "
+                     "Monday, was \"a temporary shield, not a wall.\"\n",
+                     NULL, "a temporary shield, not a wall", "Marcelo Villalba", "Paraguay tariffs", STANCE_FAVOR);
+}
+
+/* "the United Kingdom will scrap its tariffs": the subject acting on its
+ * own measure takes an action, no position; who reports it may hold one. */
+static void test_act_on_own_measure(void **state)
+{
+    (void)state;
+    check_no_stance((const char *const[]){
+        "Britain and India sign trade deal\n\nThe United Kingdom will scrap its tariffs of up to 12% on Indian "
+        "clothing at once.\n",
+        "Canada keeps counter-tariffs\n\nCanada will keep its 25% counter-tariffs on U.S. steel.\n", NULL});
+    check_one_stance("Canada to retain counter-tariffs\n\nMinister Danielle Fournier said Canada would keep its 25% "
+                     "counter-tariffs on U.S. steel.\n",
+                     NULL, "keep", "Danielle Fournier", "Canada tariffs", STANCE_FAVOR);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -3245,6 +3280,9 @@ int main(void)
         cmocka_unit_test(test_argued_for_a_time),
         cmocka_unit_test(test_asked_over_title),
         cmocka_unit_test(test_recalculating_body_owns),
+        cmocka_unit_test(test_auxiliary_copula_cue_subject),
+        cmocka_unit_test(test_subject_before_parenthesis),
+        cmocka_unit_test(test_act_on_own_measure),
         cmocka_unit_test(test_retort),
         cmocka_unit_test(test_rhetorical_far_from_tariff),
         cmocka_unit_test(test_tariff_cut_article),
