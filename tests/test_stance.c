@@ -3064,7 +3064,8 @@ static void test_asked_over_title(void **state)
 }
 
 /* "ordered the commission to recalculate anti-dumping duties": a body
- * that has a measure recalculated or reviewed names its owner. */
+ * that has a measure recalculated or reviewed names its owner, and so does
+ * one that collects it. */
 static void test_recalculating_body_owns(void **state)
 {
     (void)state;
@@ -3074,6 +3075,13 @@ static void test_recalculating_body_owns(void **state)
                      "\"Who gains when a wind farm sits half-built for a year?\" asked its chief executive, Priya "
                      "Raman.\n",
                      NULL, "Who gains", "Priya Raman", "Australia tariffs", STANCE_AGAINST);
+    /* and one that collects them */
+    check_one_stance("Ottawa sets sofa duties\n\nCanada will collect countervailing duties of 31.4% on sofas from China, "
+                     "the border agency said on Monday.\n\n"
+                     "The Canadian Home Furnishings Retailers Alliance said the duties would add C$250 to the shelf "
+                     "price of an average sofa.\n",
+                     NULL, "would add C$250 to the shelf price", "Canadian Home Furnishings Retailers Alliance",
+                     "Canada tariffs", STANCE_AGAINST);
 }
 
 /* A cue opening with auxiliaries and its copula ("have been dumping")
