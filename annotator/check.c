@@ -55,6 +55,8 @@ int ann_rules_check(const ann_rules *rules, ann_diag_fn diag, void *ctx, size_t 
 {
     if (!rules->compiled)
         return ANN_ERR_USAGE;
+    /* every batch, not only those the examples run: a run may meet any */
+    rules_compile_all_jit(rules);
     matcher *m = matcher_new(rules, NULL, NULL);
     document doc = {0};
     int failures = 0;

@@ -790,6 +790,19 @@ static inline int pair_allows(matcher *m, const rule_batch *b, uint32_t table, i
     return 1;
 }
 
+/* The match of run_batch for a batch whose JIT code is not ready: on its
+ * first run it is compiled now; where JIT is unavailable, the interpreter
+ * runs it. Apart from run_batch, so that the inlined common case tests one
+ * flag, as it did when every batch was compiled at start-up. */
+static __attribute__((noinline)) int match_batch_slowly(matcher *m, const rule_batch *b, size_t vpos,
+                                                        size_t subject_len)
+{
+    if (batch_compile_jit(b) == BATCH_JIT_READY)
+        return pcre2_jit_match(b->code, (PCRE2_SPTR)m->text, subject_len, vpos, 0, m->match_data, m->match_context);
+    return pcre2_match(b->code, (PCRE2_SPTR)m->text, subject_len, vpos, PCRE2_NO_UTF_CHECK, m->match_data,
+                       m->match_context);
+}
+
 /* Runs one batch anchored at vpos (at token t, or SIZE_MAX at the opening
  * marker marks[open]), and adds a candidate for every rule match its
  * callout recorded. Inlined, as try_rules_at is: they run at every
@@ -813,10 +826,9 @@ static inline __attribute__((always_inline)) void run_batch(matcher *m, document
     /* Every alternative ends in (*FAIL), so no match is the normal outcome;
      * the callout has recorded each rule's match. The subject is valid
      * UTF-8 by construction (text.h). */
-    int rc = b->jit ? pcre2_jit_match(b->code, (PCRE2_SPTR)m->text, subject_len, vpos, 0, m->match_data,
-                                      m->match_context)
-                    : pcre2_match(b->code, (PCRE2_SPTR)m->text, subject_len, vpos, PCRE2_NO_UTF_CHECK,
-                                  m->match_data, m->match_context);
+    int rc = batch_jit_ready(b) ? pcre2_jit_match(b->code, (PCRE2_SPTR)m->text, subject_len, vpos, 0, m->match_data,
+                                                  m->match_context)
+                                : match_batch_slowly(m, b, vpos, subject_len);
     if (rc < 0 && rc != PCRE2_ERROR_NOMATCH && m->on_limit) {
         int inside;
         m->on_limit(m->limit_ctx, &m->rules->rules[b->rules[0]], view_to_doc(m, vpos, &inside), rc);

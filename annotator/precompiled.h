@@ -1,7 +1,7 @@
 /* precompiled: the patterns the builtin rules compile, compiled when the
  * library is built and kept in PCRE2's serialized form, so that start-up
- * decodes them instead of compiling them again. (JIT compilation still
- * runs at start-up: PCRE2 cannot serialize it.)
+ * decodes them instead of compiling them again. (PCRE2 cannot serialize
+ * JIT code: a batch is JIT-compiled on its first run, batch_compile_jit.)
  *
  * tools/precompile.c makes the store: it compiles the builtin rules as
  * ann_rules_compile does, noting every pattern compiled on the way with its

@@ -4,6 +4,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1563,8 +1564,6 @@ static int compile_batch(ann_rules *rules, int phase, const size_t *which, size_
         free(b.marker_starts);
         return -1;
     }
-    /* JIT is an optimisation: when it is unavailable the interpreter runs. */
-    b.jit = pcre2_jit_compile(b.code, PCRE2_JIT_COMPLETE) == 0;
     b.before_table = all_probe_before ? (uint32_t)rules->pair_table_count++ : NO_PAIR_TABLE;
     b.after_table = NO_PAIR_TABLE;
     size_t marker_types = 0;
@@ -1582,6 +1581,46 @@ static int compile_batch(ann_rules *rules, int phase, const size_t *which, size_
         rules->max_capture_count = captures;
     *out = b;
     return 0;
+}
+
+/* Serialises every lazy JIT compilation of the process, not just of one
+ * ann_rules: PCRE2's JIT compiler keeps a little state of its own (whether
+ * executable memory can be had) that it tests on first use without a lock.
+ * Each batch is compiled once, a few hundred at most, so no thread waits long. */
+static pthread_mutex_t jit_compile_lock = PTHREAD_MUTEX_INITIALIZER;
+
+uint8_t batch_compile_jit(const rule_batch *b)
+{
+    /* batches are shared as const, but live in memory the ann_rules
+     * allocated, where this one field may change */
+    _Atomic uint8_t *state = (_Atomic uint8_t *)&b->jit_state;
+    /* tried already (where JIT is unavailable, the interpreter comes here
+     * for every match): no lock */
+    uint8_t now = atomic_load_explicit(state, memory_order_acquire);
+    if (now != BATCH_JIT_UNTRIED)
+        return now;
+    pthread_mutex_lock(&jit_compile_lock);
+    /* another thread may have compiled it while this one waited; the lock
+     * orders its store before this load */
+    now = atomic_load_explicit(state, memory_order_relaxed);
+    if (now == BATCH_JIT_UNTRIED) {
+        now = pcre2_jit_compile(b->code, PCRE2_JIT_COMPLETE) == 0 ? BATCH_JIT_READY : BATCH_JIT_UNAVAILABLE;
+        /* release: threads that read the state without the lock
+         * (batch_jit_ready) see the code complete */
+        atomic_store_explicit(state, now, memory_order_release);
+    }
+    pthread_mutex_unlock(&jit_compile_lock);
+    return now;
+}
+
+void rules_compile_all_jit(const ann_rules *rules)
+{
+    for (size_t v = 0; v < rules->view_count; v++)
+        for (size_t b = 0; b < rules->views[v].batch_count; b++)
+            batch_compile_jit(&rules->views[v].batches[b]);
+    for (size_t i = 0; i < rules->count; i++)
+        if (rules->rules[i].alone.code)
+            batch_compile_jit(&rules->rules[i].alone);
 }
 
 static void free_batch(rule_batch *b)
