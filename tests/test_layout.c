@@ -325,17 +325,26 @@ static void test_no_byline(void **state)
     free(text);
 }
 
+/* Annotates the article with byline instead of its own, checks its head
+ * and gives the result; *text is to be freed. */
+static result annotate_with_byline(const char *byline, char **text)
+{
+    const char *parts[A_PARTS];
+    memcpy(parts, ARTICLE, sizeof parts);
+    parts[A_BYLINE] = byline;
+    *text = join(parts);
+    result r = annotate(*text, 0);
+    expect_full_head(&r);
+    return r;
+}
+
 /* "By Hannah Doyle in Melbourne and Rohan Kapoor in New Delhi": where each
  * wrote from is no part of the names, and the dateline still follows. */
 static void test_byline_places(void **state)
 {
     (void)state;
-    const char *parts[A_PARTS];
-    memcpy(parts, ARTICLE, sizeof parts);
-    parts[A_BYLINE] = "By Zedd Quill in Portville and Mira Holt in New Harbour\n";
-    char *text = join(parts);
-    result r = annotate(text, 0);
-    expect_full_head(&r);
+    char *text;
+    result r = annotate_with_byline("By Zedd Quill in Portville and Mira Holt in New Harbour\n", &text);
     expect_count(&r, "//byline/p/s/entity[@type='PERSON']", 2);
     expect(&r, "//byline/p/s/entity[@type='PERSON'][1]", "Zedd Quill");
     expect(&r, "//byline/p/s/entity[@type='PERSON'][2]", "Mira Holt");
@@ -349,21 +358,14 @@ static void test_byline_places(void **state)
 static void test_byline_particle(void **state)
 {
     (void)state;
-    const char *parts[A_PARTS];
-    memcpy(parts, ARTICLE, sizeof parts);
-    parts[A_BYLINE] = "By Joana Ferreira and Pieter de Wolf\n";
-    char *text = join(parts);
-    result r = annotate(text, 0);
-    expect_full_head(&r);
+    char *text;
+    result r = annotate_with_byline("By Joana Ferreira and Pieter de Wolf\n", &text);
     expect_count(&r, "//byline/p/s/entity[@type='PERSON']", 2);
     expect(&r, "//byline/p/s/entity[2]", "Pieter de Wolf");
     result_free(&r);
     free(text);
     /* and one joined to the name by a hyphen */
-    parts[A_BYLINE] = "By Noor al-Saadi and Emre Kaya\n";
-    text = join(parts);
-    r = annotate(text, 0);
-    expect_full_head(&r);
+    r = annotate_with_byline("By Noor al-Saadi and Emre Kaya\n", &text);
     expect(&r, "//byline/p/s/entity[1]", "Noor al-Saadi");
     result_free(&r);
     free(text);
