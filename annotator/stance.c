@@ -1283,6 +1283,18 @@ static int reports_another(stance_ctx *c, const item *items, size_t k)
     return 0;
 }
 
+/* The person right before "of" or "of the" that opens the body items[i]
+ * ("Kittipong Saengsuk of the Kao Na Party"), or NULL. */
+static const item *person_of_body(stance_ctx *c, const item *items, size_t i)
+{
+    uint32_t t = items[i].first;
+    if (t > 0 && token_in(c, t - 1, (const char *const[]){"the", NULL}))
+        t--;
+    if (t < 2 || !token_in(c, t - 1, (const char *const[]){"of", NULL}))
+        return NULL;
+    return i > 0 && items[i - 1].kind == K_PERSON && items[i - 1].last + 2 == t ? &items[i - 1] : NULL;
+}
+
 /* "the Midwest Food Importers Council, which opposes the tariffs": an act
  * in a clause that "which" or "who" opens, within PRONOUN_REACH tokens
  * before it, is done by the holder named right before that clause's comma.
@@ -1300,8 +1312,14 @@ static const item *relative_antecedent(stance_ctx *c, const item *items, size_t 
         if (t == first || tok(c, t - 1)->kind != TOK_PUNCT || c->doc->text.clean[tok(c, t - 1)->start] != ',')
             return NULL;
         for (size_t i = k; i-- > 0;)
-            if (is_holder(&items[i]) && items[i].last + 2 == t)
-                return &items[i];
+            if (is_holder(&items[i]) && items[i].last + 2 == t) {
+                /* "MP Kittipong Saengsuk of the Kao Na Party, who voted
+                 * ...": "who" is the person the body qualifies */
+                const item *person = token_in(c, t, (const char *const[]){"who", NULL}) && items[i].kind != K_PERSON
+                                         ? person_of_body(c, items, i)
+                                         : NULL;
+                return person ? person : &items[i];
+            }
         return NULL;
     }
     return NULL;

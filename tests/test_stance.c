@@ -3119,6 +3119,17 @@ static void test_act_on_own_measure(void **state)
                      NULL, "keep", "Danielle Fournier", "Canada tariffs", STANCE_FAVOR);
 }
 
+/* "MP Kittipong Saengsuk of the Kao Na Party, who voted against the
+ * measure": "who" stands for the person the body qualifies, not the body. */
+static void test_who_after_person_of_body(void **state)
+{
+    (void)state;
+    check_one_stance("Thailand ends duty exemption\n\nThailand set a 10% tariff on parcels.\n\n"
+                     "Opposition MP Kittipong Saengsuk of the Kao Na Party, who voted against the measure on Tuesday, "
+                     "spoke later.\n",
+                     NULL, "voted against", "Kittipong Saengsuk", "Thailand tariffs", STANCE_AGAINST);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -3291,6 +3302,7 @@ int main(void)
         cmocka_unit_test(test_auxiliary_copula_cue_subject),
         cmocka_unit_test(test_subject_before_parenthesis),
         cmocka_unit_test(test_act_on_own_measure),
+        cmocka_unit_test(test_who_after_person_of_body),
         cmocka_unit_test(test_retort),
         cmocka_unit_test(test_rhetorical_far_from_tariff),
         cmocka_unit_test(test_tariff_cut_article),
