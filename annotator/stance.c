@@ -224,7 +224,7 @@ typedef struct {
 } phrase_answer;
 
 /* The families of measure nouns (measure_families). */
-#define MEASURE_FAMILY_COUNT 7
+#define MEASURE_FAMILY_COUNT 8
 
 typedef struct {
     document *doc;
@@ -2502,13 +2502,26 @@ static int phrase_word(stance_ctx *c, uint32_t t)
 static const char *const measure_families[MEASURE_FAMILY_COUNT][3] = {{"tax", "taxes", NULL},         {"ban", "bans", NULL},
                                                   {"embargo", "embargoes", NULL}, {"quota", "quotas", NULL},
                                                   {"controls", NULL, NULL},       {"curbs", NULL, NULL},
-                                                  {"restrictions", NULL, NULL}};
+                                                  {"restrictions", NULL, NULL},   {"price", NULL, NULL}};
+
+/* Whether token t is a noun of family: "price" only as a minimum or
+ * reference price ("minimum import price", "floor price"), a measure; any
+ * other price is none. */
+static int family_noun(stance_ctx *c, uint32_t t, const char *const *family)
+{
+    if (!token_in(c, t, family))
+        return 0;
+    if (family != measure_families[MEASURE_FAMILY_COUNT - 1])
+        return 1;
+    static const char *const setting[] = {"minimum", "floor", "reference", NULL};
+    return (t > 0 && token_in(c, t - 1, setting)) || (t > 1 && token_in(c, t - 2, setting));
+}
 
 /* The family of the measure noun at token t, or NULL. */
 static const char *const *measure_family(stance_ctx *c, uint32_t t)
 {
     for (size_t m = 0; m < sizeof measure_families / sizeof *measure_families; m++)
-        if (token_in(c, t, measure_families[m]))
+        if (family_noun(c, t, measure_families[m]))
             return measure_families[m];
     return NULL;
 }
@@ -2523,7 +2536,7 @@ static who measure_named_before(stance_ctx *c, const char *const *family, uint32
     for (uint32_t n = t; n-- > first && n > 0;) {
         /* "the worst tax a country can levy", "cutting most quotas", "a
          * reduced tax of 5%" for some name no tax or quota */
-        if (!(family ? token_in(c, n, family) : measure_family(c, n) != NULL) || !phrase_word(c, n - 1) ||
+        if (!(family ? family_noun(c, n, family) : measure_family(c, n) != NULL) || !phrase_word(c, n - 1) ||
             token_in_set(c, n - 1, &phrase_skip_set) ||
             token_in(c, n - 1, (const char *const[]){"worst", "best", "only", "same", "other", "first", "last",
                                                      "next", "biggest", "highest", "lowest", "new", "similar", "such", "most",
@@ -2557,7 +2570,8 @@ static who measure_named_before(stance_ctx *c, const char *const *family, uint32
         while (from < n && token_in(c, from, (const char *const[]){"new", "latest", "recent", "tighter",
                                                                         "stricter", "tougher", "sweeping",
                                                                         "expanded", "proposed", "planned", "whole",
-                                                                        "entire", "no", NULL}))
+                                                                        "entire", "no", "seasonal", "temporary",
+                                                                        NULL}))
             from++;
         return (who){phrase_text(c, from, n + 1), NO_STRING, "named-measure"};
     }
@@ -2594,7 +2608,7 @@ static who article_first_measure(stance_ctx *c, const char *const *family, uint3
                                                           "must", NULL}))
                 continue;
             for (size_t m = 0; m < MEASURE_FAMILY_COUNT; m++)
-                if (c->family_first[m] == UINT32_MAX && token_in(c, n, measure_families[m]))
+                if (c->family_first[m] == UINT32_MAX && family_noun(c, n, measure_families[m]))
                     c->family_first[m] = n;
         }
         c->family_first_built = 1;
@@ -4349,7 +4363,14 @@ static int acts_on_own_measure(stance_ctx *c, const item *cue, who holder, who t
                                        "kept", "extend", "extends", "extended", "impose", "imposes", "imposed",
                                        "suspend", "suspends", "suspended", "end", "ends", "ended", "maintain",
                                        "maintains", "maintained", NULL};
-    if (cue->first != cue->last || !token_in(c, cue->first, acts) || !holder.from || strcmp(holder.from, "subject"))
+    if (cue->first != cue->last || !token_in(c, cue->first, acts))
+        return 0;
+    /* "noted that Peru had scrapped its 6% tariff": what a country has done
+     * to its own measure is told as a fact, whoever tells it */
+    if (cue->first > 0 && token_in(c, cue->first - 1, (const char *const[]){"has", "had", "have", NULL}) &&
+        cue->last + 1 < c->sentence->first_token + c->sentence->token_count && token_in(c, cue->last + 1, possessives))
+        return 1;
+    if (!holder.from || strcmp(holder.from, "subject"))
         return 0;
     if (cue->last + 1 < c->sentence->first_token + c->sentence->token_count &&
         token_in(c, cue->last + 1, possessives))

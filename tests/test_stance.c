@@ -3130,6 +3130,23 @@ static void test_who_after_person_of_body(void **state)
                      NULL, "voted against", "Kittipong Saengsuk", "Thailand tariffs", STANCE_AGAINST);
 }
 
+/* A minimum import price is a measure of its own ("the measure" is it,
+ * named without "seasonal"), and a country that "had scrapped its 6%
+ * tariff" is told as a fact, no stance of whoever tells it. */
+static void test_minimum_price_measure(void **state)
+{
+    (void)state;
+    check_one_stance("Chile sets seasonal minimum import price for avocados\n\n"
+                     "Chile will apply a seasonal minimum import price of $2.10 per kilogram to avocados.\n\n"
+                     "Minister Renzo Castaneda noted that Peru had scrapped its 6% tariff on Chilean grapes.\n\n"
+                     "The National Federation of Avocado Growers welcomed the decision.\n",
+                     NULL, "welcomed", "National Federation of Avocado Growers", "minimum import price",
+                     STANCE_FAVOR);
+    check_no_stance((const char *const[]){
+        "Chile sets price\n\nMinister Renzo Castaneda noted that Peru had scrapped its 6% tariff on Chilean grapes.\n",
+        NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -3303,6 +3320,7 @@ int main(void)
         cmocka_unit_test(test_subject_before_parenthesis),
         cmocka_unit_test(test_act_on_own_measure),
         cmocka_unit_test(test_who_after_person_of_body),
+        cmocka_unit_test(test_minimum_price_measure),
         cmocka_unit_test(test_retort),
         cmocka_unit_test(test_rhetorical_far_from_tariff),
         cmocka_unit_test(test_tariff_cut_article),
