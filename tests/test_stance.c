@@ -3147,6 +3147,22 @@ static void test_minimum_price_measure(void **state)
         NULL});
 }
 
+/* "Onyango said it better than i can": a reader backs who said it; "keep
+ * its market open to Chinese companies" and fruit "already committed to the
+ * United States" back nothing. */
+static void test_said_it_better_and_open_market(void **state)
+{
+    (void)state;
+    check_comment_stance("Canada sets sofa duties\n\nCanada set a 31% duty on sofas. \"Who exactly is protected?\" "
+                         "asked Derek Onyango.\n\n",
+                         "Onyango said it better than i can", "1", "said it better", "comment 1", "Derek Onyango",
+                         STANCE_FAVOR);
+    check_no_stance((const char *const[]){
+        "Georgia caps imports\n\nThe Chinese embassy said China hoped Georgia would keep its market open to Chinese "
+        "companies.\n",
+        "Chile sets price\n\nAndres Vial said most of the fruit is already committed to the United States.\n", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -3321,6 +3337,7 @@ int main(void)
         cmocka_unit_test(test_act_on_own_measure),
         cmocka_unit_test(test_who_after_person_of_body),
         cmocka_unit_test(test_minimum_price_measure),
+        cmocka_unit_test(test_said_it_better_and_open_market),
         cmocka_unit_test(test_retort),
         cmocka_unit_test(test_rhetorical_far_from_tariff),
         cmocka_unit_test(test_tariff_cut_article),
