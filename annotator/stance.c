@@ -4365,15 +4365,15 @@ static int acts_on_own_measure(stance_ctx *c, const item *cue, who holder, who t
                                        "maintains", "maintained", NULL};
     if (cue->first != cue->last || !token_in(c, cue->first, acts))
         return 0;
+    int on_its_own = cue->last + 1 < c->sentence->first_token + c->sentence->token_count &&
+                     token_in(c, cue->last + 1, possessives);
     /* "noted that Peru had scrapped its 6% tariff": what a country has done
      * to its own measure is told as a fact, whoever tells it */
-    if (cue->first > 0 && token_in(c, cue->first - 1, (const char *const[]){"has", "had", "have", NULL}) &&
-        cue->last + 1 < c->sentence->first_token + c->sentence->token_count && token_in(c, cue->last + 1, possessives))
+    if (on_its_own && cue->first > 0 && token_in(c, cue->first - 1, (const char *const[]){"has", "had", "have", NULL}))
         return 1;
     if (!holder.from || strcmp(holder.from, "subject"))
         return 0;
-    if (cue->last + 1 < c->sentence->first_token + c->sentence->token_count &&
-        token_in(c, cue->last + 1, possessives))
+    if (on_its_own)
         return 1;
     const char *h = doc_string(c->doc, holder.name), *t = doc_string(c->doc, target.name);
     size_t n = strlen(h);
