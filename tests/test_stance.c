@@ -3163,6 +3163,19 @@ static void test_said_it_better_and_open_market(void **state)
         "Chile sets price\n\nAndres Vial said most of the fruit is already committed to the United States.\n", NULL});
 }
 
+/* "Why should Kenya stay a dumping ground for America's old clothes?",
+ * "Why shouldn't Europe protect its own farmers?": questions for
+ * protection, so for the measure. */
+static void test_dumping_ground_question(void **state)
+{
+    (void)state;
+    static const char article[] = "Kenya raises duty on used clothing\n\nKenya raised its duty on used clothing to 35%.\n\n";
+    check_comment_stance(article, "Why should Kenya stay a dumping ground for America's old clothes?", "1",
+                         "Why should Kenya stay a dumping ground", "comment 1", "Kenya tariffs", STANCE_FAVOR);
+    check_comment_stance(article, "Why shouldn't Kenya protect its own mills for once?", "1",
+                         "Why shouldn't Kenya protect", "comment 1", "Kenya tariffs", STANCE_FAVOR);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -3338,6 +3351,7 @@ int main(void)
         cmocka_unit_test(test_who_after_person_of_body),
         cmocka_unit_test(test_minimum_price_measure),
         cmocka_unit_test(test_said_it_better_and_open_market),
+        cmocka_unit_test(test_dumping_ground_question),
         cmocka_unit_test(test_retort),
         cmocka_unit_test(test_rhetorical_far_from_tariff),
         cmocka_unit_test(test_tariff_cut_article),
