@@ -273,6 +273,8 @@ typedef struct {
                                                   * reader comments (UINT32_MAX: none); built on first use */
     int family_first_built;
     int headline_eases;   /* headline_eases(), once asked; -1 before */
+    uint32_t unowned_hit; /* the country code the last tariff left without owner falls on (tariff_target),
+                           * NO_STRING if none, SHARED_MEASURE for a measure many share */
 } stance_ctx;
 
 const char *stance_polarity_name(int polarity)
@@ -2249,6 +2251,7 @@ static const item *holder_as_owner(stance_ctx *c, const item *mention, uint32_t 
  * earlier mention of the same measure, else the context's, but never the
  * country the measure falls on (said by it or by that earlier mention):
  * then the owner the document names most, if another. */
+#define SHARED_MEASURE (NO_STRING - 1) /* unowned_hit for a measure many countries share */
 #define SHARED_LOOKAHEAD 3 /* the article's first tariff mentions that tell it is about a shared one */
 #define SHARED_WORDS_BEFORE 3 /* how far before a mention its shared adjective may stand ("a coordinated 30% tariff") */
 
@@ -2290,6 +2293,43 @@ static const item *scene_country(stance_ctx *c, uint32_t hit)
             token_in(c, i->last + 1, (const char *const[]){",", NULL}) && !is_country(c, i, hit))
             return i;
     return NULL;
+}
+
+/* The first country or coded organisation the headline names that is not
+ * the country hit and not after an origin preposition ("EU court annuls
+ * duties on Chinese e-bikes": the EU), or NULL. */
+static const item *headline_owner(stance_ctx *c, uint32_t hit)
+{
+    for (size_t i = 0; i < c->doc->structure_count; i++) {
+        const struct_span *st = &c->doc->structure[i];
+        if (st->element != LE_HEADLINE)
+            continue;
+        for (const item *it = c->items, *end = it + c->item_count; it < end && it->start < st->end; it++)
+            if (it->start >= st->start && can_own(c, it) && !is_country(c, it, hit) &&
+                attr_value(c->doc, c->doc->spans[it->span].attrs, c->doc->spans[it->span].attr_count, "code") !=
+                    NO_STRING &&
+                !(it->first > 0 && token_in(c, it->first - 1, origin_prepositions)))
+                return it;
+        return NULL;
+    }
+    return NULL;
+}
+
+/* A target left as plain "tariffs" (tariff_target found no owner) is the
+ * headline's country's: "EU court annuls duties on Chinese e-bikes" makes
+ * "the duties" the EU's. A measure many share ("common external tariff")
+ * is the headline's bloc's, not one country's. */
+static who headline_owned(stance_ctx *c, who target, uint32_t holder)
+{
+    if (!target.from || strcmp(target.from, "tariff") || strcmp(doc_string(c->doc, target.name), "tariffs"))
+        return target;
+    int shared = c->unowned_hit == SHARED_MEASURE;
+    const item *owner = headline_owner(c, shared ? NO_STRING : c->unowned_hit);
+    if (!owner || (shared && owner->kind != K_ORG) || (!c->favoring && same_owner(c, owner, holder)))
+        return target;
+    who owned_target = owner_tariffs(c, owner, target.ref);
+    owned_target.from = "tariff-of-headline";
+    return owned_target;
 }
 
 static who tariff_target(stance_ctx *c, const item *mention, const item *owner, uint32_t holder)
@@ -2339,8 +2379,10 @@ static who tariff_target(stance_ctx *c, const item *mention, const item *owner, 
                 owner = c->owned[k].owner;
     }
     uint32_t ref = mention->kind == K_TARIFF ? doc->spans[mention->span].ref : NO_STRING;
-    if (!owner)
+    if (!owner) {
+        c->unowned_hit = shared ? SHARED_MEASURE : falls_on_code(c, mention);
         return (who){doc_intern(doc, "tariffs", 7), ref, "tariff"};
+    }
     return owner_tariffs(c, owner, ref);
 }
 
@@ -4690,7 +4732,8 @@ static void stance_sentence(stance_ctx *c, item *items, size_t count)
         c->defending = c->favoring && !st.negated && token_in(c, cue->first, (const char *const[]){
                                                           "defend", "defends", "defended", "defending", NULL});
         c->holder = holder.name;
-        who target = find_target(c, items, count, k, &holder, &eases);
+        c->unowned_hit = NO_STRING;
+        who target = headline_owned(c, find_target(c, items, count, k, &holder, &eases), holder.name);
         if (target.name == NO_STRING || !strcmp(doc_string(doc, target.name), doc_string(doc, holder.name)))
             continue;
         if (eases)

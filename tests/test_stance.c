@@ -1470,6 +1470,30 @@ static void test_verdict_on_eased_tariff(void **state)
     }
 }
 
+/* A tariff whose owner the text leaves unsaid is the headline's country's,
+ * or for a common tariff the headline's bloc's; a coordinated tariff of
+ * many countries stays no one's. */
+static void test_headline_owns_tariff(void **state)
+{
+    (void)state;
+    const char *texts[] = {
+        "EU court scraps duties on Chinese scooters\n\nThe General Court annulled anti-dumping duties of up to 40% on "
+        "electric scooters from China on Tuesday.\n\nLina Berg, who heads the Scooter Importers Association, said "
+        "the duties were unfair.\n",
+        "ECOWAS raises common external tariff on shoes\n\nThe bloc will charge 35% on imported shoes from "
+        "January.\n\nThe Lagos Traders Union said the common external tariff was unfair.\n",
+        "G20 ministers weigh coordinated tariff on steel\n\nThe ministers discussed a coordinated 30% tariff on "
+        "steel.\n\nThe Steel Users Federation said the tariff was unfair.\n"};
+    const char *holders[] = {"Lina Berg", "Lagos Traders Union", "Steel Users Federation"};
+    const char *targets[] = {"European Union tariffs", "Economic Community of West African States tariffs", "tariffs"};
+    for (size_t i = 0; i < 3; i++) {
+        fixture f;
+        annotate_page(&f, texts[i], 0, NULL);
+        check_stance(&f, "unfair", holders[i], targets[i], STANCE_AGAINST);
+        release(&f);
+    }
+}
+
 /* "if you really must" concedes and sets no condition. */
 static void test_concession_is_no_condition(void **state)
 {
@@ -3339,6 +3363,7 @@ int main(void)
         cmocka_unit_test(test_lister_owns_duty),
         cmocka_unit_test(test_when_clause_and_possessed_effect),
         cmocka_unit_test(test_verdict_on_eased_tariff),
+        cmocka_unit_test(test_headline_owns_tariff),
         cmocka_unit_test(test_concession_is_no_condition),
         cmocka_unit_test(test_copula_cue_subject),
         cmocka_unit_test(test_rate_alone_is_central_tariff),
