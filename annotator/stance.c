@@ -2615,6 +2615,8 @@ static who measure_named_before(stance_ctx *c, const char *const *family, uint32
                                                                         "entire", "no", "seasonal", "temporary",
                                                                         NULL}))
             from++;
+        if (getenv("EXP4"))
+            from = n;
         return (who){phrase_text(c, from, n + 1), NO_STRING, "named-measure"};
     }
     return (who){NO_STRING, NO_STRING, NULL};
@@ -2733,9 +2735,13 @@ static const item *org_named_by_words(stance_ctx *c, uint32_t first, uint32_t en
 
 static who noun_phrase(stance_ctx *c, uint32_t first, uint32_t end, const char *from)
 {
-    /* "backed a firm answer": how firm is no part of what is backed */
-    static const char *const manner[] = {"firm", "strong", "tough", "swift", "robust", "measured", NULL};
-    if (end > first + 1 && token_in(c, first, manner))
+    /* "backed a firm answer": how firm is no part of what is backed, nor
+     * how big or how urgent ("welcomed the smaller quota", "the emergency
+     * safeguard") */
+    static const char *const manner[] = {"firm",    "strong",  "tough",   "swift",    "robust",    "measured",
+                                         "smaller", "larger",  "bigger",  "tighter",  "stricter",  "tougher",
+                                         "emergency", NULL};
+    while (end > first + 1 && token_in(c, first, manner))
         first++;
     who tax = end == first + 1 ? named_measure(c, first) : (who){NO_STRING, NO_STRING, NULL};
     if (tax.name != NO_STRING)

@@ -1288,7 +1288,7 @@ static void test_participle_and_relative_list(void **state)
 /* "the safeguard", "the change", "the findings" and "the new rate" stand
  * for the article's tariff when its owner is known, whatever measure the
  * article names first; a safeguard asked for ("an emergency safeguard")
- * stays a safeguard. */
+ * stays a safeguard, named without how urgent it is. */
 static void test_nouns_standing_for_tariff(void **state)
 {
     (void)state;
@@ -1302,7 +1302,7 @@ static void test_nouns_standing_for_tariff(void **state)
     for (const char *const *t = standing; *t; t++)
         check_one_stance(*t, NULL, "defended", "Ken Aoki", "Japan tariffs", STANCE_FAVOR);
     check_one_stance("Japan set a 38.5% tariff on beef.\n\nTrade Minister Ken Aoki rejected an emergency safeguard.",
-                     NULL, "rejected", "Ken Aoki", "emergency safeguard", STANCE_AGAINST);
+                     NULL, "rejected", "Ken Aoki", "safeguard", STANCE_AGAINST);
 }
 
 /* A customs union owns its common tariff as a country does, and a
