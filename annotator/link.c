@@ -176,6 +176,7 @@ static int is_name_token(const token *t)
 typedef struct {
     int person;
     int org;
+    int gpe;
     int surname_first;    /* the helper type of family names written first, or -1 */
     int legal_form;       /* the helper type of a firm's legal form ("SA", "Inc."), or -1 */
     uint8_t name_types[MAX_TYPES / 8]; /* types whose one-word mentions keep their type */
@@ -187,6 +188,7 @@ static void find_types(const ann_rules *rules, link_types *lt)
     memset(lt, 0, sizeof *lt);
     lt->person = rules->named_type_id[NAMED_PERSON];
     lt->org = rules->named_type_id[NAMED_ORG];
+    lt->gpe = rules->named_type_id[NAMED_GPE];
     lt->surname_first = rules->named_type_id[NAMED_SURNAME_FIRST];
     lt->legal_form = rules->named_type_id[NAMED_LEGAL_FORM];
     for (size_t k = 0; k < sizeof name_types / sizeof *name_types; k++) {
@@ -371,11 +373,43 @@ static const char *const generic_firm_openers[] = {
     "universal", "continental", "pacific", "atlantic", "central", "western", "eastern", "northern", "southern",
     "great", "grand", "golden", "asian", "european", "british", "china", "japan", "korea", "india", NULL};
 
+static int lower_in_article(const document *doc, const char *word, size_t n, size_t from);
+
+/* Words a firm's name tells its trade by ("Osaka Steel Corp."): never
+ * learned alone, whatever comes before them. */
+static const char *const trade_words[] = {
+    "technology", "technologies", "steel", "metal", "metals", "motor", "motors", "electric", "electronics",
+    "industries", "industrial", "industry", "trading", "textiles", "textile", "foods", "food", "chemical", "chemicals",
+    "mining", "energy", "power", "solar", "paper", "glass", "cement", "ceramics", "rubber", "plastics", "machinery",
+    "auto", "automotive", "holdings", "holding", "group", "capital", "securities", "bank", "insurance", "shipping",
+    "logistics", "pharmaceutical", "pharmaceuticals", "medical", "systems", "software", "solutions", "trade",
+    "import", "export", "imports", "exports", "manufacturing", "engineering", "construction", "agro", "dairy",
+    "seafood", "fisheries", "garments", "apparel", "furniture", "wood", "timber", "oil", "gas", "petroleum",
+    "sugar", "rice", "grain", "tea", "coffee", "cocoa", "fruit", "new", NULL};
+
+/* Whether the name's first word is a place the document tags as one
+ * ("Shenzhen" of "Shenzhen Voltcore Technology Co."). */
+static int opens_with_place(const link_types *lt, const document *doc, const name_span *names, size_t count,
+                            const token *word)
+{
+    for (size_t i = 0; i < count; i++)
+        if (names[i].s->type == lt->gpe && names[i].end == names[i].first + 1) {
+            const token *place = &doc->tokens.items[names[i].first];
+            if (place->end - place->start == word->end - word->start &&
+                !memcmp(doc->text.clean + place->start, doc->text.clean + word->start, word->end - word->start))
+                return 1;
+        }
+    return 0;
+}
+
 /* "Ruch SA", "Kingsford Rare Metals Ltd.": a firm named by capitalised
  * words and its legal form is its first word alone later ("Ruch said",
- * "Kingsford would offer"), unless that word opens many firms' names. A
- * rule's guess that the word is a person gives way to it; any other type a
- * rule gave the word stays ("Texas" of a "Texas AG"). */
+ * "Kingsford would offer"), unless that word opens many firms' names; a
+ * firm whose name opens with a place the document names is its second word
+ * ("Voltcore" of "Shenzhen Voltcore Technology Co."), unless that word
+ * tells its trade or the article writes it in lower case. A rule's guess
+ * that the word is a person gives way to it; any other type a rule gave
+ * the word stays ("Texas" of a "Texas AG"). */
 static void learn_firm_names(const link_types *lt, const document *doc, const name_span *names, size_t count,
                              const uint8_t *starts, word_table *t)
 {
@@ -385,6 +419,13 @@ static void learn_firm_names(const link_types *lt, const document *doc, const na
         if (s->type != lt->org || end < first + 2 || !(starts[end - 1] & STARTS_LEGAL_FORM))
             continue;
         const token *word = &doc->tokens.items[first];
+        if (end > first + 2 && lt->gpe >= 0 && opens_with_place(lt, doc, names, count, word)) {
+            word = &doc->tokens.items[++first];
+            if (word->kind != TOK_WORD || !(word->flags & TOKF_CAPITALIZED) ||
+                (starts[first] & STARTS_LEGAL_FORM) || token_is_one_of(doc->text.clean, word, trade_words) ||
+                lower_in_article(doc, doc->text.clean + word->start, word->end - word->start, doc->len))
+                continue;
+        }
         if (word->kind != TOK_WORD || !(word->flags & TOKF_CAPITALIZED) ||
             (end > first + 2 && token_is_one_of(doc->text.clean, word, generic_firm_openers)))
             continue;

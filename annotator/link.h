@@ -15,7 +15,9 @@
  *              never of a regnal number ("III" of "Charles III");
  *   firms      a firm named by one word and its legal form ("Ruch SA", the
  *              form marked by the helper type _LEGAL_FORM) gives its name
- *              and type to the word alone ("Ruch"), tagged or not, and
+ *              and type to the word alone ("Ruch"; "Voltcore" of "Shenzhen
+ *              Voltcore Electronics Co.", whose first word is a place the
+ *              document tags), tagged or not, and
  *              retypes it where a rule took it for a person, not where a
  *              rule took it for anything else (a place), nor where a
  *              person named in full goes by the word ("Han" of "Han

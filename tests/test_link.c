@@ -229,6 +229,27 @@ static void test_firm_first_word_without_the_rest(void **state)
     release(&f);
 }
 
+/* "Shenzhen Voltcore Electronics Co.": a firm whose name opens with a place
+ * goes by its second word later, not by a word telling its trade ("Osaka
+ * Steel Corp." is no "Steel"). */
+static void test_firm_after_its_place(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f,
+             "rule firm\n  type ORG\n  pattern Shenzhen\\hVoltcore\\hElectronics\\hCo\\.|Osaka\\hSteel\\hCorp\\.\n"
+             "rule place\n  type GPE\n  pattern Shenzhen|Osaka\n"
+             "rule legal-form\n  type _LEGAL_FORM\n  pattern Co\\.|Corp\\.\n",
+             "Shenzhen Voltcore Electronics Co. grew. Osaka Steel Corp. fell. Shenzhen Voltcore said so. Steel "
+             "rose in Osaka.");
+    const span *alone = span_at(&f, "Voltcore", 1);
+    assert_non_null(alone);
+    assert_string_equal(type_of(&f, alone), "ORG");
+    assert_string_equal(doc_string(&f.doc, alone->norm), "Shenzhen Voltcore Electronics Co.");
+    assert_null(span_at(&f, "Steel", 1));
+    release(&f);
+}
+
 /* A person named in full keeps the word a firm's name opens with: "Han"
  * after "Han Seung-woo" is the minister, though "Han River Times Co., Ltd."
  * follows. */
@@ -411,6 +432,7 @@ int main(void)
         cmocka_unit_test(test_regnal_number_is_not_a_surname),
         cmocka_unit_test(test_firm_name_without_its_legal_form),
         cmocka_unit_test(test_firm_first_word_without_the_rest),
+        cmocka_unit_test(test_firm_after_its_place),
         cmocka_unit_test(test_person_keeps_word_a_firm_opens_with),
         cmocka_unit_test(test_middle_surname_of_three_words),
         cmocka_unit_test(test_lowercase_names_in_comments),
