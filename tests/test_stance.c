@@ -1494,6 +1494,20 @@ static void test_headline_owns_tariff(void **state)
     }
 }
 
+/* A quoted question in a sentence of its own is asked for effect by the
+ * quotation's speaker, named after it or in the sentence before. */
+static void test_quoted_question_alone(void **state)
+{
+    (void)state;
+    const char *article = "The United States set a 25% tariff on tequila.\n\n";
+    char text[512];
+    snprintf(text, sizeof text, "%s\"Bartenders did not sign the treaty,\" said Meredith Cole. \"Why is it their "
+             "problem?\"", article);
+    check_one_stance(text, NULL, "Why is", "Meredith Cole", "United States tariffs", STANCE_AGAINST);
+    snprintf(text, sizeof text, "%s\"Who pays for the ships we booked?\" Thanh Le asked.", article);
+    check_one_stance(text, NULL, "Who pays", "Thanh Le", "United States tariffs", STANCE_AGAINST);
+}
+
 /* "if you really must" concedes and sets no condition. */
 static void test_concession_is_no_condition(void **state)
 {
@@ -3364,6 +3378,7 @@ int main(void)
         cmocka_unit_test(test_when_clause_and_possessed_effect),
         cmocka_unit_test(test_verdict_on_eased_tariff),
         cmocka_unit_test(test_headline_owns_tariff),
+        cmocka_unit_test(test_quoted_question_alone),
         cmocka_unit_test(test_concession_is_no_condition),
         cmocka_unit_test(test_copula_cue_subject),
         cmocka_unit_test(test_rate_alone_is_central_tariff),
