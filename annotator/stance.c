@@ -4635,9 +4635,10 @@ static void stance_sentence(stance_ctx *c, item *items, size_t count)
         if (cue->kind >= K_CUE_COUNT || cue->dropped)
             continue;
         /* a question states no stance, unless its answer is plain: "Who
-         * benefits when ...?" (nobody); a condition in it is part of what
-         * it asks ("Who is better off if ...?") */
-        int rhetorical = cue->kind == K_RHETORICAL;
+         * benefits when ...?" (nobody), "Without the duty, who will build
+         * a plant?" (nobody: for the duty); a condition in it is part of
+         * what it asks ("Who is better off if ...?") */
+        int rhetorical = cue->kind == K_RHETORICAL || cue->kind == K_FAVOR_CONTEXT;
         /* a reader's accusation asked as a question is asked for effect:
          * "Canada charges nothing for logs and then acts surprised?" */
         if (question && !rhetorical && !cue_kinds[cue->kind].comments_only)
