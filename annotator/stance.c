@@ -1729,8 +1729,12 @@ static uint32_t owner_name(stance_ctx *c, const item *gpe)
         if (code != NO_STRING && !strcmp(doc_string(doc, code), doc_string(doc, seat)))
             return c->items[i].name;
     }
+    /* "Manitoba slaps levy on power exports": a state or province levies
+     * in its own name */
     uint32_t code = attr_value(doc, s->attrs, s->attr_count, "country");
-    if (code == NO_STRING || attr_value(doc, s->attrs, s->attr_count, "code") != NO_STRING)
+    uint32_t level = attr_value(doc, s->attrs, s->attr_count, "kind");
+    if (code == NO_STRING || attr_value(doc, s->attrs, s->attr_count, "code") != NO_STRING ||
+        (level != NO_STRING && !strcmp(doc_string(doc, level), "subdivision")))
         return gpe->name;
     if (!c->countries_built) {
         size_t cap = 0;

@@ -1508,6 +1508,18 @@ static void test_quoted_question_alone(void **state)
     check_one_stance(text, NULL, "Who pays", "Thanh Le", "United States tariffs", STANCE_AGAINST);
 }
 
+/* A province levies in its own name; a city stands for its country. */
+static void test_province_owns_its_levy(void **state)
+{
+    (void)state;
+    check_one_stance("Manitoba set a levy of C$6 per megawatt-hour on power exports to Minnesota.\n\nThe Power Users "
+                     "Group said the levy was unfair.",
+                     NULL, "unfair", "Power Users Group", "Manitoba tariffs", STANCE_AGAINST);
+    check_one_stance("Canada and the United States argued.\n\nOttawa set a levy of 25% on U.S. steel.\n\nThe Steel "
+                     "Users Group said the levy was unfair.",
+                     NULL, "unfair", "Steel Users Group", "Canada tariffs", STANCE_AGAINST);
+}
+
 /* "if you really must" concedes and sets no condition. */
 static void test_concession_is_no_condition(void **state)
 {
@@ -3378,6 +3390,7 @@ int main(void)
         cmocka_unit_test(test_when_clause_and_possessed_effect),
         cmocka_unit_test(test_verdict_on_eased_tariff),
         cmocka_unit_test(test_headline_owns_tariff),
+        cmocka_unit_test(test_province_owns_its_levy),
         cmocka_unit_test(test_quoted_question_alone),
         cmocka_unit_test(test_concession_is_no_condition),
         cmocka_unit_test(test_copula_cue_subject),
