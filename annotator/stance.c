@@ -2619,8 +2619,6 @@ static who measure_named_before(stance_ctx *c, const char *const *family, uint32
                                                                         "entire", "no", "seasonal", "temporary",
                                                                         NULL}))
             from++;
-        if (getenv("EXP4"))
-            from = n;
         return (who){phrase_text(c, from, n + 1), NO_STRING, "named-measure"};
     }
     return (who){NO_STRING, NO_STRING, NULL};
