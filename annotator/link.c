@@ -20,6 +20,7 @@ typedef struct {
     int shared;           /* two meanings of one type ("Yeltsin" of Boris and of Naina Yeltsin):
                            * its mentions take the type, and no one's norm */
     int tagged_only;      /* names the mentions a rule tagged, and tags no other ("the Commission") */
+    uint32_t phrase_from; /* goods: where the phrase the word ends starts, in the clean text */
 } known_word;
 
 typedef struct {
@@ -140,7 +141,7 @@ static void learn_word(word_table *t, const document *doc, const char *s, size_t
         memcpy(items, t->items, t->count * sizeof *items);
         t->items = items;
     }
-    t->items[t->count++] = (known_word){s, (uint32_t)len, type, norm, 0, !weak, -1, 0, 0};
+    t->items[t->count++] = (known_word){s, (uint32_t)len, type, norm, 0, !weak, -1, 0, 0, 0};
     if (len > t->longest)
         t->longest = len;
     unsigned sketch = sketch_of(s, len);
@@ -177,6 +178,7 @@ typedef struct {
     int person;
     int org;
     int gpe;
+    int goods;
     int surname_first;    /* the helper type of family names written first, or -1 */
     int legal_form;       /* the helper type of a firm's legal form ("SA", "Inc."), or -1 */
     uint8_t name_types[MAX_TYPES / 8]; /* types whose one-word mentions keep their type */
@@ -189,6 +191,7 @@ static void find_types(const ann_rules *rules, link_types *lt)
     lt->person = rules->named_type_id[NAMED_PERSON];
     lt->org = rules->named_type_id[NAMED_ORG];
     lt->gpe = rules->named_type_id[NAMED_GPE];
+    lt->goods = rules->named_type_id[NAMED_GOODS];
     lt->surname_first = rules->named_type_id[NAMED_SURNAME_FIRST];
     lt->legal_form = rules->named_type_id[NAMED_LEGAL_FORM];
     for (size_t k = 0; k < sizeof name_types / sizeof *name_types; k++) {
@@ -254,7 +257,7 @@ static int is_regnal_number(const char *s, size_t len)
 }
 
 /* What the helper spans starting at a token mark it as (bits of starts[]). */
-enum { STARTS_FAMILY_NAME = 1, STARTS_LEGAL_FORM = 2 };
+enum { STARTS_FAMILY_NAME = 1, STARTS_LEGAL_FORM = 2, STARTS_LINKED = 4 /* under a span link added */ };
 
 /* Surnames of people named in full: the last word, and the first where the
  * family name comes first (a _SURNAME_FIRST word starts there). */
@@ -613,6 +616,117 @@ static void tag_lowercase_names(document *doc, const link_types *lt, const word_
     }
 }
 
+/* Whether token tok is a word written in lower case, or capitalised only
+ * as a sentence's first word would be ("Hilsa is ..."): its text in lower
+ * case goes to out (cap bytes), its length returned; 0 for any other. */
+static size_t lower_word(const document *doc, const token *tok, char *out, size_t cap)
+{
+    size_t n = tok->end - tok->start;
+    const char *text = doc->text.clean + tok->start;
+    if (tok->kind != TOK_WORD || n >= cap || (tok->flags & TOKF_ALL_CAPS))
+        return 0;
+    memcpy(out, text, n);
+    if (tok->flags & TOKF_LOWER)
+        return n;
+    if (!(tok->flags & TOKF_CAPITALIZED) || *text < 'A' || *text > 'Z')
+        return 0;
+    out[0] = (char)(out[0] + ('a' - 'A'));
+    for (size_t i = 1; i < n; i++)
+        if (out[i] >= 'A' && out[i] <= 'Z')
+            return 0;
+    return n;
+}
+
+/* Goods a rule found from what stands around them, not from a word list
+ * ("a ban on hilsa exports", "sunflower seed" of a goods word and a
+ * product word): their last word names them in the rest of the document
+ * ("exports of hilsa", "tonnes of seed"). Lower-case words only: a list's
+ * goods are found wherever they stand, and a capitalised phrase is a name. */
+static void learn_goods(const ann_rules *rules, const link_types *lt, document *doc, const visible_spans *v,
+                        word_table *t)
+{
+    for (size_t i = 0; i < v->count; i++) {
+        const span *s = &doc->spans[v->index[i]];
+        if ((int)s->type != lt->goods || s->rule < 0 || rules->rules[s->rule].list_path)
+            continue;
+        size_t first, end;
+        span_tokens(doc, s, &first, &end);
+        int lower = end > first;
+        for (size_t k = first; k < end && lower; k++)
+            lower = doc->tokens.items[k].kind == TOK_WORD && (doc->tokens.items[k].flags & TOKF_LOWER);
+        const token *head = &doc->tokens.items[end - 1];
+        if (!lower || head->end - head->start < 3)
+            continue;
+        const char *text = doc->text.clean + head->start;
+        size_t before = t->count;
+        learn_word(t, doc, text, head->end - head->start, s->type, s->norm, 0);
+        if (t->count > before)
+            t->items[before].phrase_from = s->start;
+    }
+}
+
+/* The first token of the goods phrase w whose last word is token head, where
+ * the words before head are the phrase's, in lower case and untagged; else
+ * head: "sunflower seed" where the phrase is, "seed" alone elsewhere. */
+static size_t goods_phrase_start(const document *doc, const known_word *w, size_t head, uint32_t untagged_from)
+{
+    size_t phrase_len = (size_t)(w->text - doc->text.clean) + w->len - w->phrase_from;
+    const token *last = &doc->tokens.items[head];
+    if (phrase_len == w->len || last->end < phrase_len)
+        return head;
+    uint32_t from = last->end - (uint32_t)phrase_len;
+    if (from < untagged_from || memcmp(doc->text.clean + from, doc->text.clean + w->phrase_from, phrase_len))
+        return head;
+    size_t first = head;
+    while (first > 0 && doc->tokens.items[first - 1].end > from)
+        first--;
+    return doc->tokens.items[first].start == from ? first : head;
+}
+
+/* Gives untagged mentions of goods learn_goods knows a span of their own,
+ * which joins v: the goods' phrase where the text repeats it, else the
+ * word alone. Tokens marked STARTS_LINKED in starts[] are tagged already. */
+static void tag_known_goods(document *doc, const word_table *t, visible_spans *v, const span_position *by_start,
+                            size_t listed, const uint8_t *starts)
+{
+    if (!t->count)
+        return;
+    size_t passed = 0;
+    uint32_t reach = 0, untagged_from = 0; /* no span of the text before it holds the last token's end */
+    for (size_t i = 0; i < doc->tokens.count; i++) {
+        const token *tok = &doc->tokens.items[i];
+        char word[64];
+        size_t n = lower_word(doc, tok, word, sizeof word);
+        int tagged = under_visible_span(doc, by_start, listed, &passed, &reach, tok->start) || (starts[i] & STARTS_LINKED);
+        if (tagged || !n) {
+            if (tagged)
+                untagged_from = tok->end;
+            continue;
+        }
+        const known_word *w = find_word(t, word, n);
+        if (!w || w->ambiguous)
+            continue;
+        size_t first = w->shared ? i : goods_phrase_start(doc, w, i, untagged_from);
+        span s = {.start = doc->tokens.items[first].start, .end = tok->end, .type = w->type, .phase = UINT16_MAX,
+                  .rule = -1, .norm = w->shared ? doc_intern(doc, word, n) : w->norm};
+        v->index[v->count++] = (uint32_t)doc_add_span(doc, &s);
+        untagged_from = tok->end;
+    }
+}
+
+/* Puts v->index[from..) in order by start: each tagging pass adds its spans
+ * in order, and order_by_start merges them with the resolver's as one list. */
+static void sort_added(const document *doc, visible_spans *v, size_t from)
+{
+    for (size_t i = from + 1; i < v->count; i++) {
+        uint32_t moving = v->index[i];
+        size_t j = i;
+        for (; j > from && doc->spans[v->index[j - 1]].start > doc->spans[moving].start; j--)
+            v->index[j] = v->index[j - 1];
+        v->index[j] = moving;
+    }
+}
+
 /* A (type, norm) meaning of the document, and its first mention: the
  * leftmost, of two starting together the one found first. */
 typedef struct {
@@ -838,6 +952,19 @@ void link_document(const ann_rules *rules, document *doc, resolved_spans *spans,
     size_t added_from = v.count;
     tag_known_words(doc, &t, &v, spans->by_start, spans->by_start_count);
     tag_lowercase_names(doc, &lt, &t, &v, spans->by_start, spans->by_start_count);
+    if (lt.goods >= 0) {
+        word_table goods = {.items = scratch_take(scratch, 8 * sizeof *goods.items), .cap = 8, .scratch = scratch};
+        learn_goods(rules, &lt, doc, &v, &goods);
+        if (goods.count) {
+            for (size_t i = added_from; i < v.count; i++) {
+                const span *s = &doc->spans[v.index[i]];
+                for (size_t k = s->first_token; k < doc->tokens.count && doc->tokens.items[k].start < s->end; k++)
+                    starts[k] |= STARTS_LINKED;
+            }
+            tag_known_goods(doc, &goods, &v, spans->by_start, spans->by_start_count, starts);
+        }
+    }
+    sort_added(doc, &v, added_from);
     spans->visible_by_start = assign_refs(doc, &t, &v, added_from, spans->by_start, spans->by_start_count, scratch);
     spans->visible_count = v.count;
 }

@@ -31,6 +31,11 @@
  *              and norm, there and wherever it appears later;
  *   types      a one-word name once typed ("Surrey" as ORG) keeps that type
  *              where it appears again untagged, unless it was typed two ways;
+ *   goods      lower-case goods a rule found from their context, not from a
+ *              list ("a ban on hilsa exports", "sunflower seed"), are goods
+ *              wherever their last word appears again untagged: the whole
+ *              phrase where the text repeats it, else the word alone
+ *              ("tonnes of seed"), with the phrase's norm;
  *   refs       every entity gets a document-unique ref, shared by all the
  *              mentions with its type and norm ("e3").
  *

@@ -688,6 +688,19 @@ static int after_locative(stance_ctx *c, const item *it)
            before->kind == it->kind && after_locative(c, before);
 }
 
+/* "The Fresh Produce Importers Council, a Washington trade group, said":
+ * a place or people right after ", a" (or "an", "the") that follows a
+ * person or organisation describes that one, and speaks for no one. */
+static int describes_name_before(stance_ctx *c, const item *it)
+{
+    uint32_t t = it->first, first = c->sentence->first_token;
+    if (it == c->items || t < first + 3 || it->kind == K_PERSON || it->kind == K_ORG ||
+        !token_in(c, t - 1, (const char *const[]){"a", "an", "the", NULL}) || !is_comma(c, t - 2))
+        return 0;
+    const item *before = it - 1;
+    return before->last + 3 == t && (before->kind == K_PERSON || before->kind == K_ORG);
+}
+
 /* An entity followed by "'s": a possessive, which qualifies what follows it. */
 static int possessive(stance_ctx *c, const item *it)
 {
@@ -819,7 +832,8 @@ static const item *pronoun_person(stance_ctx *c, const item *items, uint32_t t)
 
 /* "It" opening a sentence after one that opens with an organisation ("The
  * Franca Footwear Industry Union represents 400 factories. It welcomed the
- * deal.") stands for that organisation. */
+ * deal."), or names it first as the agent of a passive ("was brought by
+ * the Coalition"), stands for that organisation. */
 static const item *pronoun_organisation(stance_ctx *c, uint32_t t)
 {
     const segment *before = c->previous;
@@ -831,11 +845,17 @@ static const item *pronoun_organisation(stance_ctx *c, uint32_t t)
         if (is_entity(i->kind) && !is_tariff(i->kind))
             opening = i;
     uint32_t first = before->first_token;
-    if (!opening || opening->kind != K_ORG ||
-        !(opening->first == first ||
-          (opening->first == first + 1 && token_in(c, first, (const char *const[]){"the", NULL}))))
+    if (!opening || opening->kind != K_ORG)
         return NULL;
-    return opening;
+    uint32_t at = opening->first;
+    if (at > first && token_in(c, at - 1, (const char *const[]){"the", NULL}))
+        at--;
+    /* "The petition was brought by the Southern Fresh Vegetable Coalition
+     * ... It welcomed the decision.": the agent of a passive is its subject */
+    if (at > first + 1 && token_in(c, at - 1, (const char *const[]){"by", NULL}) &&
+        token_in(c, at - 2, (const char *const[]){"brought", "filed", "lodged", "led", "made", NULL}))
+        return opening;
+    return at == first ? opening : NULL;
 }
 
 /* Whether the title that starts at offset title, before person, holds the
@@ -1102,7 +1122,7 @@ static const item *speaker_of(stance_ctx *c, const item *items, size_t count, co
     const item *best = NULL, *in_clause = NULL;
     for (const item *i = items; i < verb; i++)
         if (is_holder(i) && i->end <= verb->start && i->start >= c->body_start && !after_locative(c, i) &&
-            !in_relative_clause(c, i, verb) && !adjectival_norp(c, i)) {
+            !in_relative_clause(c, i, verb) && !adjectival_norp(c, i) && !describes_name_before(c, i)) {
             best = better_speaker(c, best, i);
             if (clause_of(c, i->first) == clause)
                 in_clause = better_speaker(c, in_clause, i);
@@ -3084,6 +3104,16 @@ static const item *subject_before(stance_ctx *c, const item *items, size_t k, ui
         }
     if (calling && called_of_complement(c, calling->last + 1, end) != UINT32_MAX)
         return NULL; /* "called the inclusion of mutton flaps ...": the inclusion (called_phrase) */
+    /* "this duty is pure politics and Kowalchuk is right": a person, body
+     * or country right before the copula the cue opens with is what it
+     * judges, whatever the clause named before (not goods: "Chinese steel is
+     * not a security measure" judges the tariff on it) */
+    if (token_in(c, end, copulas))
+        for (size_t i = k; i-- > 0 && items[i].end <= end_at;)
+            if (items[i].last + 1 == end &&
+                (items[i].kind == K_PERSON || items[i].kind == K_ORG || items[i].kind == K_GPE) && items[i].start >= from &&
+                clause_of(c, items[i].last) == clause && !same_name(c, &items[i], holder))
+                return &items[i];
     /* "that" opens the judged clause, and so does a verb of thinking
      * ("I still think the tariff is a scam"), or a pronoun after "and"
      * that starts a clause of its own ("My parents farm in Naju and I

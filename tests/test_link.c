@@ -113,6 +113,31 @@ static void test_two_types_leave_a_word_alone(void **state)
     release(&f);
 }
 
+/* Goods a rule found by their context name the same goods wherever the
+ * document repeats them: the whole phrase, or its last word alone. */
+static void test_goods_found_in_context_are_linked(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f, "rule levy-goods\n  type GOODS\n  pattern (?<=\\bon\\h)[a-z]+(?:\\h[a-z]+)?(?=\\h(?:exports|from))\n",
+             "A ban on fonio exports. Fonio prices rose, and traders sold fonio. A duty on sunflower seed from "
+             "May. Tonnes of seed and of sunflower seed left. Seeding began.");
+    const span *capital = span_at(&f, "Fonio", 0), *sold = span_at(&f, "fonio", 1);
+    assert_non_null(capital);
+    assert_non_null(sold);
+    assert_string_equal(type_of(&f, capital), "GOODS");
+    assert_int_equal(capital->rule, -1);
+    assert_string_equal(doc_string(&f.doc, sold->norm), "fonio");
+    const span *alone = span_at(&f, "seed", 1), *phrase = span_at(&f, "sunflower seed", 1);
+    assert_non_null(alone);
+    assert_non_null(phrase);
+    assert_string_equal(doc_string(&f.doc, alone->norm), "sunflower seed");
+    assert_int_equal(phrase->rule, -1);
+    assert_null(span_at(&f, "seed", 2)); /* the phrase holds it */
+    assert_null(span_at(&f, "Seeding", 0));
+    release(&f);
+}
+
 static void test_surname_takes_the_full_name(void **state)
 {
     (void)state;
@@ -439,6 +464,7 @@ int main(void)
         cmocka_unit_test(test_name_without_its_given_name),
         cmocka_unit_test(test_surname_outweighs_a_word_list),
         cmocka_unit_test(test_refs_number_meanings_in_order),
+        cmocka_unit_test(test_goods_found_in_context_are_linked),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -3226,6 +3226,28 @@ static void test_dumping_ground_question(void **state)
                          "Why shouldn't Kenya protect", "comment 1", "Kenya tariffs", STANCE_FAVOR);
 }
 
+/* A name right before "is right" is what a comment judges, though the
+ * clause named the duty first; a place in an apposition after a body
+ * ("the Council, a Washington trade group, said") does not speak; "It"
+ * after a passive's agent ("was brought by the Coalition") is that body. */
+static void test_name_before_copula_and_apposition(void **state)
+{
+    (void)state;
+    static const char article[] = "U.S. sets duty on Ontario cucumbers\n\nThe United States set a 14.8% duty on "
+                                  "Canadian cucumbers. Agriculture Minister Diane Kowalchuk called it unfair.\n\n";
+    check_comment_stance(article, "this duty is pure politics and Kowalchuk is right to say so", "2", "is right",
+                         "comment 2", "Diane Kowalchuk", STANCE_FAVOR);
+    check_one_stance("U.S. sets duty on Ontario cucumbers\n\nThe United States set a 14.8% duty on Canadian "
+                     "cucumbers. The Fresh Produce Importers Council, a Washington trade group, said the duty would "
+                     "raise prices for shoppers.",
+                     NULL, "would raise prices", "Fresh Produce Importers Council", "United States tariffs",
+                     STANCE_AGAINST);
+    check_one_stance("U.S. sets duty on Ontario cucumbers\n\nThe United States set a 14.8% duty on Canadian "
+                     "cucumbers. The petition was brought by the Southern Vegetable Coalition, which represents "
+                     "growers in Florida. It welcomed the decision.",
+                     NULL, "welcomed", "Southern Vegetable Coalition", "United States tariffs", STANCE_FAVOR);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -3427,6 +3449,7 @@ int main(void)
         cmocka_unit_test(test_calls_ban_and_council_short_form),
         cmocka_unit_test(test_time_nationality_and_cut_targets),
         cmocka_unit_test(test_act_manner_and_metal_no_cue),
+        cmocka_unit_test(test_name_before_copula_and_apposition),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
