@@ -339,6 +339,97 @@ static size_t initials(const document *doc, const name_span *name, int every_wor
     return n;
 }
 
+/* Words an organisation's name holds between its capitalised words, which
+ * give no initial: "Skins and Leather", "Association of the Iron ...". */
+static const char *const name_joining_words[] = {"and", "of", "for", "the", "&", ",", NULL};
+
+/* Words that make a name a scheme or a law, not a body ("Generalised
+ * System of Preferences (GSP)"). */
+static const char *const scheme_words[] = {"system", "systems", "scheme", "preferences", "act", "law", "regulation",
+                                           "directive", "programme", "program", NULL};
+
+/* Where the name an acronym spells ends at token open, its "(", starts:
+ * walking back, each capitalised word gives its first letter, which must be
+ * the acronym's, right to left, and joining words give none; the first
+ * token of the name once every letter is found, else SIZE_MAX. */
+static size_t spelled_name_start(const document *doc, size_t open, const token *acr)
+{
+    const char *text = doc->text.clean;
+    size_t len = acr->end - acr->start, letters = 0, k = open;
+    while (k > 0 && letters < len) {
+        const token *w = &doc->tokens.items[k - 1];
+        if (w->kind == TOK_WORD && (w->flags & TOKF_CAPITALIZED)) {
+            if (text[w->start] != text[acr->end - 1 - letters])
+                return SIZE_MAX;
+            letters++;
+        } else if (!letters || !token_is_one_of(text, w, name_joining_words)) {
+            return SIZE_MAX;
+        }
+        k--;
+    }
+    if (letters != len)
+        return SIZE_MAX;
+    /* a name opening its sentence may open with a common noun ("Officials
+     * of the Ocean Council (OOC) met"): left to the rules */
+    const token *before = k ? &doc->tokens.items[k - 1] : NULL;
+    if (!before || (before->kind == TOK_PUNCT && strchr(".!?\"“”", text[before->start])) ||
+        (doc->tokens.items[k].flags & TOKF_LINE_START))
+        return SIZE_MAX;
+    for (size_t i = k; i < open; i++)
+        if (token_is_one_of(text, &doc->tokens.items[i], scheme_words))
+            return SIZE_MAX;
+    return k;
+}
+
+/* "The Kenya Hides, Skins and Leather Traders Association (KHSLTA)": an
+ * acronym of three or more letters that the capitalised words right before
+ * its parenthesis spell names an organisation, though no rule found it
+ * whole. The words become one ORG span, which the spans wholly inside them
+ * give way to (a span reaching out of them keeps them apart), and the
+ * acronym means it, here and later. Marks its tokens STARTS_LINKED and
+ * lists the new spans in added (room for one per "("); returns how many. */
+static size_t name_spelled_by_acronym(document *doc, const link_types *lt, const resolved_spans *spans,
+                                      uint8_t *starts, word_table *t, uint32_t *added)
+{
+    const char *text = doc->text.clean, *end_of_text = text + doc->text.len;
+    size_t count = 0;
+    /* parentheses are rare: found by memchr, not by a walk of every token */
+    for (const char *p = memchr(text, '(', doc->text.len); p; p = memchr(p + 1, '(', (size_t)(end_of_text - p - 1))) {
+        size_t open = token_at_or_after(&doc->tokens, (uint32_t)(p - text));
+        if (open == 0 || open + 2 >= doc->tokens.count)
+            continue;
+        const token *paren = &doc->tokens.items[open], *acr = paren + 1, *close = paren + 2;
+        size_t len = acr->end - acr->start;
+        if (paren->start != (uint32_t)(p - text) || paren->end - paren->start != 1 || text[close->start] != ')' ||
+            acr->kind != TOK_WORD || !(acr->flags & TOKF_ALL_CAPS) || len < 3 || len > 12)
+            continue;
+        size_t first = spelled_name_start(doc, open, acr);
+        if (first == SIZE_MAX)
+            continue;
+        uint32_t start = doc->tokens.items[first].start, end = doc->tokens.items[open - 1].end;
+        int apart = 0;
+        for (size_t i = 0; i < spans->visible_count && !apart; i++) {
+            const span *s = &doc->spans[spans->visible[i]];
+            apart = visible(s) && s->start < end && s->end > start && (s->start < start || s->end > end ||
+                                                                       (s->start == start && s->end == end));
+        }
+        if (apart)
+            continue;
+        for (size_t i = 0; i < spans->visible_count; i++) {
+            span *s = &doc->spans[spans->visible[i]];
+            if (visible(s) && s->start >= start && s->end <= end)
+                s->flags |= SPAN_REMOVED;
+        }
+        span name = {.start = start, .end = end, .type = (uint16_t)lt->org, .phase = UINT16_MAX, .rule = -1,
+                     .norm = doc_intern(doc, text + start, end - start)};
+        added[count++] = (uint32_t)doc_add_span(doc, &name);
+        for (size_t k = first; k < open; k++)
+            starts[k] |= STARTS_LINKED;
+        learn_word(t, doc, text + acr->start, len, (uint16_t)lt->org, doc->spans[added[count - 1]].norm, 0);
+    }
+    return count;
+}
+
 /* "Name (ACRONYM)": the acronym means the name, here and later. */
 static void learn_acronyms(const document *doc, const name_span *names, size_t count, int org, word_table *t)
 {
@@ -541,7 +632,7 @@ static int under_visible_span(const document *doc, const span_position *by_start
  * v (room for one per token). A token is untagged when no visible span
  * holds its start (under_visible_span). */
 static void tag_known_words(document *doc, const word_table *t, visible_spans *v, const span_position *by_start,
-                            size_t listed)
+                            size_t listed, const uint8_t *starts)
 {
     if (!t->count)
         return;
@@ -556,7 +647,8 @@ static void tag_known_words(document *doc, const word_table *t, visible_spans *v
             break;
         if (!is_name_token(tok))
             continue;
-        if (under_visible_span(doc, by_start, listed, &passed, &reach, tok->start))
+        if (under_visible_span(doc, by_start, listed, &passed, &reach, tok->start) ||
+            (starts[tok - doc->tokens.items] & STARTS_LINKED))
             continue;
         const known_word *w = find_token_word(t, doc, tok);
         if (!w || w->ambiguous || w->tagged_only)
@@ -585,7 +677,7 @@ static int lower_in_article(const document *doc, const char *word, size_t n, siz
  * capitalised form the table knows as a person, place or people, and which
  * the article never writes in lower case, is that name. */
 static void tag_lowercase_names(document *doc, const link_types *lt, const word_table *t, visible_spans *v,
-                                const span_position *by_start, size_t listed)
+                                const span_position *by_start, size_t listed, const uint8_t *starts)
 {
     size_t comments = SIZE_MAX;
     for (size_t i = 0; i < doc->structure_count; i++)
@@ -601,7 +693,7 @@ static void tag_lowercase_names(document *doc, const link_types *lt, const word_
         const char *text = doc->text.clean + tok->start;
         if (!(tok->flags & TOKF_LOWER) || tok->kind != TOK_WORD || n < 4 || n >= 64 || *text < 'a' || *text > 'z')
             continue;
-        if (under_visible_span(doc, by_start, listed, &passed, &reach, tok->start))
+        if (under_visible_span(doc, by_start, listed, &passed, &reach, tok->start) || (starts[i] & STARTS_LINKED))
             continue;
         char title[64];
         memcpy(title, text, n);
@@ -666,51 +758,57 @@ static void learn_goods(const ann_rules *rules, const link_types *lt, document *
 }
 
 /* The first token of the goods phrase w whose last word is token head, where
- * the words before head are the phrase's, in lower case and untagged; else
- * head: "sunflower seed" where the phrase is, "seed" alone elsewhere. */
-static size_t goods_phrase_start(const document *doc, const known_word *w, size_t head, uint32_t untagged_from)
+ * the words before head are the phrase's, in lower case, untagged (no span
+ * reaches past free_from, none link added): "sunflower seed" where the
+ * phrase is; else head, "seed" alone. */
+static size_t goods_phrase_start(const document *doc, const known_word *w, size_t head, uint32_t free_from,
+                                 const uint8_t *starts)
 {
     size_t phrase_len = (size_t)(w->text - doc->text.clean) + w->len - w->phrase_from;
     const token *last = &doc->tokens.items[head];
     if (phrase_len == w->len || last->end < phrase_len)
         return head;
     uint32_t from = last->end - (uint32_t)phrase_len;
-    if (from < untagged_from || memcmp(doc->text.clean + from, doc->text.clean + w->phrase_from, phrase_len))
+    if (from < free_from || memcmp(doc->text.clean + from, doc->text.clean + w->phrase_from, phrase_len))
         return head;
     size_t first = head;
     while (first > 0 && doc->tokens.items[first - 1].end > from)
         first--;
-    return doc->tokens.items[first].start == from ? first : head;
+    if (doc->tokens.items[first].start != from)
+        return head;
+    for (size_t k = first; k < head; k++)
+        if (starts[k] & STARTS_LINKED)
+            return head;
+    return first;
 }
 
 /* Gives untagged mentions of goods learn_goods knows a span of their own,
  * which joins v: the goods' phrase where the text repeats it, else the
- * word alone. Tokens marked STARTS_LINKED in starts[] are tagged already. */
+ * word alone. Tokens marked STARTS_LINKED in starts[] are tagged already.
+ * Most tokens are no known goods: the length and the table's sketch say
+ * so before the spans are looked at. */
 static void tag_known_goods(document *doc, const word_table *t, visible_spans *v, const span_position *by_start,
                             size_t listed, const uint8_t *starts)
 {
     if (!t->count)
         return;
     size_t passed = 0;
-    uint32_t reach = 0, untagged_from = 0; /* no span of the text before it holds the last token's end */
+    uint32_t reach = 0, added_end = 0;
     for (size_t i = 0; i < doc->tokens.count; i++) {
         const token *tok = &doc->tokens.items[i];
+        size_t n = tok->end - tok->start;
+        if (n < 3 || n > t->longest || tok->kind != TOK_WORD || (starts[i] & STARTS_LINKED))
+            continue;
         char word[64];
-        size_t n = lower_word(doc, tok, word, sizeof word);
-        int tagged = under_visible_span(doc, by_start, listed, &passed, &reach, tok->start) || (starts[i] & STARTS_LINKED);
-        if (tagged || !n) {
-            if (tagged)
-                untagged_from = tok->end;
+        n = lower_word(doc, tok, word, sizeof word);
+        const known_word *w = n ? find_word(t, word, n) : NULL;
+        if (!w || w->ambiguous || under_visible_span(doc, by_start, listed, &passed, &reach, tok->start))
             continue;
-        }
-        const known_word *w = find_word(t, word, n);
-        if (!w || w->ambiguous)
-            continue;
-        size_t first = w->shared ? i : goods_phrase_start(doc, w, i, untagged_from);
+        size_t first = w->shared ? i : goods_phrase_start(doc, w, i, reach > added_end ? reach : added_end, starts);
         span s = {.start = doc->tokens.items[first].start, .end = tok->end, .type = w->type, .phase = UINT16_MAX,
                   .rule = -1, .norm = w->shared ? doc_intern(doc, word, n) : w->norm};
         v->index[v->count++] = (uint32_t)doc_add_span(doc, &s);
-        untagged_from = tok->end;
+        added_end = tok->end;
     }
 }
 
@@ -938,6 +1036,8 @@ void link_document(const ann_rules *rules, document *doc, resolved_spans *spans,
     }
     /* room for 32 words: a document's names give a few dozen */
     word_table t = {.items = scratch_take(scratch, 32 * sizeof *t.items), .cap = 32, .scratch = scratch};
+    uint32_t *spelled = scratch_take(scratch, (doc->tokens.count / 3 + 1) * sizeof *spelled);
+    size_t spelled_count = lt.org >= 0 ? name_spelled_by_acronym(doc, &lt, spans, starts, &t, spelled) : 0;
     visible_spans v = {spans->visible, 0};
     size_t name_count;
     name_span *names = list_names(&lt, doc, spans, &v, &name_count, scratch);
@@ -950,8 +1050,10 @@ void link_document(const ann_rules *rules, document *doc, resolved_spans *spans,
     learn_acronyms(doc, names, name_count, lt.org, &t);
     learn_one_word_names(doc, names, name_count, &t);
     size_t added_from = v.count;
-    tag_known_words(doc, &t, &v, spans->by_start, spans->by_start_count);
-    tag_lowercase_names(doc, &lt, &t, &v, spans->by_start, spans->by_start_count);
+    for (size_t i = 0; i < spelled_count; i++)
+        v.index[v.count++] = spelled[i];
+    tag_known_words(doc, &t, &v, spans->by_start, spans->by_start_count, starts);
+    tag_lowercase_names(doc, &lt, &t, &v, spans->by_start, spans->by_start_count, starts);
     if (lt.goods >= 0) {
         word_table goods = {.items = scratch_take(scratch, 8 * sizeof *goods.items), .cap = 8, .scratch = scratch};
         learn_goods(rules, &lt, doc, &v, &goods);

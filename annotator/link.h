@@ -28,7 +28,11 @@
  *              bodies share it;
  *   acronyms   an acronym introduced in parentheses after a name
  *              ("World Trade Organization (WTO)") becomes that name's type
- *              and norm, there and wherever it appears later;
+ *              and norm, there and wherever it appears later; capitalised
+ *              words no rule found whole that an acronym of three or more
+ *              letters spells ("Kenya Hides, Skins and Leather Traders
+ *              Association (KHSLTA)") become one ORG, the spans wholly
+ *              inside them giving way;
  *   types      a one-word name once typed ("Surrey" as ORG) keeps that type
  *              where it appears again untagged, unless it was typed two ways;
  *   goods      lower-case goods a rule found from their context, not from a
@@ -39,7 +43,8 @@
  *   refs       every entity gets a document-unique ref, shared by all the
  *              mentions with its type and norm ("e3").
  *
- * Adds spans (rule -1) and sets norms and refs; never removes a span. */
+ * Adds spans (rule -1) and sets norms and refs; removes a span only inside
+ * a name an acronym spells. */
 #ifndef ANN_LINK_H
 #define ANN_LINK_H
 

@@ -4277,10 +4277,14 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
             /* "urged Port Moresby to withdraw it.": the measure in context */
             return measure_in_context(c, items, count, cue, holder, 1);
         }
-        /* "asked Washington to exempt fresh citrus": as above */
+        /* "asked Washington to exempt fresh citrus": as above; with none
+         * in context, paragraphs after the measure was told, the measure the
+         * article is about ("asked the government to exempt dates") */
         if (to + 1 < c->sentence->first_token + c->sentence->token_count &&
             token_in(c, to + 1, (const char *const[]){"exempt", "spare", NULL})) {
             who measure = measure_in_context(c, items, count, cue, holder, 1);
+            if (measure.name == NO_STRING)
+                measure = central_measure(c, cue, holder, 0);
             if (measure.name != NO_STRING)
                 return measure;
         }

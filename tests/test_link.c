@@ -113,6 +113,30 @@ static void test_two_types_leave_a_word_alone(void **state)
     release(&f);
 }
 
+/* Capitalised words an acronym in parentheses spells are one organisation,
+ * though no rule found them whole; what a rule found inside them gives way,
+ * and the acronym takes the name. Words that do not spell it stay apart. */
+static void test_acronym_spells_a_name(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f, "rule place\n  type GPE\n  pattern Kenya\nrule firm\n  type ORG\n  pattern Ruritania\\hMills\n",
+             "The Kenya Hides, Skins and Leather Traders Association (KHSLTA) objected. KHSLTA wrote to Kenya. "
+             "The Dairy Farmers of Ruritania (XYZ) did not. It joined the Generalised System of Preferences (GSP).");
+    const span *name = span_at(&f, "Kenya Hides, Skins and Leather Traders Association", 0);
+    assert_non_null(name);
+    assert_string_equal(type_of(&f, name), "ORG");
+    assert_null(span_at(&f, "Kenya", 0));
+    assert_string_equal(type_of(&f, span_at(&f, "Kenya", 1)), "GPE");
+    const span *later = span_at(&f, "KHSLTA", 1);
+    assert_non_null(later);
+    assert_string_equal(doc_string(&f.doc, later->norm), "Kenya Hides, Skins and Leather Traders Association");
+    assert_int_equal(later->ref, name->ref);
+    assert_null(span_at(&f, "Dairy Farmers of Ruritania", 0));
+    assert_null(span_at(&f, "Generalised System of Preferences", 0));
+    release(&f);
+}
+
 /* Goods a rule found by their context name the same goods wherever the
  * document repeats them: the whole phrase, or its last word alone. */
 static void test_goods_found_in_context_are_linked(void **state)
@@ -465,6 +489,7 @@ int main(void)
         cmocka_unit_test(test_surname_outweighs_a_word_list),
         cmocka_unit_test(test_refs_number_meanings_in_order),
         cmocka_unit_test(test_goods_found_in_context_are_linked),
+        cmocka_unit_test(test_acronym_spells_a_name),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

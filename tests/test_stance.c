@@ -3248,6 +3248,18 @@ static void test_name_before_copula_and_apposition(void **state)
                      NULL, "welcomed", "Southern Vegetable Coalition", "United States tariffs", STANCE_FAVOR);
 }
 
+/* Asking to exempt goods from a measure told paragraphs before is against
+ * that measure, not the goods. */
+static void test_exempt_far_from_the_measure(void **state)
+{
+    (void)state;
+    check_one_stance("Morocco hits Egyptian dates with 30% duty\n\nMorocco will impose a 30% duty on Egyptian dates "
+                     "from February 1.\n\nEgypt sold Morocco dates worth $95 million last year.\n\nRamadan begins in "
+                     "four weeks, and dates fill the stalls.\n\nThe Moroccan Federation for Consumer Rights asked the "
+                     "government to exempt dates until after Eid.",
+                     NULL, "asked", "Moroccan Federation for Consumer Rights", "Morocco tariffs", STANCE_AGAINST);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -3450,6 +3462,7 @@ int main(void)
         cmocka_unit_test(test_time_nationality_and_cut_targets),
         cmocka_unit_test(test_act_manner_and_metal_no_cue),
         cmocka_unit_test(test_name_before_copula_and_apposition),
+        cmocka_unit_test(test_exempt_far_from_the_measure),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
