@@ -2279,6 +2279,17 @@ static const item *holder_as_owner(stance_ctx *c, const item *mention, uint32_t 
 #define SHARED_LOOKAHEAD 3 /* the article's first tariff mentions that tell it is about a shared one */
 #define SHARED_WORDS_BEFORE 3 /* how far before a mention its shared adjective may stand ("a coordinated 30% tariff") */
 
+/* Whether a country owns the tariff mention through "its" or "their"
+ * (c->possessed): an imposing verb may only propose a shared measure
+ * ("Washington pushes 30% steel tariff at G20 talks"). */
+static int possessed_mention(const stance_ctx *c, const item *mention)
+{
+    for (size_t i = 0; i < c->possessed_count; i++)
+        if (c->possessed[i].at == mention->start)
+            return 1;
+    return 0;
+}
+
 /* "OWNER tariffs": the target a country's measures go by. */
 static who owner_tariffs(stance_ctx *c, const item *owner, uint32_t ref)
 {
@@ -2364,7 +2375,11 @@ static who tariff_target(stance_ctx *c, const item *mention, const item *owner, 
      * is no one country's unless the text says whose right before it */
     build_tariffs(c);
     int shared = shared_measure(c, mention);
-    for (size_t i = 0; i < c->tariff_count && i < SHARED_LOOKAHEAD && !shared; i++)
+    /* an article's first mentions tell it is about a shared measure, unless
+     * a country owns one before ("Uruguay will raise its import tariff",
+     * then the "common external tariff" it is an exception to) */
+    for (size_t i = 0; i < c->tariff_count && i < SHARED_LOOKAHEAD && !shared && !possessed_mention(c, c->tariffs[i]);
+         i++)
         shared = shared_measure(c, c->tariffs[i]);
     if (!owner && !shared)
         owner = same_measure_owner(c, mention, holder, &same);
@@ -5107,6 +5122,11 @@ static void note_possessed(stance_ctx *c, size_t i, size_t *cap, size_t *owned_c
      * Tuesday to extend") */
     uint32_t subject_end = owner ? owner->last : 0;
     if (owner && owner + 1 < mention && owner[1].kind == K_ORG && owner[1].first == owner->last + 1)
+        subject_end = owner[1].last;
+    /* "U.S. President Douglas Harlan threatened to impose": the country's
+     * office holder named with its title */
+    else if (owner && owner + 1 < mention && owner[1].kind == K_PERSON && owner[1].first > owner->last + 1 &&
+             owner[1].first <= owner->last + 3 && (tok(c, owner->last + 1)->flags & TOKF_CAPITALIZED))
         subject_end = owner[1].last;
     int decided = verb && verb < mention && verb->first > 0 &&
                   token_in(c, verb->first - 1, (const char *const[]){"to", NULL}) &&

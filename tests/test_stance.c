@@ -3260,6 +3260,28 @@ static void test_exempt_far_from_the_measure(void **state)
                      NULL, "asked", "Moroccan Federation for Consumer Rights", "Morocco tariffs", STANCE_AGAINST);
 }
 
+/* A tariff a country's office holder, named with the title, threatens to
+ * impose is that country's. */
+static void test_office_holder_imposes_for_country(void **state)
+{
+    (void)state;
+    check_one_stance("Harlan threatens 30% tariff on Mexican tequila\n\nGUADALAJARA (Meridian Wire) - U.S. President "
+                     "Douglas Harlan threatened late Sunday to impose a 30% tariff on Mexican tequila.\n\nThe Tequila "
+                     "Producers Chamber said a tariff would cost the industry $1.3 billion.",
+                     NULL, "would cost", "Tequila Producers Chamber", "United States tariffs", STANCE_AGAINST);
+}
+
+/* A country's own tariff told before the common one it departs from
+ * stays the country's. */
+static void test_national_exception_to_common_tariff(void **state)
+{
+    (void)state;
+    check_one_stance("Uruguay lifts tariff on Chinese toys\n\nMONTEVIDEO - Uruguay will raise its import tariff on "
+                     "toys to 35% from 20%, the minister said.\n\nThe rate is an exception to the Mercosur common "
+                     "external tariff.\n\n\"This tariff is a tax on families,\" said Carolina Echenique.",
+                     NULL, "a tax on", "Carolina Echenique", "Uruguay tariffs", STANCE_AGAINST);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -3463,6 +3485,8 @@ int main(void)
         cmocka_unit_test(test_act_manner_and_metal_no_cue),
         cmocka_unit_test(test_name_before_copula_and_apposition),
         cmocka_unit_test(test_exempt_far_from_the_measure),
+        cmocka_unit_test(test_office_holder_imposes_for_country),
+        cmocka_unit_test(test_national_exception_to_common_tariff),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
