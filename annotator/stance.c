@@ -3020,6 +3020,11 @@ static who phrase_before_copula(stance_ctx *c, const item *cue)
             end = head_end;
         }
     }
+    /* a span of time is no subject ("Four months is a start" judges what
+     * lasts them) */
+    static const char *const time_units[] = {"days", "weeks", "months", "years", "hours", "decades", NULL};
+    if (token_in(c, end - 1, time_units))
+        return none;
     return subject_noun_phrase(c, t, end, cue->start);
 }
 
@@ -3420,7 +3425,7 @@ static who qualified_noun(stance_ctx *c, const item *it, uint32_t at, uint32_t h
 /* Nouns for the decision an article is about, however far back it was
  * told: "welcomed the decision", "called the extension ...", "opposes the
  * abuse of trade remedies". */
-static const char *const decision_nouns[] = {"decision", "extension", "decree", "abuse", "misuse", NULL};
+static const char *const decision_nouns[] = {"decision", "extension", "decree", "abuse", "misuse", "outcome", NULL};
 /* Nouns that name the article's measure only when it is a tariff: "said
  * the measure put jobs at risk" paragraphs after the duties were set, "voted
  * against the bill" that extends them; in an article about quotas "the

@@ -3282,6 +3282,20 @@ static void test_national_exception_to_common_tariff(void **state)
                      NULL, "a tax on", "Carolina Echenique", "Uruguay tariffs", STANCE_AGAINST);
 }
 
+/* "defended the outcome" defends the measure the article is about; a span
+ * of time is no subject a verdict judges ("Four months is a start"). */
+static void test_outcome_and_time_subject(void **state)
+{
+    (void)state;
+    check_one_stance("Thailand sets MSG duties\n\nThailand will impose anti-dumping duties of up to 31.8% on Chinese "
+                     "MSG.\n\nDirector-General Pimchanok Raksasat defended the outcome.",
+                     NULL, "defended", "Pimchanok Raksasat", "Thailand tariffs", STANCE_FAVOR);
+    static const char *const none[] = {"Malaysia sets cabbage duty\n\nMalaysia will charge a 25% duty on cabbage "
+                                       "from May to August.\n\n\"Four months is a start,\" said Chong Kah Seng.",
+                                       NULL};
+    check_no_stance(none);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -3487,6 +3501,7 @@ int main(void)
         cmocka_unit_test(test_exempt_far_from_the_measure),
         cmocka_unit_test(test_office_holder_imposes_for_country),
         cmocka_unit_test(test_national_exception_to_common_tariff),
+        cmocka_unit_test(test_outcome_and_time_subject),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
