@@ -2330,6 +2330,20 @@ static const item *scene_country(stance_ctx *c, uint32_t hit)
     return NULL;
 }
 
+static const char *const *measure_family(stance_ctx *c, uint32_t t);
+
+/* Whether one of the two tokens from t on names a measure or a government
+ * ("Saudi origin rule", "Chinese government"). */
+static int norp_measure_follows(stance_ctx *c, uint32_t t)
+{
+    uint32_t end = (uint32_t)c->doc->tokens.count;
+    for (uint32_t k = t; k < t + 2 && k < end && (tok(c, k)->flags & TOKF_LOWER); k++)
+        if (measure_family(c, k) || token_in(c, k, government_nouns) || token_in(c, k, levy_words) ||
+            token_in(c, k, (const char *const[]){"rule", "rules", "decree", "law", "measure", "measures", NULL}))
+            return 1;
+    return 0;
+}
+
 /* The first country or coded organisation the headline names that is not
  * the country hit and not after an origin preposition ("EU court annuls
  * duties on Chinese e-bikes": the EU), or NULL. */
@@ -2339,12 +2353,21 @@ static const item *headline_owner(stance_ctx *c, uint32_t hit)
         const struct_span *st = &c->doc->structure[i];
         if (st->element != LE_HEADLINE)
             continue;
-        for (const item *it = c->items, *end = it + c->item_count; it < end && it->start < st->end; it++)
-            if (it->start >= st->start && can_own(c, it) && !is_country(c, it, hit) &&
+        for (const item *it = c->items, *end = it + c->item_count; it < end && it->start < st->end; it++) {
+            if (it->start < st->start || is_country(c, it, hit) ||
+                (it->first > 0 && token_in(c, it->first - 1, origin_prepositions)))
+                continue;
+            if (can_own(c, it) &&
                 attr_value(c->doc, c->doc->spans[it->span].attrs, c->doc->spans[it->span].attr_count, "code") !=
-                    NO_STRING &&
-                !(it->first > 0 && token_in(c, it->first - 1, origin_prepositions)))
+                    NO_STRING)
                 return it;
+            /* "Saudi origin rule puts 12% duty on ...": a nationality opening
+             * the headline before its measure or government, of a country the
+             * document names ("British farmers demand ..." names no owner) */
+            if (it->kind == K_NORP && tok(c, it->first)->start == st->start && owner_name(c, it) != it->name &&
+                norp_measure_follows(c, it->last + 1))
+                return it;
+        }
         return NULL;
     }
     return NULL;

@@ -3296,6 +3296,27 @@ static void test_outcome_and_time_subject(void **state)
     check_no_stance(none);
 }
 
+/* A nationality opening the headline before its measure names the owner of
+ * the article's plain "tariffs"; before people it names none. */
+static void test_headline_nationality_owns(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate_page(&f,
+                  "Saudi origin rule puts 12% duty on UAE free-zone paints\n\nPaint makers in Dubai lose their "
+                  "duty-free access to Saudi Arabia from July.\n\n\"A 12% duty wipes it out twice over,\" said "
+                  "Rajesh Pillai.",
+                  0, NULL);
+    check_stance(&f, "wipes it out", "Rajesh Pillai", "Saudi Arabia tariffs", STANCE_AGAINST);
+    release(&f);
+    annotate_page(&f,
+                  "British farmers demand beef safeguard\n\nThe union asked ministers in London to put a 30% levy "
+                  "on beef. Britain said no.\n\n\"A 30% levy would hurt shoppers,\" said Albion Foods Ltd.",
+                  0, NULL);
+    check_stance(&f, "would hurt", "Albion Foods Ltd.", "tariffs", STANCE_AGAINST);
+    release(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -3502,6 +3523,7 @@ int main(void)
         cmocka_unit_test(test_office_holder_imposes_for_country),
         cmocka_unit_test(test_national_exception_to_common_tariff),
         cmocka_unit_test(test_outcome_and_time_subject),
+        cmocka_unit_test(test_headline_nationality_owns),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
