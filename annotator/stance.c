@@ -2803,6 +2803,11 @@ static who noun_phrase(stance_ctx *c, uint32_t first, uint32_t end, const char *
                                          "emergency", NULL};
     while (end > first + 1 && token_in(c, first, manner))
         first++;
+    /* "something is wrong": an indefinite pronoun names nothing */
+    static const char *const indefinite[] = {"something", "anything", "nothing", "everything", "someone",
+                                             "anyone",    "everyone", "nobody",  "somebody",   NULL};
+    if (token_in(c, end - 1, indefinite))
+        return (who){NO_STRING, NO_STRING, NULL};
     who tax = end == first + 1 ? named_measure(c, first) : (who){NO_STRING, NO_STRING, NULL};
     if (tax.name != NO_STRING)
         return tax;

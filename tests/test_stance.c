@@ -3317,6 +3317,17 @@ static void test_headline_nationality_owns(void **state)
     release(&f);
 }
 
+/* An indefinite pronoun is no target: "something is wrong with the market"
+ * judges nothing a stance can name. */
+static void test_indefinite_pronoun_is_no_target(void **state)
+{
+    (void)state;
+    static const char *const none[] = {"When a lorry from Yunnan reaches the market cheaper, something is wrong with "
+                                       "the market, Mohamad Sabri said.",
+                                       NULL};
+    check_no_stance(none);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -3524,6 +3535,7 @@ int main(void)
         cmocka_unit_test(test_national_exception_to_common_tariff),
         cmocka_unit_test(test_outcome_and_time_subject),
         cmocka_unit_test(test_headline_nationality_owns),
+        cmocka_unit_test(test_indefinite_pronoun_is_no_target),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
