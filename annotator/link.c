@@ -356,8 +356,14 @@ static size_t spelled_name_start(const document *doc, size_t open, const token *
 {
     const char *text = doc->text.clean;
     size_t len = acr->end - acr->start, letters = 0, k = open;
+    /* a name stays on the line of its parenthesis: a line break ends the
+     * walk (a headline's words are no part of the body's first name) */
+    if (doc->tokens.items[open].flags & TOKF_LINE_START)
+        return SIZE_MAX;
     while (k > 0 && letters < len) {
         const token *w = &doc->tokens.items[k - 1];
+        if ((w->flags & TOKF_LINE_START) && letters + 1 < len)
+            return SIZE_MAX;
         if (w->kind == TOK_WORD && (w->flags & TOKF_CAPITALIZED)) {
             if (text[w->start] != text[acr->end - 1 - letters])
                 return SIZE_MAX;
@@ -407,16 +413,27 @@ static size_t name_spelled_by_acronym(document *doc, const link_types *lt, const
         if (first == SIZE_MAX)
             continue;
         uint32_t start = doc->tokens.items[first].start, end = doc->tokens.items[open - 1].end;
+        /* the spans that may overlap the name start at most the longest
+         * span's length before it (resolve.h): found by bisection */
+        uint32_t from = start > spans->longest ? start - spans->longest : 0;
+        size_t lo = 0, hi = spans->by_start_count;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (spans->by_start[mid].start < from)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
         int apart = 0;
-        for (size_t i = 0; i < spans->visible_count && !apart; i++) {
-            const span *s = &doc->spans[spans->visible[i]];
-            apart = visible(s) && s->start < end && s->end > start && (s->start < start || s->end > end ||
-                                                                       (s->start == start && s->end == end));
+        for (size_t i = lo; i < spans->by_start_count && spans->by_start[i].start < end && !apart; i++) {
+            const span *s = &doc->spans[spans->by_start[i].index];
+            apart = visible(s) && s->end > start && (s->start < start || s->end > end ||
+                                                     (s->start == start && s->end == end));
         }
         if (apart)
             continue;
-        for (size_t i = 0; i < spans->visible_count; i++) {
-            span *s = &doc->spans[spans->visible[i]];
+        for (size_t i = lo; i < spans->by_start_count && spans->by_start[i].start < end; i++) {
+            span *s = &doc->spans[spans->by_start[i].index];
             if (visible(s) && s->start >= start && s->end <= end)
                 s->flags |= SPAN_REMOVED;
         }
@@ -812,17 +829,27 @@ static void tag_known_goods(document *doc, const word_table *t, visible_spans *v
     }
 }
 
-/* Puts v->index[from..) in order by start: each tagging pass adds its spans
- * in order, and order_by_start merges them with the resolver's as one list. */
-static void sort_added(const document *doc, visible_spans *v, size_t from)
+static int by_position_start(const void *a, const void *b)
 {
-    for (size_t i = from + 1; i < v->count; i++) {
-        uint32_t moving = v->index[i];
-        size_t j = i;
-        for (; j > from && doc->spans[v->index[j - 1]].start > doc->spans[moving].start; j--)
-            v->index[j] = v->index[j - 1];
-        v->index[j] = moving;
-    }
+    const span_position *x = a, *y = b;
+    return (x->start > y->start) - (x->start < y->start);
+}
+
+/* Puts v->index[from..) in order by start (no two of them start together):
+ * each tagging pass adds its spans in order, and order_by_start merges them
+ * with the resolver's as one list. Sorted, not inserted: the passes' runs
+ * interleave, and a document may hold thousands of each. */
+static void sort_added(const document *doc, visible_spans *v, size_t from, document_scratch *scratch)
+{
+    size_t n = v->count - from;
+    if (n < 2)
+        return;
+    span_position *order = scratch_take(scratch, n * sizeof *order);
+    for (size_t i = 0; i < n; i++)
+        order[i] = (span_position){doc->spans[v->index[from + i]].start, v->index[from + i]};
+    qsort(order, n, sizeof *order, by_position_start);
+    for (size_t i = 0; i < n; i++)
+        v->index[from + i] = order[i].index;
 }
 
 /* A (type, norm) meaning of the document, and its first mention: the
@@ -1066,7 +1093,7 @@ void link_document(const ann_rules *rules, document *doc, resolved_spans *spans,
             tag_known_goods(doc, &goods, &v, spans->by_start, spans->by_start_count, starts);
         }
     }
-    sort_added(doc, &v, added_from);
+    sort_added(doc, &v, added_from, scratch);
     spans->visible_by_start = assign_refs(doc, &t, &v, added_from, spans->by_start, spans->by_start_count, scratch);
     spans->visible_count = v.count;
 }

@@ -135,6 +135,13 @@ static void test_acronym_spells_a_name(void **state)
     assert_null(span_at(&f, "Dairy Farmers of Ruritania", 0));
     assert_null(span_at(&f, "Generalised System of Preferences", 0));
     release(&f);
+    /* the words a line break separates spell no name */
+    annotate(&f, "rule firm\n  type ORG\n  pattern Ruritania\\hMills\n",
+             "The meeting was held by Alpha\n\nBeta Gamma (ABG) on Monday. ABG said no.");
+    for (size_t i = 0; i < f.doc.span_count; i++)
+        assert_false(f.doc.spans[i].start < 30 && f.doc.spans[i].end > 30 &&
+                     !(f.doc.spans[i].flags & (SPAN_REMOVED | SPAN_HIDDEN)));
+    release(&f);
 }
 
 /* Goods a rule found by their context name the same goods wherever the
