@@ -9,6 +9,9 @@
 
 #define FNV_PRIME 0x100000001b3ULL
 #define HIGH_BITS 0x8080808080808080ULL /* the top bit of every byte of a word */
+/* The hash of a joined suffix (TOKF_JOINED): no word's, so no entry starts
+ * or goes on there */
+#define JOINED_TOKEN_HASH 0
 
 /* Writes the matching form of one token to out (room for 4*len bytes) and
  * returns its length: case-folded when folded is set, and with the typographic
@@ -550,6 +553,8 @@ void gaz_hash_tokens(const document *doc, gaz_token_hashes *h)
             c = pair.cased;
             f = pair.folded;
         }
+        if (toks[i].flags & TOKF_JOINED)
+            c = f = JOINED_TOKEN_HASH;
         cased[i] = c;
         folded[i] = f;
     }

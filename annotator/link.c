@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "layout.h"
 #include "swar.h"
@@ -259,6 +260,41 @@ static int is_regnal_number(const char *s, size_t len)
 /* What the helper spans starting at a token mark it as (bits of starts[]). */
 enum { STARTS_FAMILY_NAME = 1, STARTS_LEGAL_FORM = 2, STARTS_LINKED = 4 /* under a span link added */ };
 
+/* Records that the word token w names the person norm, as written and, for
+ * a word with accents, without them: readers drop accents ("kratochvil is
+ * right" of "Pavel Kratochvíl"). Each character is decomposed on its own,
+ * into a buffer on the stack: most names hold a letter or two with marks. */
+static void learn_surname(word_table *t, const document *doc, const token *w, uint16_t person, uint32_t norm)
+{
+    const char *text = doc->text.clean + w->start;
+    size_t len = w->end - w->start, ascii = 0;
+    learn_word(t, doc, text, len, person, norm, 0);
+    while (ascii < len && !(text[ascii] & 0x80))
+        ascii++;
+    char plain[64];
+    if (ascii == len || len >= sizeof plain)
+        return;
+    size_t n = 0;
+    for (size_t i = 0; i < len;) {
+        utf8proc_int32_t cp, parts[4];
+        utf8proc_ssize_t bytes = utf8proc_iterate((const utf8proc_uint8_t *)text + i, (utf8proc_ssize_t)(len - i), &cp);
+        int boundclass = 0;
+        utf8proc_ssize_t count =
+            bytes > 0 ? utf8proc_decompose_char(cp, parts, 4, UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK, &boundclass) : -1;
+        if (count < 0 || count > 4)
+            return;
+        for (utf8proc_ssize_t k = 0; k < count; k++) {
+            if (parts[k] >= 0x80 || n == sizeof plain)
+                return; /* a letter of its own, not a Latin one with marks */
+            plain[n++] = (char)parts[k];
+        }
+        i += (size_t)bytes;
+    }
+    char *copy = scratch_take(t->scratch, n);
+    memcpy(copy, plain, n);
+    learn_word(t, doc, copy, n, person, norm, 0);
+}
+
 /* Surnames of people named in full: the last word, and the first where the
  * family name comes first (a _SURNAME_FIRST word starts there). */
 static void learn_surnames(const link_types *lt, const document *doc, const name_span *names, size_t count,
@@ -286,11 +322,9 @@ static void learn_surnames(const link_types *lt, const document *doc, const name
             tail = head;
         if (words >= 2 && tail->kind == TOK_WORD && (tail->flags & TOKF_CAPITALIZED) &&
             !is_regnal_number(doc->text.clean + tail->start, tail->end - tail->start))
-            learn_word(t, doc, doc->text.clean + tail->start, tail->end - tail->start, (uint16_t)lt->person, s->norm,
-                       0);
+            learn_surname(t, doc, tail, (uint16_t)lt->person, s->norm);
         if (words >= 2 && tail != head && (starts[first] & STARTS_FAMILY_NAME))
-            learn_word(t, doc, doc->text.clean + head->start, head->end - head->start, (uint16_t)lt->person, s->norm,
-                       0);
+            learn_surname(t, doc, head, (uint16_t)lt->person, s->norm);
         /* "Siobhán Ní Mhurchú" is "Ní Mhurchú" later, "Rajinder Singh
          * Kanwar" "Singh Kanwar": a tagged mention of the words after the
          * first is the same person */
@@ -306,8 +340,7 @@ static void learn_surnames(const link_types *lt, const document *doc, const name
         const token *middle = last > first ? &doc->tokens.items[last - 1] : NULL;
         if (words == 3 && tail == &doc->tokens.items[last] && middle->kind == TOK_WORD &&
             (middle->flags & TOKF_CAPITALIZED) && middle->end - middle->start > 2)
-            learn_word(t, doc, doc->text.clean + middle->start, middle->end - middle->start, (uint16_t)lt->person,
-                       s->norm, 0);
+            learn_surname(t, doc, middle, (uint16_t)lt->person, s->norm);
     }
 }
 

@@ -4,7 +4,8 @@
  *   names      a person seen with two or more words ("Ryosei Akazawa") gives
  *              its full name as norm to every mention of its last word
  *              ("Akazawa", and "AKAZAWA" in a headline in capitals), tagged
- *              or not; of its first word too where a family name comes
+ *              or not, also written without its accents ("Kratochvil" for
+ *              "Kratochvíl"); of its first word too where a family name comes
  *              first ("Xi Jinping", the helper type _SURNAME_FIRST); of its
  *              middle word too in a name of three words ("Ferrán" for
  *              "Lucía Ferrán Ibarra"); and of its words after the first,

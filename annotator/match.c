@@ -895,6 +895,8 @@ static void note_tokens(matcher *m, document *doc)
     const token *tokens = doc->tokens.items;
     const char *text = doc->text.clean;
     const int *token_kind_type = m->rules->token_kind_type;
+    const int joined_type = m->rules->joined_token_type;
+    const uint8_t joined_flag = joined_type >= 0 ? TOKF_JOINED : 0;
     uint32_t *token_sentence = m->token_sentence;
     uint16_t *start_key = m->token_start_key, *start_class = m->token_start_class;
     int has_triggers = index->count != 0;
@@ -908,6 +910,8 @@ static void note_tokens(matcher *m, document *doc)
             const token *tok = &tokens[t];
             token_sentence[t] = sentence;
             int kind_type = token_kind_type[tok->kind];
+            if (tok->flags & joined_flag)
+                kind_type = joined_type;
             if (kind_type >= 0) {
                 span s = {.start = tok->start, .end = tok->end, .type = (uint16_t)kind_type, .phase = 0, .rule = -1,
                           .norm = NO_STRING, .flags = SPAN_HIDDEN};

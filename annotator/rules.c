@@ -1874,6 +1874,7 @@ int ann_rules_compile(ann_rules *rules, ann_error *err)
         rules->token_kind_type[k] = -1;
     for (size_t k = 0; k < sizeof kind_types / sizeof *kind_types; k++)
         rules->token_kind_type[kind_types[k].kind] = find_type(rules, kind_types[k].name);
+    rules->joined_token_type = find_type(rules, "_TOKEN_JOINED");
     for (size_t k = 0; k < NAMED_TYPE_COUNT; k++)
         rules->named_type_id[k] = find_type(rules, named_type_names[k]);
     rules->lists = xcalloc((size_t)rules->phase_count, sizeof *rules->lists);

@@ -276,6 +276,7 @@ struct ann_rules {
     size_t macro_count, macro_cap;
     int phase_count;
     int token_kind_type[TOK_SYMBOL + 1]; /* helper type given to every token of a kind, or -1 */
+    int joined_token_type;               /* helper type of every joined suffix (TOKF_JOINED), or -1 */
     int named_type_id[NAMED_TYPE_COUNT]; /* the id of each named_type, or -1 when no rule gives it */
     int8_t need_slot[MAX_TYPES]; /* bit of a type some view needs (up to 64 such types), or -1 */
     rule_view *views;

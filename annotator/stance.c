@@ -38,6 +38,7 @@
 #define ADDRESS_WORDS 3 /* "Well said, Minister Moe.": a title at most before the name addressed */
 /* How many tokens more a verb after "and" may stand from its subject. */
 #define COORDINATED_REACH 5
+#define LIST_REACH 12       /* tokens from a name back to the locative its list follows */
 #define SUBJECT_REACH 3     /* tokens from a subject's end to its verb: "Washington on Monday imposed" */
 /* How far into its sentence a dateline's dash may stand, in tokens. */
 #define DATELINE_TOKENS 12
@@ -674,6 +675,21 @@ static who entity_who(stance_ctx *c, const item *it, const char *from)
 }
 
 /* An entity right after a preposition of place (and a "the"). */
+/* Whether a list of names goes on at token t to its last, after "and" or
+ * "or" ("..., Anuradhapura and Jaffna"), over commas and capitalised words:
+ * "the Farm Bureau, whose members" ends none. */
+static int list_goes_on(stance_ctx *c, uint32_t t, const char *const *joining)
+{
+    uint32_t end = c->sentence->first_token + c->sentence->token_count;
+    for (uint32_t k = t; k + 1 < end && k - t < LIST_REACH; k++) {
+        if (token_in(c, k, joining))
+            return (tok(c, k + 1)->flags & TOKF_CAPITALIZED) != 0;
+        if (!is_comma(c, k) && !(tok(c, k)->flags & TOKF_CAPITALIZED))
+            return 0;
+    }
+    return 0;
+}
+
 static int after_locative(stance_ctx *c, const item *it)
 {
     uint32_t t = it->first, first = c->sentence->first_token;
@@ -681,11 +697,22 @@ static int after_locative(stance_ctx *c, const item *it)
         t--; /* "the Chinese Chamber of Commerce to the EU said" */
     if (t > first && (token_in(c, t - 1, quote_locatives) || token_in(c, t - 1, (const char *const[]){"on", NULL})))
         return 1; /* "Growers on Bolivia's southern Altiplano said" */
-    /* "Exporters in Vietnam and Thailand welcomed ...": the second of two
-     * places after one */
-    const item *before = it > c->items ? it - 1 : NULL;
-    return before && t > first + 1 && before->last + 2 == t && token_in(c, t - 1, (const char *const[]){"and", "or", NULL}) &&
-           before->kind == it->kind && after_locative(c, before);
+    /* "Exporters in Vietnam and Thailand welcomed ...", "Growers in
+     * Matale, Anuradhapura and Jaffna had lobbied": the names of a list
+     * after a locative, which follows a noun ("In Brussels, France and
+     * Germany welcomed" opens the sentence with a place of its own) */
+    const char *const joining[] = {"and", "or", NULL};
+    if (t <= first + 1 || (is_comma(c, t - 1) && !list_goes_on(c, it->last + 1, joining)))
+        return 0;
+    int joined = 0;
+    uint32_t k = t - 1;
+    for (; k > first && t - k <= LIST_REACH; k--) {
+        if (is_comma(c, k) || token_in(c, k, joining))
+            joined = 1;
+        else if (!(tok(c, k)->flags & TOKF_CAPITALIZED))
+            break;
+    }
+    return joined && k > first && token_in(c, k, quote_locatives);
 }
 
 /* "The Fresh Produce Importers Council, a Washington trade group, said":
@@ -959,7 +986,8 @@ static const item *title_noun_person(stance_ctx *c, uint32_t t, uint32_t at)
 static const char *const org_heads[] = {"union", "council", "association", "federation", "chamber", "coalition",
                                         "commission", "ministry", "department", "agency", "bank", "company",
                                         "group", "institute", "alliance", "committee", "board", "party", "firm",
-                                        "organisation", "organization", "lobby", NULL};
+                                        "organisation", "organization", "lobby", "authority", "court",
+                                        "tribunal", "bureau", "directorate", NULL};
 /* Head nouns any organisation may go by: "the group" after the Indian Drug
  * Exporters' Association, "the company" after Huaxin New Energy Co., Ltd. */
 static const char *const generic_org_heads[] = {"group", "company", "firm", "organisation", "organization", "lobby",
@@ -1550,6 +1578,16 @@ static who find_holder(stance_ctx *c, const item *items, size_t count, size_t k,
     for (size_t i = k; acts && before > c->sentence->first_token && i-- > 0 && items[i].last + 1 >= before;)
         if (items[i].kind == K_GOODS && items[i].last + 1 == before)
             return none;
+    /* "..., after the union rejected a revised offer": a body's head noun
+     * or a title in lower case right before the act is its subject, and
+     * stands for the body or person named before, whatever else the
+     * sentence named first */
+    if (!comment && acts && before >= from + 2 && before >= c->sentence->first_token + 2 &&
+        (tok(c, before - 1)->flags & TOKF_LOWER) && token_in(c, before - 2, (const char *const[]){"the", NULL}) &&
+        (token_in_set(c, before - 1, &org_head_set) || token_in_set(c, before - 1, &title_noun_set))) {
+        const item *referent = referent_at(c, items, before - 2, cue->start);
+        return referent ? entity_who(c, referent, "subject") : none;
+    }
     if (!comment && acts) {
         const item *subject = NULL;
         uint32_t body = UINT32_MAX;
@@ -2655,14 +2693,18 @@ static who measure_named_before(stance_ctx *c, const char *const *family, uint32
         for (const item *i = c->items, *end = i + c->item_count; i < end && i->first <= n; i++)
             if (is_tariff(i->kind) && i->last >= n)
                 return owned_tariff_target(c, i, c->holder);
-        /* "urges China to lift seafood ban": the verb is no part of the name */
+        /* "urges China to lift seafood ban", "Norway shrinks cheese import
+         * quota": the verb is no part of the name */
         static const char *const acts_on_measure[] = {
             "lift", "lifts", "lifted", "end", "ends", "ended", "scrap", "scraps", "scrapped", "keep", "keeps",
             "kept", "impose", "imposes", "imposed", "extend", "extends", "extended", "ease", "eases", "eased",
             "drop", "drops", "dropped", "remove", "removes", "removed", "defend", "defends", "defended",
             "reject", "rejects", "rejected", "maintain", "maintains", "maintained", "tighten", "tightens", "set",
             "sets", "introduce", "introduces", "introduced", "announce", "announces", "announced", "adopt", "adopts",
-            "adopted", "calls", "called", "says", "said", NULL};
+            "adopted", "calls", "called", "says", "said", "cut", "cuts", "trims", "trimmed", "shrinks", "shrank",
+            "raises", "raised", "halves", "halved", "doubles", "doubled", "slashes", "slashed", "reduces",
+            "expands", "expanded", "widens", "widened", "suspends", "suspended", "renews", "renewed", "unveils",
+            "unveiled", "approves", "approved", NULL};
         if (token_in(c, n - 1, acts_on_measure))
             continue;
         uint32_t from = n - 1;
@@ -2849,8 +2891,11 @@ static int phrase_after(stance_ctx *c, uint32_t from, uint32_t clause, uint32_t 
                 tok(c, from)->kind == TOK_SYMBOL))
             from++;
         uint32_t t = from;
+        /* "a bill raising the royalty": a participle before a determiner
+         * opens what the phrase does, not more of its name */
         while (t < sentence_end && t - from < PHRASE_WORDS && clause_of(c, t) == clause && phrase_word(c, t) &&
-               !(t > from && past_participle(c, t)))
+               !(t > from && past_participle(c, t)) &&
+               !(t > from && t + 1 < sentence_end && is_participle_at(c, t) && token_in(c, t + 1, determiners)))
             t++;
         /* "rare earth export curbs": a measure one word past the limit */
         if (t - from == PHRASE_WORDS && t < sentence_end && clause_of(c, t) == clause && phrase_word(c, t) &&
@@ -5254,6 +5299,18 @@ static void note_bracketed_acronym(stance_ctx *c, size_t i)
         }
 }
 
+/* A name a hyphen joins to a suffix ("a Washington-based lobby", "Dubai"
+ * and "Dubai-based" both) says what something is, and holds no stance. */
+static void note_compound(stance_ctx *c, size_t i)
+{
+    item *it = &c->items[i];
+    const token_list *tokens = &c->doc->tokens;
+    if ((tokens->items[it->last].flags & TOKF_JOINED) ||
+        (it->last + 2 < tokens->count && (tokens->items[it->last + 2].flags & TOKF_JOINED) &&
+         tokens->items[it->last + 1].start == tokens->items[it->last].end))
+        it->modifier = 1;
+}
+
 /* A nationality right before goods only says where they come from
  * ("a 9.6% duty on Indonesian stainless steel"): it holds no stance. */
 static void note_qualifying(stance_ctx *c, size_t i)
@@ -5349,6 +5406,7 @@ void stance_document(const ann_rules *rules, document *doc)
      * reads what another notes */
     size_t owned_cap = 0, possessed_cap = 0, titled_cap = 0;
     for (size_t i = 0; i < c.item_count; i++) {
+        note_compound(&c, i);
         switch (c.items[i].kind) {
         case K_GPE:
         case K_ORG: /* "EU carbon levy" */

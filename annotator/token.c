@@ -180,6 +180,7 @@ typedef struct {
     const unsigned char *s;
     size_t len;
     size_t next_at; /* offset of the first '@' at or after the last probe, or len */
+    size_t hyphen_after_name; /* words and abbreviations a hyphen ended (mark_joined_suffixes) */
 } scanner;
 
 static inline unsigned class_at(const scanner *sc, size_t i)
@@ -463,8 +464,45 @@ static size_t dotted_abbrev_end(const scanner *sc, size_t i)
     return letters >= 2 ? i : 0;
 }
 
+/* Whether the lower-case word at i, up to a non-word character, is one a
+ * hyphen joins to a name without making it part of the name: a Japanese
+ * or Korean honorific ("Abe-san", "Kim-ssi"), or a participle or like word
+ * saying what the name did to something ("Dubai-based", "Chinese-made",
+ * "Kremlin-backed", "Texas-born", "Japanese-style"). */
+static int name_suffix_at(const scanner *sc, size_t i)
+{
+    static const char *const suffixes[] = {"san", "sama", "kun", "chan", "sensei", "ssi", "nim", "born", "run",
+                                           "built", "made", "grown", "style", "bound", "origin", "led", "bred", NULL};
+    size_t end = i;
+    while (end < sc->len && sc->s[end] >= 'a' && sc->s[end] <= 'z')
+        end++;
+    size_t n = end - i;
+    if (!n || (class_at(sc, end) & CC_WORD) || hyphen_len(sc, end))
+        return 0;
+    if (n >= 4 && sc->s[end - 2] == 'e' && sc->s[end - 1] == 'd')
+        return 1;
+    for (const char *const *w = suffixes; *w; w++)
+        if (strlen(*w) == n && !memcmp(sc->s + i, *w, n))
+            return 1;
+    return 0;
+}
+
+/* Whether the capitalised word [start, end) is a prefix a hyphen joins to
+ * a word ("Mid-sized", "Non-binding", "Self-styled"), not a name. */
+static int capitalised_prefix(const scanner *sc, size_t start, size_t end)
+{
+    static const char *const prefixes[] = {"Mid", "Non", "Pre", "Post", "Self", "Well", "Semi", "Multi", "Anti",
+                                           "Pro", "Co", "Ex", "Un", "Re", "Over", "Under", "Cross", "High", "Low",
+                                           "Long", "Short", "Full", "Half", "Ill", "Far", "Hard", "Open", NULL};
+    for (const char *const *p = prefixes; *p; p++)
+        if (strlen(*p) == end - start && !memcmp(sc->s + start, *p, end - start))
+            return 1;
+    return 0;
+}
+
 /* A word or number from start: parts (scan_alpha_part, scan_number_part)
- * joined by single hyphens ("non-tariff", "COVID-19", "2025-05-30"). A NUMBER
+ * joined by single hyphens ("non-tariff", "COVID-19", "2025-05-30"), up to
+ * a name's suffix (name_suffix_at) after a capitalised first part. A NUMBER
  * when every part is one. */
 static size_t scan_word(const scanner *sc, size_t start, uint8_t *kind)
 {
@@ -493,6 +531,8 @@ static size_t scan_word(const scanner *sc, size_t start, uint8_t *kind)
         }
         size_t h = hyphen_len(sc, i);
         if (!h || !(class_at(sc, i + h) & CC_WORD))
+            return i;
+        if (part == start && (first.cls & CC_UPPER) && name_suffix_at(sc, i + h) && !capitalised_prefix(sc, start, i))
             return i;
         i += h;
     }
@@ -972,6 +1012,8 @@ static size_t scan_any_token(scanner *sc, size_t start, unichar u, uint8_t line_
         clitic_end = clitic_at(sc, start, end, &clitic_start);
     into[0] = make_token(sc->s, start, clitic_start, kind, line_start);
     *count += 1;
+    if ((kind == TOK_WORD || kind == TOK_ABBREV) && end == clitic_start && hyphen_len(sc, end))
+        sc->hyphen_after_name++;
     if (!clitic_end)
         return end;
     into[1] = make_token(sc->s, clitic_start, clitic_end, TOK_CLITIC, 0);
@@ -979,9 +1021,23 @@ static size_t scan_any_token(scanner *sc, size_t start, unichar u, uint8_t line_
     return clitic_end;
 }
 
+/* Marks TOKF_JOINED the suffixes a hyphen joins to a capitalised word or
+ * abbreviation ("based" of "Dubai-based", "led" of "U.S.-led"), which
+ * scan_word leaves words of their own. */
+static void mark_joined_suffixes(const scanner *sc, token_list *list)
+{
+    token *t = list->items;
+    for (size_t k = 2; k < list->count; k++)
+        if ((t[k].flags & TOKF_LOWER) && t[k].kind == TOK_WORD && t[k - 1].kind == TOK_PUNCT &&
+            t[k - 1].end == t[k].start && t[k - 2].end == t[k - 1].start && sc->s[t[k - 1].start] == '-' &&
+            t[k - 1].end - t[k - 1].start == 1 && (t[k - 2].flags & TOKF_CAPITALIZED) &&
+            name_suffix_at(sc, t[k].start))
+            t[k].flags |= TOKF_JOINED;
+}
+
 void tokenize_marking_edges(const char *text, size_t len, token_list *out, uint8_t *edges)
 {
-    scanner sc = { (const unsigned char *)text, len, 0 };
+    scanner sc = { (const unsigned char *)text, len, 0, 0 };
     sc.next_at = find_at_sign(&sc, 0);
     /* The text and the list's array in locals: were they read through sc
      * and out, a store of a token's byte fields could change them as far as
@@ -1050,6 +1106,8 @@ void tokenize_marking_edges(const char *text, size_t len, token_list *out, uint8
         i = end + (end < len && s[end] == ' '); /* the commonest separator, passed here */
     }
     out->count = count;
+    if (sc.hyphen_after_name)
+        mark_joined_suffixes(&sc, out);
     index_blocks(out, len, edges);
 }
 

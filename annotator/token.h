@@ -39,7 +39,11 @@ enum {
     TOKF_LINE_END = 32,   /* a line break follows it (before any other token) */
     /* a sentence may end after it: an abbreviation, or punctuation that is
      * . ! ? (or a run of one) or not ASCII (the segmenter checks which) */
-    TOKF_STOP = 64
+    TOKF_STOP = 64,
+    /* a lower-case word a hyphen joins to the name before it ("based" of
+     * "Dubai-based", "san" of "Abe-san"): no word list starts or goes on
+     * through it */
+    TOKF_JOINED = 128
 };
 
 typedef struct {

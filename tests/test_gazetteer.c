@@ -371,6 +371,20 @@ static void test_case_sensitive_and_caseless(void **state)
     gaz_free(&g);
 }
 
+/* A suffix joined to a name ("backed" of "Kremlin-backed") is no word of a
+ * list: no entry starts or goes on there. */
+static void test_joined_suffix_is_no_word(void **state)
+{
+    (void)state;
+    gazetteer g = {0};
+    add(&g, 1, 1, "backed");
+    add(&g, 2, 0, "Dubai");
+    add(&g, 3, 0, "- based");
+    /* tokens: Kremlin(0) -(1) backed(2) media(3) backed(4) Dubai(5) -(6) based(7) */
+    ASSERT_HITS(&g, "Kremlin-backed media backed Dubai-based", {1, 4, 5}, {2, 5, 6});
+    gaz_free(&g);
+}
+
 /* The same spelling in a cased and a caseless list: both are found where
  * both match, only the caseless one elsewhere. */
 static void test_cased_and_caseless_same_spelling(void **state)
@@ -589,6 +603,7 @@ int main(void)
         cmocka_unit_test(test_entry_keeps_norm_and_attributes),
         cmocka_unit_test(test_entry_without_tokens_is_refused),
         cmocka_unit_test(test_case_sensitive_and_caseless),
+        cmocka_unit_test(test_joined_suffix_is_no_word),
         cmocka_unit_test(test_cased_and_caseless_same_spelling),
         cmocka_unit_test(test_typographic_apostrophe),
         cmocka_unit_test(test_short_cut_forms_agree_with_utf8proc),

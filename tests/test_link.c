@@ -436,6 +436,38 @@ static void test_refs_number_meanings_in_order(void **state)
     release(&f);
 }
 
+/* Readers drop accents: a surname written without its marks is the person
+ * still, capitalised or, in a comment, in lower case. */
+static void test_surname_without_accents(void **state)
+{
+    (void)state;
+    const char *rules = "rule person\n  type PERSON\n  pattern Pavel\\hKratochv\u00edl|Andrea\\hVillac\u00eds\\hMora\n";
+    const char *text = "Pavel Kratochv\xc3\xadl met Andrea Villac\xc3\xads Mora. Kratochvil left.\n\n"
+                       "villacis is right, and so is kratochvil.";
+    fixture f;
+    f.rules = ann_rules_new();
+    ann_error err;
+    if (ann_rules_add_text(f.rules, "t.rules", rules, strlen(rules), &err) || ann_rules_compile(f.rules, &err))
+        fail_msg("rules: %s", err.message);
+    f.m = matcher_new(f.rules, NULL, NULL);
+    memset(&f.doc, 0, sizeof f.doc);
+    doc_load(&f.doc, text, strlen(text));
+    uint32_t comment = (uint32_t)(strstr(text, "villacis") - text);
+    struct_span st = {comment, (uint32_t)strlen(text), LE_COMMENT, 0, "test", 1, 0, 0};
+    ARRAY_PUSH(f.doc.structure, f.doc.structure_count, f.doc.structure_cap, st);
+    annotate_document(f.m, f.rules, &f.doc);
+    const char *const mentions[][2] = {{"Kratochvil", "Pavel Kratochv\xc3\xadl"},
+                                       {"villacis", "Andrea Villac\xc3\xads Mora"},
+                                       {"kratochvil", "Pavel Kratochv\xc3\xadl"}};
+    for (size_t i = 0; i < sizeof mentions / sizeof mentions[0]; i++) {
+        const span *s = span_at(&f, mentions[i][0], 0);
+        assert_non_null(s);
+        assert_string_equal(type_of(&f, s), "PERSON");
+        assert_string_equal(doc_string(&f.doc, s->norm), mentions[i][1]);
+    }
+    release(&f);
+}
+
 /* A reader writes names in lower case: in a comment, an untagged word
  * whose capitalised form names a person or place of the document is that
  * name, unless the article writes the word in lower case itself. */
@@ -492,6 +524,7 @@ int main(void)
         cmocka_unit_test(test_person_keeps_word_a_firm_opens_with),
         cmocka_unit_test(test_middle_surname_of_three_words),
         cmocka_unit_test(test_lowercase_names_in_comments),
+        cmocka_unit_test(test_surname_without_accents),
         cmocka_unit_test(test_name_without_its_given_name),
         cmocka_unit_test(test_surname_outweighs_a_word_list),
         cmocka_unit_test(test_refs_number_meanings_in_order),

@@ -737,8 +737,24 @@ static void test_group_holders(void **state)
     static const char *const groups[] = {"U.S. automakers warned that the duties would hurt sales.",
                                          "Critics argue the tariffs will raise prices.",
                                          "Farmers are furious about the new quota.",
-                                         "Exporters in Vietnam and Thailand welcomed the cut.", NULL};
+                                         "Exporters in Vietnam and Thailand welcomed the cut.",
+                                         "Growers in Matale, Anuradhapura and Jaffna welcomed the cut.",
+                                         "Glove makers, whose plants around Klang, Ipoh and Kulim employ 70,000 "
+                                         "people, welcomed the cut.",
+                                         "A Geneva-based group welcomed the cut.", NULL};
     check_no_stance(groups);
+    /* a place opening the sentence is a place of its own, and a place
+     * joined to a suffix describes the body before it */
+    annotate(&f, "In Brussels, France and Germany welcomed the cut.", NULL);
+    check_stance(&f, "welcomed", "France", "cut", STANCE_FAVOR);
+    release(&f);
+    annotate(&f, "The Technology Exporters Council (TEC), a Washington-based lobby, welcomed the cut.", NULL);
+    check_stance(&f, "welcomed", "Technology Exporters Council", "cut", STANCE_FAVOR);
+    release(&f);
+    annotate(&f, "Back in Saskatchewan, the Saskatchewan Farm Bureau, whose members buy machinery, welcomed the cut.",
+             NULL);
+    check_stance(&f, "welcomed", "Saskatchewan Farm Bureau", "cut", STANCE_FAVOR);
+    release(&f);
     annotate(&f, "China sent a team. Chinese officials condemned the quota.", NULL);
     check_stance(&f, "condemned", "China", "quota", STANCE_AGAINST);
     release(&f);
@@ -1110,7 +1126,8 @@ static void test_fearing_and_saying(void **state)
 }
 
 /* A ban is named by what it falls on, as a tax is: "the ban" after "nickel
- * ore export ban" is that ban, and goods before a ban make one phrase. */
+ * ore export ban" is that ban, and goods before a ban make one phrase; so
+ * is a quota. */
 static void test_named_ban(void **state)
 {
     (void)state;
@@ -1123,6 +1140,9 @@ static void test_named_ban(void **state)
     release(&f);
     check_one_stance("Indonesia banned nickel ore exports. Keep the ban.", "2", "Keep", "comment 2", "ban",
                      STANCE_FAVOR);
+    /* a verb before the name is no part of it */
+    check_one_stance("Norway shrinks cheese import quota. The Dairy Farmers Association welcomed the quota.", NULL,
+                     "welcomed", "Dairy Farmers Association", "cheese import quota", STANCE_FAVOR);
 }
 
 /* An organisation with a country code owns the tariffs it possesses, as a

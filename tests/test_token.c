@@ -148,6 +148,36 @@ static void test_hyphens_and_dashes(void **state)
           { "Tokyo", W }, { "\xe2\x80\x93", P }, { "Osaka", W }, { "\xe2\x80\x94", P }, { "Kyoto", W });
 }
 
+/* A suffix a hyphen joins to a capitalised name leaves the name a word of
+ * its own, so that a rule can tag "Abe" and "Dubai", and is marked joined;
+ * a lower-case first part, a prefix ("Mid-"), a longer last part or a
+ * capitalised one keep the word whole. */
+static void test_name_suffixes(void **state)
+{
+    (void)state;
+    CHECK("Abe-san is right, Kim-ssi too.",
+          { "Abe", W }, { "-", P }, { "san", W }, { "is", W }, { "right", W }, { ",", P },
+          { "Kim", W }, { "-", P }, { "ssi", W }, { "too", W }, { ".", P });
+    CHECK("a Dubai-based firm, Chinese-made cars, U.S.-led talks",
+          { "a", W }, { "Dubai", W }, { "-", P }, { "based", W }, { "firm", W }, { ",", P },
+          { "Chinese", W }, { "-", P }, { "made", W }, { "cars", W }, { ",", P },
+          { "U.S.", A }, { "-", P }, { "led", W }, { "talks", W });
+    CHECK("abe-san Abe-sandwich San-san Mid-sized Coca-Cola well-based",
+          { "abe-san", W }, { "Abe-sandwich", W }, { "San", W }, { "-", P }, { "san", W },
+          { "Mid-sized", W }, { "Coca-Cola", W }, { "well-based", W });
+    token_list list = { 0 };
+    const char *text = "Dubai-based and pre-based U.S.-led";
+    tokenize(text, strlen(text), &list);
+    assert_int_equal(list.count, 8);
+    assert_true(list.items[2].flags & TOKF_JOINED);   /* based */
+    assert_false(list.items[4].flags & TOKF_JOINED);  /* pre-based, one word */
+    assert_true(list.items[7].flags & TOKF_JOINED);   /* led */
+    for (size_t k = 0; k < list.count; k++)
+        if (k != 2 && k != 7)
+            assert_false(list.items[k].flags & TOKF_JOINED);
+    token_list_free(&list);
+}
+
 static void test_quotes(void **state)
 {
     (void)state;
@@ -772,6 +802,7 @@ int main(void)
         cmocka_unit_test(test_percent_and_currency),
         cmocka_unit_test(test_letters_and_digits),
         cmocka_unit_test(test_hyphens_and_dashes),
+        cmocka_unit_test(test_name_suffixes),
         cmocka_unit_test(test_quotes),
         cmocka_unit_test(test_punctuation_runs),
         cmocka_unit_test(test_urls),
