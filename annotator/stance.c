@@ -1578,14 +1578,15 @@ static who find_holder(stance_ctx *c, const item *items, size_t count, size_t k,
     for (size_t i = k; acts && before > c->sentence->first_token && i-- > 0 && items[i].last + 1 >= before;)
         if (items[i].kind == K_GOODS && items[i].last + 1 == before)
             return none;
-    /* "..., after the union rejected a revised offer": a body's head noun
-     * or a title in lower case right before the act is its subject, and
-     * stands for the body or person named before, whatever else the
-     * sentence named first */
-    if (!comment && acts && before >= from + 2 && before >= c->sentence->first_token + 2 &&
-        (tok(c, before - 1)->flags & TOKF_LOWER) && token_in(c, before - 2, (const char *const[]){"the", NULL}) &&
+    /* "..., after the union rejected a revised offer", "... as union
+     * rejects wage offer": a body's head noun or a title in lower case right
+     * before the act is its subject, and stands for the body or person named
+     * before, whatever else the sentence named first */
+    if (!comment && acts && before >= c->sentence->first_token + 2 && tok(c, before - 2)->start >= from &&
+        (tok(c, before - 1)->flags & TOKF_LOWER) &&
+        token_in(c, before - 2, (const char *const[]){"the", "as", "after", "while", "but", "and", NULL}) &&
         (token_in_set(c, before - 1, &org_head_set) || token_in_set(c, before - 1, &title_noun_set))) {
-        const item *referent = referent_at(c, items, before - 2, cue->start);
+        const item *referent = referent_at(c, items, before - 1, cue->start);
         return referent ? entity_who(c, referent, "subject") : none;
     }
     if (!comment && acts) {

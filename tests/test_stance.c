@@ -755,6 +755,17 @@ static void test_group_holders(void **state)
              NULL);
     check_stance(&f, "welcomed", "Saskatchewan Farm Bureau", "cut", STANCE_FAVOR);
     release(&f);
+    /* a body's head noun right before the act is its subject: the body
+     * named before, or none, not a place named earlier */
+    annotate_page(&f,
+                  "Durban dock strike strands cars as union rejects wage offer\n\nA strike by dock workers at the "
+                  "port of Durban went on, after the union rejected a revised wage offer.\n",
+                  0, NULL);
+    assert_int_equal(f.doc.stance_count, 0);
+    release(&f);
+    annotate(&f, "The Durban Dock Workers Union met in Durban. Talks stalled after the union rejected the offer.", NULL);
+    check_stance(&f, "rejected", "Durban Dock Workers Union", "offer", STANCE_AGAINST);
+    release(&f);
     annotate(&f, "China sent a team. Chinese officials condemned the quota.", NULL);
     check_stance(&f, "condemned", "China", "quota", STANCE_AGAINST);
     release(&f);
