@@ -38,6 +38,7 @@
 #define ADDRESS_WORDS 3 /* "Well said, Minister Moe.": a title at most before the name addressed */
 /* How many tokens more a verb after "and" may stand from its subject. */
 #define COORDINATED_REACH 5
+#define FINDING_REACH 4     /* tokens from a finding to its "that" */
 #define LIST_REACH 12       /* tokens from a name back to the locative its list follows */
 #define SUBJECT_REACH 3     /* tokens from a subject's end to its verb: "Washington on Monday imposed" */
 /* How far into its sentence a dateline's dash may stand, in tokens. */
@@ -1490,6 +1491,38 @@ static int qualifies_common_noun(stance_ctx *c, const item *it, uint32_t cue_fir
            !token_in_set(c, t, &phrase_stop_set) && !token_in(c, t, (const char *const[]){"forces", "troops", NULL});
 }
 
+/* Whether a speech verb comes before items[k] in its sentence ("The
+ * ministry said the tariff breaks the rules"): the words are a speaker's,
+ * named or not, and not the article's own. */
+static int speech_before(stance_ctx *c, const item *items, size_t k)
+{
+    for (size_t i = k; i-- > 0 && items[i].start >= c->sentence->start;)
+        if (items[i].kind == K_SPEECH)
+            return 1;
+    return 0;
+}
+
+/* Whether the cue lies in a "that" clause of a finding before it in its
+ * sentence ("ruled that", "a finding that", "concluded on Monday that",
+ * the finding at most FINDING_REACH tokens before "that"): what a
+ * court or an inquiry found, which the article reports. */
+static int reports_finding(stance_ctx *c, const item *cue)
+{
+    static const char *const findings[] = {"ruled",      "ruling",     "rulings",  "found",   "finding",
+                                           "findings",   "concluded",  "conclusion", "determined",
+                                           "determination", "judgment", "judgement", "verdict", NULL};
+    uint32_t first = c->sentence->first_token;
+    for (uint32_t t = cue->first; t-- > first + 1;) {
+        if (!token_in(c, t, (const char *const[]){"that", NULL}))
+            continue;
+        /* "ruled on Tuesday that" */
+        for (uint32_t f = t; f-- > first && t - f <= FINDING_REACH;)
+            if (token_in(c, f, findings))
+                return 1;
+    }
+    return 0;
+}
+
 /* Whether the entity is told to act by someone else: "orders Peru to scrap
  * its surcharge" is the court's order, no stance of Peru's. */
 static int ordered_to_act(stance_ctx *c, const item *it, const item *cue)
@@ -1636,8 +1669,10 @@ static who find_holder(stance_ctx *c, const item *items, size_t count, size_t k,
         return (who){doc_intern(doc, name, (size_t)n), NO_STRING, "comment"};
     }
     /* an act of support or opposition has an agent: one the text does not
-     * name ("Farmers backed the policy") is not the author */
-    if (acts)
+     * name ("Farmers backed the policy") is not the author, nor is a
+     * finding the article reports ("ruling that the charge was an import
+     * duty dressed up as a fee") */
+    if (acts || reports_finding(c, cue) || speech_before(c, items, k))
         return none;
     return (who){doc_intern(doc, "author", 6), NO_STRING, "author"};
 }

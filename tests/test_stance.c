@@ -538,6 +538,10 @@ static void test_agent_holder(void **state)
     release(&f);
     /* a group as the agent holds none: the gold's holders are entities */
     check_no_stance((const char *const[]){"The plan was rejected by lawmakers.", NULL});
+    /* a finding the article reports is the finder's, not the article's */
+    check_no_stance((const char *const[]){
+        "A judge struck down the law, ruling that the charge was an import duty dressed up as a fee.",
+        "A dispute panel ruled on Tuesday that the 40% duties on pineapple are inconsistent with trade rules.", NULL});
     annotate(&f, "The plan was rejected by a wide margin.", NULL); /* no agent named: no stance */
     assert_int_equal(f.doc.stance_count, 0);
     release(&f);
