@@ -260,15 +260,16 @@ static int is_regnal_number(const char *s, size_t len)
 /* What the helper spans starting at a token mark it as (bits of starts[]). */
 enum { STARTS_FAMILY_NAME = 1, STARTS_LEGAL_FORM = 2, STARTS_LINKED = 4 /* under a span link added */ };
 
-/* Records that the word token w names the person norm, as written and, for
- * a word with accents, without them: readers drop accents ("kratochvil is
- * right" of "Pavel Kratochvíl"). Each character is decomposed on its own,
- * into a buffer on the stack: most names hold a letter or two with marks. */
-static void learn_surname(word_table *t, const document *doc, const token *w, uint16_t person, uint32_t norm)
+/* Records that the n bytes at text stand for (type, norm), as written and,
+ * for a word with accents, without them: readers drop accents ("kratochvil
+ * is right" of "Pavel Kratochvíl", "in sodertalje" of "Södertälje"). Each
+ * character is decomposed on its own, into a buffer on the stack: most
+ * names hold a letter or two with marks. */
+static void learn_name_word(word_table *t, const document *doc, const char *text, size_t len, uint16_t type,
+                            uint32_t norm, int weak)
 {
-    const char *text = doc->text.clean + w->start;
-    size_t len = w->end - w->start, ascii = 0;
-    learn_word(t, doc, text, len, person, norm, 0);
+    size_t ascii = 0;
+    learn_word(t, doc, text, len, type, norm, weak);
     while (ascii < len && !(text[ascii] & 0x80))
         ascii++;
     char plain[64];
@@ -292,7 +293,13 @@ static void learn_surname(word_table *t, const document *doc, const token *w, ui
     }
     char *copy = scratch_take(t->scratch, n);
     memcpy(copy, plain, n);
-    learn_word(t, doc, copy, n, person, norm, 0);
+    learn_word(t, doc, copy, n, type, norm, weak);
+}
+
+/* Records that the word token w is a surname of the person norm. */
+static void learn_surname(word_table *t, const document *doc, const token *w, uint16_t person, uint32_t norm)
+{
+    learn_name_word(t, doc, doc->text.clean + w->start, w->end - w->start, person, norm, 0);
 }
 
 /* Surnames of people named in full: the last word, and the first where the
@@ -624,7 +631,7 @@ static void learn_one_word_names(const document *doc, const name_span *names, si
             continue;
         size_t first = names[i].first;
         if (names[i].end == first + 1 && is_name_token(&doc->tokens.items[first]))
-            learn_word(t, doc, doc->text.clean + s->start, s->end - s->start, s->type, s->norm, 1);
+            learn_name_word(t, doc, doc->text.clean + s->start, s->end - s->start, s->type, s->norm, 1);
     }
 }
 

@@ -691,6 +691,29 @@ static int list_goes_on(stance_ctx *c, uint32_t t, const char *const *joining)
     return 0;
 }
 
+/* Whether token t ends in "-ing" ("saying", "drawing"). */
+static int is_participle_at(const stance_ctx *c, uint32_t t)
+{
+    const token *word = &c->doc->tokens.items[t];
+    return word->end - word->start > 3 && !memcmp(c->doc->text.clean + word->end - 3, "ing", 3);
+}
+
+/* Whether the sentence opens with a phrase that runs, with no comma, to
+ * token k: its first word a preposition or a participle ("At a summit in
+ * Brussels", "Speaking to reporters in Ottawa"). */
+static int opening_phrase_until(stance_ctx *c, uint32_t k)
+{
+    uint32_t first = c->sentence->first_token;
+    static const char *const openers[] = {"at", "in", "on", "after", "before", "during", "from", "with", "under",
+                                          "back", "out", "over", "across", "following", NULL};
+    if (!token_in(c, first, openers) && !is_participle_at(c, first))
+        return 0;
+    for (uint32_t t = first + 1; t < k; t++)
+        if (is_comma(c, t))
+            return 0;
+    return 1;
+}
+
 static int after_locative(stance_ctx *c, const item *it)
 {
     uint32_t t = it->first, first = c->sentence->first_token;
@@ -705,15 +728,20 @@ static int after_locative(stance_ctx *c, const item *it)
     const char *const joining[] = {"and", "or", NULL};
     if (t <= first + 1 || (is_comma(c, t - 1) && !list_goes_on(c, it->last + 1, joining)))
         return 0;
-    int joined = 0;
+    int joined = 0, comma = 0;
     uint32_t k = t - 1;
     for (; k > first && t - k <= LIST_REACH; k--) {
-        if (is_comma(c, k) || token_in(c, k, joining))
+        if (is_comma(c, k) || token_in(c, k, joining)) {
             joined = 1;
-        else if (!(tok(c, k)->flags & TOKF_CAPITALIZED))
+            comma |= is_comma(c, k);
+        } else if (!(tok(c, k)->flags & TOKF_CAPITALIZED))
             break;
     }
-    return joined && k > first && token_in(c, k, quote_locatives);
+    if (!joined || k <= first || t - k > LIST_REACH || !token_in(c, k, quote_locatives))
+        return 0;
+    /* "At a summit in Brussels, France and Germany rejected": the comma
+     * closes a phrase the sentence opens with, and the list is its subject */
+    return !comma || !opening_phrase_until(c, k);
 }
 
 /* "The Fresh Produce Importers Council, a Washington trade group, said":
@@ -1082,12 +1110,6 @@ static const item *referent_at(stance_ctx *c, const item *items, uint32_t t, uin
     return person ? person : org_head_referent(c, t, at);
 }
 
-/* Whether token t ends in "-ing" ("saying", "drawing"). */
-static int is_participle_at(const stance_ctx *c, uint32_t t)
-{
-    const token *word = &c->doc->tokens.items[t];
-    return word->end - word->start > 3 && !memcmp(c->doc->text.clean + word->end - 3, "ing", 3);
-}
 
 /* Whether the verb item ends in "-ing" ("saying", "calling"). */
 static int is_participle(const stance_ctx *c, const item *verb)
@@ -1615,7 +1637,7 @@ static who find_holder(stance_ctx *c, const item *items, size_t count, size_t k,
      * rejects wage offer": a body's head noun or a title in lower case right
      * before the act is its subject, and stands for the body or person named
      * before, whatever else the sentence named first */
-    if (!comment && acts && before >= c->sentence->first_token + 2 && tok(c, before - 2)->start >= from &&
+    if (!comment && acts && before >= c->sentence->first_token + 2 && tok(c, before - 1)->start >= from &&
         (tok(c, before - 1)->flags & TOKF_LOWER) &&
         token_in(c, before - 2, (const char *const[]){"the", "as", "after", "while", "but", "and", NULL}) &&
         (token_in_set(c, before - 1, &org_head_set) || token_in_set(c, before - 1, &title_noun_set))) {
@@ -5336,14 +5358,16 @@ static void note_bracketed_acronym(stance_ctx *c, size_t i)
 }
 
 /* A name a hyphen joins to a suffix ("a Washington-based lobby", "Dubai"
- * and "Dubai-based" both) says what something is, and holds no stance. */
+ * and "Dubai-based" both) says what something is, and holds no stance; a
+ * name before an honorific ("Akazawa-san") is the person still. */
 static void note_compound(stance_ctx *c, size_t i)
 {
     item *it = &c->items[i];
     const token_list *tokens = &c->doc->tokens;
     if ((tokens->items[it->last].flags & TOKF_JOINED) ||
         (it->last + 2 < tokens->count && (tokens->items[it->last + 2].flags & TOKF_JOINED) &&
-         tokens->items[it->last + 1].start == tokens->items[it->last].end))
+         tokens->items[it->last + 1].start == tokens->items[it->last].end &&
+         !token_in(c, it->last + 2, (const char *const[]){"san", "sama", "sensei", NULL})))
         it->modifier = 1;
 }
 

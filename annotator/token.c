@@ -466,34 +466,44 @@ static size_t dotted_abbrev_end(const scanner *sc, size_t i)
 
 /* Whether the lower-case word at i, up to a non-word character, is one a
  * hyphen joins to a name without making it part of the name: a Japanese
- * or Korean honorific ("Abe-san", "Kim-ssi"), or a participle or like word
- * saying what the name did to something ("Dubai-based", "Chinese-made",
- * "Kremlin-backed", "Texas-born", "Japanese-style"). */
+ * honorific ("Abe-san"; "-chan" and "-kun" end Korean and Cantonese given
+ * names too often: "Min-chan"), or a participle or like word saying what
+ * the name did to something ("Dubai-based", "Chinese-made",
+ * "Kremlin-backed", "Texas-born", "Japanese-style"). A list, not every
+ * "-ed": "Hot-rolled" opening a sentence is no name. */
 static int name_suffix_at(const scanner *sc, size_t i)
 {
-    static const char *const suffixes[] = {"san", "sama", "kun", "chan", "sensei", "ssi", "nim", "born", "run",
-                                           "built", "made", "grown", "style", "bound", "origin", "led", "bred", NULL};
+    static const char *const suffixes[] = {
+        "san",        "sama",       "sensei",    "based",    "owned",       "led",        "backed",
+        "controlled", "ruled",      "listed",    "registered", "sponsored", "funded",     "dominated",
+        "headquartered", "brokered", "educated", "flagged",  "made",        "born",       "built",
+        "grown",      "run",        "bred",      "bound",    "style",       "origin",     "milled",
+        "manufactured", "assembled", "produced", "operated", "focused",     "allied",     "aligned",
+        "bought",     "sourced",    "imposed",   "inspired", NULL};
     size_t end = i;
     while (end < sc->len && sc->s[end] >= 'a' && sc->s[end] <= 'z')
         end++;
     size_t n = end - i;
     if (!n || (class_at(sc, end) & CC_WORD) || hyphen_len(sc, end))
         return 0;
-    if (n >= 4 && sc->s[end - 2] == 'e' && sc->s[end - 1] == 'd')
-        return 1;
     for (const char *const *w = suffixes; *w; w++)
         if (strlen(*w) == n && !memcmp(sc->s + i, *w, n))
             return 1;
     return 0;
 }
 
-/* Whether the capitalised word [start, end) is a prefix a hyphen joins to
- * a word ("Mid-sized", "Non-binding", "Self-styled"), not a name. */
+/* Whether the capitalised word [start, end) is one a hyphen joins to a word
+ * as a prefix or an adjective ("Mid-sized", "Self-styled", "Home-grown",
+ * "Ready-made" opening a sentence), not a name. */
 static int capitalised_prefix(const scanner *sc, size_t start, size_t end)
 {
-    static const char *const prefixes[] = {"Mid", "Non", "Pre", "Post", "Self", "Well", "Semi", "Multi", "Anti",
-                                           "Pro", "Co", "Ex", "Un", "Re", "Over", "Under", "Cross", "High", "Low",
-                                           "Long", "Short", "Full", "Half", "Ill", "Far", "Hard", "Open", NULL};
+    static const char *const prefixes[] = {
+        "Mid",   "Non",  "Pre",   "Post",    "Self",  "Well",   "Semi",   "Multi", "Anti",  "Pro",
+        "Co",    "Ex",   "Un",    "Re",      "Over",  "Under",  "Cross",  "High",  "Low",   "Long",
+        "Short", "Full", "Half",  "Ill",     "Far",   "Hard",   "Open",   "Hot",   "Cold",  "Flat",
+        "Lab",   "Ready", "Hand", "Home",    "Machine", "Man",  "Factory", "Farm", "Much",  "Newly",
+        "Locally", "Custom", "Tailor", "Soft", "Deep", "Sun",   "Air",    "Family", "State", "Privately",
+        "Publicly", "Foreign", "Government", NULL};
     for (const char *const *p = prefixes; *p; p++)
         if (strlen(*p) == end - start && !memcmp(sc->s + start, *p, end - start))
             return 1;
@@ -1029,8 +1039,8 @@ static void mark_joined_suffixes(const scanner *sc, token_list *list)
     token *t = list->items;
     for (size_t k = 2; k < list->count; k++)
         if ((t[k].flags & TOKF_LOWER) && t[k].kind == TOK_WORD && t[k - 1].kind == TOK_PUNCT &&
-            t[k - 1].end == t[k].start && t[k - 2].end == t[k - 1].start && sc->s[t[k - 1].start] == '-' &&
-            t[k - 1].end - t[k - 1].start == 1 && (t[k - 2].flags & TOKF_CAPITALIZED) &&
+            t[k - 1].end == t[k].start && t[k - 2].end == t[k - 1].start &&
+            hyphen_len(sc, t[k - 1].start) == t[k - 1].end - t[k - 1].start && (t[k - 2].flags & TOKF_CAPITALIZED) &&
             name_suffix_at(sc, t[k].start))
             t[k].flags |= TOKF_JOINED;
 }

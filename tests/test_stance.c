@@ -752,6 +752,18 @@ static void test_group_holders(void **state)
     annotate(&f, "In Brussels, France and Germany welcomed the cut.", NULL);
     check_stance(&f, "welcomed", "France", "cut", STANCE_FAVOR);
     release(&f);
+    /* a phrase opening the sentence ends at its comma: the names after it
+     * are the subject, not more of its places */
+    annotate(&f, "At a summit in Brussels, France and Germany welcomed the cut.", NULL);
+    check_stance(&f, "welcomed", "France", "cut", STANCE_FAVOR);
+    release(&f);
+    annotate(&f, "Speaking to reporters in Ottawa, Mark Carney and Chrystia Freeland welcomed the cut.", NULL);
+    check_stance(&f, "welcomed", "Mark Carney", "cut", STANCE_FAVOR);
+    release(&f);
+    /* a name before an honorific is the person, and speaks */
+    annotate(&f, "Ryosei Akazawa arrived on Monday. Akazawa-san said the cut was unfair.", NULL);
+    check_stance(&f, "unfair", "Ryosei Akazawa", "cut", STANCE_AGAINST);
+    release(&f);
     annotate(&f, "The Technology Exporters Council (TEC), a Washington-based lobby, welcomed the cut.", NULL);
     check_stance(&f, "welcomed", "Technology Exporters Council", "cut", STANCE_FAVOR);
     release(&f);
