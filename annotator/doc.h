@@ -124,7 +124,7 @@ typedef struct {
  * cues it rests on. */
 typedef struct {
     uint32_t holder, target; /* pool offsets, as in stance_span */
-    uint8_t polarity;     /* the majority of its cues; a tie is neutral */
+    uint8_t polarity;     /* the majority of its cues; in a tie, of those no negator flipped, then the first's */
     uint32_t cues;
 } stance_summary;
 

@@ -5112,6 +5112,7 @@ typedef struct {
     size_t first;         /* the group's first stance */
     uint32_t cues;
     long balance;         /* favor minus against */
+    long plain_balance;   /* the same over the cues no negator flipped */
 } group;
 
 static int by_pair(const void *a, const void *b)
@@ -5142,16 +5143,24 @@ static void summarize(document *doc)
     size_t group_count = 0;
     for (size_t k = 0; k < n; k++) {
         if (!k || strcmp(pairs[k].holder, pairs[k - 1].holder) || strcmp(pairs[k].target, pairs[k - 1].target))
-            groups[group_count++] = (group){pairs[k].first, 0, 0};
+            groups[group_count++] = (group){pairs[k].first, 0, 0, 0};
         group *g = &groups[group_count - 1];
-        uint8_t polarity = doc->stances[pairs[k].first].polarity;
+        const stance_span *st = &doc->stances[pairs[k].first];
+        int sign = st->polarity == STANCE_FAVOR ? 1 : st->polarity == STANCE_AGAINST ? -1 : 0;
         g->cues++;
-        g->balance += polarity == STANCE_FAVOR ? 1 : polarity == STANCE_AGAINST ? -1 : 0;
+        g->balance += sign;
+        if (!st->negated)
+            g->plain_balance += sign;
     }
     qsort(groups, group_count, sizeof *groups, by_first);
     for (size_t g = 0; g < group_count; g++) {
         const stance_span *first = &doc->stances[groups[g].first];
-        long b = groups[g].balance;
+        /* a tie goes to the cues said outright ("called the duties
+         * disproportionate" over "without discrimination"), then to the
+         * first cue */
+        long b = groups[g].balance ? groups[g].balance : groups[g].plain_balance;
+        if (!b)
+            b = first->polarity == STANCE_FAVOR ? 1 : first->polarity == STANCE_AGAINST ? -1 : 0;
         stance_summary sum = {first->holder, first->target,
                               b > 0 ? STANCE_FAVOR : b < 0 ? STANCE_AGAINST : STANCE_NEUTRAL, groups[g].cues};
         ARRAY_PUSH(doc->stance_summaries, doc->stance_summary_count, doc->stance_summary_cap, sum);

@@ -2419,6 +2419,17 @@ static void test_summary_majority(void **state)
     assert_int_equal(f.doc.stance_summaries[0].cues, 3);
     assert_int_equal(f.doc.stance_summaries[0].polarity, STANCE_AGAINST);
     release(&f);
+    /* a tie goes to the cues no negator flipped, then to the first cue */
+    const char *const ties[] = {"Minister Anna Berg said the tariff was not fair. She said the tariff was fair.",
+                                "Minister Anna Berg said the tariff was unfair. She said the tariff was fair."};
+    const int polarities[] = {STANCE_FAVOR, STANCE_AGAINST};
+    for (size_t i = 0; i < 2; i++) {
+        annotate(&f, ties[i], NULL);
+        assert_int_equal(f.doc.stance_count, 2);
+        assert_int_equal(f.doc.stance_summary_count, 1);
+        assert_int_equal(f.doc.stance_summaries[0].polarity, polarities[i]);
+        release(&f);
+    }
 }
 
 /* A harm a measure named by its noun has done, through the auxiliaries of
