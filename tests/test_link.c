@@ -436,6 +436,24 @@ static void test_refs_number_meanings_in_order(void **state)
     release(&f);
 }
 
+/* Annotates text with the rules of rules_text, from the first occurrence
+ * of comment_from to its end a reader comment. */
+static void annotate_with_comment(fixture *f, const char *rules_text, const char *text, const char *comment_from)
+{
+    f->rules = ann_rules_new();
+    ann_error err;
+    if (ann_rules_add_text(f->rules, "t.rules", rules_text, strlen(rules_text), &err) ||
+        ann_rules_compile(f->rules, &err))
+        fail_msg("rules: %s", err.message);
+    f->m = matcher_new(f->rules, NULL, NULL);
+    memset(&f->doc, 0, sizeof f->doc);
+    doc_load(&f->doc, text, strlen(text));
+    uint32_t comment = (uint32_t)(strstr(text, comment_from) - text);
+    struct_span st = {comment, (uint32_t)strlen(text), LE_COMMENT, 0, "test", 1, 0, 0};
+    ARRAY_PUSH(f->doc.structure, f->doc.structure_count, f->doc.structure_cap, st);
+    annotate_document(f->m, f->rules, &f->doc);
+}
+
 /* Readers drop accents: a surname or a place written without its marks is
  * the person or the place still, capitalised or, in a comment, in lower
  * case. */
@@ -447,17 +465,7 @@ static void test_surname_without_accents(void **state)
     const char *text = "Pavel Kratochv\xc3\xadl met Andrea Villac\xc3\xads Mora in S\xc3\xb6" "dert\xc3\xa4" "lje. Kratochvil left.\n\n"
                        "villacis is right, and so is kratochvil in sodertalje.";
     fixture f;
-    f.rules = ann_rules_new();
-    ann_error err;
-    if (ann_rules_add_text(f.rules, "t.rules", rules, strlen(rules), &err) || ann_rules_compile(f.rules, &err))
-        fail_msg("rules: %s", err.message);
-    f.m = matcher_new(f.rules, NULL, NULL);
-    memset(&f.doc, 0, sizeof f.doc);
-    doc_load(&f.doc, text, strlen(text));
-    uint32_t comment = (uint32_t)(strstr(text, "villacis") - text);
-    struct_span st = {comment, (uint32_t)strlen(text), LE_COMMENT, 0, "test", 1, 0, 0};
-    ARRAY_PUSH(f.doc.structure, f.doc.structure_count, f.doc.structure_cap, st);
-    annotate_document(f.m, f.rules, &f.doc);
+    annotate_with_comment(&f, rules, text, "villacis");
     const char *const mentions[][2] = {{"Kratochvil", "Pavel Kratochv\xc3\xadl"},
                                        {"villacis", "Andrea Villac\xc3\xads Mora"},
                                        {"kratochvil", "Pavel Kratochv\xc3\xadl"},
@@ -482,17 +490,7 @@ static void test_lowercase_names_in_comments(void **state)
     const char *text = "Gabor Szekeres sold wood in Kasserine and Rice. He grows rice.\n\n"
                        "szekeres is right, ask anyone in kasserine about rice.";
     fixture f;
-    f.rules = ann_rules_new();
-    ann_error err;
-    if (ann_rules_add_text(f.rules, "t.rules", rules, strlen(rules), &err) || ann_rules_compile(f.rules, &err))
-        fail_msg("rules: %s", err.message);
-    f.m = matcher_new(f.rules, NULL, NULL);
-    memset(&f.doc, 0, sizeof f.doc);
-    doc_load(&f.doc, text, strlen(text));
-    uint32_t comment = (uint32_t)(strstr(text, "szekeres") - text);
-    struct_span st = {comment, (uint32_t)strlen(text), LE_COMMENT, 0, "test", 1, 0, 0};
-    ARRAY_PUSH(f.doc.structure, f.doc.structure_count, f.doc.structure_cap, st);
-    annotate_document(f.m, f.rules, &f.doc);
+    annotate_with_comment(&f, rules, text, "szekeres");
     const span *s = span_at(&f, "szekeres", 0);
     assert_non_null(s);
     assert_string_equal(type_of(&f, s), "PERSON");

@@ -749,28 +749,22 @@ static void test_group_holders(void **state)
     check_no_stance(groups);
     /* a place opening the sentence is a place of its own, and a place
      * joined to a suffix describes the body before it */
-    annotate(&f, "In Brussels, France and Germany welcomed the cut.", NULL);
-    check_stance(&f, "welcomed", "France", "cut", STANCE_FAVOR);
-    release(&f);
+    check_one_stance("In Brussels, France and Germany welcomed the cut.",
+                     NULL, "welcomed", "France", "cut", STANCE_FAVOR);
     /* a phrase opening the sentence ends at its comma: the names after it
      * are the subject, not more of its places */
-    annotate(&f, "At a summit in Brussels, France and Germany welcomed the cut.", NULL);
-    check_stance(&f, "welcomed", "France", "cut", STANCE_FAVOR);
-    release(&f);
-    annotate(&f, "Speaking to reporters in Ottawa, Mark Carney and Chrystia Freeland welcomed the cut.", NULL);
-    check_stance(&f, "welcomed", "Mark Carney", "cut", STANCE_FAVOR);
-    release(&f);
+    check_one_stance("At a summit in Brussels, France and Germany welcomed the cut.",
+                     NULL, "welcomed", "France", "cut", STANCE_FAVOR);
+    check_one_stance("Speaking to reporters in Ottawa, Mark Carney and Chrystia Freeland welcomed the cut.",
+                     NULL, "welcomed", "Mark Carney", "cut", STANCE_FAVOR);
     /* a name before an honorific is the person, and speaks */
-    annotate(&f, "Ryosei Akazawa arrived on Monday. Akazawa-san said the cut was unfair.", NULL);
-    check_stance(&f, "unfair", "Ryosei Akazawa", "cut", STANCE_AGAINST);
-    release(&f);
-    annotate(&f, "The Technology Exporters Council (TEC), a Washington-based lobby, welcomed the cut.", NULL);
-    check_stance(&f, "welcomed", "Technology Exporters Council", "cut", STANCE_FAVOR);
-    release(&f);
-    annotate(&f, "Back in Saskatchewan, the Saskatchewan Farm Bureau, whose members buy machinery, welcomed the cut.",
-             NULL);
-    check_stance(&f, "welcomed", "Saskatchewan Farm Bureau", "cut", STANCE_FAVOR);
-    release(&f);
+    check_one_stance("Ryosei Akazawa arrived on Monday. Akazawa-san said the cut was unfair.",
+                     NULL, "unfair", "Ryosei Akazawa", "cut", STANCE_AGAINST);
+    check_one_stance("The Technology Exporters Council (TEC), a Washington-based lobby, welcomed the cut.",
+                     NULL, "welcomed", "Technology Exporters Council", "cut", STANCE_FAVOR);
+    check_one_stance("Back in Saskatchewan, the Saskatchewan Farm Bureau, whose members buy machinery, welcomed the "
+                     "cut.",
+                     NULL, "welcomed", "Saskatchewan Farm Bureau", "cut", STANCE_FAVOR);
     /* a body's head noun right before the act is its subject: the body
      * named before, or none, not a place named earlier */
     annotate_page(&f,
@@ -779,9 +773,8 @@ static void test_group_holders(void **state)
                   0, NULL);
     assert_int_equal(f.doc.stance_count, 0);
     release(&f);
-    annotate(&f, "The Durban Dock Workers Union met in Durban. Talks stalled after the union rejected the offer.", NULL);
-    check_stance(&f, "rejected", "Durban Dock Workers Union", "offer", STANCE_AGAINST);
-    release(&f);
+    check_one_stance("The Durban Dock Workers Union met in Durban. Talks stalled after the union rejected the offer.",
+                     NULL, "rejected", "Durban Dock Workers Union", "offer", STANCE_AGAINST);
     annotate(&f, "China sent a team. Chinese officials condemned the quota.", NULL);
     check_stance(&f, "condemned", "China", "quota", STANCE_AGAINST);
     release(&f);
