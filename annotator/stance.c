@@ -714,6 +714,23 @@ static int opening_phrase_until(stance_ctx *c, uint32_t k)
     return 1;
 }
 
+/* Whether the sentence opens with a place or time phrase ("In the Alto
+ * Valle of Rio Negro, where ...,", "During talks with Japan,") that holds
+ * item it and that a comma closes before token verb: what it names is
+ * where or when, not who acts. */
+static int in_opening_phrase(stance_ctx *c, const item *it, uint32_t verb)
+{
+    static const char *const openers[] = {"in", "at", "on", "near", "across", "outside", "inside", "around",
+                                          "throughout", "during", "from", "under", NULL};
+    uint32_t first = c->sentence->first_token;
+    if (!token_in(c, first, openers) || !opening_phrase_until(c, it->first))
+        return 0;
+    for (uint32_t t = it->last + 1; t < verb; t++)
+        if (is_comma(c, t))
+            return 1;
+    return 0;
+}
+
 static int after_locative(stance_ctx *c, const item *it)
 {
     uint32_t t = it->first, first = c->sentence->first_token;
@@ -1173,7 +1190,8 @@ static const item *speaker_of(stance_ctx *c, const item *items, size_t count, co
     const item *best = NULL, *in_clause = NULL;
     for (const item *i = items; i < verb; i++)
         if (is_holder(i) && i->end <= verb->start && i->start >= c->body_start && !after_locative(c, i) &&
-            !in_relative_clause(c, i, verb) && !adjectival_norp(c, i) && !describes_name_before(c, i)) {
+            !in_opening_phrase(c, i, verb->first) && !in_relative_clause(c, i, verb) && !adjectival_norp(c, i) &&
+            !describes_name_before(c, i)) {
             best = better_speaker(c, best, i);
             if (clause_of(c, i->first) == clause)
                 in_clause = better_speaker(c, in_clause, i);
@@ -1653,7 +1671,8 @@ static who find_holder(stance_ctx *c, const item *items, size_t count, size_t k,
         for (size_t i = 0; i < k; i++) {
             int next_to_act = names_the_actor(c, items, i, cue);
             if (is_holder(&items[i]) && items[i].start >= from && items[i].end <= cue->start &&
-                !after_locative(c, &items[i]) && !describes_named_noun(c, &items[i], cue->first) && !adjacent &&
+                !after_locative(c, &items[i]) && !in_opening_phrase(c, &items[i], cue->first) &&
+                !describes_named_noun(c, &items[i], cue->first) && !adjacent &&
                 !qualifies_common_noun(c, &items[i], cue->first) && !ordered_to_act(c, &items[i], cue) &&
                 (!subject || subject_rank(c, &items[i]) > subject_rank(c, subject) || next_to_act)) {
                 adjacent = next_to_act;
@@ -2469,20 +2488,74 @@ static const item *headline_owner(stance_ctx *c, uint32_t hit)
     return NULL;
 }
 
+/* The place the story is filed from, when it stands for a country the
+ * document names: the dateline's first GPE ("EUGENE" in a story naming the
+ * United States), or, in a wire story, the GPE opening the first paragraph
+ * before "(" or a dash ("KARACHI (Indus Wire) -"). NULL otherwise. */
+static const item *dateline_country(stance_ctx *c)
+{
+    const document *doc = c->doc;
+    uint32_t from = UINT32_MAX, to = 0;
+    for (size_t i = 0; i < doc->structure_count; i++)
+        if (doc->structure[i].element == LE_DATELINE) {
+            from = doc->structure[i].start;
+            to = doc->structure[i].end;
+            break;
+        }
+    const item *place = NULL;
+    for (const item *it = c->items, *end = it + c->item_count; it < end && !place; it++) {
+        if (it->kind != K_GPE)
+            continue;
+        if (from != UINT32_MAX) {
+            if (it->start >= from && it->end <= to)
+                place = it;
+            else if (it->start >= to)
+                break;
+            continue;
+        }
+        /* a wire story: its dateline opens a paragraph in capitals */
+        size_t p = COUNT_UP_TO(doc->paragraphs.items, doc->paragraphs.count, start, it->start);
+        if (!p || doc->paragraphs.items[p - 1].start != it->start || it->last + 1 >= doc->tokens.count)
+            continue;
+        const token *next = tok(c, it->last + 1);
+        const char *after = doc->text.clean + next->start;
+        if ((tok(c, it->first)->flags & TOKF_ALL_CAPS) &&
+            (*after == '(' || *after == '-' || !memcmp(after, "\xe2\x80\x94", 3) || !memcmp(after, "\xe2\x80\x93", 3)))
+            place = it;
+        break;
+    }
+    if (!place)
+        return NULL;
+    const span *s = &doc->spans[place->span];
+    return attr_value(doc, s->attrs, s->attr_count, "code") != NO_STRING || owner_name(c, place) != place->name
+               ? place
+               : NULL;
+}
+
 /* A target left as plain "tariffs" (tariff_target found no owner) is the
  * headline's country's: "EU court annuls duties on Chinese e-bikes" makes
  * "the duties" the EU's. A measure many share ("common external tariff")
- * is the headline's bloc's, not one country's. */
+ * is the headline's bloc's, not one country's. With none there, it is the
+ * country the story is filed from, if that is not the country the measure
+ * falls on: a story from Oregon on duties on Vietnamese plywood is about
+ * United States duties. */
 static who headline_owned(stance_ctx *c, who target, uint32_t holder)
 {
     if (!target.from || strcmp(target.from, "tariff") || strcmp(doc_string(c->doc, target.name), "tariffs"))
         return target;
     int shared = c->unowned_hit == SHARED_MEASURE;
+    const char *from = "tariff-of-headline";
     const item *owner = headline_owner(c, shared ? NO_STRING : c->unowned_hit);
+    if (!owner && !shared) {
+        owner = dateline_country(c);
+        if (owner && is_country(c, owner, c->unowned_hit))
+            owner = NULL;
+        from = "tariff-of-dateline";
+    }
     if (!owner || (shared && owner->kind != K_ORG) || (!c->favoring && same_owner(c, owner, holder)))
         return target;
     who owned_target = owner_tariffs(c, owner, target.ref);
-    owned_target.from = "tariff-of-headline";
+    owned_target.from = from;
     return owned_target;
 }
 
@@ -2944,15 +3017,25 @@ static int phrase_after(stance_ctx *c, uint32_t from, uint32_t clause, uint32_t 
     if (last->sentence != c->sentence || last->from != from || last->clause != clause) {
         *last = (phrase_answer){c->sentence, from, clause, 0, 0};
         uint32_t sentence_end = c->sentence->first_token + c->sentence->token_count;
+        /* "disagreed with parts of the ruling": what a part is of */
+        static const char *const partitives[] = {"part", "parts", "elements", "aspects", "sections", "much", "most",
+                                                 NULL};
         while (from < sentence_end && clause_of(c, from) == clause &&
                (token_in_set(c, from, &phrase_skip_set) || tok(c, from)->kind == TOK_NUMBER ||
-                tok(c, from)->kind == TOK_SYMBOL))
+                tok(c, from)->kind == TOK_SYMBOL ||
+                (from + 1 < sentence_end && token_in(c, from, partitives) &&
+                 token_in(c, from + 1, (const char *const[]){"of", NULL}))))
             from++;
         uint32_t t = from;
         /* "a bill raising the royalty": a participle before a determiner
          * opens what the phrase does, not more of its name */
+        /* "a bill making customs an essential service": verbs whose
+         * participle after a noun says what it does */
+        static const char *const doing[] = {"making",  "giving",   "allowing", "requiring", "forcing",
+                                            "letting", "banning",  "limiting", "imposing",  "setting",
+                                            "ending",  "creating", "capping",  "declaring", "extending", NULL};
         while (t < sentence_end && t - from < PHRASE_WORDS && clause_of(c, t) == clause && phrase_word(c, t) &&
-               !(t > from && past_participle(c, t)) &&
+               !(t > from && past_participle(c, t)) && !(t > from && token_in(c, t, doing)) &&
                !(t > from && t + 1 < sentence_end && is_participle_at(c, t) && token_in(c, t + 1, determiners)))
             t++;
         /* "rare earth export curbs": a measure one word past the limit */

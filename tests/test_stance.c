@@ -757,6 +757,11 @@ static void test_group_holders(void **state)
                      NULL, "welcomed", "France", "cut", STANCE_FAVOR);
     check_one_stance("Speaking to reporters in Ottawa, Mark Carney and Chrystia Freeland welcomed the cut.",
                      NULL, "welcomed", "Mark Carney", "cut", STANCE_FAVOR);
+    /* the places of an opening phrase, however it goes on, are where the
+     * body after its comma acts */
+    check_one_stance("In the Alto Valle of Neuquén and Mendoza, where most pears are grown, the "
+                     "Chamber of Fruit Producers (CAFRUVA) welcomed the quota.",
+                     NULL, "welcomed", "Chamber of Fruit Producers", "quota", STANCE_FAVOR);
     /* a name before an honorific is the person, and speaks */
     check_one_stance("Ryosei Akazawa arrived on Monday. Akazawa-san said the cut was unfair.",
                      NULL, "unfair", "Ryosei Akazawa", "cut", STANCE_AGAINST);
@@ -1879,6 +1884,43 @@ static void test_owner_never_the_country_hit(void **state)
     check_one_stance(text, NULL, "welcomed", "Zinc Users Council", "United States tariffs", STANCE_FAVOR);
 }
 
+/* A part of something is judged with the whole: the target is what the
+ * part is of. */
+static void test_partitive_target(void **state)
+{
+    (void)state;
+    check_one_stance("Harjit Sandhu rejected parts of the ruling.", NULL, "rejected", "Harjit Sandhu", "ruling",
+                     STANCE_AGAINST);
+    check_one_stance("Harjit Sandhu rejected most of the proposals.", NULL, "rejected", "Harjit Sandhu",
+                     "proposals", STANCE_AGAINST);
+}
+
+/* What a ban, a quota or a cap does to someone is a harm laid at it, as
+ * for a levy. */
+static void test_measure_harm(void **state)
+{
+    (void)state;
+    check_one_stance("The ban only makes it worse, said Ana Diaz.", NULL, "only makes it worse", "Ana Diaz", "ban",
+                     STANCE_AGAINST);
+    check_one_stance("The export cap will make farmers poorer, said Ana Diaz.", NULL, "will make farmers poorer",
+                     "Ana Diaz", "export cap", STANCE_AGAINST);
+}
+
+/* With no owner in the text or the headline, a tariff is the country the
+ * story is filed from, unless it falls on that country. */
+static void test_owner_from_dateline(void **state)
+{
+    (void)state;
+    check_one_stance("KARACHI (Indus Wire) - Imports of betel nuts from Indonesia fell after Pakistan changed "
+                     "its customs rules last year.\n\nThe duty has hurt every shop in the city, said Ali Raza, "
+                     "a trader.",
+                     NULL, "has hurt", "Ali Raza", "Pakistan tariffs", STANCE_AGAINST);
+    check_one_stance("JAKARTA (Indus Wire) - Imports of betel nuts from Indonesia fell after Pakistan changed "
+                     "its customs rules last year.\n\nThe duty on Indonesian nuts has hurt every farm in the "
+                     "province, said Ali Raza, a grower.",
+                     NULL, "has hurt", "Ali Raza", "tariffs", STANCE_AGAINST);
+}
+
 /* A measure noun right after its cue, with "the", points back to the last
  * tariff mention in its paragraph or the one before; with none there it
  * stays the noun. */
@@ -2432,7 +2474,7 @@ static void test_measure_harmed(void **state)
     (void)state;
     check_one_stance("Poland extended its ban on Ukrainian wheat in March. The Ukrainian Millers Union said the ban "
                      "had cost its members $400 million in lost sales.",
-                     NULL, "cost", "Ukrainian Millers Union", "ban", STANCE_AGAINST);
+                     NULL, "had cost", "Ukrainian Millers Union", "ban", STANCE_AGAINST);
     check_one_stance("Ghana set a tax on cocoa exports. The Cocoa Council said the tax has already pushed up the "
                      "price of beans.",
                      NULL, "pushed up", "Cocoa Council", "tax", STANCE_AGAINST);
@@ -3440,6 +3482,9 @@ int main(void)
         cmocka_unit_test(test_owner_through_its),
         cmocka_unit_test(test_owner_of_the_same_goods),
         cmocka_unit_test(test_owner_never_the_country_hit),
+        cmocka_unit_test(test_owner_from_dateline),
+        cmocka_unit_test(test_partitive_target),
+        cmocka_unit_test(test_measure_harm),
         cmocka_unit_test(test_measure_object_points_back),
         cmocka_unit_test(test_levy_named_by_its_verb),
         cmocka_unit_test(test_futility),
