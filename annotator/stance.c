@@ -3028,9 +3028,9 @@ static int phrase_after(stance_ctx *c, uint32_t from, uint32_t clause, uint32_t 
             from++;
         uint32_t t = from;
         /* "a bill raising the royalty": a participle before a determiner
-         * opens what the phrase does, not more of its name */
-        /* "a bill making customs an essential service": verbs whose
-         * participle after a noun says what it does */
+         * opens what the phrase does, not more of its name; so does one of
+         * these verbs before anything ("a bill making customs an essential
+         * service") */
         static const char *const doing[] = {"making",  "giving",   "allowing", "requiring", "forcing",
                                             "letting", "banning",  "limiting", "imposing",  "setting",
                                             "ending",  "creating", "capping",  "declaring", "extending", NULL};
