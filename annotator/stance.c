@@ -3297,9 +3297,10 @@ static who phrase_right_before(stance_ctx *c, const item *cue)
 
 /* Nouns that name a measure a government takes: "the measure", "the move",
  * "the U.S. threat". */
-static const char *const measure_nouns[] = {"measure", "measures", "move", "step", "decision", "idea", "threat", "increase",
-                                            "increases", "hike", "hikes", "penalty", "penalties", "system", "margins",
-                                            "rates", NULL};
+static const char *const measure_nouns[] = {"measure",   "measures",  "countermeasure", "countermeasures", "move",
+                                            "step",      "decision",  "idea",           "threat",          "increase",
+                                            "increases", "hike",      "hikes",          "penalty",         "penalties",
+                                            "system",    "margins",   "rates",          NULL};
 /* Nouns for raising a measure: "the increase in U.S. duties" is the duty. */
 static const char *const increase_nouns[] = {"increase", "increases", "hike", "hikes", "rise", "rises", NULL};
 
@@ -3827,7 +3828,8 @@ static who measure_as_tariff(stance_ctx *c, const item *items, size_t k, who nou
             continue;
         if (token_in(c, t, increase_nouns) || token_in(c, t, (const char *const[]){"margins", "rates", NULL}))
             mention = tariff_before(c, cue, INCREASE_PARAGRAPHS_BACK);
-        else if (token_in(c, t, (const char *const[]){"measures", NULL})) /* "the measures were ..." */
+        else if (token_in(c, t, (const char *const[]){"measures", "countermeasure", "countermeasures", NULL}))
+            /* "the measures were ...", "The countermeasure, he added, was ..." */
             mention = tariff_before(c, cue, 1);
     }
     if (!mention)

@@ -119,6 +119,9 @@ static void test_abbreviations_that_never_end(void **state)
     /* not even at a line break */
     CHECK_SENTENCES("Talks with Gov.\nSato went well.",
                     "Talks with Gov.\nSato went well.");
+    /* nor with a closing bracket after them, unless a full stop follows */
+    CHECK_SENTENCES("Sialkot Leaf Importers (Pvt.) Ltd. agreed. It went on (see No.). Then it ended.",
+                    "Sialkot Leaf Importers (Pvt.) Ltd. agreed.", "It went on (see No.).", "Then it ended.");
 }
 
 static void test_abbreviations_before_sentence_starters(void **state)

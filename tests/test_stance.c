@@ -1906,6 +1906,15 @@ static void test_measure_harm(void **state)
                      "Ana Diaz", "export cap", STANCE_AGAINST);
 }
 
+/* "the countermeasure" is the tariff named before it, as "the measures" is. */
+static void test_countermeasure_is_the_tariff(void **state)
+{
+    (void)state;
+    check_one_stance("China imposed a 15% tariff on EU pulp on Monday.\n\nThe countermeasure, said Gao Weiming, "
+                     "was proportionate.",
+                     NULL, "proportionate", "Gao Weiming", "China tariffs", STANCE_FAVOR);
+}
+
 /* With no owner in the text or the headline, a tariff is the country the
  * story is filed from, unless it falls on that country. */
 static void test_owner_from_dateline(void **state)
@@ -3485,6 +3494,7 @@ int main(void)
         cmocka_unit_test(test_owner_from_dateline),
         cmocka_unit_test(test_partitive_target),
         cmocka_unit_test(test_measure_harm),
+        cmocka_unit_test(test_countermeasure_is_the_tariff),
         cmocka_unit_test(test_measure_object_points_back),
         cmocka_unit_test(test_levy_named_by_its_verb),
         cmocka_unit_test(test_futility),

@@ -244,8 +244,8 @@ static void test_abbreviations(void **state)
     CHECK("U.S.-Japan Mr.Abe", { "U.S.", A }, { "-", P }, { "Japan", W }, { "Mr.", A }, { "Abe", W });
     CHECK("Rs. 60 Ltda. Kft. Zrt. Nyrt.", { "Rs.", A }, { "60", N }, { "Ltda.", A }, { "Kft.", A }, { "Zrt.", A },
           { "Nyrt.", A });
-    CHECK("Media House Pvt. Ltd. Pty. Ltd.", { "Media", W }, { "House", W }, { "Pvt.", A }, { "Ltd.", A },
-          { "Pty.", A }, { "Ltd.", A });
+    CHECK("Media House Pvt. Ltd. Pty. Ltd. Pte. Ltd.", { "Media", W }, { "House", W }, { "Pvt.", A }, { "Ltd.", A },
+          { "Pty.", A }, { "Ltd.", A }, { "Pte.", A }, { "Ltd.", A });
 }
 
 /* Words with letters of two bytes before what may end them, join them to
