@@ -297,9 +297,28 @@ static void learn_name_word(word_table *t, const document *doc, const char *text
 }
 
 /* Records that the word token w is a surname of the person norm. */
+/* Whether word w is a surname that opens with a lower-case Arabic article
+ * ("al-Amoody", "el-Hennawy"), which a sentence or a reader may capitalise. */
+static int article_surname(const document *doc, const token *w)
+{
+    const char *text = doc->text.clean + w->start;
+    const char *hyphen = memchr(text, '-', w->end - w->start);
+    return islower((unsigned char)text[0]) && hyphen && hyphen - text >= 2 && hyphen - text <= 3 &&
+           hyphen + 1 < doc->text.clean + w->end && isupper((unsigned char)hyphen[1]);
+}
+
 static void learn_surname(word_table *t, const document *doc, const token *w, uint16_t person, uint32_t norm)
 {
-    learn_name_word(t, doc, doc->text.clean + w->start, w->end - w->start, person, norm, 0);
+    const char *text = doc->text.clean + w->start;
+    size_t len = w->end - w->start;
+    learn_name_word(t, doc, text, len, person, norm, 0);
+    if (article_surname(doc, w)) {
+        /* "Al-Amoody is right" */
+        char *capitalised = scratch_take(t->scratch, len);
+        memcpy(capitalised, text, len);
+        capitalised[0] = (char)toupper((unsigned char)capitalised[0]);
+        learn_word(t, doc, capitalised, len, person, norm, 0);
+    }
 }
 
 /* Surnames of people named in full: the last word, and the first where the

@@ -479,6 +479,26 @@ static void test_surname_without_accents(void **state)
     release(&f);
 }
 
+/* A surname opening with a lower-case Arabic article is the person also
+ * where a sentence capitalises the article. */
+static void test_article_surname_capitalised(void **state)
+{
+    (void)state;
+    const char *rules = "rule person\n  type PERSON\n  pattern Salim\\hOmar\\hal-Amoody\n";
+    const char *text = "Salim Omar al-Amoody said so. Al-Amoody left, and al-Amoody came back.";
+    fixture f;
+    annotate(&f, rules, text);
+    /* the first "al-Amoody" is the end of the full name */
+    const char *const mentions[] = {"Al-Amoody", "al-Amoody"};
+    for (int i = 0; i < 2; i++) {
+        const span *s = span_at(&f, mentions[i], i);
+        assert_non_null(s);
+        assert_string_equal(type_of(&f, s), "PERSON");
+        assert_string_equal(doc_string(&f.doc, s->norm), "Salim Omar al-Amoody");
+    }
+    release(&f);
+}
+
 /* A reader writes names in lower case: in a comment, an untagged word
  * whose capitalised form names a person or place of the document is that
  * name, unless the article writes the word in lower case itself. */
@@ -528,6 +548,7 @@ int main(void)
         cmocka_unit_test(test_surname_without_accents),
         cmocka_unit_test(test_name_without_its_given_name),
         cmocka_unit_test(test_surname_outweighs_a_word_list),
+        cmocka_unit_test(test_article_surname_capitalised),
         cmocka_unit_test(test_refs_number_meanings_in_order),
         cmocka_unit_test(test_goods_found_in_context_are_linked),
         cmocka_unit_test(test_acronym_spells_a_name),
