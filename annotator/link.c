@@ -296,9 +296,9 @@ static void learn_name_word(word_table *t, const document *doc, const char *text
     learn_word(t, doc, copy, n, type, norm, weak);
 }
 
-/* Records that the word token w is a surname of the person norm. */
-/* Whether word w is a surname that opens with a lower-case Arabic article
- * ("al-Amoody", "el-Hennawy"), which a sentence or a reader may capitalise. */
+/* Whether word w is a surname that opens with a lower-case article of two
+ * or three letters and a hyphen before a capital ("al-Amoody",
+ * "el-Hennawy", "ash-Shami"), which a sentence or a reader may capitalise. */
 static int article_surname(const document *doc, const token *w)
 {
     const char *text = doc->text.clean + w->start;
@@ -307,6 +307,7 @@ static int article_surname(const document *doc, const token *w)
            hyphen + 1 < doc->text.clean + w->end && isupper((unsigned char)hyphen[1]);
 }
 
+/* Records that the word token w is a surname of the person norm. */
 static void learn_surname(word_table *t, const document *doc, const token *w, uint16_t person, uint32_t norm)
 {
     const char *text = doc->text.clean + w->start;
@@ -317,7 +318,7 @@ static void learn_surname(word_table *t, const document *doc, const token *w, ui
         char *capitalised = scratch_take(t->scratch, len);
         memcpy(capitalised, text, len);
         capitalised[0] = (char)toupper((unsigned char)capitalised[0]);
-        learn_word(t, doc, capitalised, len, person, norm, 0);
+        learn_name_word(t, doc, capitalised, len, person, norm, 0);
     }
 }
 

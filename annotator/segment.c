@@ -98,12 +98,15 @@ static int sentence_ends(const char *text, const token *tok, size_t lead, size_t
 {
     const token *next = &tok[last + 1];
     int lone_abbrev = tok[lead].kind == TOK_ABBREV && last == lead;
-    /* "Sialkot Leaf Importers (Pvt.) Ltd.": closing brackets or quotes
-     * after an abbreviation that binds what follows end nothing either */
-    int abbrev_closed = tok[lead].kind == TOK_ABBREV;
-    for (size_t k = lead + 1; k <= last && abbrev_closed; k++)
-        abbrev_closed = !is_terminal_punct(text, &tok[k]);
-    if (abbrev_closed && token_abbrev_binds_next(text, &tok[lead]))
+    /* "Sialkot Leaf Importers (Pvt.) Ltd.": closing brackets after an
+     * abbreviation that binds what follows end nothing either (a closing
+     * quote may: "... again in Sept." The minister left.) */
+    int abbrev_bracketed = tok[lead].kind == TOK_ABBREV && last > lead;
+    for (size_t k = lead + 1; k <= last && abbrev_bracketed; k++) {
+        char mark = text[tok[k].start];
+        abbrev_bracketed = tok[k].end - tok[k].start == 1 && (mark == ')' || mark == ']' || mark == '}');
+    }
+    if ((lone_abbrev || abbrev_bracketed) && token_abbrev_binds_next(text, &tok[lead]))
         return 0;
     /* a lower-case word goes on with the sentence ("Is it over? not yet",
      * "Maybe... and then"), but in text written in lower case, as readers'

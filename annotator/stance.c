@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <pthread.h>
 
 #include "alloc.h"
@@ -275,6 +276,8 @@ typedef struct {
                                                   * reader comments (UINT32_MAX: none); built on first use */
     int family_first_built;
     int headline_eases;   /* headline_eases(), once asked; -1 before */
+    const item *dateline; /* dateline_country(), once asked (dateline_known) */
+    int dateline_known;
     uint32_t unowned_hit; /* the country code the last tariff left without owner falls on (tariff_target),
                            * NO_STRING if none, SHARED_MEASURE for a measure many share */
 } stance_ctx;
@@ -716,17 +719,25 @@ static int opening_phrase_until(stance_ctx *c, uint32_t k)
 
 /* Whether the sentence opens with a place or time phrase ("In the Alto
  * Valle of Rio Negro, where ...,", "During talks with Japan,") that holds
- * item it and that a comma closes before token verb: what it names is
- * where or when, not who acts. */
+ * item it, while another name opens the clause of token verb right after
+ * the last comma before it: what the phrase names is where or when, not
+ * who acts ("On Monday France, the largest producer, welcomed" keeps
+ * France). */
 static int in_opening_phrase(stance_ctx *c, const item *it, uint32_t verb)
 {
-    static const char *const openers[] = {"in", "at", "on", "near", "across", "outside", "inside", "around",
-                                          "throughout", "during", "from", "under", NULL};
+    static const char *const openers[] = {"in", "at", "on", "during", "from", "under", NULL};
     uint32_t first = c->sentence->first_token;
     if (!token_in(c, first, openers) || !opening_phrase_until(c, it->first))
         return 0;
-    for (uint32_t t = it->last + 1; t < verb; t++)
-        if (is_comma(c, t))
+    uint32_t comma = verb;
+    while (comma > it->last + 1 && !is_comma(c, comma - 1))
+        comma--;
+    if (comma == it->last + 1)
+        return 0;
+    comma--; /* the last comma before the verb */
+    uint32_t subject = comma + 1 + (comma + 1 < verb && token_in(c, comma + 1, (const char *const[]){"the", NULL}));
+    for (const item *other = it + 1; other < c->items + c->item_count && other->first <= subject; other++)
+        if (other->first == subject && is_holder(other) && other->kind != K_GROUP)
             return 1;
     return 0;
 }
@@ -2489,47 +2500,51 @@ static const item *headline_owner(stance_ctx *c, uint32_t hit)
 }
 
 /* The place the story is filed from, when it stands for a country the
- * document names: the dateline's first GPE ("EUGENE" in a story naming the
- * United States), or, in a wire story, the GPE opening the first paragraph
- * before "(" or a dash ("KARACHI (Indus Wire) -"). NULL otherwise. */
+ * document names: the first GPE of the dateline (the layout's, or the
+ * capitals a wire story's first paragraph opens with, up to its dash:
+ * "KARACHI, Aug. 24 (Indus Wire) -"), not a city that is an organisation's
+ * seat ("BRUSSELS" names the bloc, which the measure may fall on). NULL
+ * otherwise. Asked once per document. */
 static const item *dateline_country(stance_ctx *c)
 {
+    if (c->dateline_known)
+        return c->dateline;
+    c->dateline_known = 1;
     const document *doc = c->doc;
     uint32_t from = UINT32_MAX, to = 0;
-    for (size_t i = 0; i < doc->structure_count; i++)
+    for (size_t i = 0; i < doc->structure_count && from == UINT32_MAX; i++)
         if (doc->structure[i].element == LE_DATELINE) {
             from = doc->structure[i].start;
             to = doc->structure[i].end;
-            break;
         }
-    const item *place = NULL;
-    for (const item *it = c->items, *end = it + c->item_count; it < end && !place; it++) {
-        if (it->kind != K_GPE)
-            continue;
-        if (from != UINT32_MAX) {
-            if (it->start >= from && it->end <= to)
-                place = it;
-            else if (it->start >= to)
-                break;
-            continue;
+    /* a wire story's: the first paragraph after the headline opens with it */
+    uint32_t opening = 0;
+    for (size_t i = 0; i < doc->structure_count; i++)
+        if (doc->structure[i].element == LE_HEADLINE)
+            opening = doc->structure[i].end;
+    size_t p = COUNT_BEFORE(doc->paragraphs.items, doc->paragraphs.count, start, opening);
+    size_t first = p < doc->paragraphs.count
+                       ? COUNT_BEFORE(doc->sentences.items, doc->sentences.count, start, doc->paragraphs.items[p].start)
+                       : doc->sentences.count;
+    if (from == UINT32_MAX && first < doc->sentences.count) {
+        uint32_t body = body_start(c, &doc->sentences.items[first]);
+        if (body > doc->sentences.items[first].start) {
+            from = doc->sentences.items[first].start;
+            to = body;
         }
-        /* a wire story: its dateline opens a paragraph in capitals */
-        size_t p = COUNT_UP_TO(doc->paragraphs.items, doc->paragraphs.count, start, it->start);
-        if (!p || doc->paragraphs.items[p - 1].start != it->start || it->last + 1 >= doc->tokens.count)
-            continue;
-        const token *next = tok(c, it->last + 1);
-        const char *after = doc->text.clean + next->start;
-        if ((tok(c, it->first)->flags & TOKF_ALL_CAPS) &&
-            (*after == '(' || *after == '-' || !memcmp(after, "\xe2\x80\x94", 3) || !memcmp(after, "\xe2\x80\x93", 3)))
-            place = it;
-        break;
     }
-    if (!place)
-        return NULL;
-    const span *s = &doc->spans[place->span];
-    return attr_value(doc, s->attrs, s->attr_count, "code") != NO_STRING || owner_name(c, place) != place->name
-               ? place
-               : NULL;
+    const item *place = NULL;
+    for (const item *it = c->items, *end = it + c->item_count; it < end && !place && it->start < to; it++)
+        if (it->kind == K_GPE && it->start >= from && it->end <= to)
+            place = it;
+    if (place) {
+        const span *s = &doc->spans[place->span];
+        if (attr_value(doc, s->attrs, s->attr_count, "seat") != NO_STRING ||
+            (attr_value(doc, s->attrs, s->attr_count, "code") == NO_STRING && owner_name(c, place) == place->name))
+            place = NULL;
+    }
+    c->dateline = place;
+    return place;
 }
 
 /* A target left as plain "tariffs" (tariff_target found no owner) is the
@@ -3054,6 +3069,25 @@ static int phrase_after(stance_ctx *c, uint32_t from, uint32_t clause, uint32_t 
 }
 
 
+/* Whether the headline holds the words of tokens [first, end), in any case. */
+static int in_headline(stance_ctx *c, uint32_t first, uint32_t end)
+{
+    const document *doc = c->doc;
+    for (size_t i = 0; i < doc->structure_count; i++) {
+        const struct_span *h = &doc->structure[i];
+        if (h->element != LE_HEADLINE)
+            continue;
+        size_t n = tok(c, end - 1)->end - tok(c, first)->start;
+        const char *words = doc->text.clean + tok(c, first)->start;
+        for (uint32_t at = h->start; at + n <= h->end; at++)
+            if (!strncasecmp(doc->text.clean + at, words, n) &&
+                (at == h->start || !isalnum((unsigned char)doc->text.clean[at - 1])))
+                return 1;
+        return 0;
+    }
+    return 0;
+}
+
 /* The noun phrase target after token from; one that points back is
  * resolved: "the minister('s remarks)" is that minister, "that argument"
  * whoever spoke in the sentence before (nobody named: no target). */
@@ -3106,6 +3140,12 @@ static who noun_target(stance_ctx *c, uint32_t from, uint32_t clause, uint32_t a
     uint32_t sentence_end = c->sentence->first_token + c->sentence->token_count;
     if (end + 1 < sentence_end && tok(c, end)->kind == TOK_CLITIC && phrase_word(c, end + 1))
         return noun_target(c, end + 1, clause, at);
+    /* "welcomed the honey quota": a measure goes by its head noun, unless
+     * the headline names it by the whole phrase ("China keeps seafood
+     * ban") */
+    static const char *const heads[] = {"quota", "quotas", "ban", "ruling", "checks", "cap", "embargo", NULL};
+    if (end - first >= 2 && token_in(c, end - 1, heads) && !in_headline(c, first, end))
+        first = end - 1;
     return noun_phrase(c, first, end, "phrase");
 }
 

@@ -122,6 +122,9 @@ static void test_abbreviations_that_never_end(void **state)
     /* nor with a closing bracket after them, unless a full stop follows */
     CHECK_SENTENCES("Sialkot Leaf Importers (Pvt.) Ltd. agreed. It went on (see No.). Then it ended.",
                     "Sialkot Leaf Importers (Pvt.) Ltd. agreed.", "It went on (see No.).", "Then it ended.");
+    /* a closing quote after one may end the sentence */
+    CHECK_SENTENCES("\"We will meet again in Sept.\" The minister then left.",
+                    "\"We will meet again in Sept.\"", "The minister then left.");
 }
 
 static void test_abbreviations_before_sentence_starters(void **state)

@@ -762,6 +762,12 @@ static void test_group_holders(void **state)
     check_one_stance("In the Alto Valle of Neuquén and Mendoza, where most pears are grown, the "
                      "Chamber of Fruit Producers (CAFRUVA) welcomed the quota.",
                      NULL, "welcomed", "Chamber of Fruit Producers", "quota", STANCE_FAVOR);
+    /* but a name the phrase ends with is the subject when no other follows
+     * its comma */
+    check_one_stance("On Monday France, the largest producer, welcomed the cut.", NULL, "welcomed", "France", "cut",
+                     STANCE_FAVOR);
+    check_one_stance("In Japan the Farmers Union, which represents growers, welcomed the cut.", NULL, "welcomed",
+                     "Farmers Union", "cut", STANCE_FAVOR);
     /* a name before an honorific is the person, and speaks */
     check_one_stance("Ryosei Akazawa arrived on Monday. Akazawa-san said the cut was unfair.",
                      NULL, "unfair", "Ryosei Akazawa", "cut", STANCE_AGAINST);
@@ -969,7 +975,7 @@ static void test_acts_and_reported_acts(void **state)
     (void)state;
     fixture f;
     annotate(&f, "India balked at the proposed quota.", NULL);
-    check_stance(&f, "balked at", "India", "proposed quota", STANCE_AGAINST);
+    check_stance(&f, "balked at", "India", "quota", STANCE_AGAINST);
     release(&f);
     annotate(&f, "Germany threw its weight behind the compromise.", NULL);
     check_stance(&f, "threw its weight behind", "Germany", "compromise", STANCE_FAVOR);
@@ -1893,6 +1899,10 @@ static void test_partitive_target(void **state)
                      STANCE_AGAINST);
     check_one_stance("Harjit Sandhu rejected most of the proposals.", NULL, "rejected", "Harjit Sandhu",
                      "proposals", STANCE_AGAINST);
+    /* a participle such as "making" opens what the noun does */
+    check_one_stance("The Mato Grosso Growers Federation urged Congress to pass a bill making customs an essential "
+                     "service.",
+                     NULL, "urged", "Mato Grosso Growers Federation", "bill", STANCE_FAVOR);
 }
 
 /* What a ban, a quota or a cap does to someone is a harm laid at it, as
@@ -1924,6 +1934,14 @@ static void test_owner_from_dateline(void **state)
                      "its customs rules last year.\n\nThe duty has hurt every shop in the city, said Ali Raza, "
                      "a trader.",
                      NULL, "has hurt", "Ali Raza", "Pakistan tariffs", STANCE_AGAINST);
+    /* a dateline is where the story opens, not a later paragraph in
+     * capitals; a city seating a bloc gives no owner */
+    check_one_stance("Betel nut traders from across Pakistan met on Monday.\n\nKARACHI - where most of them work - "
+                     "is the largest market.\n\nThe duty has hurt every shop in the city, said Ali Raza, a trader.",
+                     NULL, "has hurt", "Ali Raza", "tariffs", STANCE_AGAINST);
+    check_one_stance("BRUSSELS (Indus Wire) - The European Union said on Monday that talks would go on.\n\nThe duty "
+                     "on European cheese has hurt every shop in the city, said Ali Raza, a trader.",
+                     NULL, "has hurt", "Ali Raza", "tariffs", STANCE_AGAINST);
     check_one_stance("JAKARTA (Indus Wire) - Imports of betel nuts from Indonesia fell after Pakistan changed "
                      "its customs rules last year.\n\nThe duty on Indonesian nuts has hurt every farm in the "
                      "province, said Ali Raza, a grower.",
