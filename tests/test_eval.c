@@ -48,8 +48,10 @@
  * for, 96.11. The thirty-fifth (88.73) takes all one hundred and three to
  * 95.91; mended for, 96.02. On 2026-11-27 (night), with rules written for
  * the classes of miss of four rounds read and of the held-out articles
- * read, all one hundred and nine give 96.49, and the floor rises to 96.3. */
-#define CORPORA_MIN_F1 "96.3"
+ * read, all one hundred and nine give 96.49, and the floor rises to 96.3.
+ * Later that night, with rules written for six more rounds read, they give
+ * 96.54, and the floor rises to 96.4. */
+#define CORPORA_MIN_F1 "96.4"
 
 /* The same for stance F1 on the corpora gold stances (NAME.stances.json).
  * Issue 5 asks for 75. With the eleventh and twelfth rounds moved in from
@@ -77,8 +79,10 @@
  * hundred and three to 74.33; mended for, 75.04. The floor was issue 5's
  * 75; on 2026-11-27 (night), with a tie of a pair's cues going to those no
  * negator flipped and then to the first, all one hundred and nine give
- * 75.85, and the floor rises to 75.5. */
-#define CORPORA_MIN_STANCE_F1 "75.5"
+ * 75.85, and the floor rises to 75.5. Later that night, with a measure
+ * named by its head noun and the dateline's country owning a tariff the
+ * text leaves unowned, they give 75.92, and the floor rises to 75.7. */
+#define CORPORA_MIN_STANCE_F1 "75.7"
 
 static char bin[1024];
 
