@@ -840,6 +840,13 @@ static uint32_t act_start(const stance_ctx *c, const item *items, size_t k)
             token_in(c, t, (const char *const[]){"while", "whereas", NULL}) ||
             (!comma_between && token_in(c, t, (const char *const[]){"when", NULL})))
             return w->end;
+        /* "Pakistan sets 18% duty on peroxide, textile mills protest": a
+         * headline's comma opens a clause with a subject of its own ("...,
+         * vows to defend growers" goes on with the one before) */
+        if (!comma_between && is_comma(c, t) && subject_after(c, t + 1, cue->first) &&
+            !token_in(c, cue->first - 1, (const char *const[]){"to", NULL}) &&
+            element_at(c->doc, w->start, LE_HEADLINE))
+            return w->end;
         comma_between |= is_comma(c, t);
     }
     for (size_t i = k; i-- > 0;) {
@@ -1829,8 +1836,11 @@ static int names_agent(stance_ctx *c, const item *items, size_t count, uint32_t 
     for (size_t i = 0; i < count; i++)
         if (items[i].kind == K_GROUP && items[i].last == t)
             return 1;
+    /* "ask parliament to overturn it", "ask the state to drop the fee" */
+    static const char *const deciders[] = {"state", "parliament", "congress", "legislature", "lawmakers",
+                                           "legislators", "court", "courts", "judges", "regulator", NULL};
     return token_in_set(c, t, &government_noun_set) || token_in_set(c, t, &org_head_set) ||
-           token_in_set(c, t, &title_noun_set);
+           token_in_set(c, t, &title_noun_set) || token_in(c, t, deciders);
 }
 
 /* Whether "it" or "them" comes from token t on, within the clause and
@@ -3420,6 +3430,11 @@ static const item *subject_before(stance_ctx *c, const item *items, size_t k, ui
         if (!subject && it->kind == K_NORP && it->last + 1 < end && phrase_word(c, it->last + 1) &&
             !token_in_set(c, it->last + 1, &government_noun_set) && !(i + 1 < k && items[i + 1].first == it->last + 1))
             continue; /* "the Israeli government" is Israel's, as the government noun says */
+        /* "a man with 40 hives in Poltava is a threat to Europe": a place
+         * after a locative only says where the subject is */
+        if (!subject && it->kind == K_GPE && it->first > c->sentence->first_token &&
+            token_in(c, it->first - 1, quote_locatives))
+            continue;
         if (!subject)
             subject = it;
         else if (it->start >= subject->end) {

@@ -395,6 +395,25 @@ static void test_headline_place_title(void **state)
                      NULL, "slams", "Iowa", "China tariffs", STANCE_AGAINST);
 }
 
+/* A headline's comma opens a clause with a subject of its own: a group
+ * there holds no stance, and the country before it none either ("...,
+ * vows to defend" goes on with the country). */
+static void test_headline_comma_clause(void **state)
+{
+    (void)state;
+    static const char text[] = "Pakistan sets 18% safeguard duty on hydrogen peroxide, textile mills protest\n\n"
+                               "The duty starts on Monday.";
+    fixture f;
+    annotate_page(&f, text, 0, NULL);
+    assert_int_equal(f.doc.stance_count, 0);
+    release(&f);
+    static const char vows[] = "Mexico calls U.S. tomato duties unjustified, vows to defend growers\n\n"
+                               "The duties start on Monday.";
+    annotate_page(&f, vows, 0, NULL);
+    check_stance(&f, "defend", "Mexico", "growers", STANCE_FAVOR);
+    release(&f);
+}
+
 /* The speaker of a relative clause after the cue speaks for that clause
  * only; retaliation by a country is that country's tariffs. */
 static void test_relative_clause_speaker_and_retaliation(void **state)
@@ -1914,6 +1933,25 @@ static void test_measure_harm(void **state)
                      STANCE_AGAINST);
     check_one_stance("The export cap will make farmers poorer, said Ana Diaz.", NULL, "will make farmers poorer",
                      "Ana Diaz", "export cap", STANCE_AGAINST);
+}
+
+/* A body asked to act is no target, even one no entity names: what it is
+ * asked to end is. */
+static void test_asked_body_is_no_target(void **state)
+{
+    (void)state;
+    check_one_stance("Raymond Thibodeaux said he would ask the state to drop the fee.", NULL, "ask",
+                     "Raymond Thibodeaux", "fee", STANCE_AGAINST);
+}
+
+/* A place after a locative only says where the subject of an evaluation
+ * is: it is not what the evaluation judges. */
+static void test_located_subject_is_no_target(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {"Vasyl Kovalchuk said a man with 40 hives in Poltava is a threat to Europe.",
+                                        NULL};
+    check_no_stance(texts);
 }
 
 /* "the countermeasure" is the tariff named before it, as "the measures" is. */
@@ -3513,6 +3551,9 @@ int main(void)
         cmocka_unit_test(test_partitive_target),
         cmocka_unit_test(test_measure_harm),
         cmocka_unit_test(test_countermeasure_is_the_tariff),
+        cmocka_unit_test(test_headline_comma_clause),
+        cmocka_unit_test(test_located_subject_is_no_target),
+        cmocka_unit_test(test_asked_body_is_no_target),
         cmocka_unit_test(test_measure_object_points_back),
         cmocka_unit_test(test_levy_named_by_its_verb),
         cmocka_unit_test(test_futility),
