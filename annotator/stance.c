@@ -4408,7 +4408,9 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
                 const item *it = &items[i];
                 if (it->end <= cue->start && (pass ? is_entity(it->kind) : is_tariff(it->kind)) &&
                     !same_name(c, it, holder) && !(of_thing && it->kind == K_PERSON) &&
-                    !(cue->kind == K_REFUSAL && it->kind == K_GOODS)) /* who is accused acts */
+                    !(cue->kind == K_REFUSAL && it->kind == K_GOODS) && /* who is accused acts */
+                    !(it->kind == K_GPE && it->first > c->sentence->first_token &&
+                      token_in(c, it->first - 1, quote_locatives))) /* where it is said */
                     subject = it;
             }
         /* "Ostby has it right, this is a tax on us": "it" and "this" are

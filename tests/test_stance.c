@@ -1952,6 +1952,15 @@ static void test_located_subject_is_no_target(void **state)
     static const char *const texts[] = {"Vasyl Kovalchuk said a man with 40 hives in Poltava is a threat to Europe.",
                                         NULL};
     check_no_stance(texts);
+    /* nor the place a sentence opens in, for what "it" stands for */
+    fixture f;
+    annotate(&f,
+             "Egypt set a fee on cotton exports. In Mahalla el-Kubra, the Egyptian Federation of Yarn Spinners "
+             "welcomed the decision and called it \"a lifeline\" for mills.",
+             NULL);
+    for (size_t k = 0; k < f.doc.stance_count; k++)
+        assert_string_not_equal(doc_string(&f.doc, f.doc.stances[k].target), "Mahalla el-Kubra");
+    release(&f);
 }
 
 /* "the countermeasure" is the tariff named before it, as "the measures" is. */
