@@ -296,24 +296,13 @@ static void learn_name_word(word_table *t, const document *doc, const char *text
     learn_word(t, doc, copy, n, type, norm, weak);
 }
 
-/* Whether word w is a surname that opens with a lower-case article of two
- * or three letters and a hyphen before a capital ("al-Amoody",
- * "el-Hennawy", "ash-Shami"), which a sentence or a reader may capitalise. */
-static int article_surname(const document *doc, const token *w)
-{
-    const char *text = doc->text.clean + w->start;
-    const char *hyphen = memchr(text, '-', w->end - w->start);
-    return islower((unsigned char)text[0]) && hyphen && hyphen - text >= 2 && hyphen - text <= 3 &&
-           hyphen + 1 < doc->text.clean + w->end && isupper((unsigned char)hyphen[1]);
-}
-
 /* Records that the word token w is a surname of the person norm. */
 static void learn_surname(word_table *t, const document *doc, const token *w, uint16_t person, uint32_t norm)
 {
     const char *text = doc->text.clean + w->start;
     size_t len = w->end - w->start;
     learn_name_word(t, doc, text, len, person, norm, 0);
-    if (article_surname(doc, w)) {
+    if (token_is_article_name(doc->text.clean, w)) {
         /* "Al-Amoody is right" */
         char *capitalised = scratch_take(t->scratch, len);
         memcpy(capitalised, text, len);

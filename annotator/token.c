@@ -950,6 +950,11 @@ static int article_name(const unsigned char *s, size_t start, size_t end)
     return 0;
 }
 
+int token_is_article_name(const char *text, const token *t)
+{
+    return t->kind == TOK_WORD && article_name((const unsigned char *)text, t->start, t->end);
+}
+
 /* The token [start, end) with the case flags of its kind, and TOKF_STOP. */
 static token make_token(const unsigned char *s, size_t start, size_t end, uint8_t kind, uint8_t flags)
 {

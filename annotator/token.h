@@ -91,4 +91,9 @@ size_t token_at_or_after(const token_list *list, uint32_t offset);
  * "U.S.", "Inc." and initials, which may end one. text is what t indexes. */
 int token_abbrev_binds_next(const char *text, const token *t);
 
+/* Whether word token t of text is a name after a lower-case Arabic article
+ * ("al-Saeedi", "el-Sisi", "ash-Shami"), which the tokenizer flags
+ * TOKF_CAPITALIZED as names are. */
+int token_is_article_name(const char *text, const token *t);
+
 #endif
