@@ -2824,6 +2824,16 @@ static const char *const *measure_family(stance_ctx *c, uint32_t t)
     return NULL;
 }
 
+/* Whether a measure of family goes by its noun alone once named in full:
+ * "the ban" after "Indonesia keeps nickel ore export ban" is "ban", as the
+ * text calls it there (and a ban found in the context is "ban" too), where
+ * "the tax" is the tax named before and "the price" the minimum import
+ * price. */
+static int named_by_noun(const char *const *family)
+{
+    return family == measure_families[1] || family == measure_families[2] || family == measure_families[3];
+}
+
 /* The last measure of family (any, when NULL) named before token t by its
  * noun after up to NAMED_MEASURE_WORDS - 1 words ("nickel ore export ban"),
  * at token first or after, in the article or t's reader comment. Name
@@ -2875,7 +2885,8 @@ static who measure_named_before(stance_ctx *c, const char *const *family, uint32
                                                                         "entire", "no", "seasonal", "temporary",
                                                                         NULL}))
             from++;
-        return (who){phrase_text(c, from, n + 1), NO_STRING, "named-measure"};
+        return (who){phrase_text(c, named_by_noun(family ? family : measure_family(c, n)) ? n : from, n + 1),
+                     NO_STRING, "named-measure"};
     }
     return (who){NO_STRING, NO_STRING, NULL};
 }
@@ -2926,13 +2937,13 @@ static who article_first_measure(stance_ctx *c, const char *const *family, uint3
                              : measure_named_before(c, measure_families[chosen], *at + 1, *at);
 }
 
-/* "the tax" after "Spain will not scrap its 3% digital services tax", "the
- * ban" after "Indonesia keeps nickel ore export ban": a tax or a ban is
- * named by what it falls on, and "the tax" ("this tax", "its ban") is the
- * last one named so (measure_named_before) within NAMED_MEASURE_LOOKBACK
- * tokens before token t. Name NO_STRING when t is no such noun or none was
- * named. Other nouns stay as written ("the deal" is "deal", whatever deal
- * came before). */
+/* "the tax" after "Spain will not scrap its 3% digital services tax": a
+ * tax is named by what it falls on, and "the tax" ("this tax", "its
+ * controls") is the last one named so (measure_named_before) within
+ * NAMED_MEASURE_LOOKBACK tokens before token t. A ban, an embargo or a quota
+ * goes by its noun as written at t (named_by_noun). Name NO_STRING when t is
+ * no such noun after a determiner, or none was named. Other nouns stay as
+ * written ("the deal" is "deal", whatever deal came before). */
 static who named_measure(stance_ctx *c, uint32_t t)
 {
     who none = {NO_STRING, NO_STRING, NULL};
@@ -2940,6 +2951,8 @@ static who named_measure(stance_ctx *c, uint32_t t)
     if (t == 0 || !family ||
         !token_in(c, t - 1, (const char *const[]){"the", "this", "that", "these", "those", "its", NULL}))
         return none;
+    if (named_by_noun(family))
+        return (who){phrase_text(c, t, t + 1), NO_STRING, "named-measure"};
     /* a reader's "the ban" that the comment has not named is the one the
      * article opens with: named there, or not (then it stays "ban") */
     const struct_span *comment = element_at(c->doc, tok(c, t)->start, LE_COMMENT);

@@ -81,8 +81,13 @@
  * negator flipped and then to the first, all one hundred and nine give
  * 75.85, and the floor rises to 75.5. Later that night, with a measure
  * named by its head noun and the dateline's country owning a tariff the
- * text leaves unowned, they give 75.92, and the floor rises to 75.7. */
-#define CORPORA_MIN_STANCE_F1 "75.7"
+ * text leaves unowned, they give 75.92, and the floor rises to 75.7. On
+ * 2026-11-28, a ban, quota or embargo goes by the noun the text gives it at
+ * the cue ("the ban" is "ban"), as the guidelines and most of the gold have
+ * it: 75.32 here, where five older articles name the measure in full at
+ * every mention (the articles never read for misses rise from 48.46 to
+ * 51.71), and the floor goes back to 75.2. */
+#define CORPORA_MIN_STANCE_F1 "75.2"
 
 static char bin[1024];
 

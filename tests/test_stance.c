@@ -1175,9 +1175,9 @@ static void test_fearing_and_saying(void **state)
                      "Canadian Chamber of Commerce", "tariffs", STANCE_AGAINST);
 }
 
-/* A ban is named by what it falls on, as a tax is: "the ban" after "nickel
- * ore export ban" is that ban, and goods before a ban make one phrase; so
- * is a quota. */
+/* A ban goes by the words the text gives it at the cue: the headline's
+ * "nickel ore export ban", then "the ban" (not the full name again, as a
+ * tax would be); so does a quota. */
 static void test_named_ban(void **state)
 {
     (void)state;
@@ -1186,13 +1186,12 @@ static void test_named_ban(void **state)
                  "ban.",
              NULL);
     check_stance(&f, "keeps", "Indonesia", "nickel ore export ban", STANCE_FAVOR);
-    check_stance(&f, "will not lift", "Arief Santoso", "nickel ore export ban", STANCE_FAVOR);
+    check_stance(&f, "will not lift", "Arief Santoso", "ban", STANCE_FAVOR);
     release(&f);
     check_one_stance("Indonesia banned nickel ore exports. Keep the ban.", "2", "Keep", "comment 2", "ban",
                      STANCE_FAVOR);
-    /* a verb before the name is no part of it */
     check_one_stance("Norway shrinks cheese import quota. The Dairy Farmers Association welcomed the quota.", NULL,
-                     "welcomed", "Dairy Farmers Association", "cheese import quota", STANCE_FAVOR);
+                     "welcomed", "Dairy Farmers Association", "quota", STANCE_FAVOR);
 }
 
 /* An organisation with a country code owns the tariffs it possesses, as a
@@ -2090,7 +2089,7 @@ static void test_named_measure_in_context(void **state)
 {
     (void)state;
     check_one_stance("Indonesia keeps its nickel ore export ban.\n\nWhat exactly has the ban done for people here?",
-                     "3", "What exactly has the ban done", "comment 3", "nickel ore export ban", STANCE_AGAINST);
+                     "3", "What exactly has the ban done", "comment 3", "ban", STANCE_AGAINST);
     check_one_stance("China tightened its export controls on rare earths.\n\nSenator Ann Lee called for retaliation.",
                      NULL, "called for", "Ann Lee", "export controls", STANCE_AGAINST);
     check_one_stance("China tightened its export controls on rare earths.\n\nA magnet maker called the controls "
@@ -2213,7 +2212,7 @@ static void test_it_is_the_named_ban(void **state)
              "China kept its seafood ban.\n\n\"There is no basis for this ban. It should be removed,\" Minister "
              "Ken Mori said.",
              NULL);
-    check_stance(&f, "should be removed", "Ken Mori", "seafood ban", STANCE_AGAINST);
+    check_stance(&f, "should be removed", "Ken Mori", "ban", STANCE_AGAINST);
     release(&f);
 }
 
@@ -2431,7 +2430,7 @@ static void test_rhetorical_wait_for_a_ban(void **state)
     (void)state;
     check_one_stance("China keeps the seafood ban.\n\n\"How long are we supposed to wait for Beijing to justify a "
                      "ban?\" asked Ann Lee.",
-                     NULL, "How long are we supposed to wait", "Ann Lee", "seafood ban", STANCE_AGAINST);
+                     NULL, "How long are we supposed to wait", "Ann Lee", "ban", STANCE_AGAINST);
 }
 
 /* "Turkey's decision is unjustified": a country's measure noun, after a
@@ -2491,7 +2490,7 @@ static void test_open_the_border(void **state)
 {
     (void)state;
     check_one_stance("The rice import ban feeds the smugglers, not the people. Open the border.", "2", "Open", "comment 2",
-                     "rice import ban", STANCE_AGAINST);
+                     "ban", STANCE_AGAINST);
 }
 
 /* In a quote, a verb whose subject is a third party named by a common
@@ -2571,11 +2570,11 @@ static void test_comment_ban_is_the_article_ban(void **state)
     annotate_from(&f, text, (size_t)(strstr(text, "Keep") - text), "2");
     check_stance(&f, "Keep", "comment 2", "ban", STANCE_FAVOR);
     release(&f);
-    /* named in the article: that name */
+    /* named in full in the article: still the comment's "ban" */
     text = "Abuja extended its rice import ban. Officials named other import bans.\nLift the ban before the "
            "harvest.";
     annotate_from(&f, text, (size_t)(strstr(text, "Lift") - text), "3");
-    check_stance(&f, "Lift", "comment 3", "rice import ban", STANCE_AGAINST);
+    check_stance(&f, "Lift", "comment 3", "ban", STANCE_AGAINST);
     release(&f);
 }
 
@@ -2587,10 +2586,10 @@ static void test_decision_is_the_central_measure(void **state)
     (void)state;
     check_one_stance("Hanoi extends rice export ban\n\nVietnam will keep its rice export ban until June, the trade "
                      "ministry said.\n\nPrices rose in Manila.\n\nThe Mekong Growers Union welcomed the decision.",
-                     NULL, "welcomed", "Mekong Growers Union", "rice export ban", STANCE_FAVOR);
+                     NULL, "welcomed", "Mekong Growers Union", "ban", STANCE_FAVOR);
     check_one_stance("Hanoi extends rice export ban\n\nVietnam will keep its rice export ban until June.\n\nThe "
                      "Rice Traders Guild called the extension \"a disaster for our members.\"",
-                     NULL, "a disaster", "Rice Traders Guild", "rice export ban", STANCE_AGAINST);
+                     NULL, "a disaster", "Rice Traders Guild", "ban", STANCE_AGAINST);
     check_one_stance("Ottawa keeps 25% tariffs on steel\n\nThe minister said Ottawa would extend a loan program for "
                      "mills. The Steel Council welcomed the extension.",
                      NULL, "welcomed", "Steel Council", "extension", STANCE_FAVOR);
