@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <utf8proc.h>
 
 #include "layout.h"
@@ -32,6 +33,7 @@ typedef struct {
     size_t longest;       /* the length of the longest word: longer text is not looked up */
     uint64_t sketch[4];   /* a bit per sketch_of the words: text whose bit is clear is not looked up */
     document_scratch *scratch; /* where items and slots come from, grown by copying */
+    int person;           /* the PERSON type, whose one-word mentions take in their particles; -1: none */
 } word_table;
 
 /* A byte of a text's first and last bytes and length: nearly every span and
@@ -663,6 +665,38 @@ static const known_word *find_token_word(const word_table *t, const document *do
     return find_word(t, title, len);
 }
 
+/* Where a person's mention s of one word starts once the lower-case
+ * particles its full name (s's norm) has right before that word are taken
+ * in, where the text has them there too: "de los Santos said" after
+ * "Victorino de los Santos", "van Dijkhuizen" after "Joost van
+ * Dijkhuizen". */
+static uint32_t start_with_particles(const document *doc, const span *s)
+{
+    const char *norm = doc_string(doc, s->norm), *word = doc->text.clean + s->start;
+    size_t norm_len = strlen(norm), n = s->end - s->start;
+    if (norm_len <= n + 1 || memcmp(norm + norm_len - n, word, n) || norm[norm_len - n - 1] != ' ')
+        return s->start;
+    /* back over the lower-case words before the surname in the norm */
+    size_t from = norm_len - n;
+    for (int words = 0; words < 2; words++) {
+        size_t at = from - 1; /* the space before the word */
+        size_t begin = at;
+        while (begin > 0 && norm[begin - 1] != ' ')
+            begin--;
+        if (begin == 0 || begin == at || !islower((unsigned char)norm[begin]))
+            break;
+        from = begin;
+    }
+    size_t particles = norm_len - n - from;
+    if (!particles || s->start < particles)
+        return s->start;
+    uint32_t start = s->start - (uint32_t)particles;
+    if (strncasecmp(doc->text.clean + start, norm + from, particles) ||
+        (start > 0 && isalnum((unsigned char)doc->text.clean[start - 1])))
+        return s->start;
+    return start;
+}
+
 /* Gives a tagged one-word mention what the table knows: the norm, where
  * the type is the same and the word not shared (and the type too, where a
  * surname or an acronym says so). */
@@ -676,8 +710,14 @@ static void give_known_meaning(const word_table *t, const document *doc, span *s
         s->type = w->type;
         s->attr_count = 0;
     }
-    if (w->type == s->type && !w->shared)
+    if (w->type == s->type && !w->shared) {
         s->norm = w->norm;
+        uint32_t start = (int)w->type == t->person ? start_with_particles(doc, s) : s->start;
+        if (start != s->start) {
+            s->start = start;
+            s->first_token = (uint32_t)token_at_or_after(&doc->tokens, start);
+        }
+    }
 }
 
 /* Whether offset at, a token's start, lies under a visible span: the spans
@@ -721,6 +761,8 @@ static void tag_known_words(document *doc, const word_table *t, visible_spans *v
             continue;
         span s = {.start = tok->start, .end = tok->end, .type = w->type, .phase = UINT16_MAX, .rule = -1,
                   .norm = w->shared ? doc_intern(doc, w->text, w->len) : w->norm};
+        if ((int)w->type == t->person && !w->shared)
+            s.start = start_with_particles(doc, &s);
         v->index[v->count++] = (uint32_t)doc_add_span(doc, &s);
     }
 }
@@ -1111,7 +1153,8 @@ void link_document(const ann_rules *rules, document *doc, resolved_spans *spans,
             starts[s->first_token] |= STARTS_LEGAL_FORM;
     }
     /* room for 32 words: a document's names give a few dozen */
-    word_table t = {.items = scratch_take(scratch, 32 * sizeof *t.items), .cap = 32, .scratch = scratch};
+    word_table t = {.items = scratch_take(scratch, 32 * sizeof *t.items), .cap = 32, .scratch = scratch,
+                    .person = lt.person};
     uint32_t *spelled = scratch_take(scratch, (doc->tokens.count / 3 + 1) * sizeof *spelled);
     size_t spelled_count = lt.org >= 0 ? name_spelled_by_acronym(doc, &lt, spans, starts, &t, spelled) : 0;
     visible_spans v = {spans->visible, 0};
@@ -1131,7 +1174,8 @@ void link_document(const ann_rules *rules, document *doc, resolved_spans *spans,
     tag_known_words(doc, &t, &v, spans->by_start, spans->by_start_count, starts);
     tag_lowercase_names(doc, &lt, &t, &v, spans->by_start, spans->by_start_count, starts);
     if (lt.goods >= 0) {
-        word_table goods = {.items = scratch_take(scratch, 8 * sizeof *goods.items), .cap = 8, .scratch = scratch};
+        word_table goods = {.items = scratch_take(scratch, 8 * sizeof *goods.items), .cap = 8, .scratch = scratch,
+                            .person = -1};
         learn_goods(rules, &lt, doc, &v, &goods);
         if (goods.count) {
             for (size_t i = added_from; i < v.count; i++) {

@@ -1051,7 +1051,9 @@ static const char *const org_heads[] = {"union", "council", "association", "fede
                                         "commission", "ministry", "department", "agency", "bank", "company",
                                         "group", "institute", "alliance", "committee", "board", "party", "firm",
                                         "organisation", "organization", "lobby", "authority", "court",
-                                        "tribunal", "bureau", "directorate", NULL};
+                                        "tribunal", "bureau", "directorate", "trust", "cooperative",
+                                        "co-operative", "consortium", "forum", "network", "guild", "league",
+                                        "society", "syndicate", "confederation", "club", NULL};
 /* Head nouns any organisation may go by: "the group" after the Indian Drug
  * Exporters' Association, "the company" after Huaxin New Energy Co., Ltd. */
 static const char *const generic_org_heads[] = {"group", "company", "firm", "organisation", "organization", "lobby",
@@ -1067,12 +1069,25 @@ static void lower_word(stance_ctx *c, uint32_t t, char *out, size_t cap)
     out[n] = '\0';
 }
 
+/* Whether token t is "the" and a lower-case noun of one who does a trade
+ * ("the distiller", "the exporter"): a firm named by what it does. */
+static int the_trade_noun(stance_ctx *c, uint32_t t)
+{
+    const token *w = tok(c, t);
+    const char *text = c->doc->text.clean + w->start;
+    size_t n = w->end - w->start;
+    return t > 0 && token_in(c, t - 1, (const char *const[]){"the", NULL}) && (w->flags & TOKF_LOWER) &&
+           !token_in_set(c, t, &title_noun_set) &&
+           w->kind == TOK_WORD && n >= 6 && n < 16 && (!memcmp(text + n - 2, "er", 2) || !memcmp(text + n - 2, "or", 2));
+}
+
 /* The organisation the head noun at token t stands for: the last ORG named
  * before offset at, within TITLE_LOOKBACK mentions, whose name holds the
- * noun, or any for a generic noun ("the group"). */
+ * noun ("the distiller" of Glen Ardoch Distillers Ltd.), or any for a
+ * generic noun ("the group"). */
 static const item *org_head_referent(stance_ctx *c, uint32_t t, uint32_t at)
 {
-    if (!token_in_set(c, t, &org_head_set))
+    if (!token_in_set(c, t, &org_head_set) && !the_trade_noun(c, t))
         return NULL;
     char noun[16];
     lower_word(c, t, noun, sizeof noun);
@@ -1197,11 +1212,17 @@ static const item *speaker_of(stance_ctx *c, const item *items, size_t count, co
     int opens = verb->first == c->sentence->first_token;
     if (opens && !token_in(c, verb->first, (const char *const[]){"according", NULL}))
         return NULL;
-    /* "..., the minister said": the person the title noun stands for */
+    /* "..., the minister said": the person the title noun stands for; "...,
+     * the distiller said": the organisation its noun stands for */
     if (!opens && (tok(c, verb->first - 1)->flags & TOKF_LOWER)) {
         const item *person = title_noun_person(c, verb->first - 1, verb->start);
         if (person)
             return person;
+        const item *body = verb->first > 1 && token_in(c, verb->first - 2, (const char *const[]){"the", NULL})
+                               ? org_head_referent(c, verb->first - 1, verb->start)
+                               : NULL;
+        if (body)
+            return body;
     }
     /* the verb's own clause first: "..., Seoul's negotiator said" */
     uint32_t clause = clause_of(c, verb->first);

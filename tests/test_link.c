@@ -181,6 +181,26 @@ static void test_surname_takes_the_full_name(void **state)
     release(&f);
 }
 
+/* A surname's lower-case particles come with it where the full name has
+ * them before it ("de los Santos"), tagged by a rule or not; a capitalised
+ * word before it ("Senator") is no particle. */
+static void test_surname_takes_its_particles(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f, "rule person\n  type PERSON\n  pattern Victorino\\hde\\hlos\\hSantos|Joost\\hvan\\hDijkhuizen|Dijkhuizen\n",
+             "Victorino de los Santos and Joost van Dijkhuizen met. \"No,\" de los Santos said, and van Dijkhuizen "
+             "agreed. Senator Santos left, as did los Santos.");
+    const span *santos = span_at(&f, "de los Santos", 1), *dijkhuizen = span_at(&f, "van Dijkhuizen", 1);
+    assert_non_null(santos);
+    assert_non_null(dijkhuizen);
+    assert_string_equal(doc_string(&f.doc, santos->norm), "Victorino de los Santos");
+    assert_string_equal(doc_string(&f.doc, dijkhuizen->norm), "Joost van Dijkhuizen");
+    assert_non_null(span_at(&f, "Santos", 2));
+    assert_non_null(span_at(&f, "Santos", 3));
+    release(&f);
+}
+
 /* A hyphenated last word is a double surname when both halves are
  * capitalised, a Korean given name when the second is not. */
 static void test_hyphenated_surname_or_given_name(void **state)
@@ -533,6 +553,7 @@ int main(void)
         cmocka_unit_test(test_one_word_name_keeps_its_type),
         cmocka_unit_test(test_two_types_leave_a_word_alone),
         cmocka_unit_test(test_surname_takes_the_full_name),
+        cmocka_unit_test(test_surname_takes_its_particles),
         cmocka_unit_test(test_shared_surname_is_a_person),
         cmocka_unit_test(test_family_name_first_links_the_first_word),
         cmocka_unit_test(test_given_name_alone_is_not_linked),

@@ -2203,6 +2203,24 @@ static void test_time_is_no_cue(void **state)
     release(&f);
 }
 
+/* A firm goes by the noun of its trade ("the distiller"), as a body goes
+ * by its head noun ("the trust"): as a speaker after its words, as a
+ * holder and as a target. A title noun is no firm ("the minister" is no
+ * Council of Ministers). */
+static void test_firm_by_its_trade(void **state)
+{
+    (void)state;
+    check_one_stance("Kelso Distillers Ltd. will end its sponsorship of Ardmore Rovers FC, the distiller said on "
+                     "Tuesday, blaming a 25% U.S. tariff on whisky.",
+                     NULL, "blaming", "Kelso Distillers Ltd.", "United States tariffs", STANCE_AGAINST);
+    check_one_stance("Kelso Distillers Ltd. ended its sponsorship of the Ardmore Supporters' Trust on Monday. The "
+                     "trust condemned the distiller.",
+                     NULL, "condemned", "Ardmore Supporters' Trust", "Kelso Distillers Ltd.", STANCE_AGAINST);
+    check_comment_stance("The Council of Ministers approved a 25% duty on cheese. Trade Minister Ann Lee defended "
+                         "it.\n",
+                         "The minister is right.", "2", "is right", "comment 2", "Ann Lee", STANCE_FAVOR);
+}
+
 /* "It" in a quote is the ban named before it, when no tariff is. */
 static void test_it_is_the_named_ban(void **state)
 {
@@ -3641,6 +3659,7 @@ int main(void)
         cmocka_unit_test(test_quoted_fragment_in_reported_speech),
         cmocka_unit_test(test_speaker_past_clauses),
         cmocka_unit_test(test_it_is_the_named_ban),
+        cmocka_unit_test(test_firm_by_its_trade),
         cmocka_unit_test(test_time_is_no_cue),
         cmocka_unit_test(test_margins_are_the_tariff),
         cmocka_unit_test(test_imposer_owns_context),
