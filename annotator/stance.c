@@ -1732,9 +1732,11 @@ static who find_holder(stance_ctx *c, const item *items, size_t count, size_t k,
             return entity_who(c, named_next, "subject-named-next");
         /* "He rejected the idea ...", "..., but she rejected ...", "The
          * minister rejected ...": a pronoun, a title or an organisation's
-         * head noun opening the clause */
+         * head noun opening the clause, however far back when the act is a
+         * second verb of the same subject ("She urged ..., and criticised") */
         uint32_t first = (uint32_t)token_at_or_after(&c->doc->tokens, from);
-        const item *referent = cue->first > first && cue->first <= first + PRONOUN_REACH
+        int second_verb = before > first && token_in(c, before - 1, (const char *const[]){"and", NULL});
+        const item *referent = cue->first > first && (cue->first <= first + PRONOUN_REACH || second_verb)
                                    ? referent_at(c, items, first, cue->start)
                                    : NULL;
         if (referent)
@@ -2501,9 +2503,28 @@ static int norp_measure_follows(stance_ctx *c, uint32_t t)
     return 0;
 }
 
+/* Whether the item only says whose a group is, with goods between them
+ * or not ("EU tuna buyers", "U.S. farmers"): no measure is that group's. */
+static int qualifies_group(const stance_ctx *c, const item *it)
+{
+    uint32_t next = it->last + 1;
+    for (const item *i = it + 1, *end = c->items + c->item_count; i < end && i->first <= next; i++) {
+        if (i->first != next)
+            continue;
+        if (i->kind == K_GROUP)
+            return 1;
+        if (i->kind != K_GOODS)
+            return 0;
+        next = i->last + 1;
+    }
+    return 0;
+}
+
 /* The first country or coded organisation the headline names that is not
- * the country hit and not after an origin preposition ("EU court annuls
- * duties on Chinese e-bikes": the EU), or NULL. */
+ * the country hit, not after an origin preposition, and not one whose
+ * group is meant past the headline's opening ("EU court annuls duties on
+ * Chinese e-bikes": the EU; "U.S. importers sue to overturn duty": the
+ * U.S.; "... as EU tuna buyers fret": none), or NULL. */
 static const item *headline_owner(stance_ctx *c, uint32_t hit)
 {
     for (size_t i = 0; i < c->doc->structure_count; i++) {
@@ -2516,7 +2537,8 @@ static const item *headline_owner(stance_ctx *c, uint32_t hit)
                 continue;
             if (can_own(c, it) &&
                 attr_value(c->doc, c->doc->spans[it->span].attrs, c->doc->spans[it->span].attr_count, "code") !=
-                    NO_STRING)
+                    NO_STRING &&
+                !(qualifies_group(c, it) && tok(c, it->first)->start != st->start))
                 return it;
             /* "Saudi origin rule puts 12% duty on ...": a nationality opening
              * the headline before its measure or government, of a country the

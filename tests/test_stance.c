@@ -395,6 +395,26 @@ static void test_headline_place_title(void **state)
                      NULL, "slams", "Iowa", "China tariffs", STANCE_AGAINST);
 }
 
+/* A country that only says whose a group is owns no measure of the
+ * headline after its opening ("as EU tuna buyers fret"), but does as its
+ * subject ("U.S. importers sue to overturn 12.6% duty ...", the importers'
+ * own country's). */
+static void test_headline_group_country(void **state)
+{
+    (void)state;
+    static const char fret[] = "Fishermen strike over new fuel levy as EU tuna buyers fret\n\n"
+                               "Fisheries Minister Ama Boateng defended the levy on Tuesday.";
+    fixture f;
+    annotate_page(&f, fret, 0, NULL);
+    check_stance(&f, "defended", "Ama Boateng", "tariffs", STANCE_FAVOR);
+    release(&f);
+    static const char sue[] = "U.S. importers sue to overturn 12.6% duty on Thai canned tuna\n\n"
+                              "The Seafood Importers Council said the duty was unfair.";
+    annotate_page(&f, sue, 0, NULL);
+    check_stance(&f, "unfair", "Seafood Importers Council", "United States tariffs", STANCE_AGAINST);
+    release(&f);
+}
+
 /* A headline's comma opens a clause with a subject of its own: a group
  * there holds no stance, and the country before it none either ("...,
  * vows to defend" goes on with the country). */
@@ -2221,6 +2241,17 @@ static void test_firm_by_its_trade(void **state)
                          "The minister is right.", "2", "is right", "comment 2", "Ann Lee", STANCE_FAVOR);
 }
 
+/* A second verb after "and" has the subject of the first, a pronoun
+ * opening the sentence however far back. */
+static void test_second_verb_subject(void **state)
+{
+    (void)state;
+    check_one_stance("Colleen O'Driscoll, president of the association, spoke on Monday. She urged all three "
+                     "leaders to commit to a loan guarantee for mills, and criticised Darnell MacAskill for "
+                     "promising to cut fees.",
+                     NULL, "criticised", "Colleen O'Driscoll", "Darnell MacAskill", STANCE_AGAINST);
+}
+
 /* "It" in a quote is the ban named before it, when no tariff is. */
 static void test_it_is_the_named_ban(void **state)
 {
@@ -3578,6 +3609,7 @@ int main(void)
         cmocka_unit_test(test_measure_harm),
         cmocka_unit_test(test_countermeasure_is_the_tariff),
         cmocka_unit_test(test_headline_comma_clause),
+        cmocka_unit_test(test_headline_group_country),
         cmocka_unit_test(test_located_subject_is_no_target),
         cmocka_unit_test(test_asked_body_is_no_target),
         cmocka_unit_test(test_measure_object_points_back),
@@ -3660,6 +3692,7 @@ int main(void)
         cmocka_unit_test(test_speaker_past_clauses),
         cmocka_unit_test(test_it_is_the_named_ban),
         cmocka_unit_test(test_firm_by_its_trade),
+        cmocka_unit_test(test_second_verb_subject),
         cmocka_unit_test(test_time_is_no_cue),
         cmocka_unit_test(test_margins_are_the_tariff),
         cmocka_unit_test(test_imposer_owns_context),
