@@ -691,16 +691,18 @@ static uint32_t start_with_particles(const document *doc, const span *s)
     if (!particles || s->start < particles)
         return s->start;
     uint32_t start = s->start - (uint32_t)particles;
+    /* the particles must open a token ("pro-von der Leyen" has none) */
     if (strncasecmp(doc->text.clean + start, norm + from, particles) ||
-        (start > 0 && isalnum((unsigned char)doc->text.clean[start - 1])))
+        doc->tokens.items[token_at_or_after(&doc->tokens, start)].start != start)
         return s->start;
     return start;
 }
 
 /* Gives a tagged one-word mention what the table knows: the norm, where
  * the type is the same and the word not shared (and the type too, where a
- * surname or an acronym says so). */
-static void give_known_meaning(const word_table *t, const document *doc, span *s)
+ * surname or an acronym says so); a person's, its particles too where no
+ * span before it reaches past offset free_from. */
+static void give_known_meaning(const word_table *t, const document *doc, span *s, uint32_t free_from)
 {
     const known_word *w = find_word(t, doc->text.clean + s->start, s->end - s->start);
     if (!w || w->ambiguous)
@@ -713,7 +715,7 @@ static void give_known_meaning(const word_table *t, const document *doc, span *s
     if (w->type == s->type && !w->shared) {
         s->norm = w->norm;
         uint32_t start = (int)w->type == t->person ? start_with_particles(doc, s) : s->start;
-        if (start != s->start) {
+        if (start != s->start && start >= free_from) {
             s->start = start;
             s->first_token = (uint32_t)token_at_or_after(&doc->tokens, start);
         }
@@ -761,8 +763,9 @@ static void tag_known_words(document *doc, const word_table *t, visible_spans *v
             continue;
         span s = {.start = tok->start, .end = tok->end, .type = w->type, .phase = UINT16_MAX, .rule = -1,
                   .norm = w->shared ? doc_intern(doc, w->text, w->len) : w->norm};
-        if ((int)w->type == t->person && !w->shared)
-            s.start = start_with_particles(doc, &s);
+        uint32_t with_particles = (int)w->type == t->person && !w->shared ? start_with_particles(doc, &s) : s.start;
+        if (with_particles >= reach)
+            s.start = with_particles;
         v->index[v->count++] = (uint32_t)doc_add_span(doc, &s);
     }
 }
@@ -1081,15 +1084,21 @@ static size_t order_by_start(document *doc, const word_table *t, const visible_s
                              const span_position *by_start, size_t listed, uint32_t *ordered)
 {
     size_t count = 0, a = added_from;
+    uint32_t reach = 0; /* the furthest end of the spans ordered so far */
     for (size_t k = 0; k < listed; k++) {
-        for (; a < v->count && doc->spans[v->index[a]].start < by_start[k].start; a++)
+        for (; a < v->count && doc->spans[v->index[a]].start < by_start[k].start; a++) {
             ordered[count++] = v->index[a];
+            if (doc->spans[v->index[a]].end > reach)
+                reach = doc->spans[v->index[a]].end;
+        }
         span *s = &doc->spans[by_start[k].index];
         if (!visible(s))
             continue;
         if (t->count)
-            give_known_meaning(t, doc, s);
+            give_known_meaning(t, doc, s, reach);
         ordered[count++] = by_start[k].index;
+        if (s->end > reach)
+            reach = s->end;
     }
     for (; a < v->count; a++)
         ordered[count++] = v->index[a];

@@ -572,9 +572,9 @@ static void quote_paragraph(quote_ctx *c, size_t first, size_t end)
 
 /* Whether an entity (a visible span) holds offset at strictly inside, at
  * being where a token starts or ends. Only the resolver's spans, listed by
- * start, are looked at: those link adds are one token long, so hold no
- * such offset; and one that does starts less than the longest span's
- * length before at. */
+ * start, are looked at: those link adds are one word long, or a surname
+ * with its particles ("de los Santos"), so hold no quotation mark; and one
+ * that does starts less than the longest span's length before at. */
 static int inside_entity(const document *doc, const resolved_spans *listed, uint32_t at)
 {
     const span_position *by_start = listed->by_start;

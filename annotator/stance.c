@@ -280,6 +280,7 @@ typedef struct {
     int dateline_known;
     uint32_t unowned_hit; /* the country code the last tariff left without owner falls on (tariff_target),
                            * NO_STRING if none, SHARED_MEASURE for a measure many share */
+    int legal_form_type;  /* the helper type of company legal forms ("Ltd."), or -1 */
 } stance_ctx;
 
 const char *stance_polarity_name(int polarity)
@@ -1069,8 +1070,8 @@ static void lower_word(stance_ctx *c, uint32_t t, char *out, size_t cap)
     out[n] = '\0';
 }
 
-/* Whether token t is "the" and a lower-case noun of one who does a trade
- * ("the distiller", "the exporter"): a firm named by what it does. */
+/* Whether token t is a lower-case noun of one who does a trade, after
+ * "the" ("the distiller", "the exporter"): a firm named by what it does. */
 static int the_trade_noun(stance_ctx *c, uint32_t t)
 {
     const token *w = tok(c, t);
@@ -1081,13 +1082,37 @@ static int the_trade_noun(stance_ctx *c, uint32_t t)
            w->kind == TOK_WORD && n >= 6 && n < 16 && (!memcmp(text + n - 2, "er", 2) || !memcmp(text + n - 2, "or", 2));
 }
 
+/* Whether the organisation it is a firm: its name holds a legal form
+ * ("Glen Ardoch Distillers Ltd."), which no union or committee has. */
+static int names_a_firm(const stance_ctx *c, const item *it)
+{
+    for (size_t i = 0; c->legal_form_type >= 0 && i < c->doc->span_count; i++) {
+        const span *s = &c->doc->spans[i];
+        if ((int)s->type == c->legal_form_type && s->start >= it->start && s->end <= it->end)
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether a word of the n bytes at text starts with noun (n_len bytes,
+ * lower case), in any case: "distiller" in "Distillers". */
+static int word_starts_with(const char *text, size_t n, const char *noun, size_t n_len)
+{
+    for (size_t at = 0; at + n_len <= n; at++)
+        if ((at == 0 || text[at - 1] == ' ') && !strncasecmp(text + at, noun, n_len))
+            return 1;
+    return 0;
+}
+
 /* The organisation the head noun at token t stands for: the last ORG named
  * before offset at, within TITLE_LOOKBACK mentions, whose name holds the
- * noun ("the distiller" of Glen Ardoch Distillers Ltd.), or any for a
- * generic noun ("the group"). */
+ * noun, or any for a generic noun ("the group"); for the noun of a trade,
+ * the last firm whose name has a word starting with it ("the distiller" of
+ * Glen Ardoch Distillers Ltd., not "the farmer" of a farmers' union). */
 static const item *org_head_referent(stance_ctx *c, uint32_t t, uint32_t at)
 {
-    if (!token_in_set(c, t, &org_head_set) && !the_trade_noun(c, t))
+    int trade = 0;
+    if (!token_in_set(c, t, &org_head_set) && !(trade = the_trade_noun(c, t)))
         return NULL;
     char noun[16];
     lower_word(c, t, noun, sizeof noun);
@@ -1096,7 +1121,9 @@ static const item *org_head_referent(stance_ctx *c, uint32_t t, uint32_t at)
         if (i->kind != K_ORG || i->end > at)
             continue;
         seen++;
-        if (generic || quote_text_has_word(c->doc->text.clean + i->start, i->end - i->start, noun))
+        const char *name = c->doc->text.clean + i->start;
+        if (trade ? word_starts_with(name, i->end - i->start, noun, strlen(noun)) && names_a_firm(c, i)
+                  : generic || quote_text_has_word(name, i->end - i->start, noun))
             return i;
     }
     return NULL;
@@ -1736,6 +1763,13 @@ static who find_holder(stance_ctx *c, const item *items, size_t count, size_t k,
          * second verb of the same subject ("She urged ..., and criticised") */
         uint32_t first = (uint32_t)token_at_or_after(&c->doc->tokens, from);
         int second_verb = before > first && token_in(c, before - 1, (const char *const[]){"and", NULL});
+        /* not when a clause with a subject of its own comes between ("...,
+         * the audience listened and criticised", "where the crowd waited
+         * and rejected") */
+        for (uint32_t t = first + 1; second_verb && t + 1 < before; t++)
+            if ((is_comma(c, t) && token_in(c, t + 1, clause_openers)) ||
+                token_in(c, t, (const char *const[]){"where", "who", "which", "while", "as", "when", NULL}))
+                second_verb = 0;
         const item *referent = cue->first > first && (cue->first <= first + PRONOUN_REACH || second_verb)
                                    ? referent_at(c, items, first, cue->start)
                                    : NULL;
@@ -2878,9 +2912,10 @@ static int named_by_noun(const char *const *family)
 }
 
 /* The last measure of family (any, when NULL) named before token t by its
- * noun after up to NAMED_MEASURE_WORDS - 1 words ("nickel ore export ban"),
- * at token first or after, in the article or t's reader comment. Name
- * NO_STRING when none was. */
+ * noun after up to NAMED_MEASURE_WORDS - 1 words ("digital services tax",
+ * "nickel ore export ban"), at token first or after, in the article or t's
+ * reader comment: that name, or the noun alone for a family that goes by
+ * it (named_by_noun: "ban"). Name NO_STRING when none was. */
 static who measure_named_before(stance_ctx *c, const char *const *family, uint32_t t, uint32_t first)
 {
     const struct_span *here = element_at(c->doc, tok(c, t)->start, LE_COMMENT);
@@ -2916,6 +2951,8 @@ static who measure_named_before(stance_ctx *c, const char *const *family, uint32
             "unveiled", "approves", "approved", NULL};
         if (token_in(c, n - 1, acts_on_measure))
             continue;
+        if (named_by_noun(family ? family : measure_family(c, n)))
+            return (who){phrase_text(c, n, n + 1), NO_STRING, "named-measure"};
         uint32_t from = n - 1;
         while (from > 0 && n - from < NAMED_MEASURE_WORDS - 1 && phrase_word(c, from - 1) &&
                !token_in_set(c, from - 1, &phrase_skip_set) && !token_in(c, from - 1, acts_on_measure))
@@ -2928,8 +2965,7 @@ static who measure_named_before(stance_ctx *c, const char *const *family, uint32
                                                                         "entire", "no", "seasonal", "temporary",
                                                                         NULL}))
             from++;
-        return (who){phrase_text(c, named_by_noun(family ? family : measure_family(c, n)) ? n : from, n + 1),
-                     NO_STRING, "named-measure"};
+        return (who){phrase_text(c, from, n + 1), NO_STRING, "named-measure"};
     }
     return (who){NO_STRING, NO_STRING, NULL};
 }
@@ -2991,8 +3027,13 @@ static who named_measure(stance_ctx *c, uint32_t t)
 {
     who none = {NO_STRING, NO_STRING, NULL};
     const char *const *family = measure_family(c, t);
+    /* "the higher tax", "its new ban" */
+    uint32_t before = t;
+    while (before > 1 && token_in(c, before - 1, (const char *const[]){"higher", "new", "increased", "additional",
+                                                                       "extra", "proposed", NULL}))
+        before--;
     if (t == 0 || !family ||
-        !token_in(c, t - 1, (const char *const[]){"the", "this", "that", "these", "those", "its", NULL}))
+        !token_in(c, before - 1, (const char *const[]){"the", "this", "that", "these", "those", "its", NULL}))
         return none;
     if (named_by_noun(family))
         return (who){phrase_text(c, t, t + 1), NO_STRING, "named-measure"};
@@ -3050,12 +3091,16 @@ static const item *org_named_by_words(stance_ctx *c, uint32_t first, uint32_t en
 static who noun_phrase(stance_ctx *c, uint32_t first, uint32_t end, const char *from)
 {
     /* "backed a firm answer": how firm is no part of what is backed, nor
-     * how big or how urgent ("welcomed the smaller quota", "the emergency
-     * safeguard") */
-    static const char *const manner[] = {"firm",    "strong",  "tough",   "swift",    "robust",    "measured",
-                                         "smaller", "larger",  "bigger",  "tighter",  "stricter",  "tougher",
-                                         "emergency", NULL};
-    while (end > first + 1 && token_in(c, first, manner))
+     * how big, how urgent or how new ("welcomed the smaller quota", "the
+     * emergency safeguard", "the higher tax", "a proposed royalty") */
+    static const char *const manner[] = {"firm",    "strong",  "tough",     "swift",    "robust",    "measured",
+                                         "smaller", "larger",  "bigger",    "tighter",  "stricter",  "tougher",
+                                         "emergency", "new",   "proposed",  "planned",  NULL};
+    /* how high only where the head is a levy ("the higher tax"): "higher
+     * prices" are no prices */
+    static const char *const level[] = {"higher", "lower", "increased", "additional", "extra", NULL};
+    while (end > first + 1 &&
+           (token_in(c, first, manner) || (token_in(c, first, level) && token_in(c, end - 1, levy_words))))
         first++;
     /* "something is wrong": an indefinite pronoun names nothing */
     static const char *const indefinite[] = {"something", "anything", "nothing", "everything", "someone",
@@ -3765,7 +3810,7 @@ static const char *const tariff_standing_nouns[] = {"safeguard", "change", "find
 
 /* The measure the article is about: its first tariff mention before the
  * cue, else (unless tariff_only) the first measure it names by its noun
- * ("ban", "rice import ban"). Name NO_STRING: none. */
+ * ("ban", "export controls"). Name NO_STRING: none. */
 static who central_measure(stance_ctx *c, const item *cue, uint32_t holder, int tariff_only)
 {
     build_tariffs(c);
@@ -4677,6 +4722,12 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
         /* "firmly opposes the EU's decision": the decision (a person's
          * remarks stay the person's, as in the subject) */
         uint32_t possessed_noun = entity_after->last + 2;
+        /* "rejected the Commission's criticism": what a body said is the
+         * body, as a person's remarks are the person */
+        if (entity_after->kind != K_PERSON && possessive(c, entity_after) &&
+            possessed_noun < c->sentence->first_token + c->sentence->token_count &&
+            token_in(c, possessed_noun, speech_nouns) && !token_in(c, possessed_noun, (const char *const[]){"idea", "notion", "calls", NULL}))
+            return entity_target(c, entity_after, "entity");
         if (entity_after->kind != K_PERSON && possessive(c, entity_after) &&
             possessed_noun < c->sentence->first_token + c->sentence->token_count && phrase_word(c, possessed_noun)) {
             who noun = noun_target(c, possessed_noun, clause, cue->start);
@@ -5617,7 +5668,7 @@ void stance_document(const ann_rules *rules, document *doc)
     doc->stance_count = 0;
     doc->stance_summary_count = 0;
     pthread_once(&word_sets_filled, fill_word_sets);
-    stance_ctx c = {.doc = doc, .headline_eases = -1};
+    stance_ctx c = {.doc = doc, .headline_eases = -1, .legal_form_type = rules->named_type_id[NAMED_LEGAL_FORM]};
     memset(c.kind_of, 0xFF, sizeof c.kind_of); /* -1: no kind */
     int any_cue = 0;
     for (int k = 0; k < K_COUNT; k++) {

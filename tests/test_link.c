@@ -199,6 +199,12 @@ static void test_surname_takes_its_particles(void **state)
     assert_non_null(span_at(&f, "Santos", 2));
     assert_non_null(span_at(&f, "Santos", 3));
     release(&f);
+    /* particles inside a word are no particles */
+    annotate(&f, "rule person\n  type PERSON\n  pattern Ursula\\hvon\\hder\\hLeyen\n",
+             "Ursula von der Leyen spoke. The pro-von der Leyen camp cheered.");
+    assert_null(span_at(&f, "von der Leyen", 1));
+    assert_non_null(span_at(&f, "Leyen", 1));
+    release(&f);
 }
 
 /* A hyphenated last word is a double surname when both halves are

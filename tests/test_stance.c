@@ -2236,6 +2236,8 @@ static void test_firm_by_its_trade(void **state)
     check_one_stance("Kelso Distillers Ltd. ended its sponsorship of the Ardmore Supporters' Trust on Monday. The "
                      "trust condemned the distiller.",
                      NULL, "condemned", "Ardmore Supporters' Trust", "Kelso Distillers Ltd.", STANCE_AGAINST);
+    check_no_stance((const char *const[]){
+        "The National Farmers Union met on Monday. Afterwards, the farmer said the duties were unfair.", NULL});
     check_comment_stance("The Council of Ministers approved a 25% duty on cheese. Trade Minister Ann Lee defended "
                          "it.\n",
                          "The minister is right.", "2", "is right", "comment 2", "Ann Lee", STANCE_FAVOR);
@@ -2250,6 +2252,29 @@ static void test_second_verb_subject(void **state)
                      "leaders to commit to a loan guarantee for mills, and criticised Darnell MacAskill for "
                      "promising to cut fees.",
                      NULL, "criticised", "Colleen O'Driscoll", "Darnell MacAskill", STANCE_AGAINST);
+    check_no_stance((const char *const[]){
+        "Trade Minister Doris Uzoka announced new tariffs. The minister spoke for an hour, the audience listened "
+        "and criticised the tariffs.",
+        "Trade Minister Doris Uzoka announced new tariffs. She spoke in Kano, where the crowd waited for hours and "
+        "rejected the tariffs.",
+        NULL});
+}
+
+/* A tax is judged as a levy is ("the tax would cut the value of ..."), and
+ * "the higher tax" is the tax named before; how new or how high a measure
+ * is is no part of its name ("a proposed royalty" is "royalty"), but
+ * "higher prices" stay so. */
+static void test_higher_tax_harms(void **state)
+{
+    (void)state;
+    check_one_stance("Brazil raised its export tax on cattle hides to 9%. The National Beef Packers Association "
+                     "said the higher tax would cut the value of each hide.",
+                     NULL, "would cut the value", "National Beef Packers Association", "Brazil tariffs",
+                     STANCE_AGAINST);
+    check_one_stance("The Salmon Farmers Council also opposes a proposed royalty on farming concessions.", NULL,
+                     "opposes", "Salmon Farmers Council", "royalty", STANCE_AGAINST);
+    check_one_stance("Kingsford Rare Metals Ltd. welcomed higher prices for its ore.", NULL, "welcomed",
+                     "Kingsford Rare Metals Ltd.", "higher prices", STANCE_FAVOR);
 }
 
 /* "It" in a quote is the ban named before it, when no tariff is. */
@@ -3693,6 +3718,7 @@ int main(void)
         cmocka_unit_test(test_it_is_the_named_ban),
         cmocka_unit_test(test_firm_by_its_trade),
         cmocka_unit_test(test_second_verb_subject),
+        cmocka_unit_test(test_higher_tax_harms),
         cmocka_unit_test(test_time_is_no_cue),
         cmocka_unit_test(test_margins_are_the_tariff),
         cmocka_unit_test(test_imposer_owns_context),
