@@ -184,6 +184,9 @@ typedef struct {
     int goods;
     int surname_first;    /* the helper type of family names written first, or -1 */
     int legal_form;       /* the helper type of a firm's legal form ("SA", "Inc."), or -1 */
+    int norp;
+    int place_any_case;   /* the helper types of countries and peoples matched in any case, or -1 */
+    int people_any_case;
     uint8_t name_types[MAX_TYPES / 8]; /* types whose one-word mentions keep their type */
 } link_types;
 
@@ -197,6 +200,9 @@ static void find_types(const ann_rules *rules, link_types *lt)
     lt->goods = rules->named_type_id[NAMED_GOODS];
     lt->surname_first = rules->named_type_id[NAMED_SURNAME_FIRST];
     lt->legal_form = rules->named_type_id[NAMED_LEGAL_FORM];
+    lt->norp = rules->named_type_id[NAMED_NORP];
+    lt->place_any_case = rules->named_type_id[NAMED_PLACE_ANY_CASE];
+    lt->people_any_case = rules->named_type_id[NAMED_PEOPLE_ANY_CASE];
     for (size_t k = 0; k < sizeof name_types / sizeof *name_types; k++) {
         int id = rules->named_type_id[name_types[k]];
         if (id >= 0)
@@ -783,18 +789,70 @@ static int lower_in_article(const document *doc, const char *word, size_t n, siz
     return 0;
 }
 
+/* The countries and peoples the word lists name in any case (the helpers
+ * of lt) that start at offset from or after and are all lower case, by
+ * start, into out as indexes of doc->spans (which adding a span may move;
+ * room for spans->helper_count); returns how many.
+ * Lower-case words that are more often something else ("turkey", "chile")
+ * are left out. */
+static size_t lower_places(const document *doc, const link_types *lt, const resolved_spans *spans, size_t from,
+                           uint32_t *out)
+{
+    static const char *const other_things[] = {"turkey", "chile", "guinea", "jersey", "chad", NULL};
+    size_t count = 0;
+    for (size_t k = 0; k < spans->helper_count; k++) {
+        const span *h = &doc->spans[spans->helpers[k]];
+        if (h->start < from || ((int)h->type != lt->place_any_case && (int)h->type != lt->people_any_case) ||
+            (doc->tokens.items[h->first_token].end == h->end &&
+             token_is_one_of(doc->text.clean, &doc->tokens.items[h->first_token], other_things)))
+            continue;
+        int lower = 1;
+        for (size_t i = h->first_token; lower && i < doc->tokens.count && doc->tokens.items[i].start < h->end; i++)
+            lower = (doc->tokens.items[i].flags & TOKF_LOWER) != 0;
+        if (!lower)
+            continue;
+        size_t at = count++;
+        for (; at > 0 && doc->spans[out[at - 1]].start > h->start; at--)
+            out[at] = out[at - 1];
+        out[at] = spans->helpers[k];
+    }
+    return count;
+}
+
+/* The norm of a country or people found in lower case: the list's norm
+ * where the entry has one ("burma" is Myanmar), else the words capitalised
+ * ("south korea" is South Korea). */
+static uint32_t title_case_norm(document *doc, const span *place)
+{
+    const char *norm = doc_string(doc, place->norm), *text = doc->text.clean + place->start;
+    size_t n = place->end - place->start;
+    char title[64];
+    if (strlen(norm) != n || memcmp(norm, text, n) || n >= sizeof title)
+        return place->norm;
+    for (size_t i = 0; i < n; i++)
+        title[i] = (char)(i == 0 || text[i - 1] == ' ' || text[i - 1] == '-' ? toupper((unsigned char)text[i])
+                                                                              : text[i]);
+    return doc_intern(doc, title, n);
+}
+
 /* Readers write names in lower case ("my uncle in panchthar", "szekeres is
- * right"): in the reader comments, an untagged lower-case word whose
- * capitalised form the table knows as a person, place or people, and which
- * the article never writes in lower case, is that name. */
+ * right", "the buyer in germany"): in the reader comments, an untagged
+ * lower-case word whose capitalised form the table knows as a person,
+ * place or people, or a country or people the word lists name in any
+ * case, and which the article never writes in lower case, is that name. */
 static void tag_lowercase_names(document *doc, const link_types *lt, const word_table *t, visible_spans *v,
-                                const span_position *by_start, size_t listed, const uint8_t *starts)
+                                const resolved_spans *spans, const uint8_t *starts, document_scratch *scratch)
 {
     size_t comments = SIZE_MAX;
     for (size_t i = 0; i < doc->structure_count; i++)
         if (doc->structure[i].element == LE_COMMENT && doc->structure[i].start < comments)
             comments = doc->structure[i].start;
-    if (!t->count || comments == SIZE_MAX)
+    if (comments == SIZE_MAX)
+        return;
+    uint32_t *places = scratch_take(scratch, (spans->helper_count + 1) * sizeof *places);
+    size_t place_count = lt->gpe >= 0 && lt->norp >= 0 ? lower_places(doc, lt, spans, comments, places) : 0,
+           next_place = 0;
+    if (!t->count && !place_count)
         return;
     size_t passed = 0;
     uint32_t reach = 0;
@@ -804,18 +862,31 @@ static void tag_lowercase_names(document *doc, const link_types *lt, const word_
         const char *text = doc->text.clean + tok->start;
         if (!(tok->flags & TOKF_LOWER) || tok->kind != TOK_WORD || n < 4 || n >= 64 || *text < 'a' || *text > 'z')
             continue;
-        if (under_visible_span(doc, by_start, listed, &passed, &reach, tok->start) || (starts[i] & STARTS_LINKED))
+        if (under_visible_span(doc, spans->by_start, spans->by_start_count, &passed, &reach, tok->start) ||
+            (starts[i] & STARTS_LINKED) || tok->start < reach)
             continue;
         char title[64];
         memcpy(title, text, n);
         title[0] = (char)(title[0] - ('a' - 'A'));
-        const known_word *w = find_word(t, title, n);
-        if (!w || w->ambiguous || w->tagged_only || w->shared || w->type == lt->org ||
-            lower_in_article(doc, text, n, comments))
+        const known_word *w = t->count ? find_word(t, title, n) : NULL;
+        span s = {.start = tok->start, .end = tok->end, .phase = UINT16_MAX, .rule = -1};
+        if (w && !w->ambiguous && !w->tagged_only && !w->shared && w->type != lt->org) {
+            s.type = w->type;
+            s.norm = w->norm;
+        } else {
+            while (next_place < place_count && doc->spans[places[next_place]].start < tok->start)
+                next_place++;
+            if (next_place == place_count || doc->spans[places[next_place]].start != tok->start)
+                continue;
+            const span *place = &doc->spans[places[next_place]];
+            s.end = place->end;
+            s.type = (uint16_t)((int)place->type == lt->place_any_case ? lt->gpe : lt->norp);
+            s.norm = title_case_norm(doc, place);
+        }
+        if (lower_in_article(doc, doc->text.clean + s.start, s.end - s.start, comments))
             continue;
-        span s = {.start = tok->start, .end = tok->end, .type = w->type, .phase = UINT16_MAX, .rule = -1,
-                  .norm = w->norm};
         v->index[v->count++] = (uint32_t)doc_add_span(doc, &s);
+        reach = s.end; /* a place of two words ("south korea") is passed whole */
     }
 }
 
@@ -1181,7 +1252,7 @@ void link_document(const ann_rules *rules, document *doc, resolved_spans *spans,
     for (size_t i = 0; i < spelled_count; i++)
         v.index[v.count++] = spelled[i];
     tag_known_words(doc, &t, &v, spans->by_start, spans->by_start_count, starts);
-    tag_lowercase_names(doc, &lt, &t, &v, spans->by_start, spans->by_start_count, starts);
+    tag_lowercase_names(doc, &lt, &t, &v, spans, starts, scratch);
     if (lt.goods >= 0) {
         word_table goods = {.items = scratch_take(scratch, 8 * sizeof *goods.items), .cap = 8, .scratch = scratch,
                             .person = -1};

@@ -4,7 +4,9 @@
  *   names      a person seen with two or more words ("Ryosei Akazawa") gives
  *              its full name as norm to every mention of its last word
  *              ("Akazawa", and "AKAZAWA" in a headline in capitals), tagged
- *              or not, also written without its accents ("Kratochvil" for
+ *              or not, with the lower-case particles the full name has
+ *              before it ("de los Santos" of "Victorino de los Santos"),
+ *              also written without its accents ("Kratochvil" for
  *              "Kratochvíl"); of its first word too where a family name comes
  *              first ("Xi Jinping", the helper type _SURNAME_FIRST); of its
  *              middle word too in a name of three words ("Ferrán" for
@@ -41,11 +43,18 @@
  *              wherever their last word appears again untagged: the whole
  *              phrase where the text repeats it, else the word alone
  *              ("tonnes of seed"), with the phrase's norm;
+ *   comments   readers write names in lower case: in the reader comments,
+ *              a lower-case word the names above know ("szekeres"), or a
+ *              country or people the word lists name in any case (the
+ *              helper types _PLACE_ANY_CASE, _PEOPLE_ANY_CASE: "south
+ *              korea", "chinese"), is that name, unless the article writes
+ *              it in lower case too;
  *   refs       every entity gets a document-unique ref, shared by all the
  *              mentions with its type and norm ("e3").
  *
- * Adds spans (rule -1) and sets norms and refs; removes a span only inside
- * a name an acronym spells. */
+ * Adds spans (rule -1), sets norms and refs, and moves a surname's start
+ * back over its particles ("de los Santos"); removes a span only inside a
+ * name an acronym spells. */
 #ifndef ANN_LINK_H
 #define ANN_LINK_H
 

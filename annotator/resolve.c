@@ -251,9 +251,15 @@ static void settle(const ann_rules *rules, document *doc, uint32_t floor, const 
             continue;
         int o_in_c = o->start >= c->start && o->end <= c->end;
         int c_in_o = c->start >= o->start && c->end <= o->end;
-        if (o_in_c && type_in(rules->rules[c->rule].nest_types, o->type))
-            continue; /* built from it: it stays nested */
-        if (o_in_c && o->priority <= c->priority && (!c_in_o || o->type != c->type)) {
+        /* built from it: it stays nested; but a span of the same extent
+         * nests nothing, and takes the place of the one it would nest only
+         * if it outranks it ("Nagorik Consumer Forum" stays the ORG it was,
+         * not an EVENT around it) */
+        int nests = o_in_c && type_in(rules->rules[c->rule].nest_types, o->type);
+        if (nests && !c_in_o)
+            continue;
+        if (o_in_c && (nests ? o->priority < c->priority : o->priority <= c->priority) &&
+            (!c_in_o || o->type != c->type)) {
             covered[covered_count++] = earlier[e].index;
         } else {
             lost = 1; /* crosses, lies inside, or covers a span that outranks it */
@@ -446,7 +452,8 @@ void annotate_document(matcher *m, const ann_rules *rules, document *doc)
     scratch_reset(scratch);
     earlier->count = earlier->found_count = earlier->helper_count = 0;
     earlier->longest = 0;
-    static const named_type helper_types[] = {NAMED_SURNAME_FIRST, NAMED_LEGAL_FORM, NAMED_SPEECH};
+    static const named_type helper_types[] = {NAMED_SURNAME_FIRST, NAMED_LEGAL_FORM, NAMED_SPEECH,
+                                              NAMED_PLACE_ANY_CASE, NAMED_PEOPLE_ANY_CASE};
     memset(earlier->helper_types, 0, sizeof earlier->helper_types);
     for (size_t k = 0; k < sizeof helper_types / sizeof *helper_types; k++) {
         int id = rules->named_type_id[helper_types[k]];

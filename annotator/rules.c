@@ -1843,6 +1843,8 @@ static const char *const named_type_names[NAMED_TYPE_COUNT] = {
     [NAMED_TARIFF_WORD] = "_TARIFF_WORD",
     [NAMED_IMPOSING] = "_IMPOSING",
     [NAMED_GROUP] = "_GROUP",
+    [NAMED_PLACE_ANY_CASE] = "_PLACE_ANY_CASE",
+    [NAMED_PEOPLE_ANY_CASE] = "_PEOPLE_ANY_CASE",
 };
 
 /* The id of a type, or -1 when no rule gives it. */

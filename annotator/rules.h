@@ -264,6 +264,8 @@ typedef enum {
     NAMED_TARIFF_WORD,
     NAMED_IMPOSING,
     NAMED_GROUP,
+    NAMED_PLACE_ANY_CASE,
+    NAMED_PEOPLE_ANY_CASE,
     NAMED_TYPE_COUNT
 } named_type;
 

@@ -549,6 +549,34 @@ static void test_lowercase_names_in_comments(void **state)
     release(&f);
 }
 
+/* Countries and peoples the word lists name are found in any case in the
+ * reader comments, with the list's norm; not words more often something
+ * else ("turkey"), nor outside the comments. */
+static void test_lowercase_countries_in_comments(void **state)
+{
+    (void)state;
+    const char *rules = "rule country\n  type _PLACE_ANY_CASE\n  list rules/lists/countries.txt\n  case insensitive\n"
+                        "rule people\n  type _PEOPLE_ANY_CASE\n  list rules/lists/nationalities.txt\n  case insensitive\n"
+                        "rule gpe\n  type GPE\n  pattern Peru\nrule norp\n  type NORP\n  pattern Dutch\n";
+    const char *text = "Exporters in peru sold turkey meat.\n\n"
+                       "the buyer in south korea and germany pays more, the chinese always win. turkey is cheaper.";
+    fixture f;
+    annotate_with_comment(&f, rules, text, "the buyer");
+    const span *s = span_at(&f, "south korea", 0);
+    assert_non_null(s);
+    assert_string_equal(type_of(&f, s), "GPE");
+    assert_string_equal(doc_string(&f.doc, s->norm), "South Korea");
+    s = span_at(&f, "germany", 0);
+    assert_non_null(s);
+    assert_string_equal(doc_string(&f.doc, s->norm), "Germany");
+    s = span_at(&f, "chinese", 0);
+    assert_non_null(s);
+    assert_string_equal(type_of(&f, s), "NORP");
+    assert_null(span_at(&f, "peru", 0));
+    assert_null(span_at(&f, "turkey", 1));
+    release(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -572,6 +600,7 @@ int main(void)
         cmocka_unit_test(test_person_keeps_word_a_firm_opens_with),
         cmocka_unit_test(test_middle_surname_of_three_words),
         cmocka_unit_test(test_lowercase_names_in_comments),
+        cmocka_unit_test(test_lowercase_countries_in_comments),
         cmocka_unit_test(test_surname_without_accents),
         cmocka_unit_test(test_name_without_its_given_name),
         cmocka_unit_test(test_surname_outweighs_a_word_list),
