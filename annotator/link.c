@@ -798,7 +798,7 @@ static int lower_in_article(const document *doc, const char *word, size_t n, siz
 static size_t lower_places(const document *doc, const link_types *lt, const resolved_spans *spans, size_t from,
                            uint32_t *out)
 {
-    static const char *const other_things[] = {"turkey", "chile", "guinea", "jersey", "chad", NULL};
+    static const char *const other_things[] = {"turkey", "chile", "guinea", "jersey", "chad", "polish", NULL};
     size_t count = 0;
     for (size_t k = 0; k < spans->helper_count; k++) {
         const span *h = &doc->spans[spans->helpers[k]];
@@ -811,8 +811,10 @@ static size_t lower_places(const document *doc, const link_types *lt, const reso
             lower = (doc->tokens.items[i].flags & TOKF_LOWER) != 0;
         if (!lower)
             continue;
-        size_t at = count++;
-        for (; at > 0 && doc->spans[out[at - 1]].start > h->start; at--)
+        size_t at = count++; /* by start, the longest first ("united states of america") */
+        for (; at > 0 && (doc->spans[out[at - 1]].start > h->start ||
+                          (doc->spans[out[at - 1]].start == h->start && doc->spans[out[at - 1]].end < h->end));
+             at--)
             out[at] = out[at - 1];
         out[at] = spans->helpers[k];
     }
@@ -820,18 +822,32 @@ static size_t lower_places(const document *doc, const link_types *lt, const reso
 }
 
 /* The norm of a country or people found in lower case: the list's norm
- * where the entry has one ("burma" is Myanmar), else the words capitalised
- * ("south korea" is South Korea). */
+ * where the entry has one ("burma" is Myanmar) or it has capitals, else its
+ * words capitalised but for the small ones ("south korea" is South Korea,
+ * "bosnia and herzegovina" Bosnia and Herzegovina). */
 static uint32_t title_case_norm(document *doc, const span *place)
 {
-    const char *norm = doc_string(doc, place->norm), *text = doc->text.clean + place->start;
-    size_t n = place->end - place->start;
+    static const char *const small_words[] = {"and", "of", "the", "da", "de", "del", "do", "dos", "das", "du",
+                                              "des", "la", "le", "y", "e", "et", "von", "van", "al", NULL};
+    const char *norm = doc_string(doc, place->norm);
+    size_t n = strlen(norm);
     char title[64];
-    if (strlen(norm) != n || memcmp(norm, text, n) || n >= sizeof title)
+    if (n >= sizeof title)
         return place->norm;
     for (size_t i = 0; i < n; i++)
-        title[i] = (char)(i == 0 || text[i - 1] == ' ' || text[i - 1] == '-' ? toupper((unsigned char)text[i])
-                                                                              : text[i]);
+        if (isupper((unsigned char)norm[i]))
+            return place->norm;
+    memcpy(title, norm, n);
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0 && norm[i - 1] != ' ' && norm[i - 1] != '-')
+            continue;
+        size_t len = strcspn(norm + i, " -");
+        int small = 0;
+        for (const char *const *w = small_words; *w && !small; w++)
+            small = i > 0 && strlen(*w) == len && !memcmp(norm + i, *w, len);
+        if (!small)
+            title[i] = (char)toupper((unsigned char)norm[i]);
+    }
     return doc_intern(doc, title, n);
 }
 
@@ -860,15 +876,17 @@ static void tag_lowercase_names(document *doc, const link_types *lt, const word_
         const token *tok = &doc->tokens.items[i];
         size_t n = tok->end - tok->start;
         const char *text = doc->text.clean + tok->start;
-        if (!(tok->flags & TOKF_LOWER) || tok->kind != TOK_WORD || n < 4 || n >= 64 || *text < 'a' || *text > 'z')
+        if (!(tok->flags & TOKF_LOWER) || tok->kind != TOK_WORD || n >= 64 || *text < 'a' || *text > 'z')
             continue;
         if (under_visible_span(doc, spans->by_start, spans->by_start_count, &passed, &reach, tok->start) ||
             (starts[i] & STARTS_LINKED) || tok->start < reach)
             continue;
+        /* a name of the table of four letters or more ("new zealand" is a
+         * place of the lists, "new" no name) */
         char title[64];
         memcpy(title, text, n);
         title[0] = (char)(title[0] - ('a' - 'A'));
-        const known_word *w = t->count ? find_word(t, title, n) : NULL;
+        const known_word *w = t->count && n >= 4 ? find_word(t, title, n) : NULL;
         span s = {.start = tok->start, .end = tok->end, .phase = UINT16_MAX, .rule = -1};
         if (w && !w->ambiguous && !w->tagged_only && !w->shared && w->type != lt->org) {
             s.type = w->type;
@@ -876,7 +894,8 @@ static void tag_lowercase_names(document *doc, const link_types *lt, const word_
         } else {
             while (next_place < place_count && doc->spans[places[next_place]].start < tok->start)
                 next_place++;
-            if (next_place == place_count || doc->spans[places[next_place]].start != tok->start)
+            if (next_place == place_count || doc->spans[places[next_place]].start != tok->start ||
+                doc->spans[places[next_place]].end - tok->start < 4)
                 continue;
             const span *place = &doc->spans[places[next_place]];
             s.end = place->end;
@@ -1165,8 +1184,11 @@ static size_t order_by_start(document *doc, const word_table *t, const visible_s
         span *s = &doc->spans[by_start[k].index];
         if (!visible(s))
             continue;
+        /* a span listed after it at the same start (one nesting it) keeps
+         * the particles from being taken in */
         if (t->count)
-            give_known_meaning(t, doc, s, reach);
+            give_known_meaning(t, doc, s,
+                               k + 1 < listed && by_start[k + 1].start == by_start[k].start ? UINT32_MAX : reach);
         ordered[count++] = by_start[k].index;
         if (s->end > reach)
             reach = s->end;

@@ -2911,6 +2911,16 @@ static int named_by_noun(const char *const *family)
     return family == measure_families[1] || family == measure_families[2] || family == measure_families[3];
 }
 
+/* How firm, big, urgent or new a measure is, and how high, where the head
+ * is a levy: no part of its name ("welcomed the smaller quota", "the
+ * emergency safeguard", "a proposed royalty", "the higher tax"; but "higher
+ * prices" are no prices). */
+static const char *const measure_manner[] = {"firm",    "strong",    "tough",    "swift",    "robust",
+                                             "measured", "smaller",  "larger",   "bigger",   "tighter",
+                                             "stricter", "tougher",  "emergency", "new",     "proposed",
+                                             "planned",  NULL};
+static const char *const measure_level[] = {"higher", "lower", "increased", "additional", "extra", NULL};
+
 /* The last measure of family (any, when NULL) named before token t by its
  * noun after up to NAMED_MEASURE_WORDS - 1 words ("digital services tax",
  * "nickel ore export ban"), at token first or after, in the article or t's
@@ -3029,8 +3039,7 @@ static who named_measure(stance_ctx *c, uint32_t t)
     const char *const *family = measure_family(c, t);
     /* "the higher tax", "its new ban" */
     uint32_t before = t;
-    while (before > 1 && token_in(c, before - 1, (const char *const[]){"higher", "new", "increased", "additional",
-                                                                       "extra", "proposed", NULL}))
+    while (before > 1 && (token_in(c, before - 1, measure_manner) || token_in(c, before - 1, measure_level)))
         before--;
     if (t == 0 || !family ||
         !token_in(c, before - 1, (const char *const[]){"the", "this", "that", "these", "those", "its", NULL}))
@@ -3093,14 +3102,8 @@ static who noun_phrase(stance_ctx *c, uint32_t first, uint32_t end, const char *
     /* "backed a firm answer": how firm is no part of what is backed, nor
      * how big, how urgent or how new ("welcomed the smaller quota", "the
      * emergency safeguard", "the higher tax", "a proposed royalty") */
-    static const char *const manner[] = {"firm",    "strong",  "tough",     "swift",    "robust",    "measured",
-                                         "smaller", "larger",  "bigger",    "tighter",  "stricter",  "tougher",
-                                         "emergency", "new",   "proposed",  "planned",  NULL};
-    /* how high only where the head is a levy ("the higher tax"): "higher
-     * prices" are no prices */
-    static const char *const level[] = {"higher", "lower", "increased", "additional", "extra", NULL};
-    while (end > first + 1 &&
-           (token_in(c, first, manner) || (token_in(c, first, level) && token_in(c, end - 1, levy_words))))
+    while (end > first + 1 && (token_in(c, first, measure_manner) ||
+                               (token_in(c, first, measure_level) && token_in(c, end - 1, levy_words))))
         first++;
     /* "something is wrong": an indefinite pronoun names nothing */
     static const char *const indefinite[] = {"something", "anything", "nothing", "everything", "someone",

@@ -559,7 +559,8 @@ static void test_lowercase_countries_in_comments(void **state)
                         "rule people\n  type _PEOPLE_ANY_CASE\n  list rules/lists/nationalities.txt\n  case insensitive\n"
                         "rule gpe\n  type GPE\n  pattern Peru\nrule norp\n  type NORP\n  pattern Dutch\n";
     const char *text = "Exporters in peru sold turkey meat.\n\n"
-                       "the buyer in south korea and germany pays more, the chinese always win. turkey is cheaper.";
+                       "the buyer in south korea and germany pays more, the chinese always win. turkey is cheaper. "
+                       "new zealand, bosnia and herzegovina and the united states of america should polish it.";
     fixture f;
     annotate_with_comment(&f, rules, text, "the buyer");
     const span *s = span_at(&f, "south korea", 0);
@@ -574,6 +575,12 @@ static void test_lowercase_countries_in_comments(void **state)
     assert_string_equal(type_of(&f, s), "NORP");
     assert_null(span_at(&f, "peru", 0));
     assert_null(span_at(&f, "turkey", 1));
+    assert_non_null(span_at(&f, "new zealand", 0));
+    s = span_at(&f, "bosnia and herzegovina", 0);
+    assert_non_null(s);
+    assert_string_equal(doc_string(&f.doc, s->norm), "Bosnia and Herzegovina");
+    assert_non_null(span_at(&f, "united states of america", 0));
+    assert_null(span_at(&f, "polish", 0));
     release(&f);
 }
 

@@ -35,8 +35,13 @@ OTHER_LISTS = [
     "first-names.txt", "first-names-ambiguous.txt", "nationalities.txt", "public-figures.txt",
     "companies.txt", "home-nations.txt", "province-abbreviations.txt", "given-names-called.txt",
     "family-names-vietnamese.txt", "months.txt", "holidays.txt", "events.txt", "international-orgs.txt",
-    "news-agencies.txt", "institutions.txt", "org-suffixes.txt", "legal-forms.txt",
+    "news-agencies.txt", "institutions.txt", "org-suffixes.txt", "legal-forms.txt", "venues.txt",
+    "parties-movements.txt",
 ]
+
+# GeoNames' populated places other than a town itself: sections of a city,
+# historical, abandoned and destroyed places.
+NOT_TOWNS = {"PPLX", "PPLH", "PPLQ", "PPLW"}
 
 
 def varint(buf, pos):
@@ -52,7 +57,7 @@ def varint(buf, pos):
 
 def read_cities(path):
     """The cities of the pbf: length-delimited messages whose fields are
-    1 id (svarint), 2 name, 3 country, 4 alternate name, 5 and 6
+    1 id (svarint), 2 name, 3 country, 4 alternative country, 5 and 6
     municipality, 7 feature code, 8 admin code (strings), 9 population
     (varint), 10 and 11 coordinates (svarint)."""
     buf = open(path, "rb").read()
@@ -96,7 +101,8 @@ def main(argv):
         return 2
     pbf, lists_dir, out = argv[1:4]
     words_path = argv[4] if len(argv) == 5 else "/usr/share/dict/words"
-    words = {w.strip().lower() for w in open(words_path, encoding="utf-8", errors="replace")}
+    # the dictionary's common words; its proper nouns ("Stockton") are towns
+    words = {w.strip() for w in open(words_path, encoding="utf-8", errors="replace") if w[:1].islower()}
     known = set()
     for name in OTHER_LISTS:
         path = os.path.join(lists_dir, name)
@@ -106,7 +112,8 @@ def main(argv):
     for city in read_cities(pbf):
         name, country = city.get(2, ""), city.get(3, "")
         population = city.get(9, 0)
-        if population < MIN_POPULATION or not city.get(7, "").startswith("PPL"):
+        feature = city.get(7, "")
+        if population < MIN_POPULATION or not feature.startswith("PPL") or feature in NOT_TOWNS:
             continue
         if len(name) < 4 or not name[0].isupper() or "|" in name or name in known:
             continue
@@ -115,7 +122,8 @@ def main(argv):
         if name not in best or best[name][1] < population:
             best[name] = (country, population)
     entries = {}
-    for name, (country, _) in best.items():
+    # the most populous first, so that a form without accents is its town's
+    for name, (country, _) in sorted(best.items(), key=lambda item: -item[1][1]):
         entries[name] = ("", country)
         plain = without_accents(name)
         if plain != name and plain not in best and plain.lower() not in words:
