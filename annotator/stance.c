@@ -137,6 +137,12 @@ static const char *const phrase_skip[] = {"the", "a", "an", "all", "any", "its",
 static const char *const speech_nouns[] = {"argument", "arguments", "view", "views", "remarks",
                                            "comments", "statement", "suggestion", "assertion", "accusation",
                                            "accusations", "criticism", "idea", "notion", "calls", NULL};
+/* What a body proposes or does, which stays itself after a possessive
+ * ("criticised the ministry's proposal"), where what it holds stands for
+ * the body ("rejected the alliance's figures"). */
+static const char *const proposal_nouns[] = {"proposal", "proposals", "plan", "plans", "offer", "offers",
+                                             "decision", "bill", "deal", "move", "decree", "law", "rules",
+                                             "reform", "reforms", "scheme", NULL};
 static const char *const demonstratives[] = {"that", "this", "those", "these", NULL};
 static const char *const determiners[] = {"the", "a", "an", "its", "their", "this", "that", "these", "those", "our",
                                           "his", "her", NULL};
@@ -1373,6 +1379,14 @@ static const item *speaker_after(stance_ctx *c, const item *items, size_t count,
         (token_in(c, best->first - 1, (const char *const[]){"which", "who", "whom", NULL}) ||
          (best->first > 1 && token_in(c, best->first - 2, (const char *const[]){"whatever", NULL}))))
         return NULL;
+    /* "criticised the proposal as "a gift to importers", while Deputy
+     * Minister Vu Thi Hong Nhung said ...": a clause opened by a
+     * conjunction of its own says what its speaker said, not the cue */
+    uint32_t opening = verb->first;
+    while (opening > cue->last + 1 && clause_of(c, opening - 1) == clause)
+        opening--;
+    if (token_in(c, opening, (const char *const[]){"while", "whereas", "although", "though", "and", NULL}))
+        return NULL;
     if (best)
         return best;
     const item *referent = referent_at(c, items, verb->first - 1, verb->start);
@@ -2483,6 +2497,66 @@ static int possessed_mention(const stance_ctx *c, const item *mention)
     return 0;
 }
 
+/* Whether the item lies in the sentence of the cue whose target is sought. */
+static int in_cue_sentence(const stance_ctx *c, const item *it)
+{
+    return it->first >= c->sentence->first_token && it->first < c->sentence->first_token + c->sentence->token_count;
+}
+
+/* Whether the item counts as a mention of a country that may own a measure
+ * no one is said to own (most_mentioned_country): a country or coded body
+ * in the article or the reader comment here, not the one hit, not the
+ * holder. */
+static int counts_as_owner_mention(stance_ctx *c, const item *it, const struct_span *here, uint32_t hit,
+                                   uint32_t holder)
+{
+    const span *s = &c->doc->spans[it->span];
+    const struct_span *in = element_at(c->doc, it->start, LE_COMMENT);
+    return can_own(c, it) && attr_value(c->doc, s->attrs, s->attr_count, "code") != NO_STRING &&
+           !is_country(c, it, hit) && (!in || in == here) && !same_owner(c, it, holder);
+}
+
+/* The country (or coded body such as the EU) the article, with the reader
+ * comment here, names most often, not the one hit nor the holder: the owner
+ * of a measure the text never says is whose ("a federal panel recommended
+ * keeping the safeguard tariffs"). NULL when none is named twice or more
+ * ahead of all others, or, for a cue against, when the cue's own sentence
+ * names it ("Korea and Canada ended talks, Seoul's negotiator said, warning
+ * that the tariffs would do damage"). */
+#define MOST_MENTIONED_MIN 2
+static const item *most_mentioned_country(stance_ctx *c, const struct_span *here, uint32_t hit, uint32_t holder)
+{
+    const item *best = NULL;
+    size_t best_count = 0;
+    int tied = 0;
+    for (size_t i = 0; i < c->item_count; i++) {
+        const item *it = &c->items[i];
+        if (it->modifier || !counts_as_owner_mention(c, it, here, hit, holder))
+            continue;
+        const char *name = doc_string(c->doc, owner_name(c, it));
+        size_t count = 0, k;
+        int in_sentence = 0;
+        for (k = 0; k < c->item_count; k++) {
+            const item *other = &c->items[k];
+            if (!counts_as_owner_mention(c, other, here, hit, holder) ||
+                strcmp(doc_string(c->doc, owner_name(c, other)), name))
+                continue;
+            if (k < i && !other->modifier)
+                break; /* counted from its first mention */
+            in_sentence |= in_cue_sentence(c, other);
+            count++;
+        }
+        if (k < c->item_count)
+            continue;
+        tied = count == best_count || (count < best_count && tied);
+        if (count > best_count) {
+            best = in_sentence && !c->favoring ? NULL : it;
+            best_count = count;
+        }
+    }
+    return best_count >= MOST_MENTIONED_MIN && !tied ? best : NULL;
+}
+
 /* "OWNER tariffs": the target a country's measures go by. */
 static who owner_tariffs(stance_ctx *c, const item *owner, uint32_t ref)
 {
@@ -2640,8 +2714,9 @@ static const item *dateline_country(stance_ctx *c)
  * is the headline's bloc's, not one country's. With none there, it is the
  * country the story is filed from, if that is not the country the measure
  * falls on: a story from Oregon on duties on Vietnamese plywood is about
- * United States duties. */
-static who headline_owned(stance_ctx *c, who target, uint32_t holder)
+ * United States duties. Else it is the country the article (with the
+ * reader comment the cue is in) names most. */
+static who headline_owned(stance_ctx *c, who target, uint32_t holder, const struct_span *comment)
 {
     if (!target.from || strcmp(target.from, "tariff") || strcmp(doc_string(c->doc, target.name), "tariffs"))
         return target;
@@ -2653,6 +2728,10 @@ static who headline_owned(stance_ctx *c, who target, uint32_t holder)
         if (owner && is_country(c, owner, c->unowned_hit))
             owner = NULL;
         from = "tariff-of-dateline";
+    }
+    if (!owner && !shared) {
+        owner = most_mentioned_country(c, comment, c->unowned_hit, holder);
+        from = "tariff-of-most-named";
     }
     if (!owner || (shared && owner->kind != K_ORG) || (!c->favoring && same_owner(c, owner, holder)))
         return target;
@@ -3242,17 +3321,21 @@ static who noun_target(stance_ctx *c, uint32_t from, uint32_t clause, uint32_t a
     if (first > 0 && (tok(c, first - 1)->flags & TOKF_CAPITALIZED) && end > first + 1 &&
         token_in(c, first, (const char *const[]){"extends", "keeps", "imposes", "raises", "sets", "renews", NULL}))
         return noun_target(c, first + 1, clause, at);
+    /* "the government's offer", "the ministry's proposal": the offer, the
+     * proposal; but "the chamber's cost estimate", "the union's argument"
+     * are what the body holds, so the body */
+    uint32_t sentence_end = c->sentence->first_token + c->sentence->token_count;
+    int possessed = end + 1 < sentence_end && tok(c, end)->kind == TOK_CLITIC && phrase_word(c, end + 1);
+    int position = possessed && !token_in(c, end + 1, proposal_nouns) && !measure_family(c, end + 1);
     if (end == first + 1 && first > from) {
         const item *person = title_noun_person(c, first, at);
         if (person)
             return entity_who(c, person, "title");
         const item *body = org_head_referent(c, first, at); /* "supported the union" */
-        if (body)
+        if (body && (!possessed || position))
             return entity_who(c, body, "organisation");
     }
-    /* "the government's offer": the offer */
-    uint32_t sentence_end = c->sentence->first_token + c->sentence->token_count;
-    if (end + 1 < sentence_end && tok(c, end)->kind == TOK_CLITIC && phrase_word(c, end + 1))
+    if (possessed)
         return noun_target(c, end + 1, clause, at);
     /* "welcomed the honey quota": a measure goes by its head noun, unless
      * the headline names it by the whole phrase ("China keeps seafood
@@ -4589,6 +4672,13 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
             return (who){NO_STRING, NO_STRING, NULL};
         return entity_target(c, subject, "subject");
     }
+    /* "welcomed the tariff cut", "opposed any duty hike": a change to a
+     * levy named as one is the target as written, as its subject is */
+    if (tariff_after && tariff_after->kind == K_TARIFF_WORD && tariff_after->first <= cue->last + 1 + PHRASE_WORDS &&
+        tariff_after->last + 1 < c->sentence->first_token + c->sentence->token_count &&
+        (token_in(c, tariff_after->last + 1, relief_nouns) ||
+         token_in(c, tariff_after->last + 1, (const char *const[]){"hike", "hikes", NULL})))
+        return noun_phrase(c, tariff_after->first, tariff_after->last + 2, "phrase");
     int relief = 0;
     if (tariff_after) {
         /* "welcomed relief from U.S. tariffs", "no deal without concessions
@@ -4597,11 +4687,7 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
         uint32_t first, end;
         relief = (phrase_after(c, cue->last + 1, clause, &first, &end) && token_in(c, end - 1, relief_nouns) &&
                   token_in(c, end, (const char *const[]){"on", "from", "to", "of", "for", NULL}) &&
-                  tariff_after->first > end && tariff_after->first <= end + 1 + PHRASE_WORDS) ||
-                 /* "welcomed the tariff cut" */
-                 (tariff_after->kind == K_TARIFF_WORD && tariff_after->first <= cue->last + 1 + PHRASE_WORDS &&
-                  tariff_after->last + 1 < c->sentence->first_token + c->sentence->token_count &&
-                  token_in(c, tariff_after->last + 1, relief_nouns));
+                  tariff_after->first > end && tariff_after->first <= end + 1 + PHRASE_WORDS);
         *eases = relief && !cue_reads_ending(c, cue);
     }
     if (tariff_after && !relief && tariff_after->first > cue->last + 1 + PHRASE_WORDS) {
@@ -5179,7 +5265,7 @@ static void stance_sentence(stance_ctx *c, item *items, size_t count)
                                                           "defend", "defends", "defended", "defending", NULL});
         c->holder = holder.name;
         c->unowned_hit = NO_STRING;
-        who target = headline_owned(c, find_target(c, items, count, k, &holder, &eases), holder.name);
+        who target = headline_owned(c, find_target(c, items, count, k, &holder, &eases), holder.name, comment);
         if (target.name == NO_STRING || !strcmp(doc_string(doc, target.name), doc_string(doc, holder.name)))
             continue;
         if (eases)

@@ -2014,6 +2014,38 @@ static void test_owner_from_dateline(void **state)
                      NULL, "has hurt", "Ali Raza", "tariffs", STANCE_AGAINST);
 }
 
+/* A measure whose owner the text never names, with no headline or dateline
+ * to tell, is the country the article names most, if one leads; a country
+ * the cue's own sentence names is no owner of a measure held against. */
+static void test_owner_named_most(void **state)
+{
+    (void)state;
+    check_one_stance("A federal panel in Israel met on Monday.\n\nGrowers in Israel want the duties kept for five "
+                     "more years.\n\nThe duties have added $40 to every crate, said Ann Lee, a grocer.",
+                     NULL, "have added $40 to", "Ann Lee", "Israel tariffs", STANCE_AGAINST);
+    /* Israel and Jordan named once each: no country leads */
+    check_one_stance("A federal panel in Israel met on Monday with officials from Jordan.\n\nThe duties have "
+                     "added $40 to every crate, said Ann Lee, a grocer.",
+                     NULL, "have added $40 to", "Ann Lee", "tariffs", STANCE_AGAINST);
+    check_one_stance("A federal panel met on Monday.\n\nIsrael and Jordan ended their talks, and the duties have "
+                     "added $40 to every crate in Israel, said Ann Lee, a grocer.",
+                     NULL, "have added $40 to", "Ann Lee", "tariffs", STANCE_AGAINST);
+}
+
+/* A body's proposal is the proposal, what it holds is the body; a speaker
+ * named after "while" speaks in a clause of their own, not for the cue. */
+static void test_possessed_proposal_and_while_clause(void **state)
+{
+    (void)state;
+    check_one_stance("The Ministry of Finance proposed a cut in the import tax on electric motorbikes.\n\nRong Viet "
+                     "Electric Vehicles JSC criticised the ministry's proposal as \"a gift to importers\", while "
+                     "Deputy Finance Minister Vu Thi Hong Nhung said the ministry would listen.",
+                     NULL, "criticised", "Rong Viet Electric Vehicles JSC", "proposal", STANCE_AGAINST);
+    check_one_stance("The Argentine Chamber of Steel Users put the cost at $90 million.\n\nJulia Ortiz rejected the "
+                     "chamber's cost estimate.",
+                     NULL, "rejected", "Julia Ortiz", "Argentine Chamber of Steel Users", STANCE_AGAINST);
+}
+
 /* A measure noun right after its cue, with "the", points back to the last
  * tariff mention in its paragraph or the one before; with none there it
  * stays the noun. */
@@ -2850,14 +2882,17 @@ static void test_calls_and_blame(void **state)
         "Craig Lindqvist said American growers were not to blame for low prices.", NULL});
 }
 
-/* Common shapes: a cut after the tariff word eases it; a complaint "over"
+/* Common shapes: a cut after the tariff word is the target as written (the
+ * gold guidelines name a change to a levy as the text does); a complaint "over"
  * the duties opposes them; a noun phrase that "and" ends is the object,
  * not the entity of the clause "and" opens. */
 static void test_common_shapes(void **state)
 {
     (void)state;
     check_one_stance("Canada's 25% tariff on steel took effect. The Car Makers Association welcomed the tariff cut.",
-                     NULL, "welcomed", "Car Makers Association", "Canada tariffs", STANCE_AGAINST);
+                     NULL, "welcomed", "Car Makers Association", "tariff cut", STANCE_FAVOR);
+    check_one_stance("India may raise its import duty on rubber. The Tyre Industry Council opposed any duty hike.",
+                     NULL, "opposed", "Tyre Industry Council", "duty hike", STANCE_AGAINST);
     check_one_stance("Brazil said it would file a complaint with the World Trade Organization over the duties.", NULL,
                      "file a complaint", "Brazil", "tariffs", STANCE_AGAINST);
     check_one_stance("The talks ended without a 30% tariff on steel, as the European Union pressed for the measure "
@@ -3630,6 +3665,8 @@ int main(void)
         cmocka_unit_test(test_owner_of_the_same_goods),
         cmocka_unit_test(test_owner_never_the_country_hit),
         cmocka_unit_test(test_owner_from_dateline),
+        cmocka_unit_test(test_owner_named_most),
+        cmocka_unit_test(test_possessed_proposal_and_while_clause),
         cmocka_unit_test(test_partitive_target),
         cmocka_unit_test(test_measure_harm),
         cmocka_unit_test(test_countermeasure_is_the_tariff),
