@@ -254,6 +254,76 @@ static name_span *list_names(const link_types *lt, const document *doc, const re
     return names;
 }
 
+/* Capitalised words that open a clause or a sentence, or greet, and so
+ * give no one a given name ("Yesterday, Then Luigi Montanari" is no name
+ * of three words). */
+static const char *const not_given_names[] = {
+    "The", "A", "An", "And", "But", "Or", "So", "Then", "Now", "Also", "Both", "Even", "Only", "Yet", "Still",
+    "Meanwhile", "However", "Yesterday", "Today", "Tomorrow", "If", "For", "When", "While", "As", "In", "On", "At",
+    "With", "From", "After", "Before", "Since", "Because", "Although", "Though", "Under", "Over", "By", "To", "Of",
+    "Why", "What", "How", "Who", "Where", "We", "I", "You", "He", "She", "It", "They", "This", "That", "These",
+    "Those", "Our", "Their", "My", "His", "Her", "Its", "No", "Not", "Every", "Each", "All", "Some", "Many", "Most",
+    "Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Dear", "Thanks", "Hello", "Hi", NULL};
+
+/* Whether token w is a capitalised word after a comma or a closing
+ * quotation mark, free of any visible span, that may be a given name the
+ * rules did not know. */
+static int unknown_given_name(const document *doc, size_t w, const uint8_t *covered)
+{
+    const token *t = &doc->tokens.items[w];
+    const char *text = doc->text.clean + t->start;
+    size_t n = t->end - t->start;
+    if (covered[w] || t->kind != TOK_WORD || (t->flags & (TOKF_ALL_CAPS | TOKF_HAS_DIGIT)) ||
+        !(t->flags & TOKF_CAPITALIZED) || n < 2 || w == 0)
+        return 0;
+    for (const char *const *s = not_given_names; *s; s++)
+        if (strlen(*s) == n && !memcmp(*s, text, n))
+            return 0;
+    const token *before = &doc->tokens.items[w - 1];
+    const char *mark = doc->text.clean + before->start;
+    size_t m = before->end - before->start;
+    /* a straight quotation mark closes one when it follows a word */
+    int closing = (m == 1 && *mark == '"' && before->start > 0 && !isspace((unsigned char)mark[-1])) ||
+                  (m == 3 && !memcmp(mark, "\xe2\x80\x9d", 3));
+    return before->kind == TOK_PUNCT && ((m == 1 && *mark == ',') || closing);
+}
+
+/* "Its president, Pier Luigi Montanari, said": the rules find "Luigi
+ * Montanari" from the given name they know; a capitalised word right before
+ * such a name, after a comma or a quotation mark and under no other span,
+ * is a given name too. The person's span (and its place in spans->by_start)
+ * starts there; the norm follows where it was the old text. */
+static void widen_given_names(const link_types *lt, document *doc, resolved_spans *spans, document_scratch *scratch)
+{
+    uint8_t *covered = scratch_take(scratch, doc->tokens.count + 1);
+    memset(covered, 0, doc->tokens.count + 1);
+    for (size_t i = 0; i < spans->by_start_count; i++) {
+        const span *s = &doc->spans[spans->by_start[i].index];
+        if (!visible(s))
+            continue;
+        for (size_t k = s->first_token; k < doc->tokens.count && doc->tokens.items[k].start < s->end; k++)
+            covered[k] = 1;
+    }
+    for (size_t i = 0; i < spans->by_start_count; i++) {
+        span *s = &doc->spans[spans->by_start[i].index];
+        size_t w = s->first_token;
+        if (!visible(s) || (int)s->type != lt->person || w < 2 || s->first_token + 1 >= doc->tokens.count ||
+            doc->tokens.items[w + 1].start >= s->end || /* a name of one word may be a surname alone */
+            doc->tokens.items[w - 1].end + 1 != s->start || doc->text.clean[s->start - 1] != ' ' ||
+            !unknown_given_name(doc, w - 1, covered))
+            continue;
+        uint32_t start = doc->tokens.items[w - 1].start;
+        if (s->norm != NO_STRING && strlen(doc_string(doc, s->norm)) == s->end - s->start &&
+            !memcmp(doc_string(doc, s->norm), doc->text.clean + s->start, s->end - s->start))
+            s->norm = doc_intern(doc, doc->text.clean + start, s->end - start);
+        s->start = start;
+        s->first_token = (uint32_t)(w - 1);
+        spans->by_start[i].start = start;
+        if (s->end - start > spans->longest)
+            spans->longest = s->end - start;
+    }
+}
+
 /* "III" of "Charles III": a regnal number names no one alone, and as a
  * surname it would make "Phase III" that person. Letters I, V and X only:
  * a surname in capitals made of them does not occur. */
@@ -1259,6 +1329,8 @@ void link_document(const ann_rules *rules, document *doc, resolved_spans *spans,
                     .person = lt.person};
     uint32_t *spelled = scratch_take(scratch, (doc->tokens.count / 3 + 1) * sizeof *spelled);
     size_t spelled_count = lt.org >= 0 ? name_spelled_by_acronym(doc, &lt, spans, starts, &t, spelled) : 0;
+    if (lt.person >= 0)
+        widen_given_names(&lt, doc, spans, scratch);
     visible_spans v = {spans->visible, 0};
     size_t name_count;
     name_span *names = list_names(&lt, doc, spans, &v, &name_count, scratch);

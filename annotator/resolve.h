@@ -46,7 +46,7 @@ typedef struct {
 typedef struct {
     /* the visible spans by start, starting together in the order found,
      * and the length of the longest (end - start) */
-    const span_position *by_start;
+    span_position *by_start; /* link_document may move a span's start back (widen_given_names) */
     size_t by_start_count;
     uint32_t longest;
     /* the visible spans in the order found (by index); link_document drops

@@ -3587,15 +3587,18 @@ static const item *subject_before(stance_ctx *c, const item *items, size_t k, ui
                 clause_of(c, items[i].last) == clause && !same_name(c, &items[i], holder))
                 return &items[i];
     /* "that" opens the judged clause, and so does a verb of thinking
-     * ("I still think the tariff is a scam"), or a pronoun after "and"
-     * that starts a clause of its own ("My parents farm in Naju and I
-     * think ...") */
+     * ("I still think the tariff is a scam"), or a pronoun or a determiner
+     * after "and" that starts a clause of its own ("My parents farm in Naju
+     * and I think ...") */
     static const char *const thinking[] = {"think", "thinks", "thought", "believe", "believes", "believed",
                                            "feel", "feels", "felt", "reckon", "suppose", "guess", NULL};
     for (uint32_t t = end; t-- > c->sentence->first_token && clause_of(c, t) == clause;)
         if (token_in(c, t, (const char *const[]){"that", NULL}) || token_in(c, t, thinking) ||
             (token_in(c, t, (const char *const[]){"and", "but", NULL}) && t + 1 < end &&
-             token_in(c, t + 1, (const char *const[]){"i", "we", "he", "she", "they", "you", NULL}))) {
+             (token_in(c, t + 1, (const char *const[]){"i", "we", "he", "she", "they", "you", NULL}) ||
+              /* "Kyriazopoulou is right and the strike is a disgrace" */
+              (token_in(c, t + 1, determiners) &&
+               (token_in(c, end, copulas) || (end > t + 2 && token_in(c, end - 1, copulas))))))) {
             /* "A ban that treats a fork from Penang differently ... is
              * discrimination": after a measure noun, "that" opens what
              * qualifies the subject, the measure itself */

@@ -207,6 +207,30 @@ static void test_surname_takes_its_particles(void **state)
     release(&f);
 }
 
+/* A capitalised word right before a person's name, after a comma or a
+ * closing quotation mark and under no other span, is a given name the
+ * rules did not know; after an opening quotation mark, or a word that opens
+ * clauses, or under another span, it is not. */
+static void test_unknown_given_name_widens_the_name(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f,
+             "rule person\n  type PERSON\n  pattern Luigi\\hMontanari|Lyle\\hBrandvold|Ann\\hLee\n"
+             "rule city\n  type GPE\n  pattern Adelaide\n",
+             "Its president, Pier Luigi Montanari, spoke. Montanari left. \"For Lyle Brandvold it is over,\" "
+             "she said. \"Not now,\" Adelaide Ann Lee said. Later, Then Ann Lee agreed.");
+    const span *full = span_at(&f, "Pier Luigi Montanari", 0), *later = span_at(&f, "Montanari", 1);
+    assert_non_null(full);
+    assert_string_equal(doc_string(&f.doc, full->norm), "Pier Luigi Montanari");
+    assert_non_null(later);
+    assert_string_equal(doc_string(&f.doc, later->norm), "Pier Luigi Montanari");
+    assert_non_null(span_at(&f, "Lyle Brandvold", 0));
+    assert_non_null(span_at(&f, "Ann Lee", 0));
+    assert_non_null(span_at(&f, "Ann Lee", 1));
+    release(&f);
+}
+
 /* A hyphenated last word is a double surname when both halves are
  * capitalised, a Korean given name when the second is not. */
 static void test_hyphenated_surname_or_given_name(void **state)
@@ -595,6 +619,7 @@ int main(void)
         cmocka_unit_test(test_two_types_leave_a_word_alone),
         cmocka_unit_test(test_surname_takes_the_full_name),
         cmocka_unit_test(test_surname_takes_its_particles),
+        cmocka_unit_test(test_unknown_given_name_widens_the_name),
         cmocka_unit_test(test_shared_surname_is_a_person),
         cmocka_unit_test(test_family_name_first_links_the_first_word),
         cmocka_unit_test(test_given_name_alone_is_not_linked),

@@ -2046,6 +2046,16 @@ static void test_possessed_proposal_and_while_clause(void **state)
                      NULL, "rejected", "Julia Ortiz", "Argentine Chamber of Steel Users", STANCE_AGAINST);
 }
 
+/* "and" before a determiner and a noun that a copula follows opens a
+ * clause of its own: the noun is what its cue judges. */
+static void test_and_opens_judged_clause(void **state)
+{
+    (void)state;
+    check_comment_stance("Anastasia Kyriazopoulou defended the new taxi rules.\n\n",
+                         "Kyriazopoulou is right and the strike is a disgrace.", "2", "a disgrace", "comment 2",
+                         "strike", STANCE_AGAINST);
+}
+
 /* A measure noun right after its cue, with "the", points back to the last
  * tariff mention in its paragraph or the one before; with none there it
  * stays the noun. */
@@ -3666,6 +3676,7 @@ int main(void)
         cmocka_unit_test(test_owner_never_the_country_hit),
         cmocka_unit_test(test_owner_from_dateline),
         cmocka_unit_test(test_owner_named_most),
+        cmocka_unit_test(test_and_opens_judged_clause),
         cmocka_unit_test(test_possessed_proposal_and_while_clause),
         cmocka_unit_test(test_partitive_target),
         cmocka_unit_test(test_measure_harm),
