@@ -266,15 +266,17 @@ static const char *const not_given_names[] = {
     "Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Dear", "Thanks", "Hello", "Hi", NULL};
 
 /* Whether token w is a capitalised word after a comma or a closing
- * quotation mark, free of any visible span, that may be a given name the
- * rules did not know. */
+ * quotation mark that may be a given name the rules did not know: under
+ * no visible span (covered[w] 0), or under a place's of that one word only
+ * (covered[w] COVERED_BY_PLACE: "Adelaide Gomes Rocha"). */
+#define COVERED_BY_PLACE 2
 static int unknown_given_name(const document *doc, size_t w, const uint8_t *covered)
 {
     const token *t = &doc->tokens.items[w];
     const char *text = doc->text.clean + t->start;
     size_t n = t->end - t->start;
-    if (covered[w] || t->kind != TOK_WORD || (t->flags & (TOKF_ALL_CAPS | TOKF_HAS_DIGIT)) ||
-        !(t->flags & TOKF_CAPITALIZED) || n < 2 || w == 0)
+    if ((covered[w] && covered[w] != COVERED_BY_PLACE) || t->kind != TOK_WORD ||
+        (t->flags & (TOKF_ALL_CAPS | TOKF_HAS_DIGIT)) || !(t->flags & TOKF_CAPITALIZED) || n < 2 || w == 0)
         return 0;
     for (const char *const *s = not_given_names; *s; s++)
         if (strlen(*s) == n && !memcmp(*s, text, n))
@@ -290,18 +292,27 @@ static int unknown_given_name(const document *doc, size_t w, const uint8_t *cove
 
 /* "Its president, Pier Luigi Montanari, said": the rules find "Luigi
  * Montanari" from the given name they know; a capitalised word right before
- * such a name, after a comma or a quotation mark and under no other span,
- * is a given name too. The person's span (and its place in spans->by_start)
- * starts there; the norm follows where it was the old text. */
+ * such a name, after a comma or a quotation mark and under no other span
+ * (or a place's of that word alone, which goes), is a given name too. The
+ * person's span (and its place in spans->by_start) starts there; the norm
+ * follows where it was the old text. */
 static void widen_given_names(const link_types *lt, document *doc, resolved_spans *spans, document_scratch *scratch)
 {
     uint8_t *covered = scratch_take(scratch, doc->tokens.count + 1);
+    uint32_t *place_at = scratch_take(scratch, (doc->tokens.count + 1) * sizeof *place_at);
     memset(covered, 0, doc->tokens.count + 1);
     for (size_t i = 0; i < spans->by_start_count; i++) {
         const span *s = &doc->spans[spans->by_start[i].index];
         if (!visible(s))
             continue;
-        for (size_t k = s->first_token; k < doc->tokens.count && doc->tokens.items[k].start < s->end; k++)
+        size_t k = s->first_token;
+        int one_place = (int)s->type == lt->gpe && k + 1 < doc->tokens.count && doc->tokens.items[k].end == s->end;
+        if (one_place && !covered[k]) {
+            covered[k] = COVERED_BY_PLACE;
+            place_at[k] = spans->by_start[i].index;
+            continue;
+        }
+        for (; k < doc->tokens.count && doc->tokens.items[k].start < s->end; k++)
             covered[k] = 1;
     }
     for (size_t i = 0; i < spans->by_start_count; i++) {
@@ -312,6 +323,8 @@ static void widen_given_names(const link_types *lt, document *doc, resolved_span
             doc->tokens.items[w - 1].end + 1 != s->start || doc->text.clean[s->start - 1] != ' ' ||
             !unknown_given_name(doc, w - 1, covered))
             continue;
+        if (covered[w - 1] == COVERED_BY_PLACE)
+            doc->spans[place_at[w - 1]].flags |= SPAN_REMOVED;
         uint32_t start = doc->tokens.items[w - 1].start;
         if (s->norm != NO_STRING && strlen(doc_string(doc, s->norm)) == s->end - s->start &&
             !memcmp(doc_string(doc, s->norm), doc->text.clean + s->start, s->end - s->start))

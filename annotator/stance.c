@@ -1200,6 +1200,15 @@ static int is_participle(const stance_ctx *c, const item *verb)
     return is_participle_at(c, verb->last);
 }
 
+/* Whether a person or an organisation ends right before token t. */
+static int names_org_or_person_before(const stance_ctx *c, uint32_t t)
+{
+    for (const item *i = c->items, *end = i + c->item_count; i < end && i->first < t; i++)
+        if (i->last + 1 == t && (i->kind == K_PERSON || i->kind == K_ORG))
+            return 1;
+    return 0;
+}
+
 /* Whether it lies in a relative clause set off by commas before the verb
  * ("the council, whose members ship clothing from Baltimore and Houston,
  * warned"): what it names does not speak. */
@@ -1211,6 +1220,11 @@ static int in_relative_clause(stance_ctx *c, const item *it, const item *verb)
     if (!closed)
         return 0;
     for (uint32_t t = it->first; t-- > c->sentence->first_token + 1;) {
+        /* "Conservas Ribamar, S.A., a Matosinhos company that sells to
+         * Lisbon, said": a place in what describes the name before is no
+         * speaker */
+        if (c->doc->text.clean[tok(c, t)->start] == ',' && token_in(c, t + 1, (const char *const[]){"a", "an", NULL}))
+            return names_org_or_person_before(c, t);
         /* a comma of a list of names inside the clause ("mills in
          * Coahuila, Nuevo Leon and Michoacan") does not end it */
         if (c->doc->text.clean[tok(c, t)->start] == ',' &&
@@ -1368,9 +1382,10 @@ static const item *speaker_after(stance_ctx *c, const item *items, size_t count,
         return NULL;
     uint32_t clause = clause_of(c, verb->first);
     const item *best = NULL;
+    /* not a place where it is said: "... and nobody in brussels say a word" */
     for (const item *i = cue + 1; i < verb; i++)
         if (is_holder(i) && i->start >= cue->end && i->end <= verb->start &&
-            clause_of(c, i->first) == clause && i->last + SPEAKER_WINDOW >= verb->first)
+            clause_of(c, i->first) == clause && i->last + SPEAKER_WINDOW >= verb->first && !after_locative(c, i))
             best = better_speaker(c, best, i);
     /* "opposed any fresh retaliation, which Ortega said would ...": the
      * speaker of a relative clause speaks for that clause only; "..., whatever

@@ -208,26 +208,33 @@ static void test_surname_takes_its_particles(void **state)
 }
 
 /* A capitalised word right before a person's name, after a comma or a
- * closing quotation mark and under no other span, is a given name the
- * rules did not know; after an opening quotation mark, or a word that opens
- * clauses, or under another span, it is not. */
+ * closing quotation mark, is a given name the rules did not know, also
+ * where a rule took it for a place of that word alone; after an opening
+ * quotation mark, a word that opens clauses, or a place of more words, it is
+ * not. */
 static void test_unknown_given_name_widens_the_name(void **state)
 {
     (void)state;
     fixture f;
     annotate(&f,
-             "rule person\n  type PERSON\n  pattern Luigi\\hMontanari|Lyle\\hBrandvold|Ann\\hLee\n"
-             "rule city\n  type GPE\n  pattern Adelaide\n",
+             "rule person\n  type PERSON\n  pattern Luigi\\hMontanari|Lyle\\hBrandvold|Ann\\hLee|Gomes\\hRocha\n"
+             "rule city\n  type GPE\n  pattern Adelaide|New\\hYork\n",
              "Its president, Pier Luigi Montanari, spoke. Montanari left. \"For Lyle Brandvold it is over,\" "
-             "she said. \"Not now,\" Adelaide Ann Lee said. Later, Then Ann Lee agreed.");
+             "she said. \"Not now,\" Adelaide Gomes Rocha said. Later, Then Ann Lee agreed, and in New York Ann Lee "
+             "smiled.");
     const span *full = span_at(&f, "Pier Luigi Montanari", 0), *later = span_at(&f, "Montanari", 1);
     assert_non_null(full);
     assert_string_equal(doc_string(&f.doc, full->norm), "Pier Luigi Montanari");
     assert_non_null(later);
     assert_string_equal(doc_string(&f.doc, later->norm), "Pier Luigi Montanari");
     assert_non_null(span_at(&f, "Lyle Brandvold", 0));
+    const span *rocha = span_at(&f, "Adelaide Gomes Rocha", 0);
+    assert_non_null(rocha);
+    assert_string_equal(type_of(&f, rocha), "PERSON");
+    assert_null(span_at(&f, "Adelaide", 0));
     assert_non_null(span_at(&f, "Ann Lee", 0));
     assert_non_null(span_at(&f, "Ann Lee", 1));
+    assert_non_null(span_at(&f, "New York", 0));
     release(&f);
 }
 

@@ -2056,6 +2056,22 @@ static void test_and_opens_judged_clause(void **state)
                          "strike", STANCE_AGAINST);
 }
 
+/* A place inside what describes the name before the speech verb ("X, a
+ * company that sells to Lisbon, said") is no speaker; a company after "a
+ * spokesman for" in a sentence opening with a place is. */
+static void test_speaker_before_apposition(void **state)
+{
+    (void)state;
+    check_one_stance("Portugal will impose a levy on Moroccan sardines.\n\nConservas Ribamar, S.A., a Matosinhos company that "
+                     "sells tinned fish from Lisbon to Montreal, said a levy would add about 1.2 million euros a year "
+                     "to its costs.",
+                     NULL, "would add about 1.2 million euros a year to its costs", "Conservas Ribamar, S.A.",
+                     "Portugal tariffs", STANCE_AGAINST);
+    check_one_stance("Burkina Faso named Ann Lee to run its shea board.\n\nIn the Ghanaian port of Tema, a spokesman "
+                     "for Volta Vegetable Oils Ltd. said the company backed Ann Lee.",
+                     NULL, "backed", "Volta Vegetable Oils Ltd.", "Ann Lee", STANCE_FAVOR);
+}
+
 /* A measure noun right after its cue, with "the", points back to the last
  * tariff mention in its paragraph or the one before; with none there it
  * stays the noun. */
@@ -3676,6 +3692,7 @@ int main(void)
         cmocka_unit_test(test_owner_never_the_country_hit),
         cmocka_unit_test(test_owner_from_dateline),
         cmocka_unit_test(test_owner_named_most),
+        cmocka_unit_test(test_speaker_before_apposition),
         cmocka_unit_test(test_and_opens_judged_clause),
         cmocka_unit_test(test_possessed_proposal_and_while_clause),
         cmocka_unit_test(test_partitive_target),
