@@ -480,8 +480,9 @@ static size_t initials(const document *doc, const name_span *name, int every_wor
 }
 
 /* Words an organisation's name holds between its capitalised words, which
- * give no initial: "Skins and Leather", "Association of the Iron ...". */
-static const char *const name_joining_words[] = {"and", "of", "for", "the", "&", ",", NULL};
+ * give no initial: "Skins and Leather", "Association of the Iron ...",
+ * Filipino "ng" ("Nagkakaisang Manggagawa ng Dalisay (NMD)"). */
+static const char *const name_joining_words[] = {"and", "of", "for", "the", "&", ",", "ng", NULL};
 
 /* Words that make a name a scheme or a law, not a body ("Generalised
  * System of Preferences (GSP)"). */

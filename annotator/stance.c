@@ -3231,6 +3231,15 @@ static int past_participle(stance_ctx *c, uint32_t t)
     return (n >= 5 && end[-2] == 'e' && end[-1] == 'd' && end[-3] != 'e') || token_in(c, t, irregular);
 }
 
+/* Whether token t is a lower-case word ending in "ly" ("squarely"). */
+static int ly_adverb(const stance_ctx *c, uint32_t t)
+{
+    const token *w = tok(c, t);
+    size_t n = w->end - w->start;
+    return w->kind == TOK_WORD && (w->flags & TOKF_LOWER) && n > 4 &&
+           !memcmp(c->doc->text.clean + w->end - 2, "ly", 2);
+}
+
 /* Up to PHRASE_WORDS lower-case words after token from, in the clause
  * (determiners and amounts skipped: "a $150 billion shipbuilding fund"):
  * tokens [*first, *end). */
@@ -3249,6 +3258,11 @@ static int phrase_after(stance_ctx *c, uint32_t from, uint32_t clause, uint32_t 
                 (from + 1 < sentence_end && token_in(c, from, partitives) &&
                  token_in(c, from + 1, (const char *const[]){"of", NULL}))))
             from++;
+        /* "put the blame squarely on customs": what is blamed comes after
+         * the adverb and its "on" */
+        if (from + 2 < sentence_end && clause_of(c, from) == clause && ly_adverb(c, from) &&
+            token_in(c, from + 1, (const char *const[]){"on", "onto", NULL}))
+            from += 2;
         uint32_t t = from;
         /* "a bill raising the royalty": a participle before a determiner
          * opens what the phrase does, not more of its name; so does one of
@@ -3308,9 +3322,12 @@ static who noun_target(stance_ctx *c, uint32_t from, uint32_t clause, uint32_t a
     /* "a price it scrapped two years ago": a time is no target */
     static const char *const time_heads[] = {"ago", "day", "days", "week", "weeks", "month", "months", "year",
                                              "years", "decade", "decades", NULL};
-    /* "complains about 50 cents on a bottle": an amount is no target */
+    /* "complains about 50 cents on a bottle", "water stood up to 2 metres
+     * deep": an amount is no target */
     static const char *const amount_heads[] = {"cents", "dollars", "euros", "pounds", "yen", "pesos", "rupees",
-                                               "percent", "tonnes", "tons", NULL};
+                                               "percent", "tonnes", "tons", "metres", "meters", "kilometres",
+                                               "kilometers", "miles", "feet", "hectares", "litres", "liters",
+                                               "kilograms", "deep", "high", "long", "wide", NULL};
     if (token_in(c, end - 1, time_heads) || (first > from && tok(c, first - 1)->kind == TOK_NUMBER &&
                                              token_in(c, end - 1, amount_heads)))
         return none;

@@ -2072,6 +2072,26 @@ static void test_speaker_before_apposition(void **state)
                      NULL, "backed", "Volta Vegetable Oils Ltd.", "Ann Lee", STANCE_FAVOR);
 }
 
+/* "put the blame squarely on customs" blames customs; an amount after a
+ * cue ("stood up to 2 metres deep") and making sense of words are no
+ * stances; "X is not the problem, Y is" defends X and blames Y. */
+static void test_adverb_amount_and_problem(void **state)
+{
+    (void)state;
+    check_one_stance("The Road Transport Federation put the blame squarely on customs.", NULL, "blame",
+                     "Road Transport Federation", "customs", STANCE_AGAINST);
+    static const char *const none[] = {"Water stood up to 2 metres deep in North Jakarta, the Jakarta Emergency "
+                                       "Management Office said.",
+                                       "Ann Lee said she could not make sense of the legal wording.", NULL};
+    check_no_stance(none);
+    check_comment_stance("Bolivia set quotas on soybean exports.\n\n",
+                         "The quota system is not the problem, the smugglers are.", "4", "is not the problem",
+                         "comment 4", "quota system", STANCE_FAVOR);
+    check_comment_stance("Morocco set a quota on textile exports.\n\n",
+                         "sorry for your brother but ports are not the real problem, the quota is.", "4", "is",
+                         "comment 4", "quota", STANCE_AGAINST);
+}
+
 /* A measure noun right after its cue, with "the", points back to the last
  * tariff mention in its paragraph or the one before; with none there it
  * stays the noun. */
@@ -3692,6 +3712,7 @@ int main(void)
         cmocka_unit_test(test_owner_never_the_country_hit),
         cmocka_unit_test(test_owner_from_dateline),
         cmocka_unit_test(test_owner_named_most),
+        cmocka_unit_test(test_adverb_amount_and_problem),
         cmocka_unit_test(test_speaker_before_apposition),
         cmocka_unit_test(test_and_opens_judged_clause),
         cmocka_unit_test(test_possessed_proposal_and_while_clause),
