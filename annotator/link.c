@@ -224,6 +224,23 @@ static void span_tokens(const document *doc, const span *s, size_t *first, size_
         (*end)++;
 }
 
+/* The first entry of spans->by_start that may reach offset at: the spans
+ * start at most the longest span's length before it (resolve.h), found by
+ * bisection. */
+static size_t first_reaching(const resolved_spans *spans, uint32_t at)
+{
+    uint32_t from = at > spans->longest ? at - spans->longest : 0;
+    size_t lo = 0, hi = spans->by_start_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (spans->by_start[mid].start < from)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* A visible span of a name type and its tokens [first, end): the passes
  * that learn words read only these, so they are listed, with their tokens,
  * once. */
@@ -266,17 +283,14 @@ static const char *const not_given_names[] = {
     "Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Dear", "Thanks", "Hello", "Hi", NULL};
 
 /* Whether token w is a capitalised word after a comma or a closing
- * quotation mark that may be a given name the rules did not know: under
- * no visible span (covered[w] 0), or under a place's of that one word only
- * (covered[w] COVERED_BY_PLACE: "Adelaide Gomes Rocha"). */
-#define COVERED_BY_PLACE 2
-static int unknown_given_name(const document *doc, size_t w, const uint8_t *covered)
+ * quotation mark that may be a given name the rules did not know. */
+static int may_be_given_name(const document *doc, size_t w)
 {
     const token *t = &doc->tokens.items[w];
     const char *text = doc->text.clean + t->start;
     size_t n = t->end - t->start;
-    if ((covered[w] && covered[w] != COVERED_BY_PLACE) || t->kind != TOK_WORD ||
-        (t->flags & (TOKF_ALL_CAPS | TOKF_HAS_DIGIT)) || !(t->flags & TOKF_CAPITALIZED) || n < 2 || w == 0)
+    if (t->kind != TOK_WORD || (t->flags & (TOKF_ALL_CAPS | TOKF_HAS_DIGIT)) || !(t->flags & TOKF_CAPITALIZED) ||
+        n < 2 || w == 0)
         return 0;
     for (const char *const *s = not_given_names; *s; s++)
         if (strlen(*s) == n && !memcmp(*s, text, n))
@@ -290,48 +304,80 @@ static int unknown_given_name(const document *doc, size_t w, const uint8_t *cove
     return before->kind == TOK_PUNCT && ((m == 1 && *mark == ',') || closing);
 }
 
+/* The visible span over token w, if any: NULL when none covers it, and
+ * *other set when one does that is not a place of that word alone (the
+ * spans are searched from first_reaching). */
+static span *span_over(const link_types *lt, document *doc, const resolved_spans *spans, size_t w, int *other)
+{
+    const token *t = &doc->tokens.items[w];
+    size_t lo = first_reaching(spans, t->start);
+    span *place = NULL;
+    *other = 0;
+    for (size_t i = lo; i < spans->by_start_count && spans->by_start[i].start <= t->start; i++) {
+        span *s = &doc->spans[spans->by_start[i].index];
+        if (!visible(s) || s->end <= t->start)
+            continue;
+        if ((int)s->type == lt->gpe && s->start == t->start && s->end == t->end)
+            place = s;
+        else
+            *other = 1;
+    }
+    return place;
+}
+
+/* Whether a visible span other than s covers token w, s's first, without
+ * lying inside s. */
+static int holds_span(const document *doc, const resolved_spans *spans, const span *s, size_t w)
+{
+    const token *t = &doc->tokens.items[w];
+    size_t lo = first_reaching(spans, t->start);
+    for (size_t i = lo; i < spans->by_start_count && spans->by_start[i].start <= t->start; i++) {
+        const span *o = &doc->spans[spans->by_start[i].index];
+        if (o != s && visible(o) && o->end > t->start && (o->start < s->start || o->end > s->end))
+            return 1;
+    }
+    return 0;
+}
+
 /* "Its president, Pier Luigi Montanari, said": the rules find "Luigi
  * Montanari" from the given name they know; a capitalised word right before
  * such a name, after a comma or a quotation mark and under no other span
- * (or a place's of that word alone, which goes), is a given name too. The
- * person's span (and its place in spans->by_start) starts there; the norm
- * follows where it was the old text. */
-static void widen_given_names(const link_types *lt, document *doc, resolved_spans *spans, document_scratch *scratch)
+ * (or a place's of that word alone, which goes: "Adelaide Gomes Rocha"), is
+ * a given name too. The person's span (and its place in spans->by_start)
+ * starts there; the norm follows where it was the old text. */
+static void widen_given_names(const link_types *lt, document *doc, resolved_spans *spans)
 {
-    uint8_t *covered = scratch_take(scratch, doc->tokens.count + 1);
-    uint32_t *place_at = scratch_take(scratch, (doc->tokens.count + 1) * sizeof *place_at);
-    memset(covered, 0, doc->tokens.count + 1);
-    for (size_t i = 0; i < spans->by_start_count; i++) {
-        const span *s = &doc->spans[spans->by_start[i].index];
-        if (!visible(s))
-            continue;
-        size_t k = s->first_token;
-        int one_place = (int)s->type == lt->gpe && k + 1 < doc->tokens.count && doc->tokens.items[k].end == s->end;
-        if (one_place && !covered[k]) {
-            covered[k] = COVERED_BY_PLACE;
-            place_at[k] = spans->by_start[i].index;
-            continue;
-        }
-        for (; k < doc->tokens.count && doc->tokens.items[k].start < s->end; k++)
-            covered[k] = 1;
-    }
     for (size_t i = 0; i < spans->by_start_count; i++) {
         span *s = &doc->spans[spans->by_start[i].index];
         size_t w = s->first_token;
-        if (!visible(s) || (int)s->type != lt->person || w < 2 || s->first_token + 1 >= doc->tokens.count ||
+        if ((int)s->type != lt->person || !visible(s) || w < 2 || w + 1 >= doc->tokens.count ||
             doc->tokens.items[w + 1].start >= s->end || /* a name of one word may be a surname alone */
             doc->tokens.items[w - 1].end + 1 != s->start || doc->text.clean[s->start - 1] != ' ' ||
-            !unknown_given_name(doc, w - 1, covered))
+            !may_be_given_name(doc, w - 1))
             continue;
-        if (covered[w - 1] == COVERED_BY_PLACE)
-            doc->spans[place_at[w - 1]].flags |= SPAN_REMOVED;
+        /* nor one that holds the name ("Maria Montanari-led" as a people):
+         * the wider name would cross it */
+        int other;
+        span *place = span_over(lt, doc, spans, w - 1, &other);
+        if (other || holds_span(doc, spans, s, w))
+            continue;
+        if (place)
+            place->flags |= SPAN_REMOVED;
         uint32_t start = doc->tokens.items[w - 1].start;
         if (s->norm != NO_STRING && strlen(doc_string(doc, s->norm)) == s->end - s->start &&
             !memcmp(doc_string(doc, s->norm), doc->text.clean + s->start, s->end - s->start))
             s->norm = doc_intern(doc, doc->text.clean + start, s->end - start);
         s->start = start;
         s->first_token = (uint32_t)(w - 1);
-        spans->by_start[i].start = start;
+        /* a span the person won against may start where the name did: the
+         * entry moves before it, so by_start stays in order */
+        span_position moved = {start, spans->by_start[i].index};
+        size_t at = i;
+        while (at > 0 && spans->by_start[at - 1].start > start) {
+            spans->by_start[at] = spans->by_start[at - 1];
+            at--;
+        }
+        spans->by_start[at] = moved;
         if (s->end - start > spans->longest)
             spans->longest = s->end - start;
     }
@@ -554,17 +600,7 @@ static size_t name_spelled_by_acronym(document *doc, const link_types *lt, const
         if (first == SIZE_MAX)
             continue;
         uint32_t start = doc->tokens.items[first].start, end = doc->tokens.items[open - 1].end;
-        /* the spans that may overlap the name start at most the longest
-         * span's length before it (resolve.h): found by bisection */
-        uint32_t from = start > spans->longest ? start - spans->longest : 0;
-        size_t lo = 0, hi = spans->by_start_count;
-        while (lo < hi) {
-            size_t mid = lo + (hi - lo) / 2;
-            if (spans->by_start[mid].start < from)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
+        size_t lo = first_reaching(spans, start); /* the spans that may overlap the name */
         int apart = 0;
         for (size_t i = lo; i < spans->by_start_count && spans->by_start[i].start < end && !apart; i++) {
             const span *s = &doc->spans[spans->by_start[i].index];
@@ -1344,7 +1380,7 @@ void link_document(const ann_rules *rules, document *doc, resolved_spans *spans,
     uint32_t *spelled = scratch_take(scratch, (doc->tokens.count / 3 + 1) * sizeof *spelled);
     size_t spelled_count = lt.org >= 0 ? name_spelled_by_acronym(doc, &lt, spans, starts, &t, spelled) : 0;
     if (lt.person >= 0)
-        widen_given_names(&lt, doc, spans, scratch);
+        widen_given_names(&lt, doc, spans);
     visible_spans v = {spans->visible, 0};
     size_t name_count;
     name_span *names = list_names(&lt, doc, spans, &v, &name_count, scratch);

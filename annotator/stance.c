@@ -213,6 +213,22 @@ typedef struct {
     uint32_t code, name;
 } country;
 
+/* A mention of a country or coded body (a GPE or ORG with a code) and the
+ * owner name it stands for (owner_name), for most_mentioned_country. */
+typedef struct {
+    const item *it;
+    uint32_t owner;             /* pool offset: the pool may move as strings are interned */
+    uint32_t group;             /* the same for all mentions of one owner name, 0 to group_count - 1 */
+    const struct_span *comment; /* the reader comment it is in, or NULL */
+} country_mention;
+
+/* Per owner group, what one most_mentioned_country call counts. */
+typedef struct {
+    size_t count;
+    size_t first;               /* the group's first mention in scope, or SIZE_MAX */
+    int in_sentence;
+} owner_tally;
+
 /* A PERSON mention after words that may give a title ("Agriculture
  * Minister Hiroshi Tanabe", "chief trade negotiator Yoon Seo-jin"). */
 typedef struct {
@@ -275,6 +291,11 @@ typedef struct {
     country *countries;   /* the countries the document names with a code; built on first use */
     size_t country_count;
     int countries_built;
+    country_mention *mentions; /* the mentions of countries and coded bodies, in order; built on first use */
+    size_t mention_count;
+    owner_tally *tallies;      /* one per owner group of the mentions */
+    size_t group_count;
+    int mentions_built;
     const item **tariffs; /* the tariff mentions, in order; built on first use */
     size_t tariff_count;
     int tariffs_built;
@@ -2518,17 +2539,51 @@ static int in_cue_sentence(const stance_ctx *c, const item *it)
     return it->first >= c->sentence->first_token && it->first < c->sentence->first_token + c->sentence->token_count;
 }
 
-/* Whether the item counts as a mention of a country that may own a measure
- * no one is said to own (most_mentioned_country): a country or coded body
- * in the article or the reader comment here, not the one hit, not the
- * holder. */
-static int counts_as_owner_mention(stance_ctx *c, const item *it, const struct_span *here, uint32_t hit,
-                                   uint32_t holder)
+/* A mention's owner name and its place, for sorting mentions into groups. */
+typedef struct {
+    const char *owner;
+    size_t index;
+} named_mention;
+
+static int by_owner_then_index(const void *a, const void *b)
 {
-    const span *s = &c->doc->spans[it->span];
-    const struct_span *in = element_at(c->doc, it->start, LE_COMMENT);
-    return can_own(c, it) && attr_value(c->doc, s->attrs, s->attr_count, "code") != NO_STRING &&
-           !is_country(c, it, hit) && (!in || in == here) && !same_owner(c, it, holder);
+    const named_mention *x = a, *y = b;
+    int order = strcmp(x->owner, y->owner);
+    return order ? order : (x->index > y->index) - (x->index < y->index);
+}
+
+/* The mentions of countries and coded bodies, listed once per document and
+ * grouped by owner name: most_mentioned_country reads them for every
+ * target left without owner, so each call is one pass. */
+static void build_country_mentions(stance_ctx *c)
+{
+    if (c->mentions_built)
+        return;
+    c->mentions_built = 1;
+    size_t cap = 0;
+    for (size_t i = 0; i < c->item_count; i++) {
+        const item *it = &c->items[i];
+        const span *s = &c->doc->spans[it->span];
+        if (!can_own(c, it) || it->modifier || attr_value(c->doc, s->attrs, s->attr_count, "code") == NO_STRING)
+            continue;
+        country_mention m = {it, owner_name(c, it), 0, element_at(c->doc, it->start, LE_COMMENT)};
+        ARRAY_PUSH(c->mentions, c->mention_count, cap, m);
+    }
+    if (!c->mention_count)
+        return;
+    /* no string is interned below: the pool stays where it is */
+    named_mention *named = xmalloc(c->mention_count * sizeof *named);
+    for (size_t i = 0; i < c->mention_count; i++)
+        named[i] = (named_mention){doc_string(c->doc, c->mentions[i].owner), i};
+    qsort(named, c->mention_count, sizeof *named, by_owner_then_index);
+    for (size_t i = 0; i < c->mention_count; i++) {
+        if (i && strcmp(named[i].owner, named[i - 1].owner))
+            c->group_count++;
+        c->mentions[named[i].index].group = (uint32_t)c->group_count;
+    }
+    c->group_count++;
+    free(named);
+    c->tallies = xmalloc(c->group_count * sizeof *c->tallies);
 }
 
 /* The country (or coded body such as the EU) the article, with the reader
@@ -2537,36 +2592,40 @@ static int counts_as_owner_mention(stance_ctx *c, const item *it, const struct_s
  * keeping the safeguard tariffs"). NULL when none is named twice or more
  * ahead of all others, or, for a cue against, when the cue's own sentence
  * names it ("Korea and Canada ended talks, Seoul's negotiator said, warning
- * that the tariffs would do damage"). */
+ * that the tariffs would do damage"). A group is judged by its first
+ * mention in the article or the comment here. */
 #define MOST_MENTIONED_MIN 2
 static const item *most_mentioned_country(stance_ctx *c, const struct_span *here, uint32_t hit, uint32_t holder)
 {
+    build_country_mentions(c);
+    for (size_t g = 0; g < c->group_count; g++)
+        c->tallies[g] = (owner_tally){0, SIZE_MAX, 0};
+    for (size_t i = 0; i < c->mention_count; i++) {
+        const country_mention *m = &c->mentions[i];
+        if (m->comment && m->comment != here)
+            continue;
+        owner_tally *t = &c->tallies[m->group];
+        if (t->first == SIZE_MAX)
+            t->first = i;
+        t->count++;
+        t->in_sentence |= in_cue_sentence(c, m->it);
+    }
     const item *best = NULL;
     size_t best_count = 0;
     int tied = 0;
-    for (size_t i = 0; i < c->item_count; i++) {
-        const item *it = &c->items[i];
-        if (it->modifier || !counts_as_owner_mention(c, it, here, hit, holder))
+    for (size_t g = 0; g < c->group_count; g++) {
+        const owner_tally *t = &c->tallies[g];
+        if (t->first == SIZE_MAX)
             continue;
-        const char *name = doc_string(c->doc, owner_name(c, it));
-        size_t count = 0, k;
-        int in_sentence = 0;
-        for (k = 0; k < c->item_count; k++) {
-            const item *other = &c->items[k];
-            if (!counts_as_owner_mention(c, other, here, hit, holder) ||
-                strcmp(doc_string(c->doc, owner_name(c, other)), name))
-                continue;
-            if (k < i && !other->modifier)
-                break; /* counted from its first mention */
-            in_sentence |= in_cue_sentence(c, other);
-            count++;
-        }
-        if (k < c->item_count)
+        const country_mention *m = &c->mentions[t->first];
+        if (is_country(c, m->it, hit) ||
+            (holder != NO_STRING && (same_name(c, m->it, holder) ||
+                                     !strcmp(doc_string(c->doc, m->owner), doc_string(c->doc, holder)))))
             continue;
-        tied = count == best_count || (count < best_count && tied);
-        if (count > best_count) {
-            best = in_sentence && !c->favoring ? NULL : it;
-            best_count = count;
+        tied = t->count == best_count || (t->count < best_count && tied);
+        if (t->count > best_count) {
+            best = t->in_sentence && !c->favoring ? NULL : m->it;
+            best_count = t->count;
         }
     }
     return best_count >= MOST_MENTIONED_MIN && !tied ? best : NULL;
@@ -3231,13 +3290,16 @@ static int past_participle(stance_ctx *c, uint32_t t)
     return (n >= 5 && end[-2] == 'e' && end[-1] == 'd' && end[-3] != 'e') || token_in(c, t, irregular);
 }
 
-/* Whether token t is a lower-case word ending in "ly" ("squarely"). */
-static int ly_adverb(const stance_ctx *c, uint32_t t)
+/* Whether token t is a lower-case word ending in "ly" ("squarely"), but
+ * no noun that ends so ("the monopoly on salt"). */
+static int ly_adverb(stance_ctx *c, uint32_t t)
 {
     const token *w = tok(c, t);
     size_t n = w->end - w->start;
     return w->kind == TOK_WORD && (w->flags & TOKF_LOWER) && n > 4 &&
-           !memcmp(c->doc->text.clean + w->end - 2, "ly", 2);
+           !memcmp(c->doc->text.clean + w->end - 2, "ly", 2) &&
+           !token_in(c, t, (const char *const[]){"monopoly", "assembly", "family", "supply", "rally", "reply",
+                                                 "anomaly", "ally", "bully", "belly", "jelly", NULL});
 }
 
 /* Up to PHRASE_WORDS lower-case words after token from, in the clause
@@ -3252,17 +3314,17 @@ static int phrase_after(stance_ctx *c, uint32_t from, uint32_t clause, uint32_t 
         /* "disagreed with parts of the ruling": what a part is of */
         static const char *const partitives[] = {"part", "parts", "elements", "aspects", "sections", "much", "most",
                                                  NULL};
+        /* "put the blame squarely on customs": what is blamed comes after
+         * the adverb right after the cue and its "on" */
+        if (from + 2 < sentence_end && clause_of(c, from) == clause && ly_adverb(c, from) &&
+            token_in(c, from + 1, (const char *const[]){"on", "onto", NULL}))
+            from += 2;
         while (from < sentence_end && clause_of(c, from) == clause &&
                (token_in_set(c, from, &phrase_skip_set) || tok(c, from)->kind == TOK_NUMBER ||
                 tok(c, from)->kind == TOK_SYMBOL ||
                 (from + 1 < sentence_end && token_in(c, from, partitives) &&
                  token_in(c, from + 1, (const char *const[]){"of", NULL}))))
             from++;
-        /* "put the blame squarely on customs": what is blamed comes after
-         * the adverb and its "on" */
-        if (from + 2 < sentence_end && clause_of(c, from) == clause && ly_adverb(c, from) &&
-            token_in(c, from + 1, (const char *const[]){"on", "onto", NULL}))
-            from += 2;
         uint32_t t = from;
         /* "a bill raising the royalty": a participle before a determiner
          * opens what the phrase does, not more of its name; so does one of
@@ -3594,6 +3656,16 @@ static uint32_t called_of_complement(stance_ctx *c, uint32_t t, uint32_t end)
     return UINT32_MAX;
 }
 
+/* Whether a copula or an auxiliary comes before token t in its clause:
+ * what "and" joins there is a clause, not a noun. */
+static int copula_before(stance_ctx *c, uint32_t t, uint32_t clause)
+{
+    for (uint32_t k = t; k-- > c->sentence->first_token && clause_of(c, k) == clause;)
+        if (token_in(c, k, copulas) || token_in(c, k, auxiliaries))
+            return 1;
+    return 0;
+}
+
 /* The first tariff mention or entity of the clause before token end
  * (items[k] and later start at or after it), as clause_subject gives it. */
 static const item *subject_before(stance_ctx *c, const item *items, size_t k, uint32_t clause, uint32_t end,
@@ -3628,9 +3700,11 @@ static const item *subject_before(stance_ctx *c, const item *items, size_t k, ui
         if (token_in(c, t, (const char *const[]){"that", NULL}) || token_in(c, t, thinking) ||
             (token_in(c, t, (const char *const[]){"and", "but", NULL}) && t + 1 < end &&
              (token_in(c, t + 1, (const char *const[]){"i", "we", "he", "she", "they", "you", NULL}) ||
-              /* "Kyriazopoulou is right and the strike is a disgrace" */
+              /* "Kyriazopoulou is right and the strike is a disgrace"; not
+               * "the tariffs and the quota are a disgrace" */
               (token_in(c, t + 1, determiners) &&
-               (token_in(c, end, copulas) || (end > t + 2 && token_in(c, end - 1, copulas))))))) {
+               (token_in(c, end, copulas) || (end > t + 2 && token_in(c, end - 1, copulas))) &&
+               copula_before(c, t, clause))))) {
             /* "A ban that treats a fork from Penang differently ... is
              * discrimination": after a measure noun, "that" opens what
              * qualifies the subject, the measure itself */
@@ -5913,6 +5987,8 @@ void stance_document(const ann_rules *rules, document *doc)
     free(c.found);
     free(c.titled);
     free(c.countries);
+    free(c.mentions);
+    free(c.tallies);
     free(c.full_names);
     free(c.tariffs);
 }

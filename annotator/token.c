@@ -398,10 +398,10 @@ static const struct {
     {"Adm", 1},  {"Apr", 1},  {"Aug", 1},  {"Ave", 0},  {"Bhd", 0},  {"Bros", 0}, {"Capt", 1}, {"Cmdr", 1},
     {"Co", 0},   {"Col", 1},  {"Corp", 0}, {"Dec", 1},  {"Dr", 1},   {"Feb", 1},  {"Ft", 1},
     {"Gen", 1},  {"Gov", 1},  {"Hon", 1},  {"Inc", 0},  {"Jan", 1},  {"Jr", 0},   {"Jul", 1},
-    {"Jun", 1},  {"Kft", 0},  {"Lt", 1},   {"Ltd", 0},  {"Ltda", 0}, {"Maj", 1},  {"Mar", 1},  {"Mr", 1},
+    {"Jun", 1},  {"Kft", 0},  {"Lda", 0},  {"Lt", 1},   {"Ltd", 0},  {"Ltda", 0}, {"Maj", 1},  {"Mar", 1},  {"Mr", 1},
     {"Mrs", 1},  {"Ms", 1},   {"Mt", 1},   {"No", 1},   {"Nov", 1},  {"Nyrt", 0}, {"Oct", 1},  {"Prof", 1},
     {"Pte", 1},  {"Pty", 1},  {"Pvt", 1},  {"Rep", 1},  {"Rev", 1},  {"Rs", 1},   {"Sdn", 1},  {"Sen", 1},  {"Sep", 1},  {"Sept", 1},
-    {"Sgt", 1},  {"Sp", 1},   {"Sr", 0},   {"St", 1},   {"Zrt", 0},  {"al", 0},   {"cf", 1},   {"etc", 0},  {"fig", 1},  {"vs", 1},
+    {"Sgt", 1},  {"Sp", 1},   {"Sr", 0},   {"St", 1},   {"Th", 1},   {"Zrt", 0},  {"al", 0},   {"cf", 1},   {"etc", 0},  {"fig", 1},  {"vs", 1},
 };
 
 /* strcmp() of word with the n bytes at p, as if a NUL ended them. */

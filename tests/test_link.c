@@ -241,6 +241,20 @@ static void test_unknown_given_name_widens_the_name(void **state)
     assert_non_null(span_at(&f, "Ann Lee", 1));
     assert_non_null(span_at(&f, "New York", 0));
     release(&f);
+    /* a word the person won against at its old start, or a span holding
+     * the name, stays out of the way: the list by start stays in order, and
+     * no span crosses another */
+    annotate(&f,
+             "rule person\n  type PERSON\n  pattern Maria\\hCosta|Rosario\\hGomez|Luigi\\hMontanari\n"
+             "rule city\n  type GPE\n  pattern Rosario\n"
+             "rule led\n  type NORP\n  pattern Luigi\\hMontanari-led\n  priority 40\n",
+             "Maria Costa spoke. Its chairman, Costa Rosario Gomez, spoke. On Monday, Pier Luigi Montanari-led "
+             "firms spoke.");
+    assert_non_null(span_at(&f, "Costa Rosario Gomez", 0));
+    assert_null(span_at(&f, "Costa", 1));
+    assert_non_null(span_at(&f, "Luigi Montanari-led", 0));
+    assert_null(span_at(&f, "Pier Luigi Montanari", 0));
+    release(&f);
 }
 
 /* A hyphenated last word is a double surname when both halves are

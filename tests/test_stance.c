@@ -2054,6 +2054,9 @@ static void test_and_opens_judged_clause(void **state)
     check_comment_stance("Anastasia Kyriazopoulou defended the new taxi rules.\n\n",
                          "Kyriazopoulou is right and the strike is a disgrace.", "2", "a disgrace", "comment 2",
                          "strike", STANCE_AGAINST);
+    /* "and" joining two nouns opens no clause */
+    check_one_stance("Ann Lee said the tariffs and the quota are a disgrace.", NULL, "a disgrace", "Ann Lee", "tariffs",
+                     STANCE_AGAINST);
 }
 
 /* A place inside what describes the name before the speech verb ("X, a
@@ -2080,6 +2083,8 @@ static void test_adverb_amount_and_problem(void **state)
     (void)state;
     check_one_stance("The Road Transport Federation put the blame squarely on customs.", NULL, "blame",
                      "Road Transport Federation", "customs", STANCE_AGAINST);
+    check_one_stance("Ann Lee, a farmer, opposed the monopoly on salt imports.", NULL, "opposed", "Ann Lee",
+                     "monopoly", STANCE_AGAINST);
     static const char *const none[] = {"Water stood up to 2 metres deep in North Jakarta, the Jakarta Emergency "
                                        "Management Office said.",
                                        "Ann Lee said she could not make sense of the legal wording.", NULL};
