@@ -355,8 +355,9 @@ static void widen_given_names(const link_types *lt, document *doc, resolved_span
             doc->tokens.items[w - 1].end + 1 != s->start || doc->text.clean[s->start - 1] != ' ' ||
             !may_be_given_name(doc, w - 1))
             continue;
-        /* nor one that holds the name ("Maria Montanari-led" as a people):
-         * the wider name would cross it */
+        /* no span over the given name but a place of it alone, and none
+         * holding the name ("Maria Montanari-led" as a people): the wider
+         * name would cross it */
         int other;
         span *place = span_over(lt, doc, spans, w - 1, &other);
         if (other || holds_span(doc, spans, s, w))
