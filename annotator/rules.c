@@ -1821,6 +1821,7 @@ static const char *const named_type_names[NAMED_TYPE_COUNT] = {
     [NAMED_LEGAL_FORM] = "_LEGAL_FORM",
     [NAMED_SPEECH] = "_SPEECH",
     [NAMED_CALLING] = "_CALLING",
+    [NAMED_QUOTED_VERDICT] = "_QUOTED_VERDICT",
     [NAMED_FAVOR] = "_FAVOR",
     [NAMED_AGAINST] = "_AGAINST",
     [NAMED_FAVOR_STATE] = "_FAVOR_STATE",
