@@ -401,7 +401,7 @@ static const struct {
     {"Jun", 1},  {"Kft", 0},  {"Lda", 0},  {"Lt", 1},   {"Ltd", 0},  {"Ltda", 0}, {"Maj", 1},  {"Mar", 1},  {"Mr", 1},
     {"Mrs", 1},  {"Ms", 1},   {"Mt", 1},   {"No", 1},   {"Nov", 1},  {"Nyrt", 0}, {"Oct", 1},  {"Prof", 1},
     {"Pte", 1},  {"Pty", 1},  {"Pvt", 1},  {"Rep", 1},  {"Rev", 1},  {"Rs", 1},   {"Sdn", 1},  {"Sen", 1},  {"Sep", 1},  {"Sept", 1},
-    {"Sgt", 1},  {"Sp", 1},   {"Sr", 0},   {"St", 1},   {"Th", 1},   {"Zrt", 0},  {"al", 0},   {"cf", 1},   {"etc", 0},  {"fig", 1},  {"vs", 1},
+    {"Sgt", 1},  {"Sp", 1},   {"Sr", 0},   {"St", 1},   {"Th", 1},   {"Zrt", 0},  {"al", 0},   {"cf", 1},   {"ehf", 0},  {"etc", 0},  {"fig", 1},  {"hf", 0},   {"vs", 1},
 };
 
 /* strcmp() of word with the n bytes at p, as if a NUL ended them. */

@@ -242,8 +242,8 @@ static void test_abbreviations(void **state)
           { "the", W }, { "end", W }, { ".", P }, { "no", W }, { ".", P }, { "Japan", W },
           { ".", P }, { "J", W }, { "...", P });
     CHECK("U.S.-Japan Mr.Abe", { "U.S.", A }, { "-", P }, { "Japan", W }, { "Mr.", A }, { "Abe", W });
-    CHECK("Rs. 60 Ltda. Kft. Zrt. Nyrt.", { "Rs.", A }, { "60", N }, { "Ltda.", A }, { "Kft.", A }, { "Zrt.", A },
-          { "Nyrt.", A });
+    CHECK("Rs. 60 Ltda. Kft. Zrt. Nyrt. ehf. hf.", { "Rs.", A }, { "60", N }, { "Ltda.", A }, { "Kft.", A },
+          { "Zrt.", A }, { "Nyrt.", A }, { "ehf.", A }, { "hf.", A });
     CHECK("Media House Pvt. Ltd. Pty. Ltd. Pte. Ltd.", { "Media", W }, { "House", W }, { "Pvt.", A }, { "Ltd.", A },
           { "Pty.", A }, { "Ltd.", A }, { "Pte.", A }, { "Ltd.", A });
 }
