@@ -1298,12 +1298,28 @@ static const item *speaker_of(stance_ctx *c, const item *items, size_t count, co
     }
     /* the verb's own clause first: "..., Seoul's negotiator said" */
     uint32_t clause = clause_of(c, verb->first);
+    /* "The union urged Bucharest to drop the scheme, calling it ...": a
+     * participle after a comma speaks for the clause's subject, not for
+     * the object named nearer it */
+    int subject_first = !opens && is_participle(c, verb) && is_comma(c, verb->first - 1);
+    /* "The union, which ..., has urged Bucharest to ..., calling it ...":
+     * the body its opening noun stands for */
+    uint32_t opening = c->sentence->first_token;
+    if (subject_first && token_in(c, opening, (const char *const[]){"the", NULL}) &&
+        token_in_set(c, opening + 1, &org_head_set)) {
+        const item *body = org_head_referent(c, opening + 1, verb->start);
+        if (body)
+            return body;
+    }
     const item *best = NULL, *in_clause = NULL;
     for (const item *i = items; i < verb; i++)
         if (is_holder(i) && i->end <= verb->start && i->start >= c->body_start && !after_locative(c, i) &&
             !in_opening_phrase(c, i, verb->first) && !in_relative_clause(c, i, verb) && !adjectival_norp(c, i) &&
             !describes_name_before(c, i)) {
-            best = better_speaker(c, best, i);
+            best = subject_first && best && best->start >= c->sentence->start &&
+                           speaker_rank(c, i) <= speaker_rank(c, best)
+                       ? best
+                       : better_speaker(c, best, i);
             if (clause_of(c, i->first) == clause)
                 in_clause = better_speaker(c, in_clause, i);
         }
@@ -3848,6 +3864,23 @@ static who opening_noun(stance_ctx *c, const item *items, size_t count, const it
     return (who){doc_intern(c->doc, word, n), NO_STRING, "subject-phrase"};
 }
 
+/* The token of "it" or "them" right after a participle of calling that
+ * follows a comma and comes before cue k in its sentence (", calling it
+ * "a barrier""), or UINT32_MAX. */
+static uint32_t called_pronoun(stance_ctx *c, const item *items, size_t k)
+{
+    for (size_t i = k; i-- > 0 && items[i].start >= c->sentence->start;)
+        if (items[i].kind == K_CALLING) {
+            const item *verb = &items[i];
+            uint32_t t = verb->last + 1;
+            if (verb->first > c->sentence->first_token + 2 && is_comma(c, verb->first - 1) && is_participle(c, verb) &&
+                t < items[k].first && token_in(c, t, (const char *const[]){"it", "them", NULL}))
+                return t;
+            return UINT32_MAX;
+        }
+    return UINT32_MAX;
+}
+
 /* "called the decision disappointing": the noun phrase between a calling
  * verb and the evaluation right after it. Name NO_STRING: none. */
 static who called_phrase(stance_ctx *c, const item *items, size_t k, uint32_t clause)
@@ -4668,6 +4701,20 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
                 const item *owner = owner_before(c, items, &items[i], holder, 0);
                 return tariff_target(c, &items[i], remember_owner(c, &items[i], owner), holder);
             }
+    /* "urged Bucharest to drop the scheme, calling it "a barrier ..."":
+     * "it" after a participle of calling is what the clause before the
+     * comma named last, a tariff mention in it first */
+    uint32_t pronoun_called = cue_kinds[cue->kind].subject ? called_pronoun(c, items, k) : UINT32_MAX;
+    if (pronoun_called != UINT32_MAX) {
+        for (size_t i = k; i-- > 0 && items[i].start >= c->sentence->start;)
+            if (is_tariff(items[i].kind) && items[i].last < pronoun_called - 2) {
+                const item *owner = owner_before(c, items, &items[i], holder, 0);
+                return tariff_target(c, &items[i], remember_owner(c, &items[i], owner), holder);
+            }
+        who noun = phrase_ending_at(c, pronoun_called - 2);
+        if (noun.name != NO_STRING)
+            return measure_as_tariff(c, items, k, noun, holder);
+    }
     if (cue_kinds[cue->kind].subject) {
         const item *subject = clause_subject(c, items, k, holder);
         if (!subject)

@@ -3654,6 +3654,39 @@ static void test_indefinite_pronoun_is_no_target(void **state)
     check_no_stance(none);
 }
 
+/* A quotation after a verb of calling and its object is a verdict against
+ * the object when it holds no cue of its own; not the name itself, a
+ * definite description, nor a quotation weighing two sides. */
+static void test_quoted_verdict(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f, "The Alianza Litoral called the decision \"a steak for every vote.\"", NULL);
+    check_stance(&f, "a steak for every vote.", "Alianza Litoral", "decision", STANCE_AGAINST);
+    release(&f);
+    static const char *const none[] = {
+        "The Kelvar Guild called the ministry's \"firm defence\" a bluff.",
+        "Ana Ruiz called the plan \"a last resort, not a first move.\"",
+        "Ana Ruiz called the answer \"the same speech as last year.\"",
+        "Ana Ruiz called on the ministry to act \"without delay.\"",
+        "Ana Ruiz said the ministry would \"keep trade stable and predictable.\"",
+        NULL};
+    check_no_stance(none);
+}
+
+/* ", calling it ...": the participle speaks for the subject of the clause
+ * before the comma, and "it" is what that clause named last. */
+static void test_calling_participle(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f, "The Ukrainian Grain Traders Union urged Bucharest to drop the scheme, calling it \"a barrier "
+                 "dressed up as paperwork.\"",
+             NULL);
+    check_stance(&f, "dressed up as", "Ukrainian Grain Traders Union", "scheme", STANCE_AGAINST);
+    release(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -3878,6 +3911,8 @@ int main(void)
         cmocka_unit_test(test_outcome_and_time_subject),
         cmocka_unit_test(test_headline_nationality_owns),
         cmocka_unit_test(test_indefinite_pronoun_is_no_target),
+        cmocka_unit_test(test_quoted_verdict),
+        cmocka_unit_test(test_calling_participle),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
