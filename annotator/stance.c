@@ -779,7 +779,17 @@ static int after_locative(stance_ctx *c, const item *it)
     uint32_t t = it->first, first = c->sentence->first_token;
     if (t > first + 1 && token_in(c, t - 1, (const char *const[]){"the", NULL}))
         t--; /* "the Chinese Chamber of Commerce to the EU said" */
-    if (t > first && (token_in(c, t - 1, quote_locatives) || token_in(c, t - 1, (const char *const[]){"on", NULL})))
+    /* "marched through central Maebashi", "drove into the centre of
+     * Latina" */
+    static const char *const parts[] = {"central", "northern", "southern", "eastern", "western", "downtown", NULL};
+    static const char *const part_nouns[] = {"centre", "center", "heart", "outskirts", "streets", NULL};
+    if (t > first + 1 && token_in(c, t - 1, parts))
+        t--;
+    else if (t > first + 3 && token_in(c, t - 1, (const char *const[]){"of", NULL}) && token_in(c, t - 2, part_nouns) &&
+             token_in(c, t - 3, (const char *const[]){"the", NULL}))
+        t -= 3;
+    if (t > first && (token_in(c, t - 1, quote_locatives) ||
+                      token_in(c, t - 1, (const char *const[]){"on", "through", "into", NULL})))
         return 1; /* "Growers on Bolivia's southern Altiplano said" */
     /* "Exporters in Vietnam and Thailand welcomed ...", "Growers in
      * Matale, Anuradhapura and Jaffna had lobbied": the names of a list

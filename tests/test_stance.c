@@ -3687,6 +3687,17 @@ static void test_calling_participle(void **state)
     release(&f);
 }
 
+/* A place the clause moves through or into is no subject: the marchers,
+ * a group with no name, hold the stance, so none is written. */
+static void test_place_marched_through(void **state)
+{
+    (void)state;
+    static const char *const none[] = {
+        "About 1,500 farmers marched through central Maebashi on Thursday to protest against the agreement.",
+        "Hundreds of growers drove tractors into the centre of Latina to protest against the plan.", NULL};
+    check_no_stance(none);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -3913,6 +3924,7 @@ int main(void)
         cmocka_unit_test(test_indefinite_pronoun_is_no_target),
         cmocka_unit_test(test_quoted_verdict),
         cmocka_unit_test(test_calling_participle),
+        cmocka_unit_test(test_place_marched_through),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
