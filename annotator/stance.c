@@ -22,9 +22,10 @@
 #define INTENSIFIER_WINDOW 2
 /* Words in a noun phrase target. */
 #define PHRASE_WORDS 3
-/* Tokens from a verb of calling to the quotation judging what it names:
- * called China's new tariffs on American soybeans and pork "...". */
-#define QUOTED_VERDICT_REACH 10
+/* Tokens after a verb of calling up to the quotation mark that opens the
+ * verdict on what it names: called China's new tariffs on American
+ * soybeans and pork "...". */
+#define QUOTED_VERDICT_REACH 11
 #define PARENTHESIS_WORDS 12 /* the words of a clause between commas after a subject */
 #define NAMED_MEASURE_LOOKBACK 4096 /* tokens back from "the tax" to the tax it names */
 #define NAMED_MEASURE_WORDS 4       /* "nickel ore export ban" */
@@ -312,6 +313,7 @@ typedef struct {
     uint32_t unowned_hit; /* the country code the last tariff left without owner falls on (tariff_target),
                            * NO_STRING if none, SHARED_MEASURE for a measure many share */
     int legal_form_type;  /* the helper type of company legal forms ("Ltd."), or -1 */
+    int verdict_type;     /* the helper type of quotations read as verdicts, or -1 */
 } stance_ctx;
 
 const char *stance_polarity_name(int polarity)
@@ -749,6 +751,13 @@ static int opening_phrase_until(stance_ctx *c, uint32_t k)
     return 1;
 }
 
+/* A preposition of place, or of a way through one ("marched through
+ * Maebashi and Takasaki"). */
+static int is_locative(stance_ctx *c, uint32_t t)
+{
+    return token_in(c, t, quote_locatives) || token_in(c, t, (const char *const[]){"on", "through", "into", NULL});
+}
+
 /* Whether the sentence opens with a place or time phrase ("In the Alto
  * Valle of Rio Negro, where ...,", "During talks with Japan,") that holds
  * item it, while another name opens the clause of token verb right after
@@ -788,8 +797,7 @@ static int after_locative(stance_ctx *c, const item *it)
     else if (t > first + 3 && token_in(c, t - 1, (const char *const[]){"of", NULL}) && token_in(c, t - 2, part_nouns) &&
              token_in(c, t - 3, (const char *const[]){"the", NULL}))
         t -= 3;
-    if (t > first && (token_in(c, t - 1, quote_locatives) ||
-                      token_in(c, t - 1, (const char *const[]){"on", "through", "into", NULL})))
+    if (t > first && is_locative(c, t - 1))
         return 1; /* "Growers on Bolivia's southern Altiplano said" */
     /* "Exporters in Vietnam and Thailand welcomed ...", "Growers in
      * Matale, Anuradhapura and Jaffna had lobbied": the names of a list
@@ -807,7 +815,7 @@ static int after_locative(stance_ctx *c, const item *it)
         } else if (!(tok(c, k)->flags & TOKF_CAPITALIZED))
             break;
     }
-    if (!joined || k <= first || t - k > LIST_REACH || !token_in(c, k, quote_locatives))
+    if (!joined || k <= first || t - k > LIST_REACH || !is_locative(c, k))
         return 0;
     /* "At a summit in Brussels, France and Germany rejected": the comma
      * closes a phrase the sentence opens with, and the list is its subject */
@@ -1281,6 +1289,81 @@ static int adjectival_norp(stance_ctx *c, const item *it)
            !token_in_set(c, next, &government_noun_set) && !token_in_set(c, next, &org_head_set);
 }
 
+static int is_quote_mark(stance_ctx *c, uint32_t t)
+{
+    const token *w = tok(c, t);
+    const char *s = c->doc->text.clean + w->start;
+    size_t n = w->end - w->start;
+    return w->kind == TOK_PUNCT && ((n == 1 && (*s == '"' || *s == '\'')) ||
+                                    (n == 3 && (!memcmp(s, "\xe2\x80\x9c", 3) || !memcmp(s, "\xe2\x80\x98", 3))));
+}
+
+/* The subject a sentence opens with, before verb: a person, organisation,
+ * place or people named first ("Kelvar Motors urged ..."; not a possessor,
+ * "South Africa's trade minister"), the name before a speech verb between
+ * them, the person "He" or "She" stands for,
+ * or the body "The union" stands for when a verb or a relative clause
+ * follows the noun ("The union, which ..., has urged"; not "The union
+ * president, Ana Ruiz, urged"). NULL: none; *pronoun is set when the
+ * sentence opens with "He" or "She", and then no one named later in it
+ * speaks ("He had little patience for Beijing, calling its duties ..." is
+ * not Beijing's). */
+static const item *opening_subject(stance_ctx *c, const item *items, const item *verb, int *pronoun)
+{
+    uint32_t first = c->sentence->first_token;
+    while (first < verb->first && is_quote_mark(c, first))
+        first++;
+    *pronoun = 0;
+    /* "South Africa will not accept it, Minister Sipho Mahlangu said,
+     * calling it unjustified": the participle goes with a speech verb
+     * before it, and so with the name right before that verb */
+    for (const item *i = items; i < verb; i++)
+        if (i->kind == K_SPEECH && i->first > first) {
+            for (const item *j = items; j < i; j++)
+                if (j->last + 1 == i->first && is_holder(j) && j->kind != K_GROUP)
+                    return j;
+        }
+    *pronoun = token_in(c, first, (const char *const[]){"he", "she", NULL});
+    if (*pronoun)
+        return pronoun_person(c, items, first);
+    if (token_in(c, first, (const char *const[]){"the", NULL}) && token_in_set(c, first + 1, &org_head_set)) {
+        uint32_t next = first + 2;
+        int relative = next + 1 < verb->first && is_comma(c, next) &&
+                       token_in(c, next + 1, (const char *const[]){"which", "who", "whose", NULL});
+        const token *w = tok(c, next);
+        size_t n = w->end - w->start;
+        int verb_next = token_in(c, next, auxiliaries) ||
+                        (n > 3 && (w->flags & TOKF_LOWER) && !memcmp(c->doc->text.clean + w->end - 2, "ed", 2));
+        return relative || verb_next ? org_head_referent(c, first + 1, tok(c, first)->start) : NULL;
+    }
+    /* the first name, after "the" or capitalised words only (a title:
+     * "Senator Ngozi Uche-Ahmadu, ..., opposed ..."), and the person a
+     * place's title names ("Quebec Agriculture Minister Etienne Ouimet");
+     * a sentence opening with a place or time phrase ("In Wellington, ...")
+     * is left to the caller */
+    static const char *const openers[] = {"in", "at", "on", "after", "before", "during", "from", "with", "under", NULL};
+    if (token_in(c, first, openers))
+        return NULL;
+    for (const item *i = items; i < verb; i++) {
+        if (!is_holder(i) || i->first < first)
+            continue;
+        for (uint32_t t = first; t < i->first; t++)
+            if (!(tok(c, t)->flags & TOKF_CAPITALIZED) && !token_in(c, t, (const char *const[]){"the", NULL}))
+                return NULL;
+        for (const item *j = i + 1; i->kind != K_PERSON && j < verb; j++)
+            if (j->kind == K_PERSON) {
+                uint32_t t = i->last + 1;
+                while (t < j->first && (tok(c, t)->flags & TOKF_CAPITALIZED))
+                    t++;
+                if (t == j->first)
+                    return j;
+                break;
+            }
+        return i->kind != K_GROUP && !possessive(c, i) ? i : NULL;
+    }
+    return NULL;
+}
+
 /* The speaker of the speech verb among the sentence's items: the last
  * PERSON before it, else the last ORG, GPE or NORP; or a pronoun right
  * before it ("He added that ..."), or the title or pronoun opening the
@@ -1311,25 +1394,21 @@ static const item *speaker_of(stance_ctx *c, const item *items, size_t count, co
     /* "The union urged Bucharest to drop the scheme, calling it ...": a
      * participle after a comma speaks for the clause's subject, not for
      * the object named nearer it */
-    int subject_first = !opens && is_participle(c, verb) && is_comma(c, verb->first - 1);
-    /* "The union, which ..., has urged Bucharest to ..., calling it ...":
-     * the body its opening noun stands for */
-    uint32_t opening = c->sentence->first_token;
-    if (subject_first && token_in(c, opening, (const char *const[]){"the", NULL}) &&
-        token_in_set(c, opening + 1, &org_head_set)) {
-        const item *body = org_head_referent(c, opening + 1, verb->start);
-        if (body)
-            return body;
+    /* "The union urged Bucharest to drop the scheme, calling it ...": a
+     * participle after a comma speaks for the subject its sentence opens
+     * with, not for the object named nearer it */
+    int pronoun = 0;
+    if (!opens && is_participle(c, verb) && is_comma(c, verb->first - 1)) {
+        const item *subject = opening_subject(c, items, verb, &pronoun);
+        if (subject || pronoun)
+            return subject;
     }
     const item *best = NULL, *in_clause = NULL;
     for (const item *i = items; i < verb; i++)
         if (is_holder(i) && i->end <= verb->start && i->start >= c->body_start && !after_locative(c, i) &&
             !in_opening_phrase(c, i, verb->first) && !in_relative_clause(c, i, verb) && !adjectival_norp(c, i) &&
             !describes_name_before(c, i)) {
-            best = subject_first && best && best->start >= c->sentence->start &&
-                           speaker_rank(c, i) <= speaker_rank(c, best)
-                       ? best
-                       : better_speaker(c, best, i);
+            best = better_speaker(c, best, i);
             if (clause_of(c, i->first) == clause)
                 in_clause = better_speaker(c, in_clause, i);
         }
@@ -2324,15 +2403,6 @@ static int can_own(const stance_ctx *c, const item *it)
     const span *s = &c->doc->spans[it->span];
     return it->kind == K_GPE ||
            (it->kind == K_ORG && attr_value(c->doc, s->attrs, s->attr_count, "code") != NO_STRING);
-}
-
-static int is_quote_mark(stance_ctx *c, uint32_t t)
-{
-    const token *w = tok(c, t);
-    const char *s = c->doc->text.clean + w->start;
-    size_t n = w->end - w->start;
-    return w->kind == TOK_PUNCT && ((n == 1 && (*s == '"' || *s == '\'')) ||
-                                    (n == 3 && (!memcmp(s, "\xe2\x80\x9c", 3) || !memcmp(s, "\xe2\x80\x98", 3))));
 }
 
 /* A double quotation mark that may close a quotation: straight or right. */
@@ -3825,11 +3895,14 @@ static const item *called_object(stance_ctx *c, const item *items, size_t k, uin
     for (size_t i = 0; i < k; i++)
         if (items[i].kind == K_CALLING)
             verb = &items[i];
-    for (const item *i = verb ? verb + 1 : items + k; i < items + k; i++)
-        if (i->start >= verb->end && i->first <= verb->last + PHRASE_WORDS && i->end <= items[k].start &&
-            (is_tariff(i->kind) || is_entity(i->kind)) && !same_name(c, i, holder) &&
-            !(is_tariff(i->kind) && token_in(c, i->last + 1, relief_nouns))) /* "called the tariff cut ..." */
-            return i;
+    /* a tariff mention first: "called its canola duties ..." judges the
+     * duties, not the canola */
+    for (int pass = 0; verb && pass < 2; pass++)
+        for (const item *i = verb + 1; i < items + k; i++)
+            if (i->start >= verb->end && i->first <= verb->last + PHRASE_WORDS && i->end <= items[k].start &&
+                (pass ? is_entity(i->kind) : is_tariff(i->kind)) && !same_name(c, i, holder) &&
+                !(is_tariff(i->kind) && token_in(c, i->last + 1, relief_nouns))) /* "called the tariff cut ..." */
+                return i;
     /* "raised its tariffs on Korean steel to 50%, a move South Korea's
      * trade ministry called "deeply regrettable"": a measure noun after a
      * comma and "a" whose clause ends in the calling verb names the
@@ -3874,18 +3947,19 @@ static who opening_noun(stance_ctx *c, const item *items, size_t count, const it
     return (who){doc_intern(c->doc, word, n), NO_STRING, "subject-phrase"};
 }
 
-/* The token of "it" or "them" right after a participle of calling that
- * follows a comma and comes before cue k in its sentence (", calling it
- * "a barrier""), or UINT32_MAX. */
-static uint32_t called_pronoun(stance_ctx *c, const item *items, size_t k)
+/* The comma before a participle of calling that "it" or "them" follows,
+ * when cue k stands in that participle's clause (", calling it "a
+ * barrier""), or UINT32_MAX. */
+static uint32_t comma_before_calling_it(stance_ctx *c, const item *items, size_t k)
 {
     for (size_t i = k; i-- > 0 && items[i].start >= c->sentence->start;)
         if (items[i].kind == K_CALLING) {
             const item *verb = &items[i];
-            uint32_t t = verb->last + 1;
+            uint32_t it = verb->last + 1;
             if (verb->first > c->sentence->first_token + 2 && is_comma(c, verb->first - 1) && is_participle(c, verb) &&
-                t < items[k].first && token_in(c, t, (const char *const[]){"it", "them", NULL}))
-                return t;
+                it < items[k].first && token_in(c, it, (const char *const[]){"it", "them", NULL}) &&
+                clause_of(c, items[k].first) == clause_of(c, it))
+                return verb->first - 1;
             return UINT32_MAX;
         }
     return UINT32_MAX;
@@ -4713,22 +4787,35 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
             }
     /* "urged Bucharest to drop the scheme, calling it "a barrier ..."":
      * "it" after a participle of calling is what the clause before the
-     * comma named last, a tariff mention in it first */
-    uint32_t pronoun_called = cue_kinds[cue->kind].subject ? called_pronoun(c, items, k) : UINT32_MAX;
-    if (pronoun_called != UINT32_MAX) {
+     * comma named: a tariff mention in it, else the noun phrase it ends on */
+    uint32_t comma = cue_kinds[cue->kind].subject ? comma_before_calling_it(c, items, k) : UINT32_MAX;
+    if (comma != UINT32_MAX) {
         for (size_t i = k; i-- > 0 && items[i].start >= c->sentence->start;)
-            if (is_tariff(items[i].kind) && items[i].last < pronoun_called - 2) {
+            if (is_tariff(items[i].kind) && items[i].last < comma && clause_of(c, items[i].first) == clause_of(c, comma - 1)) {
                 const item *owner = owner_before(c, items, &items[i], holder, 0);
                 return tariff_target(c, &items[i], remember_owner(c, &items[i], owner), holder);
             }
-        who noun = phrase_ending_at(c, pronoun_called - 2);
+        who noun = phrase_ending_at(c, comma);
         if (noun.name != NO_STRING)
             return measure_as_tariff(c, items, k, noun, holder);
     }
     if (cue_kinds[cue->kind].subject) {
-        const item *subject = clause_subject(c, items, k, holder);
+        /* a quotation read as a verdict judges what the verb of calling
+         * names, never a subject found elsewhere in the sentence */
+        int verdict = c->verdict_type >= 0 && (int)c->doc->spans[cue->span].type == c->verdict_type;
+        const item *subject = verdict ? NULL : clause_subject(c, items, k, holder);
         if (!subject)
             subject = called_object(c, items, k, holder);
+        if (verdict && !subject) {
+            who noun = called_phrase(c, items, k, clause);
+            if (noun.name != NO_STRING)
+                return measure_as_tariff(c, items, k, noun, holder);
+            /* "called the federation's request "a delaying tactic"" */
+            for (size_t i = k; i-- > 0 && items[i].start >= c->sentence->start;)
+                if (items[i].kind == K_CALLING)
+                    return noun_target(c, items[i].last + 1, clause, cue->start);
+            return none;
+        }
         uint32_t insertion;
         uint32_t interrupted = subject ? UINT32_MAX : interrupted_clause(c, cue, &insertion);
         if (interrupted != UINT32_MAX) {
@@ -5926,9 +6013,20 @@ static void fill_word_sets(void)
  * opening within a few words of a verb of calling characterise what the
  * verb names, and such a quotation judges it against far more often than
  * for it (in 296 of the gold stances on one, 243 against and 53 for). One
- * that holds a cue, or follows one after the verb, is read by that cue;
- * "called on", "called for" and "called off" name no verdict. The kept ones
- * become criticism of what came before; the others leave the items. */
+ * that holds a cue, that opens with a negation, a hedge, a condition or a
+ * contrast ("never", "perhaps", "if anything"), that follows a cue after
+ * the verb, or whose words another item covers ("tariffs"), is read by
+ * those instead. The kept ones become criticism
+ * of what came before, in the place their kind takes among items of the
+ * same span (none: those are dropped); the others leave the items. */
+static int reads_quotation(const item *other, const item *verdict)
+{
+    int k = other->kind;
+    return k < K_CUE_COUNT || (other->start == verdict->start && (k == K_NEGATION || k == K_HEDGE || k == K_NOT_CUE ||
+                                                                 k == K_CONDITION || k == K_CONTRAST)) ||
+           (other->start == verdict->start && other->end == verdict->end);
+}
+
 static void judge_quoted_verdicts(stance_ctx *c)
 {
     size_t kept = 0;
@@ -5941,15 +6039,15 @@ static void judge_quoted_verdicts(stance_ctx *c)
                 verb = &c->items[kept - 1];
             continue;
         }
-        const quote_span *q = it.first ? quote_at(c->doc, tok(c, it.first - 1)->start) : NULL;
-        int judged = q && q->start == tok(c, it.first - 1)->start && it.end < q->end && verb &&
-                     verb->last + 2 < it.first && it.first <= verb->last + 2 + QUOTED_VERDICT_REACH &&
-                     sentence_index_at(c->doc, verb->start) == sentence_index_at(c->doc, it.start) &&
-                     !token_in(c, verb->last + 1, (const char *const[]){"on", "for", "off", "upon", NULL});
+        uint32_t open_mark = it.first ? tok(c, it.first - 1)->start : 0;
+        const quote_span *q = it.first ? quote_at(c->doc, open_mark) : NULL;
+        int judged = q && q->start == open_mark && it.end < q->end && verb && verb->last + 2 < it.first &&
+                     it.first <= verb->last + 1 + QUOTED_VERDICT_REACH &&
+                     sentence_index_at(c->doc, verb->start) == sentence_index_at(c->doc, it.start);
         for (size_t j = i + 1; judged && j < c->item_count && c->items[j].start < it.end; j++)
-            judged = c->items[j].kind >= K_CUE_COUNT;
+            judged = !reads_quotation(&c->items[j], &it);
         for (const item *j = verb + 1; judged && j < c->items + kept; j++)
-            judged = j->kind >= K_CUE_COUNT;
+            judged = !reads_quotation(j, &it);
         if (judged) {
             it.kind = K_AGAINST_STATE;
             c->items[kept++] = it;
@@ -5963,7 +6061,8 @@ void stance_document(const ann_rules *rules, document *doc)
     doc->stance_count = 0;
     doc->stance_summary_count = 0;
     pthread_once(&word_sets_filled, fill_word_sets);
-    stance_ctx c = {.doc = doc, .headline_eases = -1, .legal_form_type = rules->named_type_id[NAMED_LEGAL_FORM]};
+    stance_ctx c = {.doc = doc, .headline_eases = -1, .legal_form_type = rules->named_type_id[NAMED_LEGAL_FORM],
+                    .verdict_type = rules->named_type_id[NAMED_QUOTED_VERDICT]};
     memset(c.kind_of, 0xFF, sizeof c.kind_of); /* -1: no kind */
     int any_cue = 0;
     for (int k = 0; k < K_COUNT; k++) {

@@ -3670,21 +3670,40 @@ static void test_quoted_verdict(void **state)
         "Ana Ruiz called the answer \"the same speech as last year.\"",
         "Ana Ruiz called on the ministry to act \"without delay.\"",
         "Ana Ruiz said the ministry would \"keep trade stable and predictable.\"",
+        "Ana Ruiz called the plan \"never\".",
+        "Ana Ruiz called the plan \"if anything\".",
+        "Kelvar Ltd., which buys cups from Guangdong, said it had 38 containers on order and called the January date "
+        "\"simply impossible.\"",
         NULL};
     check_no_stance(none);
 }
 
-/* ", calling it ...": the participle speaks for the subject of the clause
- * before the comma, and "it" is what that clause named last. */
+/* ", calling it ...": the participle speaks for the subject the sentence
+ * opens with (the person a place's title names, the body "The union"
+ * stands for, the person "He" stands for, the name before a speech verb
+ * between), not for the object named nearer it, and "it" is what the
+ * clause before the comma named; a later clause keeps its own target. */
 static void test_calling_participle(void **state)
 {
     (void)state;
-    fixture f;
-    annotate(&f, "The Ukrainian Grain Traders Union urged Bucharest to drop the scheme, calling it \"a barrier "
-                 "dressed up as paperwork.\"",
-             NULL);
-    check_stance(&f, "dressed up as", "Ukrainian Grain Traders Union", "scheme", STANCE_AGAINST);
-    release(&f);
+    check_one_stance("The Ukrainian Grain Traders Union urged Bucharest to drop the scheme, calling it \"a trap for "
+                     "small mills.\"",
+                     NULL, "a trap for small mills.", "Ukrainian Grain Traders Union", "scheme", STANCE_AGAINST);
+    check_one_stance("The Ukrainian Grain Traders Union met on Monday. The union, which has 400 members, urged Bucharest "
+                     "to drop the scheme, calling it \"a trap for small mills.\"",
+                     NULL, "a trap for small mills.", "Ukrainian Grain Traders Union", "scheme", STANCE_AGAINST);
+    check_one_stance("Quebec Agriculture Minister Etienne Ouimet backed the farmers, calling the ruling \"a trap for "
+                     "small farms.\"",
+                     NULL, "a trap for small farms.", "Etienne Ouimet", "ruling", STANCE_AGAINST);
+    check_one_stance("Gordon Lutz spoke in Regina. He had little patience for Beijing, calling its canola duties \"a "
+                     "photo opportunity for the minister.\"",
+                     NULL, "a photo opportunity for the minister.", "Gordon Lutz", "Beijing tariffs", STANCE_AGAINST);
+    check_one_stance("The Kelvar Guild backed the tariffs on steel but urged Bucharest to drop the scheme, calling it "
+                     "\"a trap for small mills.\"",
+                     NULL, "a trap for small mills.", "Kelvar Guild", "scheme", STANCE_AGAINST);
+    check_one_stance("The Kelvar Guild urged Bucharest to drop the scheme, calling it a barrier, and Ana Ruiz said the "
+                     "quota was unfair.",
+                     NULL, "unfair", "Ana Ruiz", "quota", STANCE_AGAINST);
 }
 
 /* A place the clause moves through or into is no subject: the marchers,
