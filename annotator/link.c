@@ -1003,14 +1003,12 @@ static void tag_lowercase_names(document *doc, const link_types *lt, const word_
             (starts[i] & STARTS_LINKED) || tok->start < reach)
             continue;
         /* a name of the table of four letters or more ("new zealand" is a
-         * place of the lists, "new" no name), or a person's of three ("pyo
-         * is right" after "Pyo Seung-hoon") */
+         * place of the lists, "new" no name; "son", "ban", "van" are words
+         * before they are names) */
         char title[64];
         memcpy(title, text, n);
         title[0] = (char)(title[0] - ('a' - 'A'));
-        const known_word *w = t->count && n >= 3 ? find_word(t, title, n) : NULL;
-        if (w && n == 3 && w->type != lt->person)
-            w = NULL;
+        const known_word *w = t->count && n >= 4 ? find_word(t, title, n) : NULL;
         span s = {.start = tok->start, .end = tok->end, .phase = UINT16_MAX, .rule = -1};
         if (w && !w->ambiguous && !w->tagged_only && !w->shared && w->type != lt->org) {
             s.type = w->type;

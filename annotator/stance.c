@@ -26,6 +26,9 @@
  * verdict on what it names: called China's new tariffs on American
  * soybeans and pork "...". */
 #define QUOTED_VERDICT_REACH 11
+/* Tokens from a speech verb to the comma before a participle that goes
+ * with it: "said on Wednesday, calling it". */
+#define SPEECH_TO_PARTICIPLE 4
 #define PARENTHESIS_WORDS 12 /* the words of a clause between commas after a subject */
 #define NAMED_MEASURE_LOOKBACK 4096 /* tokens back from "the tax" to the tax it names */
 #define NAMED_MEASURE_WORDS 4       /* "nickel ore export ban" */
@@ -1298,52 +1301,43 @@ static int is_quote_mark(stance_ctx *c, uint32_t t)
                                     (n == 3 && (!memcmp(s, "\xe2\x80\x9c", 3) || !memcmp(s, "\xe2\x80\x98", 3))));
 }
 
-/* The subject a sentence opens with, before verb: a person, organisation,
- * place or people named first ("Kelvar Motors urged ..."; not a possessor,
- * "South Africa's trade minister"), the name before a speech verb between
- * them, the person "He" or "She" stands for,
- * or the body "The union" stands for when a verb or a relative clause
- * follows the noun ("The union, which ..., has urged"; not "The union
- * president, Ana Ruiz, urged"). NULL: none; *pronoun is set when the
- * sentence opens with "He" or "She", and then no one named later in it
- * speaks ("He had little patience for Beijing, calling its duties ..." is
- * not Beijing's). */
+/* The subject a sentence opens with, before verb, where it is plain: the
+ * name after capitalised words only (a title: "Senator Ngozi Uche-Ahmadu,
+ * ..., opposed"), or the person a place's or firm's title names right
+ * after it ("Ontario premier Doug Ford"), but no possessor; the name right
+ * before a speech verb that ends just before the participle ("..., Minister
+ * X said on Wednesday, calling it ..."); the person "He" or "She" stands
+ * for; the body "the union" stands for when a verb or a relative clause
+ * follows it. NULL: not plain (an opening word or phrase, a quotation);
+ * *pronoun is set when the sentence opens with "He" or "She", and then no
+ * one named later in it speaks ("He had little patience for Beijing,
+ * calling its duties ..." is not Beijing's). */
 static const item *opening_subject(stance_ctx *c, const item *items, const item *verb, int *pronoun)
 {
     uint32_t first = c->sentence->first_token;
-    while (first < verb->first && is_quote_mark(c, first))
-        first++;
     *pronoun = 0;
-    /* "South Africa will not accept it, Minister Sipho Mahlangu said,
-     * calling it unjustified": the participle goes with a speech verb
-     * before it, and so with the name right before that verb */
     for (const item *i = items; i < verb; i++)
-        if (i->kind == K_SPEECH && i->first > first) {
+        if (i->kind == K_SPEECH && i->first > first + 1 && i->last + 1 < verb->first &&
+            verb->first - 1 - i->last <= SPEECH_TO_PARTICIPLE) {
             for (const item *j = items; j < i; j++)
-                if (j->last + 1 == i->first && is_holder(j) && j->kind != K_GROUP)
+                if (j->last + 1 == i->first && is_holder(j) && j->kind != K_GROUP && !after_locative(c, j))
                     return j;
         }
+    if (is_quote_mark(c, first))
+        return NULL;
     *pronoun = token_in(c, first, (const char *const[]){"he", "she", NULL});
     if (*pronoun)
         return pronoun_person(c, items, first);
-    if (token_in(c, first, (const char *const[]){"the", NULL}) && token_in_set(c, first + 1, &org_head_set)) {
+    if (token_in(c, first, (const char *const[]){"the", NULL}) && token_in_set(c, first + 1, &org_head_set) &&
+        (tok(c, first + 1)->flags & TOKF_LOWER)) {
         uint32_t next = first + 2;
         int relative = next + 1 < verb->first && is_comma(c, next) &&
                        token_in(c, next + 1, (const char *const[]){"which", "who", "whose", NULL});
-        const token *w = tok(c, next);
-        size_t n = w->end - w->start;
-        int verb_next = token_in(c, next, auxiliaries) ||
-                        (n > 3 && (w->flags & TOKF_LOWER) && !memcmp(c->doc->text.clean + w->end - 2, "ed", 2));
-        return relative || verb_next ? org_head_referent(c, first + 1, tok(c, first)->start) : NULL;
+        int verb_next = next < verb->first && (tok(c, next)->flags & TOKF_LOWER) && !token_in_set(c, next, &org_head_set);
+        const item *body = relative || verb_next ? org_head_referent(c, first + 1, tok(c, first)->start) : NULL;
+        if (body)
+            return body;
     }
-    /* the first name, after "the" or capitalised words only (a title:
-     * "Senator Ngozi Uche-Ahmadu, ..., opposed ..."), and the person a
-     * place's title names ("Quebec Agriculture Minister Etienne Ouimet");
-     * a sentence opening with a place or time phrase ("In Wellington, ...")
-     * is left to the caller */
-    static const char *const openers[] = {"in", "at", "on", "after", "before", "during", "from", "with", "under", NULL};
-    if (token_in(c, first, openers))
-        return NULL;
     for (const item *i = items; i < verb; i++) {
         if (!is_holder(i) || i->first < first)
             continue;
@@ -1353,7 +1347,8 @@ static const item *opening_subject(stance_ctx *c, const item *items, const item 
         for (const item *j = i + 1; i->kind != K_PERSON && j < verb; j++)
             if (j->kind == K_PERSON) {
                 uint32_t t = i->last + 1;
-                while (t < j->first && (tok(c, t)->flags & TOKF_CAPITALIZED))
+                while (t < j->first && ((tok(c, t)->flags & TOKF_CAPITALIZED) || token_in_set(c, t, &title_noun_set) ||
+                                        token_in(c, t, (const char *const[]){"chief", "executive", NULL})))
                     t++;
                 if (t == j->first)
                     return j;
@@ -1392,13 +1387,11 @@ static const item *speaker_of(stance_ctx *c, const item *items, size_t count, co
     /* the verb's own clause first: "..., Seoul's negotiator said" */
     uint32_t clause = clause_of(c, verb->first);
     /* "The union urged Bucharest to drop the scheme, calling it ...": a
-     * participle after a comma speaks for the clause's subject, not for
-     * the object named nearer it */
-    /* "The union urged Bucharest to drop the scheme, calling it ...": a
      * participle after a comma speaks for the subject its sentence opens
-     * with, not for the object named nearer it */
-    int pronoun = 0;
-    if (!opens && is_participle(c, verb) && is_comma(c, verb->first - 1)) {
+     * with, not for the object named nearer it; where the opening is less
+     * plain, the first of the names that rank alike */
+    int pronoun = 0, subject_first = !opens && is_participle(c, verb) && is_comma(c, verb->first - 1);
+    if (subject_first) {
         const item *subject = opening_subject(c, items, verb, &pronoun);
         if (subject || pronoun)
             return subject;
@@ -1408,7 +1401,8 @@ static const item *speaker_of(stance_ctx *c, const item *items, size_t count, co
         if (is_holder(i) && i->end <= verb->start && i->start >= c->body_start && !after_locative(c, i) &&
             !in_opening_phrase(c, i, verb->first) && !in_relative_clause(c, i, verb) && !adjectival_norp(c, i) &&
             !describes_name_before(c, i)) {
-            best = better_speaker(c, best, i);
+            best = subject_first && best && speaker_rank(c, i) <= speaker_rank(c, best) ? best
+                                                                                        : better_speaker(c, best, i);
             if (clause_of(c, i->first) == clause)
                 in_clause = better_speaker(c, in_clause, i);
         }

@@ -597,18 +597,6 @@ static void test_lowercase_names_in_comments(void **state)
     /* "rice" is a word of the article's own */
     assert_null(span_at(&f, "rice", 1));
     release(&f);
-    /* a person's name of three letters too ("pyo" after "Pyo Seung-hoon"),
-     * but no place's: "ayr" stays a word */
-    rules = "rule person\n  type PERSON\n  pattern Pyo\\hSeung-hoon\n"
-            "rule place\n  type GPE\n  pattern Ayr\n";
-    text = "Pyo Seung-hoon welcomed the duties in Ayr.\n\npyo is right, ask anyone in ayr.";
-    annotate_with_comment(&f, rules, text, "pyo");
-    s = span_at(&f, "pyo", 0);
-    assert_non_null(s);
-    assert_string_equal(type_of(&f, s), "PERSON");
-    assert_string_equal(doc_string(&f.doc, s->norm), "Pyo Seung-hoon");
-    assert_null(span_at(&f, "ayr", 0));
-    release(&f);
 }
 
 /* Countries and peoples the word lists name are found in any case in the
