@@ -50,8 +50,10 @@
  * the classes of miss of four rounds read and of the held-out articles
  * read, all one hundred and nine give 96.49, and the floor rises to 96.3.
  * Later that night, with rules written for six more rounds read, they give
- * 96.54, and the floor rises to 96.4. */
-#define CORPORA_MIN_F1 "96.4"
+ * 96.54, and the floor rises to 96.4. On 2026-11-28, with rules written
+ * for twelve more rounds read, they give 96.71, and the floor rises to
+ * 96.5. */
+#define CORPORA_MIN_F1 "96.5"
 
 /* The same for stance F1 on the corpora gold stances (NAME.stances.json).
  * Issue 5 asks for 75. With the eleventh and twelfth rounds moved in from
@@ -86,8 +88,10 @@
  * the cue ("the ban" is "ban"), as the guidelines and most of the gold have
  * it: 75.32 here, where five older articles name the measure in full at
  * every mention (the articles never read for misses rise from 48.46 to
- * 51.71), and the floor goes back to 75.2. */
-#define CORPORA_MIN_STANCE_F1 "75.2"
+ * 51.71), and the floor goes back to 75.2. On 2026-11-28 they give 75.79
+ * (quoted verdicts after a verb of calling, calling participles, plans to
+ * scrap, defending one's own side), and the floor rises to 75.5. */
+#define CORPORA_MIN_STANCE_F1 "75.5"
 
 static char bin[1024];
 
