@@ -1323,8 +1323,21 @@ static const item *opening_subject(stance_ctx *c, const item *items, const item 
                 if (j->last + 1 == i->first && is_holder(j) && j->kind != K_GROUP && !after_locative(c, j))
                     return j;
         }
+    /* a quotation opens with someone else's words; a clause of time, cause
+     * or contrast with someone else's deeds, and the subject opens the
+     * clause after it ("When Seoul raised its tariffs, Kelvar Motors cut
+     * output, calling ...") */
+    static const char *const subordinators[] = {"when", "while", "as", "since", "after", "before", "although",
+                                                "though", "because", "if", "unless", "once", "until", "like",
+                                                "unlike", NULL};
     if (is_quote_mark(c, first))
         return NULL;
+    if (token_in(c, first, subordinators)) { /* the main clause after its comma */
+        while (first < verb->first && !is_comma(c, first))
+            first++;
+        if (++first >= verb->first - 1)
+            return NULL;
+    }
     *pronoun = token_in(c, first, (const char *const[]){"he", "she", NULL});
     if (*pronoun)
         return pronoun_person(c, items, first);

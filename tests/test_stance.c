@@ -3704,6 +3704,9 @@ static void test_calling_participle(void **state)
     check_one_stance("The Kelvar Guild urged Bucharest to drop the scheme, calling it a barrier, and Ana Ruiz said the "
                      "quota was unfair.",
                      NULL, "unfair", "Ana Ruiz", "quota", STANCE_AGAINST);
+    check_one_stance("When Seoul raised its steel tariffs, Kelvar Motors cut output, calling the duty \"a trap for "
+                     "small mills.\"",
+                     NULL, "a trap for small mills.", "Kelvar Motors", "Seoul tariffs", STANCE_AGAINST);
 }
 
 /* A place the clause moves through or into is no subject: the marchers,
