@@ -6023,9 +6023,10 @@ static void fill_word_sets(void)
  * that holds a cue, that opens with a negation, a hedge, a condition or a
  * contrast ("never", "perhaps", "if anything"), that follows a cue after
  * the verb, or whose words another item covers ("tariffs"), is read by
- * those instead. The kept ones become criticism
- * of what came before, in the place their kind takes among items of the
- * same span (none: those are dropped); the others leave the items. */
+ * those instead: reads_quotation says whether other does so. Dropping
+ * the verdict where another item has its very span keeps the items in
+ * their order when the kept ones become criticism of what came before;
+ * the others leave the items. */
 static int reads_quotation(const item *other, const item *verdict)
 {
     int k = other->kind;
