@@ -974,7 +974,8 @@ static uint32_t title_case_norm(document *doc, const span *place)
 
 /* Readers write names in lower case ("my uncle in panchthar", "szekeres is
  * right", "the buyer in germany"): in the reader comments, an untagged
- * lower-case word whose capitalised form the table knows as a person,
+ * lower-case word whose capitalised form (each part of a hyphenated one
+ * too) the table knows as a person,
  * place or people, or a country or people the word lists name in any
  * case, and which the article never writes in lower case, is that name. */
 static void tag_lowercase_names(document *doc, const link_types *lt, const word_table *t, visible_spans *v,
@@ -1008,6 +1009,10 @@ static void tag_lowercase_names(document *doc, const link_types *lt, const word_
         char title[64];
         memcpy(title, text, n);
         title[0] = (char)(title[0] - ('a' - 'A'));
+        /* "aldington-hape" is Aldington-Hape */
+        for (size_t k = 1; k + 1 < n; k++)
+            if (title[k] == '-' && title[k + 1] >= 'a' && title[k + 1] <= 'z')
+                title[k + 1] = (char)(title[k + 1] - ('a' - 'A'));
         const known_word *w = t->count && n >= 4 ? find_word(t, title, n) : NULL;
         span s = {.start = tok->start, .end = tok->end, .phase = UINT16_MAX, .rule = -1};
         if (w && !w->ambiguous && !w->tagged_only && !w->shared && w->type != lt->org) {

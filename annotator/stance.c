@@ -4936,6 +4936,16 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
             return (who){NO_STRING, NO_STRING, NULL};
         return entity_target(c, subject, "subject");
     }
+    /* "praised Pramesti for "standing firm" and rejected the proposed
+     * duty": a person or body right after the act is what it acts on,
+     * before a tariff farther on; not one asked to act ("urged Ottawa's
+     * trade minister to drop ...") nor one owning what follows */
+    if (entity_after && tariff_after && entity_after->first == cue->last + 1 &&
+        (entity_after->kind == K_PERSON || entity_after->kind == K_ORG) && tariff_after->first > entity_after->last + 2 &&
+        entity_after->last + 1 < c->sentence->first_token + c->sentence->token_count &&
+        tok(c, entity_after->last + 1)->kind != TOK_CLITIC &&
+        !token_in(c, entity_after->last + 1, (const char *const[]){"to", NULL}))
+        return entity_target(c, entity_after, "entity");
     /* "welcomed the tariff cut", "opposed any duty hike": a change to a
      * levy named as one is the target as written, as its subject is */
     if (tariff_after && tariff_after->kind == K_TARIFF_WORD && tariff_after->first <= cue->last + 1 + PHRASE_WORDS &&

@@ -3709,6 +3709,16 @@ static void test_calling_participle(void **state)
                      NULL, "a trap for small mills.", "Kelvar Motors", "Seoul tariffs", STANCE_AGAINST);
 }
 
+/* A person or body right after the act is what it acts on, before a
+ * tariff farther on in the clause; not one owning what follows. */
+static void test_person_right_after_act(void **state)
+{
+    (void)state;
+    check_one_stance("Vice Minister Dyah Ayu Pramesti spoke first. Later Minister Abdul Rozak Suganda praised "
+                     "Pramesti for \"standing firm\" on the export duty.",
+                     NULL, "praised", "Abdul Rozak Suganda", "Dyah Ayu Pramesti", STANCE_FAVOR);
+}
+
 /* A place the clause moves through or into is no subject: the marchers,
  * a group with no name, hold the stance, so none is written. */
 static void test_place_marched_through(void **state)
@@ -3947,6 +3957,7 @@ int main(void)
         cmocka_unit_test(test_quoted_verdict),
         cmocka_unit_test(test_calling_participle),
         cmocka_unit_test(test_place_marched_through),
+        cmocka_unit_test(test_person_right_after_act),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
