@@ -205,7 +205,8 @@ typedef struct {
     uint32_t name;        /* an entity's norm (its text when it has none), interned once; else NO_STRING */
     uint8_t kind;
     uint8_t dropped;      /* a cue inside a longer cue, a condition inside a _NOT_CUE */
-    uint8_t modifier;     /* a GPE or NORP that is part of the group after it ("U.S. farmers") */
+    uint8_t modifier;     /* no holder: a GPE or NORP that is part of the group after it ("U.S. farmers"),
+                           * or an agreement ("the Trade and Cooperation Agreement") */
 } item;
 
 /* A tariff mention and the GPE that owns it ("U.S. tariffs"). */
@@ -1622,7 +1623,8 @@ static const item *person_of_body(stance_ctx *c, const item *items, size_t i)
  * in a clause that "which" or "who" opens, within PRONOUN_REACH tokens
  * before it, is done by the holder named right before that clause's comma.
  * NULL when the clause is no such one, or a noun that is no holder comes
- * before it ("the tariff, which ..."). */
+ * before it ("the tariff, which ..."); a named agreement there is returned,
+ * and holds nothing. */
 static const item *relative_antecedent(stance_ctx *c, const item *items, size_t k)
 {
     const item *cue = &items[k];
@@ -1635,7 +1637,7 @@ static const item *relative_antecedent(stance_ctx *c, const item *items, size_t 
         if (t == first || tok(c, t - 1)->kind != TOK_PUNCT || c->doc->text.clean[tok(c, t - 1)->start] != ',')
             return NULL;
         for (size_t i = k; i-- > 0;)
-            if (is_holder(&items[i]) && items[i].last + 2 == t) {
+            if ((is_holder(&items[i]) || (items[i].kind == K_ORG && items[i].modifier)) && items[i].last + 2 == t) {
                 /* "MP Kittipong Saengsuk of the Kao Na Party, who voted
                  * ...": "who" is the person the body qualifies */
                 const item *person = token_in(c, t, (const char *const[]){"who", NULL}) && items[i].kind != K_PERSON
@@ -1863,8 +1865,8 @@ static who find_holder(stance_ctx *c, const item *items, size_t count, size_t k,
     if (owner)
         return entity_who(c, owner, "possessor");
     const item *antecedent = cue_kinds[cue->kind].subject ? NULL : relative_antecedent(c, items, k);
-    if (antecedent)
-        return entity_who(c, antecedent, "relative");
+    if (antecedent) /* "the Trade and Cooperation Agreement, which rules out ...": no one */
+        return is_holder(antecedent) ? entity_who(c, antecedent, "relative") : none;
     uint32_t from = act_start(c, items, k);
     const item *speaker = speaker_before(c, items, count, k, from);
     if (speaker)
@@ -2157,8 +2159,9 @@ static const owned *last_owned(const owned *list, size_t count, uint32_t at, con
 static const item *most_named(stance_ctx *c, const struct_span *here);
 
 /* The words that name a levy. */
-static const char *const levy_words[] = {"tariff", "tariffs", "duty", "duties", "levy", "levies",
-                                         "tax",    "taxes",   "surcharge", "surcharges", "surtax", "surtaxes", NULL};
+static const char *const levy_words[] = {"tariff", "tariffs", "duty",       "duties", "levy",    "levies",
+                                         "tax",    "taxes",   "surcharge",  "surcharges", "surtax", "surtaxes",
+                                         "fee",    "fees",    "cess",       "cesses",     NULL};
 
 /* The levy word of the tariff mention starting at offset at, in the
  * singular and lower case ("duties of 10% on steel" gives "duty"), into
@@ -2175,7 +2178,7 @@ static void levy_word_at(stance_ctx *c, uint32_t at, char *out, size_t cap)
             size_t n = strlen(out);
             if (n > 3 && !strcmp(out + n - 3, "ies"))
                 strcpy(out + n - 3, "y");
-            else if (n > 3 && !strcmp(out + n - 2, "es") && out[n - 3] == 'x')
+            else if (n > 3 && !strcmp(out + n - 2, "es") && (out[n - 3] == 'x' || out[n - 3] == 's'))
                 out[n - 2] = '\0';
             else if (out[n - 1] == 's')
                 out[n - 1] = '\0';
@@ -2346,6 +2349,11 @@ static const item *context_owner(stance_ctx *c, uint32_t at, uint32_t holder)
             const owned *same_found = last_owned_named(c, c->found, c->found_count, at, here, word);
             if (!same || (same_found && same_found->at >= same->at))
                 same = same_found;
+            /* "urged Ottawa to scrap its 100% surtax" then China's duties,
+             * then "defended the surtax": Ottawa's, when no owner was named
+             * before the word */
+            if (!same)
+                same = last_owned_named(c, c->possessed, c->possessed_count, at, here, word);
             /* with no measure named by the word, the number tells: "... cut
              * India's 150% tariff ... while the United Kingdom will scrap its
              * tariffs" then "the remaining duty was far too high": India's */
@@ -5992,6 +6000,17 @@ static void note_compound(stance_ctx *c, size_t i)
         it->modifier = 1;
 }
 
+/* A named agreement ("the EU-UK Trade and Cooperation Agreement, which
+ * rules out customs duties") is what parties sign, and holds no stance. */
+static void note_agreement(stance_ctx *c, size_t i)
+{
+    static const char *const agreement_words[] = {"agreement", "treaty", "accord", "pact", "protocol", "convention",
+                                                  NULL};
+    item *org = &c->items[i];
+    if (token_is_one_of(c->doc->text.clean, tok(c, org->last), agreement_words))
+        org->modifier = 1;
+}
+
 /* A nationality right before goods only says where they come from
  * ("a 9.6% duty on Indonesian stainless steel"): it holds no stance. */
 static void note_qualifying(stance_ctx *c, size_t i)
@@ -6141,8 +6160,10 @@ void stance_document(const ann_rules *rules, document *doc)
         switch (c.items[i].kind) {
         case K_GPE:
         case K_ORG: /* "EU carbon levy" */
-            if (c.items[i].kind == K_ORG)
+            if (c.items[i].kind == K_ORG) {
                 note_bracketed_acronym(&c, i);
+                note_agreement(&c, i);
+            }
             if (can_own(&c, &c.items[i]))
                 note_owned(&c, i, &owned_cap);
             break;

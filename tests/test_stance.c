@@ -1959,8 +1959,11 @@ static void test_measure_harm(void **state)
 static void test_asked_body_is_no_target(void **state)
 {
     (void)state;
+    check_one_stance("Raymond Thibodeaux said he would ask the state to drop the permit.", NULL, "ask",
+                     "Raymond Thibodeaux", "permit", STANCE_AGAINST);
+    /* a fee charged on goods is a levy: its owner, when the text names one */
     check_one_stance("Raymond Thibodeaux said he would ask the state to drop the fee.", NULL, "ask",
-                     "Raymond Thibodeaux", "fee", STANCE_AGAINST);
+                     "Raymond Thibodeaux", "tariffs", STANCE_AGAINST);
 }
 
 /* A place after a locative only says where the subject of an evaluation
@@ -3719,6 +3722,31 @@ static void test_person_right_after_act(void **state)
                      NULL, "praised", "Abdul Rozak Suganda", "Dyah Ayu Pramesti", STANCE_FAVOR);
 }
 
+/* A bare levy word is the last measure named with that word: one a
+ * country owns through "its" too, when no owner was named before it. */
+static void test_possessed_measure_by_levy_word(void **state)
+{
+    (void)state;
+    check_one_stance("Growers stepped up pressure on Ottawa on Wednesday to scrap its 100% surtax on Chinese "
+                     "electric vehicles, as Beijing's anti-dumping duty of 68.4% on canola seed pushed prairie prices "
+                     "to their lowest level since 2020.\n\nChina made the seed duty final last December, on top of "
+                     "100% tariffs on Canadian canola oil and canola meal in force since March 2026, and its Ministry "
+                     "of Commerce has never hidden that both are a reply to the Canadian surtax. Canada sold about "
+                     "C$4.9 billion of canola seed to China in 2025.\n\nIndustry Minister Genevieve Laroche "
+                     "defended the surtax on Thursday.",
+                     NULL, "defended", "Genevieve Laroche", "Canada tariffs", STANCE_FAVOR);
+}
+
+/* A named agreement holds no stance, even where a relative clause makes
+ * it the doer. */
+static void test_agreement_holds_nothing(void **state)
+{
+    (void)state;
+    static const char *const none[] = {
+        "The levy breaches the Kelso Trade and Cooperation Agreement, which rules out customs duties.", NULL};
+    check_no_stance(none);
+}
+
 /* A place the clause moves through or into is no subject: the marchers,
  * a group with no name, hold the stance, so none is written. */
 static void test_place_marched_through(void **state)
@@ -3958,6 +3986,8 @@ int main(void)
         cmocka_unit_test(test_calling_participle),
         cmocka_unit_test(test_place_marched_through),
         cmocka_unit_test(test_person_right_after_act),
+        cmocka_unit_test(test_possessed_measure_by_levy_word),
+        cmocka_unit_test(test_agreement_holds_nothing),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
