@@ -1059,18 +1059,26 @@ static size_t lower_word(const document *doc, const token *tok, char *out, size_
 
 /* Goods a rule found from what stands around them, not from a word list
  * ("a ban on hilsa exports", "sunflower seed" of a goods word and a
- * product word): their last word names them in the rest of the document
- * ("exports of hilsa", "tonnes of seed"). Lower-case words only: a list's
- * goods are found wherever they stand, and a capitalised phrase is a name. */
+ * product word), and a list's goods of two words or more ("tomato paste",
+ * "cork stoppers"): their last word names them in the rest of the document
+ * ("exports of hilsa", "tonnes of seed", "the paste ban"); not a word
+ * that names any goods ("products", "units"). Lower-case words only: a
+ * list's single words are found wherever they stand, and a capitalised
+ * phrase is a name. */
 static void learn_goods(const ann_rules *rules, const link_types *lt, document *doc, const visible_spans *v,
                         word_table *t)
 {
+    static const char *const any_goods[] = {"products", "goods",     "units",    "items",       "equipment",
+                                            "machinery", "materials", "supplies", "commodities", NULL};
     for (size_t i = 0; i < v->count; i++) {
         const span *s = &doc->spans[v->index[i]];
-        if ((int)s->type != lt->goods || s->rule < 0 || rules->rules[s->rule].list_path)
+        if ((int)s->type != lt->goods || s->rule < 0)
             continue;
         size_t first, end;
         span_tokens(doc, s, &first, &end);
+        if (rules->rules[s->rule].list_path &&
+            (end < first + 2 || token_is_one_of(doc->text.clean, &doc->tokens.items[end - 1], any_goods)))
+            continue;
         int lower = end > first;
         for (size_t k = first; k < end && lower; k++)
             lower = doc->tokens.items[k].kind == TOK_WORD && (doc->tokens.items[k].flags & TOKF_LOWER);
@@ -1126,6 +1134,13 @@ static void tag_known_goods(document *doc, const word_table *t, visible_spans *v
         const token *tok = &doc->tokens.items[i];
         size_t n = tok->end - tok->start;
         if (n < 3 || n > t->longest || tok->kind != TOK_WORD || (starts[i] & STARTS_LINKED))
+            continue;
+        /* the sketch of the word in lower case, before copying it: a
+         * capital can only open it */
+        const char *raw = doc->text.clean + tok->start;
+        char opening = *raw >= 'A' && *raw <= 'Z' ? (char)(*raw + ('a' - 'A')) : *raw;
+        unsigned sketch = ((unsigned char)opening * 31u + (unsigned char)raw[n - 1] * 7u + (unsigned)n) & 255u;
+        if (!(t->sketch[sketch / 64] >> (sketch % 64) & 1))
             continue;
         char word[64];
         n = lower_word(doc, tok, word, sizeof word);

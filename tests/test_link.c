@@ -174,6 +174,22 @@ static void test_goods_found_in_context_are_linked(void **state)
     release(&f);
 }
 
+/* A list's goods of two words or more name the same goods by their last
+ * word in the rest of the document; "products" names any goods. */
+static void test_listed_goods_phrase_gives_its_last_word(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f, "rule goods\n  type GOODS\n  list rules/lists/goods.txt\n  case insensitive\n",
+             "Imports of tomato paste and of dairy products rose. The paste ban stays, and the products wait.");
+    const span *paste = span_at(&f, "paste", 1);
+    assert_non_null(paste);
+    assert_string_equal(type_of(&f, paste), "GOODS");
+    assert_int_equal(paste->rule, -1);
+    assert_null(span_at(&f, "products", 1));
+    release(&f);
+}
+
 static void test_surname_takes_the_full_name(void **state)
 {
     (void)state;
@@ -669,6 +685,7 @@ int main(void)
         cmocka_unit_test(test_article_surname_capitalised),
         cmocka_unit_test(test_refs_number_meanings_in_order),
         cmocka_unit_test(test_goods_found_in_context_are_linked),
+        cmocka_unit_test(test_listed_goods_phrase_gives_its_last_word),
         cmocka_unit_test(test_acronym_spells_a_name),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
