@@ -39,9 +39,14 @@ typedef struct {
 /* A byte of a text's first and last bytes and length: nearly every span and
  * capitalised word looked up is unknown, and this tells most of them apart
  * from the few dozen known words without hashing them. */
+static unsigned sketch_from(unsigned char first, unsigned char last, size_t len)
+{
+    return (first * 31u + last * 7u + (unsigned)len) & 255u;
+}
+
 static unsigned sketch_of(const char *s, size_t len)
 {
-    return len ? ((unsigned char)s[0] * 31u + (unsigned char)s[len - 1] * 7u + (unsigned)len) & 255u : 0;
+    return len ? sketch_from((unsigned char)s[0], (unsigned char)s[len - 1], len) : 0;
 }
 
 static uint64_t load64(const char *s)
@@ -1009,11 +1014,16 @@ static void tag_lowercase_names(document *doc, const link_types *lt, const word_
         char title[64];
         memcpy(title, text, n);
         title[0] = (char)(title[0] - ('a' - 'A'));
-        /* "aldington-hape" is Aldington-Hape */
-        for (size_t k = 1; k + 1 < n; k++)
-            if (title[k] == '-' && title[k + 1] >= 'a' && title[k + 1] <= 'z')
-                title[k + 1] = (char)(title[k + 1] - ('a' - 'A'));
         const known_word *w = t->count && n >= 4 ? find_word(t, title, n) : NULL;
+        /* readers drop every capital of a hyphenated name ("aldington-hape"
+         * for Aldington-Hape), where the table may keep a lower-case part
+         * ("Han-koo"): that form is looked up first */
+        if (!w && t->count && n >= 4 && memchr(title, '-', n)) {
+            for (size_t k = 1; k + 1 < n; k++)
+                if (title[k] == '-' && title[k + 1] >= 'a' && title[k + 1] <= 'z')
+                    title[k + 1] = (char)(title[k + 1] - ('a' - 'A'));
+            w = find_word(t, title, n);
+        }
         span s = {.start = tok->start, .end = tok->end, .phase = UINT16_MAX, .rule = -1};
         if (w && !w->ambiguous && !w->tagged_only && !w->shared && w->type != lt->org) {
             s.type = w->type;
@@ -1062,14 +1072,20 @@ static size_t lower_word(const document *doc, const token *tok, char *out, size_
  * product word), and a list's goods of two words or more ("tomato paste",
  * "cork stoppers"): their last word names them in the rest of the document
  * ("exports of hilsa", "tonnes of seed", "the paste ban"); not a word
- * that names any goods ("products", "units"). Lower-case words only: a
+ * that names any goods ("products", "units") or is more often something
+ * else ("parts", "fuel"). Lower-case words only: a
  * list's single words are found wherever they stand, and a capitalised
  * phrase is a name. */
 static void learn_goods(const ann_rules *rules, const link_types *lt, document *doc, const visible_spans *v,
                         word_table *t)
 {
-    static const char *const any_goods[] = {"products", "goods",     "units",    "items",       "equipment",
-                                            "machinery", "materials", "supplies", "commodities", NULL};
+    /* words for any goods, and words more often something else ("parts of
+     * Osaka", "will fuel inflation", "the paper said", "skipped a meal") */
+    static const char *const any_goods[] = {
+        "products", "goods", "units", "items", "equipment", "machinery", "materials", "supplies", "commodities",
+        "parts",    "fuel",  "paper", "drugs", "meal",      "bars",      "water",     "feed",     "power",
+        "plants",   "lines", "cells", "sheets", "cuts",     "tops",      "sets",      "kits",     "stock",
+        "stocks",   NULL};
     for (size_t i = 0; i < v->count; i++) {
         const span *s = &doc->spans[v->index[i]];
         if ((int)s->type != lt->goods || s->rule < 0)
@@ -1139,7 +1155,7 @@ static void tag_known_goods(document *doc, const word_table *t, visible_spans *v
          * capital can only open it */
         const char *raw = doc->text.clean + tok->start;
         char opening = *raw >= 'A' && *raw <= 'Z' ? (char)(*raw + ('a' - 'A')) : *raw;
-        unsigned sketch = ((unsigned char)opening * 31u + (unsigned char)raw[n - 1] * 7u + (unsigned)n) & 255u;
+        unsigned sketch = sketch_from((unsigned char)opening, (unsigned char)raw[n - 1], n);
         if (!(t->sketch[sketch / 64] >> (sketch % 64) & 1))
             continue;
         char word[64];

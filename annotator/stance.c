@@ -206,7 +206,9 @@ typedef struct {
     uint8_t kind;
     uint8_t dropped;      /* a cue inside a longer cue, a condition inside a _NOT_CUE */
     uint8_t modifier;     /* no holder: a GPE or NORP that is part of the group after it ("U.S. farmers"),
-                           * or an agreement ("the Trade and Cooperation Agreement") */
+                           * an acronym in brackets, a name joined to a suffix ("Dubai-based"), an
+                           * agreement */
+    uint8_t agreement;    /* a named agreement ("the Trade and Cooperation Agreement") */
 } item;
 
 /* A tariff mention and the GPE that owns it ("U.S. tariffs"). */
@@ -1637,7 +1639,7 @@ static const item *relative_antecedent(stance_ctx *c, const item *items, size_t 
         if (t == first || tok(c, t - 1)->kind != TOK_PUNCT || c->doc->text.clean[tok(c, t - 1)->start] != ',')
             return NULL;
         for (size_t i = k; i-- > 0;)
-            if ((is_holder(&items[i]) || (items[i].kind == K_ORG && items[i].modifier)) && items[i].last + 2 == t) {
+            if ((is_holder(&items[i]) || items[i].agreement) && items[i].last + 2 == t) {
                 /* "MP Kittipong Saengsuk of the Kao Na Party, who voted
                  * ...": "who" is the person the body qualifies */
                 const item *person = token_in(c, t, (const char *const[]){"who", NULL}) && items[i].kind != K_PERSON
@@ -2180,7 +2182,7 @@ static void levy_word_at(stance_ctx *c, uint32_t at, char *out, size_t cap)
                 strcpy(out + n - 3, "y");
             else if (n > 3 && !strcmp(out + n - 2, "es") && (out[n - 3] == 'x' || out[n - 3] == 's'))
                 out[n - 2] = '\0';
-            else if (out[n - 1] == 's')
+            else if (out[n - 1] == 's' && (n < 2 || out[n - 2] != 's')) /* "cess" is one */
                 out[n - 1] = '\0';
             return;
         }
@@ -4711,6 +4713,18 @@ static who relative_object(stance_ctx *c, const item *items, size_t k)
     return noun_phrase(c, t, noun_end, "phrase");
 }
 
+/* Whether "to" and a verb stand between tokens from and end, before a
+ * "for" or "of": who the words before them name is asked to act ("urged
+ * Parliament on Wednesday to scrap the duty"), not blamed for an act
+ * ("criticised MacAskill for promising to cut fees"). */
+static int asked_between(stance_ctx *c, uint32_t from, uint32_t end)
+{
+    for (uint32_t t = from; t < end && !token_in(c, t, (const char *const[]){"for", "of", NULL}); t++)
+        if (asked_to_act(c, t))
+            return 1;
+    return 0;
+}
+
 static who find_target(stance_ctx *c, const item *items, size_t count, size_t k, const who *holder_who, int *eases)
 {
     *eases = 0;
@@ -4946,13 +4960,11 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
     }
     /* "praised Pramesti for "standing firm" and rejected the proposed
      * duty": a person or body right after the act is what it acts on,
-     * before a tariff farther on; not one asked to act ("urged Ottawa's
-     * trade minister to drop ...") nor one owning what follows */
+     * before a tariff farther on; not one asked to act ("urged Parliament
+     * on Wednesday to drop ...") nor one owning what follows */
     if (entity_after && tariff_after && entity_after->first == cue->last + 1 &&
         (entity_after->kind == K_PERSON || entity_after->kind == K_ORG) && tariff_after->first > entity_after->last + 2 &&
-        entity_after->last + 1 < c->sentence->first_token + c->sentence->token_count &&
-        tok(c, entity_after->last + 1)->kind != TOK_CLITIC &&
-        !token_in(c, entity_after->last + 1, (const char *const[]){"to", NULL}))
+        tok(c, entity_after->last + 1)->kind != TOK_CLITIC && !asked_between(c, entity_after->last + 1, tariff_after->first))
         return entity_target(c, entity_after, "entity");
     /* "welcomed the tariff cut", "opposed any duty hike": a change to a
      * levy named as one is the target as written, as its subject is */
@@ -6008,7 +6020,7 @@ static void note_agreement(stance_ctx *c, size_t i)
                                                   NULL};
     item *org = &c->items[i];
     if (token_is_one_of(c->doc->text.clean, tok(c, org->last), agreement_words))
-        org->modifier = 1;
+        org->modifier = org->agreement = 1;
 }
 
 /* A nationality right before goods only says where they come from
@@ -6125,7 +6137,7 @@ void stance_document(const ann_rules *rules, document *doc)
         uint32_t name = NO_STRING;
         if (is_entity(k))
             name = s->norm != NO_STRING ? s->norm : doc_intern(doc, doc->text.clean + s->start, s->end - s->start);
-        item it = {s->start, s->end, s->first_token, 0, i, name, (uint8_t)k, 0, 0};
+        item it = {s->start, s->end, s->first_token, 0, i, name, (uint8_t)k, 0, 0, 0};
         c.items[c.item_count++] = it;
         cues += k < K_CUE_COUNT || k == K_QUOTED_VERDICT;
     }

@@ -597,10 +597,11 @@ static void test_article_surname_capitalised(void **state)
 static void test_lowercase_names_in_comments(void **state)
 {
     (void)state;
-    const char *rules = "rule person\n  type PERSON\n  pattern Gabor\\hSzekeres|Ana\\hPotae-Brennan\n"
+    const char *rules = "rule person\n  type PERSON\n  pattern Gabor\\hSzekeres|Ana\\hPotae-Brennan|Han-koo\n"
                         "rule place\n  type GPE\n  pattern Kasserine|Rice\n";
-    const char *text = "Gabor Szekeres and Ana Potae-Brennan sold wood in Kasserine and Rice. He grows rice.\n\n"
-                       "szekeres is right, ask anyone in kasserine about rice. potae-brennan caved.";
+    const char *text = "Gabor Szekeres, Ana Potae-Brennan and Han-koo sold wood in Kasserine and Rice. He grows "
+                       "rice.\n\nszekeres is right, ask anyone in kasserine about rice. potae-brennan "
+                       "caved. han-koo knows.";
     fixture f;
     annotate_with_comment(&f, rules, text, "szekeres");
     const span *s = span_at(&f, "szekeres", 0);
@@ -614,6 +615,10 @@ static void test_lowercase_names_in_comments(void **state)
     s = span_at(&f, "potae-brennan", 0);
     assert_non_null(s);
     assert_string_equal(doc_string(&f.doc, s->norm), "Ana Potae-Brennan");
+    /* as the table writes it first ("Han-koo") */
+    s = span_at(&f, "han-koo", 0);
+    assert_non_null(s);
+    assert_string_equal(type_of(&f, s), "PERSON");
     /* "rice" is a word of the article's own */
     assert_null(span_at(&f, "rice", 1));
     release(&f);

@@ -1961,9 +1961,10 @@ static void test_asked_body_is_no_target(void **state)
     (void)state;
     check_one_stance("Raymond Thibodeaux said he would ask the state to drop the permit.", NULL, "ask",
                      "Raymond Thibodeaux", "permit", STANCE_AGAINST);
-    /* a fee charged on goods is a levy: its owner, when the text names one */
-    check_one_stance("Raymond Thibodeaux said he would ask the state to drop the fee.", NULL, "ask",
-                     "Raymond Thibodeaux", "tariffs", STANCE_AGAINST);
+    /* a fee charged on goods is a levy, its owner's */
+    check_one_stance("Mississippi charges a 40-cent fee on imported catfish. Raymond Thibodeaux said he would ask "
+                     "the state to drop the fee.",
+                     NULL, "ask", "Raymond Thibodeaux", "Mississippi tariffs", STANCE_AGAINST);
 }
 
 /* A place after a locative only says where the subject of an evaluation
@@ -3720,6 +3721,9 @@ static void test_person_right_after_act(void **state)
     check_one_stance("Vice Minister Dyah Ayu Pramesti spoke first. Later Minister Abdul Rozak Suganda praised "
                      "Pramesti for \"standing firm\" on the export duty.",
                      NULL, "praised", "Abdul Rozak Suganda", "Dyah Ayu Pramesti", STANCE_FAVOR);
+    /* one asked to act, however far "to" comes after the name */
+    check_one_stance("John Smith urged Parliament on Wednesday to scrap the steel duty.", NULL, "urged", "John Smith",
+                     "tariffs", STANCE_AGAINST);
 }
 
 /* A bare levy word is the last measure named with that word: one a
@@ -3738,12 +3742,13 @@ static void test_possessed_measure_by_levy_word(void **state)
 }
 
 /* A named agreement holds no stance, even where a relative clause makes
- * it the doer. */
+ * it the doer, and no one else holds the act of that clause. */
 static void test_agreement_holds_nothing(void **state)
 {
     (void)state;
     static const char *const none[] = {
-        "The levy breaches the Kelso Trade and Cooperation Agreement, which rules out customs duties.", NULL};
+        "The levy breaches the Kelso Trade and Cooperation Agreement, which rules out customs duties.",
+        "Canada said the levy breaches the Kelso Agreement, which rules out customs duties.", NULL};
     check_no_stance(none);
 }
 

@@ -244,8 +244,9 @@ static void test_abbreviations(void **state)
     CHECK("U.S.-Japan Mr.Abe", { "U.S.", A }, { "-", P }, { "Japan", W }, { "Mr.", A }, { "Abe", W });
     CHECK("Rs. 60 Ltda. Kft. Zrt. Nyrt. ehf. hf.", { "Rs.", A }, { "60", N }, { "Ltda.", A }, { "Kft.", A },
           { "Zrt.", A }, { "Nyrt.", A }, { "ehf.", A }, { "hf.", A });
-    /* the Filipino "Ma." of "Ma. Cristina" (Maria) */
-    CHECK("Ma. Cristina", { "Ma.", A }, { "Cristina", W });
+    /* "Ma." is no abbreviation: "founder Jack Ma. Beijing ..." ends a
+     * sentence, far more often than it stands for "Maria" */
+    CHECK("Jack Ma. Beijing", { "Jack", W }, { "Ma", W }, { ".", P }, { "Beijing", W });
     CHECK("Media House Pvt. Ltd. Pty. Ltd. Pte. Ltd.", { "Media", W }, { "House", W }, { "Pvt.", A }, { "Ltd.", A },
           { "Pty.", A }, { "Ltd.", A }, { "Pte.", A }, { "Ltd.", A });
 }
@@ -717,7 +718,7 @@ static void test_every_abbreviation_is_found(void **state)
     (void)state;
     static const char *const words[] = {
         "Adm", "Apr", "Aug", "Ave", "Bros", "Capt", "Cmdr", "Co", "Col", "Corp", "Dec", "Dr", "Feb", "Ft",
-        "Gen", "Gov", "Hon", "Inc", "Jan", "Jr", "Jul", "Jun", "Lt", "Ltd", "Ma", "Maj", "Mar", "Mr", "Mrs",
+        "Gen", "Gov", "Hon", "Inc", "Jan", "Jr", "Jul", "Jun", "Lt", "Ltd", "Maj", "Mar", "Mr", "Mrs",
         "Ms", "Mt", "No", "Nov", "Oct", "Prof", "Rep", "Rev", "Sen", "Sep", "Sept", "Sgt", "Sr", "St",
         "al", "etc", "vs",
     };
