@@ -4713,15 +4713,22 @@ static who relative_object(stance_ctx *c, const item *items, size_t k)
     return noun_phrase(c, t, noun_end, "phrase");
 }
 
-/* Whether "to" and a verb stand between tokens from and end, before a
- * "for" or "of": who the words before them name is asked to act ("urged
+/* Whether "to" and a verb follow tokens from on, over words of time and
+ * place only: who the words before them name is asked to act ("urged
  * Parliament on Wednesday to scrap the duty"), not blamed for an act
- * ("criticised MacAskill for promising to cut fees"). */
+ * ("criticised MacAskill for promising to cut fees") nor praised before
+ * another ("praised Pramesti and promised to defend the duty"). */
 static int asked_between(stance_ctx *c, uint32_t from, uint32_t end)
 {
-    for (uint32_t t = from; t < end && !token_in(c, t, (const char *const[]){"for", "of", NULL}); t++)
+    static const char *const adjuncts[] = {"on", "in", "at", "during", "this", "last", "next", "the", "a",
+                                           "week", "month", "year", "weekend", "morning", "afternoon",
+                                           "evening", "day", "again", "also", NULL};
+    for (uint32_t t = from; t < end; t++) {
         if (asked_to_act(c, t))
             return 1;
+        if (!token_in(c, t, adjuncts) && !(tok(c, t)->flags & TOKF_CAPITALIZED) && tok(c, t)->kind != TOK_NUMBER)
+            return 0;
+    }
     return 0;
 }
 

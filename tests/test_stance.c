@@ -3724,6 +3724,10 @@ static void test_person_right_after_act(void **state)
     /* one asked to act, however far "to" comes after the name */
     check_one_stance("John Smith urged Parliament on Wednesday to scrap the steel duty.", NULL, "urged", "John Smith",
                      "tariffs", STANCE_AGAINST);
+    /* but not one praised before a second act */
+    check_one_stance("Vice Minister Dyah Ayu Pramesti spoke first. Later Minister Abdul Rozak Suganda praised "
+                     "Pramesti and promised to defend the export duty.",
+                     NULL, "praised", "Abdul Rozak Suganda", "Dyah Ayu Pramesti", STANCE_FAVOR);
 }
 
 /* A bare levy word is the last measure named with that word: one a
