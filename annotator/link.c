@@ -765,6 +765,38 @@ static void learn_body_heads(const link_types *lt, const document *doc, const na
     }
 }
 
+/* A department named in full by its portfolio ("the U.S. Department of
+ * Commerce", "the Commerce Department") goes by the portfolio alone later
+ * ("Commerce found that ..."), unless the article also writes the word in
+ * lower case ("agriculture"), a common noun there. */
+static void learn_department_portfolios(const link_types *lt, const document *doc, const name_span *names,
+                                        size_t count, word_table *t)
+{
+    static const char *const department[] = {"Department", NULL};
+    for (size_t i = 0; i < count; i++) {
+        const span *s = names[i].s;
+        size_t first = names[i].first, end = names[i].end;
+        if (s->type != lt->org || end < first + 2)
+            continue;
+        const token *toks = doc->tokens.items, *portfolio;
+        if (token_is_one_of(doc->text.clean, &toks[end - 1], department))
+            portfolio = &toks[end - 2];
+        else if (end >= first + 3 && token_is_one_of(doc->text.clean, &toks[end - 3], department) &&
+                 toks[end - 2].end - toks[end - 2].start == 2 && !memcmp(doc->text.clean + toks[end - 2].start, "of", 2))
+            portfolio = &toks[end - 1];
+        else
+            continue;
+        size_t len = portfolio->end - portfolio->start;
+        char lower[32];
+        if (portfolio->kind != TOK_WORD || !(portfolio->flags & TOKF_CAPITALIZED) || len >= sizeof lower)
+            continue;
+        for (size_t k = 0; k < len; k++)
+            lower[k] = (char)(doc->text.clean[portfolio->start + k] | (k == 0 ? 0x20 : 0));
+        if (!lower_in_article(doc, lower, len, doc->len))
+            learn_word(t, doc, doc->text.clean + portfolio->start, len, s->type, s->norm, 0);
+    }
+}
+
 /* One-word names as typed by the rules. */
 static void learn_one_word_names(const document *doc, const name_span *names, size_t count, word_table *t)
 {
@@ -1427,6 +1459,7 @@ void link_document(const ann_rules *rules, document *doc, resolved_spans *spans,
     if (lt.org >= 0) {
         learn_firm_names(&lt, doc, names, name_count, starts, &t);
         learn_body_heads(&lt, doc, names, name_count, &t);
+        learn_department_portfolios(&lt, doc, names, name_count, &t);
     }
     learn_acronyms(doc, names, name_count, lt.org, &t);
     learn_one_word_names(doc, names, name_count, &t);
