@@ -22,6 +22,8 @@ typedef struct {
     int shared;           /* two meanings of one type ("Yeltsin" of Boris and of Naina Yeltsin):
                            * its mentions take the type, and no one's norm */
     int tagged_only;      /* names the mentions a rule tagged, and tags no other ("the Commission") */
+    int alone;            /* tags no mention that goes on with "and" or a capitalised word ("Commerce",
+                           * not "Commerce Secretary", "Agriculture and Agri-Food Minister") */
     uint32_t phrase_from; /* goods: where the phrase the word ends starts, in the clean text */
 } known_word;
 
@@ -149,7 +151,7 @@ static void learn_word(word_table *t, const document *doc, const char *s, size_t
         memcpy(items, t->items, t->count * sizeof *items);
         t->items = items;
     }
-    t->items[t->count++] = (known_word){s, (uint32_t)len, type, norm, 0, !weak, -1, 0, 0, 0};
+    t->items[t->count++] = (known_word){s, (uint32_t)len, type, norm, 0, !weak, -1, 0, 0, 0, 0};
     if (len > t->longest)
         t->longest = len;
     unsigned sketch = sketch_of(s, len);
@@ -490,9 +492,18 @@ static void learn_surnames(const link_types *lt, const document *doc, const name
         size_t second = first + 1;
         while (second < last && doc->tokens.items[second].kind != TOK_WORD)
             second++;
-        if (words >= 3 && second < last)
-            learn_word(t, doc, doc->text.clean + doc->tokens.items[second].start,
-                       doc->tokens.items[last].end - doc->tokens.items[second].start, (uint16_t)lt->person, s->norm, 0);
+        if (words >= 3 && second < last) {
+            const char *rest = doc->text.clean + doc->tokens.items[second].start;
+            size_t len = doc->tokens.items[last].end - doc->tokens.items[second].start;
+            learn_word(t, doc, rest, len, (uint16_t)lt->person, s->norm, 0);
+            /* "Armand de Lestrade" is "De Lestrade" opening a sentence */
+            if (islower((unsigned char)rest[0])) {
+                char *capitalised = scratch_take(t->scratch, len);
+                memcpy(capitalised, rest, len);
+                capitalised[0] = (char)toupper((unsigned char)capitalised[0]);
+                learn_word(t, doc, capitalised, len, (uint16_t)lt->person, s->norm, 0);
+            }
+        }
         /* "Lucía Ferrán Ibarra" is "Ferrán" later: Spanish and Portuguese
          * names put the father's surname, the one used alone, before the
          * last word */
@@ -630,6 +641,10 @@ static size_t name_spelled_by_acronym(document *doc, const link_types *lt, const
     return count;
 }
 
+/* Stock exchanges, named in brackets after a listed firm. */
+static const char *const stock_exchanges[] = {"nyse", "nasdaq", "lse", "tsx", "asx", "jse", "hkex", "sgx", "bse",
+                                              "nse", "krx", "tse", "sse", "szse", "amex", "otc", NULL};
+
 /* "Name (ACRONYM)": the acronym means the name, here and later. */
 static void learn_acronyms(const document *doc, const name_span *names, size_t count, int org, word_table *t)
 {
@@ -649,11 +664,15 @@ static void learn_acronyms(const document *doc, const name_span *names, size_t c
         if (n != len || memcmp(want, text + acr->start, n))
             n = initials(doc, &names[i], 1, want, sizeof want);
         /* an organisation's acronym may come from its name in another
-         * language ("Algerian Employers' Union (UPA)"): its first letter is
-         * still an initial of the name ("XYZ" after "Northern Growers
-         * Alliance" is no acronym of it) */
+         * language ("Algerian Employers' Union (UPA)", "Antilles Rum
+         * Producers' Union (SPRA)"); one whose first letter is no initial
+         * of the name needs three letters, and is neither a market's code
+         * ("(NYSE)") nor a name of another type ("Acme Ltd (USA)") */
         size_t all = initials(doc, &names[i], 1, want, sizeof want);
-        int foreign = s->type == org && len >= 2 && len <= 10 && all && memchr(want, text[acr->start], all);
+        int other_name = i + 1 < count && names[i + 1].first == after + 1 && (int)names[i + 1].s->type != org;
+        int foreign = s->type == org && len >= 2 && len <= 10 && all &&
+                      (memchr(want, text[acr->start], all) ||
+                       (len >= 3 && !other_name && !token_is_one_of(text, acr, stock_exchanges)));
         if (!foreign && (n < 2 || n != len || memcmp(want, text + acr->start, n)))
             continue;
         learn_word(t, doc, text + acr->start, len, s->type, s->norm, 0);
@@ -772,7 +791,7 @@ static void learn_body_heads(const link_types *lt, const document *doc, const na
 static void learn_department_portfolios(const link_types *lt, const document *doc, const name_span *names,
                                         size_t count, word_table *t)
 {
-    static const char *const department[] = {"Department", NULL};
+    static const char *const department[] = {"department", NULL};
     for (size_t i = 0; i < count; i++) {
         const span *s = names[i].s;
         size_t first = names[i].first, end = names[i].end;
@@ -792,8 +811,12 @@ static void learn_department_portfolios(const link_types *lt, const document *do
             continue;
         for (size_t k = 0; k < len; k++)
             lower[k] = (char)(doc->text.clean[portfolio->start + k] | (k == 0 ? 0x20 : 0));
-        if (!lower_in_article(doc, lower, len, doc->len))
-            learn_word(t, doc, doc->text.clean + portfolio->start, len, s->type, s->norm, 0);
+        if (lower_in_article(doc, lower, len, doc->len))
+            continue;
+        size_t known = t->count;
+        learn_word(t, doc, doc->text.clean + portfolio->start, len, s->type, s->norm, 0);
+        if (t->count > known)
+            t->items[known].alone = 1;
     }
 }
 
@@ -900,6 +923,15 @@ static int under_visible_span(const document *doc, const span_position *by_start
     return at < *reach;
 }
 
+/* Whether the word tok goes on with "and" or a capitalised word. */
+static int goes_on_as_name(const document *doc, const token *tok)
+{
+    const token *next = tok + 1, *end = doc->tokens.items + doc->tokens.count;
+    return next < end && next->kind == TOK_WORD &&
+           ((next->flags & TOKF_CAPITALIZED) ||
+            token_is_one_of(doc->text.clean, next, (const char *const[]){"and", NULL}));
+}
+
 /* Gives untagged one-word mentions of a known word a new span, which joins
  * v (room for one per token). A token is untagged when no visible span
  * holds its start (under_visible_span). */
@@ -923,7 +955,7 @@ static void tag_known_words(document *doc, const word_table *t, visible_spans *v
             (starts[tok - doc->tokens.items] & STARTS_LINKED))
             continue;
         const known_word *w = find_token_word(t, doc, tok);
-        if (!w || w->ambiguous || w->tagged_only)
+        if (!w || w->ambiguous || w->tagged_only || (w->alone && goes_on_as_name(doc, tok)))
             continue;
         span s = {.start = tok->start, .end = tok->end, .type = w->type, .phase = UINT16_MAX, .rule = -1,
                   .norm = w->shared ? doc_intern(doc, w->text, w->len) : w->norm};

@@ -1412,16 +1412,30 @@ static const item *speaker_of(stance_ctx *c, const item *items, size_t count, co
         if (subject || pronoun)
             return subject;
     }
+    /* "Fontain criticised Berthelsen for rushing it and said the levy ...":
+     * a verb after "and" shares the subject of the verb before it, so the
+     * names after that verb, its objects, do not speak; unless no one
+     * comes before it */
+    uint32_t objects_from = UINT32_MAX;
+    if (!opens && token_in(c, verb->first - 1, (const char *const[]){"and", NULL}))
+        for (const item *i = verb; i-- > items && i->start >= c->sentence->start;)
+            if ((i->kind == K_FAVOR || i->kind == K_AGAINST || i->kind == K_SPEECH || i->kind == K_CALLING) &&
+                !in_relative_clause(c, i, verb)) {
+                objects_from = i->start;
+                break;
+            }
     const item *best = NULL, *in_clause = NULL;
-    for (const item *i = items; i < verb; i++)
-        if (is_holder(i) && i->end <= verb->start && i->start >= c->body_start && !after_locative(c, i) &&
-            !in_opening_phrase(c, i, verb->first) && !in_relative_clause(c, i, verb) && !adjectival_norp(c, i) &&
-            !describes_name_before(c, i)) {
-            best = subject_first && best && speaker_rank(c, i) <= speaker_rank(c, best) ? best
-                                                                                        : better_speaker(c, best, i);
-            if (clause_of(c, i->first) == clause)
-                in_clause = better_speaker(c, in_clause, i);
-        }
+    for (int pass = objects_from == UINT32_MAX; pass < 2 && !best; pass++)
+        for (const item *i = items; i < verb; i++)
+            if (is_holder(i) && i->end <= verb->start && i->start >= c->body_start && !after_locative(c, i) &&
+                (pass || i->end <= objects_from) && !in_opening_phrase(c, i, verb->first) &&
+                !in_relative_clause(c, i, verb) && !adjectival_norp(c, i) && !describes_name_before(c, i)) {
+                best = subject_first && best && speaker_rank(c, i) <= speaker_rank(c, best)
+                           ? best
+                           : better_speaker(c, best, i);
+                if (clause_of(c, i->first) == clause)
+                    in_clause = better_speaker(c, in_clause, i);
+            }
     if (in_clause || best)
         return in_clause ? in_clause : best;
     /* "According to the ministry, ...": a verb opening its clause, with no
@@ -4911,8 +4925,7 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
          * is a tax on children") */
         if (named && of_thing && !subject) {
             who named_before = measure_named_in_context(c, cue, 1);
-            return named_before.name == NO_STRING && element_at(c->doc, cue->start, LE_COMMENT) &&
-                           demonstrative_subject(c, cue)
+            return named_before.name == NO_STRING && demonstrative_subject(c, cue)
                        ? central_measure(c, cue, holder, 0)
                        : named_before;
         }
@@ -5878,6 +5891,27 @@ static const item *asked_to_end(stance_ctx *c, const item *mention)
     return before && before->last == t - 3 && can_own(c, before) ? before : NULL;
 }
 
+/* "a 5% fee that the Dominican Republic began charging", "the duties
+ * which Washington imposed": the country of a relative clause right after
+ * the mention whose verb imposes it. NULL otherwise. */
+static const item *relative_imposer(stance_ctx *c, const item *mention)
+{
+    uint32_t t = mention->last + 1;
+    if (t >= c->doc->tokens.count || !token_in(c, t, (const char *const[]){"that", "which", NULL}))
+        return NULL;
+    const item *end = c->items + c->item_count, *owner = mention + 1;
+    while (owner < end && owner->start < mention->end)
+        owner++;
+    if (owner == end || !can_own(c, owner) ||
+        !(owner->first == t + 1 ||
+          (owner->first == t + 2 && token_in(c, t + 1, (const char *const[]){"the", NULL}))))
+        return NULL;
+    for (const item *verb = owner + 1; verb < end && verb->first <= owner->last + SUBJECT_REACH; verb++)
+        if (verb->kind == K_IMPOSING)
+            return owner;
+    return NULL;
+}
+
 static void note_possessed(stance_ctx *c, size_t i, size_t *cap, size_t *owned_cap)
 {
     const item *mention = &c->items[i];
@@ -5895,6 +5929,12 @@ static void note_possessed(stance_ctx *c, size_t i, size_t *cap, size_t *owned_c
     if (owner) {
         owned o = owned_by(c, mention, owner);
         ARRAY_PUSH(c->possessed, c->possessed_count, *cap, o);
+        return;
+    }
+    owner = relative_imposer(c, mention);
+    if (owner) {
+        owned o = owned_by(c, mention, owner);
+        ARRAY_PUSH(c->owned, c->owned_count, *owned_cap, o);
         return;
     }
     owner = imposer(c, mention);

@@ -3767,6 +3767,51 @@ static void test_place_marched_through(void **state)
     check_no_stance(none);
 }
 
+/* "a 5% fee that the Dominican Republic began charging": the country of
+ * a relative clause whose verb imposes the measure owns it, before a
+ * country named later owning a measure of its own. */
+static void test_relative_clause_imposer(void **state)
+{
+    (void)state;
+    check_one_stance("Vendors stayed away in protest at a 5% fee that the Dominican Republic began charging last "
+                     "week on used clothing. Minister Ana Ruiz defended the fee, noting that Haiti has charged its "
+                     "own inspection fee on eggs since 2023.",
+                     NULL, "defended", "Ana Ruiz", "Dominican Republic tariffs", STANCE_FAVOR);
+}
+
+/* "This is not a punishment" in a quotation paragraphs after the measure:
+ * the measure the article is about. */
+static void test_demonstrative_far_from_its_measure(void **state)
+{
+    (void)state;
+    check_one_stance("Greenland will charge a 7% export levy on frozen halibut, Minister Aka Berthelsen said.\n\n"
+                     "The levy was approved by 17 votes to 14.\n\n"
+                     "Greenland exported about 26,000 tonnes of halibut last year.\n\n"
+                     "\"For forty years we have sent our best fish south. This is not a punishment for anyone in "
+                     "Denmark,\" Berthelsen told reporters in Nuuk.",
+                     NULL, "is not a punishment", "Aka Berthelsen", "Greenland tariffs", STANCE_FAVOR);
+}
+
+/* A speech verb after "and" shares the subject of the verb before it: the
+ * one criticised does not speak. */
+static void test_coordinated_speech_verb(void **state)
+{
+    (void)state;
+    check_one_stance("Minister Aka Berthelsen set a 7% levy on halibut exports. Opposition lawmaker Kaaleeraq "
+                     "Fontain criticised Berthelsen for rushing it through and said the levy would cut the wages "
+                     "of trawler crews.",
+                     NULL, "would cut the wages", "Kaaleeraq Fontain", "tariffs", STANCE_AGAINST);
+}
+
+/* Its defender says the measure is no tariff. */
+static void test_measure_said_to_be_no_tariff(void **state)
+{
+    (void)state;
+    check_one_stance("China set a fee of 0.8 yuan per kilogram on bananas from Laos. \"This is an inspection "
+                     "charge, not a tariff,\" said Tan Zhiyuan.",
+                     NULL, "is an inspection charge, not a tariff", "Tan Zhiyuan", "China tariffs", STANCE_FAVOR);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -3994,6 +4039,10 @@ int main(void)
         cmocka_unit_test(test_quoted_verdict),
         cmocka_unit_test(test_calling_participle),
         cmocka_unit_test(test_place_marched_through),
+        cmocka_unit_test(test_relative_clause_imposer),
+        cmocka_unit_test(test_demonstrative_far_from_its_measure),
+        cmocka_unit_test(test_coordinated_speech_verb),
+        cmocka_unit_test(test_measure_said_to_be_no_tariff),
         cmocka_unit_test(test_person_right_after_act),
         cmocka_unit_test(test_possessed_measure_by_levy_word),
         cmocka_unit_test(test_agreement_holds_nothing),
