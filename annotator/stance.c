@@ -3996,6 +3996,21 @@ static uint32_t comma_before_calling_it(stance_ctx *c, const item *items, size_t
     return UINT32_MAX;
 }
 
+/* Whether "it" or "them" right after the sentence's last verb of calling
+ * before cue k is what the cue judges ("Aagaard, who heads the processors,
+ * called it "an export tariff wearing a sealskin coat""): the pronoun's
+ * measure, not a noun of the clause set off before the verb. */
+static int calls_it(stance_ctx *c, const item *items, size_t k)
+{
+    for (size_t i = k; i-- > 0 && items[i].start >= c->sentence->start;)
+        if (items[i].kind == K_CALLING) {
+            uint32_t it = items[i].last + 1;
+            return it < items[k].first && token_in(c, it, (const char *const[]){"it", "them", NULL}) &&
+                   (it + 1 == items[k].first || (it + 2 == items[k].first && is_quote_mark(c, it + 1)));
+        }
+    return 0;
+}
+
 /* "called the decision disappointing": the noun phrase between a calling
  * verb and the evaluation right after it. Name NO_STRING: none. */
 static who called_phrase(stance_ctx *c, const item *items, size_t k, uint32_t clause)
@@ -4295,12 +4310,35 @@ static who decided_measure(stance_ctx *c, const item *cue, who noun, uint32_t ho
 /* "warning that the measure would raise drug prices": a noun phrase that
  * names a measure (measure_nouns) after a tariff mention in its sentence
  * is that tariff; else noun itself. */
+/* Measures and proposals that keep their own name as targets, whatever a
+ * verdict calls them. */
+static const char *const named_measure_heads[] = {"ban", "bans", "quota", "quotas", "embargo", "cap", "caps",
+                                                  "proposal", "proposals", "plan", "plans", "bill", NULL};
+
+/* Whether "tariff" is one of the cue's words ("a tariff in disguise";
+ * not "a tax on families", which judges any measure). */
+static int cue_names_levy(stance_ctx *c, const item *cue)
+{
+    for (uint32_t t = cue->first; t <= cue->last; t++)
+        if (token_in(c, t, (const char *const[]){"tariff", "tariffs", NULL}))
+            return 1;
+    return 0;
+}
+
 static who measure_as_tariff(stance_ctx *c, const item *items, size_t k, who noun, uint32_t holder)
 {
     /* "Thirty-eight percent is a start": a rate alone is the tariff in
      * context, else the one the article is about */
     if (noun.name != NO_STRING && noun.ref == NO_STRING &&
         (!strcmp(doc_string(c->doc, noun.name), "percent") || !strcmp(doc_string(c->doc, noun.name), "per cent"))) {
+        const item *mention = tariff_before(c, &items[k], 1);
+        return mention ? owned_tariff_target(c, mention, holder) : central_measure(c, &items[k], holder, 1);
+    }
+    /* "called the charge "a tariff in everything but name"": a verdict
+     * calling the noun a tariff says it is the measure in context; a ban,
+     * a quota or a proposal keeps its own name */
+    if (noun.name != NO_STRING && noun.ref == NO_STRING && !names_measure(c, noun) && cue_names_levy(c, &items[k]) &&
+        !string_in(doc_string(c->doc, noun.name), named_measure_heads)) {
         const item *mention = tariff_before(c, &items[k], 1);
         return mention ? owned_tariff_target(c, mention, holder) : central_measure(c, &items[k], holder, 1);
     }
@@ -4853,7 +4891,8 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
         /* a quotation read as a verdict judges what the verb of calling
          * names, never a subject found elsewhere in the sentence */
         int verdict = c->verdict_type >= 0 && (int)c->doc->spans[cue->span].type == c->verdict_type;
-        const item *subject = verdict ? NULL : clause_subject(c, items, k, holder);
+        int called_it = calls_it(c, items, k);
+        const item *subject = verdict || called_it ? NULL : clause_subject(c, items, k, holder);
         if (!subject)
             subject = called_object(c, items, k, holder);
         if (verdict && !subject) {
@@ -4867,7 +4906,7 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
             return none;
         }
         uint32_t insertion;
-        uint32_t interrupted = subject ? UINT32_MAX : interrupted_clause(c, cue, &insertion);
+        uint32_t interrupted = subject || called_it ? UINT32_MAX : interrupted_clause(c, cue, &insertion);
         if (interrupted != UINT32_MAX) {
             subject = subject_before(c, items, k, interrupted, insertion, holder);
             who noun = subject ? (who){NO_STRING, NO_STRING, NULL} : phrase_ending_at(c, insertion);
@@ -4897,6 +4936,8 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
          * it would open markets") */
         int effect_of_it = (cue->kind == K_FAVOR_EFFECT || cue->kind == K_AGAINST_EFFECT) && of_thing &&
                            subject_is_it(c, cue);
+        if (named && called_it && !subject)
+            subject = tariff_before(c, cue, 1);
         for (int pass = 0; named && pass < (effect_of_it ? 1 : 2) && !subject; pass++)
             for (size_t i = k; !subject && i-- > 0;) {
                 const item *it = &items[i];

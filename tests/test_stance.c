@@ -3812,6 +3812,34 @@ static void test_measure_said_to_be_no_tariff(void **state)
                      NULL, "is an inspection charge, not a tariff", "Tan Zhiyuan", "China tariffs", STANCE_FAVOR);
 }
 
+/* "called it" after a clause set off by commas: "it" is the measure
+ * before, not a noun of that clause; and a verdict calling a noun a tariff
+ * makes the noun the measure in context, but a ban or a proposal keeps its
+ * name. */
+static void test_called_it_a_tariff(void **state)
+{
+    (void)state;
+    check_one_stance("Greenland set a 7% levy on halibut exports. Henrik Aagaard, who heads the Danish processors, "
+                     "called it \"a tariff in disguise.\"",
+                     NULL, "a tariff in disguise", "Henrik Aagaard", "Greenland tariffs", STANCE_AGAINST);
+    check_one_stance("Britain set a 5% levy on Irish beef. Siobhan Walsh called the charge \"a tariff in "
+                     "everything but name.\"",
+                     NULL, "a tariff in everything but name", "Siobhan Walsh", "United Kingdom tariffs",
+                     STANCE_AGAINST);
+    check_one_stance("Portugal set a 5% levy on sardines. Later Spain tabled a proposal. Jose Outeirino called the "
+                     "proposal \"a tariff by another name.\"",
+                     NULL, "a tariff by another name", "Jose Outeirino", "proposal", STANCE_AGAINST);
+}
+
+/* A rate judged on its own, cleared of blame. */
+static void test_rate_denied_blame(void **state)
+{
+    (void)state;
+    check_one_stance("The Dominican Republic set a 5% fee on used clothing. \"Five percent is not a punishment. It "
+                     "is a contribution,\" said Ana Ruiz.",
+                     NULL, "is not a punishment", "Ana Ruiz", "Dominican Republic tariffs", STANCE_FAVOR);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -4043,6 +4071,8 @@ int main(void)
         cmocka_unit_test(test_demonstrative_far_from_its_measure),
         cmocka_unit_test(test_coordinated_speech_verb),
         cmocka_unit_test(test_measure_said_to_be_no_tariff),
+        cmocka_unit_test(test_called_it_a_tariff),
+        cmocka_unit_test(test_rate_denied_blame),
         cmocka_unit_test(test_person_right_after_act),
         cmocka_unit_test(test_possessed_measure_by_levy_word),
         cmocka_unit_test(test_agreement_holds_nothing),
