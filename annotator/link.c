@@ -456,6 +456,25 @@ static void learn_surname(word_table *t, const document *doc, const token *w, ui
     }
 }
 
+/* Particles of Spanish and Portuguese names, which follow the surname
+ * used alone ("Peralta de Jesús"). */
+static const char *const iberian_particles[] = {"de", "del", "da", "do", "dos", "das", "y", "e", NULL};
+
+static int lower_in_article(const document *doc, const char *word, size_t n, size_t from);
+
+/* Whether the capitalised word tok occurs in lower case in the article
+ * ("Wind" of a misread name, "wind towers"). */
+static int lower_word_in_article(const document *doc, const token *tok)
+{
+    char lower[32];
+    size_t len = tok->end - tok->start;
+    if (len >= sizeof lower)
+        return 0;
+    memcpy(lower, doc->text.clean + tok->start, len);
+    lower[0] = (char)tolower((unsigned char)lower[0]);
+    return lower_in_article(doc, lower, len, doc->len);
+}
+
 /* Surnames of people named in full: the last word, and the first where the
  * family name comes first (a _SURNAME_FIRST word starts there). */
 static void learn_surnames(const link_types *lt, const document *doc, const name_span *names, size_t count,
@@ -504,11 +523,25 @@ static void learn_surnames(const link_types *lt, const document *doc, const name
                 learn_word(t, doc, capitalised, len, (uint16_t)lt->person, s->norm, 0);
             }
         }
-        /* "Lucía Ferrán Ibarra" is "Ferrán" later: Spanish and Portuguese
-         * names put the father's surname, the one used alone, before the
-         * last word */
+        /* "Yolanda Peralta de Jesús", "Juan Sebastián Ocampo de la Cruz":
+         * the capitalised word before a Spanish or Portuguese particle,
+         * after the given name, is the surname used alone ("Peralta") */
+        for (size_t k = first + 2; k < last; k++) {
+            const token *particle = &doc->tokens.items[k], *before = particle - 1;
+            if (particle->kind == TOK_WORD && (particle->flags & TOKF_LOWER) &&
+                token_is_one_of(doc->text.clean, particle, iberian_particles)) {
+                if (before->kind == TOK_WORD && (before->flags & TOKF_CAPITALIZED) && before->end - before->start > 2)
+                    learn_surname(t, doc, before, (uint16_t)lt->person, s->norm);
+                break;
+            }
+        }
+        /* "Lucía Ferrán Ibarra" is "Ferrán" later, "Héctor Manuel Almonte
+         * Reyes" "Almonte": Spanish and Portuguese names put the father's
+         * surname, the one used alone, before the last word */
         const token *middle = last > first ? &doc->tokens.items[last - 1] : NULL;
-        if (words == 3 && tail == &doc->tokens.items[last] && middle->kind == TOK_WORD &&
+        if ((words == 3 || (words == 4 && !(starts[first] & STARTS_FAMILY_NAME) &&
+                            !lower_word_in_article(doc, middle))) &&
+            tail == &doc->tokens.items[last] && middle->kind == TOK_WORD &&
             (middle->flags & TOKF_CAPITALIZED) && middle->end - middle->start > 2)
             learn_surname(t, doc, middle, (uint16_t)lt->person, s->norm);
     }
@@ -641,9 +674,12 @@ static size_t name_spelled_by_acronym(document *doc, const link_types *lt, const
     return count;
 }
 
-/* Stock exchanges, named in brackets after a listed firm. */
-static const char *const stock_exchanges[] = {"nyse", "nasdaq", "lse", "tsx", "asx", "jse", "hkex", "sgx", "bse",
-                                              "nse", "krx", "tse", "sse", "szse", "amex", "otc", NULL};
+/* Capitals in brackets after an organisation that are no acronym of it:
+ * stock exchanges after a listed firm, offices, file kinds, currencies. */
+static const char *const not_acronyms_of_names[] = {
+    "nyse", "nasdaq", "lse", "tsx", "asx", "jse", "hkex", "sgx", "bse", "nse", "krx", "tse", "sse", "szse", "amex",
+    "otc", "ceo", "cfo", "coo", "cto", "pdf", "faq", "gdp", "vat", "gst", "usd", "eur", "gbp", "jpy", "cny",
+    "mou", NULL};
 
 /* "Name (ACRONYM)": the acronym means the name, here and later. */
 static void learn_acronyms(const document *doc, const name_span *names, size_t count, int org, word_table *t)
@@ -672,7 +708,7 @@ static void learn_acronyms(const document *doc, const name_span *names, size_t c
         int other_name = i + 1 < count && names[i + 1].first == after + 1 && (int)names[i + 1].s->type != org;
         int foreign = s->type == org && len >= 2 && len <= 10 && all &&
                       (memchr(want, text[acr->start], all) ||
-                       (len >= 3 && !other_name && !token_is_one_of(text, acr, stock_exchanges)));
+                       (len >= 3 && !other_name && !token_is_one_of(text, acr, not_acronyms_of_names)));
         if (!foreign && (n < 2 || n != len || memcmp(want, text + acr->start, n)))
             continue;
         learn_word(t, doc, text + acr->start, len, s->type, s->norm, 0);
@@ -686,7 +722,6 @@ static const char *const generic_firm_openers[] = {
     "universal", "continental", "pacific", "atlantic", "central", "western", "eastern", "northern", "southern",
     "great", "grand", "golden", "asian", "european", "british", "china", "japan", "korea", "india", NULL};
 
-static int lower_in_article(const document *doc, const char *word, size_t n, size_t from);
 
 /* Words a firm's name tells its trade by ("Osaka Steel Corp."): never
  * learned alone, whatever comes before them. */
@@ -792,6 +827,10 @@ static void learn_department_portfolios(const link_types *lt, const document *do
                                         size_t count, word_table *t)
 {
     static const char *const department[] = {"department", NULL};
+    /* portfolios news names a department by alone; not "State" ("State
+     * media"), "Justice" ("Justice was not served") */
+    static const char *const portfolios[] = {"commerce", "agriculture", "labor", "labour", "interior",
+                                             "transportation", "energy", "defense", "defence", NULL};
     for (size_t i = 0; i < count; i++) {
         const span *s = names[i].s;
         size_t first = names[i].first, end = names[i].end;
@@ -806,12 +845,8 @@ static void learn_department_portfolios(const link_types *lt, const document *do
         else
             continue;
         size_t len = portfolio->end - portfolio->start;
-        char lower[32];
-        if (portfolio->kind != TOK_WORD || !(portfolio->flags & TOKF_CAPITALIZED) || len >= sizeof lower)
-            continue;
-        for (size_t k = 0; k < len; k++)
-            lower[k] = (char)(doc->text.clean[portfolio->start + k] | (k == 0 ? 0x20 : 0));
-        if (lower_in_article(doc, lower, len, doc->len))
+        if (portfolio->kind != TOK_WORD || !(portfolio->flags & TOKF_CAPITALIZED) ||
+            !token_is_one_of(doc->text.clean, portfolio, portfolios) || lower_word_in_article(doc, portfolio))
             continue;
         size_t known = t->count;
         learn_word(t, doc, doc->text.clean + portfolio->start, len, s->type, s->norm, 0);

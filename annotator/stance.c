@@ -1421,7 +1421,10 @@ static const item *speaker_of(stance_ctx *c, const item *items, size_t count, co
         for (const item *i = verb; i-- > items && i->start >= c->sentence->start;)
             if ((i->kind == K_FAVOR || i->kind == K_AGAINST || i->kind == K_SPEECH || i->kind == K_CALLING) &&
                 !in_relative_clause(c, i, verb)) {
-                objects_from = i->start;
+                /* in the verb's own clause only: "Fontain criticised the
+                 * levy, but Berthelsen shrugged and said ..." */
+                if (clause_of(c, i->first) == clause)
+                    objects_from = i->start;
                 break;
             }
     const item *best = NULL, *in_clause = NULL;
@@ -1555,6 +1558,14 @@ static const item *speaker_after(stance_ctx *c, const item *items, size_t count,
     while (opening > cue->last + 1 && clause_of(c, opening - 1) == clause)
         opening--;
     if (token_in(c, opening, (const char *const[]){"while", "whereas", "although", "though", "and", NULL}))
+        return NULL;
+    /* "... asked the council to scrap it, a request Almonte said he would
+     * not consider": an apposition naming the act answers it, and its
+     * speaker holds no stance of the act's */
+    static const char *const act_nouns[] = {"request", "demand", "call", "proposal", "suggestion", "claim",
+                                            "charge", "move", "step", "plea", NULL};
+    if (token_in(c, opening, (const char *const[]){"a", "an", NULL}) && opening + 1 < verb->first &&
+        token_in(c, opening + 1, act_nouns))
         return NULL;
     if (best)
         return best;
@@ -4062,6 +4073,16 @@ static int demonstrative_subject(stance_ctx *c, const item *cue)
     return t > first && token_in(c, t - 1, demonstratives);
 }
 
+/* Whether "not" is one of the cue's words ("is not a punishment"): a
+ * denial, which defends or faults the measure the article is about. */
+static int cue_denies(stance_ctx *c, const item *cue)
+{
+    for (uint32_t t = cue->first; t <= cue->last; t++)
+        if (token_in(c, t, (const char *const[]){"not", NULL}))
+            return 1;
+    return 0;
+}
+
 /* Whether "it" is the word right before the cue or its auxiliaries ("it
  * would open markets"). */
 static int subject_is_it(stance_ctx *c, const item *cue)
@@ -4307,13 +4328,11 @@ static who decided_measure(stance_ctx *c, const item *cue, who noun, uint32_t ho
     return central.name != NO_STRING ? central : noun;
 }
 
-/* "warning that the measure would raise drug prices": a noun phrase that
- * names a measure (measure_nouns) after a tariff mention in its sentence
- * is that tariff; else noun itself. */
-/* Measures and proposals that keep their own name as targets, whatever a
- * verdict calls them. */
-static const char *const named_measure_heads[] = {"ban", "bans", "quota", "quotas", "embargo", "cap", "caps",
-                                                  "proposal", "proposals", "plan", "plans", "bill", NULL};
+/* Nouns for a charge that a verdict calling it a tariff makes the measure
+ * in context ("called the charge "a tariff in everything but name""); a
+ * law, a plan or a ban keeps its own name. */
+static const char *const charge_nouns[] = {"charge", "charges", "payment", "payments", "contribution", "toll",
+                                           "tolls", NULL};
 
 /* Whether "tariff" is one of the cue's words ("a tariff in disguise";
  * not "a tax on families", which judges any measure). */
@@ -4325,6 +4344,9 @@ static int cue_names_levy(stance_ctx *c, const item *cue)
     return 0;
 }
 
+/* "warning that the measure would raise drug prices": a noun phrase that
+ * names a measure (measure_nouns) after a tariff mention in its sentence
+ * is that tariff; else noun itself. */
 static who measure_as_tariff(stance_ctx *c, const item *items, size_t k, who noun, uint32_t holder)
 {
     /* "Thirty-eight percent is a start": a rate alone is the tariff in
@@ -4335,10 +4357,9 @@ static who measure_as_tariff(stance_ctx *c, const item *items, size_t k, who nou
         return mention ? owned_tariff_target(c, mention, holder) : central_measure(c, &items[k], holder, 1);
     }
     /* "called the charge "a tariff in everything but name"": a verdict
-     * calling the noun a tariff says it is the measure in context; a ban,
-     * a quota or a proposal keeps its own name */
-    if (noun.name != NO_STRING && noun.ref == NO_STRING && !names_measure(c, noun) && cue_names_levy(c, &items[k]) &&
-        !string_in(doc_string(c->doc, noun.name), named_measure_heads)) {
+     * calling a charge a tariff says it is the measure in context */
+    if (noun.name != NO_STRING && noun.ref == NO_STRING && cue_names_levy(c, &items[k]) &&
+        string_in(doc_string(c->doc, noun.name), charge_nouns)) {
         const item *mention = tariff_before(c, &items[k], 1);
         return mention ? owned_tariff_target(c, mention, holder) : central_measure(c, &items[k], holder, 1);
     }
@@ -4963,10 +4984,12 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
         /* "There is no scientific basis for this ban. It should be
          * removed": else a ban or a tax named before it; in a reader
          * comment that names none, the measure the article is about ("this
-         * is a tax on children") */
+         * is a tax on children"), and in the article too for a denial
+         * paragraphs after the measure ("This is not a punishment") */
         if (named && of_thing && !subject) {
             who named_before = measure_named_in_context(c, cue, 1);
-            return named_before.name == NO_STRING && demonstrative_subject(c, cue)
+            return named_before.name == NO_STRING && demonstrative_subject(c, cue) &&
+                           (element_at(c->doc, cue->start, LE_COMMENT) || cue_denies(c, cue))
                        ? central_measure(c, cue, holder, 0)
                        : named_before;
         }

@@ -66,12 +66,13 @@ static void test_acronym_must_match_the_initials(void **state)
     annotate(&f, "rule org\n  type ORG\n  pattern Antilles Rum Producers' Union|Acme Ltd\n"
                  "rule country\n  type GPE\n  pattern USA\n",
              "The Antilles Rum Producers' Union (SPRA) met. Later the SPRA spoke. Acme Ltd (USA) and Acme Ltd "
-             "(NYSE) grew. The USA and NYSE did not.");
+             "(NYSE) grew, and Acme Ltd (PDF) too. The USA, PDF and NYSE did not.");
     const span *later = span_at(&f, "SPRA", 1);
     assert_non_null(later);
     assert_string_equal(doc_string(&f.doc, later->norm), "Antilles Rum Producers' Union");
     assert_string_equal(type_of(&f, span_at(&f, "USA", 1)), "GPE");
     assert_null(span_at(&f, "NYSE", 1));
+    assert_null(span_at(&f, "PDF", 1));
     release(&f);
     /* an acronym of the name in another language starts with one of its
      * initials */
@@ -684,10 +685,11 @@ static void test_department_by_its_portfolio(void **state)
 {
     (void)state;
     fixture f;
-    annotate(&f, "rule org\n  type ORG\n  pattern U\\.S\\.\\hDepartment\\hof\\h(?:Commerce|Agriculture)\n",
+    annotate(&f, "rule org\n  type ORG\n  pattern U\\.S\\.\\h(?:Department\\hof\\h(?:Commerce|Agriculture)|State\\hDepartment)\n",
              "The U.S. Department of Commerce set a duty. Commerce found dumping. The U.S. Department of "
              "Agriculture agreed, as agriculture matters. Agriculture accounts for little. Commerce Secretary "
-             "Jan Ruiz and Commerce and Industry Minister Ana Ruiz spoke.");
+             "Jan Ruiz and Commerce and Industry Minister Ana Ruiz spoke. The U.S. State Department said so. "
+             "State media disagreed.");
     const span *commerce = span_at(&f, "Commerce", 1);
     assert_non_null(commerce);
     assert_string_equal(type_of(&f, commerce), "ORG");
@@ -696,6 +698,28 @@ static void test_department_by_its_portfolio(void **state)
     /* nor before a word of a title */
     assert_null(span_at(&f, "Commerce", 2));
     assert_null(span_at(&f, "Commerce", 3));
+    /* nor a portfolio that is often a word of its own */
+    assert_null(span_at(&f, "State", 1));
+    release(&f);
+}
+
+/* Spanish and Portuguese names: the surname used alone is the one before
+ * a particle ("Peralta de Jesús") or, in four words, before the last
+ * ("Almonte Reyes"), unless the article writes it in lower case. */
+static void test_iberian_surname_used_alone(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f, "rule person\n  type PERSON\n  pattern Yolanda\\hPeralta\\hde\\hJes\u00fas|H\u00e9ctor\\hManuel\\hAlmonte\\hReyes|"
+                 "Ba\\hRia\\hWind\\hStructures\n",
+             "Yolanda Peralta de Jesús and Héctor Manuel Almonte Reyes spoke, as did Ba Ria Wind Structures. "
+             "Peralta condemned it. Almonte agreed. Wind towers turn in the wind.");
+    const span *peralta = span_at(&f, "Peralta", 1), *almonte = span_at(&f, "Almonte", 1);
+    assert_non_null(peralta);
+    assert_non_null(almonte);
+    assert_string_equal(doc_string(&f.doc, peralta->norm), "Yolanda Peralta de Jesús");
+    assert_string_equal(doc_string(&f.doc, almonte->norm), "Héctor Manuel Almonte Reyes");
+    assert_null(span_at(&f, "Wind", 1));
     release(&f);
 }
 
@@ -733,6 +757,7 @@ int main(void)
         cmocka_unit_test(test_listed_goods_phrase_gives_its_last_word),
         cmocka_unit_test(test_acronym_spells_a_name),
         cmocka_unit_test(test_department_by_its_portfolio),
+        cmocka_unit_test(test_iberian_surname_used_alone),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
