@@ -1557,7 +1557,8 @@ static const item *speaker_after(stance_ctx *c, const item *items, size_t count,
     uint32_t opening = verb->first;
     while (opening > cue->last + 1 && clause_of(c, opening - 1) == clause)
         opening--;
-    if (token_in(c, opening, (const char *const[]){"while", "whereas", "although", "though", "and", NULL}))
+    if (token_in(c, opening, (const char *const[]){"while", "whereas", "although", "though", "and", NULL}) ||
+        token_in(c, opening - 1, (const char *const[]){"but", "yet", NULL})) /* a contrast word is no clause's */
         return NULL;
     /* "... asked the council to scrap it, a request Almonte said he would
      * not consider": an apposition naming the act answers it, and its

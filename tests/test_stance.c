@@ -3780,7 +3780,8 @@ static void test_relative_clause_imposer(void **state)
 }
 
 /* "This is not a punishment" in a quotation paragraphs after the measure:
- * the measure the article is about. */
+ * the measure the article is about; but not any "This" in a quotation
+ * there ("This is a tax on drivers" after a road closed). */
 static void test_demonstrative_far_from_its_measure(void **state)
 {
     (void)state;
@@ -3790,6 +3791,10 @@ static void test_demonstrative_far_from_its_measure(void **state)
                      "\"For forty years we have sent our best fish south. This is not a punishment for anyone in "
                      "Denmark,\" Berthelsen told reporters in Nuuk.",
                      NULL, "is not a punishment", "Aka Berthelsen", "Greenland tariffs", STANCE_FAVOR);
+    static const char *const none[] = {"Greenland set a 7% levy on halibut.\n\nThe Nuuk council closed the old "
+                                       "harbour road on Monday.\n\n\"This is a tax on drivers,\" said Hans Lund.",
+                                       NULL};
+    check_no_stance(none);
 }
 
 /* A speech verb after "and" shares the subject of the verb before it: the
@@ -3801,6 +3806,11 @@ static void test_coordinated_speech_verb(void **state)
                      "Fontain criticised Berthelsen for rushing it through and said the levy would cut the wages "
                      "of trawler crews.",
                      NULL, "would cut the wages", "Kaaleeraq Fontain", "tariffs", STANCE_AGAINST);
+    /* a speaker after "but" speaks for his own clause only */
+    check_one_stance("Minister Aka Berthelsen set a 7% levy on halibut exports. Lawmaker Kaaleeraq Fontain "
+                     "criticised the levy, but Berthelsen shrugged and said the levy would protect the jobs of "
+                     "trawler crews.",
+                     NULL, "criticised", "Kaaleeraq Fontain", "tariffs", STANCE_AGAINST);
 }
 
 /* Its defender says the measure is no tariff. */
@@ -3829,6 +3839,9 @@ static void test_called_it_a_tariff(void **state)
     check_one_stance("Portugal set a 5% levy on sardines. Later Spain tabled a proposal. Jose Outeirino called the "
                      "proposal \"a tariff by another name.\"",
                      NULL, "a tariff by another name", "Jose Outeirino", "proposal", STANCE_AGAINST);
+    check_one_stance("Portugal set a 5% levy on sardines. Spain passed a new law. Jose Outeirino called the law "
+                     "\"a tariff by another name.\"",
+                     NULL, "a tariff by another name", "Jose Outeirino", "law", STANCE_AGAINST);
 }
 
 /* A rate judged on its own, cleared of blame. */
