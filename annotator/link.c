@@ -332,6 +332,24 @@ static span *span_over(const link_types *lt, document *doc, const resolved_spans
     return place;
 }
 
+/* The visible PERSON span of token w alone, when it is the only span
+ * covering w; else NULL. */
+static span *one_word_person_at(const link_types *lt, document *doc, const resolved_spans *spans, size_t w)
+{
+    const token *t = &doc->tokens.items[w];
+    size_t lo = first_reaching(spans, t->start);
+    span *person = NULL;
+    for (size_t i = lo; i < spans->by_start_count && spans->by_start[i].start <= t->start; i++) {
+        span *o = &doc->spans[spans->by_start[i].index];
+        if (!visible(o) || o->end <= t->start)
+            continue;
+        if ((int)o->type != lt->person || o->start != t->start || o->end != t->end || person)
+            return NULL;
+        person = o;
+    }
+    return person;
+}
+
 /* Whether a visible span other than s covers token w, s's first, without
  * lying inside s. */
 static int holds_span(const document *doc, const resolved_spans *spans, const span *s, size_t w)
@@ -359,18 +377,25 @@ static void widen_given_names(const link_types *lt, document *doc, resolved_span
         size_t w = s->first_token;
         if ((int)s->type != lt->person || !visible(s) || w < 2 || w + 1 >= doc->tokens.count ||
             doc->tokens.items[w + 1].start >= s->end || /* a name of one word may be a surname alone */
-            doc->tokens.items[w - 1].end + 1 != s->start || doc->text.clean[s->start - 1] != ' ' ||
-            !may_be_given_name(doc, w - 1))
+            doc->tokens.items[w - 1].end + 1 != s->start || doc->text.clean[s->start - 1] != ' ')
+            continue;
+        /* a person of one word right before a name is its given name:
+         * the rules split "Minister Clémentine Ngo Bikoko" where a family
+         * name they know ("Ngo") opens a name of its own */
+        span *given = one_word_person_at(lt, doc, spans, w - 1);
+        if (!given && !may_be_given_name(doc, w - 1))
             continue;
         /* no span over the given name but a place of it alone, and none
          * holding the name ("Maria Montanari-led" as a people): the wider
          * name would cross it */
         int other;
-        span *place = span_over(lt, doc, spans, w - 1, &other);
-        if (other || holds_span(doc, spans, s, w))
+        span *place = given ? NULL : span_over(lt, doc, spans, w - 1, &other);
+        if ((!given && other) || holds_span(doc, spans, s, w))
             continue;
         if (place)
             place->flags |= SPAN_REMOVED;
+        if (given)
+            given->flags |= SPAN_REMOVED;
         uint32_t start = doc->tokens.items[w - 1].start;
         if (s->norm != NO_STRING && strlen(doc_string(doc, s->norm)) == s->end - s->start &&
             !memcmp(doc_string(doc, s->norm), doc->text.clean + s->start, s->end - s->start))

@@ -723,6 +723,21 @@ static void test_iberian_surname_used_alone(void **state)
     release(&f);
 }
 
+/* A person of one word right before a name of two is its given name. */
+static void test_one_word_person_before_a_name(void **state)
+{
+    (void)state;
+    fixture f;
+    annotate(&f, "rule person\n  type PERSON\n  pattern Cl\u00e9mentine(?=\\hNgo)|Ngo\\hBikoko\n",
+             "Minister Clémentine Ngo Bikoko spoke. Ngo Bikoko left.");
+    const span *full = span_at(&f, "Clémentine Ngo Bikoko", 0), *later = span_at(&f, "Ngo Bikoko", 1);
+    assert_non_null(full);
+    assert_null(span_at(&f, "Clémentine", 0));
+    assert_non_null(later);
+    assert_string_equal(doc_string(&f.doc, later->norm), "Clémentine Ngo Bikoko");
+    release(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -758,6 +773,7 @@ int main(void)
         cmocka_unit_test(test_acronym_spells_a_name),
         cmocka_unit_test(test_department_by_its_portfolio),
         cmocka_unit_test(test_iberian_surname_used_alone),
+        cmocka_unit_test(test_one_word_person_before_a_name),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
