@@ -194,6 +194,7 @@ typedef struct {
     int norp;
     int place_any_case;   /* the helper types of countries and peoples matched in any case, or -1 */
     int people_any_case;
+    int first_name;       /* the helper type of given names (_FIRSTNAME), or -1 */
     uint8_t name_types[MAX_TYPES / 8]; /* types whose one-word mentions keep their type */
 } link_types;
 
@@ -207,6 +208,7 @@ static void find_types(const ann_rules *rules, link_types *lt)
     lt->goods = rules->named_type_id[NAMED_GOODS];
     lt->surname_first = rules->named_type_id[NAMED_SURNAME_FIRST];
     lt->legal_form = rules->named_type_id[NAMED_LEGAL_FORM];
+    lt->first_name = rules->named_type_id[NAMED_FIRST_NAME];
     lt->norp = rules->named_type_id[NAMED_NORP];
     lt->place_any_case = rules->named_type_id[NAMED_PLACE_ANY_CASE];
     lt->people_any_case = rules->named_type_id[NAMED_PEOPLE_ANY_CASE];
@@ -428,7 +430,12 @@ static int is_regnal_number(const char *s, size_t len)
 }
 
 /* What the helper spans starting at a token mark it as (bits of starts[]). */
-enum { STARTS_FAMILY_NAME = 1, STARTS_LEGAL_FORM = 2, STARTS_LINKED = 4 /* under a span link added */ };
+enum {
+    STARTS_FAMILY_NAME = 1,
+    STARTS_LEGAL_FORM = 2,
+    STARTS_LINKED = 4, /* under a span link added */
+    STARTS_GIVEN_NAME = 8 /* a given name of the word lists (_FIRSTNAME) */
+};
 
 /* Records that the n bytes at text stand for (type, norm), as written and,
  * for a word with accents, without them: readers drop accents ("kratochvil
@@ -550,12 +557,15 @@ static void learn_surnames(const link_types *lt, const document *doc, const name
         }
         /* "Yolanda Peralta de Jesús", "Juan Sebastián Ocampo de la Cruz":
          * the capitalised word before a Spanish or Portuguese particle,
-         * after the given name, is the surname used alone ("Peralta") */
+         * after the given name, is the surname used alone ("Peralta"),
+         * unless the lists know it as a given name ("Juan Carlos de la
+         * Torre") */
         for (size_t k = first + 2; k < last; k++) {
             const token *particle = &doc->tokens.items[k], *before = particle - 1;
             if (particle->kind == TOK_WORD && (particle->flags & TOKF_LOWER) &&
                 token_is_one_of(doc->text.clean, particle, iberian_particles)) {
-                if (before->kind == TOK_WORD && (before->flags & TOKF_CAPITALIZED) && before->end - before->start > 2)
+                if (before->kind == TOK_WORD && (before->flags & TOKF_CAPITALIZED) && before->end - before->start > 2 &&
+                    !(starts[k - 1] & STARTS_GIVEN_NAME))
                     learn_surname(t, doc, before, (uint16_t)lt->person, s->norm);
                 break;
             }
@@ -1535,6 +1545,8 @@ void link_document(const ann_rules *rules, document *doc, resolved_spans *spans,
             starts[s->first_token] |= STARTS_FAMILY_NAME;
         else if ((int)s->type == lt.legal_form)
             starts[s->first_token] |= STARTS_LEGAL_FORM;
+        else if ((int)s->type == lt.first_name)
+            starts[s->first_token] |= STARTS_GIVEN_NAME;
     }
     /* room for 32 words: a document's names give a few dozen */
     word_table t = {.items = scratch_take(scratch, 32 * sizeof *t.items), .cap = 32, .scratch = scratch,

@@ -453,7 +453,7 @@ void annotate_document(matcher *m, const ann_rules *rules, document *doc)
     earlier->count = earlier->found_count = earlier->helper_count = 0;
     earlier->longest = 0;
     static const named_type helper_types[] = {NAMED_SURNAME_FIRST, NAMED_LEGAL_FORM, NAMED_SPEECH,
-                                              NAMED_PLACE_ANY_CASE, NAMED_PEOPLE_ANY_CASE};
+                                              NAMED_PLACE_ANY_CASE, NAMED_PEOPLE_ANY_CASE, NAMED_FIRST_NAME};
     memset(earlier->helper_types, 0, sizeof earlier->helper_types);
     for (size_t k = 0; k < sizeof helper_types / sizeof *helper_types; k++) {
         int id = rules->named_type_id[helper_types[k]];

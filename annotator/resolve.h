@@ -57,8 +57,8 @@ typedef struct {
      * together in the order found */
     const uint32_t *visible_by_start;
     /* the spans of the helper types the later stages read (_SURNAME_FIRST,
-     * _LEGAL_FORM, _SPEECH, _PLACE_ANY_CASE, _PEOPLE_ANY_CASE), in the
-     * order found */
+     * _LEGAL_FORM, _SPEECH, _PLACE_ANY_CASE, _PEOPLE_ANY_CASE, _FIRSTNAME),
+     * in the order found */
     const uint32_t *helpers;
     size_t helper_count;
 } resolved_spans;

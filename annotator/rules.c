@@ -1846,6 +1846,7 @@ static const char *const named_type_names[NAMED_TYPE_COUNT] = {
     [NAMED_GROUP] = "_GROUP",
     [NAMED_PLACE_ANY_CASE] = "_PLACE_ANY_CASE",
     [NAMED_PEOPLE_ANY_CASE] = "_PEOPLE_ANY_CASE",
+    [NAMED_FIRST_NAME] = "_FIRSTNAME",
 };
 
 /* The id of a type, or -1 when no rule gives it. */

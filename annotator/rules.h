@@ -267,6 +267,7 @@ typedef enum {
     NAMED_GROUP,
     NAMED_PLACE_ANY_CASE,
     NAMED_PEOPLE_ANY_CASE,
+    NAMED_FIRST_NAME,
     NAMED_TYPE_COUNT
 } named_type;
 

@@ -721,6 +721,12 @@ static void test_iberian_surname_used_alone(void **state)
     assert_string_equal(doc_string(&f.doc, almonte->norm), "Héctor Manuel Almonte Reyes");
     assert_null(span_at(&f, "Wind", 1));
     release(&f);
+    /* a given name of the lists before the particle is no surname */
+    annotate(&f, "rule given\n  type _FIRSTNAME\n  pattern Juan|Carlos\nrule person\n  type PERSON\n"
+                 "  pattern Juan\\hCarlos\\hde\\hla\\hTorre\n",
+             "Juan Carlos de la Torre spoke. Carlos left.");
+    assert_null(span_at(&f, "Carlos", 1));
+    release(&f);
 }
 
 /* A person of one word right before a name of two is its given name. */
