@@ -574,10 +574,10 @@ static void learn_surnames(const link_types *lt, const document *doc, const name
          * Reyes" "Almonte": Spanish and Portuguese names put the father's
          * surname, the one used alone, before the last word */
         const token *middle = last > first ? &doc->tokens.items[last - 1] : NULL;
-        if ((words == 3 || (words == 4 && !(starts[first] & STARTS_FAMILY_NAME) &&
-                            !lower_word_in_article(doc, middle))) &&
+        if ((words == 3 || (words == 4 && !(starts[first] & STARTS_FAMILY_NAME))) &&
             tail == &doc->tokens.items[last] && middle->kind == TOK_WORD &&
-            (middle->flags & TOKF_CAPITALIZED) && middle->end - middle->start > 2)
+            (middle->flags & TOKF_CAPITALIZED) && middle->end - middle->start > 2 &&
+            (words == 3 || !lower_word_in_article(doc, middle))) /* the scan of the article last */
             learn_surname(t, doc, middle, (uint16_t)lt->person, s->norm);
     }
 }

@@ -4074,12 +4074,14 @@ static int demonstrative_subject(stance_ctx *c, const item *cue)
     return t > first && token_in(c, t - 1, demonstratives);
 }
 
-/* Whether "not" is one of the cue's words ("is not a punishment"): a
- * denial, which defends or faults the measure the article is about. */
-static int cue_denies(stance_ctx *c, const item *cue)
+/* Whether one of words is one of the cue's words: "not" makes it a
+ * denial ("is not a punishment"), which defends or faults the measure the
+ * article is about; "tariff" a verdict that names its noun a tariff ("a
+ * tariff in disguise"; not "a tax on families", which judges any measure). */
+static int cue_holds(stance_ctx *c, const item *cue, const char *const *words)
 {
     for (uint32_t t = cue->first; t <= cue->last; t++)
-        if (token_in(c, t, (const char *const[]){"not", NULL}))
+        if (token_in(c, t, words))
             return 1;
     return 0;
 }
@@ -4335,16 +4337,6 @@ static who decided_measure(stance_ctx *c, const item *cue, who noun, uint32_t ho
 static const char *const charge_nouns[] = {"charge", "charges", "payment", "payments", "contribution", "toll",
                                            "tolls", NULL};
 
-/* Whether "tariff" is one of the cue's words ("a tariff in disguise";
- * not "a tax on families", which judges any measure). */
-static int cue_names_levy(stance_ctx *c, const item *cue)
-{
-    for (uint32_t t = cue->first; t <= cue->last; t++)
-        if (token_in(c, t, (const char *const[]){"tariff", "tariffs", NULL}))
-            return 1;
-    return 0;
-}
-
 /* "warning that the measure would raise drug prices": a noun phrase that
  * names a measure (measure_nouns) after a tariff mention in its sentence
  * is that tariff; else noun itself. */
@@ -4359,7 +4351,8 @@ static who measure_as_tariff(stance_ctx *c, const item *items, size_t k, who nou
     }
     /* "called the charge "a tariff in everything but name"": a verdict
      * calling a charge a tariff says it is the measure in context */
-    if (noun.name != NO_STRING && noun.ref == NO_STRING && cue_names_levy(c, &items[k]) &&
+    if (noun.name != NO_STRING && noun.ref == NO_STRING &&
+        cue_holds(c, &items[k], (const char *const[]){"tariff", "tariffs", NULL}) &&
         string_in(doc_string(c->doc, noun.name), charge_nouns)) {
         const item *mention = tariff_before(c, &items[k], 1);
         return mention ? owned_tariff_target(c, mention, holder) : central_measure(c, &items[k], holder, 1);
@@ -4990,7 +4983,8 @@ static who find_target(stance_ctx *c, const item *items, size_t count, size_t k,
         if (named && of_thing && !subject) {
             who named_before = measure_named_in_context(c, cue, 1);
             return named_before.name == NO_STRING && demonstrative_subject(c, cue) &&
-                           (element_at(c->doc, cue->start, LE_COMMENT) || cue_denies(c, cue))
+                           (element_at(c->doc, cue->start, LE_COMMENT) ||
+                            cue_holds(c, cue, (const char *const[]){"not", NULL}))
                        ? central_measure(c, cue, holder, 0)
                        : named_before;
         }
