@@ -507,6 +507,42 @@ static int lower_word_in_article(const document *doc, const token *tok)
     return lower_in_article(doc, lower, len, doc->len);
 }
 
+/* Learns a part of a person's name; one opening with a lower-case particle
+ * also capitalised, as it is at the start of a sentence ("Armand de
+ * Lestrade" is "De Lestrade"). */
+static void learn_name_part(word_table *t, const document *doc, const char *text, size_t len, uint16_t person,
+                            uint32_t norm)
+{
+    learn_word(t, doc, text, len, person, norm, 0);
+    if (islower((unsigned char)text[0])) {
+        char *capitalised = scratch_take(t->scratch, len);
+        memcpy(capitalised, text, len);
+        capitalised[0] = (char)toupper((unsigned char)capitalised[0]);
+        learn_word(t, doc, capitalised, len, person, norm, 0);
+    }
+}
+
+/* Particles of a double Spanish or Portuguese surname ("de la Fuente
+ * Ochoa", "dos Santos Lima"). */
+static const char *const surname_particles[] = {"de", "del", "da", "do", "dos", "das", "la", "las", "los", NULL};
+
+/* The first of two surnames after particles that end a person's name
+ * (tokens first to last) is the surname used alone, which
+ * start_with_particles gives its particles back. */
+static void learn_particle_surname(word_table *t, const document *doc, size_t first, size_t last, uint16_t person,
+                                   uint32_t norm)
+{
+    const token *toks = doc->tokens.items, *father = &toks[last - 1];
+    if (father->kind != TOK_WORD || !(father->flags & TOKF_CAPITALIZED) || father->end - father->start < 3)
+        return;
+    size_t k = last - 1;
+    while (k > first + 1 && toks[k - 1].kind == TOK_WORD && (toks[k - 1].flags & TOKF_LOWER) &&
+           token_is_one_of(doc->text.clean, &toks[k - 1], surname_particles))
+        k--;
+    if (k < last - 1 && k > first)
+        learn_surname(t, doc, father, person, norm);
+}
+
 /* Surnames of people named in full: the last word, and the first where the
  * family name comes first (a _SURNAME_FIRST word starts there). */
 static void learn_surnames(const link_types *lt, const document *doc, const name_span *names, size_t count,
@@ -546,14 +582,7 @@ static void learn_surnames(const link_types *lt, const document *doc, const name
         if (words >= 3 && second < last) {
             const char *rest = doc->text.clean + doc->tokens.items[second].start;
             size_t len = doc->tokens.items[last].end - doc->tokens.items[second].start;
-            learn_word(t, doc, rest, len, (uint16_t)lt->person, s->norm, 0);
-            /* "Armand de Lestrade" is "De Lestrade" opening a sentence */
-            if (islower((unsigned char)rest[0])) {
-                char *capitalised = scratch_take(t->scratch, len);
-                memcpy(capitalised, rest, len);
-                capitalised[0] = (char)toupper((unsigned char)capitalised[0]);
-                learn_word(t, doc, capitalised, len, (uint16_t)lt->person, s->norm, 0);
-            }
+            learn_name_part(t, doc, rest, len, (uint16_t)lt->person, s->norm);
         }
         /* "Yolanda Peralta de Jesús", "Juan Sebastián Ocampo de la Cruz":
          * the capitalised word before a Spanish or Portuguese particle,
@@ -570,6 +599,10 @@ static void learn_surnames(const link_types *lt, const document *doc, const name
                 break;
             }
         }
+        /* "Rogelio de la Fuente Ochoa" is "de la Fuente" later: the
+         * particles and the father's surname, without the mother's */
+        if (words >= 4 && tail == &doc->tokens.items[last])
+            learn_particle_surname(t, doc, first, last, (uint16_t)lt->person, s->norm);
         /* "Lucía Ferrán Ibarra" is "Ferrán" later, "Héctor Manuel Almonte
          * Reyes" "Almonte": Spanish and Portuguese names put the father's
          * surname, the one used alone, before the last word */
@@ -922,6 +955,13 @@ static const known_word *find_token_word(const word_table *t, const document *do
     return find_word(t, title, len);
 }
 
+/* Whether the first len bytes of a norm end with the word w of n bytes,
+ * after a space. */
+static int ends_with_name_word(const char *norm, size_t len, const char *w, size_t n)
+{
+    return len > n + 1 && !memcmp(norm + len - n, w, n) && norm[len - n - 1] == ' ';
+}
+
 /* Where a person's mention s of one word starts once the lower-case
  * particles its full name (s's norm) has right before that word are taken
  * in, where the text has them there too: "de los Santos said" after
@@ -931,8 +971,16 @@ static uint32_t start_with_particles(const document *doc, const span *s)
 {
     const char *norm = doc_string(doc, s->norm), *word = doc->text.clean + s->start;
     size_t norm_len = strlen(norm), n = s->end - s->start;
-    if (norm_len <= n + 1 || memcmp(norm + norm_len - n, word, n) || norm[norm_len - n - 1] != ' ')
-        return s->start;
+    if (!ends_with_name_word(norm, norm_len, word, n)) {
+        /* the father's surname before the mother's ("de la Fuente" of
+         * "Rogelio de la Fuente Ochoa") */
+        size_t space = norm_len;
+        while (space > 0 && norm[space - 1] != ' ')
+            space--;
+        if (!space || !ends_with_name_word(norm, space - 1, word, n))
+            return s->start;
+        norm_len = space - 1;
+    }
     /* back over the lower-case words before the surname in the norm */
     size_t from = norm_len - n;
     for (int words = 0; words < 2; words++) {

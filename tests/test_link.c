@@ -704,8 +704,9 @@ static void test_department_by_its_portfolio(void **state)
 }
 
 /* Spanish and Portuguese names: the surname used alone is the one before
- * a particle ("Peralta de Jesús") or, in four words, before the last
- * ("Almonte Reyes"), unless the article writes it in lower case. */
+ * a particle ("Peralta de Jesús"), in four words the one before the last
+ * ("Almonte Reyes"), unless the article writes it in lower case, and after
+ * particles the first of two ("de la Fuente Ochoa"). */
 static void test_iberian_surname_used_alone(void **state)
 {
     (void)state;
@@ -726,6 +727,16 @@ static void test_iberian_surname_used_alone(void **state)
                  "  pattern Juan\\hCarlos\\hde\\hla\\hTorre\n",
              "Juan Carlos de la Torre spoke. Carlos left.");
     assert_null(span_at(&f, "Carlos", 1));
+    release(&f);
+    /* after particles, the first of two surnames, which takes its
+     * particles back ("de la Fuente" of "Rogelio de la Fuente Ochoa") */
+    annotate(&f, "rule person\n  type PERSON\n  pattern Rogelio\\hde\\hla\\hFuente\\hOchoa\n",
+             "Rogelio de la Fuente Ochoa spoke. Voters backed de la Fuente. De la Fuente won.");
+    const span *later = span_at(&f, "de la Fuente", 1), *opening = span_at(&f, "De la Fuente", 0);
+    assert_non_null(later);
+    assert_non_null(opening);
+    assert_string_equal(doc_string(&f.doc, later->norm), "Rogelio de la Fuente Ochoa");
+    assert_string_equal(doc_string(&f.doc, opening->norm), "Rogelio de la Fuente Ochoa");
     release(&f);
 }
 
