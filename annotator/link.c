@@ -488,9 +488,9 @@ static void learn_surname(word_table *t, const document *doc, const token *w, ui
     }
 }
 
-/* Particles of Spanish and Portuguese names, which follow the surname
- * used alone ("Peralta de Jesús"). */
-static const char *const iberian_particles[] = {"de", "del", "da", "do", "dos", "das", "y", "e", NULL};
+/* Particles that follow the surname used alone: Spanish and Portuguese
+ * ("Peralta de Jesús"), Congolese ("Bahati wa Kasereka"). */
+static const char *const particles_after_surname[] = {"de", "del", "da", "do", "dos", "das", "y", "e", "wa", NULL};
 
 static int lower_in_article(const document *doc, const char *word, size_t n, size_t from);
 
@@ -539,7 +539,7 @@ static void learn_particle_surname(word_table *t, const document *doc, size_t fi
     while (k > first + 1 && toks[k - 1].kind == TOK_WORD && (toks[k - 1].flags & TOKF_LOWER) &&
            token_is_one_of(doc->text.clean, &toks[k - 1], surname_particles))
         k--;
-    if (k < last - 1 && k > first)
+    if (k < last - 1)
         learn_surname(t, doc, father, person, norm);
 }
 
@@ -584,15 +584,15 @@ static void learn_surnames(const link_types *lt, const document *doc, const name
             size_t len = doc->tokens.items[last].end - doc->tokens.items[second].start;
             learn_name_part(t, doc, rest, len, (uint16_t)lt->person, s->norm);
         }
-        /* "Yolanda Peralta de Jesús", "Juan Sebastián Ocampo de la Cruz":
-         * the capitalised word before a Spanish or Portuguese particle,
-         * after the given name, is the surname used alone ("Peralta"),
-         * unless the lists know it as a given name ("Juan Carlos de la
-         * Torre") */
+        /* "Yolanda Peralta de Jesús", "Juan Sebastián Ocampo de la Cruz",
+         * "Pascal Bahati wa Kasereka": the capitalised word before such a
+         * particle, after the given name, is the surname used alone
+         * ("Peralta"), unless the lists know it as a given name ("Juan
+         * Carlos de la Torre") */
         for (size_t k = first + 2; k < last; k++) {
             const token *particle = &doc->tokens.items[k], *before = particle - 1;
             if (particle->kind == TOK_WORD && (particle->flags & TOKF_LOWER) &&
-                token_is_one_of(doc->text.clean, particle, iberian_particles)) {
+                token_is_one_of(doc->text.clean, particle, particles_after_surname)) {
                 if (before->kind == TOK_WORD && (before->flags & TOKF_CAPITALIZED) && before->end - before->start > 2 &&
                     !(starts[k - 1] & STARTS_GIVEN_NAME))
                     learn_surname(t, doc, before, (uint16_t)lt->person, s->norm);

@@ -2857,8 +2857,11 @@ static const item *headline_owner(stance_ctx *c, uint32_t hit)
         if (st->element != LE_HEADLINE)
             continue;
         for (const item *it = c->items, *end = it + c->item_count; it < end && it->start < st->end; it++) {
+            /* "Maldives tuna canners brace as EU preference ends": a
+             * country right before goods is where they come from */
             if (it->start < st->start || is_country(c, it, hit) ||
-                (it->first > 0 && token_in(c, it->first - 1, origin_prepositions)))
+                (it->first > 0 && token_in(c, it->first - 1, origin_prepositions)) ||
+                (it + 1 < end && it[1].kind == K_GOODS && it[1].first == it->last + 1))
                 continue;
             if (can_own(c, it) &&
                 attr_value(c->doc, c->doc->spans[it->span].attrs, c->doc->spans[it->span].attr_count, "code") !=

@@ -704,7 +704,7 @@ static void test_department_by_its_portfolio(void **state)
 }
 
 /* Spanish and Portuguese names: the surname used alone is the one before
- * a particle ("Peralta de Jesús"), in four words the one before the last
+ * a particle ("Peralta de Jesús", as "Bahati wa Kasereka"), in four words the one before the last
  * ("Almonte Reyes"), unless the article writes it in lower case, and after
  * particles the first of two ("de la Fuente Ochoa"). */
 static void test_iberian_surname_used_alone(void **state)
@@ -737,6 +737,13 @@ static void test_iberian_surname_used_alone(void **state)
     assert_non_null(opening);
     assert_string_equal(doc_string(&f.doc, later->norm), "Rogelio de la Fuente Ochoa");
     assert_string_equal(doc_string(&f.doc, opening->norm), "Rogelio de la Fuente Ochoa");
+    release(&f);
+    /* a Congolese post-name after "wa" */
+    annotate(&f, "rule person\n  type PERSON\n  pattern Pascal\\hBahati\\hwa\\hKasereka\n",
+             "Pascal Bahati wa Kasereka spoke. Bahati agreed.");
+    const span *bahati = span_at(&f, "Bahati", 1);
+    assert_non_null(bahati);
+    assert_string_equal(doc_string(&f.doc, bahati->norm), "Pascal Bahati wa Kasereka");
     release(&f);
 }
 

@@ -1561,7 +1561,8 @@ static void test_verdict_on_eased_tariff(void **state)
 
 /* A tariff whose owner the text leaves unsaid is the headline's country's,
  * or for a common tariff the headline's bloc's; a coordinated tariff of
- * many countries stays no one's. */
+ * many countries stays no one's. A country right before goods in the
+ * headline is where they come from ("Maldives tuna canners"). */
 static void test_headline_owns_tariff(void **state)
 {
     (void)state;
@@ -1572,10 +1573,13 @@ static void test_headline_owns_tariff(void **state)
         "ECOWAS raises common external tariff on shoes\n\nThe bloc will charge 35% on imported shoes from "
         "January.\n\nThe Lagos Traders Union said the common external tariff was unfair.\n",
         "G20 ministers weigh coordinated tariff on steel\n\nThe ministers discussed a coordinated 30% tariff on "
-        "steel.\n\nThe Steel Users Federation said the tariff was unfair.\n"};
-    const char *holders[] = {"Lina Berg", "Lagos Traders Union", "Steel Users Federation"};
-    const char *targets[] = {"European Union tariffs", "Economic Community of West African States tariffs", "tariffs"};
-    for (size_t i = 0; i < 3; i++) {
+        "steel.\n\nThe Steel Users Federation said the tariff was unfair.\n",
+        "Maldives tuna canners brace as EU preference ends\n\nCanned tuna will pay a 24% duty from "
+        "January.\n\nThe Male Canners Guild said the duty was unfair.\n"};
+    const char *holders[] = {"Lina Berg", "Lagos Traders Union", "Steel Users Federation", "Male Canners Guild"};
+    const char *targets[] = {"European Union tariffs", "Economic Community of West African States tariffs", "tariffs",
+                             "European Union tariffs"};
+    for (size_t i = 0; i < 4; i++) {
         fixture f;
         annotate_page(&f, texts[i], 0, NULL);
         check_stance(&f, "unfair", holders[i], targets[i], STANCE_AGAINST);
