@@ -543,6 +543,18 @@ static void learn_particle_surname(word_table *t, const document *doc, size_t fi
         learn_surname(t, doc, father, person, norm);
 }
 
+/* Whether a rule found a person named by the word w alone ("Okabe said"). */
+static int person_named_alone(const link_types *lt, const document *doc, const name_span *names, size_t count,
+                              const token *w)
+{
+    size_t len = w->end - w->start;
+    for (size_t i = 0; i < count; i++)
+        if (names[i].s->type == lt->person && names[i].s->end - names[i].s->start == len &&
+            !memcmp(doc->text.clean + names[i].s->start, doc->text.clean + w->start, len))
+            return 1;
+    return 0;
+}
+
 /* Surnames of people named in full: the last word, and the first where the
  * family name comes first (a _SURNAME_FIRST word starts there). */
 static void learn_surnames(const link_types *lt, const document *doc, const name_span *names, size_t count,
@@ -571,7 +583,12 @@ static void learn_surnames(const link_types *lt, const document *doc, const name
         if (words >= 2 && tail->kind == TOK_WORD && (tail->flags & TOKF_CAPITALIZED) &&
             !is_regnal_number(doc->text.clean + tail->start, tail->end - tail->start))
             learn_surname(t, doc, tail, (uint16_t)lt->person, s->norm);
-        if (words >= 2 && tail != head && (starts[first] & STARTS_FAMILY_NAME))
+        /* ... or where the article names the person by the first word
+         * alone and never by the last ("Okabe Shinji", then "Okabe said") */
+        if (words >= 2 && tail != head &&
+            ((starts[first] & STARTS_FAMILY_NAME) ||
+             (words == 2 && person_named_alone(lt, doc, names, count, head) &&
+              !person_named_alone(lt, doc, names, count, tail))))
             learn_surname(t, doc, head, (uint16_t)lt->person, s->norm);
         /* "Siobhán Ní Mhurchú" is "Ní Mhurchú" later, "Rajinder Singh
          * Kanwar" "Singh Kanwar": a tagged mention of the words after the

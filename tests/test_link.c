@@ -337,6 +337,18 @@ static void test_family_name_first_links_the_first_word(void **state)
     assert_string_equal(type_of(&f, later), "PERSON");
     assert_string_equal(doc_string(&f.doc, later->norm), "Wang Yi");
     release(&f);
+    /* no list knows the family name, but the article names the person by
+     * it alone, and never by the given name */
+    annotate(&f,
+             "rule person\n  type PERSON\n  pattern Okabe\\hShinji|Okabe(?=\\hsaid)|Ann\\hLee|Ann(?=\\hasked)|Lee(?=\\hleft)\n",
+             "Okabe Shinji arrived. Okabe said no. Ann Lee came. Ann asked. Lee left.");
+    const span *okabe = span_at(&f, "Okabe", 1), *ann = span_at(&f, "Ann", 1);
+    assert_non_null(okabe);
+    assert_string_equal(doc_string(&f.doc, okabe->norm), "Okabe Shinji");
+    /* named by either word alone, the last is the surname */
+    assert_non_null(ann);
+    assert_string_equal(doc_string(&f.doc, ann->norm), "Ann");
+    release(&f);
 }
 
 /* Spanish names: the father's surname, before the last word, is the one

@@ -35,8 +35,8 @@ OTHER_LISTS = [
     "first-names.txt", "first-names-ambiguous.txt", "nationalities.txt", "public-figures.txt",
     "companies.txt", "home-nations.txt", "province-abbreviations.txt", "given-names-called.txt",
     "family-names-vietnamese.txt", "months.txt", "holidays.txt", "events.txt", "international-orgs.txt",
-    "news-agencies.txt", "institutions.txt", "org-suffixes.txt", "legal-forms.txt", "venues.txt",
-    "parties-movements.txt",
+    "news-agencies.txt", "news-outlets-common-words.txt", "institutions.txt", "org-suffixes.txt",
+    "legal-forms.txt", "venues.txt", "parties-movements.txt",
 ]
 
 # GeoNames' populated places other than a town itself: sections of a city,
