@@ -336,10 +336,12 @@ static speaker speaker_at(const quote_ctx *c, size_t i, size_t end, uint32_t bef
         const span *s = &c->doc->spans[c->entity_at[i]];
         *next = span_token_at_or_after(c->doc, s, s->end);
         /* "the Chamber of Commerce to the EU said"; but "an official at
-         * the ministry" speaks for the ministry */
+         * the ministry" speaks for the ministry, and "according to the
+         * ministry" names it */
         size_t before_it = i > 0 && token_is(c, i - 1, "the") ? i - 1 : i;
         if (before_it > 0 && token_in(c, before_it - 1, quote_locatives) &&
-            !(s->type == c->org && token_is(c, before_it - 1, "at")))
+            !(s->type == c->org && token_is(c, before_it - 1, "at")) &&
+            !(before_it > 1 && token_is(c, before_it - 2, "according")))
             return none;
         int rank = s->type == c->person ? RANK_PERSON : s->type == c->org ? RANK_ORG : RANK_PLACE;
         return (speaker){c->entity_at[i], rank};
@@ -459,7 +461,8 @@ static speaker speaker_after(const quote_ctx *c, size_t close, size_t end, uint3
 }
 
 /* `Akazawa said: "..."`: the nearest speech verb before the opening mark in
- * its sentence (not before an earlier quote mark), and the speaker before it. */
+ * its sentence (not before an earlier quote mark), and the speaker before it
+ * (after it for "according to"). */
 static speaker speaker_before(const quote_ctx *c, size_t open, size_t sentence_first)
 {
     speaker none = {-1, RANK_NONE};
@@ -470,8 +473,13 @@ static speaker speaker_before(const quote_ctx *c, size_t open, size_t sentence_f
             break;
         }
     for (size_t v = open; v > from; v--)
-        if (c->speech_next[v - 1])
+        if (c->speech_next[v - 1]) {
+            /* "according to the federation, which called it "..."": the
+             * source follows the verb */
+            if (token_is(c, v - 1, "according"))
+                return best_speaker(c, v, open, tok(c, open)->start, 0);
             return best_speaker(c, from, v - 1, tok(c, v - 1)->start, 1);
+        }
     return none;
 }
 

@@ -1375,6 +1375,27 @@ static const item *opening_subject(stance_ctx *c, const item *items, const item 
     return NULL;
 }
 
+/* Where the verb before "and" starts when token t, at or before the verb
+ * item verb, comes right after that "and" and the earlier verb is in the
+ * same clause ("Fontain criticised Berthelsen ... and said") or the later
+ * one's has no subject (", and said"); UINT32_MAX otherwise. The names
+ * after that earlier verb are its objects. */
+static uint32_t verb_before_and(stance_ctx *c, const item *items, const item *verb, uint32_t t)
+{
+    if (t <= c->sentence->first_token || !token_in(c, t - 1, (const char *const[]){"and", NULL}))
+        return UINT32_MAX;
+    /* ", and praised ...": a clause that opens with the verb has no
+     * subject of its own */
+    int subjectless = t >= c->sentence->first_token + 2 && is_comma(c, t - 2);
+    for (const item *i = verb; i-- > items && i->start >= c->sentence->start;)
+        if ((i->kind == K_FAVOR || i->kind == K_AGAINST || i->kind == K_SPEECH || i->kind == K_CALLING) &&
+            !in_relative_clause(c, i, verb))
+            /* else in the verb's own clause only: "Fontain criticised the
+             * levy, but Berthelsen shrugged and said ..." */
+            return subjectless || clause_of(c, i->first) == clause_of(c, verb->first) ? i->start : UINT32_MAX;
+    return UINT32_MAX;
+}
+
 /* The speaker of the speech verb among the sentence's items: the last
  * PERSON before it, else the last ORG, GPE or NORP; or a pronoun right
  * before it ("He added that ..."), or the title or pronoun opening the
@@ -1416,17 +1437,7 @@ static const item *speaker_of(stance_ctx *c, const item *items, size_t count, co
      * a verb after "and" shares the subject of the verb before it, so the
      * names after that verb, its objects, do not speak; unless no one
      * comes before it */
-    uint32_t objects_from = UINT32_MAX;
-    if (!opens && token_in(c, verb->first - 1, (const char *const[]){"and", NULL}))
-        for (const item *i = verb; i-- > items && i->start >= c->sentence->start;)
-            if ((i->kind == K_FAVOR || i->kind == K_AGAINST || i->kind == K_SPEECH || i->kind == K_CALLING) &&
-                !in_relative_clause(c, i, verb)) {
-                /* in the verb's own clause only: "Fontain criticised the
-                 * levy, but Berthelsen shrugged and said ..." */
-                if (clause_of(c, i->first) == clause)
-                    objects_from = i->start;
-                break;
-            }
+    uint32_t objects_from = verb_before_and(c, items, verb, verb->first);
     const item *best = NULL, *in_clause = NULL;
     for (int pass = objects_from == UINT32_MAX; pass < 2 && !best; pass++)
         for (const item *i = items; i < verb; i++)
@@ -1664,8 +1675,14 @@ static const item *relative_antecedent(stance_ctx *c, const item *items, size_t 
             continue;
         if (t == first || tok(c, t - 1)->kind != TOK_PUNCT || c->doc->text.clean[tok(c, t - 1)->start] != ',')
             return NULL;
+        /* the name ends before the comma, or before an acronym in brackets
+         * ("the Belgian Federation of ... Makers (FBCP), which ...") */
+        uint32_t after_name = t - 1;
+        if (after_name > first + 2 && c->doc->text.clean[tok(c, after_name - 1)->start] == ')' &&
+            c->doc->text.clean[tok(c, after_name - 3)->start] == '(')
+            after_name -= 3;
         for (size_t i = k; i-- > 0;)
-            if ((is_holder(&items[i]) || items[i].agreement) && items[i].last + 2 == t) {
+            if ((is_holder(&items[i]) || items[i].agreement) && items[i].last + 1 == after_name) {
                 /* "MP Kittipong Saengsuk of the Kao Na Party, who voted
                  * ...": "who" is the person the body qualifies */
                 const item *person = token_in(c, t, (const char *const[]){"who", NULL}) && items[i].kind != K_PERSON
@@ -1928,11 +1945,15 @@ static who find_holder(stance_ctx *c, const item *items, size_t count, size_t k,
         const item *subject = NULL;
         uint32_t body = UINT32_MAX;
         /* "... and China led the opposition to it": a name right before the
-         * act is its subject, whatever came before it in the sentence */
+         * act is its subject, whatever came before it in the sentence; but
+         * "She urged Washington to drop it and praised ...": the names after
+         * a verb before "and" are its objects */
         int adjacent = 0;
+        uint32_t objects_from = verb_before_and(c, items, cue, before);
         for (size_t i = 0; i < k; i++) {
             int next_to_act = names_the_actor(c, items, i, cue);
             if (is_holder(&items[i]) && items[i].start >= from && items[i].end <= cue->start &&
+                (objects_from == UINT32_MAX || items[i].end <= objects_from) &&
                 !after_locative(c, &items[i]) && !in_opening_phrase(c, &items[i], cue->first) &&
                 !describes_named_noun(c, &items[i], cue->first) && !adjacent &&
                 !qualifies_common_noun(c, &items[i], cue->first) && !ordered_to_act(c, &items[i], cue) &&

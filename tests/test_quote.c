@@ -28,7 +28,7 @@ static const char test_rules[] = "rule person\n"
                                  "  pattern (?:Port Minister|Trade Secretary|Economy, Trade and Industry Minister)\n"
                                  "rule speech\n"
                                  "  type _SPEECH\n"
-                                 "  pattern (?:said|says|told|added)\n";
+                                 "  pattern (?:said|says|told|added|according\\hto)\n";
 
 typedef struct {
     ann_rules *rules;
@@ -73,6 +73,7 @@ static const quote_span *check_quote(const fixture *f, size_t k, const char *tex
     assert_int_equal(q->start, at - f->doc.bytes);
     assert_int_equal(q->end, q->start + strlen(text));
     if (speaker) {
+        assert_int_not_equal(q->speaker, NO_STRING);
         assert_string_equal(doc_string(&f->doc, q->speaker), speaker);
         assert_true(q->speaker_span >= 0);
         assert_int_equal(q->speaker_ref, f->doc.spans[q->speaker_span].ref);
@@ -176,6 +177,10 @@ static void test_speaker_before(void **state)
     release(&f);
     annotate(&f, "Norland says \"never\" to the plan.");
     check_quote(&f, 0, "\"never\"", "Norland", QUOTE_BEFORE);
+    release(&f);
+    /* "according to" names its source after it */
+    annotate(&f, "Norland grew, according to the Harbour Board, which called it \"a record.\"");
+    check_quote(&f, 0, "\"a record.\"", "Harbour Board", QUOTE_BEFORE);
     release(&f);
 }
 

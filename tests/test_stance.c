@@ -1064,7 +1064,7 @@ static void test_rhetorical_question(void **state)
 }
 
 /* An act in a clause opened by "which" or "who" after a comma is the act
- * of the name before the comma; a condition in a quotation does not reach
+ * of the name before the comma (and its acronym); a condition in a quotation does not reach
  * a cue outside it. */
 static void test_relative_clause_and_quoted_condition(void **state)
 {
@@ -1075,6 +1075,10 @@ static void test_relative_clause_and_quoted_condition(void **state)
     check_one_stance("\"We will see if prices rise,\" said the Midwest Food Importers Council, which opposes the "
                      "tariffs.",
                      NULL, "opposes", "Midwest Food Importers Council", "tariffs", STANCE_AGAINST);
+    /* an acronym in brackets between the name and the comma */
+    check_one_stance("Norway sold more cheese, according to the Midwest Food Importers Council (MFIC), which "
+                     "condemned the tariffs.",
+                     NULL, "condemned", "Midwest Food Importers Council", "tariffs", STANCE_AGAINST);
     check_no_stance((const char *const[]){"If prices rise, the Midwest Food Importers Council opposes the tariffs.",
                                           "\"If prices rise, we oppose the tariffs,\" said Dale Emmerich.", NULL});
 }
@@ -2335,7 +2339,7 @@ static void test_firm_by_its_trade(void **state)
 }
 
 /* A second verb after "and" has the subject of the first, a pronoun
- * opening the sentence however far back. */
+ * opening the sentence however far back, not an object of the first. */
 static void test_second_verb_subject(void **state)
 {
     (void)state;
@@ -2343,6 +2347,10 @@ static void test_second_verb_subject(void **state)
                      "leaders to commit to a loan guarantee for mills, and criticised Darnell MacAskill for "
                      "promising to cut fees.",
                      NULL, "criticised", "Colleen O'Driscoll", "Darnell MacAskill", STANCE_AGAINST);
+    /* the names after the first verb are its objects */
+    check_one_stance("Colleen O'Driscoll spoke on Monday. She urged Washington to drop the tariff before the "
+                     "summer, and praised the mission for visiting importers.",
+                     NULL, "praised", "Colleen O'Driscoll", "mission", STANCE_FAVOR);
     check_no_stance((const char *const[]){
         "Trade Minister Doris Uzoka announced new tariffs. The minister spoke for an hour, the audience listened "
         "and criticised the tariffs.",
