@@ -633,10 +633,12 @@ static void learn_surnames(const link_types *lt, const document *doc, const name
 }
 
 /* Words an acronym leaves out when a name writes its other words in lower
- * case, as French and Spanish names do. */
+ * case, as French and Spanish names do, and that join the capitalised words
+ * of a name in other languages ("Vereniging van Rijstboeren Nickerie
+ * (VRN)"). */
 static const char *const acronym_function_words[] = {"de", "des", "du", "la", "le", "les", "l", "d", "et", "en",
                                                      "pour", "sur", "au", "aux", "del", "los", "las", "y", "da",
-                                                     "do", "dos", "das", "e", NULL};
+                                                     "do", "dos", "das", "e", "van", "voor", "het", "der", NULL};
 
 /* The initials of a span's capitalised words ("World Trade Organization"
  * gives WTO), function words in lower case skipped; with every_word, of
@@ -690,7 +692,8 @@ static size_t spelled_name_start(const document *doc, size_t open, const token *
             if (text[w->start] != text[acr->end - 1 - letters])
                 return SIZE_MAX;
             letters++;
-        } else if (!letters || !token_is_one_of(text, w, name_joining_words)) {
+        } else if (!letters || (!token_is_one_of(text, w, name_joining_words) &&
+                                !token_is_one_of(text, w, acronym_function_words))) {
             return SIZE_MAX;
         }
         k--;

@@ -379,16 +379,49 @@ static int is_punct(const quote_ctx *c, size_t i)
     return tok(c, i)->kind == TOK_PUNCT;
 }
 
+/* The token after a TITLE starting at token i ("Economy, Trade and
+ * Industry Minister"), or i when none starts there. */
+static size_t past_title(const quote_ctx *c, size_t i)
+{
+    uint32_t at = tok(c, i)->start;
+    size_t k = COUNT_UP_TO(c->titles, c->title_count, end, at);
+    if (k < c->title_count && c->titles[k].start == at)
+        return span_token_at_or_after(c->doc, &c->doc->spans[c->titles[k].span], c->titles[k].end);
+    return i;
+}
+
 /* A role, a comma, then the PERSON holding it, from token i (below end):
  * "the council's chairwoman, Kavita Raghunathan", "its president, Ann
- * Lee". The role opens with a determiner or possessive and names no
- * person; *next is set to the token after the PERSON. */
+ * Lee", "Norland's Trade Minister, Ann Lee". The role opens with a
+ * determiner, a possessive or a name and "'s", names no person, and may
+ * hold a title with commas of its own; *next is set to the token after the
+ * PERSON. */
 static speaker role_then_person(const quote_ctx *c, size_t i, size_t end, uint32_t before, size_t *next)
 {
     speaker none = {-1, RANK_NONE};
-    if (i >= end || !token_in(c, i, (const char *const[]){"the", "its", "their", "his", "her", "our", "a", "an", NULL}))
+    if (i >= end)
         return none;
-    for (size_t k = i + 1; k + 1 < end && k <= i + CLAUSE_WINDOW; k++) {
+    size_t from = i + 1;
+    if (!token_in(c, i, (const char *const[]){"the", "its", "their", "his", "her", "our", "a", "an", NULL})) {
+        /* "Suriname's trade minister, Ann Lee": a place's or a body's */
+        const span *owner = c->entity_at[i] >= 0 ? &c->doc->spans[c->entity_at[i]] : NULL;
+        if (!owner || owner->type == c->person)
+            return none;
+        from = span_token_at_or_after(c->doc, owner, owner->end);
+        if (from >= end || tok(c, from)->kind != TOK_CLITIC)
+            return none;
+        from++;
+    }
+    size_t limit = from + CLAUSE_WINDOW;
+    for (size_t k = from; k + 1 < end && k <= limit; k++) {
+        /* a title's own commas ("Minister of Economic Affairs,
+         * Entrepreneurship and Technological Innovation, ...") */
+        size_t past = past_title(c, k);
+        if (past > k) {
+            limit += past - k;
+            k = past - 1;
+            continue;
+        }
         if (c->is_mark[k] || (c->entity_at[k] >= 0 && c->doc->spans[c->entity_at[k]].type == c->person))
             return none;
         if (is_punct(c, k)) {
@@ -399,17 +432,6 @@ static speaker role_then_person(const quote_ctx *c, size_t i, size_t end, uint32
         }
     }
     return none;
-}
-
-/* The token after a TITLE starting at token i ("Economy, Trade and
- * Industry Minister"), or i when none starts there. */
-static size_t past_title(const quote_ctx *c, size_t i)
-{
-    uint32_t at = tok(c, i)->start;
-    size_t k = COUNT_UP_TO(c->titles, c->title_count, end, at);
-    if (k < c->title_count && c->titles[k].start == at)
-        return span_token_at_or_after(c->doc, &c->doc->spans[c->titles[k].span], c->titles[k].end);
-    return i;
 }
 
 /* `"...," Akazawa told reporters`, `"...," said Akazawa`: tokens after the

@@ -148,10 +148,12 @@ static void test_acronym_spells_a_name(void **state)
     assert_null(span_at(&f, "Dairy Farmers of Ruritania", 0));
     assert_null(span_at(&f, "Generalised System of Preferences", 0));
     release(&f);
-    /* Filipino "ng" joins a name as "of" does */
+    /* Filipino "ng" joins a name as "of" does, and Dutch "van" */
     annotate(&f, "rule firm\n  type ORG\n  pattern Ruritania\\hMills\n",
-             "The union, Nagkakaisang Manggagawa ng Dalisay (NMD), walked out.");
+             "The union, Nagkakaisang Manggagawa ng Dalisay (NMD), walked out, and the Vereniging van Rijstboeren "
+             "Nickerie (VRN) too.");
     assert_non_null(span_at(&f, "Nagkakaisang Manggagawa ng Dalisay", 0));
+    assert_non_null(span_at(&f, "Vereniging van Rijstboeren Nickerie", 0));
     release(&f);
     /* the words a line break separates spell no name */
     annotate(&f, "rule firm\n  type ORG\n  pattern Ruritania\\hMills\n",

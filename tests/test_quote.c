@@ -141,6 +141,10 @@ static void test_role_then_person_after(void **state)
     check_quote(&f, 1, "\"Who pays?\"", "Ravi Shah", QUOTE_AFTER);
     check_quote(&f, 2, "\"No,\"", "Ann Lee", QUOTE_AFTER);
     release(&f);
+    /* a place's role, with the commas of its title */
+    annotate(&f, "\"We are ready,\" Norland's Economy, Trade and Industry Minister, Ann Lee, told reporters.");
+    check_quote(&f, 0, "\"We are ready,\"", "Ann Lee", QUOTE_AFTER);
+    release(&f);
 }
 
 /* A title with commas in it before the speaker after the quotation. */
