@@ -543,23 +543,31 @@ static void learn_particle_surname(word_table *t, const document *doc, size_t fi
         learn_surname(t, doc, father, person, norm);
 }
 
-/* Whether a rule found a person named by the word w alone ("Okabe said"). */
-static int person_named_alone(const link_types *lt, const document *doc, const name_span *names, size_t count,
-                              const token *w)
+/* The words the rules found a person named by alone ("Okabe said"), in a
+ * table of their own. */
+static void learn_persons_named_alone(const link_types *lt, const document *doc, const name_span *names,
+                                      size_t count, word_table *alone)
 {
-    size_t len = w->end - w->start;
     for (size_t i = 0; i < count; i++)
-        if (names[i].s->type == lt->person && names[i].s->end - names[i].s->start == len &&
-            !memcmp(doc->text.clean + names[i].s->start, doc->text.clean + w->start, len))
-            return 1;
-    return 0;
+        if (names[i].s->type == lt->person && names[i].end == names[i].first + 1)
+            learn_word(alone, doc, doc->text.clean + names[i].s->start, names[i].s->end - names[i].s->start,
+                       (uint16_t)lt->person, names[i].s->norm, 1);
+}
+
+static int named_alone(const word_table *alone, const document *doc, const token *w)
+{
+    return find_word(alone, doc->text.clean + w->start, w->end - w->start) != NULL;
 }
 
 /* Surnames of people named in full: the last word, and the first where the
- * family name comes first (a _SURNAME_FIRST word starts there). */
+ * family name comes first (a _SURNAME_FIRST word starts there, or the
+ * article uses the first word alone and never the last). */
 static void learn_surnames(const link_types *lt, const document *doc, const name_span *names, size_t count,
                            const uint8_t *starts, word_table *t)
 {
+    word_table alone = {.items = scratch_take(t->scratch, 8 * sizeof *alone.items), .cap = 8, .scratch = t->scratch,
+                        .person = lt->person};
+    learn_persons_named_alone(lt, doc, names, count, &alone);
     for (size_t i = 0; i < count; i++) {
         const span *s = names[i].s;
         if (s->type != lt->person)
@@ -584,11 +592,11 @@ static void learn_surnames(const link_types *lt, const document *doc, const name
             !is_regnal_number(doc->text.clean + tail->start, tail->end - tail->start))
             learn_surname(t, doc, tail, (uint16_t)lt->person, s->norm);
         /* ... or where the article names the person by the first word
-         * alone and never by the last ("Okabe Shinji", then "Okabe said") */
+         * alone and never by the last ("Okabe Shinji", then "Okabe said";
+         * a given name used alone too: "Kemi Adeyemi", then "Kemi said") */
         if (words >= 2 && tail != head &&
             ((starts[first] & STARTS_FAMILY_NAME) ||
-             (words == 2 && person_named_alone(lt, doc, names, count, head) &&
-              !person_named_alone(lt, doc, names, count, tail))))
+             (words == 2 && named_alone(&alone, doc, head) && !named_alone(&alone, doc, tail))))
             learn_surname(t, doc, head, (uint16_t)lt->person, s->norm);
         /* "Siobhán Ní Mhurchú" is "Ní Mhurchú" later, "Rajinder Singh
          * Kanwar" "Singh Kanwar": a tagged mention of the words after the

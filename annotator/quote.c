@@ -412,7 +412,7 @@ static speaker role_then_person(const quote_ctx *c, size_t i, size_t end, uint32
             return none;
         from++;
     }
-    size_t limit = from + CLAUSE_WINDOW;
+    size_t limit = from - 1 + CLAUSE_WINDOW;
     for (size_t k = from; k + 1 < end && k <= limit; k++) {
         /* a title's own commas ("Minister of Economic Affairs,
          * Entrepreneurship and Technological Innovation, ...") */
@@ -497,9 +497,20 @@ static speaker speaker_before(const quote_ctx *c, size_t open, size_t sentence_f
     for (size_t v = open; v > from; v--)
         if (c->speech_next[v - 1]) {
             /* "according to the federation, which called it "..."": the
-             * source follows the verb */
-            if (token_is(c, v - 1, "according"))
-                return best_speaker(c, v, open, tok(c, open)->start, 0);
+             * source right after the verb, when the clause the quotation
+             * is in is its own */
+            if (token_is(c, v - 1, "according")) {
+                size_t at = v + 1 < open && token_is(c, v + 1, "the") ? v + 2 : v + 1, next = at;
+                speaker source = at < open ? speaker_at(c, at, open, tok(c, open)->start, &next) : none;
+                /* over an acronym in brackets ("... Makers (FBCP), which") */
+                if (next + 3 < open && token_is(c, next, "(") && token_is(c, next + 2, ")"))
+                    next += 3;
+                /* what comes before "according to" is no speaker of it */
+                return source.span >= 0 && next + 1 < open && token_is(c, next, ",") &&
+                               token_in(c, next + 1, (const char *const[]){"which", "who", NULL})
+                           ? source
+                           : none;
+            }
             return best_speaker(c, from, v - 1, tok(c, v - 1)->start, 1);
         }
     return none;

@@ -23,8 +23,9 @@
  *   before     the nearest speech verb before the opening mark in its
  *              sentence, and the speaker before that verb
  *              (`Akazawa said: "..."`, `Liu said Beijing's position "has not
- *              changed"`), or after it for "according to" (`according to
- *              the federation, which called it "..."`);
+ *              changed"`), or the source "according to" names when a
+ *              clause of its own follows it (`according to the
+ *              federation, which called it "..."`);
  *   continued  a quotation that opens its sentence, after an attributed
  *              quotation of the same paragraph, has that speaker;
  *   next       a quotation that ends its sentence: the first PERSON of the

@@ -1385,14 +1385,17 @@ static uint32_t verb_before_and(stance_ctx *c, const item *items, const item *ve
     if (t <= c->sentence->first_token || !token_in(c, t - 1, (const char *const[]){"and", NULL}))
         return UINT32_MAX;
     /* ", and praised ...": a clause that opens with the verb has no
-     * subject of its own */
-    int subjectless = t >= c->sentence->first_token + 2 && is_comma(c, t - 2);
+     * subject of its own, and shares that of the clause before the comma
+     * (not "After Brussels criticised the levy, Ann Lee met officials, and
+     * praised ...") */
+    uint32_t clause = t >= c->sentence->first_token + 3 && is_comma(c, t - 2) ? clause_of(c, t - 3)
+                                                                             : clause_of(c, verb->first);
     for (const item *i = verb; i-- > items && i->start >= c->sentence->start;)
         if ((i->kind == K_FAVOR || i->kind == K_AGAINST || i->kind == K_SPEECH || i->kind == K_CALLING) &&
             !in_relative_clause(c, i, verb))
             /* else in the verb's own clause only: "Fontain criticised the
              * levy, but Berthelsen shrugged and said ..." */
-            return subjectless || clause_of(c, i->first) == clause_of(c, verb->first) ? i->start : UINT32_MAX;
+            return clause_of(c, i->first) == clause ? i->start : UINT32_MAX;
     return UINT32_MAX;
 }
 
@@ -2866,6 +2869,19 @@ static int qualifies_group(const stance_ctx *c, const item *it)
     return 0;
 }
 
+/* Whether the word after goods names the people who make or trade them, a
+ * lower-case plural in "-ers" ("tuna canners", "rice millers"). */
+static int goods_trade_group(stance_ctx *c, const item *goods)
+{
+    uint32_t t = goods->last + 1;
+    if (t >= c->doc->tokens.count)
+        return 0;
+    const token *w = tok(c, t);
+    size_t n = w->end - w->start;
+    return w->kind == TOK_WORD && (w->flags & TOKF_LOWER) && n > 4 &&
+           !memcmp(c->doc->text.clean + w->end - 3, "ers", 3);
+}
+
 /* The first country or coded organisation the headline names that is not
  * the country hit, not after an origin preposition, and not one whose
  * group is meant past the headline's opening ("EU court annuls duties on
@@ -2879,10 +2895,11 @@ static const item *headline_owner(stance_ctx *c, uint32_t hit)
             continue;
         for (const item *it = c->items, *end = it + c->item_count; it < end && it->start < st->end; it++) {
             /* "Maldives tuna canners brace as EU preference ends": a
-             * country right before goods is where they come from */
+             * country before the goods of those who make or trade them is
+             * where they come from (not "US steel safeguard extended") */
             if (it->start < st->start || is_country(c, it, hit) ||
                 (it->first > 0 && token_in(c, it->first - 1, origin_prepositions)) ||
-                (it + 1 < end && it[1].kind == K_GOODS && it[1].first == it->last + 1))
+                (it + 1 < end && it[1].kind == K_GOODS && it[1].first == it->last + 1 && goods_trade_group(c, &it[1])))
                 continue;
             if (can_own(c, it) &&
                 attr_value(c->doc, c->doc->spans[it->span].attrs, c->doc->spans[it->span].attr_count, "code") !=

@@ -182,9 +182,13 @@ static void test_speaker_before(void **state)
     annotate(&f, "Norland says \"never\" to the plan.");
     check_quote(&f, 0, "\"never\"", "Norland", QUOTE_BEFORE);
     release(&f);
-    /* "according to" names its source after it */
+    /* "according to" names its source after it, when the quotation is in
+     * the source's own clause */
     annotate(&f, "Norland grew, according to the Harbour Board, which called it \"a record.\"");
     check_quote(&f, 0, "\"a record.\"", "Harbour Board", QUOTE_BEFORE);
+    release(&f);
+    annotate(&f, "Norland grew, according to the Harbour Board, and analysts expect \"a hard year.\"");
+    assert_int_equal(f.doc.quotes[0].speaker, NO_STRING);
     release(&f);
 }
 

@@ -1565,8 +1565,9 @@ static void test_verdict_on_eased_tariff(void **state)
 
 /* A tariff whose owner the text leaves unsaid is the headline's country's,
  * or for a common tariff the headline's bloc's; a coordinated tariff of
- * many countries stays no one's. A country right before goods in the
- * headline is where they come from ("Maldives tuna canners"). */
+ * many countries stays no one's. A country before the goods of a group in
+ * the headline is where they come from ("Maldives tuna canners"), but not
+ * before the goods of a measure ("US steel safeguard"). */
 static void test_headline_owns_tariff(void **state)
 {
     (void)state;
@@ -1579,11 +1580,14 @@ static void test_headline_owns_tariff(void **state)
         "G20 ministers weigh coordinated tariff on steel\n\nThe ministers discussed a coordinated 30% tariff on "
         "steel.\n\nThe Steel Users Federation said the tariff was unfair.\n",
         "Maldives tuna canners brace as EU preference ends\n\nCanned tuna will pay a 24% duty from "
-        "January.\n\nThe Male Canners Guild said the duty was unfair.\n"};
-    const char *holders[] = {"Lina Berg", "Lagos Traders Union", "Steel Users Federation", "Male Canners Guild"};
+        "January.\n\nThe Male Canners Guild said the duty was unfair.\n",
+        "US steel safeguard extended to 2027\n\nImports will pay a 25% duty.\n\nThe Steel Users Federation said "
+        "the duty was unfair.\n"};
+    const char *holders[] = {"Lina Berg", "Lagos Traders Union", "Steel Users Federation", "Male Canners Guild",
+                             "Steel Users Federation"};
     const char *targets[] = {"European Union tariffs", "Economic Community of West African States tariffs", "tariffs",
-                             "European Union tariffs"};
-    for (size_t i = 0; i < 4; i++) {
+                             "European Union tariffs", "United States tariffs"};
+    for (size_t i = 0; i < 5; i++) {
         fixture f;
         annotate_page(&f, texts[i], 0, NULL);
         check_stance(&f, "unfair", holders[i], targets[i], STANCE_AGAINST);
@@ -2350,6 +2354,9 @@ static void test_second_verb_subject(void **state)
     /* the names after the first verb are its objects */
     check_one_stance("Colleen O'Driscoll spoke on Monday. She urged Washington to drop the tariff before the "
                      "summer, and praised the mission for visiting importers.",
+                     NULL, "praised", "Colleen O'Driscoll", "mission", STANCE_FAVOR);
+    /* but a verb in an earlier clause has a subject of its own */
+    check_one_stance("After Brussels criticised the levy, Colleen O'Driscoll met officials, and praised the mission.",
                      NULL, "praised", "Colleen O'Driscoll", "mission", STANCE_FAVOR);
     check_no_stance((const char *const[]){
         "Trade Minister Doris Uzoka announced new tariffs. The minister spoke for an hour, the audience listened "
