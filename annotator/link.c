@@ -313,24 +313,33 @@ static int may_be_given_name(const document *doc, size_t w)
     return before->kind == TOK_PUNCT && ((m == 1 && *mark == ',') || closing);
 }
 
-/* The visible span over token w, if any: NULL when none covers it, and
- * *other set when one does that is not a place of that word alone (the
- * spans are searched from first_reaching). */
-static span *span_over(const link_types *lt, document *doc, const resolved_spans *spans, size_t w, int *other)
+/* The visible span of type exactly over token w (the first, if several),
+ * or NULL; *others counts the other visible spans covering w (the spans
+ * are searched from first_reaching). */
+static span *word_span(document *doc, const resolved_spans *spans, size_t w, int type, int *others)
 {
     const token *t = &doc->tokens.items[w];
     size_t lo = first_reaching(spans, t->start);
-    span *place = NULL;
-    *other = 0;
+    span *found = NULL;
+    *others = 0;
     for (size_t i = lo; i < spans->by_start_count && spans->by_start[i].start <= t->start; i++) {
         span *s = &doc->spans[spans->by_start[i].index];
         if (!visible(s) || s->end <= t->start)
             continue;
-        if ((int)s->type == lt->gpe && s->start == t->start && s->end == t->end)
-            place = s;
+        if (!found && (int)s->type == type && s->start == t->start && s->end == t->end)
+            found = s;
         else
-            *other = 1;
+            (*others)++;
     }
+    return found;
+}
+
+/* The place of token w alone, if any; *other set when another span covers
+ * the word. */
+static span *span_over(const link_types *lt, document *doc, const resolved_spans *spans, size_t w, int *other)
+{
+    span *place = word_span(doc, spans, w, lt->gpe, other);
+    *other = *other != 0;
     return place;
 }
 
@@ -338,18 +347,9 @@ static span *span_over(const link_types *lt, document *doc, const resolved_spans
  * covering w; else NULL. */
 static span *one_word_person_at(const link_types *lt, document *doc, const resolved_spans *spans, size_t w)
 {
-    const token *t = &doc->tokens.items[w];
-    size_t lo = first_reaching(spans, t->start);
-    span *person = NULL;
-    for (size_t i = lo; i < spans->by_start_count && spans->by_start[i].start <= t->start; i++) {
-        span *o = &doc->spans[spans->by_start[i].index];
-        if (!visible(o) || o->end <= t->start)
-            continue;
-        if ((int)o->type != lt->person || o->start != t->start || o->end != t->end || person)
-            return NULL;
-        person = o;
-    }
-    return person;
+    int others;
+    span *person = word_span(doc, spans, w, lt->person, &others);
+    return others ? NULL : person;
 }
 
 /* Whether a visible span other than s covers token w, s's first, without
